@@ -1,0 +1,240 @@
+import type { SourceLocation } from '../findings/types.js';
+import type { OraName, QualifiedName } from './common.js';
+import type { DataType, Expr } from './expr.js';
+import type { Query } from './query.js';
+
+export type Statement =
+  | CreateTable
+  | CreateIndex
+  | CreateSequence
+  | CreateView
+  | CreateSynonym
+  | CommentOn
+  | GrantStmt
+  | RevokeStmt
+  | CreateUser
+  | CreateRole
+  | AlterTable
+  | DropStmt
+  | PlsqlUnit
+  | UnsupportedStmt;
+
+/** Fields every statement carries once parsed from a script. */
+export interface StatementMeta {
+  loc?: SourceLocation;
+  /** The Oracle source text of the statement (for comments in output and for the report). */
+  source?: string;
+  /** Comments that preceded the statement in the script. */
+  leadingComments?: string[];
+}
+
+export interface SequenceOptions {
+  start?: string;
+  increment?: string;
+  minValue?: string | 'NONE';
+  maxValue?: string | 'NONE';
+  cycle?: boolean;
+  cache?: number | 'NONE';
+  order?: boolean;
+  /** KEEP / NOKEEP, SCALE, SESSION, GLOBAL … options without a PostgreSQL equivalent. */
+  ignored: string[];
+}
+
+export interface ColumnDef {
+  name: OraName;
+  type?: DataType;
+  default?: Expr;
+  defaultOnNull?: boolean;
+  identity?: { always: boolean; onNull: boolean; options: SequenceOptions };
+  /** GENERATED ALWAYS AS (expr) [VIRTUAL] */
+  virtual?: Expr;
+  invisible?: boolean;
+  constraints: Constraint[];
+  loc?: SourceLocation;
+}
+
+export type ConstraintKind = 'primary-key' | 'unique' | 'foreign-key' | 'check' | 'not-null' | 'null';
+
+export interface ConstraintState {
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
+  /** false for DISABLE */
+  enabled: boolean;
+  /** false for NOVALIDATE */
+  validate: boolean;
+  rely?: boolean;
+  usingIndex?: boolean;
+}
+
+export interface Constraint {
+  name?: OraName;
+  kind: ConstraintKind;
+  /** Columns for out-of-line constraints; for inline ones the owning column is filled in by the parser. */
+  columns: OraName[];
+  references?: { table: QualifiedName; columns: OraName[]; onDelete?: 'CASCADE' | 'SET NULL' };
+  check?: Expr;
+  state: ConstraintState;
+  loc?: SourceLocation;
+}
+
+export interface PartitionSpec {
+  method: 'RANGE' | 'LIST' | 'HASH' | 'REFERENCE' | 'SYSTEM';
+  columns: OraName[];
+  /** INTERVAL (expr) */
+  interval?: Expr;
+  /** Hash: PARTITIONS n */
+  count?: number;
+  partitions: PartitionDef[];
+  sub?: { method: 'RANGE' | 'LIST' | 'HASH'; columns: OraName[]; count?: number; template?: PartitionDef[] };
+  /** Dropped physical clauses (for findings). */
+  dropped: string[];
+}
+
+export interface PartitionDef {
+  name?: OraName;
+  /** RANGE: VALUES LESS THAN (…); MAXVALUE is a pseudo column named MAXVALUE. */
+  lessThan?: Expr[];
+  /** LIST: VALUES (…); DEFAULT is represented by `isDefault`. */
+  values?: Expr[];
+  isDefault?: boolean;
+  subpartitions?: PartitionDef[];
+  subCount?: number;
+}
+
+export interface CreateTable extends StatementMeta {
+  kind: 'create-table';
+  name: QualifiedName;
+  temporary?: { global: boolean; onCommit: 'DELETE' | 'PRESERVE' };
+  columns: ColumnDef[];
+  constraints: Constraint[];
+  partition?: PartitionSpec;
+  asQuery?: Query;
+  organization?: 'HEAP' | 'INDEX' | 'EXTERNAL';
+  /** Physical clauses parsed and dropped (TABLESPACE, STORAGE, …), upper-case first words. */
+  dropped: string[];
+}
+
+export interface IndexColumn {
+  expr: Expr;
+  desc?: boolean;
+}
+
+export interface CreateIndex extends StatementMeta {
+  kind: 'create-index';
+  name: QualifiedName;
+  table: QualifiedName;
+  unique: boolean;
+  bitmap: boolean;
+  columns: IndexColumn[];
+  reverse?: boolean;
+  local?: boolean;
+  dropped: string[];
+}
+
+export interface CreateSequence extends StatementMeta {
+  kind: 'create-sequence';
+  name: QualifiedName;
+  options: SequenceOptions;
+}
+
+export interface CreateView extends StatementMeta {
+  kind: 'create-view';
+  name: QualifiedName;
+  orReplace: boolean;
+  force: boolean;
+  columns?: OraName[];
+  query: Query;
+  readOnly?: boolean;
+  checkOption?: boolean;
+  materialized?: boolean;
+}
+
+export interface CreateSynonym extends StatementMeta {
+  kind: 'create-synonym';
+  name: QualifiedName;
+  public: boolean;
+  target: QualifiedName;
+}
+
+export interface CommentOn extends StatementMeta {
+  kind: 'comment';
+  target: 'TABLE' | 'COLUMN' | 'VIEW' | 'MATERIALIZED VIEW';
+  /** For columns: table name with the column as the last part. */
+  table: QualifiedName;
+  column?: OraName;
+  text: string | null;
+}
+
+export interface GrantStmt extends StatementMeta {
+  kind: 'grant';
+  /** Object privileges (SELECT, INSERT(col), ALL, EXECUTE …) or system privileges / roles when `on` is absent. */
+  privileges: { name: string; columns?: OraName[] }[];
+  on?: QualifiedName;
+  grantees: OraName[];
+  withGrantOption: boolean;
+  withAdminOption?: boolean;
+}
+
+export interface RevokeStmt extends StatementMeta {
+  kind: 'revoke';
+  privileges: { name: string; columns?: OraName[] }[];
+  on?: QualifiedName;
+  grantees: OraName[];
+}
+
+export interface CreateUser extends StatementMeta {
+  kind: 'create-user';
+  name: OraName;
+  /** True when a password was given; the password itself is never kept. */
+  hasPassword: boolean;
+  /** ALTER USER rather than CREATE USER */
+  alter?: boolean;
+}
+
+export interface CreateRole extends StatementMeta {
+  kind: 'create-role';
+  name: OraName;
+}
+
+export type AlterAction =
+  | { kind: 'add-constraint'; constraint: Constraint }
+  | { kind: 'add-column'; column: ColumnDef }
+  | { kind: 'modify-column'; column: ColumnDef; setNotNull?: boolean; setNull?: boolean }
+  | { kind: 'drop-column'; columns: OraName[] }
+  | { kind: 'rename-column'; from: OraName; to: OraName }
+  | { kind: 'rename-table'; to: OraName }
+  | { kind: 'drop-constraint'; name: OraName; cascade?: boolean }
+  | { kind: 'drop-primary-key' }
+  | { kind: 'constraint-state'; name: OraName; enable: boolean; validate?: boolean }
+  | { kind: 'other'; text: string };
+
+export interface AlterTable extends StatementMeta {
+  kind: 'alter-table';
+  table: QualifiedName;
+  actions: AlterAction[];
+}
+
+export interface DropStmt extends StatementMeta {
+  kind: 'drop';
+  objectType: string;
+  name: QualifiedName;
+  cascade?: boolean;
+}
+
+export type PlsqlUnitKind = 'PROCEDURE' | 'FUNCTION' | 'PACKAGE' | 'PACKAGE BODY' | 'TRIGGER' | 'TYPE' | 'TYPE BODY' | 'BLOCK';
+
+/** A PL/SQL unit kept as text until the PL/SQL grammar converts it. */
+export interface PlsqlUnit extends StatementMeta {
+  kind: 'plsql-unit';
+  unitKind: PlsqlUnitKind;
+  name: QualifiedName;
+  text: string;
+  wrapped?: boolean;
+}
+
+export interface UnsupportedStmt extends StatementMeta {
+  kind: 'unsupported';
+  /** e.g. "CREATE DATABASE LINK" */
+  what: string;
+  text: string;
+}

@@ -1,0 +1,255 @@
+import type { OraName } from './common.js';
+import type { Query } from './query.js';
+
+/** A data type as written in Oracle, or as produced by the type rules for PostgreSQL. */
+export interface DataType {
+  kind: 'datatype';
+  /** Upper-case base name, multi-word names joined by a space: NUMBER, VARCHAR2, DOUBLE PRECISION, LONG RAW. */
+  name: string;
+  /** Owner of a user-defined type. */
+  schema?: OraName;
+  /** Numeric arguments; '*' for NUMBER(*,0). */
+  args: (number | '*')[];
+  /** VARCHAR2(10 CHAR) / (10 BYTE). */
+  semantics?: 'BYTE' | 'CHAR';
+  /** TIMESTAMP WITH TIME ZONE / WITH LOCAL TIME ZONE. */
+  timeZone?: 'TZ' | 'LTZ';
+  /** INTERVAL YEAR[(p)] TO MONTH / DAY[(p)] TO SECOND[(s)]. */
+  interval?: { from: 'YEAR' | 'DAY'; fromPrecision?: number; to: 'MONTH' | 'SECOND'; toPrecision?: number };
+  /** Attribute type reference: col%TYPE / tab%ROWTYPE (PL/SQL). */
+  attribute?: 'TYPE' | 'ROWTYPE';
+}
+
+export type Expr =
+  | Literal
+  | TypedLiteral
+  | IntervalLiteral
+  | ColumnRef
+  | BindRef
+  | StarRef
+  | FuncCall
+  | UnaryExpr
+  | BinaryExpr
+  | IsNullExpr
+  | LikeExpr
+  | BetweenExpr
+  | InExpr
+  | ExistsExpr
+  | CaseExpr
+  | CastExpr
+  | ExtractExpr
+  | TrimExpr
+  | ParenExpr
+  | SubqueryExpr
+  | ListExpr
+  | PseudoColumn
+  | QuantifiedExpr
+  | AtTimeZoneExpr
+  | PgCastExpr;
+
+export interface Literal {
+  kind: 'literal';
+  type: 'string' | 'number' | 'null' | 'boolean';
+  /** For strings: the value (quotes removed, '' unescaped). For numbers: the text as written. */
+  value: string;
+  /** N'..' national literal. */
+  national?: boolean;
+}
+
+/** DATE '2020-01-31', TIMESTAMP '…' */
+export interface TypedLiteral {
+  kind: 'typed-literal';
+  type: 'DATE' | 'TIMESTAMP';
+  value: string;
+}
+
+/** INTERVAL '5' DAY, INTERVAL '1-2' YEAR TO MONTH */
+export interface IntervalLiteral {
+  kind: 'interval-literal';
+  value: string;
+  from: string;
+  fromPrecision?: number;
+  to?: string;
+  toPrecision?: number;
+}
+
+/** a, t.a, s.t.a; `outerJoin` when followed by (+). Parts are Oracle names in catalog form. */
+export interface ColumnRef {
+  kind: 'column';
+  parts: OraName[];
+  outerJoin?: boolean;
+}
+
+export interface BindRef {
+  kind: 'bind';
+  /** Without the colon: `x`, `1`, `NEW`. */
+  name: string;
+  /** :NEW.col → path ['COL'] */
+  path?: OraName[];
+}
+
+/** * or t.* */
+export interface StarRef {
+  kind: 'star';
+  qualifier?: OraName[];
+}
+
+export interface FuncArg {
+  name?: OraName;
+  value: Expr;
+}
+
+export interface WindowSpec {
+  partitionBy: Expr[];
+  orderBy: OrderItem[];
+  frame?: { unit: 'ROWS' | 'RANGE'; start: FrameBound; end?: FrameBound };
+}
+
+export interface FrameBound {
+  type: 'UNBOUNDED PRECEDING' | 'UNBOUNDED FOLLOWING' | 'CURRENT ROW' | 'PRECEDING' | 'FOLLOWING';
+  offset?: Expr;
+}
+
+export interface OrderItem {
+  expr: Expr;
+  desc?: boolean;
+  nulls?: 'FIRST' | 'LAST';
+}
+
+export interface FuncCall {
+  kind: 'call';
+  /** Name parts in catalog form: ['NVL'], ['PKG', 'FN'], ['HR', 'PKG', 'FN']. */
+  name: OraName[];
+  args: FuncArg[];
+  /** COUNT(*) */
+  star?: boolean;
+  distinct?: boolean;
+  /** No parentheses were written (e.g. SYSTIMESTAMP, CURRENT_DATE, seq.NEXTVAL is a ColumnRef). */
+  noParens?: boolean;
+  over?: WindowSpec;
+  /** LISTAGG(…) WITHIN GROUP (ORDER BY …) */
+  withinGroup?: OrderItem[];
+  /** MAX(x) KEEP (DENSE_RANK FIRST ORDER BY …) */
+  keep?: { which: 'FIRST' | 'LAST'; orderBy: OrderItem[] };
+}
+
+export interface UnaryExpr {
+  kind: 'unary';
+  op: '-' | '+' | 'NOT' | 'PRIOR' | 'CONNECT_BY_ROOT';
+  operand: Expr;
+}
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '||' | '**' | '=' | '<>' | '<' | '>' | '<=' | '>=' | 'AND' | 'OR';
+
+export interface BinaryExpr {
+  kind: 'binary';
+  op: BinaryOp;
+  left: Expr;
+  right: Expr;
+}
+
+export interface IsNullExpr {
+  kind: 'is-null';
+  operand: Expr;
+  not: boolean;
+}
+
+export interface LikeExpr {
+  kind: 'like';
+  operand: Expr;
+  pattern: Expr;
+  escape?: Expr;
+  not: boolean;
+}
+
+export interface BetweenExpr {
+  kind: 'between';
+  operand: Expr;
+  low: Expr;
+  high: Expr;
+  not: boolean;
+}
+
+export interface InExpr {
+  kind: 'in';
+  operand: Expr;
+  list: Expr[] | Query;
+  not: boolean;
+}
+
+/** x = ANY (…), x > ALL (subquery) */
+export interface QuantifiedExpr {
+  kind: 'quantified';
+  op: BinaryOp;
+  quantifier: 'ANY' | 'ALL' | 'SOME';
+  operand: Expr;
+  list: Expr[] | Query;
+}
+
+export interface ExistsExpr {
+  kind: 'exists';
+  query: Query;
+}
+
+export interface CaseExpr {
+  kind: 'case';
+  operand?: Expr;
+  whens: { when: Expr; then: Expr }[];
+  else?: Expr;
+}
+
+export interface CastExpr {
+  kind: 'cast';
+  operand: Expr;
+  type: DataType;
+}
+
+/** PostgreSQL `expr::type`, produced by rules only. */
+export interface PgCastExpr {
+  kind: 'pg-cast';
+  operand: Expr;
+  type: DataType;
+}
+
+export interface ExtractExpr {
+  kind: 'extract';
+  field: string;
+  from: Expr;
+}
+
+export interface TrimExpr {
+  kind: 'trim';
+  side?: 'LEADING' | 'TRAILING' | 'BOTH';
+  chars?: Expr;
+  from: Expr;
+}
+
+export interface ParenExpr {
+  kind: 'paren';
+  expr: Expr;
+}
+
+export interface SubqueryExpr {
+  kind: 'subquery';
+  query: Query;
+}
+
+/** (a, b) row constructor / expression list */
+export interface ListExpr {
+  kind: 'list';
+  items: Expr[];
+}
+
+/** SYSDATE, SYSTIMESTAMP, USER, UID, ROWNUM, LEVEL, ROWID, CURRENT_DATE … and PostgreSQL SQL-value functions. */
+export interface PseudoColumn {
+  kind: 'pseudo';
+  name: string;
+  /** LOCALTIMESTAMP(0) in PostgreSQL output */
+  precision?: number;
+}
+
+export interface AtTimeZoneExpr {
+  kind: 'at-time-zone';
+  operand: Expr;
+  zone: Expr | 'LOCAL';
+}

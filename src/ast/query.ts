@@ -1,0 +1,83 @@
+import type { OraName, QualifiedName } from './common.js';
+import type { Expr, OrderItem } from './expr.js';
+
+export type Query = SelectQuery | SetQuery;
+
+export interface WithClause {
+  recursive?: boolean;
+  ctes: { name: OraName; columns?: OraName[]; query: Query }[];
+}
+
+export interface SelectItem {
+  expr: Expr;
+  alias?: OraName;
+}
+
+export interface SelectQuery {
+  kind: 'select';
+  with?: WithClause;
+  /** Optimizer hint text (inside /*+ … *\/), kept as a comment. */
+  hint?: string;
+  distinct?: boolean;
+  items: SelectItem[];
+  from: FromItem[];
+  where?: Expr;
+  connectBy?: { condition: Expr; nocycle: boolean; startWith?: Expr };
+  groupBy?: GroupByItem[];
+  having?: Expr;
+  orderBy?: OrderItem[];
+  orderSiblings?: boolean;
+  offset?: Expr;
+  fetch?: { count?: Expr; percent?: boolean; withTies?: boolean };
+  forUpdate?: { of?: Expr[]; wait?: 'NOWAIT' | 'SKIP LOCKED' | number };
+}
+
+export type GroupByItem =
+  | { kind: 'expr'; expr: Expr }
+  | { kind: 'rollup' | 'cube'; items: Expr[] }
+  | { kind: 'grouping-sets'; sets: Expr[][] };
+
+export interface SetQuery {
+  kind: 'set';
+  with?: WithClause;
+  op: 'UNION' | 'UNION ALL' | 'INTERSECT' | 'MINUS';
+  left: Query;
+  right: Query;
+  orderBy?: OrderItem[];
+  offset?: Expr;
+  fetch?: { count?: Expr; percent?: boolean; withTies?: boolean };
+}
+
+export type FromItem = TableRef | SubqueryRef | JoinRef | TableFunctionRef;
+
+export interface TableRef {
+  kind: 'table';
+  name: QualifiedName;
+  alias?: OraName;
+  /** AS OF TIMESTAMP / SCN (flashback) */
+  flashback?: string;
+}
+
+export interface SubqueryRef {
+  kind: 'subquery';
+  query: Query;
+  alias?: OraName;
+  lateral?: boolean;
+}
+
+/** TABLE(collection_expr) */
+export interface TableFunctionRef {
+  kind: 'table-function';
+  expr: Expr;
+  alias?: OraName;
+}
+
+export interface JoinRef {
+  kind: 'join';
+  type: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' | 'CROSS' | 'CROSS APPLY' | 'OUTER APPLY';
+  natural?: boolean;
+  left: FromItem;
+  right: FromItem;
+  on?: Expr;
+  using?: OraName[];
+}

@@ -1,0 +1,777 @@
+/** CREATE TABLE, constraints, partitioning, ALTER TABLE. */
+import { EOF, type IToken, tokenMatcher } from 'chevrotain';
+import type {
+  AlterAction,
+  ColumnDef,
+  Constraint,
+  ConstraintState,
+  CreateTable,
+  PartitionDef,
+  PartitionSpec,
+  SequenceOptions,
+} from '../ast/ddl.js';
+import type { Expr } from '../ast/expr.js';
+import type { $ } from './base.js';
+import { K } from './keywords.js';
+import * as T from './tokens.js';
+
+const up = (t: IToken) => t.image.toUpperCase();
+const is = (t: IToken, ...words: string[]) => t.tokenType !== T.QuotedIdent && words.includes(up(t));
+
+/** Where a skipped clause ends, by context. */
+export type SkipMode = 'table' | 'constraint-index' | 'partition' | 'index' | 'view' | 'alter';
+
+function stopsSkip($: $, mode: SkipMode): boolean {
+  const t = $.LA(1);
+  if (t.tokenType === EOF || t.tokenType === T.RParen || t.tokenType === T.Semi) return true;
+  switch (mode) {
+    case 'table':
+      if (t.tokenType === K.AS) {
+        const n = $.LA(2).tokenType;
+        return n === K.SELECT || n === K.WITH || (n === T.LParen && ($.LA(3).tokenType === K.SELECT || $.LA(3).tokenType === K.WITH));
+      }
+      return (
+        (t.tokenType === K.PARTITION && $.LA(2).tokenType === K.BY) ||
+        (t.tokenType === K.ON && is($.LA(2), 'COMMIT')) ||
+        t.tokenType === K.ORGANIZATION
+      );
+    case 'constraint-index':
+      return (
+        t.tokenType === T.Comma ||
+        [K.ENABLE, K.DISABLE, K.VALIDATE, K.NOVALIDATE, K.RELY, K.NORELY, K.CONSTRAINT, K.NOT, K.NULL, K.PRIMARY,
+          K.UNIQUE, K.CHECK, K.REFERENCES, K.DEFERRABLE, K.INITIALLY].includes(t.tokenType) ||
+        is(t, 'EXCEPTIONS')
+      );
+    case 'partition':
+      return (
+        t.tokenType === T.Comma ||
+        (t.tokenType === T.LParen && ($.LA(2).tokenType === K.SUBPARTITION || $.LA(2).tokenType === K.PARTITION)) ||
+        t.tokenType === K.SUBPARTITIONS
+      );
+    case 'index':
+      return false;
+    case 'view':
+      return t.tokenType === K.AS;
+    case 'alter':
+      return t.tokenType === T.Comma;
+  }
+}
+
+/** Physical-clause words worth naming in the "dropped" finding. */
+const CLAUSE_WORDS = new Set([
+  'TABLESPACE', 'PCTFREE', 'PCTUSED', 'INITRANS', 'MAXTRANS', 'STORAGE', 'LOGGING', 'NOLOGGING', 'COMPRESS',
+  'NOCOMPRESS', 'CACHE', 'NOCACHE', 'PARALLEL', 'NOPARALLEL', 'MONITORING', 'NOMONITORING', 'SEGMENT', 'LOB',
+  'ROWDEPENDENCIES', 'NOROWDEPENDENCIES', 'RESULT_CACHE', 'INMEMORY', 'NOINMEMORY', 'FLASHBACK', 'OVERFLOW',
+  'PCTTHRESHOLD', 'INCLUDING', 'MAPPING', 'ROW', 'MOVEMENT', 'COMPUTE', 'STATISTICS', 'ONLINE', 'NOSORT',
+  'REVERSE', 'VISIBLE', 'INVISIBLE', 'LOCAL', 'GLOBAL', 'FILESYSTEM_LIKE_LOGGING', 'DEDUPLICATE', 'SECUREFILE',
+  'BASICFILE', 'COLUMN', 'NESTED', 'XMLTYPE', 'ENABLE', 'DISABLE', 'INDEXING', 'READ', 'ILM', 'SHARING',
+  'BUFFER_POOL', 'FREELISTS', 'FREELIST', 'STORE', 'CLUSTER', 'EXTERNAL', 'ROW STORE',
+]);
+
+export function defineTableRules($: $): void {
+  $.RULE('balanced', () => {
+    $.consume(0, T.LParen);
+    $.many(0, () => {
+      $.or(0, [{ ALT: () => $.subrule(0, $.balanced) }, { ALT: () => $.consume(0, T.NonParen) }]);
+    });
+    $.consume(0, T.RParen);
+  });
+
+  $.RULE('skipClause', (mode: SkipMode): string[] => {
+    const words: string[] = [];
+    $.many(0, {
+      GATE: () => !stopsSkip($, mode),
+      DEF: () => {
+        $.or(0, [
+          { ALT: () => $.subrule(0, $.balanced) },
+          {
+            ALT: () => {
+              const t = $.consume(0, T.NonParen);
+              $.ACTION(() => {
+                const w = up(t);
+                if (CLAUSE_WORDS.has(w) && !words.includes(w)) words.push(w);
+              });
+            },
+          },
+        ]);
+      },
+    });
+    return words;
+  });
+
+  $.RULE('createTable', (): CreateTable => {
+    const table: CreateTable = { kind: 'create-table', name: { name: '' }, columns: [], constraints: [], dropped: [] };
+    $.consume(0, K.CREATE);
+    $.option(0, () => {
+      $.consume(0, K.OR);
+      $.consume(0, K.REPLACE);
+    });
+    $.option(1, () => {
+      const global = $.or(0, [{ ALT: () => ($.consume(0, K.GLOBAL), true) }, { ALT: () => ($.consume(0, K.PRIVATE), false) }]);
+      $.consume(0, K.TEMPORARY);
+      table.temporary = { global, onCommit: 'DELETE' };
+    });
+    // SHARDED / DUPLICATED / IMMUTABLE / BLOCKCHAIN table flavours
+    $.many(0, { GATE: () => $.LA(1).tokenType !== K.TABLE, DEF: () => table.dropped.push(up($.consume(0, T.Ident))) });
+    $.consume(0, K.TABLE);
+    table.name = $.subrule(0, $.qualifiedName);
+    $.option(2, () => {
+      $.consume(0, T.LParen);
+      const element = (i: number) =>
+        $.or(1 + i, {
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              GATE: () => isOutOfLineConstraintStart($),
+              ALT: () => table.constraints.push($.subrule(i, $.outOfLineConstraint)),
+            },
+            { ALT: () => table.columns.push($.subrule(i, $.columnDef)) },
+          ],
+        });
+      element(0);
+      $.many(1, () => {
+        $.consume(0, T.Comma);
+        element(1);
+      });
+      $.consume(0, T.RParen);
+    });
+    $.many(2, () => {
+      $.or(3, [
+        {
+          ALT: () => {
+            $.consume(0, K.ON);
+            $.consume(1, T.Ident); // COMMIT
+            const what = up($.consume(2, T.Ident));
+            $.option(3, () => $.consume(3, T.Ident)); // ROWS / DEFINITION
+            $.ACTION(() => {
+              if (table.temporary) table.temporary.onCommit = what === 'PRESERVE' ? 'PRESERVE' : 'DELETE';
+            });
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.ORGANIZATION);
+            const org = up($.consume(4, T.Ident));
+            table.organization = org === 'INDEX' ? 'INDEX' : org === 'EXTERNAL' ? 'EXTERNAL' : 'HEAP';
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.INDEX);
+            table.organization = 'INDEX';
+          },
+        },
+        { ALT: () => { table.partition = $.subrule(0, $.partitionSpec); } },
+        {
+          ALT: () => {
+            $.consume(0, K.AS);
+            table.asQuery = $.subrule(0, $.query);
+          },
+        },
+        { GATE: () => !stopsSkip($, 'table'), ALT: () => $.subrule(1, $.balanced) },
+        {
+          GATE: () => !stopsSkip($, 'table'),
+          ALT: () => {
+            const t = $.consume(5, T.NonParen);
+            $.ACTION(() => {
+              const w = up(t);
+              if (CLAUSE_WORDS.has(w) && !table.dropped.includes(w)) table.dropped.push(w);
+            });
+          },
+        },
+      ]);
+    });
+    return table;
+  });
+
+  $.RULE('columnDef', (): ColumnDef => {
+    const col: ColumnDef = { name: $.subrule(0, $.identifier), constraints: [] };
+    $.option(0, {
+      GATE: () => columnTypeFollows($),
+      DEF: () => {
+        col.type = $.subrule(0, $.dataType);
+      },
+    });
+    $.many(0, () => {
+      $.or(0, [
+        { ALT: () => { $.consume(0, K.VISIBLE); } },
+        { ALT: () => { $.consume(0, K.INVISIBLE); col.invisible = true; } },
+        {
+          GATE: () => is($.LA(1), 'SORT'),
+          ALT: () => { $.consume(0, T.Word); },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.DEFAULT);
+            $.option(1, () => {
+              $.consume(0, K.ON);
+              $.consume(0, K.NULL);
+              col.defaultOnNull = true;
+            });
+            col.default = $.subrule(0, $.expr);
+          },
+        },
+        {
+          GATE: () => $.LA(3).tokenType === K.IDENTITY || $.LA(4).tokenType === K.IDENTITY || $.LA(5).tokenType === K.IDENTITY || $.LA(6).tokenType === K.IDENTITY,
+          ALT: () => {
+            $.consume(0, K.GENERATED);
+            let always = false;
+            let onNull = false;
+            $.or(1, [
+              { ALT: () => { $.consume(0, K.ALWAYS); always = true; } },
+              {
+                ALT: () => {
+                  $.consume(1, K.BY);
+                  $.consume(1, K.DEFAULT);
+                  $.option(2, () => {
+                    $.consume(1, K.ON);
+                    $.consume(1, K.NULL);
+                    onNull = true;
+                  });
+                },
+              },
+            ]);
+            $.consume(0, K.AS);
+            $.consume(0, K.IDENTITY);
+            let options: SequenceOptions = { ignored: [] };
+            $.option(3, () => {
+              $.consume(0, T.LParen);
+              options = $.subrule(0, $.sequenceOptions);
+              $.consume(0, T.RParen);
+            });
+            col.identity = { always, onNull, options };
+          },
+        },
+        {
+          ALT: () => {
+            $.option(4, () => {
+              $.consume(1, K.GENERATED);
+              $.consume(1, K.ALWAYS);
+            });
+            $.consume(1, K.AS);
+            $.consume(1, T.LParen);
+            col.virtual = $.subrule(1, $.expr);
+            $.consume(1, T.RParen);
+            $.option(5, () => $.consume(0, K.VIRTUAL));
+          },
+        },
+        { ALT: () => col.constraints.push($.subrule(0, $.inlineConstraint)) },
+        {
+          GATE: () => is($.LA(1), 'ENCRYPT', 'COLLATE'),
+          ALT: () => {
+            $.consume(1, T.Word);
+            $.subrule(1, $.skipClause, { ARGS: ['constraint-index'] });
+          },
+        },
+      ]);
+    });
+    return $.ACTION(() => {
+      for (const c of col.constraints) c.columns = [col.name];
+      return col;
+    });
+  });
+
+  $.RULE('inlineConstraint', (): Constraint => {
+    const c: Constraint = { kind: 'not-null', columns: [], state: { enabled: true, validate: true } };
+    $.option(0, () => {
+      $.consume(0, K.CONSTRAINT);
+      c.name = $.subrule(0, $.identifier);
+    });
+    $.or(0, [
+      { ALT: () => { $.consume(0, K.NOT); $.consume(0, K.NULL); c.kind = 'not-null'; } },
+      { ALT: () => { $.consume(1, K.NULL); c.kind = 'null'; } },
+      { ALT: () => { $.consume(0, K.PRIMARY); $.consume(0, K.KEY); c.kind = 'primary-key'; } },
+      { ALT: () => { $.consume(0, K.UNIQUE); c.kind = 'unique'; } },
+      {
+        ALT: () => {
+          $.consume(0, K.CHECK);
+          $.consume(0, T.LParen);
+          c.check = $.subrule(0, $.expr);
+          $.consume(0, T.RParen);
+          c.kind = 'check';
+        },
+      },
+      { ALT: () => { c.kind = 'foreign-key'; c.references = referencesClause(0); } },
+    ]);
+    const state = $.subrule(0, $.constraintState);
+    $.ACTION(() => Object.assign(c.state, state));
+    return c;
+  });
+
+  const referencesClause = (i: number): NonNullable<Constraint['references']> => {
+    $.consume(10 + i, K.REFERENCES);
+    const table = $.subrule(10 + i, $.qualifiedName);
+    const ref: NonNullable<Constraint['references']> = { table, columns: [] };
+    $.option(10 + i, () => {
+      $.consume(10 + i, T.LParen);
+      ref.columns = $.subrule(10 + i, $.nameList);
+      $.consume(10 + i, T.RParen);
+    });
+    $.option(20 + i, () => {
+      $.consume(10 + i, K.ON);
+      $.consume(10 + i, K.DELETE);
+      ref.onDelete = $.or(10 + i, [
+        { ALT: () => ($.consume(10 + i, K.CASCADE), 'CASCADE' as const) },
+        { ALT: () => ($.consume(10 + i, K.SET), $.consume(10 + i, K.NULL), 'SET NULL' as const) },
+      ]);
+    });
+    return ref;
+  };
+
+  $.RULE('outOfLineConstraint', (): Constraint => {
+    const c: Constraint = { kind: 'check', columns: [], state: { enabled: true, validate: true } };
+    $.option(0, () => {
+      $.consume(0, K.CONSTRAINT);
+      c.name = $.subrule(0, $.identifier);
+    });
+    const cols = (i: number) => {
+      $.consume(i, T.LParen);
+      c.columns = $.subrule(i, $.nameList);
+      $.consume(i, T.RParen);
+    };
+    $.or(0, [
+      { ALT: () => { $.consume(0, K.PRIMARY); $.consume(0, K.KEY); c.kind = 'primary-key'; cols(0); } },
+      { ALT: () => { $.consume(0, K.UNIQUE); c.kind = 'unique'; cols(1); } },
+      {
+        ALT: () => {
+          $.consume(0, K.CHECK);
+          $.consume(2, T.LParen);
+          c.check = $.subrule(0, $.expr);
+          $.consume(2, T.RParen);
+          c.kind = 'check';
+        },
+      },
+      {
+        ALT: () => {
+          $.consume(0, K.FOREIGN);
+          $.consume(1, K.KEY);
+          cols(3);
+          c.kind = 'foreign-key';
+          c.references = referencesClause(0);
+        },
+      },
+    ]);
+    const state = $.subrule(0, $.constraintState);
+    $.ACTION(() => Object.assign(c.state, state));
+    return c;
+  });
+
+  $.RULE('constraintState', (): Partial<ConstraintState> => {
+    const s: Partial<ConstraintState> = {};
+    $.many(0, () => {
+      $.or(0, [
+        { ALT: () => { $.consume(0, K.NOT); $.consume(0, K.DEFERRABLE); s.deferrable = false; } },
+        { ALT: () => { $.consume(1, K.DEFERRABLE); s.deferrable = true; } },
+        {
+          ALT: () => {
+            $.consume(0, K.INITIALLY);
+            $.or(1, [
+              { ALT: () => { $.consume(0, K.DEFERRED); s.initiallyDeferred = true; } },
+              { ALT: () => { $.consume(0, K.IMMEDIATE); s.initiallyDeferred = false; } },
+            ]);
+          },
+        },
+        { ALT: () => { $.consume(0, K.ENABLE); s.enabled = true; } },
+        { ALT: () => { $.consume(0, K.DISABLE); s.enabled = false; s.validate = false; } },
+        { ALT: () => { $.consume(0, K.VALIDATE); s.validate = true; } },
+        { ALT: () => { $.consume(0, K.NOVALIDATE); s.validate = false; } },
+        { ALT: () => { $.consume(0, K.RELY); s.rely = true; } },
+        { ALT: () => { $.consume(0, K.NORELY); } },
+        {
+          ALT: () => {
+            $.consume(0, K.USING);
+            $.consume(0, K.INDEX);
+            s.usingIndex = true;
+            $.subrule(0, $.skipClause, { ARGS: ['constraint-index'] });
+          },
+        },
+        {
+          GATE: () => is($.LA(1), 'EXCEPTIONS'),
+          ALT: () => {
+            $.consume(0, T.Word);
+            $.consume(0, K.INTO);
+            $.subrule(0, $.qualifiedName);
+          },
+        },
+      ]);
+    });
+    return s;
+  });
+
+  $.RULE('sequenceOptions', (): SequenceOptions => {
+    const o: SequenceOptions = { ignored: [] };
+    $.many(0, () => {
+      $.or(0, [
+        { ALT: () => { $.consume(0, K.START); $.consume(0, K.WITH); o.start = $.subrule(0, $.signedNumber); } },
+        { ALT: () => { $.consume(0, K.INCREMENT); $.consume(0, K.BY); o.increment = $.subrule(1, $.signedNumber); } },
+        { ALT: () => { $.consume(0, K.MAXVALUE); o.maxValue = $.subrule(2, $.signedNumber); } },
+        { ALT: () => { $.consume(0, K.NOMAXVALUE); o.maxValue = 'NONE'; } },
+        { ALT: () => { $.consume(0, K.MINVALUE); o.minValue = $.subrule(3, $.signedNumber); } },
+        { ALT: () => { $.consume(0, K.NOMINVALUE); o.minValue = 'NONE'; } },
+        { ALT: () => { $.consume(0, K.CYCLE); o.cycle = true; } },
+        { ALT: () => { $.consume(0, K.NOCYCLE); o.cycle = false; } },
+        { ALT: () => { $.consume(0, K.CACHE); o.cache = Number($.consume(0, T.NumberLit).image); } },
+        { ALT: () => { $.consume(0, K.NOCACHE); o.cache = 'NONE'; } },
+        { ALT: () => { $.consume(0, K.ORDER); o.order = true; } },
+        { ALT: () => { $.consume(0, K.NOORDER); o.order = false; } },
+        { ALT: () => { $.consume(0, K.KEEP); o.ignored.push('KEEP'); } },
+        { ALT: () => { $.consume(0, K.NOKEEP); } },
+        {
+          ALT: () => {
+            $.consume(0, K.SCALE);
+            o.ignored.push('SCALE');
+            $.option(0, () => $.consume(0, T.Word)); // EXTEND / NOEXTEND
+          },
+        },
+        { ALT: () => { $.consume(0, K.NOSCALE); } },
+        { ALT: () => { $.consume(0, K.SESSION); o.ignored.push('SESSION'); } },
+        { ALT: () => { $.consume(0, K.GLOBAL); } },
+        { ALT: () => { $.consume(0, K.SHARE); } },
+        { GATE: () => is($.LA(1), 'SHARD', 'NOSHARD', 'PARTITION'), ALT: () => { $.consume(1, T.Ident); $.option(1, () => $.consume(2, T.Ident)); } },
+      ]);
+    });
+    return o;
+  });
+
+  $.RULE('partitionSpec', (): PartitionSpec => {
+    const spec: PartitionSpec = { method: 'RANGE', columns: [], partitions: [], dropped: [] };
+    $.consume(0, K.PARTITION);
+    $.consume(0, K.BY);
+    const method = (i: number) =>
+      $.or(i, [
+        { ALT: () => ($.consume(i, K.RANGE), 'RANGE' as const) },
+        { ALT: () => ($.consume(i, K.LIST), 'LIST' as const) },
+        { ALT: () => ($.consume(i, K.HASH), 'HASH' as const) },
+        { ALT: () => ($.consume(i, K.REFERENCE), 'REFERENCE' as const) },
+        { ALT: () => ($.consume(i, K.SYSTEM), 'SYSTEM' as const) },
+      ]);
+    spec.method = method(0);
+    $.option(0, () => {
+      $.consume(0, T.LParen);
+      spec.columns = $.subrule(0, $.nameList);
+      $.consume(0, T.RParen);
+    });
+    $.many(0, () => {
+      $.or(2, [
+        {
+          ALT: () => {
+            $.consume(0, K.INTERVAL);
+            $.consume(1, T.LParen);
+            spec.interval = $.subrule(0, $.expr);
+            $.consume(1, T.RParen);
+          },
+        },
+        {
+          GATE: () => is($.LA(1), 'STORE', 'AUTOMATIC'),
+          ALT: () => {
+            $.consume(0, T.Ident);
+            $.option(1, () => { $.consume(1, T.Ident); $.subrule(0, $.balanced); });
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.SUBPARTITION);
+            $.consume(1, K.BY);
+            const m = method(1);
+            const sub: NonNullable<PartitionSpec['sub']> = { method: m === 'LIST' || m === 'HASH' ? m : 'RANGE', columns: [] };
+            $.consume(2, T.LParen);
+            sub.columns = $.subrule(1, $.nameList);
+            $.consume(2, T.RParen);
+            $.option(2, () => {
+              $.consume(0, K.SUBPARTITIONS);
+              sub.count = Number($.consume(0, T.NumberLit).image);
+            });
+            $.option(3, () => {
+              $.consume(1, K.SUBPARTITION);
+              $.consume(0, K.TEMPLATE);
+              sub.template = $.or(4, [
+                { ALT: () => $.subrule(0, $.subpartitionList) },
+                { ALT: () => { sub.count = Number($.consume(1, T.NumberLit).image); return undefined; } },
+              ]);
+            });
+            spec.sub = sub;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.PARTITIONS);
+            spec.count = Number($.consume(2, T.NumberLit).image);
+          },
+        },
+      ]);
+    });
+    $.option(4, {
+      GATE: () => $.LA(1).tokenType === T.LParen && $.LA(2).tokenType === K.PARTITION,
+      DEF: () => {
+        $.consume(3, T.LParen);
+        spec.partitions.push($.subrule(0, $.partitionDef, { ARGS: [spec] }));
+        $.many(1, () => {
+          $.consume(0, T.Comma);
+          spec.partitions.push($.subrule(1, $.partitionDef, { ARGS: [spec] }));
+        });
+        $.consume(3, T.RParen);
+      },
+    });
+    return spec;
+  });
+
+  $.RULE('boundValues', (): Expr[] => {
+    $.consume(0, T.LParen);
+    const values: Expr[] = [];
+    const value = (i: number) =>
+      values.push(
+        $.or(i, {
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+          { ALT: (): Expr => ($.consume(i, K.MAXVALUE), { kind: 'pseudo', name: 'MAXVALUE' }) },
+          { ALT: (): Expr => ($.consume(i, K.DEFAULT), { kind: 'pseudo', name: 'DEFAULT' }) },
+          { ALT: (): Expr => $.subrule(i, $.expr) },
+          ],
+        }),
+      );
+    value(0);
+    $.many(0, () => {
+      $.consume(0, T.Comma);
+      value(1);
+    });
+    $.consume(0, T.RParen);
+    return values;
+  });
+
+  /** [VALUES LESS THAN (…) | VALUES (…)] */
+  $.RULE('partitionBounds', (def: PartitionDef) => {
+    $.option(0, () => {
+      $.consume(0, K.VALUES);
+      $.or(0, [
+        {
+          ALT: () => {
+            $.consume(0, K.LESS);
+            $.consume(0, K.THAN);
+            const v = $.subrule(0, $.boundValues);
+            $.ACTION(() => {
+              def.lessThan = v;
+            });
+          },
+        },
+        {
+          ALT: () => {
+            const v = $.subrule(1, $.boundValues);
+            $.ACTION(() => {
+              if (v.length === 1 && v[0].kind === 'pseudo' && v[0].name === 'DEFAULT') def.isDefault = true;
+              else def.values = v;
+            });
+          },
+        },
+      ]);
+    });
+  });
+
+  /** PARTITION [name] [bounds] [props] [(subpartitions) | SUBPARTITIONS n] */
+  $.RULE('partitionDef', (spec: PartitionSpec): PartitionDef => {
+    const def: PartitionDef = {};
+    $.consume(0, K.PARTITION);
+    $.option(0, { GATE: () => $.LA(1).tokenType !== K.VALUES, DEF: () => { def.name = $.subrule(0, $.identifier); } });
+    $.subrule(0, $.partitionBounds, { ARGS: [def] });
+    const words = $.subrule(0, $.skipClause, { ARGS: ['partition'] });
+    $.option(1, () =>
+      $.or(0, [
+        { ALT: () => { def.subpartitions = $.subrule(0, $.subpartitionList); } },
+        { ALT: () => { $.consume(0, K.SUBPARTITIONS); def.subCount = Number($.consume(0, T.NumberLit).image); } },
+      ]),
+    );
+    $.ACTION(() => {
+      for (const w of words) if (!spec.dropped.includes(w)) spec.dropped.push(w);
+    });
+    return def;
+  });
+
+  $.RULE('subpartitionList', (): PartitionDef[] => {
+    const list: PartitionDef[] = [];
+    $.consume(0, T.LParen);
+    const sub = (i: number) => {
+      const def: PartitionDef = {};
+      $.consume(i, K.SUBPARTITION);
+      $.option(i, { GATE: () => $.LA(1).tokenType !== K.VALUES, DEF: () => { def.name = $.subrule(i, $.identifier); } });
+      $.subrule(i, $.partitionBounds, { ARGS: [def] });
+      $.subrule(i, $.skipClause, { ARGS: ['partition'] });
+      list.push(def);
+    };
+    sub(0);
+    $.many(0, () => {
+      $.consume(0, T.Comma);
+      sub(1);
+    });
+    $.consume(0, T.RParen);
+    return list;
+  });
+
+  $.RULE('alterTable', () => {
+    $.consume(0, K.ALTER);
+    $.consume(0, K.TABLE);
+    const table = $.subrule(0, $.qualifiedName);
+    const actions: AlterAction[] = [];
+    const add = (a: AlterAction) => actions.push(a);
+    $.or(0, {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            $.consume(0, K.ADD);
+            $.or(1, {
+              IGNORE_AMBIGUITIES: true,
+              DEF: [
+                { GATE: () => isOutOfLineConstraintStart($), ALT: () => add({ kind: 'add-constraint', constraint: $.subrule(0, $.outOfLineConstraint) }) },
+                {
+                  GATE: () => $.LA(1).tokenType === T.LParen && isOutOfLineConstraintStart($, 2),
+                  ALT: () => {
+                    $.consume(0, T.LParen);
+                    add({ kind: 'add-constraint', constraint: $.subrule(1, $.outOfLineConstraint) });
+                    $.many(0, () => { $.consume(0, T.Comma); add({ kind: 'add-constraint', constraint: $.subrule(2, $.outOfLineConstraint) }); });
+                    $.consume(0, T.RParen);
+                  },
+                },
+                {
+                  ALT: () => {
+                    $.consume(1, T.LParen);
+                    add({ kind: 'add-column', column: $.subrule(0, $.columnDef) });
+                    $.many(1, () => { $.consume(1, T.Comma); add({ kind: 'add-column', column: $.subrule(1, $.columnDef) }); });
+                    $.consume(1, T.RParen);
+                  },
+                },
+                { ALT: () => { $.option(0, () => $.consume(0, K.COLUMN)); add({ kind: 'add-column', column: $.subrule(2, $.columnDef) }); } },
+              ],
+            });
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.MODIFY);
+            const modify = (i: number) => {
+              const column = $.subrule(10 + i, $.columnDef);
+              $.ACTION(() => {
+                const nn = column.constraints.find((c) => c.kind === 'not-null');
+                const nl = column.constraints.find((c) => c.kind === 'null');
+                add({ kind: 'modify-column', column, setNotNull: !!nn, setNull: !!nl });
+              });
+            };
+            $.or(2, [
+              {
+                GATE: () => $.LA(1).tokenType === K.CONSTRAINT,
+                ALT: () => {
+                  $.consume(3, K.CONSTRAINT);
+                  const name = $.subrule(3, $.identifier);
+                  const st = $.subrule(0, $.constraintState);
+                  $.ACTION(() => add({ kind: 'constraint-state', name, enable: st.enabled !== false, validate: st.validate }));
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(2, T.LParen);
+                  modify(0);
+                  $.many(2, () => { $.consume(2, T.Comma); modify(1); });
+                  $.consume(2, T.RParen);
+                },
+              },
+              { ALT: () => modify(2) },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.DROP);
+            $.or(3, [
+              {
+                ALT: () => {
+                  $.consume(0, K.CONSTRAINT);
+                  const name = $.subrule(4, $.identifier);
+                  const cascade = !!$.option(1, () => $.consume(0, K.CASCADE));
+                  add({ kind: 'drop-constraint', name, cascade });
+                },
+              },
+              { ALT: () => { $.consume(0, K.PRIMARY); $.consume(0, K.KEY); add({ kind: 'drop-primary-key' }); } },
+              { ALT: () => { $.consume(1, K.COLUMN); add({ kind: 'drop-column', columns: [$.subrule(5, $.identifier)] }); } },
+              {
+                ALT: () => {
+                  $.consume(3, T.LParen);
+                  add({ kind: 'drop-column', columns: $.subrule(0, $.nameList) });
+                  $.consume(3, T.RParen);
+                },
+              },
+            ]);
+            $.subrule(0, $.skipClause, { ARGS: ['alter'] });
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.RENAME);
+            $.or(4, [
+              {
+                ALT: () => {
+                  $.consume(2, K.COLUMN);
+                  const from = $.subrule(6, $.identifier);
+                  $.consume(0, K.TO);
+                  add({ kind: 'rename-column', from, to: $.subrule(7, $.identifier) });
+                },
+              },
+              { ALT: () => { $.consume(1, K.TO); add({ kind: 'rename-table', to: $.subrule(8, $.identifier) }); } },
+              {
+                ALT: () => {
+                  $.consume(1, K.CONSTRAINT);
+                  $.subrule(9, $.identifier);
+                  $.consume(2, K.TO);
+                  $.subrule(10, $.identifier);
+                  add({ kind: 'other', text: 'RENAME CONSTRAINT' });
+                },
+              },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            const enable = $.or(5, [{ ALT: () => ($.consume(0, K.ENABLE), true) }, { ALT: () => ($.consume(0, K.DISABLE), false) }]);
+            let validate: boolean | undefined;
+            $.option(2, () =>
+              $.or(6, [
+                { ALT: () => { $.consume(0, K.VALIDATE); validate = true; } },
+                { ALT: () => { $.consume(0, K.NOVALIDATE); validate = false; } },
+              ]),
+            );
+            $.consume(2, K.CONSTRAINT);
+            const name = $.subrule(11, $.identifier);
+            $.ACTION(() => add({ kind: 'constraint-state', name, enable, validate }));
+            $.subrule(1, $.skipClause, { ARGS: ['alter'] });
+          },
+        },
+        {
+          ALT: () => {
+            const words = $.subrule(2, $.skipClause, { ARGS: ['index'] });
+            $.ACTION(() => add({ kind: 'other', text: words.join(' ') }));
+          },
+        },
+      ],
+    });
+    return { kind: 'alter-table' as const, table, actions };
+  });
+}
+
+/** True when the tokens at `at` start an out-of-line constraint (CONSTRAINT x …, PRIMARY KEY, UNIQUE (, CHECK, FOREIGN KEY). */
+export function isOutOfLineConstraintStart($: $, at = 1): boolean {
+  const t = $.LA(at);
+  const n = $.LA(at + 1);
+  if (t.tokenType === K.CONSTRAINT) {
+    const k = $.LA(at + 2).tokenType;
+    return tokenMatcher(n, T.Ident) && [K.PRIMARY, K.UNIQUE, K.CHECK, K.FOREIGN].includes(k);
+  }
+  if (t.tokenType === K.PRIMARY) return n.tokenType === K.KEY;
+  if (t.tokenType === K.FOREIGN) return n.tokenType === K.KEY;
+  return t.tokenType === K.UNIQUE || t.tokenType === K.CHECK;
+}
+
+/** After a column name: does a data type follow (rather than a constraint or DEFAULT)? */
+function columnTypeFollows($: $): boolean {
+  const t = $.LA(1);
+  if (t.tokenType === T.Comma || t.tokenType === T.RParen || t.tokenType === EOF) return false;
+  const notType = [K.DEFAULT, K.GENERATED, K.AS, K.CONSTRAINT, K.NOT, K.NULL, K.PRIMARY, K.UNIQUE, K.CHECK,
+    K.REFERENCES, K.VISIBLE, K.INVISIBLE, K.ENABLE, K.DISABLE];
+  return !notType.includes(t.tokenType);
+}

@@ -1,0 +1,761 @@
+/** Names, data types and expressions. */
+import type { IToken } from 'chevrotain';
+import type { OraName, QualifiedName } from '../ast/common.js';
+import type { BinaryOp, DataType, Expr, FrameBound, FuncArg, OrderItem, WindowSpec } from '../ast/expr.js';
+import type { Query } from '../ast/query.js';
+import { type $, nameOf } from './base.js';
+import { K } from './keywords.js';
+import * as T from './tokens.js';
+
+/** Removes quotes from a string literal token: 'It''s' → It's, q'[x]' → x, N'x' → x. */
+export function stringValue(tok: IToken): string {
+  const img = tok.image;
+  if (tok.tokenType === T.QString) {
+    const start = img[0] === 'n' || img[0] === 'N' ? 1 : 0;
+    return img.slice(start + 3, -2);
+  }
+  const body = tok.tokenType === T.NString ? img.slice(2, -1) : img.slice(1, -1);
+  return body.replaceAll("''", "'");
+}
+
+const imageIs = (tok: IToken, word: string) => tok.image.toUpperCase() === word;
+
+export function defineExprRules($: $): void {
+  $.RULE('identifier', (): OraName => nameOf($.consume(0, T.Ident)));
+
+  $.RULE('qualifiedName', (): QualifiedName => {
+    const parts: OraName[] = [$.subrule(0, $.identifier)];
+    $.many(0, () => {
+      $.consume(0, T.Dot);
+      parts.push($.subrule(1, $.identifier));
+    });
+    let dblink: string | undefined;
+    $.option(0, () => {
+      $.consume(0, T.At);
+      const link: string[] = [$.subrule(2, $.identifier)];
+      $.many(1, () => {
+        $.consume(1, T.Dot);
+        link.push($.subrule(3, $.identifier));
+      });
+      dblink = link.join('.');
+    });
+    return $.ACTION(() => {
+      const q: QualifiedName =
+        parts.length === 1 ? { name: parts[0] } : { schema: parts[0], name: parts.slice(1).join('.') };
+      if (dblink) q.dblink = dblink;
+      return q;
+    });
+  });
+
+  $.RULE('signedNumber', (): string => {
+    let sign = '';
+    $.option(0, () => {
+      sign = $.or(0, [{ ALT: () => $.consume(0, T.Minus).image }, { ALT: () => ($.consume(0, T.Plus), '') }]);
+    });
+    return sign + $.consume(0, T.NumberLit).image;
+  });
+
+  $.RULE('dataType', (): DataType => {
+    const dt: DataType = $.or<DataType>(0, {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => ($.consume(0, K.DOUBLE), $.consume(0, K.PRECISION), { kind: 'datatype', name: 'DOUBLE PRECISION', args: [] }) },
+        {
+          ALT: () => {
+            $.consume(0, K.LONG);
+            const raw = $.option(0, () => $.consume(0, K.RAW));
+            return { kind: 'datatype', name: raw ? 'LONG RAW' : 'LONG', args: [] };
+          },
+        },
+        {
+          ALT: () => {
+            let national = false;
+            $.option(1, () => {
+              $.consume(0, K.NATIONAL);
+              national = true;
+            });
+            const base = $.or(1, [
+              { ALT: () => ($.consume(0, K.CHAR), 'CHAR') },
+              { ALT: () => ($.consume(0, K.CHARACTER), 'CHAR') },
+              { ALT: () => ($.consume(0, K.NCHAR), 'NCHAR') },
+            ]);
+            const varying = $.option(2, () => $.consume(0, K.VARYING));
+            const name = (national || base === 'NCHAR' ? 'N' : '') + (varying ? 'VARCHAR2' : 'CHAR');
+            return { kind: 'datatype', name, args: [] };
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.INTERVAL);
+            const from = $.or(2, [{ ALT: () => ($.consume(0, K.YEAR), 'YEAR' as const) }, { ALT: () => ($.consume(0, K.DAY), 'DAY' as const) }]);
+            const fromPrecision = $.option(3, () => {
+              $.consume(0, T.LParen);
+              const n = Number($.consume(0, T.NumberLit).image);
+              $.consume(0, T.RParen);
+              return n;
+            });
+            $.consume(0, K.TO);
+            const to = $.or(3, [{ ALT: () => ($.consume(0, K.MONTH), 'MONTH' as const) }, { ALT: () => ($.consume(0, K.SECOND), 'SECOND' as const) }]);
+            const toPrecision = $.option(4, () => {
+              $.consume(1, T.LParen);
+              const n = Number($.consume(1, T.NumberLit).image);
+              $.consume(1, T.RParen);
+              return n;
+            });
+            return { kind: 'datatype', name: 'INTERVAL', args: [], interval: { from, fromPrecision, to, toPrecision } };
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.TIMESTAMP);
+            const args: number[] = [];
+            $.option(5, () => {
+              $.consume(2, T.LParen);
+              args.push(Number($.consume(2, T.NumberLit).image));
+              $.consume(2, T.RParen);
+            });
+            let timeZone: 'TZ' | 'LTZ' | undefined;
+            $.option(6, () => {
+              $.consume(0, K.WITH);
+              timeZone = $.option(7, () => $.consume(0, K.LOCAL)) ? 'LTZ' : 'TZ';
+              $.consume(0, K.TIME);
+              $.consume(0, K.ZONE);
+            });
+            const t: DataType = { kind: 'datatype', name: 'TIMESTAMP', args };
+            if (timeZone) t.timeZone = timeZone;
+            return t;
+          },
+        },
+        {
+          ALT: () => {
+            const name = $.or<string>(4, [
+              { ALT: () => $.consume(0, K.DATE).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.NUMBER).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.FLOAT).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.INTEGER).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.SMALLINT).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.DECIMAL).image.toUpperCase() },
+              { ALT: () => $.consume(1, K.RAW).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.ROWID).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.VARCHAR).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.VARCHAR2).image.toUpperCase() },
+            ]);
+            return { kind: 'datatype', name, args: [] };
+          },
+        },
+        {
+          ALT: () => {
+            const first = $.subrule(0, $.identifier);
+            const second = $.option(8, () => {
+              $.consume(0, T.Dot);
+              return $.subrule(1, $.identifier);
+            });
+            const t: DataType = second
+              ? { kind: 'datatype', name: second, schema: first, args: [] }
+              : { kind: 'datatype', name: first, args: [] };
+            return t;
+          },
+        },
+      ],
+    });
+    // Generic arguments: (n [BYTE|CHAR] [, s]) and (*, s)
+    const args: (number | '*')[] = [];
+    let semantics: 'BYTE' | 'CHAR' | undefined;
+    let attribute: 'TYPE' | 'ROWTYPE' | undefined;
+    $.option(9, {
+      GATE: () => dt.name !== 'TIMESTAMP' && dt.name !== 'INTERVAL',
+      DEF: () => {
+        $.consume(3, T.LParen);
+        args.push(
+          $.or<number | '*'>(5, [
+            { ALT: () => ($.consume(0, T.Star), '*' as const) },
+            { ALT: () => Number($.subrule(0, $.signedNumber)) },
+          ]),
+        );
+        $.option(10, () => {
+          semantics = $.or(6, [{ ALT: () => ($.consume(0, K.BYTE), 'BYTE' as const) }, { ALT: () => ($.consume(1, K.CHAR), 'CHAR' as const) }]);
+        });
+        $.option(11, () => {
+          $.consume(0, T.Comma);
+          args.push(Number($.subrule(1, $.signedNumber)));
+        });
+        $.consume(3, T.RParen);
+      },
+    });
+    $.option(12, () => {
+      $.consume(0, T.Percent);
+      attribute = $.consume(1, T.Ident).image.toUpperCase() === 'ROWTYPE' ? 'ROWTYPE' : 'TYPE';
+    });
+    $.ACTION(() => {
+      dt.args.push(...args);
+      if (semantics) dt.semantics = semantics;
+      if (attribute) dt.attribute = attribute;
+    });
+    return dt;
+  });
+
+  // ── expressions, lowest precedence first ───────────────────────────
+  $.RULE('expr', (): Expr => {
+    let left = $.subrule(0, $.andExpr);
+    $.many(0, () => {
+      $.consume(0, K.OR);
+      const right = $.subrule(1, $.andExpr);
+      left = { kind: 'binary', op: 'OR', left, right };
+    });
+    return left;
+  });
+
+  $.RULE('andExpr', (): Expr => {
+    let left = $.subrule(0, $.notExpr);
+    $.many(0, () => {
+      $.consume(0, K.AND);
+      const right = $.subrule(1, $.notExpr);
+      left = { kind: 'binary', op: 'AND', left, right };
+    });
+    return left;
+  });
+
+  $.RULE('notExpr', (): Expr =>
+    $.or(0, [
+      {
+        ALT: () => {
+          $.consume(0, K.NOT);
+          return { kind: 'unary', op: 'NOT', operand: $.subrule(0, $.notExpr) };
+        },
+      },
+      { ALT: () => $.subrule(0, $.comparison) },
+    ]),
+  );
+
+  const compOp = (): BinaryOp =>
+    $.or(10, [
+      { ALT: () => ($.consume(0, T.Equals), '=' as const) },
+      { ALT: () => ($.consume(0, T.NotEq), '<>' as const) },
+      { ALT: () => ($.consume(0, T.Less), '<' as const) },
+      { ALT: () => ($.consume(0, T.Greater), '>' as const) },
+      { ALT: () => ($.consume(0, T.LessEq), '<=' as const) },
+      { ALT: () => ($.consume(0, T.GreaterEq), '>=' as const) },
+    ]);
+
+  $.RULE('comparison', (): Expr => {
+    let left = $.subrule(0, $.additive);
+    $.many(0, () => {
+      left = $.or(0, [
+        {
+          ALT: (): Expr => {
+            const op = compOp();
+            return $.or(1, { IGNORE_AMBIGUITIES: true, DEF: [
+              {
+                ALT: (): Expr => {
+                  const q = $.or(2, [
+                    { ALT: () => ($.consume(0, K.ANY), 'ANY' as const) },
+                    { ALT: () => ($.consume(0, K.ALL), 'ALL' as const) },
+                    { GATE: () => imageIs($.LA(1), 'SOME'), ALT: () => ($.consume(0, T.Word), 'SOME' as const) },
+                  ]);
+                  const list = inList(0);
+                  return { kind: 'quantified', op, quantifier: q, operand: left, list };
+                },
+              },
+              { ALT: (): Expr => ({ kind: 'binary', op, left, right: $.subrule(1, $.additive) }) },
+            ] });
+          },
+        },
+        {
+          ALT: (): Expr => {
+            $.consume(0, K.IS);
+            const not = !!$.option(0, () => $.consume(0, K.NOT));
+            $.consume(0, K.NULL);
+            return { kind: 'is-null', operand: left, not };
+          },
+        },
+        {
+          ALT: (): Expr => {
+            const not = !!$.option(1, () => $.consume(1, K.NOT));
+            return $.or(3, [
+              {
+                ALT: (): Expr => {
+                  $.consume(0, K.LIKE);
+                  const pattern = $.subrule(2, $.additive);
+                  const escape = $.option(2, () => {
+                    $.consume(0, K.ESCAPE);
+                    return $.subrule(3, $.additive);
+                  });
+                  return escape
+                    ? { kind: 'like', operand: left, pattern, escape, not }
+                    : { kind: 'like', operand: left, pattern, not };
+                },
+              },
+              {
+                ALT: (): Expr => {
+                  $.consume(0, K.IN);
+                  return { kind: 'in', operand: left, list: inList(1), not };
+                },
+              },
+              {
+                ALT: (): Expr => {
+                  $.consume(0, K.BETWEEN);
+                  const low = $.subrule(4, $.additive);
+                  $.consume(0, K.AND);
+                  const high = $.subrule(5, $.additive);
+                  return { kind: 'between', operand: left, low, high, not };
+                },
+              },
+            ]);
+          },
+        },
+      ]);
+    });
+    return left;
+  });
+
+  /** ( subquery ) or ( expr, … ) after IN / ANY / ALL. */
+  const inList = (i: number): Expr[] | Query => {
+    $.consume(5 + i, T.LParen);
+    const r = $.or(20 + i, [
+      {
+        GATE: () => $.LA(1).tokenType === K.SELECT || $.LA(1).tokenType === K.WITH,
+        ALT: (): Expr[] | Query => $.subrule(10 + i, $.query),
+      },
+      { ALT: (): Expr[] | Query => $.subrule(10 + i, $.exprList) },
+    ]);
+    $.consume(5 + i, T.RParen);
+    return r;
+  };
+
+  $.RULE('exprList', (): Expr[] => {
+    const items: Expr[] = [$.subrule(0, $.expr)];
+    $.many(0, () => {
+      $.consume(0, T.Comma);
+      items.push($.subrule(1, $.expr));
+    });
+    return items;
+  });
+
+  $.RULE('additive', (): Expr => {
+    let left = $.subrule(0, $.multiplicative);
+    $.many(0, () => {
+      const op = $.or(0, [
+        { ALT: () => ($.consume(0, T.Plus), '+' as const) },
+        { ALT: () => ($.consume(0, T.Minus), '-' as const) },
+        { ALT: () => ($.consume(0, T.Concat), '||' as const) },
+      ]);
+      const right = $.subrule(1, $.multiplicative);
+      left = { kind: 'binary', op, left, right };
+    });
+    return left;
+  });
+
+  $.RULE('multiplicative', (): Expr => {
+    let left = $.subrule(0, $.unary);
+    $.many(0, () => {
+      const op = $.or(0, [
+        { ALT: () => ($.consume(0, T.Star), '*' as const) },
+        { ALT: () => ($.consume(0, T.Slash), '/' as const) },
+      ]);
+      const right = $.subrule(1, $.unary);
+      left = { kind: 'binary', op, left, right };
+    });
+    return left;
+  });
+
+  $.RULE('unary', (): Expr => {
+    const e: Expr = $.or(0, [
+      { ALT: (): Expr => ($.consume(0, T.Minus), { kind: 'unary', op: '-', operand: $.subrule(0, $.unary) }) },
+      { ALT: (): Expr => ($.consume(0, T.Plus), { kind: 'unary', op: '+', operand: $.subrule(1, $.unary) }) },
+      { ALT: (): Expr => ($.consume(0, K.PRIOR), { kind: 'unary', op: 'PRIOR', operand: $.subrule(2, $.unary) }) },
+      {
+        GATE: () => imageIs($.LA(1), 'CONNECT_BY_ROOT'),
+        ALT: (): Expr => ($.consume(0, T.Word), { kind: 'unary', op: 'CONNECT_BY_ROOT', operand: $.subrule(3, $.unary) }),
+      },
+      {
+        ALT: (): Expr => {
+          let base = $.subrule(0, $.primary);
+          $.option(0, () => {
+            $.consume(0, T.Power);
+            base = { kind: 'binary', op: '**', left: base, right: $.subrule(4, $.unary) };
+          });
+          $.option(1, {
+            GATE: () => $.LA(2).tokenType === K.TIME || $.LA(2).tokenType === K.LOCAL,
+            DEF: () => {
+              $.consume(0, K.AT);
+              $.or(1, [
+                { ALT: () => { $.consume(0, K.LOCAL); base = { kind: 'at-time-zone', operand: base, zone: 'LOCAL' }; } },
+                {
+                  ALT: () => {
+                    $.consume(0, K.TIME);
+                    $.consume(0, K.ZONE);
+                    base = { kind: 'at-time-zone', operand: base, zone: $.subrule(1, $.primary) };
+                  },
+                },
+              ]);
+            },
+          });
+          return base;
+        },
+      },
+    ]);
+    return e;
+  });
+
+  $.RULE('primary', (): Expr =>
+    $.or(0, {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: (): Expr => ({ kind: 'literal', type: 'number', value: $.consume(0, T.NumberLit).image }) },
+        { ALT: (): Expr => ({ kind: 'literal', type: 'string', value: stringValue($.consume(0, T.StringLit)) }) },
+        { ALT: (): Expr => ({ kind: 'literal', type: 'string', value: stringValue($.consume(0, T.NString)), national: true }) },
+        { ALT: (): Expr => ({ kind: 'literal', type: 'string', value: stringValue($.consume(0, T.QString)) }) },
+        { ALT: (): Expr => ($.consume(0, K.NULL), { kind: 'literal', type: 'null', value: 'NULL' }) },
+        {
+          ALT: (): Expr => {
+            const tok = $.consume(0, T.BindVar);
+            const path: OraName[] = [];
+            $.many(0, () => {
+              $.consume(0, T.Dot);
+              path.push($.subrule(0, $.identifier));
+            });
+            const raw = tok.image.slice(1);
+            const name = raw.startsWith('"') ? raw.slice(1, -1) : raw.toUpperCase();
+            return path.length ? { kind: 'bind', name, path } : { kind: 'bind', name };
+          },
+        },
+        {
+          GATE: () => $.LA(2).tokenType === T.StringLit,
+          ALT: (): Expr => {
+            const type = $.or(1, [
+              { ALT: () => ($.consume(0, K.DATE), 'DATE' as const) },
+              { ALT: () => ($.consume(0, K.TIMESTAMP), 'TIMESTAMP' as const) },
+            ]);
+            return { kind: 'typed-literal', type, value: stringValue($.consume(1, T.StringLit)) };
+          },
+        },
+        {
+          GATE: () => $.LA(2).tokenType === T.StringLit,
+          ALT: (): Expr => {
+            $.consume(0, K.INTERVAL);
+            const value = stringValue($.consume(2, T.StringLit));
+            const from = $.consume(1, T.Ident).image.toUpperCase();
+            const e: Expr = { kind: 'interval-literal', value, from };
+            $.option(0, () => {
+              $.consume(0, T.LParen);
+              e.fromPrecision = Number($.consume(1, T.NumberLit).image);
+              $.consume(0, T.RParen);
+            });
+            $.option(1, () => {
+              $.consume(0, K.TO);
+              e.to = $.consume(2, T.Ident).image.toUpperCase();
+              $.option(2, () => {
+                $.consume(1, T.LParen);
+                e.toPrecision = Number($.consume(2, T.NumberLit).image);
+                $.consume(1, T.RParen);
+              });
+            });
+            return e;
+          },
+        },
+        { ALT: (): Expr => $.subrule(0, $.caseExpr) },
+        {
+          ALT: (): Expr => {
+            $.consume(0, K.CAST);
+            $.consume(2, T.LParen);
+            const operand = $.subrule(0, $.expr);
+            $.consume(0, K.AS);
+            const type = $.subrule(0, $.dataType);
+            $.consume(2, T.RParen);
+            return { kind: 'cast', operand, type };
+          },
+        },
+        {
+          ALT: (): Expr => {
+            $.consume(0, K.EXTRACT);
+            $.consume(3, T.LParen);
+            const field = $.consume(3, T.Ident).image.toUpperCase();
+            $.consume(0, K.FROM);
+            const from = $.subrule(1, $.expr);
+            $.consume(3, T.RParen);
+            return { kind: 'extract', field, from };
+          },
+        },
+        {
+          ALT: (): Expr => {
+            $.consume(0, K.TRIM);
+            $.consume(4, T.LParen);
+            const e: Expr = { kind: 'trim', from: { kind: 'literal', type: 'null', value: 'NULL' } };
+            const side = $.option(3, () =>
+              $.or(2, [
+                { ALT: () => ($.consume(0, K.LEADING), 'LEADING' as const) },
+                { ALT: () => ($.consume(0, K.TRAILING), 'TRAILING' as const) },
+                { ALT: () => ($.consume(0, K.BOTH), 'BOTH' as const) },
+              ]),
+            );
+            const first = $.option(4, { GATE: () => $.LA(1).tokenType !== K.FROM, DEF: () => $.subrule(2, $.expr) });
+            const hasFrom = $.option(5, () => {
+              $.consume(1, K.FROM);
+              e.from = $.subrule(3, $.expr);
+              return true;
+            });
+            $.ACTION(() => {
+              if (side) e.side = side;
+              if (hasFrom) {
+                if (first) e.chars = first;
+              } else if (first) e.from = first;
+            });
+            $.consume(4, T.RParen);
+            return e;
+          },
+        },
+        {
+          ALT: (): Expr => {
+            $.consume(0, K.EXISTS);
+            $.consume(5, T.LParen);
+            const query = $.subrule(0, $.query);
+            $.consume(5, T.RParen);
+            return { kind: 'exists', query };
+          },
+        },
+        { ALT: (): Expr => $.subrule(0, $.parenExpr) },
+        {
+          ALT: (): Expr => {
+            const name = $.or<string>(3, [
+              { ALT: () => $.consume(0, K.SYSDATE).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.USER).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.UID).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.ROWNUM).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.LEVEL).image.toUpperCase() },
+              { ALT: () => $.consume(0, K.ROWID).image.toUpperCase() },
+            ]);
+            return { kind: 'pseudo', name };
+          },
+        },
+        { ALT: (): Expr => identifierChain() },
+      ],
+    }),
+  );
+
+  /** a.b.c, f(x), pkg.f(x) OVER (…), t.*, col (+), seq.NEXTVAL */
+  const identifierChain = (): Expr => {
+    const parts: OraName[] = [$.subrule(5, $.identifier)];
+    let star = false;
+    $.many(1, () => {
+      $.consume(1, T.Dot);
+      $.or(4, [
+        { ALT: () => parts.push($.subrule(6, $.identifier)) },
+        { ALT: () => parts.push($.consume(1, K.ROWID).image.toUpperCase()) },
+        { ALT: () => { $.consume(1, T.Star); star = true; } },
+      ]);
+    });
+    return $.or(5, [
+      {
+        ALT: (): Expr => {
+          const a = $.subrule(0, $.funcArgs);
+          const call: Expr = { kind: 'call', name: parts, args: a.args };
+          $.ACTION(() => {
+            if (a.star) call.star = true;
+            if (a.distinct) call.distinct = true;
+          });
+          $.option(6, () => {
+            $.consume(0, K.WITHIN);
+            $.consume(0, K.GROUP);
+            $.consume(6, T.LParen);
+            $.consume(0, K.ORDER);
+            $.consume(0, K.BY);
+            const list = $.subrule(0, $.orderByList);
+            $.consume(6, T.RParen);
+            call.withinGroup = list;
+          });
+          $.option(7, () => {
+            $.consume(0, K.KEEP);
+            $.consume(7, T.LParen);
+            $.consume(4, T.Ident); // DENSE_RANK
+            const which = $.or(6, [{ ALT: () => ($.consume(0, K.FIRST), 'FIRST' as const) }, { ALT: () => ($.consume(0, K.LAST), 'LAST' as const) }]);
+            $.consume(1, K.ORDER);
+            $.consume(1, K.BY);
+            const orderBy = $.subrule(1, $.orderByList);
+            $.consume(7, T.RParen);
+            call.keep = { which, orderBy };
+          });
+          $.option(8, () => {
+            call.over = $.subrule(0, $.overClause);
+          });
+          return call;
+        },
+      },
+      {
+        ALT: (): Expr => {
+          if (star) return { kind: 'star', qualifier: parts };
+          const outer = $.option(9, () => $.consume(0, T.OuterJoin));
+          return outer ? { kind: 'column', parts, outerJoin: true } : { kind: 'column', parts };
+        },
+      },
+    ]);
+  };
+
+  $.RULE('funcArgs', () => {
+    const out: { args: FuncArg[]; star?: boolean; distinct?: boolean } = { args: [] };
+    $.consume(0, T.LParen);
+    $.option(0, () => {
+      $.or(0, [
+        { ALT: () => { $.consume(0, T.Star); out.star = true; } },
+        {
+          ALT: () => {
+            $.option(1, () =>
+              $.or(1, [
+                { ALT: () => { $.consume(0, K.DISTINCT); out.distinct = true; } },
+                { ALT: () => { $.consume(0, K.UNIQUE); out.distinct = true; } },
+                { ALT: () => $.consume(0, K.ALL) },
+              ]),
+            );
+            const arg = (i: number) => {
+              const name = $.option(2 + i, {
+                GATE: () => $.LA(2).tokenType === T.Arrow,
+                DEF: () => {
+                  const n = $.subrule(i, $.identifier);
+                  $.consume(i, T.Arrow);
+                  return n;
+                },
+              });
+              const value = $.subrule(i, $.expr);
+              out.args.push(name ? { name, value } : { value });
+            };
+            arg(0);
+            $.many(0, () => {
+              $.consume(0, T.Comma);
+              arg(1);
+            });
+            $.option(4, () => {
+              $.consume(0, K.ORDER);
+              $.consume(0, K.BY);
+              $.subrule(0, $.orderByList);
+            });
+          },
+        },
+      ]);
+    });
+    $.consume(0, T.RParen);
+    return out;
+  });
+
+  $.RULE('orderByList', (): OrderItem[] => {
+    const items: OrderItem[] = [];
+    const orderItem = (i: number) => {
+      const item: OrderItem = { expr: $.subrule(i, $.expr) };
+      $.option(10 * i + 1, () =>
+        $.or(10 * i, [
+          { ALT: () => $.consume(i, K.ASC) },
+          { ALT: () => { $.consume(i, K.DESC); item.desc = true; } },
+        ]),
+      );
+      $.option(10 * i + 2, () => {
+        $.consume(i, K.NULLS);
+        item.nulls = $.or(10 * i + 1, [
+          { ALT: () => ($.consume(i, K.FIRST), 'FIRST' as const) },
+          { ALT: () => ($.consume(i, K.LAST), 'LAST' as const) },
+        ]);
+      });
+      items.push(item);
+    };
+    orderItem(0);
+    $.many(0, () => {
+      $.consume(0, T.Comma);
+      orderItem(1);
+    });
+    return items;
+  });
+
+  $.RULE('overClause', (): WindowSpec => {
+    const w: WindowSpec = { partitionBy: [], orderBy: [] };
+    $.consume(0, K.OVER);
+    $.consume(0, T.LParen);
+    $.option(0, () => {
+      $.consume(0, K.PARTITION);
+      $.consume(0, K.BY);
+      w.partitionBy = $.subrule(0, $.exprList);
+    });
+    $.option(1, () => {
+      $.consume(0, K.ORDER);
+      $.consume(1, K.BY);
+      w.orderBy = $.subrule(0, $.orderByList);
+    });
+    $.option(2, () => {
+      const unit = $.or(0, [{ ALT: () => ($.consume(0, K.ROWS), 'ROWS' as const) }, { ALT: () => ($.consume(0, K.RANGE), 'RANGE' as const) }]);
+      $.or(1, [
+        {
+          ALT: () => {
+            $.consume(0, K.BETWEEN);
+            const start = frameBound(0);
+            $.consume(0, K.AND);
+            const end = frameBound(1);
+            w.frame = { unit, start, end };
+          },
+        },
+        { ALT: () => { w.frame = { unit, start: frameBound(2) }; } },
+      ]);
+    });
+    $.consume(0, T.RParen);
+    return w;
+  });
+
+  const frameBound = (i: number): FrameBound =>
+    $.or(30 + i, [
+      {
+        ALT: (): FrameBound => {
+          $.consume(10 + i, K.UNBOUNDED);
+          return $.or(40 + i, [
+            { ALT: (): FrameBound => ($.consume(10 + i, K.PRECEDING), { type: 'UNBOUNDED PRECEDING' }) },
+            { ALT: (): FrameBound => ($.consume(10 + i, K.FOLLOWING), { type: 'UNBOUNDED FOLLOWING' }) },
+          ]);
+        },
+      },
+      { ALT: (): FrameBound => ($.consume(10 + i, K.CURRENT), $.consume(10 + i, K.ROW), { type: 'CURRENT ROW' }) },
+      {
+        ALT: (): FrameBound => {
+          const offset = $.subrule(10 + i, $.additive);
+          return $.or(50 + i, [
+            { ALT: (): FrameBound => ($.consume(20 + i, K.PRECEDING), { type: 'PRECEDING', offset }) },
+            { ALT: (): FrameBound => ($.consume(20 + i, K.FOLLOWING), { type: 'FOLLOWING', offset }) },
+          ]);
+        },
+      },
+    ]);
+
+  $.RULE('caseExpr', (): Expr => {
+    $.consume(0, K.CASE);
+    const operand = $.option(0, { GATE: () => $.LA(1).tokenType !== K.WHEN, DEF: () => $.subrule(0, $.expr) });
+    const whens: { when: Expr; then: Expr }[] = [];
+    $.atLeastOne(0, () => {
+      $.consume(0, K.WHEN);
+      const when = $.subrule(1, $.expr);
+      $.consume(0, K.THEN);
+      whens.push({ when, then: $.subrule(2, $.expr) });
+    });
+    const elseExpr = $.option(1, () => {
+      $.consume(0, K.ELSE);
+      return $.subrule(3, $.expr);
+    });
+    $.consume(0, K.END);
+    const e: Expr = { kind: 'case', whens };
+    $.ACTION(() => {
+      if (operand) e.operand = operand;
+      if (elseExpr) e.else = elseExpr;
+    });
+    return e;
+  });
+
+  $.RULE('parenExpr', (): Expr => {
+    $.consume(0, T.LParen);
+    const e = $.or(0, [
+      {
+        GATE: () => $.LA(1).tokenType === K.SELECT || $.LA(1).tokenType === K.WITH,
+        ALT: (): Expr => ({ kind: 'subquery', query: $.subrule(0, $.query) }),
+      },
+      {
+        ALT: (): Expr => {
+          const items = $.subrule(0, $.exprList);
+          return items.length === 1 ? { kind: 'paren', expr: items[0] } : { kind: 'list', items };
+        },
+      },
+    ]);
+    $.consume(0, T.RParen);
+    return e;
+  });
+}

@@ -1,0 +1,430 @@
+/** SELECT queries: WITH, set operators, joins, hierarchical clauses, row limiting. */
+import { type IToken, tokenMatcher } from 'chevrotain';
+import type { OraName } from '../ast/common.js';
+import type { Expr, OrderItem } from '../ast/expr.js';
+import type { FromItem, GroupByItem, JoinRef, Query, SelectItem, SelectQuery, WithClause } from '../ast/query.js';
+import type { $ } from './base.js';
+import { K } from './keywords.js';
+import * as T from './tokens.js';
+
+/** Words that follow a table or column expression and are therefore never taken as an alias. */
+const NOT_AN_ALIAS = new Set([
+  'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER', 'APPLY', 'PARTITION', 'SAMPLE',
+  'PIVOT', 'UNPIVOT', 'MODEL', 'FETCH', 'OFFSET', 'LOG', 'RETURNING', 'RETURN', 'VERSIONS', 'BULK', 'LIMIT',
+  'EXCEPT', 'KEEP', 'WINDOW',
+]);
+
+const isWord = (tok: IToken, w: string) => tok.tokenType !== T.QuotedIdent && tok.image.toUpperCase() === w;
+
+export function aliasAllowed($: $): boolean {
+  const t = $.LA(1);
+  if (!tokenMatcher(t, T.Ident)) return false;
+  return t.tokenType === T.QuotedIdent || !NOT_AN_ALIAS.has(t.image.toUpperCase());
+}
+
+export function defineQueryRules($: $): void {
+  $.RULE('query', (): Query => {
+    let withClause: WithClause | undefined;
+    $.option(0, () => {
+      $.consume(0, K.WITH);
+      const ctes: WithClause['ctes'] = [];
+      const cte = (i: number) => {
+        const name = $.subrule(i, $.identifier);
+        const columns = $.option(1 + i, () => {
+          $.consume(i, T.LParen);
+          const cols = $.subrule(i, $.nameList);
+          $.consume(i, T.RParen);
+          return cols;
+        });
+        $.consume(i, K.AS);
+        $.consume(2 + i, T.LParen);
+        const query = $.subrule(i, $.query);
+        $.consume(2 + i, T.RParen);
+        ctes.push(columns ? { name, columns, query } : { name, query });
+      };
+      cte(0);
+      $.many(0, () => {
+        $.consume(0, T.Comma);
+        cte(1);
+      });
+      withClause = { ctes };
+    });
+    let q: Query = $.subrule(0, $.queryBlock);
+    $.many(1, () => {
+      const op = $.or(0, [
+        {
+          ALT: () => {
+            $.consume(0, K.UNION);
+            return $.option(3, () => $.consume(0, K.ALL)) ? ('UNION ALL' as const) : ('UNION' as const);
+          },
+        },
+        { ALT: () => ($.consume(0, K.INTERSECT), 'INTERSECT' as const) },
+        { ALT: () => ($.consume(0, K.MINUS), 'MINUS' as const) },
+        { ALT: () => ($.consume(0, K.EXCEPT), 'MINUS' as const) },
+      ]);
+      const right = $.subrule(1, $.queryBlock);
+      q = { kind: 'set', op, left: q, right };
+    });
+    // Trailing clauses belong to the whole query.
+    let orderBy: OrderItem[] | undefined;
+    let siblings = false;
+    $.option(4, () => {
+      $.consume(0, K.ORDER);
+      siblings = !!$.option(5, () => $.consume(0, K.SIBLINGS));
+      $.consume(0, K.BY);
+      orderBy = $.subrule(0, $.orderByList);
+    });
+    let offset: Expr | undefined;
+    $.option(6, () => {
+      $.consume(0, K.OFFSET);
+      offset = $.subrule(0, $.expr);
+      $.or(1, [{ ALT: () => $.consume(0, K.ROW) }, { ALT: () => $.consume(0, K.ROWS) }]);
+    });
+    let fetch: SelectQuery['fetch'];
+    $.option(7, () => {
+      $.consume(0, K.FETCH);
+      $.or(2, [{ ALT: () => $.consume(0, K.FIRST) }, { ALT: () => $.consume(0, K.NEXT) }]);
+      const f: NonNullable<SelectQuery['fetch']> = {};
+      $.option(8, {
+        GATE: () => $.LA(1).tokenType !== K.ROW && $.LA(1).tokenType !== K.ROWS,
+        DEF: () => {
+          f.count = $.subrule(0, $.additive);
+          $.option(9, () => {
+            $.consume(0, K.PERCENT);
+            f.percent = true;
+          });
+        },
+      });
+      $.or(3, [{ ALT: () => $.consume(1, K.ROW) }, { ALT: () => $.consume(1, K.ROWS) }]);
+      $.or(4, [
+        { ALT: () => $.consume(0, K.ONLY) },
+        { ALT: () => { $.consume(1, K.WITH); $.consume(0, K.TIES); f.withTies = true; } },
+      ]);
+      fetch = f;
+    });
+    let forUpdate: SelectQuery['forUpdate'];
+    $.option(10, () => {
+      $.consume(0, K.FOR);
+      $.consume(0, K.UPDATE);
+      const fu: NonNullable<SelectQuery['forUpdate']> = {};
+      $.option(11, () => {
+        $.consume(0, K.OF);
+        fu.of = $.subrule(0, $.exprList);
+      });
+      $.option(12, () =>
+        $.or(5, [
+          { ALT: () => { $.consume(0, K.NOWAIT); fu.wait = 'NOWAIT'; } },
+          { ALT: () => { $.consume(0, K.WAIT); fu.wait = Number($.consume(0, T.NumberLit).image); } },
+          { ALT: () => { $.consume(0, K.SKIP); $.consume(0, K.LOCKED); fu.wait = 'SKIP LOCKED'; } },
+        ]),
+      );
+      forUpdate = fu;
+    });
+    return $.ACTION(() => {
+      const target = q as SelectQuery;
+      if (withClause) q.with = withClause;
+      if (orderBy) q.orderBy = orderBy;
+      if (siblings) target.orderSiblings = true;
+      if (offset) q.offset = offset;
+      if (fetch) q.fetch = fetch;
+      if (forUpdate && q.kind === 'select') q.forUpdate = forUpdate;
+      return q;
+    });
+  });
+
+  $.RULE('subquery', (): Query => {
+    $.consume(0, T.LParen);
+    const q = $.subrule(0, $.query);
+    $.consume(0, T.RParen);
+    return q;
+  });
+
+  $.RULE('queryBlock', (): Query =>
+    $.or(0, [
+      { ALT: (): Query => $.subrule(0, $.subquery) },
+      {
+        ALT: (): Query => {
+          const selectTok = $.consume(0, K.SELECT);
+          const q: SelectQuery = { kind: 'select', items: [], from: [] };
+          $.ACTION(() => {
+            const hint = hintAfter($, selectTok);
+            if (hint) q.hint = hint;
+          });
+          $.option(0, () =>
+            $.or(1, [
+              { ALT: () => { $.consume(0, K.DISTINCT); q.distinct = true; } },
+              { ALT: () => { $.consume(0, K.UNIQUE); q.distinct = true; } },
+              { ALT: () => $.consume(0, K.ALL) },
+            ]),
+          );
+          q.items.push($.subrule(0, $.selectItem));
+          $.many(0, () => {
+            $.consume(0, T.Comma);
+            q.items.push($.subrule(1, $.selectItem));
+          });
+          $.option(1, () => {
+            $.consume(0, K.FROM);
+            q.from.push($.subrule(0, $.fromItem));
+            $.many(1, () => {
+              $.consume(1, T.Comma);
+              q.from.push($.subrule(1, $.fromItem));
+            });
+          });
+          $.option(2, () => {
+            $.consume(0, K.WHERE);
+            q.where = $.subrule(0, $.expr);
+          });
+          $.option(3, () => {
+            const cb: NonNullable<SelectQuery['connectBy']> = {
+              condition: { kind: 'literal', type: 'null', value: 'NULL' },
+              nocycle: false,
+            };
+            const startWith = (i: number) => {
+              $.consume(i, K.START);
+              $.consume(i, K.WITH);
+              cb.startWith = $.subrule(1 + i, $.expr);
+            };
+            $.or(2, [
+              {
+                ALT: () => {
+                  connectBy(0, cb);
+                  $.option(4, () => startWith(0));
+                },
+              },
+              {
+                ALT: () => {
+                  startWith(1);
+                  connectBy(1, cb);
+                },
+              },
+            ]);
+            q.connectBy = cb;
+          });
+          $.option(5, () => {
+            $.consume(0, K.GROUP);
+            $.consume(0, K.BY);
+            const items: GroupByItem[] = [groupByItem(0)];
+            $.many(2, () => {
+              $.consume(2, T.Comma);
+              items.push(groupByItem(1));
+            });
+            q.groupBy = items;
+          });
+          $.option(6, () => {
+            $.consume(0, K.HAVING);
+            q.having = $.subrule(5, $.expr);
+          });
+          return q;
+        },
+      },
+    ]),
+  );
+
+  const connectBy = (i: number, cb: NonNullable<SelectQuery['connectBy']>) => {
+    $.consume(i, K.CONNECT);
+    $.consume(10 + i, K.BY);
+    $.option(20 + i, () => {
+      $.consume(i, K.NOCYCLE);
+      cb.nocycle = true;
+    });
+    cb.condition = $.subrule(3 + i, $.expr);
+  };
+
+  const groupByItem = (i: number): GroupByItem =>
+    $.or(10 + i, [
+      {
+        GATE: () => (isWord($.LA(1), 'ROLLUP') || isWord($.LA(1), 'CUBE')) && $.LA(2).tokenType === T.LParen,
+        ALT: (): GroupByItem => {
+          const kind = $.consume(10 + i, T.Ident).image.toUpperCase() === 'CUBE' ? 'cube' : 'rollup';
+          $.consume(10 + i, T.LParen);
+          const items = $.subrule(10 + i, $.exprList);
+          $.consume(10 + i, T.RParen);
+          return { kind, items };
+        },
+      },
+      {
+        GATE: () => isWord($.LA(1), 'GROUPING') && isWord($.LA(2), 'SETS'),
+        ALT: (): GroupByItem => {
+          $.consume(20 + i, T.Ident);
+          $.consume(30 + i, T.Ident);
+          $.consume(20 + i, T.LParen);
+          const sets: Expr[][] = [];
+          const set = (j: number) => {
+            const e = $.subrule(20 + i * 2 + j, $.expr);
+            sets.push(e.kind === 'list' ? e.items : e.kind === 'paren' ? [e.expr] : [e]);
+          };
+          set(0);
+          $.many(10 + i, () => {
+            $.consume(10 + i, T.Comma);
+            set(1);
+          });
+          $.consume(20 + i, T.RParen);
+          return { kind: 'grouping-sets', sets };
+        },
+      },
+      { ALT: (): GroupByItem => ({ kind: 'expr', expr: $.subrule(30 + i, $.expr) }) },
+    ]);
+
+  $.RULE('selectItem', (): SelectItem =>
+    $.or(0, [
+      { ALT: (): SelectItem => ($.consume(0, T.Star), { expr: { kind: 'star' } }) },
+      {
+        ALT: (): SelectItem => {
+          const expr = $.subrule(0, $.expr);
+          const alias = $.option(0, () =>
+            $.or(1, [
+              { ALT: () => ($.consume(0, K.AS), $.subrule(0, $.identifier)) },
+              { GATE: () => aliasAllowed($), ALT: () => $.subrule(1, $.identifier) },
+            ]),
+          );
+          return alias ? { expr, alias } : { expr };
+        },
+      },
+    ]),
+  );
+
+  $.RULE('fromItem', (): FromItem => {
+    let left = $.subrule(0, $.tableReference);
+    $.many(0, () => {
+      left = joinClause(left);
+    });
+    return left;
+  });
+
+  const joinClause = (left: FromItem): FromItem => {
+    let natural = false;
+    $.option(0, () => {
+      $.consume(0, K.NATURAL);
+      natural = true;
+    });
+    const type = $.or(0, [
+      {
+        ALT: () => {
+          $.consume(0, K.CROSS);
+          return $.or(1, [
+            { ALT: () => ($.consume(0, K.JOIN), 'CROSS' as const) },
+            { ALT: () => ($.consume(0, K.APPLY), 'CROSS APPLY' as const) },
+          ]);
+        },
+      },
+      { ALT: () => ($.consume(0, K.OUTER), $.consume(1, K.APPLY), 'OUTER APPLY' as const) },
+      {
+        ALT: () => {
+          const t = $.option(1, () =>
+            $.or(2, [
+              { ALT: () => ($.consume(0, K.INNER), 'INNER' as const) },
+              { ALT: () => ($.consume(0, K.LEFT), $.option(2, () => $.consume(1, K.OUTER)), 'LEFT' as const) },
+              { ALT: () => ($.consume(0, K.RIGHT), $.option(3, () => $.consume(2, K.OUTER)), 'RIGHT' as const) },
+              { ALT: () => ($.consume(0, K.FULL), $.option(4, () => $.consume(3, K.OUTER)), 'FULL' as const) },
+            ]),
+          );
+          $.consume(1, K.JOIN);
+          return t ?? 'INNER';
+        },
+      },
+    ]);
+    const right = $.subrule(1, $.tableReference);
+    const j: JoinRef = { kind: 'join', type, left, right };
+    $.ACTION(() => {
+      if (natural) j.natural = true;
+    });
+    $.option(5, () =>
+      $.or(3, [
+        { ALT: () => { $.consume(0, K.ON); j.on = $.subrule(0, $.expr); } },
+        {
+          ALT: () => {
+            $.consume(0, K.USING);
+            $.consume(0, T.LParen);
+            j.using = $.subrule(0, $.nameList);
+            $.consume(0, T.RParen);
+          },
+        },
+      ]),
+    );
+    return j;
+  };
+
+  $.RULE('tableReference', (): FromItem => {
+    const item: FromItem = $.or(0, [
+      {
+        GATE: () => $.LA(2).tokenType === K.SELECT || $.LA(2).tokenType === K.WITH,
+        ALT: (): FromItem => ({ kind: 'subquery', query: $.subrule(0, $.subquery) }),
+      },
+      {
+        ALT: (): FromItem => {
+          $.consume(0, T.LParen);
+          const inner = $.subrule(0, $.fromItem);
+          $.consume(0, T.RParen);
+          return inner;
+        },
+      },
+      {
+        ALT: (): FromItem => {
+          $.consume(0, K.LATERAL);
+          return { kind: 'subquery', query: $.subrule(1, $.subquery), lateral: true };
+        },
+      },
+      {
+        ALT: (): FromItem => {
+          $.consume(0, K.TABLE);
+          $.consume(1, T.LParen);
+          const expr = $.subrule(0, $.expr);
+          $.consume(1, T.RParen);
+          return { kind: 'table-function', expr };
+        },
+      },
+      {
+        ALT: (): FromItem => {
+          const name = $.subrule(0, $.qualifiedName);
+          const t: FromItem = { kind: 'table', name };
+          return t;
+        },
+      },
+    ]);
+    $.option(0, {
+      GATE: () => isWord($.LA(1), 'AS') === false && $.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.OF,
+      DEF: () => {
+        $.consume(0, K.AS);
+        $.consume(0, K.OF);
+        const kind = $.consume(0, T.Ident).image.toUpperCase();
+        const at = $.subrule(1, $.additive);
+        $.ACTION(() => {
+          if (item.kind === 'table') item.flashback = `AS OF ${kind}`;
+          void at;
+        });
+      },
+    });
+    const alias = $.option(1, () =>
+      $.or(1, [
+        { ALT: () => ($.consume(1, K.AS), $.subrule(1, $.identifier)) },
+        { GATE: () => aliasAllowed($), ALT: () => $.subrule(2, $.identifier) },
+      ]),
+    );
+    return $.ACTION(() => {
+      if (alias && item.kind !== 'join') item.alias = alias;
+      return item;
+    });
+  });
+
+  $.RULE('nameList', (): OraName[] => {
+    const names: OraName[] = [$.subrule(0, $.identifier)];
+    $.many(0, () => {
+      $.consume(0, T.Comma);
+      names.push($.subrule(1, $.identifier));
+    });
+    return names;
+  });
+}
+
+/** The optimizer hint written right after SELECT, if any. */
+function hintAfter($: $, selectTok: IToken): string | undefined {
+  const comments = ($ as unknown as { comments?: IToken[] }).comments;
+  if (!comments) return undefined;
+  const next = $.LA(1);
+  for (const c of comments) {
+    if (c.startOffset > selectTok.endOffset! && c.startOffset < next.startOffset && c.image.startsWith('/*+')) {
+      return c.image.slice(3, -2).trim();
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,140 @@
+/**
+ * Token types of the Oracle SQL / PL/SQL lexer.
+ *
+ * Words are lexed by one `Word` pattern and then turned into keyword token types by a table
+ * lookup (see lexer.ts): one regex for all words is much faster than one per keyword, and
+ * keywords that Oracle does not reserve belong to the `Ident` category so the grammar can
+ * still use them as names.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+/** Any token that can name something: plain words, quoted identifiers, non-reserved keywords. */
+export const Ident = createToken({ name: 'Ident', pattern: Lexer.NA });
+/** Every token except parentheses: used to skip clauses we parse only to drop. */
+export const NonParen = createToken({ name: 'NonParen', pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\u00a0]+/, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n\r]*/, group: 'comments' });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments' });
+
+/** q'[...]', nq'{...}' alternative-quoting literals (custom matcher: the delimiter is dynamic). */
+function matchQQuote(text: string, offset: number): RegExpExecArray | null {
+  let i = offset;
+  if (text[i] === 'n' || text[i] === 'N') i++;
+  if (text[i] !== 'q' && text[i] !== 'Q') return null;
+  if (text[i + 1] !== "'") return null;
+  const open = text[i + 2];
+  if (open === undefined || /\s/.test(open)) return null;
+  const close = ({ '[': ']', '{': '}', '(': ')', '<': '>' } as Record<string, string>)[open] ?? open;
+  const end = text.indexOf(`${close}'`, i + 3);
+  if (end < 0) return null;
+  const image = text.slice(offset, end + 2);
+  const result = [image] as unknown as RegExpExecArray;
+  result.index = offset;
+  result.input = text;
+  return result;
+}
+
+export const QString = createToken({
+  name: 'QString',
+  pattern: { exec: matchQQuote },
+  line_breaks: true,
+  start_chars_hint: ['q', 'Q', 'n', 'N'],
+  categories: [NonParen],
+});
+export const NString = createToken({ name: 'NString', pattern: /[nN]'(?:[^']|'')*'/, line_breaks: true, categories: [NonParen] });
+export const StringLit = createToken({ name: 'StringLit', pattern: /'(?:[^']|'')*'/, line_breaks: true, categories: [NonParen] });
+export const QuotedIdent = createToken({ name: 'QuotedIdent', pattern: /"[^"\n]*"/, categories: [Ident, NonParen] });
+/** Numbers: 12, 1.5, .5, 1e10, 1.5d / 2f (binary literals); `1..10` lexes as 1 .. 10. */
+export const NumberLit = createToken({
+  name: 'NumberLit',
+  pattern: /(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:[fFdD](?![\w$#]))?/,
+  categories: [NonParen],
+});
+export const BindVar = createToken({ name: 'BindVar', pattern: /:(?:[A-Za-z][\w$#]*|\d+|"[^"]*")/, categories: [NonParen] });
+export const Word = createToken({
+  name: 'Word',
+  pattern: /[A-Za-z\u00aa-\uffff][\w$#\u00aa-\uffff]*/,
+  categories: [Ident, NonParen],
+});
+
+function punct(name: string, pattern: RegExp | string): TokenType {
+  return createToken({ name, pattern, categories: [NonParen] });
+}
+
+export const OuterJoin = punct('OuterJoin', /\(\s*\+\s*\)/);
+export const LParen = createToken({ name: 'LParen', pattern: '(' });
+export const RParen = createToken({ name: 'RParen', pattern: ')' });
+export const Assign = punct('Assign', ':=');
+export const Arrow = punct('Arrow', '=>');
+export const Concat = punct('Concat', '||');
+export const LessEq = punct('LessEq', '<=');
+export const GreaterEq = punct('GreaterEq', '>=');
+export const NotEq = punct('NotEq', /<>|!=|\^=|~=/);
+export const Power = punct('Power', '**');
+export const DotDot = punct('DotDot', '..');
+export const LabelOpen = punct('LabelOpen', '<<');
+export const LabelClose = punct('LabelClose', '>>');
+export const Comma = punct('Comma', ',');
+export const Semi = punct('Semi', ';');
+export const Dot = punct('Dot', '.');
+export const Plus = punct('Plus', '+');
+export const Minus = punct('Minus', '-');
+export const Star = punct('Star', '*');
+export const Slash = punct('Slash', '/');
+export const Equals = punct('Equals', '=');
+export const Less = punct('Less', '<');
+export const Greater = punct('Greater', '>');
+export const At = punct('At', '@');
+export const Percent = punct('Percent', '%');
+export const Colon = punct('Colon', ':');
+export const Amp = punct('Amp', '&');
+export const Pipe = punct('Pipe', '|');
+export const Question = punct('Question', '?');
+export const LBracket = punct('LBracket', '[');
+export const RBracket = punct('RBracket', ']');
+
+/** Lexer order matters: longer and more specific patterns first. */
+export const lexerTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  QString,
+  NString,
+  StringLit,
+  QuotedIdent,
+  NumberLit,
+  BindVar,
+  Word,
+  OuterJoin,
+  LParen,
+  RParen,
+  Assign,
+  Arrow,
+  Concat,
+  LabelOpen,
+  LabelClose,
+  LessEq,
+  GreaterEq,
+  NotEq,
+  Power,
+  DotDot,
+  Comma,
+  Semi,
+  Dot,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Equals,
+  Less,
+  Greater,
+  At,
+  Percent,
+  Colon,
+  Amp,
+  Pipe,
+  Question,
+  LBracket,
+  RBracket,
+];
