@@ -221,7 +221,15 @@ export interface DropStmt extends StatementMeta {
   cascade?: boolean;
 }
 
-export type PlsqlUnitKind = 'PROCEDURE' | 'FUNCTION' | 'PACKAGE' | 'PACKAGE BODY' | 'TRIGGER' | 'TYPE' | 'TYPE BODY' | 'BLOCK';
+export type PlsqlUnitKind =
+  | 'PROCEDURE'
+  | 'FUNCTION'
+  | 'PACKAGE'
+  | 'PACKAGE BODY'
+  | 'TRIGGER'
+  | 'TYPE'
+  | 'TYPE BODY'
+  | 'BLOCK';
 
 /** A PL/SQL unit kept as text until the PL/SQL grammar converts it. */
 export interface PlsqlUnit extends StatementMeta {

@@ -127,6 +127,8 @@ export interface FuncCall {
   /** No parentheses were written (e.g. SYSTIMESTAMP, CURRENT_DATE, seq.NEXTVAL is a ColumnRef). */
   noParens?: boolean;
   over?: WindowSpec;
+  /** PostgreSQL aggregate ORDER BY inside the argument list: string_agg(x, ',' ORDER BY y) */
+  argOrderBy?: OrderItem[];
   /** LISTAGG(…) WITHIN GROUP (ORDER BY …) */
   withinGroup?: OrderItem[];
   /** MAX(x) KEEP (DENSE_RANK FIRST ORDER BY …) */
@@ -139,7 +141,27 @@ export interface UnaryExpr {
   operand: Expr;
 }
 
-export type BinaryOp = '+' | '-' | '*' | '/' | '||' | '**' | '=' | '<>' | '<' | '>' | '<=' | '>=' | 'AND' | 'OR';
+export type BinaryOp =
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '||'
+  | '**'
+  | '='
+  | '<>'
+  | '<'
+  | '>'
+  | '<='
+  | '>='
+  | 'AND'
+  | 'OR'
+  /** PostgreSQL-only operators produced by rules */
+  | 'IS NOT DISTINCT FROM'
+  | '~'
+  | '~*'
+  | '^'
+  | '&';
 
 export interface BinaryExpr {
   kind: 'binary';

@@ -15,7 +15,14 @@ import {
   type TokenType,
 } from 'chevrotain';
 import type { OraName, QualifiedName } from '../ast/common.js';
-import type { ColumnDef, Constraint, PartitionDef, PartitionSpec, SequenceOptions, Statement } from '../ast/ddl.js';
+import type {
+  ColumnDef,
+  Constraint,
+  PartitionDef,
+  PartitionSpec,
+  SequenceOptions,
+  Statement,
+} from '../ast/ddl.js';
 import type { DataType, Expr, FuncArg, OrderItem, WindowSpec } from '../ast/expr.js';
 import type { FromItem, Query, SelectItem } from '../ast/query.js';
 import { allTokenTypes } from './lexer.js';

@@ -24,14 +24,35 @@ const up = (t: IToken) => t.image.toUpperCase();
 export function defineMiscRules($: $): void {
   $.RULE('createIndex', (): CreateIndex => {
     const idx: CreateIndex = {
-      kind: 'create-index', name: { name: '' }, table: { name: '' }, unique: false, bitmap: false, columns: [], dropped: [],
+      kind: 'create-index',
+      name: { name: '' },
+      table: { name: '' },
+      unique: false,
+      bitmap: false,
+      columns: [],
+      dropped: [],
     };
     $.consume(0, K.CREATE);
     $.option(0, () =>
       $.or(0, [
-        { ALT: () => { $.consume(0, K.UNIQUE); idx.unique = true; } },
-        { ALT: () => { $.consume(0, K.BITMAP); idx.bitmap = true; } },
-        { GATE: () => up($.LA(1)) === 'MULTIVALUE', ALT: () => { $.consume(0, T.Word); } },
+        {
+          ALT: () => {
+            $.consume(0, K.UNIQUE);
+            idx.unique = true;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.BITMAP);
+            idx.bitmap = true;
+          },
+        },
+        {
+          GATE: () => up($.LA(1)) === 'MULTIVALUE',
+          ALT: () => {
+            $.consume(0, T.Word);
+          },
+        },
       ]),
     );
     $.consume(0, K.INDEX);
@@ -39,14 +60,24 @@ export function defineMiscRules($: $): void {
     $.consume(0, K.ON);
     $.option(1, () => $.consume(0, K.CLUSTER));
     idx.table = $.subrule(1, $.qualifiedName);
-    $.option(2, { GATE: () => $.LA(1).tokenType !== T.LParen, DEF: () => { $.subrule(0, $.identifier); } }); // table alias
+    $.option(2, {
+      GATE: () => $.LA(1).tokenType !== T.LParen,
+      DEF: () => {
+        $.subrule(0, $.identifier);
+      },
+    }); // table alias
     $.consume(0, T.LParen);
     const column = (i: number) => {
       const c: IndexColumn = { expr: $.subrule(i, $.expr) };
       $.option(3 + i, () =>
         $.or(1 + i, [
           { ALT: () => $.consume(i, K.ASC) },
-          { ALT: () => { $.consume(i, K.DESC); c.desc = true; } },
+          {
+            ALT: () => {
+              $.consume(i, K.DESC);
+              c.desc = true;
+            },
+          },
         ]),
       );
       idx.columns.push(c);
@@ -71,16 +102,30 @@ export function defineMiscRules($: $): void {
   $.RULE('createSequence', (): CreateSequence => {
     $.consume(0, K.CREATE);
     $.consume(0, K.SEQUENCE);
-    $.option(0, () => { $.consume(0, K.IF); $.consume(0, K.NOT); $.consume(0, K.EXISTS); });
+    $.option(0, () => {
+      $.consume(0, K.IF);
+      $.consume(0, K.NOT);
+      $.consume(0, K.EXISTS);
+    });
     const name = $.subrule(0, $.qualifiedName);
     const options = $.subrule(0, $.sequenceOptions);
     return { kind: 'create-sequence', name, options };
   });
 
   $.RULE('createView', (): CreateView => {
-    const v: CreateView = { kind: 'create-view', name: { name: '' }, orReplace: false, force: false, query: { kind: 'select', items: [], from: [] } };
+    const v: CreateView = {
+      kind: 'create-view',
+      name: { name: '' },
+      orReplace: false,
+      force: false,
+      query: { kind: 'select', items: [], from: [] },
+    };
     $.consume(0, K.CREATE);
-    $.option(0, () => { $.consume(0, K.OR); $.consume(0, K.REPLACE); v.orReplace = true; });
+    $.option(0, () => {
+      $.consume(0, K.OR);
+      $.consume(0, K.REPLACE);
+      v.orReplace = true;
+    });
     $.many(0, {
       GATE: () => $.LA(1).tokenType !== K.VIEW && $.LA(1).tokenType !== K.MATERIALIZED,
       DEF: () => {
@@ -90,7 +135,13 @@ export function defineMiscRules($: $): void {
     });
     $.or(0, [
       { ALT: () => $.consume(0, K.VIEW) },
-      { ALT: () => { $.consume(0, K.MATERIALIZED); $.consume(1, K.VIEW); v.materialized = true; } },
+      {
+        ALT: () => {
+          $.consume(0, K.MATERIALIZED);
+          $.consume(1, K.VIEW);
+          v.materialized = true;
+        },
+      },
     ]);
     v.name = $.subrule(0, $.qualifiedName);
     $.option(1, () => {
@@ -101,7 +152,10 @@ export function defineMiscRules($: $): void {
         $.subrule(i, $.constraintState);
       };
       col(0);
-      $.many(1, () => { $.consume(0, T.Comma); col(1); });
+      $.many(1, () => {
+        $.consume(0, T.Comma);
+        col(1);
+      });
       $.consume(0, T.RParen);
       v.columns = cols;
     });
@@ -111,22 +165,49 @@ export function defineMiscRules($: $): void {
     $.option(2, () => {
       $.consume(0, K.WITH);
       $.or(1, [
-        { ALT: () => { $.consume(0, K.READ); $.consume(0, K.ONLY); v.readOnly = true; } },
-        { ALT: () => { $.consume(0, K.CHECK); $.consume(0, K.OPTION); v.checkOption = true; } },
+        {
+          ALT: () => {
+            $.consume(0, K.READ);
+            $.consume(0, K.ONLY);
+            v.readOnly = true;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.CHECK);
+            $.consume(0, K.OPTION);
+            v.checkOption = true;
+          },
+        },
       ]);
-      $.option(3, () => { $.consume(0, K.CONSTRAINT); $.subrule(3, $.identifier); });
+      $.option(3, () => {
+        $.consume(0, K.CONSTRAINT);
+        $.subrule(3, $.identifier);
+      });
     });
     return v;
   });
 
   $.RULE('createSynonym', (): CreateSynonym => {
     $.consume(0, K.CREATE);
-    $.option(0, () => { $.consume(0, K.OR); $.consume(0, K.REPLACE); });
-    $.many(0, { GATE: () => $.LA(1).tokenType !== K.PUBLIC && $.LA(1).tokenType !== K.SYNONYM, DEF: () => { $.consume(0, T.Ident); } });
+    $.option(0, () => {
+      $.consume(0, K.OR);
+      $.consume(0, K.REPLACE);
+    });
+    $.many(0, {
+      GATE: () => $.LA(1).tokenType !== K.PUBLIC && $.LA(1).tokenType !== K.SYNONYM,
+      DEF: () => {
+        $.consume(0, T.Ident);
+      },
+    });
     const pub = !!$.option(1, () => $.consume(0, K.PUBLIC));
     $.consume(0, K.SYNONYM);
     const name = $.subrule(0, $.qualifiedName);
-    $.option(2, () => { $.consume(0, K.SHARING); $.consume(0, T.Equals); $.consume(1, T.Ident); });
+    $.option(2, () => {
+      $.consume(0, K.SHARING);
+      $.consume(0, T.Equals);
+      $.consume(1, T.Ident);
+    });
     $.consume(0, K.FOR);
     const target = $.subrule(1, $.qualifiedName);
     return { kind: 'create-synonym', name, public: pub, target };
@@ -142,7 +223,10 @@ export function defineMiscRules($: $): void {
       { ALT: () => ($.consume(0, K.MATERIALIZED), $.consume(1, K.VIEW), 'MATERIALIZED VIEW' as const) },
     ]);
     const parts: OraName[] = [$.subrule(0, $.identifier)];
-    $.many(0, () => { $.consume(0, T.Dot); parts.push($.subrule(1, $.identifier)); });
+    $.many(0, () => {
+      $.consume(0, T.Dot);
+      parts.push($.subrule(1, $.identifier));
+    });
     $.consume(0, K.IS);
     const text = $.or(1, [
       { ALT: () => stringValue($.consume(0, T.StringLit)) },
@@ -164,8 +248,15 @@ export function defineMiscRules($: $): void {
     const priv = (j: number) => {
       const words: string[] = [];
       $.atLeastOne(10 * i + j, {
-        GATE: () => $.LA(1).tokenType !== K.ON && $.LA(1).tokenType !== K.TO && $.LA(1).tokenType !== K.FROM && $.LA(1).tokenType !== T.Comma && $.LA(1).tokenType !== T.LParen,
-        DEF: () => { words.push(up($.consume(10 * i + j, T.NonParen))); },
+        GATE: () =>
+          $.LA(1).tokenType !== K.ON &&
+          $.LA(1).tokenType !== K.TO &&
+          $.LA(1).tokenType !== K.FROM &&
+          $.LA(1).tokenType !== T.Comma &&
+          $.LA(1).tokenType !== T.LParen,
+        DEF: () => {
+          words.push(up($.consume(10 * i + j, T.NonParen)));
+        },
       });
       const p: { name: string; columns?: OraName[] } = { name: '' };
       $.option(50 + 10 * i + j, () => {
@@ -179,7 +270,10 @@ export function defineMiscRules($: $): void {
       });
     };
     priv(0);
-    $.many(10 * i, () => { $.consume(20 * (i + 1), T.Comma); priv(1); });
+    $.many(10 * i, () => {
+      $.consume(20 * (i + 1), T.Comma);
+      priv(1);
+    });
     return privs;
   };
 
@@ -187,7 +281,9 @@ export function defineMiscRules($: $): void {
     // ON [DIRECTORY | JAVA SOURCE | …] obj
     $.option(30 + i, {
       GATE: () => $.LA(2).tokenType !== T.Dot && $.LA(2).tokenType !== K.TO && $.LA(2).tokenType !== K.FROM,
-      DEF: () => { $.consume(30 + i, T.Ident); },
+      DEF: () => {
+        $.consume(30 + i, T.Ident);
+      },
     });
     return $.subrule(30 + i, $.qualifiedName);
   };
@@ -202,14 +298,20 @@ export function defineMiscRules($: $): void {
         ]),
       );
     grantee(0);
-    $.many(40 + i, () => { $.consume(40 + i, T.Comma); grantee(1); });
+    $.many(40 + i, () => {
+      $.consume(40 + i, T.Comma);
+      grantee(1);
+    });
     return names;
   };
 
   $.RULE('grant', (): GrantStmt => {
     $.consume(0, K.GRANT);
     const privileges = privilegeList(0);
-    const on = $.option(0, () => { $.consume(0, K.ON); return objectName(0); });
+    const on = $.option(0, () => {
+      $.consume(0, K.ON);
+      return objectName(0);
+    });
     $.consume(0, K.TO);
     const grantees = granteeList(0);
     let withGrantOption = false;
@@ -221,7 +323,11 @@ export function defineMiscRules($: $): void {
       if (w === 'GRANT') withGrantOption = true;
       else withAdminOption = true;
     });
-    $.option(2, () => { $.consume(0, K.CONTAINER); $.consume(0, T.Equals); $.consume(1, T.Ident); });
+    $.option(2, () => {
+      $.consume(0, K.CONTAINER);
+      $.consume(0, T.Equals);
+      $.consume(1, T.Ident);
+    });
     return $.ACTION(() => {
       const g: GrantStmt = { kind: 'grant', privileges, grantees, withGrantOption };
       if (on) g.on = on;
@@ -233,7 +339,10 @@ export function defineMiscRules($: $): void {
   $.RULE('revoke', (): RevokeStmt => {
     $.consume(0, K.REVOKE);
     const privileges = privilegeList(1);
-    const on = $.option(0, () => { $.consume(0, K.ON); return objectName(1); });
+    const on = $.option(0, () => {
+      $.consume(0, K.ON);
+      return objectName(1);
+    });
     $.consume(0, K.FROM);
     const grantees = granteeList(1);
     $.subrule(0, $.skipClause, { ARGS: ['index'] });
@@ -245,7 +354,10 @@ export function defineMiscRules($: $): void {
   });
 
   $.RULE('createUser', (): CreateUser => {
-    const alter = $.or(0, [{ ALT: () => ($.consume(0, K.CREATE), false) }, { ALT: () => ($.consume(0, K.ALTER), true) }]);
+    const alter = $.or(0, [
+      { ALT: () => ($.consume(0, K.CREATE), false) },
+      { ALT: () => ($.consume(0, K.ALTER), true) },
+    ]);
     $.consume(0, K.USER);
     const name = $.subrule(0, $.identifier);
     let hasPassword = false;
@@ -256,16 +368,40 @@ export function defineMiscRules($: $): void {
           ALT: () => {
             $.consume(0, K.IDENTIFIED);
             $.or(2, [
-              { ALT: () => { $.consume(0, K.BY); $.consume(1, T.NonParen); hasPassword = true; } },
-              { ALT: () => { $.consume(1, T.Ident); $.option(0, () => { $.consume(1, K.AS); $.consume(2, T.NonParen); }); } },
+              {
+                ALT: () => {
+                  $.consume(0, K.BY);
+                  $.consume(1, T.NonParen);
+                  hasPassword = true;
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(1, T.Ident);
+                  $.option(0, () => {
+                    $.consume(1, K.AS);
+                    $.consume(2, T.NonParen);
+                  });
+                },
+              },
             ]);
           },
         },
-        { ALT: () => { $.consume(3, T.NonParen); } },
-        { ALT: () => { $.subrule(0, $.balanced); } },
+        {
+          ALT: () => {
+            $.consume(3, T.NonParen);
+          },
+        },
+        {
+          ALT: () => {
+            $.subrule(0, $.balanced);
+          },
+        },
       ]);
     });
-    return alter ? { kind: 'create-user', name, hasPassword, alter: true } : { kind: 'create-user', name, hasPassword };
+    return alter
+      ? { kind: 'create-user', name, hasPassword, alter: true }
+      : { kind: 'create-user', name, hasPassword };
   });
 
   $.RULE('createRole', (): CreateRole => {
@@ -281,13 +417,19 @@ export function defineMiscRules($: $): void {
     const words: string[] = [];
     $.many(0, {
       GATE: () => $.LA(2).tokenType !== T.Dot && !isNameEnd($),
-      DEF: () => { words.push(up($.consume(0, T.NonParen))); },
+      DEF: () => {
+        words.push(up($.consume(0, T.NonParen)));
+      },
     });
     const name = $.subrule(0, $.qualifiedName);
     const cascade = !!$.option(0, () => $.consume(0, K.CASCADE));
     $.subrule(0, $.skipClause, { ARGS: ['index'] });
     return $.ACTION(() => {
-      const d: DropStmt = { kind: 'drop', objectType: words.filter((w) => w !== 'IF' && w !== 'EXISTS').join(' '), name };
+      const d: DropStmt = {
+        kind: 'drop',
+        objectType: words.filter((w) => w !== 'IF' && w !== 'EXISTS').join(' '),
+        name,
+      };
       if (cascade) d.cascade = true;
       return d;
     });
@@ -299,5 +441,9 @@ function isNameEnd($: $): boolean {
   const next = $.LA(2);
   if (next.tokenType === T.Dot) return true;
   const n = up(next);
-  return next.tokenType.name === 'EOF' || ['CASCADE', 'PURGE', 'FORCE', 'VALIDATE', 'KEEP', 'DROP', 'INCLUDING', 'PRESERVE'].includes(n) || next.tokenType === T.At;
+  return (
+    next.tokenType.name === 'EOF' ||
+    ['CASCADE', 'PURGE', 'FORCE', 'VALIDATE', 'KEEP', 'DROP', 'INCLUDING', 'PRESERVE'].includes(n) ||
+    next.tokenType === T.At
+  );
 }

@@ -28,7 +28,11 @@ function stopsSkip($: $, mode: SkipMode): boolean {
     case 'table':
       if (t.tokenType === K.AS) {
         const n = $.LA(2).tokenType;
-        return n === K.SELECT || n === K.WITH || (n === T.LParen && ($.LA(3).tokenType === K.SELECT || $.LA(3).tokenType === K.WITH));
+        return (
+          n === K.SELECT ||
+          n === K.WITH ||
+          (n === T.LParen && ($.LA(3).tokenType === K.SELECT || $.LA(3).tokenType === K.WITH))
+        );
       }
       return (
         (t.tokenType === K.PARTITION && $.LA(2).tokenType === K.BY) ||
@@ -38,14 +42,30 @@ function stopsSkip($: $, mode: SkipMode): boolean {
     case 'constraint-index':
       return (
         t.tokenType === T.Comma ||
-        [K.ENABLE, K.DISABLE, K.VALIDATE, K.NOVALIDATE, K.RELY, K.NORELY, K.CONSTRAINT, K.NOT, K.NULL, K.PRIMARY,
-          K.UNIQUE, K.CHECK, K.REFERENCES, K.DEFERRABLE, K.INITIALLY].includes(t.tokenType) ||
+        [
+          K.ENABLE,
+          K.DISABLE,
+          K.VALIDATE,
+          K.NOVALIDATE,
+          K.RELY,
+          K.NORELY,
+          K.CONSTRAINT,
+          K.NOT,
+          K.NULL,
+          K.PRIMARY,
+          K.UNIQUE,
+          K.CHECK,
+          K.REFERENCES,
+          K.DEFERRABLE,
+          K.INITIALLY,
+        ].includes(t.tokenType) ||
         is(t, 'EXCEPTIONS')
       );
     case 'partition':
       return (
         t.tokenType === T.Comma ||
-        (t.tokenType === T.LParen && ($.LA(2).tokenType === K.SUBPARTITION || $.LA(2).tokenType === K.PARTITION)) ||
+        (t.tokenType === T.LParen &&
+          ($.LA(2).tokenType === K.SUBPARTITION || $.LA(2).tokenType === K.PARTITION)) ||
         t.tokenType === K.SUBPARTITIONS
       );
     case 'index':
@@ -59,13 +79,65 @@ function stopsSkip($: $, mode: SkipMode): boolean {
 
 /** Physical-clause words worth naming in the "dropped" finding. */
 const CLAUSE_WORDS = new Set([
-  'TABLESPACE', 'PCTFREE', 'PCTUSED', 'INITRANS', 'MAXTRANS', 'STORAGE', 'LOGGING', 'NOLOGGING', 'COMPRESS',
-  'NOCOMPRESS', 'CACHE', 'NOCACHE', 'PARALLEL', 'NOPARALLEL', 'MONITORING', 'NOMONITORING', 'SEGMENT', 'LOB',
-  'ROWDEPENDENCIES', 'NOROWDEPENDENCIES', 'RESULT_CACHE', 'INMEMORY', 'NOINMEMORY', 'FLASHBACK', 'OVERFLOW',
-  'PCTTHRESHOLD', 'INCLUDING', 'MAPPING', 'ROW', 'MOVEMENT', 'COMPUTE', 'STATISTICS', 'ONLINE', 'NOSORT',
-  'REVERSE', 'VISIBLE', 'INVISIBLE', 'LOCAL', 'GLOBAL', 'FILESYSTEM_LIKE_LOGGING', 'DEDUPLICATE', 'SECUREFILE',
-  'BASICFILE', 'COLUMN', 'NESTED', 'XMLTYPE', 'ENABLE', 'DISABLE', 'INDEXING', 'READ', 'ILM', 'SHARING',
-  'BUFFER_POOL', 'FREELISTS', 'FREELIST', 'STORE', 'CLUSTER', 'EXTERNAL', 'ROW STORE',
+  'TABLESPACE',
+  'PCTFREE',
+  'PCTUSED',
+  'INITRANS',
+  'MAXTRANS',
+  'STORAGE',
+  'LOGGING',
+  'NOLOGGING',
+  'COMPRESS',
+  'NOCOMPRESS',
+  'CACHE',
+  'NOCACHE',
+  'PARALLEL',
+  'NOPARALLEL',
+  'MONITORING',
+  'NOMONITORING',
+  'SEGMENT',
+  'LOB',
+  'ROWDEPENDENCIES',
+  'NOROWDEPENDENCIES',
+  'RESULT_CACHE',
+  'INMEMORY',
+  'NOINMEMORY',
+  'FLASHBACK',
+  'OVERFLOW',
+  'PCTTHRESHOLD',
+  'INCLUDING',
+  'MAPPING',
+  'ROW',
+  'MOVEMENT',
+  'COMPUTE',
+  'STATISTICS',
+  'ONLINE',
+  'NOSORT',
+  'REVERSE',
+  'VISIBLE',
+  'INVISIBLE',
+  'LOCAL',
+  'GLOBAL',
+  'FILESYSTEM_LIKE_LOGGING',
+  'DEDUPLICATE',
+  'SECUREFILE',
+  'BASICFILE',
+  'COLUMN',
+  'NESTED',
+  'XMLTYPE',
+  'ENABLE',
+  'DISABLE',
+  'INDEXING',
+  'READ',
+  'ILM',
+  'SHARING',
+  'BUFFER_POOL',
+  'FREELISTS',
+  'FREELIST',
+  'STORE',
+  'CLUSTER',
+  'EXTERNAL',
+  'ROW STORE',
 ]);
 
 export function defineTableRules($: $): void {
@@ -100,19 +172,31 @@ export function defineTableRules($: $): void {
   });
 
   $.RULE('createTable', (): CreateTable => {
-    const table: CreateTable = { kind: 'create-table', name: { name: '' }, columns: [], constraints: [], dropped: [] };
+    const table: CreateTable = {
+      kind: 'create-table',
+      name: { name: '' },
+      columns: [],
+      constraints: [],
+      dropped: [],
+    };
     $.consume(0, K.CREATE);
     $.option(0, () => {
       $.consume(0, K.OR);
       $.consume(0, K.REPLACE);
     });
     $.option(1, () => {
-      const global = $.or(0, [{ ALT: () => ($.consume(0, K.GLOBAL), true) }, { ALT: () => ($.consume(0, K.PRIVATE), false) }]);
+      const global = $.or(0, [
+        { ALT: () => ($.consume(0, K.GLOBAL), true) },
+        { ALT: () => ($.consume(0, K.PRIVATE), false) },
+      ]);
       $.consume(0, K.TEMPORARY);
       table.temporary = { global, onCommit: 'DELETE' };
     });
     // SHARDED / DUPLICATED / IMMUTABLE / BLOCKCHAIN table flavours
-    $.many(0, { GATE: () => $.LA(1).tokenType !== K.TABLE, DEF: () => table.dropped.push(up($.consume(0, T.Ident))) });
+    $.many(0, {
+      GATE: () => $.LA(1).tokenType !== K.TABLE,
+      DEF: () => table.dropped.push(up($.consume(0, T.Ident))),
+    });
     $.consume(0, K.TABLE);
     table.name = $.subrule(0, $.qualifiedName);
     $.option(2, () => {
@@ -141,7 +225,7 @@ export function defineTableRules($: $): void {
           ALT: () => {
             $.consume(0, K.ON);
             $.consume(1, T.Ident); // COMMIT
-            const what = up($.consume(2, T.Ident));
+            const what = up($.consume(2, T.NonParen));
             $.option(3, () => $.consume(3, T.Ident)); // ROWS / DEFINITION
             $.ACTION(() => {
               if (table.temporary) table.temporary.onCommit = what === 'PRESERVE' ? 'PRESERVE' : 'DELETE';
@@ -151,7 +235,7 @@ export function defineTableRules($: $): void {
         {
           ALT: () => {
             $.consume(0, K.ORGANIZATION);
-            const org = up($.consume(4, T.Ident));
+            const org = up($.consume(4, T.NonParen));
             table.organization = org === 'INDEX' ? 'INDEX' : org === 'EXTERNAL' ? 'EXTERNAL' : 'HEAP';
           },
         },
@@ -161,7 +245,11 @@ export function defineTableRules($: $): void {
             table.organization = 'INDEX';
           },
         },
-        { ALT: () => { table.partition = $.subrule(0, $.partitionSpec); } },
+        {
+          ALT: () => {
+            table.partition = $.subrule(0, $.partitionSpec);
+          },
+        },
         {
           ALT: () => {
             $.consume(0, K.AS);
@@ -194,11 +282,22 @@ export function defineTableRules($: $): void {
     });
     $.many(0, () => {
       $.or(0, [
-        { ALT: () => { $.consume(0, K.VISIBLE); } },
-        { ALT: () => { $.consume(0, K.INVISIBLE); col.invisible = true; } },
+        {
+          ALT: () => {
+            $.consume(0, K.VISIBLE);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.INVISIBLE);
+            col.invisible = true;
+          },
+        },
         {
           GATE: () => is($.LA(1), 'SORT'),
-          ALT: () => { $.consume(0, T.Word); },
+          ALT: () => {
+            $.consume(0, T.Word);
+          },
         },
         {
           ALT: () => {
@@ -212,13 +311,22 @@ export function defineTableRules($: $): void {
           },
         },
         {
-          GATE: () => $.LA(3).tokenType === K.IDENTITY || $.LA(4).tokenType === K.IDENTITY || $.LA(5).tokenType === K.IDENTITY || $.LA(6).tokenType === K.IDENTITY,
+          GATE: () =>
+            $.LA(3).tokenType === K.IDENTITY ||
+            $.LA(4).tokenType === K.IDENTITY ||
+            $.LA(5).tokenType === K.IDENTITY ||
+            $.LA(6).tokenType === K.IDENTITY,
           ALT: () => {
             $.consume(0, K.GENERATED);
             let always = false;
             let onNull = false;
             $.or(1, [
-              { ALT: () => { $.consume(0, K.ALWAYS); always = true; } },
+              {
+                ALT: () => {
+                  $.consume(0, K.ALWAYS);
+                  always = true;
+                },
+              },
               {
                 ALT: () => {
                   $.consume(1, K.BY);
@@ -278,10 +386,32 @@ export function defineTableRules($: $): void {
       c.name = $.subrule(0, $.identifier);
     });
     $.or(0, [
-      { ALT: () => { $.consume(0, K.NOT); $.consume(0, K.NULL); c.kind = 'not-null'; } },
-      { ALT: () => { $.consume(1, K.NULL); c.kind = 'null'; } },
-      { ALT: () => { $.consume(0, K.PRIMARY); $.consume(0, K.KEY); c.kind = 'primary-key'; } },
-      { ALT: () => { $.consume(0, K.UNIQUE); c.kind = 'unique'; } },
+      {
+        ALT: () => {
+          $.consume(0, K.NOT);
+          $.consume(0, K.NULL);
+          c.kind = 'not-null';
+        },
+      },
+      {
+        ALT: () => {
+          $.consume(1, K.NULL);
+          c.kind = 'null';
+        },
+      },
+      {
+        ALT: () => {
+          $.consume(0, K.PRIMARY);
+          $.consume(0, K.KEY);
+          c.kind = 'primary-key';
+        },
+      },
+      {
+        ALT: () => {
+          $.consume(0, K.UNIQUE);
+          c.kind = 'unique';
+        },
+      },
       {
         ALT: () => {
           $.consume(0, K.CHECK);
@@ -291,7 +421,12 @@ export function defineTableRules($: $): void {
           c.kind = 'check';
         },
       },
-      { ALT: () => { c.kind = 'foreign-key'; c.references = referencesClause(0); } },
+      {
+        ALT: () => {
+          c.kind = 'foreign-key';
+          c.references = referencesClause(0);
+        },
+      },
     ]);
     const state = $.subrule(0, $.constraintState);
     $.ACTION(() => Object.assign(c.state, state));
@@ -330,8 +465,21 @@ export function defineTableRules($: $): void {
       $.consume(i, T.RParen);
     };
     $.or(0, [
-      { ALT: () => { $.consume(0, K.PRIMARY); $.consume(0, K.KEY); c.kind = 'primary-key'; cols(0); } },
-      { ALT: () => { $.consume(0, K.UNIQUE); c.kind = 'unique'; cols(1); } },
+      {
+        ALT: () => {
+          $.consume(0, K.PRIMARY);
+          $.consume(0, K.KEY);
+          c.kind = 'primary-key';
+          cols(0);
+        },
+      },
+      {
+        ALT: () => {
+          $.consume(0, K.UNIQUE);
+          c.kind = 'unique';
+          cols(1);
+        },
+      },
       {
         ALT: () => {
           $.consume(0, K.CHECK);
@@ -360,23 +508,74 @@ export function defineTableRules($: $): void {
     const s: Partial<ConstraintState> = {};
     $.many(0, () => {
       $.or(0, [
-        { ALT: () => { $.consume(0, K.NOT); $.consume(0, K.DEFERRABLE); s.deferrable = false; } },
-        { ALT: () => { $.consume(1, K.DEFERRABLE); s.deferrable = true; } },
+        {
+          ALT: () => {
+            $.consume(0, K.NOT);
+            $.consume(0, K.DEFERRABLE);
+            s.deferrable = false;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(1, K.DEFERRABLE);
+            s.deferrable = true;
+          },
+        },
         {
           ALT: () => {
             $.consume(0, K.INITIALLY);
             $.or(1, [
-              { ALT: () => { $.consume(0, K.DEFERRED); s.initiallyDeferred = true; } },
-              { ALT: () => { $.consume(0, K.IMMEDIATE); s.initiallyDeferred = false; } },
+              {
+                ALT: () => {
+                  $.consume(0, K.DEFERRED);
+                  s.initiallyDeferred = true;
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(0, K.IMMEDIATE);
+                  s.initiallyDeferred = false;
+                },
+              },
             ]);
           },
         },
-        { ALT: () => { $.consume(0, K.ENABLE); s.enabled = true; } },
-        { ALT: () => { $.consume(0, K.DISABLE); s.enabled = false; s.validate = false; } },
-        { ALT: () => { $.consume(0, K.VALIDATE); s.validate = true; } },
-        { ALT: () => { $.consume(0, K.NOVALIDATE); s.validate = false; } },
-        { ALT: () => { $.consume(0, K.RELY); s.rely = true; } },
-        { ALT: () => { $.consume(0, K.NORELY); } },
+        {
+          ALT: () => {
+            $.consume(0, K.ENABLE);
+            s.enabled = true;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.DISABLE);
+            s.enabled = false;
+            s.validate = false;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.VALIDATE);
+            s.validate = true;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.NOVALIDATE);
+            s.validate = false;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.RELY);
+            s.rely = true;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.NORELY);
+          },
+        },
         {
           ALT: () => {
             $.consume(0, K.USING);
@@ -402,20 +601,91 @@ export function defineTableRules($: $): void {
     const o: SequenceOptions = { ignored: [] };
     $.many(0, () => {
       $.or(0, [
-        { ALT: () => { $.consume(0, K.START); $.consume(0, K.WITH); o.start = $.subrule(0, $.signedNumber); } },
-        { ALT: () => { $.consume(0, K.INCREMENT); $.consume(0, K.BY); o.increment = $.subrule(1, $.signedNumber); } },
-        { ALT: () => { $.consume(0, K.MAXVALUE); o.maxValue = $.subrule(2, $.signedNumber); } },
-        { ALT: () => { $.consume(0, K.NOMAXVALUE); o.maxValue = 'NONE'; } },
-        { ALT: () => { $.consume(0, K.MINVALUE); o.minValue = $.subrule(3, $.signedNumber); } },
-        { ALT: () => { $.consume(0, K.NOMINVALUE); o.minValue = 'NONE'; } },
-        { ALT: () => { $.consume(0, K.CYCLE); o.cycle = true; } },
-        { ALT: () => { $.consume(0, K.NOCYCLE); o.cycle = false; } },
-        { ALT: () => { $.consume(0, K.CACHE); o.cache = Number($.consume(0, T.NumberLit).image); } },
-        { ALT: () => { $.consume(0, K.NOCACHE); o.cache = 'NONE'; } },
-        { ALT: () => { $.consume(0, K.ORDER); o.order = true; } },
-        { ALT: () => { $.consume(0, K.NOORDER); o.order = false; } },
-        { ALT: () => { $.consume(0, K.KEEP); o.ignored.push('KEEP'); } },
-        { ALT: () => { $.consume(0, K.NOKEEP); } },
+        {
+          ALT: () => {
+            $.consume(0, K.START);
+            $.consume(0, K.WITH);
+            o.start = $.subrule(0, $.signedNumber);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.INCREMENT);
+            $.consume(0, K.BY);
+            o.increment = $.subrule(1, $.signedNumber);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.MAXVALUE);
+            o.maxValue = $.subrule(2, $.signedNumber);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.NOMAXVALUE);
+            o.maxValue = 'NONE';
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.MINVALUE);
+            o.minValue = $.subrule(3, $.signedNumber);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.NOMINVALUE);
+            o.minValue = 'NONE';
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.CYCLE);
+            o.cycle = true;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.NOCYCLE);
+            o.cycle = false;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.CACHE);
+            o.cache = Number($.consume(0, T.NumberLit).image);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.NOCACHE);
+            o.cache = 'NONE';
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.ORDER);
+            o.order = true;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.NOORDER);
+            o.order = false;
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.KEEP);
+            o.ignored.push('KEEP');
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.NOKEEP);
+          },
+        },
         {
           ALT: () => {
             $.consume(0, K.SCALE);
@@ -423,11 +693,34 @@ export function defineTableRules($: $): void {
             $.option(0, () => $.consume(0, T.Word)); // EXTEND / NOEXTEND
           },
         },
-        { ALT: () => { $.consume(0, K.NOSCALE); } },
-        { ALT: () => { $.consume(0, K.SESSION); o.ignored.push('SESSION'); } },
-        { ALT: () => { $.consume(0, K.GLOBAL); } },
-        { ALT: () => { $.consume(0, K.SHARE); } },
-        { GATE: () => is($.LA(1), 'SHARD', 'NOSHARD', 'PARTITION'), ALT: () => { $.consume(1, T.Ident); $.option(1, () => $.consume(2, T.Ident)); } },
+        {
+          ALT: () => {
+            $.consume(0, K.NOSCALE);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.SESSION);
+            o.ignored.push('SESSION');
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.GLOBAL);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.SHARE);
+          },
+        },
+        {
+          GATE: () => is($.LA(1), 'SHARD', 'NOSHARD', 'PARTITION'),
+          ALT: () => {
+            $.consume(1, T.Ident);
+            $.option(1, () => $.consume(2, T.Ident));
+          },
+        },
       ]);
     });
     return o;
@@ -465,7 +758,10 @@ export function defineTableRules($: $): void {
           GATE: () => is($.LA(1), 'STORE', 'AUTOMATIC'),
           ALT: () => {
             $.consume(0, T.Ident);
-            $.option(1, () => { $.consume(1, T.Ident); $.subrule(0, $.balanced); });
+            $.option(1, () => {
+              $.consume(1, T.Ident);
+              $.subrule(0, $.balanced);
+            });
           },
         },
         {
@@ -473,7 +769,10 @@ export function defineTableRules($: $): void {
             $.consume(0, K.SUBPARTITION);
             $.consume(1, K.BY);
             const m = method(1);
-            const sub: NonNullable<PartitionSpec['sub']> = { method: m === 'LIST' || m === 'HASH' ? m : 'RANGE', columns: [] };
+            const sub: NonNullable<PartitionSpec['sub']> = {
+              method: m === 'LIST' || m === 'HASH' ? m : 'RANGE',
+              columns: [],
+            };
             $.consume(2, T.LParen);
             sub.columns = $.subrule(1, $.nameList);
             $.consume(2, T.RParen);
@@ -486,7 +785,12 @@ export function defineTableRules($: $): void {
               $.consume(0, K.TEMPLATE);
               sub.template = $.or(4, [
                 { ALT: () => $.subrule(0, $.subpartitionList) },
-                { ALT: () => { sub.count = Number($.consume(1, T.NumberLit).image); return undefined; } },
+                {
+                  ALT: () => {
+                    sub.count = Number($.consume(1, T.NumberLit).image);
+                    return undefined;
+                  },
+                },
               ]);
             });
             spec.sub = sub;
@@ -523,9 +827,9 @@ export function defineTableRules($: $): void {
         $.or(i, {
           IGNORE_AMBIGUITIES: true,
           DEF: [
-          { ALT: (): Expr => ($.consume(i, K.MAXVALUE), { kind: 'pseudo', name: 'MAXVALUE' }) },
-          { ALT: (): Expr => ($.consume(i, K.DEFAULT), { kind: 'pseudo', name: 'DEFAULT' }) },
-          { ALT: (): Expr => $.subrule(i, $.expr) },
+            { ALT: (): Expr => ($.consume(i, K.MAXVALUE), { kind: 'pseudo', name: 'MAXVALUE' }) },
+            { ALT: (): Expr => ($.consume(i, K.DEFAULT), { kind: 'pseudo', name: 'DEFAULT' }) },
+            { ALT: (): Expr => $.subrule(i, $.expr) },
           ],
         }),
       );
@@ -570,13 +874,27 @@ export function defineTableRules($: $): void {
   $.RULE('partitionDef', (spec: PartitionSpec): PartitionDef => {
     const def: PartitionDef = {};
     $.consume(0, K.PARTITION);
-    $.option(0, { GATE: () => $.LA(1).tokenType !== K.VALUES, DEF: () => { def.name = $.subrule(0, $.identifier); } });
+    $.option(0, {
+      GATE: () => $.LA(1).tokenType !== K.VALUES,
+      DEF: () => {
+        def.name = $.subrule(0, $.identifier);
+      },
+    });
     $.subrule(0, $.partitionBounds, { ARGS: [def] });
     const words = $.subrule(0, $.skipClause, { ARGS: ['partition'] });
     $.option(1, () =>
       $.or(0, [
-        { ALT: () => { def.subpartitions = $.subrule(0, $.subpartitionList); } },
-        { ALT: () => { $.consume(0, K.SUBPARTITIONS); def.subCount = Number($.consume(0, T.NumberLit).image); } },
+        {
+          ALT: () => {
+            def.subpartitions = $.subrule(0, $.subpartitionList);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.SUBPARTITIONS);
+            def.subCount = Number($.consume(0, T.NumberLit).image);
+          },
+        },
       ]),
     );
     $.ACTION(() => {
@@ -591,7 +909,12 @@ export function defineTableRules($: $): void {
     const sub = (i: number) => {
       const def: PartitionDef = {};
       $.consume(i, K.SUBPARTITION);
-      $.option(i, { GATE: () => $.LA(1).tokenType !== K.VALUES, DEF: () => { def.name = $.subrule(i, $.identifier); } });
+      $.option(i, {
+        GATE: () => $.LA(1).tokenType !== K.VALUES,
+        DEF: () => {
+          def.name = $.subrule(i, $.identifier);
+        },
+      });
       $.subrule(i, $.partitionBounds, { ARGS: [def] });
       $.subrule(i, $.skipClause, { ARGS: ['partition'] });
       list.push(def);
@@ -620,13 +943,19 @@ export function defineTableRules($: $): void {
             $.or(1, {
               IGNORE_AMBIGUITIES: true,
               DEF: [
-                { GATE: () => isOutOfLineConstraintStart($), ALT: () => add({ kind: 'add-constraint', constraint: $.subrule(0, $.outOfLineConstraint) }) },
+                {
+                  GATE: () => isOutOfLineConstraintStart($),
+                  ALT: () => add({ kind: 'add-constraint', constraint: $.subrule(0, $.outOfLineConstraint) }),
+                },
                 {
                   GATE: () => $.LA(1).tokenType === T.LParen && isOutOfLineConstraintStart($, 2),
                   ALT: () => {
                     $.consume(0, T.LParen);
                     add({ kind: 'add-constraint', constraint: $.subrule(1, $.outOfLineConstraint) });
-                    $.many(0, () => { $.consume(0, T.Comma); add({ kind: 'add-constraint', constraint: $.subrule(2, $.outOfLineConstraint) }); });
+                    $.many(0, () => {
+                      $.consume(0, T.Comma);
+                      add({ kind: 'add-constraint', constraint: $.subrule(2, $.outOfLineConstraint) });
+                    });
                     $.consume(0, T.RParen);
                   },
                 },
@@ -634,11 +963,19 @@ export function defineTableRules($: $): void {
                   ALT: () => {
                     $.consume(1, T.LParen);
                     add({ kind: 'add-column', column: $.subrule(0, $.columnDef) });
-                    $.many(1, () => { $.consume(1, T.Comma); add({ kind: 'add-column', column: $.subrule(1, $.columnDef) }); });
+                    $.many(1, () => {
+                      $.consume(1, T.Comma);
+                      add({ kind: 'add-column', column: $.subrule(1, $.columnDef) });
+                    });
                     $.consume(1, T.RParen);
                   },
                 },
-                { ALT: () => { $.option(0, () => $.consume(0, K.COLUMN)); add({ kind: 'add-column', column: $.subrule(2, $.columnDef) }); } },
+                {
+                  ALT: () => {
+                    $.option(0, () => $.consume(0, K.COLUMN));
+                    add({ kind: 'add-column', column: $.subrule(2, $.columnDef) });
+                  },
+                },
               ],
             });
           },
@@ -661,14 +998,24 @@ export function defineTableRules($: $): void {
                   $.consume(3, K.CONSTRAINT);
                   const name = $.subrule(3, $.identifier);
                   const st = $.subrule(0, $.constraintState);
-                  $.ACTION(() => add({ kind: 'constraint-state', name, enable: st.enabled !== false, validate: st.validate }));
+                  $.ACTION(() =>
+                    add({
+                      kind: 'constraint-state',
+                      name,
+                      enable: st.enabled !== false,
+                      validate: st.validate,
+                    }),
+                  );
                 },
               },
               {
                 ALT: () => {
                   $.consume(2, T.LParen);
                   modify(0);
-                  $.many(2, () => { $.consume(2, T.Comma); modify(1); });
+                  $.many(2, () => {
+                    $.consume(2, T.Comma);
+                    modify(1);
+                  });
                   $.consume(2, T.RParen);
                 },
               },
@@ -688,8 +1035,19 @@ export function defineTableRules($: $): void {
                   add({ kind: 'drop-constraint', name, cascade });
                 },
               },
-              { ALT: () => { $.consume(0, K.PRIMARY); $.consume(0, K.KEY); add({ kind: 'drop-primary-key' }); } },
-              { ALT: () => { $.consume(1, K.COLUMN); add({ kind: 'drop-column', columns: [$.subrule(5, $.identifier)] }); } },
+              {
+                ALT: () => {
+                  $.consume(0, K.PRIMARY);
+                  $.consume(0, K.KEY);
+                  add({ kind: 'drop-primary-key' });
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(1, K.COLUMN);
+                  add({ kind: 'drop-column', columns: [$.subrule(5, $.identifier)] });
+                },
+              },
               {
                 ALT: () => {
                   $.consume(3, T.LParen);
@@ -713,7 +1071,12 @@ export function defineTableRules($: $): void {
                   add({ kind: 'rename-column', from, to: $.subrule(7, $.identifier) });
                 },
               },
-              { ALT: () => { $.consume(1, K.TO); add({ kind: 'rename-table', to: $.subrule(8, $.identifier) }); } },
+              {
+                ALT: () => {
+                  $.consume(1, K.TO);
+                  add({ kind: 'rename-table', to: $.subrule(8, $.identifier) });
+                },
+              },
               {
                 ALT: () => {
                   $.consume(1, K.CONSTRAINT);
@@ -728,12 +1091,25 @@ export function defineTableRules($: $): void {
         },
         {
           ALT: () => {
-            const enable = $.or(5, [{ ALT: () => ($.consume(0, K.ENABLE), true) }, { ALT: () => ($.consume(0, K.DISABLE), false) }]);
+            const enable = $.or(5, [
+              { ALT: () => ($.consume(0, K.ENABLE), true) },
+              { ALT: () => ($.consume(0, K.DISABLE), false) },
+            ]);
             let validate: boolean | undefined;
             $.option(2, () =>
               $.or(6, [
-                { ALT: () => { $.consume(0, K.VALIDATE); validate = true; } },
-                { ALT: () => { $.consume(0, K.NOVALIDATE); validate = false; } },
+                {
+                  ALT: () => {
+                    $.consume(0, K.VALIDATE);
+                    validate = true;
+                  },
+                },
+                {
+                  ALT: () => {
+                    $.consume(0, K.NOVALIDATE);
+                    validate = false;
+                  },
+                },
               ]),
             );
             $.consume(2, K.CONSTRAINT);
@@ -771,7 +1147,21 @@ export function isOutOfLineConstraintStart($: $, at = 1): boolean {
 function columnTypeFollows($: $): boolean {
   const t = $.LA(1);
   if (t.tokenType === T.Comma || t.tokenType === T.RParen || t.tokenType === EOF) return false;
-  const notType = [K.DEFAULT, K.GENERATED, K.AS, K.CONSTRAINT, K.NOT, K.NULL, K.PRIMARY, K.UNIQUE, K.CHECK,
-    K.REFERENCES, K.VISIBLE, K.INVISIBLE, K.ENABLE, K.DISABLE];
+  const notType = [
+    K.DEFAULT,
+    K.GENERATED,
+    K.AS,
+    K.CONSTRAINT,
+    K.NOT,
+    K.NULL,
+    K.PRIMARY,
+    K.UNIQUE,
+    K.CHECK,
+    K.REFERENCES,
+    K.VISIBLE,
+    K.INVISIBLE,
+    K.ENABLE,
+    K.DISABLE,
+  ];
   return !notType.includes(t.tokenType);
 }

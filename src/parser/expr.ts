@@ -59,7 +59,13 @@ export function defineExprRules($: $): void {
     const dt: DataType = $.or<DataType>(0, {
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { ALT: () => ($.consume(0, K.DOUBLE), $.consume(0, K.PRECISION), { kind: 'datatype', name: 'DOUBLE PRECISION', args: [] }) },
+        {
+          ALT: () => (
+            $.consume(0, K.DOUBLE),
+            $.consume(0, K.PRECISION),
+            { kind: 'datatype', name: 'DOUBLE PRECISION', args: [] }
+          ),
+        },
         {
           ALT: () => {
             $.consume(0, K.LONG);
@@ -87,7 +93,10 @@ export function defineExprRules($: $): void {
         {
           ALT: () => {
             $.consume(0, K.INTERVAL);
-            const from = $.or(2, [{ ALT: () => ($.consume(0, K.YEAR), 'YEAR' as const) }, { ALT: () => ($.consume(0, K.DAY), 'DAY' as const) }]);
+            const from = $.or(2, [
+              { ALT: () => ($.consume(0, K.YEAR), 'YEAR' as const) },
+              { ALT: () => ($.consume(0, K.DAY), 'DAY' as const) },
+            ]);
             const fromPrecision = $.option(3, () => {
               $.consume(0, T.LParen);
               const n = Number($.consume(0, T.NumberLit).image);
@@ -95,14 +104,22 @@ export function defineExprRules($: $): void {
               return n;
             });
             $.consume(0, K.TO);
-            const to = $.or(3, [{ ALT: () => ($.consume(0, K.MONTH), 'MONTH' as const) }, { ALT: () => ($.consume(0, K.SECOND), 'SECOND' as const) }]);
+            const to = $.or(3, [
+              { ALT: () => ($.consume(0, K.MONTH), 'MONTH' as const) },
+              { ALT: () => ($.consume(0, K.SECOND), 'SECOND' as const) },
+            ]);
             const toPrecision = $.option(4, () => {
               $.consume(1, T.LParen);
               const n = Number($.consume(1, T.NumberLit).image);
               $.consume(1, T.RParen);
               return n;
             });
-            return { kind: 'datatype', name: 'INTERVAL', args: [], interval: { from, fromPrecision, to, toPrecision } };
+            return {
+              kind: 'datatype',
+              name: 'INTERVAL',
+              args: [],
+              interval: { from, fromPrecision, to, toPrecision },
+            };
           },
         },
         {
@@ -173,7 +190,10 @@ export function defineExprRules($: $): void {
           ]),
         );
         $.option(10, () => {
-          semantics = $.or(6, [{ ALT: () => ($.consume(0, K.BYTE), 'BYTE' as const) }, { ALT: () => ($.consume(1, K.CHAR), 'CHAR' as const) }]);
+          semantics = $.or(6, [
+            { ALT: () => ($.consume(0, K.BYTE), 'BYTE' as const) },
+            { ALT: () => ($.consume(1, K.CHAR), 'CHAR' as const) },
+          ]);
         });
         $.option(11, () => {
           $.consume(0, T.Comma);
@@ -215,16 +235,18 @@ export function defineExprRules($: $): void {
     return left;
   });
 
-  $.RULE('notExpr', (): Expr =>
-    $.or(0, [
-      {
-        ALT: () => {
-          $.consume(0, K.NOT);
-          return { kind: 'unary', op: 'NOT', operand: $.subrule(0, $.notExpr) };
+  $.RULE(
+    'notExpr',
+    (): Expr =>
+      $.or(0, [
+        {
+          ALT: () => {
+            $.consume(0, K.NOT);
+            return { kind: 'unary', op: 'NOT', operand: $.subrule(0, $.notExpr) };
+          },
         },
-      },
-      { ALT: () => $.subrule(0, $.comparison) },
-    ]),
+        { ALT: () => $.subrule(0, $.comparison) },
+      ]),
   );
 
   const compOp = (): BinaryOp =>
@@ -239,71 +261,92 @@ export function defineExprRules($: $): void {
 
   $.RULE('comparison', (): Expr => {
     let left = $.subrule(0, $.additive);
-    $.many(0, () => {
-      left = $.or(0, [
-        {
-          ALT: (): Expr => {
-            const op = compOp();
-            return $.or(1, { IGNORE_AMBIGUITIES: true, DEF: [
-              {
-                ALT: (): Expr => {
-                  const q = $.or(2, [
-                    { ALT: () => ($.consume(0, K.ANY), 'ANY' as const) },
-                    { ALT: () => ($.consume(0, K.ALL), 'ALL' as const) },
-                    { GATE: () => imageIs($.LA(1), 'SOME'), ALT: () => ($.consume(0, T.Word), 'SOME' as const) },
-                  ]);
-                  const list = inList(0);
-                  return { kind: 'quantified', op, quantifier: q, operand: left, list };
-                },
-              },
-              { ALT: (): Expr => ({ kind: 'binary', op, left, right: $.subrule(1, $.additive) }) },
-            ] });
+    // Chevrotain computes a repetition's lookahead without the global follow set: keep
+    // `DEFAULT x NOT NULL` from entering the loop on NOT.
+    const notOperator = () => {
+      if ($.LA(1).tokenType !== K.NOT) return true;
+      const n = $.LA(2).tokenType;
+      return n === K.LIKE || n === K.IN || n === K.BETWEEN;
+    };
+    $.many(0, {
+      GATE: notOperator,
+      DEF: () => {
+        left = $.or(0, [
+          {
+            ALT: (): Expr => {
+              const op = compOp();
+              return $.or(1, {
+                IGNORE_AMBIGUITIES: true,
+                DEF: [
+                  {
+                    GATE: () =>
+                      $.LA(2).tokenType === T.LParen &&
+                      ($.LA(1).tokenType === K.ANY ||
+                        $.LA(1).tokenType === K.ALL ||
+                        imageIs($.LA(1), 'SOME')),
+                    ALT: (): Expr => {
+                      const q = $.or(2, [
+                        { ALT: () => ($.consume(0, K.ANY), 'ANY' as const) },
+                        { ALT: () => ($.consume(0, K.ALL), 'ALL' as const) },
+                        {
+                          GATE: () => imageIs($.LA(1), 'SOME'),
+                          ALT: () => ($.consume(0, T.Word), 'SOME' as const),
+                        },
+                      ]);
+                      const list = inList(0);
+                      return { kind: 'quantified', op, quantifier: q, operand: left, list };
+                    },
+                  },
+                  { ALT: (): Expr => ({ kind: 'binary', op, left, right: $.subrule(1, $.additive) }) },
+                ],
+              });
+            },
           },
-        },
-        {
-          ALT: (): Expr => {
-            $.consume(0, K.IS);
-            const not = !!$.option(0, () => $.consume(0, K.NOT));
-            $.consume(0, K.NULL);
-            return { kind: 'is-null', operand: left, not };
+          {
+            ALT: (): Expr => {
+              $.consume(0, K.IS);
+              const not = !!$.option(0, () => $.consume(0, K.NOT));
+              $.consume(0, K.NULL);
+              return { kind: 'is-null', operand: left, not };
+            },
           },
-        },
-        {
-          ALT: (): Expr => {
-            const not = !!$.option(1, () => $.consume(1, K.NOT));
-            return $.or(3, [
-              {
-                ALT: (): Expr => {
-                  $.consume(0, K.LIKE);
-                  const pattern = $.subrule(2, $.additive);
-                  const escape = $.option(2, () => {
-                    $.consume(0, K.ESCAPE);
-                    return $.subrule(3, $.additive);
-                  });
-                  return escape
-                    ? { kind: 'like', operand: left, pattern, escape, not }
-                    : { kind: 'like', operand: left, pattern, not };
+          {
+            ALT: (): Expr => {
+              const not = !!$.option(1, () => $.consume(1, K.NOT));
+              return $.or(3, [
+                {
+                  ALT: (): Expr => {
+                    $.consume(0, K.LIKE);
+                    const pattern = $.subrule(2, $.additive);
+                    const escape = $.option(2, () => {
+                      $.consume(0, K.ESCAPE);
+                      return $.subrule(3, $.additive);
+                    });
+                    return escape
+                      ? { kind: 'like', operand: left, pattern, escape, not }
+                      : { kind: 'like', operand: left, pattern, not };
+                  },
                 },
-              },
-              {
-                ALT: (): Expr => {
-                  $.consume(0, K.IN);
-                  return { kind: 'in', operand: left, list: inList(1), not };
+                {
+                  ALT: (): Expr => {
+                    $.consume(0, K.IN);
+                    return { kind: 'in', operand: left, list: inList(1), not };
+                  },
                 },
-              },
-              {
-                ALT: (): Expr => {
-                  $.consume(0, K.BETWEEN);
-                  const low = $.subrule(4, $.additive);
-                  $.consume(0, K.AND);
-                  const high = $.subrule(5, $.additive);
-                  return { kind: 'between', operand: left, low, high, not };
+                {
+                  ALT: (): Expr => {
+                    $.consume(0, K.BETWEEN);
+                    const low = $.subrule(4, $.additive);
+                    $.consume(0, K.AND);
+                    const high = $.subrule(5, $.additive);
+                    return { kind: 'between', operand: left, low, high, not };
+                  },
                 },
-              },
-            ]);
+              ]);
+            },
           },
-        },
-      ]);
+        ]);
+      },
     });
     return left;
   });
@@ -360,12 +403,20 @@ export function defineExprRules($: $): void {
 
   $.RULE('unary', (): Expr => {
     const e: Expr = $.or(0, [
-      { ALT: (): Expr => ($.consume(0, T.Minus), { kind: 'unary', op: '-', operand: $.subrule(0, $.unary) }) },
+      {
+        ALT: (): Expr => ($.consume(0, T.Minus), { kind: 'unary', op: '-', operand: $.subrule(0, $.unary) }),
+      },
       { ALT: (): Expr => ($.consume(0, T.Plus), { kind: 'unary', op: '+', operand: $.subrule(1, $.unary) }) },
-      { ALT: (): Expr => ($.consume(0, K.PRIOR), { kind: 'unary', op: 'PRIOR', operand: $.subrule(2, $.unary) }) },
+      {
+        ALT: (): Expr => (
+          $.consume(0, K.PRIOR), { kind: 'unary', op: 'PRIOR', operand: $.subrule(2, $.unary) }
+        ),
+      },
       {
         GATE: () => imageIs($.LA(1), 'CONNECT_BY_ROOT'),
-        ALT: (): Expr => ($.consume(0, T.Word), { kind: 'unary', op: 'CONNECT_BY_ROOT', operand: $.subrule(3, $.unary) }),
+        ALT: (): Expr => (
+          $.consume(0, T.Word), { kind: 'unary', op: 'CONNECT_BY_ROOT', operand: $.subrule(3, $.unary) }
+        ),
       },
       {
         ALT: (): Expr => {
@@ -379,7 +430,12 @@ export function defineExprRules($: $): void {
             DEF: () => {
               $.consume(0, K.AT);
               $.or(1, [
-                { ALT: () => { $.consume(0, K.LOCAL); base = { kind: 'at-time-zone', operand: base, zone: 'LOCAL' }; } },
+                {
+                  ALT: () => {
+                    $.consume(0, K.LOCAL);
+                    base = { kind: 'at-time-zone', operand: base, zone: 'LOCAL' };
+                  },
+                },
                 {
                   ALT: () => {
                     $.consume(0, K.TIME);
@@ -397,139 +453,163 @@ export function defineExprRules($: $): void {
     return e;
   });
 
-  $.RULE('primary', (): Expr =>
-    $.or(0, {
-      IGNORE_AMBIGUITIES: true,
-      DEF: [
-        { ALT: (): Expr => ({ kind: 'literal', type: 'number', value: $.consume(0, T.NumberLit).image }) },
-        { ALT: (): Expr => ({ kind: 'literal', type: 'string', value: stringValue($.consume(0, T.StringLit)) }) },
-        { ALT: (): Expr => ({ kind: 'literal', type: 'string', value: stringValue($.consume(0, T.NString)), national: true }) },
-        { ALT: (): Expr => ({ kind: 'literal', type: 'string', value: stringValue($.consume(0, T.QString)) }) },
-        { ALT: (): Expr => ($.consume(0, K.NULL), { kind: 'literal', type: 'null', value: 'NULL' }) },
-        {
-          ALT: (): Expr => {
-            const tok = $.consume(0, T.BindVar);
-            const path: OraName[] = [];
-            $.many(0, () => {
-              $.consume(0, T.Dot);
-              path.push($.subrule(0, $.identifier));
-            });
-            const raw = tok.image.slice(1);
-            const name = raw.startsWith('"') ? raw.slice(1, -1) : raw.toUpperCase();
-            return path.length ? { kind: 'bind', name, path } : { kind: 'bind', name };
+  $.RULE(
+    'primary',
+    (): Expr =>
+      $.or(0, {
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: (): Expr => ({ kind: 'literal', type: 'number', value: $.consume(0, T.NumberLit).image }) },
+          {
+            ALT: (): Expr => ({
+              kind: 'literal',
+              type: 'string',
+              value: stringValue($.consume(0, T.StringLit)),
+            }),
           },
-        },
-        {
-          GATE: () => $.LA(2).tokenType === T.StringLit,
-          ALT: (): Expr => {
-            const type = $.or(1, [
-              { ALT: () => ($.consume(0, K.DATE), 'DATE' as const) },
-              { ALT: () => ($.consume(0, K.TIMESTAMP), 'TIMESTAMP' as const) },
-            ]);
-            return { kind: 'typed-literal', type, value: stringValue($.consume(1, T.StringLit)) };
+          {
+            ALT: (): Expr => ({
+              kind: 'literal',
+              type: 'string',
+              value: stringValue($.consume(0, T.NString)),
+              national: true,
+            }),
           },
-        },
-        {
-          GATE: () => $.LA(2).tokenType === T.StringLit,
-          ALT: (): Expr => {
-            $.consume(0, K.INTERVAL);
-            const value = stringValue($.consume(2, T.StringLit));
-            const from = $.consume(1, T.Ident).image.toUpperCase();
-            const e: Expr = { kind: 'interval-literal', value, from };
-            $.option(0, () => {
-              $.consume(0, T.LParen);
-              e.fromPrecision = Number($.consume(1, T.NumberLit).image);
-              $.consume(0, T.RParen);
-            });
-            $.option(1, () => {
-              $.consume(0, K.TO);
-              e.to = $.consume(2, T.Ident).image.toUpperCase();
-              $.option(2, () => {
-                $.consume(1, T.LParen);
-                e.toPrecision = Number($.consume(2, T.NumberLit).image);
-                $.consume(1, T.RParen);
+          {
+            ALT: (): Expr => ({
+              kind: 'literal',
+              type: 'string',
+              value: stringValue($.consume(0, T.QString)),
+            }),
+          },
+          { ALT: (): Expr => ($.consume(0, K.NULL), { kind: 'literal', type: 'null', value: 'NULL' }) },
+          {
+            ALT: (): Expr => {
+              const tok = $.consume(0, T.BindVar);
+              const path: OraName[] = [];
+              $.many(0, () => {
+                $.consume(0, T.Dot);
+                path.push($.subrule(0, $.identifier));
               });
-            });
-            return e;
+              const raw = tok.image.slice(1);
+              const name = raw.startsWith('"') ? raw.slice(1, -1) : raw.toUpperCase();
+              return path.length ? { kind: 'bind', name, path } : { kind: 'bind', name };
+            },
           },
-        },
-        { ALT: (): Expr => $.subrule(0, $.caseExpr) },
-        {
-          ALT: (): Expr => {
-            $.consume(0, K.CAST);
-            $.consume(2, T.LParen);
-            const operand = $.subrule(0, $.expr);
-            $.consume(0, K.AS);
-            const type = $.subrule(0, $.dataType);
-            $.consume(2, T.RParen);
-            return { kind: 'cast', operand, type };
+          {
+            GATE: () => $.LA(2).tokenType === T.StringLit,
+            ALT: (): Expr => {
+              const type = $.or(1, [
+                { ALT: () => ($.consume(0, K.DATE), 'DATE' as const) },
+                { ALT: () => ($.consume(0, K.TIMESTAMP), 'TIMESTAMP' as const) },
+              ]);
+              return { kind: 'typed-literal', type, value: stringValue($.consume(1, T.StringLit)) };
+            },
           },
-        },
-        {
-          ALT: (): Expr => {
-            $.consume(0, K.EXTRACT);
-            $.consume(3, T.LParen);
-            const field = $.consume(3, T.Ident).image.toUpperCase();
-            $.consume(0, K.FROM);
-            const from = $.subrule(1, $.expr);
-            $.consume(3, T.RParen);
-            return { kind: 'extract', field, from };
+          {
+            GATE: () => $.LA(2).tokenType === T.StringLit,
+            ALT: (): Expr => {
+              $.consume(0, K.INTERVAL);
+              const value = stringValue($.consume(2, T.StringLit));
+              const from = $.consume(1, T.Ident).image.toUpperCase();
+              const e: Expr = { kind: 'interval-literal', value, from };
+              $.option(0, () => {
+                $.consume(0, T.LParen);
+                e.fromPrecision = Number($.consume(1, T.NumberLit).image);
+                $.consume(0, T.RParen);
+              });
+              $.option(1, () => {
+                $.consume(0, K.TO);
+                e.to = $.consume(2, T.Ident).image.toUpperCase();
+                $.option(2, () => {
+                  $.consume(1, T.LParen);
+                  e.toPrecision = Number($.consume(2, T.NumberLit).image);
+                  $.consume(1, T.RParen);
+                });
+              });
+              return e;
+            },
           },
-        },
-        {
-          ALT: (): Expr => {
-            $.consume(0, K.TRIM);
-            $.consume(4, T.LParen);
-            const e: Expr = { kind: 'trim', from: { kind: 'literal', type: 'null', value: 'NULL' } };
-            const side = $.option(3, () =>
-              $.or(2, [
-                { ALT: () => ($.consume(0, K.LEADING), 'LEADING' as const) },
-                { ALT: () => ($.consume(0, K.TRAILING), 'TRAILING' as const) },
-                { ALT: () => ($.consume(0, K.BOTH), 'BOTH' as const) },
-              ]),
-            );
-            const first = $.option(4, { GATE: () => $.LA(1).tokenType !== K.FROM, DEF: () => $.subrule(2, $.expr) });
-            const hasFrom = $.option(5, () => {
-              $.consume(1, K.FROM);
-              e.from = $.subrule(3, $.expr);
-              return true;
-            });
-            $.ACTION(() => {
-              if (side) e.side = side;
-              if (hasFrom) {
-                if (first) e.chars = first;
-              } else if (first) e.from = first;
-            });
-            $.consume(4, T.RParen);
-            return e;
+          { ALT: (): Expr => $.subrule(0, $.caseExpr) },
+          {
+            ALT: (): Expr => {
+              $.consume(0, K.CAST);
+              $.consume(2, T.LParen);
+              const operand = $.subrule(0, $.expr);
+              $.consume(0, K.AS);
+              const type = $.subrule(0, $.dataType);
+              $.consume(2, T.RParen);
+              return { kind: 'cast', operand, type };
+            },
           },
-        },
-        {
-          ALT: (): Expr => {
-            $.consume(0, K.EXISTS);
-            $.consume(5, T.LParen);
-            const query = $.subrule(0, $.query);
-            $.consume(5, T.RParen);
-            return { kind: 'exists', query };
+          {
+            ALT: (): Expr => {
+              $.consume(0, K.EXTRACT);
+              $.consume(3, T.LParen);
+              const field = $.consume(3, T.Ident).image.toUpperCase();
+              $.consume(0, K.FROM);
+              const from = $.subrule(1, $.expr);
+              $.consume(3, T.RParen);
+              return { kind: 'extract', field, from };
+            },
           },
-        },
-        { ALT: (): Expr => $.subrule(0, $.parenExpr) },
-        {
-          ALT: (): Expr => {
-            const name = $.or<string>(3, [
-              { ALT: () => $.consume(0, K.SYSDATE).image.toUpperCase() },
-              { ALT: () => $.consume(0, K.USER).image.toUpperCase() },
-              { ALT: () => $.consume(0, K.UID).image.toUpperCase() },
-              { ALT: () => $.consume(0, K.ROWNUM).image.toUpperCase() },
-              { ALT: () => $.consume(0, K.LEVEL).image.toUpperCase() },
-              { ALT: () => $.consume(0, K.ROWID).image.toUpperCase() },
-            ]);
-            return { kind: 'pseudo', name };
+          {
+            ALT: (): Expr => {
+              $.consume(0, K.TRIM);
+              $.consume(4, T.LParen);
+              const e: Expr = { kind: 'trim', from: { kind: 'literal', type: 'null', value: 'NULL' } };
+              const side = $.option(3, () =>
+                $.or(2, [
+                  { ALT: () => ($.consume(0, K.LEADING), 'LEADING' as const) },
+                  { ALT: () => ($.consume(0, K.TRAILING), 'TRAILING' as const) },
+                  { ALT: () => ($.consume(0, K.BOTH), 'BOTH' as const) },
+                ]),
+              );
+              const first = $.option(4, {
+                GATE: () => $.LA(1).tokenType !== K.FROM,
+                DEF: () => $.subrule(2, $.expr),
+              });
+              const hasFrom = $.option(5, () => {
+                $.consume(1, K.FROM);
+                e.from = $.subrule(3, $.expr);
+                return true;
+              });
+              $.ACTION(() => {
+                if (side) e.side = side;
+                if (hasFrom) {
+                  if (first) e.chars = first;
+                } else if (first) e.from = first;
+              });
+              $.consume(4, T.RParen);
+              return e;
+            },
           },
-        },
-        { ALT: (): Expr => identifierChain() },
-      ],
-    }),
+          {
+            ALT: (): Expr => {
+              $.consume(0, K.EXISTS);
+              $.consume(5, T.LParen);
+              const query = $.subrule(0, $.query);
+              $.consume(5, T.RParen);
+              return { kind: 'exists', query };
+            },
+          },
+          { ALT: (): Expr => $.subrule(0, $.parenExpr) },
+          {
+            ALT: (): Expr => {
+              const name = $.or<string>(3, [
+                { ALT: () => $.consume(0, K.SYSDATE).image.toUpperCase() },
+                { ALT: () => $.consume(0, K.USER).image.toUpperCase() },
+                { ALT: () => $.consume(0, K.UID).image.toUpperCase() },
+                { ALT: () => $.consume(0, K.ROWNUM).image.toUpperCase() },
+                { ALT: () => $.consume(0, K.LEVEL).image.toUpperCase() },
+                { ALT: () => $.consume(0, K.ROWID).image.toUpperCase() },
+              ]);
+              return { kind: 'pseudo', name };
+            },
+          },
+          { ALT: (): Expr => identifierChain() },
+        ],
+      }),
   );
 
   /** a.b.c, f(x), pkg.f(x) OVER (…), t.*, col (+), seq.NEXTVAL */
@@ -541,7 +621,12 @@ export function defineExprRules($: $): void {
       $.or(4, [
         { ALT: () => parts.push($.subrule(6, $.identifier)) },
         { ALT: () => parts.push($.consume(1, K.ROWID).image.toUpperCase()) },
-        { ALT: () => { $.consume(1, T.Star); star = true; } },
+        {
+          ALT: () => {
+            $.consume(1, T.Star);
+            star = true;
+          },
+        },
       ]);
     });
     return $.or(5, [
@@ -567,7 +652,10 @@ export function defineExprRules($: $): void {
             $.consume(0, K.KEEP);
             $.consume(7, T.LParen);
             $.consume(4, T.Ident); // DENSE_RANK
-            const which = $.or(6, [{ ALT: () => ($.consume(0, K.FIRST), 'FIRST' as const) }, { ALT: () => ($.consume(0, K.LAST), 'LAST' as const) }]);
+            const which = $.or(6, [
+              { ALT: () => ($.consume(0, K.FIRST), 'FIRST' as const) },
+              { ALT: () => ($.consume(0, K.LAST), 'LAST' as const) },
+            ]);
             $.consume(1, K.ORDER);
             $.consume(1, K.BY);
             const orderBy = $.subrule(1, $.orderByList);
@@ -582,8 +670,9 @@ export function defineExprRules($: $): void {
       },
       {
         ALT: (): Expr => {
-          if (star) return { kind: 'star', qualifier: parts };
+          // Record the OPTION before any early return: in the recording phase `star` may be true.
           const outer = $.option(9, () => $.consume(0, T.OuterJoin));
+          if (star) return { kind: 'star', qualifier: parts };
           return outer ? { kind: 'column', parts, outerJoin: true } : { kind: 'column', parts };
         },
       },
@@ -595,13 +684,28 @@ export function defineExprRules($: $): void {
     $.consume(0, T.LParen);
     $.option(0, () => {
       $.or(0, [
-        { ALT: () => { $.consume(0, T.Star); out.star = true; } },
+        {
+          ALT: () => {
+            $.consume(0, T.Star);
+            out.star = true;
+          },
+        },
         {
           ALT: () => {
             $.option(1, () =>
               $.or(1, [
-                { ALT: () => { $.consume(0, K.DISTINCT); out.distinct = true; } },
-                { ALT: () => { $.consume(0, K.UNIQUE); out.distinct = true; } },
+                {
+                  ALT: () => {
+                    $.consume(0, K.DISTINCT);
+                    out.distinct = true;
+                  },
+                },
+                {
+                  ALT: () => {
+                    $.consume(0, K.UNIQUE);
+                    out.distinct = true;
+                  },
+                },
                 { ALT: () => $.consume(0, K.ALL) },
               ]),
             );
@@ -642,7 +746,12 @@ export function defineExprRules($: $): void {
       $.option(10 * i + 1, () =>
         $.or(10 * i, [
           { ALT: () => $.consume(i, K.ASC) },
-          { ALT: () => { $.consume(i, K.DESC); item.desc = true; } },
+          {
+            ALT: () => {
+              $.consume(i, K.DESC);
+              item.desc = true;
+            },
+          },
         ]),
       );
       $.option(10 * i + 2, () => {
@@ -677,7 +786,10 @@ export function defineExprRules($: $): void {
       w.orderBy = $.subrule(0, $.orderByList);
     });
     $.option(2, () => {
-      const unit = $.or(0, [{ ALT: () => ($.consume(0, K.ROWS), 'ROWS' as const) }, { ALT: () => ($.consume(0, K.RANGE), 'RANGE' as const) }]);
+      const unit = $.or(0, [
+        { ALT: () => ($.consume(0, K.ROWS), 'ROWS' as const) },
+        { ALT: () => ($.consume(0, K.RANGE), 'RANGE' as const) },
+      ]);
       $.or(1, [
         {
           ALT: () => {
@@ -688,7 +800,11 @@ export function defineExprRules($: $): void {
             w.frame = { unit, start, end };
           },
         },
-        { ALT: () => { w.frame = { unit, start: frameBound(2) }; } },
+        {
+          ALT: () => {
+            w.frame = { unit, start: frameBound(2) };
+          },
+        },
       ]);
     });
     $.consume(0, T.RParen);
@@ -696,31 +812,41 @@ export function defineExprRules($: $): void {
   });
 
   const frameBound = (i: number): FrameBound =>
-    $.or(30 + i, [
-      {
-        ALT: (): FrameBound => {
-          $.consume(10 + i, K.UNBOUNDED);
-          return $.or(40 + i, [
-            { ALT: (): FrameBound => ($.consume(10 + i, K.PRECEDING), { type: 'UNBOUNDED PRECEDING' }) },
-            { ALT: (): FrameBound => ($.consume(10 + i, K.FOLLOWING), { type: 'UNBOUNDED FOLLOWING' }) },
-          ]);
+    $.or(30 + i, {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: (): FrameBound => {
+            $.consume(10 + i, K.UNBOUNDED);
+            return $.or(40 + i, [
+              { ALT: (): FrameBound => ($.consume(10 + i, K.PRECEDING), { type: 'UNBOUNDED PRECEDING' }) },
+              { ALT: (): FrameBound => ($.consume(10 + i, K.FOLLOWING), { type: 'UNBOUNDED FOLLOWING' }) },
+            ]);
+          },
         },
-      },
-      { ALT: (): FrameBound => ($.consume(10 + i, K.CURRENT), $.consume(10 + i, K.ROW), { type: 'CURRENT ROW' }) },
-      {
-        ALT: (): FrameBound => {
-          const offset = $.subrule(10 + i, $.additive);
-          return $.or(50 + i, [
-            { ALT: (): FrameBound => ($.consume(20 + i, K.PRECEDING), { type: 'PRECEDING', offset }) },
-            { ALT: (): FrameBound => ($.consume(20 + i, K.FOLLOWING), { type: 'FOLLOWING', offset }) },
-          ]);
+        {
+          ALT: (): FrameBound => (
+            $.consume(10 + i, K.CURRENT), $.consume(10 + i, K.ROW), { type: 'CURRENT ROW' }
+          ),
         },
-      },
-    ]);
+        {
+          ALT: (): FrameBound => {
+            const offset = $.subrule(10 + i, $.additive);
+            return $.or(50 + i, [
+              { ALT: (): FrameBound => ($.consume(20 + i, K.PRECEDING), { type: 'PRECEDING', offset }) },
+              { ALT: (): FrameBound => ($.consume(20 + i, K.FOLLOWING), { type: 'FOLLOWING', offset }) },
+            ]);
+          },
+        },
+      ],
+    });
 
   $.RULE('caseExpr', (): Expr => {
     $.consume(0, K.CASE);
-    const operand = $.option(0, { GATE: () => $.LA(1).tokenType !== K.WHEN, DEF: () => $.subrule(0, $.expr) });
+    const operand = $.option(0, {
+      GATE: () => $.LA(1).tokenType !== K.WHEN,
+      DEF: () => $.subrule(0, $.expr),
+    });
     const whens: { when: Expr; then: Expr }[] = [];
     $.atLeastOne(0, () => {
       $.consume(0, K.WHEN);

@@ -2,16 +2,46 @@
 import { type IToken, tokenMatcher } from 'chevrotain';
 import type { OraName } from '../ast/common.js';
 import type { Expr, OrderItem } from '../ast/expr.js';
-import type { FromItem, GroupByItem, JoinRef, Query, SelectItem, SelectQuery, WithClause } from '../ast/query.js';
+import type {
+  FromItem,
+  GroupByItem,
+  JoinRef,
+  Query,
+  SelectItem,
+  SelectQuery,
+  WithClause,
+} from '../ast/query.js';
 import type { $ } from './base.js';
 import { K } from './keywords.js';
 import * as T from './tokens.js';
 
 /** Words that follow a table or column expression and are therefore never taken as an alias. */
 const NOT_AN_ALIAS = new Set([
-  'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER', 'APPLY', 'PARTITION', 'SAMPLE',
-  'PIVOT', 'UNPIVOT', 'MODEL', 'FETCH', 'OFFSET', 'LOG', 'RETURNING', 'RETURN', 'VERSIONS', 'BULK', 'LIMIT',
-  'EXCEPT', 'KEEP', 'WINDOW',
+  'JOIN',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'FULL',
+  'CROSS',
+  'NATURAL',
+  'OUTER',
+  'APPLY',
+  'PARTITION',
+  'SAMPLE',
+  'PIVOT',
+  'UNPIVOT',
+  'MODEL',
+  'FETCH',
+  'OFFSET',
+  'LOG',
+  'RETURNING',
+  'RETURN',
+  'VERSIONS',
+  'BULK',
+  'LIMIT',
+  'EXCEPT',
+  'KEEP',
+  'WINDOW',
 ]);
 
 const isWord = (tok: IToken, w: string) => tok.tokenType !== T.QuotedIdent && tok.image.toUpperCase() === w;
@@ -98,7 +128,13 @@ export function defineQueryRules($: $): void {
       $.or(3, [{ ALT: () => $.consume(1, K.ROW) }, { ALT: () => $.consume(1, K.ROWS) }]);
       $.or(4, [
         { ALT: () => $.consume(0, K.ONLY) },
-        { ALT: () => { $.consume(1, K.WITH); $.consume(0, K.TIES); f.withTies = true; } },
+        {
+          ALT: () => {
+            $.consume(1, K.WITH);
+            $.consume(0, K.TIES);
+            f.withTies = true;
+          },
+        },
       ]);
       fetch = f;
     });
@@ -113,9 +149,25 @@ export function defineQueryRules($: $): void {
       });
       $.option(12, () =>
         $.or(5, [
-          { ALT: () => { $.consume(0, K.NOWAIT); fu.wait = 'NOWAIT'; } },
-          { ALT: () => { $.consume(0, K.WAIT); fu.wait = Number($.consume(0, T.NumberLit).image); } },
-          { ALT: () => { $.consume(0, K.SKIP); $.consume(0, K.LOCKED); fu.wait = 'SKIP LOCKED'; } },
+          {
+            ALT: () => {
+              $.consume(0, K.NOWAIT);
+              fu.wait = 'NOWAIT';
+            },
+          },
+          {
+            ALT: () => {
+              $.consume(0, K.WAIT);
+              fu.wait = Number($.consume(0, T.NumberLit).image);
+            },
+          },
+          {
+            ALT: () => {
+              $.consume(0, K.SKIP);
+              $.consume(0, K.LOCKED);
+              fu.wait = 'SKIP LOCKED';
+            },
+          },
         ]),
       );
       forUpdate = fu;
@@ -139,85 +191,97 @@ export function defineQueryRules($: $): void {
     return q;
   });
 
-  $.RULE('queryBlock', (): Query =>
-    $.or(0, [
-      { ALT: (): Query => $.subrule(0, $.subquery) },
-      {
-        ALT: (): Query => {
-          const selectTok = $.consume(0, K.SELECT);
-          const q: SelectQuery = { kind: 'select', items: [], from: [] };
-          $.ACTION(() => {
-            const hint = hintAfter($, selectTok);
-            if (hint) q.hint = hint;
-          });
-          $.option(0, () =>
-            $.or(1, [
-              { ALT: () => { $.consume(0, K.DISTINCT); q.distinct = true; } },
-              { ALT: () => { $.consume(0, K.UNIQUE); q.distinct = true; } },
-              { ALT: () => $.consume(0, K.ALL) },
-            ]),
-          );
-          q.items.push($.subrule(0, $.selectItem));
-          $.many(0, () => {
-            $.consume(0, T.Comma);
-            q.items.push($.subrule(1, $.selectItem));
-          });
-          $.option(1, () => {
-            $.consume(0, K.FROM);
-            q.from.push($.subrule(0, $.fromItem));
-            $.many(1, () => {
-              $.consume(1, T.Comma);
-              q.from.push($.subrule(1, $.fromItem));
+  $.RULE(
+    'queryBlock',
+    (): Query =>
+      $.or(0, [
+        { ALT: (): Query => $.subrule(0, $.subquery) },
+        {
+          ALT: (): Query => {
+            const selectTok = $.consume(0, K.SELECT);
+            const q: SelectQuery = { kind: 'select', items: [], from: [] };
+            $.ACTION(() => {
+              const hint = hintAfter($, selectTok);
+              if (hint) q.hint = hint;
             });
-          });
-          $.option(2, () => {
-            $.consume(0, K.WHERE);
-            q.where = $.subrule(0, $.expr);
-          });
-          $.option(3, () => {
-            const cb: NonNullable<SelectQuery['connectBy']> = {
-              condition: { kind: 'literal', type: 'null', value: 'NULL' },
-              nocycle: false,
-            };
-            const startWith = (i: number) => {
-              $.consume(i, K.START);
-              $.consume(i, K.WITH);
-              cb.startWith = $.subrule(1 + i, $.expr);
-            };
-            $.or(2, [
-              {
-                ALT: () => {
-                  connectBy(0, cb);
-                  $.option(4, () => startWith(0));
+            $.option(0, () =>
+              $.or(1, [
+                {
+                  ALT: () => {
+                    $.consume(0, K.DISTINCT);
+                    q.distinct = true;
+                  },
                 },
-              },
-              {
-                ALT: () => {
-                  startWith(1);
-                  connectBy(1, cb);
+                {
+                  ALT: () => {
+                    $.consume(0, K.UNIQUE);
+                    q.distinct = true;
+                  },
                 },
-              },
-            ]);
-            q.connectBy = cb;
-          });
-          $.option(5, () => {
-            $.consume(0, K.GROUP);
-            $.consume(0, K.BY);
-            const items: GroupByItem[] = [groupByItem(0)];
-            $.many(2, () => {
-              $.consume(2, T.Comma);
-              items.push(groupByItem(1));
+                { ALT: () => $.consume(0, K.ALL) },
+              ]),
+            );
+            q.items.push($.subrule(0, $.selectItem));
+            $.many(0, () => {
+              $.consume(0, T.Comma);
+              q.items.push($.subrule(1, $.selectItem));
             });
-            q.groupBy = items;
-          });
-          $.option(6, () => {
-            $.consume(0, K.HAVING);
-            q.having = $.subrule(5, $.expr);
-          });
-          return q;
+            $.option(1, () => {
+              $.consume(0, K.FROM);
+              q.from.push($.subrule(0, $.fromItem));
+              $.many(1, () => {
+                $.consume(1, T.Comma);
+                q.from.push($.subrule(1, $.fromItem));
+              });
+            });
+            $.option(2, () => {
+              $.consume(0, K.WHERE);
+              q.where = $.subrule(0, $.expr);
+            });
+            $.option(3, () => {
+              const cb: NonNullable<SelectQuery['connectBy']> = {
+                condition: { kind: 'literal', type: 'null', value: 'NULL' },
+                nocycle: false,
+              };
+              const startWith = (i: number) => {
+                $.consume(i, K.START);
+                $.consume(i, K.WITH);
+                cb.startWith = $.subrule(1 + i, $.expr);
+              };
+              $.or(2, [
+                {
+                  ALT: () => {
+                    connectBy(0, cb);
+                    $.option(4, () => startWith(0));
+                  },
+                },
+                {
+                  ALT: () => {
+                    startWith(1);
+                    connectBy(1, cb);
+                  },
+                },
+              ]);
+              q.connectBy = cb;
+            });
+            $.option(5, () => {
+              $.consume(0, K.GROUP);
+              $.consume(0, K.BY);
+              const items: GroupByItem[] = [groupByItem(0)];
+              $.many(2, () => {
+                $.consume(2, T.Comma);
+                items.push(groupByItem(1));
+              });
+              q.groupBy = items;
+            });
+            $.option(6, () => {
+              $.consume(0, K.HAVING);
+              q.having = $.subrule(5, $.expr);
+            });
+            return q;
+          },
         },
-      },
-    ]),
+      ]),
   );
 
   const connectBy = (i: number, cb: NonNullable<SelectQuery['connectBy']>) => {
@@ -265,22 +329,24 @@ export function defineQueryRules($: $): void {
       { ALT: (): GroupByItem => ({ kind: 'expr', expr: $.subrule(30 + i, $.expr) }) },
     ]);
 
-  $.RULE('selectItem', (): SelectItem =>
-    $.or(0, [
-      { ALT: (): SelectItem => ($.consume(0, T.Star), { expr: { kind: 'star' } }) },
-      {
-        ALT: (): SelectItem => {
-          const expr = $.subrule(0, $.expr);
-          const alias = $.option(0, () =>
-            $.or(1, [
-              { ALT: () => ($.consume(0, K.AS), $.subrule(0, $.identifier)) },
-              { GATE: () => aliasAllowed($), ALT: () => $.subrule(1, $.identifier) },
-            ]),
-          );
-          return alias ? { expr, alias } : { expr };
+  $.RULE(
+    'selectItem',
+    (): SelectItem =>
+      $.or(0, [
+        { ALT: (): SelectItem => ($.consume(0, T.Star), { expr: { kind: 'star' } }) },
+        {
+          ALT: (): SelectItem => {
+            const expr = $.subrule(0, $.expr);
+            const alias = $.option(0, () =>
+              $.or(1, [
+                { ALT: () => ($.consume(0, K.AS), $.subrule(0, $.identifier)) },
+                { GATE: () => aliasAllowed($), ALT: () => $.subrule(1, $.identifier) },
+              ]),
+            );
+            return alias ? { expr, alias } : { expr };
+          },
         },
-      },
-    ]),
+      ]),
   );
 
   $.RULE('fromItem', (): FromItem => {
@@ -313,9 +379,17 @@ export function defineQueryRules($: $): void {
           const t = $.option(1, () =>
             $.or(2, [
               { ALT: () => ($.consume(0, K.INNER), 'INNER' as const) },
-              { ALT: () => ($.consume(0, K.LEFT), $.option(2, () => $.consume(1, K.OUTER)), 'LEFT' as const) },
-              { ALT: () => ($.consume(0, K.RIGHT), $.option(3, () => $.consume(2, K.OUTER)), 'RIGHT' as const) },
-              { ALT: () => ($.consume(0, K.FULL), $.option(4, () => $.consume(3, K.OUTER)), 'FULL' as const) },
+              {
+                ALT: () => ($.consume(0, K.LEFT), $.option(2, () => $.consume(1, K.OUTER)), 'LEFT' as const),
+              },
+              {
+                ALT: () => (
+                  $.consume(0, K.RIGHT), $.option(3, () => $.consume(2, K.OUTER)), 'RIGHT' as const
+                ),
+              },
+              {
+                ALT: () => ($.consume(0, K.FULL), $.option(4, () => $.consume(3, K.OUTER)), 'FULL' as const),
+              },
             ]),
           );
           $.consume(1, K.JOIN);
@@ -330,7 +404,12 @@ export function defineQueryRules($: $): void {
     });
     $.option(5, () =>
       $.or(3, [
-        { ALT: () => { $.consume(0, K.ON); j.on = $.subrule(0, $.expr); } },
+        {
+          ALT: () => {
+            $.consume(0, K.ON);
+            j.on = $.subrule(0, $.expr);
+          },
+        },
         {
           ALT: () => {
             $.consume(0, K.USING);
@@ -422,7 +501,11 @@ function hintAfter($: $, selectTok: IToken): string | undefined {
   if (!comments) return undefined;
   const next = $.LA(1);
   for (const c of comments) {
-    if (c.startOffset > selectTok.endOffset! && c.startOffset < next.startOffset && c.image.startsWith('/*+')) {
+    if (
+      c.startOffset > selectTok.endOffset! &&
+      c.startOffset < next.startOffset &&
+      c.image.startsWith('/*+')
+    ) {
       return c.image.slice(3, -2).trim();
     }
   }

@@ -20,7 +20,12 @@ let parser: (OracleParser & $) | undefined;
 
 /** The one parser instance (self-analysis runs once). */
 export function getParser(): OracleParser & $ {
-  parser ??= new OracleParser([defineExprRules, defineQueryRules, defineTableRules, defineMiscRules]) as OracleParser & $;
+  parser ??= new OracleParser([
+    defineExprRules,
+    defineQueryRules,
+    defineTableRules,
+    defineMiscRules,
+  ]) as OracleParser & $;
   return parser;
 }
 
@@ -31,12 +36,52 @@ export interface ParsedStatement {
   object?: string;
 }
 
-type RuleName = 'createTable' | 'createIndex' | 'createSequence' | 'createView' | 'createSynonym' | 'commentOn'
-  | 'grant' | 'revoke' | 'createUser' | 'createRole' | 'alterTable' | 'drop';
+type RuleName =
+  | 'createTable'
+  | 'createIndex'
+  | 'createSequence'
+  | 'createView'
+  | 'createSynonym'
+  | 'commentOn'
+  | 'grant'
+  | 'revoke'
+  | 'createUser'
+  | 'createRole'
+  | 'alterTable'
+  | 'drop';
 
-const TABLE_FLAVOURS = new Set(['OR', 'REPLACE', 'GLOBAL', 'PRIVATE', 'TEMPORARY', 'SHARDED', 'DUPLICATED', 'IMMUTABLE', 'BLOCKCHAIN']);
-const VIEW_FLAVOURS = new Set(['OR', 'REPLACE', 'NO', 'FORCE', 'NOFORCE', 'EDITIONING', 'EDITIONABLE', 'NONEDITIONABLE']);
-const UNIT_MODIFIERS = new Set(['OR', 'REPLACE', 'EDITIONABLE', 'NONEDITIONABLE', 'AND', 'RESOLVE', 'COMPILE', 'NOFORCE', 'FORCE']);
+const TABLE_FLAVOURS = new Set([
+  'OR',
+  'REPLACE',
+  'GLOBAL',
+  'PRIVATE',
+  'TEMPORARY',
+  'SHARDED',
+  'DUPLICATED',
+  'IMMUTABLE',
+  'BLOCKCHAIN',
+]);
+const VIEW_FLAVOURS = new Set([
+  'OR',
+  'REPLACE',
+  'NO',
+  'FORCE',
+  'NOFORCE',
+  'EDITIONING',
+  'EDITIONABLE',
+  'NONEDITIONABLE',
+]);
+const UNIT_MODIFIERS = new Set([
+  'OR',
+  'REPLACE',
+  'EDITIONABLE',
+  'NONEDITIONABLE',
+  'AND',
+  'RESOLVE',
+  'COMPILE',
+  'NOFORCE',
+  'FORCE',
+]);
 
 export type Classification =
   | { kind: 'rule'; rule: RuleName }
@@ -66,16 +111,26 @@ export function classify(words: string[]): Classification {
       return { kind: 'rule', rule: 'createView' };
     }
     i = 1;
-    while (i < words.length && (words[i] === 'OR' || words[i] === 'REPLACE' || words[i] === 'PUBLIC' || words[i] === 'EDITIONABLE' || words[i] === 'NONEDITIONABLE')) i++;
+    while (
+      i < words.length &&
+      (words[i] === 'OR' ||
+        words[i] === 'REPLACE' ||
+        words[i] === 'PUBLIC' ||
+        words[i] === 'EDITIONABLE' ||
+        words[i] === 'NONEDITIONABLE')
+    )
+      i++;
     if (words[i] === 'SYNONYM') return { kind: 'rule', rule: 'createSynonym' };
     i = 1;
     while (i < words.length && UNIT_MODIFIERS.has(words[i])) i++;
     const u = words[i];
     if (u === 'PACKAGE' || u === 'TYPE') {
-      if (words[i + 1] === 'BODY') return { kind: 'plsql', unitKind: `${u} BODY` as PlsqlUnitKind, nameAt: i + 2 };
+      if (words[i + 1] === 'BODY')
+        return { kind: 'plsql', unitKind: `${u} BODY` as PlsqlUnitKind, nameAt: i + 2 };
       return { kind: 'plsql', unitKind: u, nameAt: i + 1 };
     }
-    if (u === 'PROCEDURE' || u === 'FUNCTION' || u === 'TRIGGER') return { kind: 'plsql', unitKind: u, nameAt: i + 1 };
+    if (u === 'PROCEDURE' || u === 'FUNCTION' || u === 'TRIGGER')
+      return { kind: 'plsql', unitKind: u, nameAt: i + 1 };
     return { kind: 'unsupported', what: words.slice(0, Math.min(4, i + 2)).join(' ') };
   }
   if (w0 === 'ALTER' && w1 === 'TABLE') return { kind: 'rule', rule: 'alterTable' };
@@ -84,17 +139,48 @@ export function classify(words: string[]): Classification {
   if (w0 === 'GRANT') return { kind: 'rule', rule: 'grant' };
   if (w0 === 'REVOKE') return { kind: 'rule', rule: 'revoke' };
   if (w0 === 'DROP') return { kind: 'rule', rule: 'drop' };
-  if (['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELECT', 'WITH', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'TRUNCATE', 'ANALYZE', 'LOCK', 'EXPLAIN', 'CALL'].includes(w0)) {
+  if (
+    [
+      'INSERT',
+      'UPDATE',
+      'DELETE',
+      'MERGE',
+      'SELECT',
+      'WITH',
+      'COMMIT',
+      'ROLLBACK',
+      'SAVEPOINT',
+      'TRUNCATE',
+      'ANALYZE',
+      'LOCK',
+      'EXPLAIN',
+      'CALL',
+    ].includes(w0)
+  ) {
     return { kind: 'ignored', what: w0 === 'WITH' ? 'SELECT' : w0 };
   }
-  if (w0 === 'ALTER' && (w1 === 'SESSION' || w1 === 'SYSTEM')) return { kind: 'ignored', what: `ALTER ${w1}` };
-  return { kind: 'unsupported', what: [w0, w1, w2].filter(Boolean).slice(0, w0 === 'ALTER' || w0 === 'CREATE' ? 3 : 2).join(' ') };
+  if (w0 === 'ALTER' && (w1 === 'SESSION' || w1 === 'SYSTEM'))
+    return { kind: 'ignored', what: `ALTER ${w1}` };
+  return {
+    kind: 'unsupported',
+    what: [w0, w1, w2]
+      .filter(Boolean)
+      .slice(0, w0 === 'ALTER' || w0 === 'CREATE' ? 3 : 2)
+      .join(' '),
+  };
 }
 
-export function absoluteLocation(base: SourceLocation, tok: { startLine?: number; startColumn?: number }): SourceLocation {
+export function absoluteLocation(
+  base: SourceLocation,
+  tok: { startLine?: number; startColumn?: number },
+): SourceLocation {
   const line = tok.startLine ?? 1;
   const column = tok.startColumn ?? 1;
-  return { file: base.file, line: base.line + line - 1, column: line === 1 ? base.column + column - 1 : column };
+  return {
+    file: base.file,
+    line: base.line + line - 1,
+    column: line === 1 ? base.column + column - 1 : column,
+  };
 }
 
 /** Parses one statement of a script. `loc` is where `text` starts. */
@@ -115,9 +201,13 @@ export function parseStatement(text: string, loc: SourceLocation): ParsedStateme
   const findings: Finding[] = [];
   for (const e of lexed.errors) {
     findings.push(
-      makeFinding('OPG-PARSE-0001', { detail: `unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + 1))}` }, {
-        location: absoluteLocation(loc, { startLine: e.line, startColumn: e.column }),
-      }),
+      makeFinding(
+        'OPG-PARSE-0001',
+        { detail: `unexpected character ${JSON.stringify(text.slice(e.offset, e.offset + 1))}` },
+        {
+          location: absoluteLocation(loc, { startLine: e.line, startColumn: e.column }),
+        },
+      ),
     );
   }
   const p = getParser();
@@ -128,7 +218,13 @@ export function parseStatement(text: string, loc: SourceLocation): ParsedStateme
     statement = (p[cls.rule] as () => Statement)();
   } catch (err) {
     // Grammar actions must not throw; if one does, report it as a located error rather than crash.
-    findings.push(makeFinding('OPG-PARSE-0001', { detail: `internal parser error: ${(err as Error).message}` }, { location: loc }));
+    findings.push(
+      makeFinding(
+        'OPG-PARSE-0001',
+        { detail: `internal parser error: ${(err as Error).message}` },
+        { location: loc },
+      ),
+    );
     statement = undefined;
   }
   const object = objectLabel(words);
@@ -137,7 +233,9 @@ export function parseStatement(text: string, loc: SourceLocation): ParsedStateme
     const tok = e.token;
     const found = tok.tokenType?.name === 'EOF' ? 'end of statement' : `"${tok.image}"`;
     const location = tok.tokenType?.name === 'EOF' ? endLocation(loc, text) : absoluteLocation(loc, tok);
-    findings.push(makeFinding('OPG-PARSE-0001', { detail: `unexpected ${found} in ${object}` }, { location, object }));
+    findings.push(
+      makeFinding('OPG-PARSE-0001', { detail: `unexpected ${found} in ${object}` }, { location, object }),
+    );
     return { findings, object };
   }
   if (statement) {
@@ -150,11 +248,25 @@ export function parseStatement(text: string, loc: SourceLocation): ParsedStateme
 function endLocation(loc: SourceLocation, text: string): SourceLocation {
   const lines = text.split('\n');
   const last = lines[lines.length - 1];
-  return { file: loc.file, line: loc.line + lines.length - 1, column: (lines.length === 1 ? loc.column - 1 : 0) + last.length + 1 };
+  return {
+    file: loc.file,
+    line: loc.line + lines.length - 1,
+    column: (lines.length === 1 ? loc.column - 1 : 0) + last.length + 1,
+  };
 }
 
 function objectLabel(words: string[]): string {
-  const skip = new Set([...TABLE_FLAVOURS, ...VIEW_FLAVOURS, 'CREATE', 'ALTER', 'UNIQUE', 'BITMAP', 'PUBLIC', 'ON', 'COMMENT']);
+  const skip = new Set([
+    ...TABLE_FLAVOURS,
+    ...VIEW_FLAVOURS,
+    'CREATE',
+    'ALTER',
+    'UNIQUE',
+    'BITMAP',
+    'PUBLIC',
+    'ON',
+    'COMMENT',
+  ]);
   const kinds = ['TABLE', 'INDEX', 'SEQUENCE', 'VIEW', 'SYNONYM', 'USER', 'ROLE', 'COLUMN'];
   for (let i = 0; i < words.length - 1; i++) {
     if (kinds.includes(words[i]) && !skip.has(words[i + 1] ?? '')) {
@@ -165,7 +277,12 @@ function objectLabel(words: string[]): string {
   return words.slice(0, 2).join(' ');
 }
 
-function plsqlUnit(text: string, loc: SourceLocation, unitKind: PlsqlUnitKind, tokens: IToken[]): ParsedStatement {
+function plsqlUnit(
+  text: string,
+  loc: SourceLocation,
+  unitKind: PlsqlUnitKind,
+  tokens: IToken[],
+): ParsedStatement {
   let name: QualifiedName = { name: 'ANONYMOUS_BLOCK' };
   let wrapped = false;
   if (unitKind !== 'BLOCK') {

@@ -13,9 +13,17 @@ export const Ident = createToken({ name: 'Ident', pattern: Lexer.NA });
 /** Every token except parentheses: used to skip clauses we parse only to drop. */
 export const NonParen = createToken({ name: 'NonParen', pattern: Lexer.NA });
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\u00a0]+/, group: Lexer.SKIPPED });
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f\u00a0]+/,
+  group: Lexer.SKIPPED,
+});
 export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n\r]*/, group: 'comments' });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments' });
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: 'comments',
+});
 
 /** q'[...]', nq'{...}' alternative-quoting literals (custom matcher: the delimiter is dynamic). */
 function matchQQuote(text: string, offset: number): RegExpExecArray | null {
@@ -42,16 +50,34 @@ export const QString = createToken({
   start_chars_hint: ['q', 'Q', 'n', 'N'],
   categories: [NonParen],
 });
-export const NString = createToken({ name: 'NString', pattern: /[nN]'(?:[^']|'')*'/, line_breaks: true, categories: [NonParen] });
-export const StringLit = createToken({ name: 'StringLit', pattern: /'(?:[^']|'')*'/, line_breaks: true, categories: [NonParen] });
-export const QuotedIdent = createToken({ name: 'QuotedIdent', pattern: /"[^"\n]*"/, categories: [Ident, NonParen] });
+export const NString = createToken({
+  name: 'NString',
+  pattern: /[nN]'(?:[^']|'')*'/,
+  line_breaks: true,
+  categories: [NonParen],
+});
+export const StringLit = createToken({
+  name: 'StringLit',
+  pattern: /'(?:[^']|'')*'/,
+  line_breaks: true,
+  categories: [NonParen],
+});
+export const QuotedIdent = createToken({
+  name: 'QuotedIdent',
+  pattern: /"[^"\n]*"/,
+  categories: [Ident, NonParen],
+});
 /** Numbers: 12, 1.5, .5, 1e10, 1.5d / 2f (binary literals); `1..10` lexes as 1 .. 10. */
 export const NumberLit = createToken({
   name: 'NumberLit',
   pattern: /(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:[fFdD](?![\w$#]))?/,
   categories: [NonParen],
 });
-export const BindVar = createToken({ name: 'BindVar', pattern: /:(?:[A-Za-z][\w$#]*|\d+|"[^"]*")/, categories: [NonParen] });
+export const BindVar = createToken({
+  name: 'BindVar',
+  pattern: /:(?:[A-Za-z][\w$#]*|\d+|"[^"]*")/,
+  categories: [NonParen],
+});
 export const Word = createToken({
   name: 'Word',
   pattern: /[A-Za-z\u00aa-\uffff][\w$#\u00aa-\uffff]*/,

@@ -56,23 +56,86 @@ export interface ScriptResult {
 
 /** SQL*Plus commands (and accepted abbreviations), mapped to a canonical name. */
 const SQLPLUS_COMMANDS: Record<string, string> = {
-  SET: 'SET', PROMPT: 'PROMPT', PRO: 'PROMPT', PROMP: 'PROMPT', REM: 'REM', REMARK: 'REM', REMA: 'REM', REMAR: 'REM',
-  SPOOL: 'SPOOL', SPO: 'SPOOL', SPOO: 'SPOOL', WHENEVER: 'WHENEVER', DEFINE: 'DEFINE', DEF: 'DEFINE', DEFI: 'DEFINE',
-  DEFIN: 'DEFINE', UNDEFINE: 'UNDEFINE', UNDEF: 'UNDEFINE', EXEC: 'EXEC', EXECUTE: 'EXEC', EXE: 'EXEC', EXECU: 'EXEC',
-  SHOW: 'SHOW', SHO: 'SHOW', COLUMN: 'COLUMN', COL: 'COLUMN', TTITLE: 'TTITLE', BTITLE: 'BTITLE', BREAK: 'BREAK',
-  COMPUTE: 'COMPUTE', CLEAR: 'CLEAR', CONNECT: 'CONNECT', CONN: 'CONNECT', DISCONNECT: 'DISCONNECT', DISC: 'DISCONNECT',
-  EXIT: 'EXIT', QUIT: 'EXIT', HOST: 'HOST', PAUSE: 'PAUSE', ACCEPT: 'ACCEPT', ACC: 'ACCEPT', VARIABLE: 'VARIABLE',
-  VAR: 'VARIABLE', PRINT: 'PRINT', DESCRIBE: 'DESCRIBE', DESC: 'DESCRIBE', TIMING: 'TIMING', STARTUP: 'STARTUP',
-  SHUTDOWN: 'SHUTDOWN', PASSWORD: 'PASSWORD', STORE: 'STORE', REPHEADER: 'REPHEADER', REPFOOTER: 'REPFOOTER',
-  ATTRIBUTE: 'ATTRIBUTE', START: 'INCLUDE', STA: 'INCLUDE', RECOVER: 'RECOVER', ARCHIVE: 'ARCHIVE', COPY: 'COPY',
-  HELP: 'HELP', XQUERY: 'XQUERY', ORADEBUG: 'ORADEBUG',
+  SET: 'SET',
+  PROMPT: 'PROMPT',
+  PRO: 'PROMPT',
+  PROMP: 'PROMPT',
+  REM: 'REM',
+  REMARK: 'REM',
+  REMA: 'REM',
+  REMAR: 'REM',
+  SPOOL: 'SPOOL',
+  SPO: 'SPOOL',
+  SPOO: 'SPOOL',
+  WHENEVER: 'WHENEVER',
+  DEFINE: 'DEFINE',
+  DEF: 'DEFINE',
+  DEFI: 'DEFINE',
+  DEFIN: 'DEFINE',
+  UNDEFINE: 'UNDEFINE',
+  UNDEF: 'UNDEFINE',
+  EXEC: 'EXEC',
+  EXECUTE: 'EXEC',
+  EXE: 'EXEC',
+  EXECU: 'EXEC',
+  SHOW: 'SHOW',
+  SHO: 'SHOW',
+  COLUMN: 'COLUMN',
+  COL: 'COLUMN',
+  TTITLE: 'TTITLE',
+  BTITLE: 'BTITLE',
+  BREAK: 'BREAK',
+  COMPUTE: 'COMPUTE',
+  CLEAR: 'CLEAR',
+  CONNECT: 'CONNECT',
+  CONN: 'CONNECT',
+  DISCONNECT: 'DISCONNECT',
+  DISC: 'DISCONNECT',
+  EXIT: 'EXIT',
+  QUIT: 'EXIT',
+  HOST: 'HOST',
+  PAUSE: 'PAUSE',
+  ACCEPT: 'ACCEPT',
+  ACC: 'ACCEPT',
+  VARIABLE: 'VARIABLE',
+  VAR: 'VARIABLE',
+  PRINT: 'PRINT',
+  DESCRIBE: 'DESCRIBE',
+  DESC: 'DESCRIBE',
+  TIMING: 'TIMING',
+  STARTUP: 'STARTUP',
+  SHUTDOWN: 'SHUTDOWN',
+  PASSWORD: 'PASSWORD',
+  STORE: 'STORE',
+  REPHEADER: 'REPHEADER',
+  REPFOOTER: 'REPFOOTER',
+  ATTRIBUTE: 'ATTRIBUTE',
+  START: 'INCLUDE',
+  STA: 'INCLUDE',
+  RECOVER: 'RECOVER',
+  ARCHIVE: 'ARCHIVE',
+  COPY: 'COPY',
+  HELP: 'HELP',
+  XQUERY: 'XQUERY',
+  ORADEBUG: 'ORADEBUG',
 };
 
 /** SET options that are SQL statements, not SQL*Plus settings. */
 const SQL_SET = new Set(['TRANSACTION', 'ROLE', 'CONSTRAINT', 'CONSTRAINTS']);
 
 const PLSQL_UNIT_WORDS = new Set(['PROCEDURE', 'FUNCTION', 'PACKAGE', 'TRIGGER', 'TYPE', 'LIBRARY', 'JAVA']);
-const CREATE_MODIFIERS = new Set(['OR', 'REPLACE', 'EDITIONABLE', 'NONEDITIONABLE', 'EDITIONING', 'AND', 'RESOLVE', 'COMPILE', 'NOFORCE', 'FORCE']);
+const CREATE_MODIFIERS = new Set([
+  'OR',
+  'REPLACE',
+  'EDITIONABLE',
+  'NONEDITIONABLE',
+  'EDITIONING',
+  'AND',
+  'RESOLVE',
+  'COMPILE',
+  'NOFORCE',
+  'FORCE',
+]);
 
 interface SplitState {
   defines: Map<string, string>;
@@ -158,8 +221,16 @@ function scanFile(text: string, file: string, st: SplitState): void {
     const body = buf.join('\n').replace(/\s+$/, '');
     if (bufLoc && body.trim() !== '') {
       if (significant) {
-        push({ kind: 'statement', text: body, location: bufLoc, plsql, terminator, blankLinesBefore: blankBeforeItem });
-        if (terminator === 'eof' && reportUnterminated) st.findings.push(makeFinding('OPG-PARSE-0006', {}, { location: bufLoc }));
+        push({
+          kind: 'statement',
+          text: body,
+          location: bufLoc,
+          plsql,
+          terminator,
+          blankLinesBefore: blankBeforeItem,
+        });
+        if (terminator === 'eof' && reportUnterminated)
+          st.findings.push(makeFinding('OPG-PARSE-0006', {}, { location: bufLoc }));
       } else {
         push({ kind: 'comment', text: body, location: bufLoc, blankLinesBefore: blankBeforeItem });
       }
@@ -180,7 +251,7 @@ function scanFile(text: string, file: string, st: SplitState): void {
     }
     const trimmed = line.trim();
     if (!inside) {
-      if (trimmed === '/' ) {
+      if (trimmed === '/') {
         if (bufLoc) flush('/');
         blankLines = 0;
         continue;
@@ -220,35 +291,59 @@ function scanFile(text: string, file: string, st: SplitState): void {
     while (i < line.length) {
       if (inBlockComment) {
         const end = line.indexOf('*/', i);
-        if (end < 0) { i = line.length; break; }
+        if (end < 0) {
+          i = line.length;
+          break;
+        }
         inBlockComment = false;
         i = end + 2;
         continue;
       }
       if (quoteEnd !== null) {
         const end = findQuoteEnd(line, i, quoteEnd);
-        if (end < 0) { i = line.length; break; }
+        if (end < 0) {
+          i = line.length;
+          break;
+        }
         quoteEnd = null;
         i = end;
         continue;
       }
       const c = line[i];
-      if (c === ' ' || c === '\t') { i++; continue; }
+      if (c === ' ' || c === '\t') {
+        i++;
+        continue;
+      }
       if (!bufLoc) {
         bufLoc = { file, line: lineNo, column: i + 1 };
         blankBeforeItem = blankLines;
         blankLines = 0;
         segStart = i;
       }
-      if (c === '-' && line[i + 1] === '-') { i = line.length; break; }
-      if (c === '/' && line[i + 1] === '*') { inBlockComment = true; i += 2; continue; }
+      if (c === '-' && line[i + 1] === '-') {
+        i = line.length;
+        break;
+      }
+      if (c === '/' && line[i + 1] === '*') {
+        inBlockComment = true;
+        i += 2;
+        continue;
+      }
       if (!significant) {
         significant = true;
         const words = leadingWords(line.slice(i) + '\n' + lines.slice(ln + 1, ln + 8).join('\n'), 8);
         plsql = startsPlsql(words);
       }
-      if (c === "'") { quoteEnd = "'"; i++; continue; }
-      if (c === '"') { quoteEnd = '"'; i++; continue; }
+      if (c === "'") {
+        quoteEnd = "'";
+        i++;
+        continue;
+      }
+      if (c === '"') {
+        quoteEnd = '"';
+        i++;
+        continue;
+      }
       if ((c === 'q' || c === 'Q') && line[i + 1] === "'" && i + 2 < line.length && startsQuote(line, i)) {
         quoteEnd = closingDelimiter(line[i + 2]) + "'";
         i += 3;
@@ -292,7 +387,10 @@ function findQuoteEnd(line: string, from: number, end: string): number {
   while (i < line.length) {
     const at = line.indexOf(end, i);
     if (at < 0) return -1;
-    if (end === "'" && line[at + 1] === "'") { i = at + 2; continue; }
+    if (end === "'" && line[at + 1] === "'") {
+      i = at + 2;
+      continue;
+    }
     return at + end.length;
   }
   return -1;
@@ -341,7 +439,7 @@ function handleCommand(
       const m = /^DEF(?:INE)?\s+(\S+)/i.exec(args);
       if (m) {
         const v = m[1].toUpperCase();
-        st.defineChar = v === 'OFF' ? null : v === 'ON' ? '&' : m[1].replace(/^'(.*)'$/, '$1')[0] ?? '&';
+        st.defineChar = v === 'OFF' ? null : v === 'ON' ? '&' : (m[1].replace(/^'(.*)'$/, '$1')[0] ?? '&');
       }
       break;
     }
@@ -362,7 +460,13 @@ function unquoteDefine(v: string): string {
   return v;
 }
 
-function includeFile(command: string, args: string, location: SourceLocation, st: SplitState, file: string): void {
+function includeFile(
+  command: string,
+  args: string,
+  location: SourceLocation,
+  st: SplitState,
+  file: string,
+): void {
   const name = args.split(/\s+/)[0] ?? '';
   if (!name) return;
   const withExt = extname(name) ? name : `${name}.sql`;
@@ -378,7 +482,11 @@ function includeFile(command: string, args: string, location: SourceLocation, st
     if (content === undefined) continue;
     if (st.includeStack.includes(path)) {
       st.findings.push(
-        makeFinding('OPG-PARSE-0004', { path: name, cycle: [...st.includeStack, path].join(' -> ') }, { location }),
+        makeFinding(
+          'OPG-PARSE-0004',
+          { path: name, cycle: [...st.includeStack, path].join(' -> ') },
+          { location },
+        ),
       );
       return;
     }
@@ -411,7 +519,9 @@ function substitute(line: string, st: SplitState, location: SourceLocation): str
     }
     const value = st.defines.get(name.toUpperCase());
     if (value === undefined) {
-      st.findings.push(makeFinding('OPG-PARSE-0005', { name }, { location: { ...location, column: at + 1 } }));
+      st.findings.push(
+        makeFinding('OPG-PARSE-0005', { name }, { location: { ...location, column: at + 1 } }),
+      );
       out += line.slice(at, k);
       i = k;
       continue;

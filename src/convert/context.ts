@@ -1,0 +1,131 @@
+/** Shared state of one conversion run: options, naming, the Oracle model's lookups. */
+import type { OraName, QualifiedName } from '../ast/common.js';
+import type { CreateTable, CreateView } from '../ast/ddl.js';
+import type { DataType } from '../ast/expr.js';
+import type { PgName } from '../ast/pg.js';
+import { pgNameOf, shortenIdent } from '../emit/quote.js';
+import { makeFinding } from '../findings/make.js';
+import type { Finding, SourceLocation } from '../findings/types.js';
+import type { ExprContext } from '../rules/expressions.js';
+
+export interface ConvertOptions {
+  /** Oracle schema → PostgreSQL schema (keys are Oracle names, case-insensitive). */
+  schemaMap?: Record<string, string>;
+  /** SQL*Plus substitution variables. */
+  defines?: Record<string, string>;
+  /** Map INTEGER / NUMBER(p>=19) to bigint (with a finding). */
+  narrowIntegers?: boolean;
+}
+
+export class ConvertContext {
+  readonly tables = new Map<string, CreateTable>();
+  readonly views = new Map<string, CreateView>();
+  readonly sequences = new Set<string>();
+  readonly roles = new Set<string>();
+  readonly schemas = new Set<string>();
+  /** Oracle keys of relations that were not created on PostgreSQL (commented out). */
+  readonly notCreated = new Set<string>();
+  /** Relation names claimed per PostgreSQL schema ('' = unqualified). */
+  private readonly relations = new Map<string, Set<string>>();
+  private readonly schemaMap: Map<string, string>;
+
+  constructor(readonly options: ConvertOptions) {
+    this.schemaMap = new Map(Object.entries(options.schemaMap ?? {}).map(([k, v]) => [k.toUpperCase(), v]));
+  }
+
+  static key(q: QualifiedName): string {
+    return `${q.schema ?? ''}.${q.name}`;
+  }
+
+  mapSchema = (schema: OraName): string => {
+    const mapped = this.schemaMap.get(schema.toUpperCase()) ?? pgNameOf(schema);
+    this.schemas.add(mapped);
+    return mapped;
+  };
+
+  /** PostgreSQL identifier for an Oracle name, shortened to 63 bytes with a finding. */
+  ident(name: OraName, findings: Finding[], where: { object?: string; location?: SourceLocation }): string {
+    const pgName = pgNameOf(name);
+    const short = shortenIdent(pgName);
+    if (short !== pgName) findings.push(makeFinding('OPG-NAME-0001', { name: pgName, short }, where));
+    return short;
+  }
+
+  pgName(
+    q: QualifiedName,
+    findings: Finding[],
+    where: { object?: string; location?: SourceLocation },
+  ): PgName {
+    const name = this.ident(q.name, findings, where);
+    return q.schema ? { schema: this.mapSchema(q.schema), name } : { name };
+  }
+
+  /** Claims a relation name (table, view, sequence, index) in a schema; renames on collision. */
+  claimRelation(
+    schema: string | undefined,
+    name: string,
+    kind: string,
+    findings: Finding[],
+    where: { object?: string; location?: SourceLocation },
+  ): string {
+    const key = schema ?? '';
+    let set = this.relations.get(key);
+    if (!set) {
+      set = new Set();
+      this.relations.set(key, set);
+    }
+    if (!set.has(name)) {
+      set.add(name);
+      return name;
+    }
+    let i = 1;
+    let candidate = name;
+    while (set.has(candidate)) candidate = shortenIdent(`${name}_${i++}`);
+    set.add(candidate);
+    findings.push(
+      makeFinding('OPG-NAME-0002', { kind, name, schema: schema ?? '(default)', renamed: candidate }, where),
+    );
+    return candidate;
+  }
+
+  exprContext(
+    findings: Finding[],
+    where: { object?: string; location?: SourceLocation },
+    table?: CreateTable,
+  ): ExprContext {
+    const ctx: ExprContext = {
+      findings,
+      object: where.object,
+      location: where.location,
+      mapSchema: this.mapSchema,
+    };
+    if (table) {
+      const types = new Map<string, DataType | undefined>(table.columns.map((c) => [c.name, c.type]));
+      ctx.columnType = (n) => types.get(n);
+    }
+    return ctx;
+  }
+
+  findTable(q: QualifiedName, near?: QualifiedName): CreateTable | undefined {
+    return (
+      this.tables.get(ConvertContext.key(q)) ??
+      (q.schema ? undefined : this.tables.get(ConvertContext.key({ schema: near?.schema, name: q.name })))
+    );
+  }
+
+  isRelation(q: QualifiedName): 'table' | 'view' | 'sequence' | undefined {
+    const k = ConvertContext.key(q);
+    if (this.tables.has(k)) return 'table';
+    if (this.views.has(k)) return 'view';
+    if (this.sequences.has(k)) return 'sequence';
+    // An unqualified reference may point at an object created with a schema (or the reverse).
+    for (const [key] of this.tables) if (key.endsWith(`.${q.name}`) && !q.schema) return 'table';
+    for (const [key] of this.views) if (key.endsWith(`.${q.name}`) && !q.schema) return 'view';
+    for (const key of this.sequences) if (key.endsWith(`.${q.name}`) && !q.schema) return 'sequence';
+    return undefined;
+  }
+}
+
+export function objectLabel(kind: string, q: QualifiedName): string {
+  return `${kind} ${q.schema ? `${q.schema}.` : ''}${q.name}`;
+}

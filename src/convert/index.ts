@@ -1,0 +1,421 @@
+/**
+ * Schema conversion: scripts → statements → model (ALTERs merged into tables) → PostgreSQL
+ * objects grouped in phases, in a deterministic order.
+ */
+import type { AlterTable, CreateTable, Statement } from '../ast/ddl.js';
+import type { PgAlterAction, PgObject, Phase } from '../ast/pg.js';
+import { printNode } from '../emit/pg/ddl.js';
+import { makeFinding } from '../findings/make.js';
+import type { Finding, SourceLocation } from '../findings/types.js';
+import { parseStatement } from '../parser/statement.js';
+import { type ScriptItem, splitScript } from '../source/script.js';
+import { rewriteExpr } from '../rules/expressions.js';
+import { mapType } from '../rules/types.js';
+import { ConvertContext, type ConvertOptions, objectLabel } from './context.js';
+import {
+  convertComment,
+  convertGrant,
+  convertIndex,
+  convertPlsql,
+  convertSequence,
+  convertSynonym,
+  convertUser,
+  convertView,
+} from './objects.js';
+import { convertTable } from './tables.js';
+
+export type { ConvertOptions } from './context.js';
+
+export interface SourceText {
+  /** Path as shown in locations (relative paths keep output machine-independent). */
+  file: string;
+  text: string;
+}
+
+export interface ConvertResult {
+  objects: PgObject[];
+  /** Every finding: script-level, parse errors and per-object findings. */
+  findings: Finding[];
+  /** Printed SQL per phase. */
+  phases: Record<Phase, string>;
+  stats: { statements: number; parseErrors: number };
+}
+
+export const PHASES: Phase[] = ['pre-data', 'code', 'post-data'];
+
+interface Parsed {
+  statements: Statement[];
+  findings: Finding[];
+  statementCount: number;
+  parseErrors: number;
+}
+
+/** Splits and parses scripts; includes are resolved through `readFile`. */
+export function parseSources(
+  sources: SourceText[],
+  options: ConvertOptions,
+  readFile?: (p: string) => string | undefined,
+): Parsed {
+  const out: Parsed = { statements: [], findings: [], statementCount: 0, parseErrors: 0 };
+  for (const src of sources) {
+    const split = splitScript(src.text, src.file, {
+      defines: options.defines,
+      readFile,
+      followIncludes: true,
+    });
+    out.findings.push(...split.findings);
+    for (const item of split.items) parseItem(item, out);
+  }
+  return out;
+}
+
+function parseItem(item: ScriptItem, out: Parsed): void {
+  if (item.kind !== 'statement') return;
+  out.statementCount++;
+  const r = parseStatement(item.text, item.location);
+  out.findings.push(...r.findings);
+  if (!r.statement) {
+    out.parseErrors++;
+    return;
+  }
+  out.statements.push(r.statement);
+}
+
+/** Converts already-read sources. Pure apart from reading includes through `readFile`. */
+export function convertSources(
+  sources: SourceText[],
+  options: ConvertOptions = {},
+  readFile?: (p: string) => string | undefined,
+): ConvertResult {
+  const parsed = parseSources(sources, options, readFile);
+  const ctx = new ConvertContext(options);
+  const statements = buildModel(parsed.statements, ctx, parsed.findings);
+  const objects: PgObject[] = [];
+  for (const s of statements) objects.push(...convertStatement(s, ctx, parsed.findings));
+  const schemaObjects: PgObject[] = [...ctx.schemas].sort().map((name) => ({
+    phase: 'pre-data' as const,
+    object: `SCHEMA ${name}`,
+    objectType: 'SCHEMA',
+    nodes: [{ kind: 'schema' as const, name }],
+    findings: [],
+  }));
+  const ordered = orderObjects([...schemaObjects, ...objects]);
+  const phases = printPhases(ordered);
+  const findings = [...parsed.findings, ...ordered.flatMap((o) => o.findings)];
+  return {
+    objects: ordered,
+    findings,
+    phases,
+    stats: { statements: parsed.statementCount, parseErrors: parsed.parseErrors },
+  };
+}
+
+/** Registers objects and merges ALTER TABLE statements into the tables they change. */
+function buildModel(statements: Statement[], ctx: ConvertContext, findings: Finding[]): Statement[] {
+  const kept: Statement[] = [];
+  for (const s of statements) {
+    switch (s.kind) {
+      case 'create-table':
+        ctx.tables.set(ConvertContext.key(s.name), s);
+        kept.push(s);
+        break;
+      case 'create-view':
+        ctx.views.set(ConvertContext.key(s.name), s);
+        kept.push(s);
+        break;
+      case 'create-sequence':
+        ctx.sequences.add(ConvertContext.key(s.name));
+        kept.push(s);
+        break;
+      case 'create-role':
+      case 'create-user':
+        if (s.kind === 'create-role') ctx.roles.add(s.name);
+        kept.push(s);
+        break;
+      case 'alter-table': {
+        const table = ctx.findTable(s.table);
+        const rest = table ? mergeAlter(table, s) : s.actions;
+        if (rest.length) kept.push({ ...s, actions: rest });
+        break;
+      }
+      case 'drop':
+        findings.push(
+          makeFinding(
+            'OPG-MISC-0001',
+            { kind: `DROP ${s.objectType}` },
+            { location: s.loc, object: `${s.objectType} ${s.name.name}` },
+          ),
+        );
+        break;
+      default:
+        kept.push(s);
+    }
+  }
+  return kept;
+}
+
+/** Applies ALTER actions to the table's definition; returns the actions that could not be merged. */
+function mergeAlter(t: CreateTable, a: AlterTable): AlterTable['actions'] {
+  const rest: AlterTable['actions'] = [];
+  for (const act of a.actions) {
+    switch (act.kind) {
+      case 'add-constraint':
+        t.constraints.push(act.constraint);
+        break;
+      case 'add-column':
+        t.columns.push(act.column);
+        break;
+      case 'modify-column': {
+        const col = t.columns.find((c) => c.name === act.column.name);
+        if (!col) {
+          rest.push(act);
+          break;
+        }
+        if (act.column.type) col.type = act.column.type;
+        if (act.column.default) col.default = act.column.default;
+        for (const c of act.column.constraints) {
+          if (c.kind === 'null') col.constraints = col.constraints.filter((x) => x.kind !== 'not-null');
+          else col.constraints.push(c);
+        }
+        break;
+      }
+      case 'drop-column':
+        t.columns = t.columns.filter((c) => !act.columns.includes(c.name));
+        break;
+      case 'rename-column': {
+        const col = t.columns.find((c) => c.name === act.from);
+        if (col) col.name = act.to;
+        for (const c of [...t.constraints, ...t.columns.flatMap((x) => x.constraints)])
+          c.columns = c.columns.map((n) => (n === act.from ? act.to : n));
+        break;
+      }
+      case 'drop-constraint':
+        t.constraints = t.constraints.filter((c) => c.name !== act.name);
+        for (const col of t.columns) col.constraints = col.constraints.filter((c) => c.name !== act.name);
+        break;
+      case 'drop-primary-key':
+        t.constraints = t.constraints.filter((c) => c.kind !== 'primary-key');
+        for (const col of t.columns)
+          col.constraints = col.constraints.filter((c) => c.kind !== 'primary-key');
+        break;
+      case 'constraint-state':
+        for (const c of [...t.constraints, ...t.columns.flatMap((x) => x.constraints)]) {
+          if (c.name === act.name) {
+            c.state.enabled = act.enable;
+            if (act.validate !== undefined) c.state.validate = act.validate;
+            else if (act.enable) c.state.validate = true;
+          }
+        }
+        break;
+      case 'rename-table':
+        t.name = { ...t.name, name: act.to };
+        break;
+      case 'other':
+        break;
+    }
+  }
+  return rest;
+}
+
+function convertStatement(s: Statement, ctx: ConvertContext, scriptFindings: Finding[]): PgObject[] {
+  switch (s.kind) {
+    case 'create-table':
+      return convertTable(s, ctx);
+    case 'create-index':
+      return convertIndex(s, ctx);
+    case 'create-sequence':
+      return convertSequence(s, ctx);
+    case 'create-view':
+      return convertView(s, ctx);
+    case 'create-synonym':
+      return convertSynonym(s, ctx);
+    case 'comment':
+      return convertComment(s, ctx);
+    case 'grant':
+    case 'revoke':
+      return convertGrant(s, ctx);
+    case 'create-user':
+      return convertUser(s, ctx);
+    case 'create-role':
+      return [
+        {
+          phase: 'pre-data',
+          object: `ROLE ${s.name}`,
+          objectType: 'ROLE',
+          nodes: [{ kind: 'role', name: ctx.ident(s.name, [], {}), login: false }],
+          findings: [],
+          location: s.loc,
+        },
+      ];
+    case 'alter-table':
+      return convertAlter(s, ctx);
+    case 'plsql-unit': {
+      // The wrapped-code finding was raised at parse time; keep it with the object.
+      const own = scriptFindings.filter((f) => f.id === 'OPG-PARSE-0008' && f.location === s.loc);
+      for (const f of own) scriptFindings.splice(scriptFindings.indexOf(f), 1);
+      return convertPlsql(s, own);
+    }
+    case 'drop':
+      return [];
+    case 'unsupported':
+      return [];
+  }
+}
+
+/** ALTER TABLE on a table the sources do not define: emitted as ALTER statements. */
+function convertAlter(a: AlterTable, ctx: ConvertContext): PgObject[] {
+  const object = objectLabel('ALTER TABLE', a.table);
+  const where = { object, location: a.loc };
+  const findings: Finding[] = [makeFinding('OPG-TABLE-0007', { object: a.table.name }, where)];
+  const table = ctx.pgName(a.table, findings, where);
+  const ectx = ctx.exprContext(findings, where);
+  const actions: PgAlterAction[] = [];
+  const objects: PgObject[] = [];
+  for (const act of a.actions) {
+    switch (act.kind) {
+      case 'add-constraint': {
+        const fake: CreateTable = {
+          kind: 'create-table',
+          name: a.table,
+          columns: [],
+          constraints: [act.constraint],
+          dropped: [],
+          loc: a.loc,
+        };
+        objects.push(...convertTable(fake, ctx).filter((o) => o.phase === 'post-data'));
+        break;
+      }
+      case 'add-column':
+      case 'modify-column': {
+        const c = act.column;
+        const name = ctx.ident(c.name, findings, where);
+        if (act.kind === 'add-column') {
+          const type = c.type
+            ? mapType(c.type, { column: c.name, object, location: a.loc, findings })
+            : { kind: 'datatype' as const, name: 'text', args: [] };
+          actions.push({
+            kind: 'add-column',
+            column: {
+              name,
+              type,
+              notNull: c.constraints.some((k) => k.kind === 'not-null'),
+              ...(c.default ? { default: rewriteExpr(c.default, ectx) } : {}),
+            },
+          });
+        } else {
+          if (c.type)
+            actions.push({
+              kind: 'set-type',
+              column: name,
+              type: mapType(c.type, { column: c.name, object, location: a.loc, findings }),
+            });
+          if (c.default)
+            actions.push({ kind: 'set-default', column: name, default: rewriteExpr(c.default, ectx) });
+          if (act.setNotNull) actions.push({ kind: 'set-not-null', column: name, notNull: true });
+          if (act.setNull) actions.push({ kind: 'set-not-null', column: name, notNull: false });
+        }
+        break;
+      }
+      case 'drop-column':
+        for (const c of act.columns)
+          actions.push({ kind: 'drop-column', name: ctx.ident(c, findings, where) });
+        break;
+      case 'rename-column':
+        actions.push({
+          kind: 'rename-column',
+          from: ctx.ident(act.from, findings, where),
+          to: ctx.ident(act.to, findings, where),
+        });
+        break;
+      case 'rename-table':
+        actions.push({ kind: 'rename-table', to: ctx.ident(act.to, findings, where) });
+        break;
+      case 'drop-constraint':
+        actions.push({ kind: 'drop-constraint', name: ctx.ident(act.name, findings, where) });
+        break;
+      default:
+        break;
+    }
+  }
+  if (actions.length)
+    objects.unshift({
+      phase: 'post-data',
+      object,
+      objectType: 'ALTER TABLE',
+      nodes: [{ kind: 'alter-table', table, actions }],
+      findings,
+      location: a.loc,
+    });
+  else if (objects.length) objects[0].findings.push(...findings);
+  return objects;
+}
+
+const KIND_ORDER: Record<Phase, string[]> = {
+  'pre-data': ['SCHEMA', 'ROLE', 'USER', 'SEQUENCE', 'TABLE', 'COMMENT'],
+  code: ['VIEW', 'MATERIALIZED VIEW', 'SYNONYM', 'COMMENT'],
+  'post-data': ['ALTER TABLE', 'PRIMARY KEY', 'UNIQUE', 'CHECK', 'FOREIGN KEY', 'INDEX', 'GRANT', 'TRIGGER'],
+};
+
+/** Deterministic order: phase, kind group, source order; views topologically by dependencies. */
+export function orderObjects(objects: PgObject[]): PgObject[] {
+  const rank = (o: PgObject) => {
+    const i = KIND_ORDER[o.phase].indexOf(o.objectType);
+    return i < 0 ? KIND_ORDER[o.phase].length : i;
+  };
+  const indexed = objects.map((o, i) => ({ o, i }));
+  indexed.sort(
+    (a, b) => PHASES.indexOf(a.o.phase) - PHASES.indexOf(b.o.phase) || rank(a.o) - rank(b.o) || a.i - b.i,
+  );
+  const sorted = indexed.map((x) => x.o);
+  return topoSortViews(sorted);
+}
+
+function topoSortViews(objects: PgObject[]): PgObject[] {
+  const viewIdx = objects.map((o, i) => ({ o, i })).filter((x) => x.o.phase === 'code' && x.o.defines);
+  if (viewIdx.length < 2) return objects;
+  const byName = new Map(viewIdx.map((x) => [x.o.defines!, x.o]));
+  const done = new Set<PgObject>();
+  const out: PgObject[] = [];
+  const visiting = new Set<PgObject>();
+  const visit = (o: PgObject) => {
+    if (done.has(o) || visiting.has(o)) return;
+    visiting.add(o);
+    for (const d of o.dependsOn ?? []) {
+      const dep = byName.get(d) ?? byName.get(`.${d.split('.').pop()}`);
+      if (dep && dep !== o) visit(dep);
+    }
+    visiting.delete(o);
+    done.add(o);
+    out.push(o);
+  };
+  for (const x of viewIdx) visit(x.o);
+  const positions = viewIdx.map((x) => x.i);
+  const result = [...objects];
+  positions.forEach((p, k) => {
+    result[p] = out[k];
+  });
+  return result;
+}
+
+function locationText(l?: SourceLocation): string {
+  return l ? ` (${l.file}:${l.line})` : '';
+}
+
+export function printObject(o: PgObject): string {
+  if (!o.nodes.length) return '';
+  const header = `-- ${o.object}${locationText(o.location)}`;
+  return `${header}\n${o.nodes.map(printNode).join('\n')}\n`;
+}
+
+function printPhases(objects: PgObject[]): Record<Phase, string> {
+  const out = {} as Record<Phase, string>;
+  for (const phase of PHASES) {
+    const body = objects
+      .filter((o) => o.phase === phase)
+      .map(printObject)
+      .filter(Boolean)
+      .join('\n');
+    out[phase] = `-- orapg: phase ${phase}\n\n${body}`;
+  }
+  return out;
+}

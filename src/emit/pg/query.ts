@@ -1,0 +1,101 @@
+/** Prints rewritten queries as PostgreSQL text. */
+import type { FromItem, GroupByItem, Query, SelectQuery } from '../../ast/query.js';
+import { pgNameOf, quoteIdent } from '../quote.js';
+import { printExpr, printName, printOrderItems } from './expr.js';
+
+function tableName(schema: string | undefined, name: string): string {
+  return (schema ? `${quoteIdent(pgNameOf(schema))}.` : '') + quoteIdent(pgNameOf(name));
+}
+
+function printGroupBy(g: GroupByItem): string {
+  switch (g.kind) {
+    case 'expr':
+      return printExpr(g.expr);
+    case 'rollup':
+      return `ROLLUP (${g.items.map(printExpr).join(', ')})`;
+    case 'cube':
+      return `CUBE (${g.items.map(printExpr).join(', ')})`;
+    case 'grouping-sets':
+      return `GROUPING SETS (${g.sets.map((s) => `(${s.map(printExpr).join(', ')})`).join(', ')})`;
+  }
+}
+
+function printFrom(f: FromItem): string {
+  switch (f.kind) {
+    case 'table':
+      return tableName(f.name.schema, f.name.name) + (f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : '');
+    case 'subquery':
+      // PostgreSQL before 16 requires an alias on derived tables.
+      return `${f.lateral ? 'LATERAL ' : ''}(${printQuery(f.query)}) ${quoteIdent(pgNameOf(f.alias ?? 'SUBQ'))}`;
+    case 'table-function':
+      return `unnest(${printExpr(f.expr)})${f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : ''}`;
+    case 'join': {
+      const type =
+        f.type === 'CROSS APPLY'
+          ? 'CROSS JOIN LATERAL'
+          : f.type === 'OUTER APPLY'
+            ? 'LEFT JOIN LATERAL'
+            : `${f.type} JOIN`;
+      let s = `${printFrom(f.left)} ${f.natural ? 'NATURAL ' : ''}${type} ${printFrom(f.right)}`;
+      if (f.on) s += ` ON ${printExpr(f.on)}`;
+      else if (f.using) s += ` USING (${f.using.map((c) => quoteIdent(pgNameOf(c))).join(', ')})`;
+      else if (f.type === 'OUTER APPLY') s += ' ON TRUE';
+      return s;
+    }
+  }
+}
+
+function printLimit(q: Query): string {
+  let s = '';
+  if (q.orderBy?.length) s += ` ORDER BY ${printOrderItems(q.orderBy)}`;
+  if (q.offset) s += ` OFFSET ${printExpr(q.offset)} ROWS`;
+  if (q.fetch) {
+    const count = q.fetch.count ? ` ${printExpr(q.fetch.count)}` : '';
+    s += ` FETCH FIRST${count} ROWS ${q.fetch.withTies ? 'WITH TIES' : 'ONLY'}`;
+  }
+  return s;
+}
+
+function printWith(q: Query): string {
+  if (!q.with) return '';
+  const recursive = q.with.recursive ? 'RECURSIVE ' : '';
+  const ctes = q.with.ctes.map(
+    (c) =>
+      `${quoteIdent(pgNameOf(c.name))}${c.columns ? ` (${c.columns.map((x) => quoteIdent(pgNameOf(x))).join(', ')})` : ''} AS (${printQuery(c.query)})`,
+  );
+  return `WITH ${recursive}${ctes.join(', ')} `;
+}
+
+function printSelect(q: SelectQuery): string {
+  const parts: string[] = [];
+  if (q.hint) parts.push(`/* hint: ${q.hint.replaceAll('*/', '* /')} */`);
+  const items = q.items
+    .map((i) => printExpr(i.expr) + (i.alias ? ` AS ${quoteIdent(pgNameOf(i.alias))}` : ''))
+    .join(', ');
+  let s = `SELECT ${parts.length ? `${parts.join(' ')} ` : ''}${q.distinct ? 'DISTINCT ' : ''}${items}`;
+  if (q.from.length) s += ` FROM ${q.from.map(printFrom).join(', ')}`;
+  if (q.where) s += ` WHERE ${printExpr(q.where)}`;
+  if (q.groupBy?.length) s += ` GROUP BY ${q.groupBy.map(printGroupBy).join(', ')}`;
+  if (q.having) s += ` HAVING ${printExpr(q.having)}`;
+  s += printLimit(q);
+  if (q.forUpdate) {
+    s += ' FOR UPDATE';
+    if (q.forUpdate.of?.length)
+      s += ` OF ${q.forUpdate.of.map((e) => (e.kind === 'column' ? printName(e.parts.slice(0, 1)) : printExpr(e))).join(', ')}`;
+    if (q.forUpdate.wait === 'NOWAIT' || q.forUpdate.wait === 'SKIP LOCKED') s += ` ${q.forUpdate.wait}`;
+  }
+  return s;
+}
+
+/** Oracle set operators have equal precedence, left to right; PostgreSQL binds INTERSECT tighter: parenthesize operands. */
+function printSetOperand(q: Query): string {
+  if (q.kind === 'set' || q.orderBy || q.fetch || q.offset || q.with) return `(${printQuery(q)})`;
+  return printSelect(q);
+}
+
+export function printQuery(q: Query): string {
+  if (q.kind === 'select') return printWith(q) + printSelect(q);
+  const op = q.op === 'MINUS' ? 'EXCEPT' : q.op;
+  const body = `${printSetOperand(q.left)} ${op} ${printSetOperand(q.right)}`;
+  return printWith(q) + body + printLimit(q);
+}
