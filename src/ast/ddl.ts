@@ -205,6 +205,7 @@ export type AlterAction =
   | { kind: 'rename-table'; to: OraName }
   | { kind: 'drop-constraint'; name: OraName; cascade?: boolean }
   | { kind: 'drop-primary-key' }
+  | { kind: 'drop-unique'; columns: OraName[] }
   | { kind: 'constraint-state'; name: OraName; enable: boolean; validate?: boolean }
   | { kind: 'other'; text: string };
 

@@ -2,7 +2,7 @@
  * Schema conversion: scripts → statements → model (ALTERs merged into tables) → PostgreSQL
  * objects grouped in phases, in a deterministic order.
  */
-import type { AlterTable, CreateTable, Statement } from '../ast/ddl.js';
+import type { AlterTable, Constraint, CreateTable, Statement } from '../ast/ddl.js';
 import type { PgAlterAction, PgObject, Phase } from '../ast/pg.js';
 import { printNode } from '../emit/pg/ddl.js';
 import { makeFinding } from '../findings/make.js';
@@ -134,7 +134,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         break;
       case 'alter-table': {
         const table = ctx.findTable(s.table);
-        const rest = table ? mergeAlter(table, s) : s.actions;
+        const rest = table ? mergeAlter(table, s, ctx) : s.actions;
         if (rest.length) kept.push({ ...s, actions: rest });
         break;
       }
@@ -155,7 +155,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
 }
 
 /** Applies ALTER actions to the table's definition; returns the actions that could not be merged. */
-function mergeAlter(t: CreateTable, a: AlterTable): AlterTable['actions'] {
+function mergeAlter(t: CreateTable, a: AlterTable, ctx: ConvertContext): AlterTable['actions'] {
   const rest: AlterTable['actions'] = [];
   for (const act of a.actions) {
     switch (act.kind) {
@@ -193,11 +193,26 @@ function mergeAlter(t: CreateTable, a: AlterTable): AlterTable['actions'] {
         t.constraints = t.constraints.filter((c) => c.name !== act.name);
         for (const col of t.columns) col.constraints = col.constraints.filter((c) => c.name !== act.name);
         break;
-      case 'drop-primary-key':
+      case 'drop-primary-key': {
         t.constraints = t.constraints.filter((c) => c.kind !== 'primary-key');
         for (const col of t.columns)
           col.constraints = col.constraints.filter((c) => c.kind !== 'primary-key');
+        // Oracle only drops a referenced key with CASCADE, which drops the foreign keys too.
+        const refersHere = (c: Constraint) =>
+          c.kind === 'foreign-key' && !!c.references && ctx.findTable(c.references.table) === t;
+        for (const other of ctx.tables.values()) {
+          other.constraints = other.constraints.filter((c) => !refersHere(c));
+          for (const col of other.columns) col.constraints = col.constraints.filter((c) => !refersHere(c));
+        }
         break;
+      }
+      case 'drop-unique': {
+        const cols = act.columns.join(',');
+        const same = (c: Constraint) => c.kind === 'unique' && c.columns.join(',') === cols;
+        t.constraints = t.constraints.filter((c) => !same(c));
+        for (const col of t.columns) col.constraints = col.constraints.filter((c) => !same(c));
+        break;
+      }
       case 'constraint-state':
         for (const c of [...t.constraints, ...t.columns.flatMap((x) => x.constraints)]) {
           if (c.name === act.name) {
@@ -282,7 +297,7 @@ function convertAlter(a: AlterTable, ctx: ConvertContext): PgObject[] {
           dropped: [],
           loc: a.loc,
         };
-        objects.push(...convertTable(fake, ctx).filter((o) => o.phase === 'post-data'));
+        objects.push(...convertTable(fake, ctx, false).filter((o) => o.phase === 'post-data'));
         break;
       }
       case 'add-column':

@@ -67,12 +67,13 @@ export function convertSequenceOptions(
   return r;
 }
 
-export function convertTable(t: CreateTable, ctx: ConvertContext): PgObject[] {
+/** `claim` is false when only the constraints of an ALTER on an unknown table are converted. */
+export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true): PgObject[] {
   const object = objectLabel('TABLE', t.name);
   const where = { object, location: t.loc };
   const findings: Finding[] = [];
   const name = ctx.pgName(t.name, findings, where);
-  name.name = ctx.claimRelation(name.schema, name.name, 'Table', findings, where);
+  if (claim) name.name = ctx.claimRelation(name.schema, name.name, 'Table', findings, where);
   const ectx = ctx.exprContext(findings, where, t);
   const colName = (n: string) => ctx.ident(n, findings, where);
 
@@ -262,6 +263,21 @@ function convertConstraint(
     }
     pc.references = { table: ref, columns: refCols };
     const target = ctx.findTable(refTable);
+    const refKey =
+      target &&
+      [...target.columns.flatMap((x) => x.constraints), ...target.constraints].find(
+        (k) =>
+          (k.kind === 'primary-key' || k.kind === 'unique') &&
+          (c.references!.columns.length
+            ? k.columns.join(',') === c.references!.columns.join(',')
+            : k.kind === 'primary-key'),
+      );
+    if (refKey?.state.deferrable) {
+      findings.push(
+        makeFinding('OPG-CONS-0007', { constraint: label, key: refKey.name ?? refKey.kind }, where),
+      );
+      return undefined;
+    }
     if (target?.partition && ['RANGE', 'LIST', 'HASH'].includes(target.partition.method)) {
       const missing = target.partition.columns.filter((p) => !c.references!.columns.includes(p));
       if (missing.length) {

@@ -413,6 +413,18 @@ const entries: CatalogEntry[] = [
     why: 'PostgreSQL cannot enforce a foreign key between types of different operator families (e.g. numeric and integer).',
     rule: 'rules/constraints',
   },
+  {
+    id: 'OPG-CONS-0007',
+    title: 'Foreign key to a deferrable key',
+    severity: 'error',
+    effortMinutes: 30,
+    message:
+      'Foreign key {constraint} references the DEFERRABLE key {key}; PostgreSQL cannot use a deferrable key for a foreign key, so it was not created',
+    suggestion:
+      'Make the referenced key NOT DEFERRABLE (and defer the foreign key instead), or enforce the reference with a constraint trigger.',
+    why: 'PostgreSQL requires the referenced unique index to be immediately enforced.',
+    rule: 'rules/constraints',
+  },
   // ── indexes ─────────────────────────────────────────────────────────
   {
     id: 'OPG-INDEX-0001',

@@ -312,10 +312,8 @@ export function defineTableRules($: $): void {
         },
         {
           GATE: () =>
-            $.LA(3).tokenType === K.IDENTITY ||
-            $.LA(4).tokenType === K.IDENTITY ||
-            $.LA(5).tokenType === K.IDENTITY ||
-            $.LA(6).tokenType === K.IDENTITY,
+            [2, 3, 4, 5, 6, 7].some((k) => $.LA(k).tokenType === K.IDENTITY) &&
+            $.LA(1).tokenType === K.GENERATED,
           ALT: () => {
             $.consume(0, K.GENERATED);
             let always = false;
@@ -1040,6 +1038,14 @@ export function defineTableRules($: $): void {
                   $.consume(0, K.PRIMARY);
                   $.consume(0, K.KEY);
                   add({ kind: 'drop-primary-key' });
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(1, K.UNIQUE);
+                  $.consume(4, T.LParen);
+                  add({ kind: 'drop-unique', columns: $.subrule(1, $.nameList) });
+                  $.consume(4, T.RParen);
                 },
               },
               {

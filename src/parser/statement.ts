@@ -18,6 +18,41 @@ import { Dot, QuotedIdent } from './tokens.js';
 
 let parser: (OracleParser & $) | undefined;
 
+/** First words of Oracle SQL statements; anything else is a syntax error, not an unsupported statement. */
+const ORACLE_VERBS = new Set([
+  'CREATE',
+  'ALTER',
+  'DROP',
+  'GRANT',
+  'REVOKE',
+  'COMMENT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'SELECT',
+  'WITH',
+  'TRUNCATE',
+  'ANALYZE',
+  'AUDIT',
+  'NOAUDIT',
+  'RENAME',
+  'FLASHBACK',
+  'PURGE',
+  'LOCK',
+  'EXPLAIN',
+  'CALL',
+  'SET',
+  'COMMIT',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'DECLARE',
+  'BEGIN',
+  'ASSOCIATE',
+  'DISASSOCIATE',
+  'ADMINISTER',
+]);
+
 /** The one parser instance (self-analysis runs once). */
 export function getParser(): OracleParser & $ {
   parser ??= new OracleParser([
@@ -189,6 +224,17 @@ export function parseStatement(text: string, loc: SourceLocation): ParsedStateme
   const cls = classify(words);
   if (cls.kind === 'ignored') {
     return { statement: { kind: 'unsupported', what: cls.what, text, loc, source: text }, findings: [] };
+  }
+  if (cls.kind === 'unsupported' && !ORACLE_VERBS.has(words[0] ?? '')) {
+    return {
+      findings: [
+        makeFinding(
+          'OPG-PARSE-0001',
+          { detail: `"${words[0] ?? ''}" does not start an Oracle statement` },
+          { location: loc },
+        ),
+      ],
+    };
   }
   if (cls.kind === 'unsupported') {
     return {

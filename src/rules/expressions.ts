@@ -325,6 +325,9 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
         const name = seq.length === 2 ? `${ctx.mapSchema(seq[0])}.${pgNameOf(seq[1])}` : pgNameOf(seq[0]);
         return call(last === 'NEXTVAL' ? 'nextval' : 'currval', lit(name));
       }
+      if (e.parts.length === 1 && (e.parts[0] === 'TRUE' || e.parts[0] === 'FALSE')) {
+        return { kind: 'literal', type: 'boolean', value: e.parts[0] };
+      }
       if (e.parts.length === 1 && NILADIC[e.parts[0]]) {
         if (e.parts[0] === 'SYSTIMESTAMP')
           report(ctx, 'OPG-EXPR-0002', { name: 'SYSTIMESTAMP', target: 'CURRENT_TIMESTAMP' });

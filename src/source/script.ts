@@ -3,7 +3,7 @@
  * statements, PL/SQL units and SQL*Plus commands, follows @/@@ includes and applies
  * DEFINE / &var substitution. Every item keeps its file, line and column.
  */
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { makeFinding } from '../findings/make.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 
@@ -480,7 +480,7 @@ function includeFile(
   for (const path of candidates) {
     const content = read ? read(path) : undefined;
     if (content === undefined) continue;
-    if (st.includeStack.includes(path)) {
+    if (st.includeStack.some((p) => resolve(p) === path)) {
       st.findings.push(
         makeFinding(
           'OPG-PARSE-0004',
@@ -491,7 +491,8 @@ function includeFile(
       return;
     }
     st.includeStack.push(path);
-    scanFile(content, path, st);
+    // Locations keep the style of the including file's path: relative paths stay relative.
+    scanFile(content, isAbsolute(file) ? path : relative(process.cwd(), path), st);
     st.includeStack.pop();
     return;
   }

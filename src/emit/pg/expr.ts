@@ -9,7 +9,7 @@ import type {
   OrderItem,
   WindowSpec,
 } from '../../ast/expr.js';
-import { pgNameOf, quoteIdent, quoteLiteral } from '../quote.js';
+import { pgNameOf, quoteIdent, quoteLiteral, shortenIdent } from '../quote.js';
 import { printQuery } from './query.js';
 
 export function printType(t: DataType): string {
@@ -69,7 +69,7 @@ function wrap(e: Expr, minPrec: number): string {
 }
 
 export function printName(parts: OraName[]): string {
-  return parts.map((p) => quoteIdent(pgNameOf(p))).join('.');
+  return parts.map((p) => quoteIdent(shortenIdent(pgNameOf(p)))).join('.');
 }
 
 function printLiteral(e: Extract<Expr, { kind: 'literal' }>): string {
