@@ -9,7 +9,10 @@ import { makeFinding } from '../findings/make.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import { leadingWords } from '../source/script.js';
 import { type $, nameOf, OracleParser } from './base.js';
+import { defineDataTypeRules } from './datatype.js';
+import { defineAlterRules } from './ddl-alter.js';
 import { defineMiscRules } from './ddl-misc.js';
+import { definePartitionRules } from './ddl-partition.js';
 import { defineTableRules } from './ddl-table.js';
 import { defineExprRules } from './expr.js';
 import { lex } from './lexer.js';
@@ -57,8 +60,11 @@ const ORACLE_VERBS = new Set([
 export function getParser(): OracleParser & $ {
   parser ??= new OracleParser([
     defineExprRules,
+    defineDataTypeRules,
     defineQueryRules,
     defineTableRules,
+    definePartitionRules,
+    defineAlterRules,
     defineMiscRules,
   ]) as OracleParser & $;
   return parser;

@@ -81,7 +81,8 @@ function printLiteral(e: Extract<Expr, { kind: 'literal' }>): string {
     case 'boolean':
       return e.value.toUpperCase();
     case 'number': {
-      const v = e.value.replace(/[dDfF]$/, '');
+      // 1.5d / 2f are Oracle binary literals: the suffix only names the type.
+      const v = 'dDfF'.includes(e.value.at(-1) ?? '') ? e.value.slice(0, -1) : e.value;
       return v.startsWith('.') ? `0${v}` : v;
     }
   }

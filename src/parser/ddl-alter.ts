@@ -1,0 +1,217 @@
+/** ALTER TABLE: merged into the table model by the converter when the table is known. */
+import type { AlterAction } from '../ast/ddl.js';
+import type { $ } from './base.js';
+import { isOutOfLineConstraintStart } from './ddl-table.js';
+import { K } from './keywords.js';
+import * as T from './tokens.js';
+
+export function defineAlterRules($: $): void {
+  $.RULE('alterTable', () => {
+    $.consume(0, K.ALTER);
+    $.consume(0, K.TABLE);
+    const table = $.subrule(0, $.qualifiedName);
+    const actions: AlterAction[] = [];
+    const add = (a: AlterAction) => actions.push(a);
+    $.or(0, {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            $.consume(0, K.ADD);
+            $.or(1, {
+              IGNORE_AMBIGUITIES: true,
+              DEF: [
+                {
+                  GATE: () => isOutOfLineConstraintStart($),
+                  ALT: () => add({ kind: 'add-constraint', constraint: $.subrule(0, $.outOfLineConstraint) }),
+                },
+                {
+                  GATE: () => $.LA(1).tokenType === T.LParen && isOutOfLineConstraintStart($, 2),
+                  ALT: () => {
+                    $.consume(0, T.LParen);
+                    add({ kind: 'add-constraint', constraint: $.subrule(1, $.outOfLineConstraint) });
+                    $.many(0, () => {
+                      $.consume(0, T.Comma);
+                      add({ kind: 'add-constraint', constraint: $.subrule(2, $.outOfLineConstraint) });
+                    });
+                    $.consume(0, T.RParen);
+                  },
+                },
+                {
+                  ALT: () => {
+                    $.consume(1, T.LParen);
+                    add({ kind: 'add-column', column: $.subrule(0, $.columnDef) });
+                    $.many(1, () => {
+                      $.consume(1, T.Comma);
+                      add({ kind: 'add-column', column: $.subrule(1, $.columnDef) });
+                    });
+                    $.consume(1, T.RParen);
+                  },
+                },
+                {
+                  ALT: () => {
+                    $.option(0, () => $.consume(0, K.COLUMN));
+                    add({ kind: 'add-column', column: $.subrule(2, $.columnDef) });
+                  },
+                },
+              ],
+            });
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.MODIFY);
+            const modify = (i: number) => {
+              const column = $.subrule(10 + i, $.columnDef);
+              $.ACTION(() => {
+                const nn = column.constraints.find((c) => c.kind === 'not-null');
+                const nl = column.constraints.find((c) => c.kind === 'null');
+                add({ kind: 'modify-column', column, setNotNull: !!nn, setNull: !!nl });
+              });
+            };
+            $.or(2, [
+              {
+                GATE: () => $.LA(1).tokenType === K.CONSTRAINT,
+                ALT: () => {
+                  $.consume(3, K.CONSTRAINT);
+                  const name = $.subrule(3, $.identifier);
+                  const st = $.subrule(0, $.constraintState);
+                  $.ACTION(() =>
+                    add({
+                      kind: 'constraint-state',
+                      name,
+                      enable: st.enabled !== false,
+                      validate: st.validate,
+                    }),
+                  );
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(2, T.LParen);
+                  modify(0);
+                  $.many(2, () => {
+                    $.consume(2, T.Comma);
+                    modify(1);
+                  });
+                  $.consume(2, T.RParen);
+                },
+              },
+              { ALT: () => modify(2) },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.DROP);
+            $.or(3, [
+              {
+                ALT: () => {
+                  $.consume(0, K.CONSTRAINT);
+                  const name = $.subrule(4, $.identifier);
+                  const cascade = !!$.option(1, () => $.consume(0, K.CASCADE));
+                  add({ kind: 'drop-constraint', name, cascade });
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(0, K.PRIMARY);
+                  $.consume(0, K.KEY);
+                  add({ kind: 'drop-primary-key' });
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(1, K.UNIQUE);
+                  $.consume(4, T.LParen);
+                  add({ kind: 'drop-unique', columns: $.subrule(1, $.nameList) });
+                  $.consume(4, T.RParen);
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(1, K.COLUMN);
+                  add({ kind: 'drop-column', columns: [$.subrule(5, $.identifier)] });
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(3, T.LParen);
+                  add({ kind: 'drop-column', columns: $.subrule(0, $.nameList) });
+                  $.consume(3, T.RParen);
+                },
+              },
+            ]);
+            $.subrule(0, $.skipClause, { ARGS: ['alter'] });
+          },
+        },
+        {
+          ALT: () => {
+            $.consume(0, K.RENAME);
+            $.or(4, [
+              {
+                ALT: () => {
+                  $.consume(2, K.COLUMN);
+                  const from = $.subrule(6, $.identifier);
+                  $.consume(0, K.TO);
+                  add({ kind: 'rename-column', from, to: $.subrule(7, $.identifier) });
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(1, K.TO);
+                  add({ kind: 'rename-table', to: $.subrule(8, $.identifier) });
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(1, K.CONSTRAINT);
+                  $.subrule(9, $.identifier);
+                  $.consume(2, K.TO);
+                  $.subrule(10, $.identifier);
+                  add({ kind: 'other', text: 'RENAME CONSTRAINT' });
+                },
+              },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            const enable = $.or(5, [
+              { ALT: () => ($.consume(0, K.ENABLE), true) },
+              { ALT: () => ($.consume(0, K.DISABLE), false) },
+            ]);
+            let validate: boolean | undefined;
+            $.option(2, () =>
+              $.or(6, [
+                {
+                  ALT: () => {
+                    $.consume(0, K.VALIDATE);
+                    validate = true;
+                  },
+                },
+                {
+                  ALT: () => {
+                    $.consume(0, K.NOVALIDATE);
+                    validate = false;
+                  },
+                },
+              ]),
+            );
+            $.consume(2, K.CONSTRAINT);
+            const name = $.subrule(11, $.identifier);
+            $.ACTION(() => add({ kind: 'constraint-state', name, enable, validate }));
+            $.subrule(1, $.skipClause, { ARGS: ['alter'] });
+          },
+        },
+        {
+          ALT: () => {
+            const words = $.subrule(2, $.skipClause, { ARGS: ['index'] });
+            $.ACTION(() => add({ kind: 'other', text: words.join(' ') }));
+          },
+        },
+      ],
+    });
+    return { kind: 'alter-table' as const, table, actions };
+  });
+}
