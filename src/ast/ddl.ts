@@ -1,6 +1,7 @@
 import type { SourceLocation } from '../findings/types.js';
 import type { OraName, QualifiedName } from './common.js';
 import type { DataType, Expr } from './expr.js';
+import type { DmlStatement } from './dml.js';
 import type { Query } from './query.js';
 
 export type Statement =
@@ -17,6 +18,7 @@ export type Statement =
   | AlterTable
   | DropStmt
   | PlsqlUnit
+  | DmlStatement
   | UnsupportedStmt;
 
 /** Fields every statement carries once parsed from a script. */

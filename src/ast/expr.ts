@@ -86,6 +86,8 @@ export interface BindRef {
   name: string;
   /** :NEW.col → path ['COL'] */
   path?: OraName[];
+  /** PostgreSQL positional parameter number ($n), set by translate --binds dollar. */
+  pgPosition?: number;
 }
 
 /** * or t.* */

@@ -274,14 +274,42 @@ function convertStatement(s: Statement, ctx: ConvertContext, scriptFindings: Fin
       return [];
     case 'unsupported':
       return [];
+    default:
+      // Queries, DML and transaction control are data or session statements: `orapg translate`
+      // converts them in script order; schema conversion reports them once per file (see convertSources).
+      return [];
   }
 }
 
-/** ALTER TABLE on a table the sources do not define: emitted as ALTER statements. */
-function convertAlter(a: AlterTable, ctx: ConvertContext): PgObject[] {
+/**
+ * Converts one statement where it stands in a script (translate): the model learns it, but ALTER
+ * TABLE is not merged into the table (it runs at its place in the script).
+ */
+export function convertInScriptOrder(s: Statement, ctx: ConvertContext, scriptFindings: Finding[]): PgObject[] {
+  switch (s.kind) {
+    case 'create-table':
+      ctx.tables.set(ConvertContext.key(s.name), s);
+      break;
+    case 'create-view':
+      ctx.views.set(ConvertContext.key(s.name), s);
+      break;
+    case 'create-sequence':
+      ctx.sequences.add(ConvertContext.key(s.name));
+      break;
+    case 'create-role':
+      ctx.roles.add(s.name);
+      break;
+    case 'alter-table':
+      return convertAlter(s, ctx, !!ctx.findTable(s.table));
+  }
+  return convertStatement(s, ctx, scriptFindings);
+}
+
+/** ALTER TABLE emitted as ALTER statements (tables the sources do not define, or translate). */
+function convertAlter(a: AlterTable, ctx: ConvertContext, known = false): PgObject[] {
   const object = objectLabel('ALTER TABLE', a.table);
   const where = { object, location: a.loc };
-  const findings: Finding[] = [makeFinding('OPG-TABLE-0007', { object: a.table.name }, where)];
+  const findings: Finding[] = known ? [] : [makeFinding('OPG-TABLE-0007', { object: a.table.name }, where)];
   const table = ctx.pgName(a.table, findings, where);
   const ectx = ctx.exprContext(findings, where);
   const actions: PgAlterAction[] = [];

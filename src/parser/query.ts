@@ -42,9 +42,11 @@ const NOT_AN_ALIAS = new Set([
   'EXCEPT',
   'KEEP',
   'WINDOW',
+  'USING',
+  'ERRORS',
 ]);
 
-const isWord = (tok: IToken, w: string) => tok.tokenType !== T.QuotedIdent && tok.image.toUpperCase() === w;
+export const isWord = (tok: IToken, w: string) => tok.tokenType !== T.QuotedIdent && tok.image.toUpperCase() === w;
 
 export function aliasAllowed($: $): boolean {
   const t = $.LA(1);
@@ -337,12 +339,14 @@ export function defineQueryRules($: $): void {
         {
           ALT: (): SelectItem => {
             const expr = $.subrule(0, $.expr);
-            const alias = $.option(0, () =>
-              $.or(1, [
-                { ALT: () => ($.consume(0, K.AS), $.subrule(0, $.identifier)) },
-                { GATE: () => aliasAllowed($), ALT: () => $.subrule(1, $.identifier) },
-              ]),
-            );
+            const alias = $.option(0, {
+              GATE: () => $.LA(1).tokenType === K.AS || aliasAllowed($),
+              DEF: () =>
+                $.or(1, [
+                  { ALT: () => ($.consume(0, K.AS), $.subrule(0, $.identifier)) },
+                  { ALT: () => $.subrule(1, $.identifier) },
+                ]),
+            });
             return alias ? { expr, alias } : { expr };
           },
         },
@@ -461,7 +465,7 @@ export function defineQueryRules($: $): void {
       },
     ]);
     $.option(0, {
-      GATE: () => isWord($.LA(1), 'AS') === false && $.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.OF,
+      GATE: () => $.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.OF,
       DEF: () => {
         $.consume(0, K.AS);
         $.consume(0, K.OF);
@@ -473,12 +477,14 @@ export function defineQueryRules($: $): void {
         });
       },
     });
-    const alias = $.option(1, () =>
-      $.or(1, [
-        { ALT: () => ($.consume(1, K.AS), $.subrule(1, $.identifier)) },
-        { GATE: () => aliasAllowed($), ALT: () => $.subrule(2, $.identifier) },
-      ]),
-    );
+    const alias = $.option(1, {
+      GATE: () => $.LA(1).tokenType === K.AS || aliasAllowed($),
+      DEF: () =>
+        $.or(1, [
+          { ALT: () => ($.consume(1, K.AS), $.subrule(1, $.identifier)) },
+          { ALT: () => $.subrule(2, $.identifier) },
+        ]),
+    });
     return $.ACTION(() => {
       if (alias && item.kind !== 'join') item.alias = alias;
       return item;
@@ -496,7 +502,7 @@ export function defineQueryRules($: $): void {
 }
 
 /** The optimizer hint written right after SELECT, if any. */
-function hintAfter($: $, selectTok: IToken): string | undefined {
+export function hintAfter($: $, selectTok: IToken): string | undefined {
   const comments = ($ as unknown as { comments?: IToken[] }).comments;
   if (!comments) return undefined;
   const next = $.LA(1);

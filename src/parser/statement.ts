@@ -14,12 +14,13 @@ import { defineAlterRules } from './ddl-alter.js';
 import { defineMiscRules } from './ddl-misc.js';
 import { definePartitionRules } from './ddl-partition.js';
 import { defineTableRules } from './ddl-table.js';
+import { defineDmlRules, type DmlRules } from './dml.js';
 import { defineExprRules } from './expr.js';
 import { lex } from './lexer.js';
 import { defineQueryRules } from './query.js';
 import { Dot, QuotedIdent } from './tokens.js';
 
-let parser: (OracleParser & $) | undefined;
+let parser: (OracleParser & $ & DmlRules) | undefined;
 
 /** First words of Oracle SQL statements; anything else is a syntax error, not an unsupported statement. */
 const ORACLE_VERBS = new Set([
@@ -57,7 +58,7 @@ const ORACLE_VERBS = new Set([
 ]);
 
 /** The one parser instance (self-analysis runs once). */
-export function getParser(): OracleParser & $ {
+export function getParser(): OracleParser & $ & DmlRules {
   parser ??= new OracleParser([
     defineExprRules,
     defineDataTypeRules,
@@ -66,7 +67,8 @@ export function getParser(): OracleParser & $ {
     definePartitionRules,
     defineAlterRules,
     defineMiscRules,
-  ]) as OracleParser & $;
+    defineDmlRules as (p: $) => void,
+  ]) as OracleParser & $ & DmlRules;
   return parser;
 }
 
@@ -89,7 +91,18 @@ type RuleName =
   | 'createUser'
   | 'createRole'
   | 'alterTable'
-  | 'drop';
+  | 'drop'
+  | 'selectStatement'
+  | 'insert'
+  | 'update'
+  | 'deleteStmt'
+  | 'merge'
+  | 'commitStmt'
+  | 'rollbackStmt'
+  | 'savepointStmt'
+  | 'truncate'
+  | 'lockTable'
+  | 'callStmt';
 
 const TABLE_FLAVOURS = new Set([
   'OR',
@@ -180,26 +193,23 @@ export function classify(words: string[]): Classification {
   if (w0 === 'GRANT') return { kind: 'rule', rule: 'grant' };
   if (w0 === 'REVOKE') return { kind: 'rule', rule: 'revoke' };
   if (w0 === 'DROP') return { kind: 'rule', rule: 'drop' };
-  if (
-    [
-      'INSERT',
-      'UPDATE',
-      'DELETE',
-      'MERGE',
-      'SELECT',
-      'WITH',
-      'COMMIT',
-      'ROLLBACK',
-      'SAVEPOINT',
-      'TRUNCATE',
-      'ANALYZE',
-      'LOCK',
-      'EXPLAIN',
-      'CALL',
-    ].includes(w0)
-  ) {
-    return { kind: 'ignored', what: w0 === 'WITH' ? 'SELECT' : w0 };
-  }
+  const dml: Record<string, RuleName> = {
+    SELECT: 'selectStatement',
+    WITH: 'selectStatement',
+    INSERT: 'insert',
+    UPDATE: 'update',
+    DELETE: 'deleteStmt',
+    MERGE: 'merge',
+    COMMIT: 'commitStmt',
+    ROLLBACK: 'rollbackStmt',
+    SAVEPOINT: 'savepointStmt',
+    LOCK: 'lockTable',
+    CALL: 'callStmt',
+  };
+  if (w0 && dml[w0]) return { kind: 'rule', rule: dml[w0] };
+  if (w0 === 'TRUNCATE' && w1 === 'TABLE') return { kind: 'rule', rule: 'truncate' };
+  if (['TRUNCATE', 'ANALYZE', 'EXPLAIN'].includes(w0 ?? '')) return { kind: 'ignored', what: w0 ?? '' };
+  if (w0 === '(' ) return { kind: 'rule', rule: 'selectStatement' };
   if (w0 === 'ALTER' && (w1 === 'SESSION' || w1 === 'SYSTEM'))
     return { kind: 'ignored', what: `ALTER ${w1}` };
   return {

@@ -7,6 +7,7 @@ import type { DataType, Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import type { FromItem, Query } from '../ast/query.js';
 import { pgNameOf } from '../emit/quote.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
+import { rewriteRownum } from './rownum.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 
 export interface ExprContext {
@@ -310,6 +311,9 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
           notConverted(ctx, 'ROWID pseudo-column has no PostgreSQL equivalent (ctid is not stable)');
           return e;
         case 'ROWNUM':
+          if (!ctx.unconvertible?.some((u) => u.startsWith('ROWNUM')))
+            notConverted(ctx, 'ROWNUM in this position (only top-N tests and select-list ROWNUM are converted)');
+          return e;
         case 'LEVEL':
         case 'UID':
           notConverted(ctx, `${e.name} pseudo-column is not converted in this context`);
@@ -447,12 +451,19 @@ export function rewriteQuery(q: Query, ctx: ExprContext): Query {
       r.with = { ...q.with, ctes: q.with.ctes.map((c) => ({ ...c, query: rewriteQuery(c.query, ctx) })) };
     return r;
   }
+  q = rewriteRownum(q, ctx);
   if (q.connectBy) notConverted(ctx, 'CONNECT BY hierarchical query');
   const r: Query = {
     ...q,
     items: q.items.map((i) => ({ ...i, expr: rewriteExpr(i.expr, ctx) })),
     from: q.from.filter((f) => !isDual(f)).map((f) => rewriteFrom(f, ctx)),
   };
+  if (q.from.length === 1 && r.from.length === 0) {
+    // SELECT * FROM DUAL: DUAL's one column is DUMMY = 'X'.
+    r.items = r.items.map((i) =>
+      i.expr.kind === 'star' ? { expr: lit('X'), alias: 'DUMMY' } : i,
+    );
+  }
   if (q.with)
     r.with = { ...q.with, ctes: q.with.ctes.map((c) => ({ ...c, query: rewriteQuery(c.query, ctx) })) };
   if (q.where) r.where = rewriteExpr(q.where, ctx);

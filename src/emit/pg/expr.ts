@@ -146,7 +146,8 @@ export function printExpr(e: Expr): string {
     case 'column':
       return printName(e.parts);
     case 'bind':
-      return `:${e.name}${e.path ? `.${printName(e.path)}` : ''}`;
+      if (e.pgPosition) return `$${e.pgPosition}`;
+      return `:${pgNameOf(e.name)}${e.path ? `.${printName(e.path)}` : ''}`;
     case 'star':
       return e.qualifier ? `${printName(e.qualifier)}.*` : '*';
     case 'call':

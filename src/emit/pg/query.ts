@@ -20,7 +20,7 @@ function printGroupBy(g: GroupByItem): string {
   }
 }
 
-function printFrom(f: FromItem): string {
+export function printFrom(f: FromItem): string {
   switch (f.kind) {
     case 'table':
       return tableName(f.name.schema, f.name.name) + (f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : '');

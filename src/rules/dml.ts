@@ -1,0 +1,190 @@
+/**
+ * DML rewrites, Oracle → PostgreSQL: statement shapes PostgreSQL spells differently (qualified SET
+ * targets, DELETE without FROM, MERGE clauses, multi-table INSERT, RETURNING INTO, TRUNCATE
+ * CASCADE, LOCK TABLE modes). Expressions and queries inside go through the expression rules.
+ */
+import type { OraName } from '../ast/common.js';
+import type {
+  DmlStatement,
+  DmlTarget,
+  InsertInto,
+  MergeStmt,
+  MultiInsertStmt,
+  ReturningClause,
+  SetClause,
+} from '../ast/dml.js';
+import type { Expr } from '../ast/expr.js';
+import type { TableRef } from '../ast/query.js';
+import { makeFinding, type FindingArgs } from '../findings/make.js';
+import { type ExprContext, rewriteExpr, rewriteQuery } from './expressions.js';
+import { mapExpr } from './walk.js';
+
+function report(ctx: ExprContext, id: string, args: FindingArgs): void {
+  ctx.findings.push(makeFinding(id, args, { object: ctx.object, location: ctx.location }));
+}
+
+function rewriteTable(t: TableRef, ctx: ExprContext): TableRef {
+  if (t.name.dblink) {
+    report(ctx, 'OPG-EXPR-0004', { detail: `database link reference @${t.name.dblink}` });
+    (ctx.unconvertible ??= []).push('database link');
+  }
+  return t.name.schema ? { ...t, name: { ...t.name, schema: ctx.mapSchema(t.name.schema) } } : t;
+}
+
+function rewriteTarget(t: DmlTarget, verb: string, ctx: ExprContext): DmlTarget {
+  if (t.kind === 'table') return rewriteTable(t, ctx);
+  report(ctx, 'OPG-DML-0002', { verb });
+  (ctx.unconvertible ??= []).push(`${verb} on an inline view`);
+  return { ...t, query: rewriteQuery(t.query, ctx) };
+}
+
+const exprs = (list: Expr[], ctx: ExprContext) => list.map((e) => rewriteExpr(e, ctx));
+
+/** SET t.col = … → SET col = … (PostgreSQL rejects a qualified target column). */
+function rewriteSet(set: SetClause[], ctx: ExprContext): SetClause[] {
+  return set.map((s) => ({
+    columns: s.columns.map((parts) => [parts[parts.length - 1]]),
+    value: rewriteExpr(s.value, ctx),
+  }));
+}
+
+function rewriteReturning(r: ReturningClause, ctx: ExprContext, inPlsql: boolean): ReturningClause {
+  const out: ReturningClause = { ...r, exprs: exprs(r.exprs, ctx), into: r.into };
+  if (!inPlsql) {
+    const targets = r.into.map((e) => (e.kind === 'bind' ? `:${e.name}` : e.kind === 'column' ? e.parts.join('.') : '?'));
+    report(ctx, 'OPG-DML-0001', { targets: targets.join(', ') });
+    out.into = [];
+  }
+  return out;
+}
+
+export interface DmlRewriteOptions {
+  /** Inside PL/SQL, RETURNING … INTO and WHERE CURRENT OF keep their meaning. */
+  inPlsql?: boolean;
+}
+
+/** Rewrites one DML / transaction statement for PostgreSQL; findings go to ctx.findings. */
+export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOptions = {}): DmlStatement {
+  const inPlsql = !!opts.inPlsql;
+  switch (s.kind) {
+    case 'select':
+      return { ...s, query: rewriteQuery(s.query, ctx) };
+    case 'insert': {
+      const r = { ...s, target: rewriteTarget(s.target, 'INSERT', ctx) };
+      if (s.values) r.values = s.values.map((row) => exprs(row, ctx));
+      if (s.query) r.query = rewriteQuery(s.query, ctx);
+      if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
+      if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
+      return r;
+    }
+    case 'insert-multi':
+      return rewriteMultiInsert(s, ctx);
+    case 'update': {
+      const r = { ...s, target: rewriteTarget(s.target, 'UPDATE', ctx), set: rewriteSet(s.set, ctx) };
+      if (s.where) r.where = rewriteExpr(s.where, ctx);
+      if (s.currentOf && !inPlsql) report(ctx, 'OPG-EXPR-0004', { detail: 'WHERE CURRENT OF outside PL/SQL' });
+      if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
+      if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
+      return r;
+    }
+    case 'delete': {
+      const r = { ...s, target: rewriteTarget(s.target, 'DELETE', ctx) };
+      if (s.where) r.where = rewriteExpr(s.where, ctx);
+      if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
+      if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
+      return r;
+    }
+    case 'merge':
+      return rewriteMerge(s, ctx);
+    case 'transaction':
+      if (!inPlsql && (s.verb === 'ROLLBACK' || s.verb === 'SAVEPOINT'))
+        report(ctx, 'OPG-DML-0007', { verb: s.savepoint ? `${s.verb} ${s.verb === 'ROLLBACK' ? 'TO ' : ''}${s.savepoint}` : s.verb });
+      return s;
+    case 'truncate':
+      if (s.cascade) report(ctx, 'OPG-DML-0005', { table: s.table.name.name });
+      return { ...s, table: rewriteTable(s.table, ctx) };
+    case 'lock': {
+      const mode = LOCK_MODES[s.mode] ?? s.mode;
+      if (!inPlsql) report(ctx, 'OPG-DML-0006', { detail: 'must run inside a transaction block on PostgreSQL' });
+      if (s.wait !== undefined)
+        report(ctx, 'OPG-DML-0006', {
+          detail: `WAIT ${s.wait}: use SET LOCAL lock_timeout = '${s.wait}s' before the LOCK statement`,
+        });
+      return { ...s, tables: s.tables.map((t) => rewriteTable(t, ctx)), mode };
+    }
+    case 'call': {
+      const call = rewriteExpr(s.call, ctx);
+      return { ...s, call: call.kind === 'call' ? call : s.call };
+    }
+  }
+}
+
+/** Oracle lock modes → PostgreSQL lock modes (SHARE UPDATE is Oracle's old name for ROW SHARE). */
+const LOCK_MODES: Record<string, string> = {
+  'ROW SHARE': 'ROW SHARE',
+  'SHARE UPDATE': 'ROW SHARE',
+  'ROW EXCLUSIVE': 'ROW EXCLUSIVE',
+  SHARE: 'SHARE',
+  'SHARE ROW EXCLUSIVE': 'SHARE ROW EXCLUSIVE',
+  EXCLUSIVE: 'EXCLUSIVE',
+};
+
+function rewriteInto(i: InsertInto, ctx: ExprContext): InsertInto {
+  const r: InsertInto = { ...i, target: rewriteTable(i.target, ctx) };
+  if (i.values) r.values = exprs(i.values, ctx);
+  return r;
+}
+
+function rewriteMultiInsert(s: MultiInsertStmt, ctx: ExprContext): MultiInsertStmt {
+  report(ctx, 'OPG-DML-0008', { mode: s.mode });
+  const r: MultiInsertStmt = {
+    ...s,
+    query: rewriteQuery(s.query, ctx),
+    branches: s.branches.map((b) => {
+      const nb: MultiInsertStmt['branches'][number] = { into: b.into.map((i) => rewriteInto(i, ctx)) };
+      if (b.when) nb.when = rewriteExpr(b.when, ctx);
+      return nb;
+    }),
+  };
+  if (s.else) r.else = s.else.map((i) => rewriteInto(i, ctx));
+  return r;
+}
+
+function rewriteMerge(s: MergeStmt, ctx: ExprContext): MergeStmt {
+  const target = rewriteTable(s.target, ctx);
+  const using =
+    s.using.kind === 'table'
+      ? rewriteTable(s.using, ctx)
+      : s.using.kind === 'subquery'
+        ? { ...s.using, query: rewriteQuery(s.using.query, ctx) }
+        : s.using;
+  const r: MergeStmt = { ...s, target, using, on: rewriteExpr(s.on, ctx) };
+  if (s.matched) {
+    const set = rewriteSet(s.matched.set, ctx);
+    const m: NonNullable<MergeStmt['matched']> = { set };
+    if (s.matched.where) m.where = rewriteExpr(s.matched.where, ctx);
+    if (s.matched.deleteWhere) {
+      report(ctx, 'OPG-DML-0003', {});
+      const names = new Set([s.target.alias, s.target.name.name].filter(Boolean) as OraName[]);
+      const updated = new Map(set.map((c) => [c.columns[0][0], c.value]));
+      // The delete test sees the row as updated: substitute SET expressions for target columns.
+      m.deleteWhere = mapExpr(rewriteExpr(s.matched.deleteWhere, ctx), (e) => {
+        if (e.kind !== 'column') return undefined;
+        const col = e.parts[e.parts.length - 1];
+        const qualifiedToTarget = e.parts.length === 2 && names.has(e.parts[0]);
+        if ((qualifiedToTarget || e.parts.length === 1) && updated.has(col))
+          return { kind: 'paren', expr: updated.get(col)! };
+        return undefined;
+      });
+    }
+    r.matched = m;
+  }
+  if (s.notMatched) {
+    const nm: NonNullable<MergeStmt['notMatched']> = { values: exprs(s.notMatched.values, ctx) };
+    if (s.notMatched.columns) nm.columns = s.notMatched.columns;
+    if (s.notMatched.where) nm.where = rewriteExpr(s.notMatched.where, ctx);
+    r.notMatched = nm;
+  }
+  if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
+  return r;
+}

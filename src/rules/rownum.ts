@@ -1,0 +1,176 @@
+/**
+ * ROWNUM. Oracle numbers the rows of a query block as they come out of FROM/WHERE — before
+ * GROUP BY, DISTINCT, window functions and ORDER BY of the same block — and a row that fails a
+ * ROWNUM test does not consume a number. Hence:
+ *   - `WHERE … AND ROWNUM <= n` is a row limit (LIMIT n) only when nothing in the block is
+ *     evaluated after numbering (no ORDER BY, GROUP BY, DISTINCT, aggregates, windows, CONNECT BY);
+ *   - `ROWNUM > n` (n ≥ 1) and `ROWNUM = n` (n > 1) never match; `ROWNUM > 0` always does;
+ *   - ROWNUM in the select list is row_number() OVER (), which PostgreSQL also computes before
+ *     the block's ORDER BY.
+ * Anything else is left for the expression rules, which report it.
+ */
+import type { Expr, FuncCall } from '../ast/expr.js';
+import type { SelectQuery } from '../ast/query.js';
+import { makeFinding } from '../findings/make.js';
+import type { ExprContext } from './expressions.js';
+import { andAll, conjuncts, mapExpr, walkExpr } from './walk.js';
+
+const isRownum = (e: Expr) => e.kind === 'pseudo' && e.name === 'ROWNUM';
+
+function mentionsRownum(e: Expr): boolean {
+  let found = false;
+  walkExpr(e, (x) => {
+    if (isRownum(x)) found = true;
+  });
+  return found;
+}
+
+/** A bound that does not depend on the row: literals, binds and arithmetic on them. */
+function isRowIndependent(e: Expr): boolean {
+  let ok = true;
+  walkExpr(e, (x) => {
+    if (x.kind === 'column' || x.kind === 'pseudo' || x.kind === 'subquery' || x.kind === 'exists' || x.kind === 'call')
+      ok = false;
+  });
+  return ok;
+}
+
+const FLIP: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=', '=': '=' };
+
+type Bound = { limit?: Expr; never?: boolean; always?: boolean };
+
+const num = (v: number): Expr => ({ kind: 'literal', type: 'number', value: String(v) });
+const fn = (name: string, arg: Expr): Expr => ({ kind: 'call', name: [name], args: [{ value: arg }] });
+const minus1 = (e: Expr): Expr => ({ kind: 'binary', op: '-', left: e, right: num(1) });
+const literalValue = (e: Expr): number | undefined =>
+  e.kind === 'literal' && e.type === 'number' ? Number(e.value) : e.kind === 'paren' ? literalValue(e.expr) : undefined;
+
+/** Reads one ROWNUM comparison: ROWNUM op bound (either side). */
+function rownumTest(e: Expr): Bound | undefined {
+  if (e.kind === 'between' && !e.not && isRownum(e.operand) && isRowIndependent(e.low) && isRowIndependent(e.high)) {
+    const low = literalValue(e.low);
+    if (low !== undefined && low <= 1) return upper('<=', e.high);
+    return undefined;
+  }
+  if (e.kind !== 'binary' || !(e.op in FLIP)) return undefined;
+  let op = e.op;
+  let bound: Expr;
+  if (isRownum(e.left) && isRowIndependent(e.right)) bound = e.right;
+  else if (isRownum(e.right) && isRowIndependent(e.left)) {
+    bound = e.left;
+    op = FLIP[op] as typeof op;
+  } else return undefined;
+  const v = literalValue(bound);
+  switch (op) {
+    case '<':
+    case '<=':
+      return upper(op, bound);
+    case '=':
+      if (v === undefined) return undefined;
+      return v === 1 ? { limit: num(1) } : { never: true };
+    case '>':
+      if (v === undefined) return undefined;
+      return v >= 1 ? { never: true } : { always: true };
+    case '>=':
+      if (v === undefined) return undefined;
+      return v > 1 ? { never: true } : { always: true };
+  }
+  return undefined;
+}
+
+/** ROWNUM <= n → LIMIT floor(n); ROWNUM < n → LIMIT ceil(n) - 1 (negative limits become 0). */
+function upper(op: string, bound: Expr): Bound {
+  const v = literalValue(bound);
+  if (v !== undefined) {
+    const n = op === '<=' ? Math.floor(v) : Math.ceil(v) - 1;
+    return n <= 0 ? { never: true } : { limit: num(n) };
+  }
+  const n = op === '<=' ? fn('floor', bound) : minus1(fn('ceil', bound));
+  return { limit: greatest0(n) };
+}
+
+function greatest0(e: Expr): Expr {
+  const c: FuncCall = { kind: 'call', name: ['greatest'], args: [{ value: e }, { value: num(0) }] };
+  return c;
+}
+
+/** True when something in the block is evaluated after ROWNUM is assigned. */
+function evaluatedAfterNumbering(q: SelectQuery): string | undefined {
+  if (q.orderBy?.length) return 'ORDER BY';
+  if (q.groupBy?.length) return 'GROUP BY';
+  if (q.distinct) return 'DISTINCT';
+  if (q.connectBy) return 'CONNECT BY';
+  if (q.having) return 'HAVING';
+  let agg: string | undefined;
+  for (const i of q.items)
+    walkExpr(i.expr, (x) => {
+      if (x.kind === 'call' && (x.over || AGGREGATES.has(x.name.join('.')))) agg = x.over ? 'a window function' : 'an aggregate';
+    });
+  return agg;
+}
+
+const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'LISTAGG', 'STDDEV', 'VARIANCE', 'MEDIAN']);
+
+/** Applies the ROWNUM rules to one query block (before the expression rules run). */
+export function rewriteRownum(q: SelectQuery, ctx: ExprContext): SelectQuery {
+  let r = q;
+  if (q.where && mentionsRownum(q.where)) {
+    const rest: Expr[] = [];
+    let limit: Expr | undefined;
+    let never = false;
+    let handled = true;
+    for (const c of conjuncts(q.where)) {
+      if (!mentionsRownum(c)) {
+        rest.push(c);
+        continue;
+      }
+      const b = rownumTest(c);
+      if (!b) {
+        handled = false;
+        rest.push(c);
+      } else if (b.never) never = true;
+      else if (b.limit) limit = limit ? greatestLeast(limit, b.limit) : b.limit;
+    }
+    const after = evaluatedAfterNumbering(q) ?? (q.fetch || q.offset ? 'FETCH/OFFSET' : undefined);
+    const where = (list: Expr[]) => {
+      const w = andAll(list);
+      const out = { ...q };
+      if (w) out.where = w;
+      else delete out.where;
+      return out;
+    };
+    if (!handled) {
+      // Left to the expression rules, which report ROWNUM in this position.
+    } else if (never) {
+      r = where([...rest, { kind: 'literal', type: 'boolean', value: 'FALSE' }]);
+    } else if (!limit) {
+      r = where(rest);
+    } else if (after) {
+      const detail = `ROWNUM limit in a query block with ${after}: Oracle numbers the rows before the ${after} is applied, so this is not a top-N query; if a top-N was meant, move the ${after} into an inline view and keep the ROWNUM test outside (or use FETCH FIRST n ROWS ONLY)`;
+      ctx.findings.push(makeFinding('OPG-EXPR-0004', { detail }, { object: ctx.object, location: ctx.location }));
+      (ctx.unconvertible ??= []).push(detail);
+    } else {
+      r = { ...where(rest), fetch: { count: limit } };
+    }
+  }
+  // ROWNUM in the select list: numbered before ORDER BY, like row_number() OVER ().
+  if (r.items.some((i) => mentionsRownum(i.expr)) && !r.groupBy?.length) {
+    r = {
+      ...r,
+      items: r.items.map((i) => ({
+        ...i,
+        expr: mapExpr(i.expr, (x) =>
+          isRownum(x) ? { kind: 'call', name: ['row_number'], args: [], over: { partitionBy: [], orderBy: [] } } : undefined,
+        ),
+      })),
+    };
+  }
+  return r;
+}
+
+function greatestLeast(a: Expr, b: Expr): Expr {
+  const va = literalValue(a);
+  const vb = literalValue(b);
+  if (va !== undefined && vb !== undefined) return num(Math.min(va, vb));
+  return { kind: 'call', name: ['least'], args: [{ value: a }, { value: b }] };
+}

@@ -1,0 +1,257 @@
+/**
+ * Statement-by-statement translation of Oracle scripts and application SQL, in the original order:
+ * DDL through the schema converter, queries and DML through the DML rules, SQL*Plus commands to
+ * psql meta-commands where one exists. Comments and blank-line layout are kept.
+ */
+import type { Statement } from '../ast/ddl.js';
+import type { DmlStatement } from '../ast/dml.js';
+import { ConvertContext, type ConvertOptions } from '../convert/context.js';
+import { convertInScriptOrder } from '../convert/index.js';
+import { printNode } from '../emit/pg/ddl.js';
+import { printDml } from '../emit/pg/dml.js';
+import { pgNameOf, quoteIdent } from '../emit/quote.js';
+import { makeFinding } from '../findings/make.js';
+import type { Finding, SourceLocation } from '../findings/types.js';
+import { parseStatement } from '../parser/statement.js';
+import { rewriteDml } from '../rules/dml.js';
+import { type ScriptItem, type SqlPlusItem, splitScript } from '../source/script.js';
+import { numberBinds } from './binds.js';
+
+export interface TranslateOptions extends ConvertOptions {
+  /** File name used in locations (default "stdin"). */
+  file?: string;
+  /** Bind variables: keep `:name` (named) or number them `$1…` per statement (dollar). */
+  binds?: 'named' | 'dollar';
+  /** Inline @file / @@file includes (read through readFile) instead of emitting `\ir`. */
+  inlineIncludes?: boolean;
+  readFile?: (path: string) => string | undefined;
+  /** Target PostgreSQL major version (15 by default). */
+  pgVersion?: number;
+}
+
+export interface TranslatedStatement {
+  /** Where the Oracle statement starts. */
+  source: SourceLocation;
+  /** statement kind: select, insert, create-table, plsql-unit, sqlplus:PROMPT … */
+  kind: string;
+  oracle: string;
+  /** PostgreSQL text ('' when nothing is emitted). */
+  target: string;
+  /** Bind variables in $n order (dollar mode) or first-appearance order (named). */
+  binds?: string[];
+  findings: Finding[];
+}
+
+export interface TranslateResult {
+  sql: string;
+  statements: TranslatedStatement[];
+  findings: Finding[];
+}
+
+const DML_KINDS = new Set([
+  'select',
+  'insert',
+  'insert-multi',
+  'update',
+  'delete',
+  'merge',
+  'transaction',
+  'truncate',
+  'lock',
+  'call',
+]);
+
+/** Translates an Oracle script (SQL*Plus or plain SQL). Pure apart from readFile for includes. */
+export function translate(sql: string, options: TranslateOptions = {}): TranslateResult {
+  const file = options.file ?? 'stdin';
+  const split = splitScript(sql, file, {
+    defines: options.defines,
+    readFile: options.readFile,
+    followIncludes: !!options.inlineIncludes,
+  });
+  const ctx = new ConvertContext(options);
+  const statements: TranslatedStatement[] = [];
+  const out: string[] = [];
+  const findings: Finding[] = [...split.findings];
+  for (const item of split.items) {
+    const blank = Math.min(item.blankLinesBefore, 2);
+    const t = translateItem(item, ctx, options);
+    if (t.target === '' && item.kind === 'sqlplus' && t.findings.length === 0) continue;
+    if (out.length && blank) out.push('\n'.repeat(blank));
+    out.push(t.target.endsWith('\n') ? t.target : `${t.target}\n`);
+    statements.push(t);
+    findings.push(...t.findings);
+  }
+  return { sql: out.join(''), statements, findings };
+}
+
+function translateItem(item: ScriptItem, ctx: ConvertContext, options: TranslateOptions): TranslatedStatement {
+  const base = { source: item.location, oracle: item.text };
+  if (item.kind === 'comment') return { ...base, kind: 'comment', target: item.text, findings: [] };
+  if (item.kind === 'sqlplus') return { ...base, kind: `sqlplus:${item.command}`, ...sqlplus(item, ctx, options) };
+  const { comments, body } = splitLeadingComments(item.text);
+  const r = parseStatement(item.text, item.location);
+  const findings = [...r.findings];
+  if (!r.statement) {
+    return { ...base, kind: 'error', target: comments + commentOut('could not be parsed', body), findings };
+  }
+  const s = r.statement;
+  const t = translateStatement(s, ctx, options, findings, r.object);
+  const target = t.text === undefined ? commentOut(t.why ?? 'not translated', body) : `${t.text};`;
+  const res: TranslatedStatement = { ...base, kind: s.kind, target: comments + target, findings };
+  if (t.binds?.length) res.binds = t.binds;
+  return res;
+}
+
+interface StatementText {
+  text?: string;
+  why?: string;
+  binds?: string[];
+}
+
+function translateStatement(
+  s: Statement,
+  ctx: ConvertContext,
+  options: TranslateOptions,
+  findings: Finding[],
+  object: string | undefined,
+): StatementText {
+  const where = { object, location: s.loc };
+  if (DML_KINDS.has(s.kind)) {
+    const dml = s as DmlStatement;
+    const target = dml.kind === 'update' || dml.kind === 'delete' || dml.kind === 'insert' ? dml.target : undefined;
+    const table = target?.kind === 'table' ? ctx.findTable(target.name) : undefined;
+    const ectx = ctx.exprContext(findings, where, table);
+    let rewritten = rewriteDml(dml, ectx);
+    const { statement, binds } = numberBinds(rewritten, options.binds === 'dollar');
+    rewritten = statement;
+    if (binds.length) {
+      const list =
+        options.binds === 'dollar'
+          ? binds.map((b, i) => `$${i + 1} = :${pgNameOf(b)}`).join(', ')
+          : binds.map((b) => `:${pgNameOf(b)}`).join(', ');
+      findings.push(makeFinding('OPG-DML-0009', { binds: list }, where));
+    }
+    if (ectx.unconvertible?.length) return { why: `not translated: ${ectx.unconvertible.join('; ')}`, binds };
+    return { text: printDml(rewritten), binds };
+  }
+  switch (s.kind) {
+    case 'drop':
+      return { text: printDrop(s) };
+    case 'unsupported':
+      if (!findings.length)
+        findings.push(makeFinding('OPG-PARSE-0002', { kind: s.what }, { location: s.loc, object: s.what }));
+      return { why: `${s.what} has no PostgreSQL translation` };
+    default: {
+      const objects = convertInScriptOrder(s, ctx, findings);
+      const texts: string[] = [];
+      for (const o of objects) {
+        findings.push(...o.findings);
+        for (const n of o.nodes) texts.push(printNode(n));
+      }
+      if (!texts.length) return { why: 'nothing to create on PostgreSQL' };
+      // printNode ends statements with ";": the caller adds one.
+      const text = texts.join('\n');
+      return { text: text.endsWith(';') ? text.slice(0, -1) : text };
+    }
+  }
+}
+
+function printDrop(s: Extract<Statement, { kind: 'drop' }>): string | undefined {
+  const name = (s.name.schema ? `${quoteIdent(pgNameOf(s.name.schema))}.` : '') + quoteIdent(pgNameOf(s.name.name));
+  const type = s.objectType.replace(/\s+/g, ' ').toUpperCase();
+  const known = ['TABLE', 'VIEW', 'SEQUENCE', 'INDEX', 'MATERIALIZED VIEW', 'TYPE', 'USER', 'ROLE', 'PROCEDURE', 'FUNCTION'];
+  if (!known.includes(type)) return undefined;
+  return `DROP ${type === 'USER' ? 'ROLE' : type} ${name}${s.cascade && type === 'TABLE' ? ' CASCADE' : ''}`;
+}
+
+/** The comments and blank lines before the first word of a statement, verbatim. */
+function splitLeadingComments(text: string): { comments: string; body: string } {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('--', i)) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl + 1;
+    } else if (text.startsWith('/*', i) && !text.startsWith('/*+', i)) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else break;
+  }
+  // Keep whole lines of comments; the statement body starts on its own line.
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  return { comments: text.slice(0, lineStart), body: text.slice(lineStart) };
+}
+
+function commentOut(why: string, body: string): string {
+  const lines = body.replace(/\s+$/, '').split('\n');
+  return `-- orapg: ${why}:\n${lines.map((l) => `-- ${l}`).join('\n')}`;
+}
+
+/** SQL*Plus commands → psql meta-commands, comments, or nothing. Never echoes credentials. */
+function sqlplus(
+  item: SqlPlusItem,
+  _ctx: ConvertContext,
+  _options: TranslateOptions,
+): { target: string; findings: Finding[] } {
+  const args = item.args.trim();
+  const upper = args.toUpperCase();
+  const note = (what: string) => ({ target: `-- SQL*Plus ${what}`, findings: [] as Finding[] });
+  switch (item.command) {
+    case 'PROMPT':
+      return { target: args ? `\\echo ${args}` : '\\echo', findings: [] };
+    case 'REM':
+      return { target: `--${args ? ` ${args}` : ''}`, findings: [] };
+    case 'SET':
+      return note(`SET ${args}`);
+    case 'SPOOL':
+      if (upper === 'OFF' || upper === 'OUT') return { target: '\\o', findings: [] };
+      return { target: `\\o ${args.split(/\s+/)[0]}`, findings: [] };
+    case 'WHENEVER':
+      if (/^SQLERROR\s+(EXIT|QUIT)/.test(upper)) return { target: '\\set ON_ERROR_STOP on', findings: [] };
+      if (/^SQLERROR\s+CONTINUE/.test(upper)) return { target: '\\set ON_ERROR_STOP off', findings: [] };
+      return note(`WHENEVER ${args}`);
+    case 'EXIT':
+      return { target: '\\q', findings: [] };
+    case 'HOST':
+      return { target: `\\! ${args}`, findings: [] };
+    case 'DESCRIBE':
+      return { target: `\\d ${args.toLowerCase()}`, findings: [] };
+    case 'INCLUDE': {
+      const name = args.split(/\s+/)[0] ?? '';
+      return {
+        target: `\\ir ${/\.\w+$/.test(name) ? name : `${name}.sql`}`,
+        findings: [
+          makeFinding('OPG-PARSE-0002', { kind: `@${name} (translate the included script too, or use --inline-includes)` }, { location: item.location }),
+        ],
+      };
+    }
+    case 'CONNECT':
+      // The argument may hold user/password@db: never copy it.
+      return {
+        target: '-- SQL*Plus CONNECT (credentials removed): use \\c dbname user',
+        findings: [makeFinding('OPG-PARSE-0002', { kind: 'CONNECT' }, { location: item.location })],
+      };
+    case 'EXEC': {
+      const text = `CALL ${args.replace(/;\s*$/, '')}`;
+      const r = parseStatement(text, item.location);
+      if (r.statement?.kind === 'call') {
+        const findings = [...r.findings];
+        const ectx = new ConvertContext(_options).exprContext(findings, { location: item.location });
+        return { target: `${printDml(rewriteDml(r.statement, ectx))};`, findings };
+      }
+      return {
+        target: commentOut('EXEC not translated', item.text),
+        findings: [makeFinding('OPG-PARSE-0002', { kind: `EXEC ${args}` }, { location: item.location })],
+      };
+    }
+    case 'DEFINE':
+    case 'UNDEFINE':
+      return note(`${item.command} ${args} (substituted by orapg)`);
+    default:
+      return {
+        target: `-- SQL*Plus ${item.command} ${args}`.trimEnd(),
+        findings: [makeFinding('OPG-PARSE-0002', { kind: `SQL*Plus ${item.command}` }, { location: item.location })],
+      };
+  }
+}
