@@ -14,7 +14,9 @@ beforeAll(async () => {
     await c.query(`CREATE DATABASE ${dbName}`);
     available = true;
   } catch (e) {
-    console.warn(`PostgreSQL server not reachable on 127.0.0.1:5432, server tests skipped: ${(e as Error).message}`);
+    console.warn(
+      `PostgreSQL server not reachable on 127.0.0.1:5432, server tests skipped: ${(e as Error).message}`,
+    );
   } finally {
     await c.end().catch(() => {});
   }
@@ -38,10 +40,17 @@ describe('PostgreSQL 15 server', () => {
       const version = await c.query('SHOW server_version_num');
       expect(Number(version.rows[0].server_version_num)).toBeGreaterThanOrEqual(150000);
       for (const phase of PHASES) await c.query(r.phases[phase]);
-      const names = r.objects.filter((o) => o.objectType === 'TABLE').flatMap((o) => o.nodes.map((n) => (n.kind === 'table' ? n.name.name : '')));
-      const found = await c.query(`select relname from pg_class where relkind in ('r','p') and relname = any($1)`, [names]);
+      const names = r.objects
+        .filter((o) => o.objectType === 'TABLE')
+        .flatMap((o) => o.nodes.map((n) => (n.kind === 'table' ? n.name.name : '')));
+      const found = await c.query(
+        `select relname from pg_class where relkind in ('r','p') and relname = any($1)`,
+        [names],
+      );
       expect(found.rows.map((x) => x.relname).sort()).toEqual([...names].sort());
-      const fks = await c.query(`select count(*)::int n from pg_constraint where contype = 'f' and conparentid = 0`);
+      const fks = await c.query(
+        `select count(*)::int n from pg_constraint where contype = 'f' and conparentid = 0`,
+      );
       expect(fks.rows[0].n).toBe(r.objects.filter((o) => o.objectType === 'FOREIGN KEY').length);
     } finally {
       await c.end();

@@ -90,7 +90,9 @@ export async function main(
 
   program
     .command('translate')
-    .description('translate Oracle SQL / SQL*Plus scripts statement by statement, in order (stdin when no file)')
+    .description(
+      'translate Oracle SQL / SQL*Plus scripts statement by statement, in order (stdin when no file)',
+    )
     .argument('[files...]', 'scripts to translate; - or nothing reads stdin')
     .option('-o, --out <file>', 'write the PostgreSQL script to a file instead of stdout')
     .option('--binds <style>', 'bind variables: named (keep :name) or dollar ($1, $2 …)', 'named')
@@ -120,7 +122,9 @@ export async function main(
       const findings = results.flatMap((r) => r.findings);
       const sql = results.map((r) => r.sql).join('\n');
       if (opts.json) {
-        io.out(`${JSON.stringify({ statements: results.flatMap((r) => r.statements), findings }, null, 2)}\n`);
+        io.out(
+          `${JSON.stringify({ statements: results.flatMap((r) => r.statements), findings }, null, 2)}\n`,
+        );
       } else if (opts.out) {
         writeFileSync(opts.out, sql);
       } else {

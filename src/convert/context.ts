@@ -98,6 +98,7 @@ export class ConvertContext {
       object: where.object,
       location: where.location,
       mapSchema: this.mapSchema,
+      tableColumns: (q) => this.findTable(q, table?.name)?.columns.map((c) => c.name),
     };
     if (table) {
       const types = new Map<string, DataType | undefined>(table.columns.map((c) => [c.name, c.type]));

@@ -285,7 +285,11 @@ function convertStatement(s: Statement, ctx: ConvertContext, scriptFindings: Fin
  * Converts one statement where it stands in a script (translate): the model learns it, but ALTER
  * TABLE is not merged into the table (it runs at its place in the script).
  */
-export function convertInScriptOrder(s: Statement, ctx: ConvertContext, scriptFindings: Finding[]): PgObject[] {
+export function convertInScriptOrder(
+  s: Statement,
+  ctx: ConvertContext,
+  scriptFindings: Finding[],
+): PgObject[] {
   switch (s.kind) {
     case 'create-table':
       ctx.tables.set(ConvertContext.key(s.name), s);

@@ -721,7 +721,8 @@ const entries: CatalogEntry[] = [
     severity: 'warning',
     effortMinutes: 10,
     message: 'RETURNING … INTO {targets}: PostgreSQL returns the values as a result set',
-    suggestion: 'Read the returned row in the application (e.g. the driver result of the statement) instead of OUT binds.',
+    suggestion:
+      'Read the returned row in the application (e.g. the driver result of the statement) instead of OUT binds.',
     why: 'Plain PostgreSQL SQL has no INTO targets for RETURNING; only PL/pgSQL has RETURNING … INTO.',
     rule: 'rules/dml',
   },
@@ -731,7 +732,8 @@ const entries: CatalogEntry[] = [
     severity: 'error',
     effortMinutes: 30,
     message: '{verb} on an inline view (key-preserved join view) is not supported by PostgreSQL',
-    suggestion: 'Rewrite as UPDATE … FROM / DELETE … USING on the base table, with the join condition in WHERE.',
+    suggestion:
+      'Rewrite as UPDATE … FROM / DELETE … USING on the base table, with the join condition in WHERE.',
     why: 'PostgreSQL can only modify base tables and simple updatable views.',
     rule: 'rules/dml',
   },
@@ -742,7 +744,8 @@ const entries: CatalogEntry[] = [
     effortMinutes: 10,
     message:
       'MERGE … DELETE WHERE became a WHEN MATCHED … THEN DELETE branch whose condition uses the updated values',
-    suggestion: 'Check the rewritten condition: it substitutes the SET expressions for the target columns it mentions.',
+    suggestion:
+      'Check the rewritten condition: it substitutes the SET expressions for the target columns it mentions.',
     why: 'Oracle deletes rows after updating them; PostgreSQL MERGE runs one action per row, so the delete test is evaluated on the would-be updated values.',
     rule: 'rules/dml',
   },
@@ -752,7 +755,8 @@ const entries: CatalogEntry[] = [
     severity: 'warning',
     effortMinutes: 20,
     message: 'LOG ERRORS was dropped: a failing row aborts the whole statement on PostgreSQL',
-    suggestion: 'Validate rows before the statement, or insert row by row in PL/pgSQL with an exception handler.',
+    suggestion:
+      'Validate rows before the statement, or insert row by row in PL/pgSQL with an exception handler.',
     why: 'PostgreSQL has no DML error logging tables.',
     rule: 'rules/dml',
   },
@@ -761,7 +765,8 @@ const entries: CatalogEntry[] = [
     title: 'TRUNCATE … CASCADE differs',
     severity: 'warning',
     effortMinutes: 10,
-    message: 'TRUNCATE … CASCADE on PostgreSQL empties every referencing table, not only rows reached by ON DELETE CASCADE keys',
+    message:
+      'TRUNCATE … CASCADE on PostgreSQL empties every referencing table, not only rows reached by ON DELETE CASCADE keys',
     suggestion: 'Check which tables reference {table}; use DELETE if only cascading rows must go.',
     why: 'Oracle truncates child tables through ON DELETE CASCADE constraints only.',
     rule: 'rules/dml',
@@ -781,8 +786,10 @@ const entries: CatalogEntry[] = [
     title: 'Transaction control in an autocommit script',
     severity: 'warning',
     effortMinutes: 10,
-    message: '{verb}: psql commits each statement by default, Oracle keeps changes in one transaction until COMMIT',
-    suggestion: 'Run the translated script with `\\set AUTOCOMMIT off` (psql) or wrap the statements in BEGIN … COMMIT.',
+    message:
+      '{verb}: psql commits each statement by default, Oracle keeps changes in one transaction until COMMIT',
+    suggestion:
+      'Run the translated script with `\\set AUTOCOMMIT off` (psql) or wrap the statements in BEGIN … COMMIT.',
     why: 'Without an open transaction ROLLBACK has nothing to undo and ROLLBACK TO SAVEPOINT fails.',
     rule: 'rules/dml',
   },

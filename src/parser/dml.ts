@@ -44,7 +44,10 @@ export interface DmlRules {
 export function defineDmlRules($: $ & DmlRules): void {
   /** Consumes a non-reserved word that the lexer leaves as an identifier (MERGE, MATCHED …). */
   const word = (idx: number, _w: string): IToken => $.consume(idx, T.Ident);
-  const gateWord = (w: string, n = 1) => () => isWord($.LA(n), w);
+  const gateWord =
+    (w: string, n = 1) =>
+    () =>
+      isWord($.LA(n), w);
   const atReturning = () => isWord($.LA(1), 'RETURNING') || isWord($.LA(1), 'RETURN');
 
   $.RULE('selectStatement', (): Statement => ({ kind: 'select', query: $.subrule(0, $.query) }));
@@ -121,7 +124,10 @@ export function defineDmlRules($: $ & DmlRules): void {
           DEF: () => {
             word(30 + idx, 'REJECT');
             word(40 + idx, 'LIMIT');
-            $.or(10 + idx, [{ ALT: () => $.consume(20 + idx, T.NumberLit) }, { ALT: () => word(50 + idx, 'UNLIMITED') }]);
+            $.or(10 + idx, [
+              { ALT: () => $.consume(20 + idx, T.NumberLit) },
+              { ALT: () => word(50 + idx, 'UNLIMITED') },
+            ]);
           },
         });
         seen = true;

@@ -46,7 +46,8 @@ const NOT_AN_ALIAS = new Set([
   'ERRORS',
 ]);
 
-export const isWord = (tok: IToken, w: string) => tok.tokenType !== T.QuotedIdent && tok.image.toUpperCase() === w;
+export const isWord = (tok: IToken, w: string) =>
+  tok.tokenType !== T.QuotedIdent && tok.image.toUpperCase() === w;
 
 export function aliasAllowed($: $): boolean {
   const t = $.LA(1);

@@ -209,7 +209,7 @@ export function classify(words: string[]): Classification {
   if (w0 && dml[w0]) return { kind: 'rule', rule: dml[w0] };
   if (w0 === 'TRUNCATE' && w1 === 'TABLE') return { kind: 'rule', rule: 'truncate' };
   if (['TRUNCATE', 'ANALYZE', 'EXPLAIN'].includes(w0 ?? '')) return { kind: 'ignored', what: w0 ?? '' };
-  if (w0 === '(' ) return { kind: 'rule', rule: 'selectStatement' };
+  if (w0 === '(') return { kind: 'rule', rule: 'selectStatement' };
   if (w0 === 'ALTER' && (w1 === 'SESSION' || w1 === 'SYSTEM'))
     return { kind: 'ignored', what: `ALTER ${w1}` };
   return {

@@ -51,7 +51,9 @@ function rewriteSet(set: SetClause[], ctx: ExprContext): SetClause[] {
 function rewriteReturning(r: ReturningClause, ctx: ExprContext, inPlsql: boolean): ReturningClause {
   const out: ReturningClause = { ...r, exprs: exprs(r.exprs, ctx), into: r.into };
   if (!inPlsql) {
-    const targets = r.into.map((e) => (e.kind === 'bind' ? `:${e.name}` : e.kind === 'column' ? e.parts.join('.') : '?'));
+    const targets = r.into.map((e) =>
+      e.kind === 'bind' ? `:${e.name}` : e.kind === 'column' ? e.parts.join('.') : '?',
+    );
     report(ctx, 'OPG-DML-0001', { targets: targets.join(', ') });
     out.into = [];
   }
@@ -82,7 +84,8 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
     case 'update': {
       const r = { ...s, target: rewriteTarget(s.target, 'UPDATE', ctx), set: rewriteSet(s.set, ctx) };
       if (s.where) r.where = rewriteExpr(s.where, ctx);
-      if (s.currentOf && !inPlsql) report(ctx, 'OPG-EXPR-0004', { detail: 'WHERE CURRENT OF outside PL/SQL' });
+      if (s.currentOf && !inPlsql)
+        report(ctx, 'OPG-EXPR-0004', { detail: 'WHERE CURRENT OF outside PL/SQL' });
       if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
       if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
       return r;
@@ -98,14 +101,17 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
       return rewriteMerge(s, ctx);
     case 'transaction':
       if (!inPlsql && (s.verb === 'ROLLBACK' || s.verb === 'SAVEPOINT'))
-        report(ctx, 'OPG-DML-0007', { verb: s.savepoint ? `${s.verb} ${s.verb === 'ROLLBACK' ? 'TO ' : ''}${s.savepoint}` : s.verb });
+        report(ctx, 'OPG-DML-0007', {
+          verb: s.savepoint ? `${s.verb} ${s.verb === 'ROLLBACK' ? 'TO ' : ''}${s.savepoint}` : s.verb,
+        });
       return s;
     case 'truncate':
       if (s.cascade) report(ctx, 'OPG-DML-0005', { table: s.table.name.name });
       return { ...s, table: rewriteTable(s.table, ctx) };
     case 'lock': {
       const mode = LOCK_MODES[s.mode] ?? s.mode;
-      if (!inPlsql) report(ctx, 'OPG-DML-0006', { detail: 'must run inside a transaction block on PostgreSQL' });
+      if (!inPlsql)
+        report(ctx, 'OPG-DML-0006', { detail: 'must run inside a transaction block on PostgreSQL' });
       if (s.wait !== undefined)
         report(ctx, 'OPG-DML-0006', {
           detail: `WAIT ${s.wait}: use SET LOCAL lock_timeout = '${s.wait}s' before the LOCK statement`,

@@ -7,6 +7,8 @@ import type { DataType, Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import type { FromItem, Query } from '../ast/query.js';
 import { pgNameOf } from '../emit/quote.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
+import { rewriteOuterJoins } from './joins.js';
+import { rewriteHierarchical } from './hierarchical.js';
 import { rewriteRownum } from './rownum.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 
@@ -18,6 +20,8 @@ export interface ExprContext {
   mapSchema: (schema: OraName) => string;
   /** Oracle type of a column of the current table, when known (for TRUNC(date) and similar). */
   columnType?: (name: OraName) => DataType | undefined;
+  /** Column names of a table of the converted model (for resolving unqualified columns). */
+  tableColumns?: (table: QualifiedName) => OraName[] | undefined;
   /** Set when a construct could not be converted; callers may comment the object out. */
   unconvertible?: string[];
 }
@@ -312,7 +316,10 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
           return e;
         case 'ROWNUM':
           if (!ctx.unconvertible?.some((u) => u.startsWith('ROWNUM')))
-            notConverted(ctx, 'ROWNUM in this position (only top-N tests and select-list ROWNUM are converted)');
+            notConverted(
+              ctx,
+              'ROWNUM in this position (only top-N tests and select-list ROWNUM are converted)',
+            );
           return e;
         case 'LEVEL':
         case 'UID':
@@ -322,7 +329,8 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
           return e;
       }
     case 'column': {
-      if (e.outerJoin) notConverted(ctx, 'Oracle (+) outer join operator');
+      if (e.outerJoin && !ctx.unconvertible?.some((u) => u.startsWith('Oracle (+)')))
+        notConverted(ctx, 'Oracle (+) outer join operator in this position');
       const last = e.parts[e.parts.length - 1];
       if (e.parts.length >= 2 && (last === 'NEXTVAL' || last === 'CURRVAL')) {
         const seq = e.parts.slice(0, -1);
@@ -451,8 +459,12 @@ export function rewriteQuery(q: Query, ctx: ExprContext): Query {
       r.with = { ...q.with, ctes: q.with.ctes.map((c) => ({ ...c, query: rewriteQuery(c.query, ctx) })) };
     return r;
   }
-  q = rewriteRownum(q, ctx);
-  if (q.connectBy) notConverted(ctx, 'CONNECT BY hierarchical query');
+  q = rewriteRownum(rewriteOuterJoins(q, ctx), ctx);
+  if (q.connectBy) {
+    const h = rewriteHierarchical(q, ctx);
+    if (h) return rewriteQuery(h, ctx);
+    notConverted(ctx, 'CONNECT BY hierarchical query');
+  }
   const r: Query = {
     ...q,
     items: q.items.map((i) => ({ ...i, expr: rewriteExpr(i.expr, ctx) })),
@@ -460,9 +472,7 @@ export function rewriteQuery(q: Query, ctx: ExprContext): Query {
   };
   if (q.from.length === 1 && r.from.length === 0) {
     // SELECT * FROM DUAL: DUAL's one column is DUMMY = 'X'.
-    r.items = r.items.map((i) =>
-      i.expr.kind === 'star' ? { expr: lit('X'), alias: 'DUMMY' } : i,
-    );
+    r.items = r.items.map((i) => (i.expr.kind === 'star' ? { expr: lit('X'), alias: 'DUMMY' } : i));
   }
   if (q.with)
     r.with = { ...q.with, ctes: q.with.ctes.map((c) => ({ ...c, query: rewriteQuery(c.query, ctx) })) };

@@ -29,7 +29,13 @@ function mentionsRownum(e: Expr): boolean {
 function isRowIndependent(e: Expr): boolean {
   let ok = true;
   walkExpr(e, (x) => {
-    if (x.kind === 'column' || x.kind === 'pseudo' || x.kind === 'subquery' || x.kind === 'exists' || x.kind === 'call')
+    if (
+      x.kind === 'column' ||
+      x.kind === 'pseudo' ||
+      x.kind === 'subquery' ||
+      x.kind === 'exists' ||
+      x.kind === 'call'
+    )
       ok = false;
   });
   return ok;
@@ -43,11 +49,21 @@ const num = (v: number): Expr => ({ kind: 'literal', type: 'number', value: Stri
 const fn = (name: string, arg: Expr): Expr => ({ kind: 'call', name: [name], args: [{ value: arg }] });
 const minus1 = (e: Expr): Expr => ({ kind: 'binary', op: '-', left: e, right: num(1) });
 const literalValue = (e: Expr): number | undefined =>
-  e.kind === 'literal' && e.type === 'number' ? Number(e.value) : e.kind === 'paren' ? literalValue(e.expr) : undefined;
+  e.kind === 'literal' && e.type === 'number'
+    ? Number(e.value)
+    : e.kind === 'paren'
+      ? literalValue(e.expr)
+      : undefined;
 
 /** Reads one ROWNUM comparison: ROWNUM op bound (either side). */
 function rownumTest(e: Expr): Bound | undefined {
-  if (e.kind === 'between' && !e.not && isRownum(e.operand) && isRowIndependent(e.low) && isRowIndependent(e.high)) {
+  if (
+    e.kind === 'between' &&
+    !e.not &&
+    isRownum(e.operand) &&
+    isRowIndependent(e.low) &&
+    isRowIndependent(e.high)
+  ) {
     const low = literalValue(e.low);
     if (low !== undefined && low <= 1) return upper('<=', e.high);
     return undefined;
@@ -104,7 +120,8 @@ function evaluatedAfterNumbering(q: SelectQuery): string | undefined {
   let agg: string | undefined;
   for (const i of q.items)
     walkExpr(i.expr, (x) => {
-      if (x.kind === 'call' && (x.over || AGGREGATES.has(x.name.join('.')))) agg = x.over ? 'a window function' : 'an aggregate';
+      if (x.kind === 'call' && (x.over || AGGREGATES.has(x.name.join('.'))))
+        agg = x.over ? 'a window function' : 'an aggregate';
     });
   return agg;
 }
@@ -145,9 +162,31 @@ export function rewriteRownum(q: SelectQuery, ctx: ExprContext): SelectQuery {
       r = where([...rest, { kind: 'literal', type: 'boolean', value: 'FALSE' }]);
     } else if (!limit) {
       r = where(rest);
+    } else if (
+      after &&
+      q.from.length === 1 &&
+      q.from[0].kind !== 'join' &&
+      q.from[0].kind !== 'table-function'
+    ) {
+      // Number (limit) the rows first, in a derived table that takes the item's name, so the
+      // block's column references still resolve; the rest of the block runs on top of it.
+      const item = q.from[0];
+      const name = item.alias ?? (item.kind === 'table' ? item.name.name : 'OPG_ROWNUM');
+      const inner: SelectQuery = {
+        kind: 'select',
+        items: [{ expr: { kind: 'star' } }],
+        from: [item],
+        fetch: { count: limit },
+      };
+      const w = andAll(rest);
+      if (w) inner.where = w;
+      r = { ...q, from: [{ kind: 'subquery', query: inner, alias: name }] };
+      delete r.where;
     } else if (after) {
       const detail = `ROWNUM limit in a query block with ${after}: Oracle numbers the rows before the ${after} is applied, so this is not a top-N query; if a top-N was meant, move the ${after} into an inline view and keep the ROWNUM test outside (or use FETCH FIRST n ROWS ONLY)`;
-      ctx.findings.push(makeFinding('OPG-EXPR-0004', { detail }, { object: ctx.object, location: ctx.location }));
+      ctx.findings.push(
+        makeFinding('OPG-EXPR-0004', { detail }, { object: ctx.object, location: ctx.location }),
+      );
       (ctx.unconvertible ??= []).push(detail);
     } else {
       r = { ...where(rest), fetch: { count: limit } };
@@ -160,7 +199,9 @@ export function rewriteRownum(q: SelectQuery, ctx: ExprContext): SelectQuery {
       items: r.items.map((i) => ({
         ...i,
         expr: mapExpr(i.expr, (x) =>
-          isRownum(x) ? { kind: 'call', name: ['row_number'], args: [], over: { partitionBy: [], orderBy: [] } } : undefined,
+          isRownum(x)
+            ? { kind: 'call', name: ['row_number'], args: [], over: { partitionBy: [], orderBy: [] } }
+            : undefined,
         ),
       })),
     };

@@ -85,10 +85,15 @@ export function translate(sql: string, options: TranslateOptions = {}): Translat
   return { sql: out.join(''), statements, findings };
 }
 
-function translateItem(item: ScriptItem, ctx: ConvertContext, options: TranslateOptions): TranslatedStatement {
+function translateItem(
+  item: ScriptItem,
+  ctx: ConvertContext,
+  options: TranslateOptions,
+): TranslatedStatement {
   const base = { source: item.location, oracle: item.text };
   if (item.kind === 'comment') return { ...base, kind: 'comment', target: item.text, findings: [] };
-  if (item.kind === 'sqlplus') return { ...base, kind: `sqlplus:${item.command}`, ...sqlplus(item, ctx, options) };
+  if (item.kind === 'sqlplus')
+    return { ...base, kind: `sqlplus:${item.command}`, ...sqlplus(item, ctx, options) };
   const { comments, body } = splitLeadingComments(item.text);
   const r = parseStatement(item.text, item.location);
   const findings = [...r.findings];
@@ -119,7 +124,8 @@ function translateStatement(
   const where = { object, location: s.loc };
   if (DML_KINDS.has(s.kind)) {
     const dml = s as DmlStatement;
-    const target = dml.kind === 'update' || dml.kind === 'delete' || dml.kind === 'insert' ? dml.target : undefined;
+    const target =
+      dml.kind === 'update' || dml.kind === 'delete' || dml.kind === 'insert' ? dml.target : undefined;
     const table = target?.kind === 'table' ? ctx.findTable(target.name) : undefined;
     const ectx = ctx.exprContext(findings, where, table);
     let rewritten = rewriteDml(dml, ectx);
@@ -158,9 +164,21 @@ function translateStatement(
 }
 
 function printDrop(s: Extract<Statement, { kind: 'drop' }>): string | undefined {
-  const name = (s.name.schema ? `${quoteIdent(pgNameOf(s.name.schema))}.` : '') + quoteIdent(pgNameOf(s.name.name));
+  const name =
+    (s.name.schema ? `${quoteIdent(pgNameOf(s.name.schema))}.` : '') + quoteIdent(pgNameOf(s.name.name));
   const type = s.objectType.replace(/\s+/g, ' ').toUpperCase();
-  const known = ['TABLE', 'VIEW', 'SEQUENCE', 'INDEX', 'MATERIALIZED VIEW', 'TYPE', 'USER', 'ROLE', 'PROCEDURE', 'FUNCTION'];
+  const known = [
+    'TABLE',
+    'VIEW',
+    'SEQUENCE',
+    'INDEX',
+    'MATERIALIZED VIEW',
+    'TYPE',
+    'USER',
+    'ROLE',
+    'PROCEDURE',
+    'FUNCTION',
+  ];
   if (!known.includes(type)) return undefined;
   return `DROP ${type === 'USER' ? 'ROLE' : type} ${name}${s.cascade && type === 'TABLE' ? ' CASCADE' : ''}`;
 }
@@ -222,7 +240,11 @@ function sqlplus(
       return {
         target: `\\ir ${/\.\w+$/.test(name) ? name : `${name}.sql`}`,
         findings: [
-          makeFinding('OPG-PARSE-0002', { kind: `@${name} (translate the included script too, or use --inline-includes)` }, { location: item.location }),
+          makeFinding(
+            'OPG-PARSE-0002',
+            { kind: `@${name} (translate the included script too, or use --inline-includes)` },
+            { location: item.location },
+          ),
         ],
       };
     }
@@ -251,7 +273,9 @@ function sqlplus(
     default:
       return {
         target: `-- SQL*Plus ${item.command} ${args}`.trimEnd(),
-        findings: [makeFinding('OPG-PARSE-0002', { kind: `SQL*Plus ${item.command}` }, { location: item.location })],
+        findings: [
+          makeFinding('OPG-PARSE-0002', { kind: `SQL*Plus ${item.command}` }, { location: item.location }),
+        ],
       };
   }
 }

@@ -1,6 +1,13 @@
 /** Prints rewritten DML and transaction statements as PostgreSQL text (no trailing semicolon). */
 import type { OraName } from '../../ast/common.js';
-import type { DmlStatement, DmlTarget, InsertInto, MergeStmt, MultiInsertStmt, SetClause } from '../../ast/dml.js';
+import type {
+  DmlStatement,
+  DmlTarget,
+  InsertInto,
+  MergeStmt,
+  MultiInsertStmt,
+  SetClause,
+} from '../../ast/dml.js';
 import type { Expr } from '../../ast/expr.js';
 import type { TableRef } from '../../ast/query.js';
 import { pgNameOf, quoteIdent } from '../quote.js';
@@ -50,7 +57,8 @@ export function printDml(s: DmlStatement, opts: DmlPrintOptions = {}): string {
     case 'insert': {
       let out = `INSERT${hint(s.hint)} INTO ${target(s.target)}`;
       if (s.columns) out += ` ${cols(s.columns)}`;
-      if (s.values) out += ` VALUES ${s.values.map((row) => `(${row.map(printExpr).join(', ')})`).join(', ')}`;
+      if (s.values)
+        out += ` VALUES ${s.values.map((row) => `(${row.map(printExpr).join(', ')})`).join(', ')}`;
       else if (s.query) out += ` ${printQuery(s.query)}`;
       return out + returning(s.returning, into);
     }
