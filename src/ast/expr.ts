@@ -45,7 +45,8 @@ export type Expr =
   | PseudoColumn
   | QuantifiedExpr
   | AtTimeZoneExpr
-  | PgCastExpr;
+  | PgCastExpr
+  | FieldExpr;
 
 export interface Literal {
   kind: 'literal';
@@ -226,6 +227,13 @@ export interface CastExpr {
   kind: 'cast';
   operand: Expr;
   type: DataType;
+}
+
+/** PostgreSQL composite field selection `(expr).field` / `(expr).*`, produced by rules only. */
+export interface FieldExpr {
+  kind: 'field';
+  operand: Expr;
+  field: OraName | '*';
 }
 
 /** PostgreSQL `expr::type`, produced by rules only. */

@@ -412,6 +412,8 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     }
     case 'paren':
       return { kind: 'paren', expr: rewriteExpr(e.expr, ctx) };
+    case 'field':
+      return { ...e, operand: rewriteExpr(e.operand, ctx) };
     case 'subquery':
       return { kind: 'subquery', query: rewriteQuery(e.query, ctx) };
     case 'list':

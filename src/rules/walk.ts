@@ -65,6 +65,8 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
     }
     case 'paren':
       return { kind: 'paren', expr: m(e.expr) };
+    case 'field':
+      return { ...e, operand: m(e.operand) };
     case 'list':
       return { kind: 'list', items: e.items.map(m) };
     case 'at-time-zone':

@@ -198,6 +198,8 @@ export function printExpr(e: Expr): string {
     }
     case 'paren':
       return `(${printExpr(e.expr)})`;
+    case 'field':
+      return `(${printExpr(e.operand)}).${e.field === '*' ? '*' : quoteIdent(pgNameOf(e.field))}`;
     case 'subquery':
       return `(${printQuery(e.query)})`;
     case 'list':
