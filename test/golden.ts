@@ -5,6 +5,8 @@ import { convertSources, PHASES } from '../src/convert/index.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
+export const GOLDEN_FAMILIES = ['ddl', 'sql', 'plsql'];
+
 export interface FixtureCase {
   name: string;
   dir: string;
@@ -13,7 +15,8 @@ export interface FixtureCase {
 
 export function listCases(): FixtureCase[] {
   const out: FixtureCase[] = [];
-  for (const family of readdirSync(FIXTURES).sort()) {
+  // Families of converter golden cases (other folders hold other fixture kinds: semantic, dms …).
+  for (const family of readdirSync(FIXTURES).sort().filter((f) => GOLDEN_FAMILIES.includes(f))) {
     const fdir = join(FIXTURES, family);
     for (const c of readdirSync(fdir).sort()) {
       const dir = join(fdir, c);

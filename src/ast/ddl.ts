@@ -2,6 +2,7 @@ import type { SourceLocation } from '../findings/types.js';
 import type { OraName, QualifiedName } from './common.js';
 import type { DataType, Expr } from './expr.js';
 import type { DmlStatement } from './dml.js';
+import type { PlsqlUnitAst } from './plsql.js';
 import type { Query } from './query.js';
 
 export type Statement =
@@ -241,6 +242,8 @@ export interface PlsqlUnit extends StatementMeta {
   name: QualifiedName;
   text: string;
   wrapped?: boolean;
+  /** The parsed unit (absent when it could not be parsed: a finding says where). */
+  ast?: PlsqlUnitAst;
 }
 
 export interface UnsupportedStmt extends StatementMeta {

@@ -20,6 +20,8 @@ export interface SelectQuery {
   hint?: string;
   distinct?: boolean;
   items: SelectItem[];
+  /** PL/SQL SELECT … [BULK COLLECT] INTO targets */
+  into?: { targets: Expr[]; bulk: boolean };
   from: FromItem[];
   where?: Expr;
   connectBy?: { condition: Expr; nocycle: boolean; startWith?: Expr };

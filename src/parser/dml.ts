@@ -429,8 +429,11 @@ export function defineDmlRules($: $ & DmlRules): void {
     word(0, 'COMMIT');
     $.option(0, { GATE: gateWord('WORK'), DEF: () => word(1, 'WORK') });
     const ignored: string[] = [];
-    $.many(0, () => {
-      ignored.push($.consume(0, T.NonParen).image);
+    $.many(0, {
+      GATE: () => $.LA(1).tokenType !== T.Semi,
+      DEF: () => {
+        ignored.push($.consume(0, T.NonParen).image);
+      },
     });
     return $.ACTION(() => {
       const s: TransactionStmt = { kind: 'transaction', verb: 'COMMIT' };
@@ -472,12 +475,15 @@ export function defineDmlRules($: $ & DmlRules): void {
     const name = $.subrule(0, $.qualifiedName);
     const ignored: string[] = [];
     let cascade = false;
-    $.many(0, () => {
-      const t = $.consume(0, T.NonParen);
-      $.ACTION(() => {
-        if (t.tokenType === K.CASCADE) cascade = true;
-        else ignored.push(t.image.toUpperCase());
-      });
+    $.many(0, {
+      GATE: () => $.LA(1).tokenType !== T.Semi,
+      DEF: () => {
+        const t = $.consume(0, T.NonParen);
+        $.ACTION(() => {
+          if (t.tokenType === K.CASCADE) cascade = true;
+          else ignored.push(t.image.toUpperCase());
+        });
+      },
     });
     return $.ACTION(() => {
       const s: Statement = { kind: 'truncate', table: { kind: 'table', name } };

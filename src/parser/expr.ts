@@ -262,6 +262,15 @@ export function defineExprRules($: $): void {
       {
         ALT: (): Expr => {
           let base = $.subrule(0, $.primary);
+          // PL/SQL attributes: cursor%FOUND, SQL%ROWCOUNT, c%ISOPEN … (kept as a name part "%FOUND").
+          $.option(2, () => {
+            $.consume(0, T.Percent);
+            const attr = $.consume(0, T.Ident).image.toUpperCase();
+            $.ACTION(() => {
+              if (base.kind === 'column') base = { ...base, parts: [...base.parts, `%${attr}`] };
+              else if (base.kind === 'call' && base.args.length === 0) base = { kind: 'column', parts: [...base.name, `%${attr}`] };
+            });
+          });
           $.option(0, () => {
             $.consume(0, T.Power);
             base = { kind: 'binary', op: '**', left: base, right: $.subrule(4, $.unary) };
@@ -453,6 +462,12 @@ export function defineExprRules($: $): void {
       }),
   );
 
+  /** IGNORE NULLS / RESPECT NULLS (IGNORE and RESPECT are not keywords). */
+  const nullsModifierAhead = (): boolean => {
+    const word = $.LA(1).image?.toUpperCase();
+    return (word === 'IGNORE' || word === 'RESPECT') && $.LA(2).tokenType === K.NULLS;
+  };
+
   /** a.b.c, f(x), pkg.f(x) OVER (…), t.*, col (+), seq.NEXTVAL */
   const identifierChain = (): Expr => {
     const parts: OraName[] = [$.subrule(5, $.identifier)];
@@ -478,6 +493,16 @@ export function defineExprRules($: $): void {
           $.ACTION(() => {
             if (a.star) call.star = true;
             if (a.distinct) call.distinct = true;
+            if (a.nulls === 'IGNORE') call.ignoreNulls = true;
+          });
+          // LAST_VALUE(x) IGNORE NULLS OVER (…)
+          $.option(10, {
+            GATE: nullsModifierAhead,
+            DEF: () => {
+              const word = $.consume(5, T.Ident).image.toUpperCase();
+              $.consume(2, K.NULLS);
+              if (word === 'IGNORE') call.ignoreNulls = true;
+            },
           });
           $.option(6, () => {
             $.consume(0, K.WITHIN);
@@ -521,7 +546,9 @@ export function defineExprRules($: $): void {
   };
 
   $.RULE('funcArgs', () => {
-    const out: { args: FuncArg[]; star?: boolean; distinct?: boolean } = { args: [] };
+    const out: { args: FuncArg[]; star?: boolean; distinct?: boolean; nulls?: 'IGNORE' | 'RESPECT' } = {
+      args: [],
+    };
     $.consume(0, T.LParen);
     $.option(0, () => {
       $.or(0, [
@@ -566,6 +593,15 @@ export function defineExprRules($: $): void {
             $.many(0, () => {
               $.consume(0, T.Comma);
               arg(1);
+            });
+            // FIRST_VALUE(x IGNORE NULLS) / LAG(x, 1 RESPECT NULLS)
+            $.option(5, {
+              GATE: nullsModifierAhead,
+              DEF: () => {
+                const word = $.consume(0, T.Ident).image.toUpperCase();
+                $.consume(0, K.NULLS);
+                out.nulls = word === 'IGNORE' ? 'IGNORE' : 'RESPECT';
+              },
             });
             $.option(4, () => {
               $.consume(0, K.ORDER);

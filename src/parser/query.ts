@@ -229,6 +229,19 @@ export function defineQueryRules($: $): void {
               $.consume(0, T.Comma);
               q.items.push($.subrule(1, $.selectItem));
             });
+            $.option(7, {
+              GATE: () => $.LA(1).tokenType === K.INTO || ($.LA(1).tokenType === K.BULK && $.LA(2).tokenType === K.COLLECT),
+              DEF: () => {
+                const bulk = !!$.option(8, () => ($.consume(0, K.BULK), $.consume(0, K.COLLECT)));
+                $.consume(0, K.INTO);
+                const targets = [$.subrule(0, $.unary)];
+                $.many(3, () => {
+                  $.consume(3, T.Comma);
+                  targets.push($.subrule(1, $.unary));
+                });
+                q.into = { targets, bulk };
+              },
+            });
             $.option(1, () => {
               $.consume(0, K.FROM);
               q.from.push($.subrule(0, $.fromItem));

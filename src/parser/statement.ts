@@ -5,6 +5,7 @@
 import type { IToken } from 'chevrotain';
 import type { QualifiedName } from '../ast/common.js';
 import type { PlsqlUnitKind, Statement } from '../ast/ddl.js';
+import type { PlsqlUnitAst } from '../ast/plsql.js';
 import { makeFinding } from '../findings/make.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import { leadingWords } from '../source/script.js';
@@ -16,11 +17,12 @@ import { definePartitionRules } from './ddl-partition.js';
 import { defineTableRules } from './ddl-table.js';
 import { defineDmlRules, type DmlRules } from './dml.js';
 import { defineExprRules } from './expr.js';
+import { definePlsqlRules, type PlsqlRules } from './plsql.js';
 import { lex } from './lexer.js';
 import { defineQueryRules } from './query.js';
 import { Dot, QuotedIdent } from './tokens.js';
 
-let parser: (OracleParser & $ & DmlRules) | undefined;
+let parser: (OracleParser & $ & DmlRules & PlsqlRules) | undefined;
 
 /** First words of Oracle SQL statements; anything else is a syntax error, not an unsupported statement. */
 const ORACLE_VERBS = new Set([
@@ -58,7 +60,7 @@ const ORACLE_VERBS = new Set([
 ]);
 
 /** The one parser instance (self-analysis runs once). */
-export function getParser(): OracleParser & $ & DmlRules {
+export function getParser(): OracleParser & $ & DmlRules & PlsqlRules {
   parser ??= new OracleParser([
     defineExprRules,
     defineDataTypeRules,
@@ -68,7 +70,8 @@ export function getParser(): OracleParser & $ & DmlRules {
     defineAlterRules,
     defineMiscRules,
     defineDmlRules as (p: $) => void,
-  ]) as OracleParser & $ & DmlRules;
+    definePlsqlRules as (p: $) => void,
+  ]) as OracleParser & $ & DmlRules & PlsqlRules;
   return parser;
 }
 
@@ -339,6 +342,15 @@ function objectLabel(words: string[]): string {
   return words.slice(0, 2).join(' ');
 }
 
+const UNIT_RULES: Partial<Record<PlsqlUnitKind, keyof PlsqlRules>> = {
+  PROCEDURE: 'createSubprogramUnit',
+  FUNCTION: 'createSubprogramUnit',
+  TRIGGER: 'createTriggerUnit',
+  PACKAGE: 'createPackageUnit',
+  'PACKAGE BODY': 'createPackageBodyUnit',
+  BLOCK: 'anonymousBlockUnit',
+};
+
 function plsqlUnit(
   text: string,
   loc: SourceLocation,
@@ -370,6 +382,24 @@ function plsqlUnit(
   if (wrapped) {
     statement.wrapped = true;
     findings.push(makeFinding('OPG-PARSE-0008', { object }, { location: loc, object }));
+    return { statement, findings, object };
+  }
+  const rule = UNIT_RULES[unitKind];
+  if (rule) {
+    const p = getParser();
+    p.input = tokens;
+    let ast: PlsqlUnitAst | undefined;
+    try {
+      ast = (p[rule] as () => PlsqlUnitAst)();
+    } catch (err) {
+      findings.push(makeFinding('OPG-PARSE-0001', { detail: `internal parser error: ${(err as Error).message}` }, { location: loc, object }));
+    }
+    if (p.errors.length > 0) {
+      const tok = p.errors[0].token;
+      const found = tok.tokenType?.name === 'EOF' ? 'end of unit' : `"${tok.image}"`;
+      const location = tok.tokenType?.name === 'EOF' ? endLocation(loc, text) : absoluteLocation(loc, tok);
+      findings.push(makeFinding('OPG-PARSE-0001', { detail: `unexpected ${found} in ${object}` }, { location, object }));
+    } else if (ast) statement.ast = ast;
   }
   return { statement, findings, object };
 }

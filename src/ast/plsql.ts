@@ -1,0 +1,140 @@
+/** PL/SQL: subprograms, blocks, declarations, statements, triggers, packages. */
+import type { OraName, QualifiedName } from './common.js';
+import type { DmlStatement } from './dml.js';
+import type { DataType, Expr } from './expr.js';
+import type { Query } from './query.js';
+
+export interface Param {
+  name: OraName;
+  mode: 'IN' | 'OUT' | 'IN OUT';
+  nocopy?: boolean;
+  type: DataType;
+  default?: Expr;
+}
+
+export interface Subprogram {
+  kind: 'procedure' | 'function';
+  name: QualifiedName;
+  params: Param[];
+  returnType?: DataType;
+  /** DETERMINISTIC, PIPELINED, PARALLEL_ENABLE, RESULT_CACHE, AUTHID …, as written (upper case). */
+  attributes: string[];
+  /** Body; absent for a declaration (package spec, forward declaration). */
+  block?: Block;
+  /** LANGUAGE C / JAVA / EXTERNAL call specification. */
+  external?: string;
+}
+
+export interface Block {
+  label?: OraName;
+  declarations: Declaration[];
+  body: PlStatement[];
+  handlers: ExceptionHandler[];
+}
+
+export interface ExceptionHandler {
+  /** Exception names (OTHERS included), in catalog form. */
+  names: OraName[];
+  body: PlStatement[];
+}
+
+export type Declaration =
+  | { kind: 'variable'; name: OraName; type: DataType; constant: boolean; notNull: boolean; default?: Expr }
+  | { kind: 'cursor'; name: OraName; params: Param[]; returnType?: DataType; query?: Query }
+  | { kind: 'exception'; name: OraName }
+  | { kind: 'pragma'; name: string; args: Expr[] }
+  | { kind: 'type'; name: OraName; def: TypeDefinition }
+  | { kind: 'subtype'; name: OraName; base: DataType; notNull: boolean }
+  | { kind: 'subprogram'; unit: Subprogram };
+
+export type TypeDefinition =
+  | { kind: 'record'; fields: { name: OraName; type: DataType; notNull: boolean; default?: Expr }[] }
+  | { kind: 'table'; of: DataType; indexBy?: DataType; notNull: boolean }
+  | { kind: 'varray'; size: number; of: DataType; notNull: boolean }
+  | { kind: 'ref-cursor'; returnType?: DataType }
+  | { kind: 'object'; text: string };
+
+export type PlStatement = (
+  | { kind: 'assign'; target: Expr; value: Expr }
+  | { kind: 'if'; branches: { cond: Expr; body: PlStatement[] }[]; else?: PlStatement[] }
+  | { kind: 'case'; selector?: Expr; whens: { when: Expr; body: PlStatement[] }[]; else?: PlStatement[] }
+  | { kind: 'loop'; body: PlStatement[] }
+  | { kind: 'while'; cond: Expr; body: PlStatement[] }
+  | { kind: 'for-range'; index: OraName; reverse: boolean; lower: Expr; upper: Expr; body: PlStatement[] }
+  | { kind: 'for-cursor'; record: OraName; cursor: OraName; args: Expr[]; body: PlStatement[] }
+  | { kind: 'for-query'; record: OraName; query: Query; body: PlStatement[] }
+  | {
+      kind: 'forall';
+      index: OraName;
+      lower?: Expr;
+      upper?: Expr;
+      indicesOf?: Expr;
+      valuesOf?: Expr;
+      statement: PlStatement;
+    }
+  | { kind: 'exit'; verb: 'EXIT' | 'CONTINUE'; label?: OraName; when?: Expr }
+  | { kind: 'null' }
+  | { kind: 'return'; value?: Expr }
+  | { kind: 'goto'; label: OraName }
+  | { kind: 'raise'; name?: OraName }
+  | { kind: 'open'; cursor: OraName; args: Expr[]; forQuery?: Query; forDynamic?: Expr; using: BindArg[] }
+  | { kind: 'fetch'; cursor: OraName; into: Expr[]; bulk: boolean; limit?: Expr }
+  | { kind: 'close'; cursor: OraName }
+  | {
+      kind: 'execute-immediate';
+      sql: Expr;
+      into: Expr[];
+      bulk: boolean;
+      using: BindArg[];
+      returningInto: Expr[];
+    }
+  | { kind: 'pipe-row'; value: Expr }
+  | { kind: 'sql'; statement: DmlStatement }
+  | { kind: 'call'; call: Expr }
+  | { kind: 'block'; block: Block }
+  | { kind: 'unparsed'; text: string; reason: string }
+) & { labels?: OraName[]; line?: number };
+
+export interface BindArg {
+  mode: 'IN' | 'OUT' | 'IN OUT';
+  value: Expr;
+}
+
+export interface TriggerDef {
+  name: QualifiedName;
+  timing: 'BEFORE' | 'AFTER' | 'INSTEAD OF' | 'FOR';
+  events: { event: 'INSERT' | 'UPDATE' | 'DELETE'; columns?: OraName[] }[];
+  /** DDL/database event triggers (AFTER LOGON ON DATABASE …) are kept as text. */
+  on: QualifiedName;
+  onKind: 'table' | 'view' | 'schema' | 'database';
+  forEachRow: boolean;
+  referencing?: { old?: OraName; new?: OraName; parent?: OraName };
+  when?: Expr;
+  enabled: boolean;
+  /** Simple trigger body. */
+  block?: Block;
+  /** COMPOUND TRIGGER sections: kept as text for the finding. */
+  compound?: boolean;
+  /** CALL proc instead of a block. */
+  call?: Expr;
+}
+
+export interface PackageSpec {
+  name: QualifiedName;
+  declarations: Declaration[];
+  authid?: string;
+}
+
+export interface PackageBody {
+  name: QualifiedName;
+  declarations: Declaration[];
+  /** Initialization section. */
+  init?: Block;
+}
+
+export type PlsqlUnitAst =
+  | { kind: 'subprogram'; unit: Subprogram }
+  | { kind: 'block'; block: Block }
+  | { kind: 'trigger'; trigger: TriggerDef }
+  | { kind: 'package'; spec: PackageSpec }
+  | { kind: 'package-body'; body: PackageBody };
