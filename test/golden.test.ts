@@ -13,9 +13,6 @@ const cases = listCases();
 const KNOWN_APPLY_FAILURES: Record<string, string> = {
   'ddl/names-lowercase-quoted-collisions':
     'ID and "id" both map to id; column renaming on collision is not implemented',
-  'ddl/view-date-arithmetic':
-    'DATE + n in views needs column types of joined tables (type-aware rewrite, SQL issue)',
-  'ddl/view-materialized': 'TRUNC(date column) in a view needs column types of the FROM tables (SQL issue)',
 };
 let db: PGlite;
 

@@ -136,6 +136,10 @@ export interface FuncCall {
   withinGroup?: OrderItem[];
   /** MAX(x) KEEP (DENSE_RANK FIRST ORDER BY …) */
   keep?: { which: 'FIRST' | 'LAST'; orderBy: OrderItem[] };
+  /** FIRST_VALUE(x IGNORE NULLS), LAG(x) IGNORE NULLS … */
+  ignoreNulls?: boolean;
+  /** PostgreSQL array element of the result: (array_agg(…))[n], produced by rules only. */
+  subscript?: number;
 }
 
 export interface UnaryExpr {

@@ -6,7 +6,7 @@ import type { PgName } from '../ast/pg.js';
 import { pgNameOf, shortenIdent } from '../emit/quote.js';
 import { makeFinding } from '../findings/make.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
-import type { ExprContext } from '../rules/expressions.js';
+import type { ExprContext, RelationShape } from '../rules/builders.js';
 
 export interface ConvertOptions {
   /** Oracle schema → PostgreSQL schema (keys are Oracle names, case-insensitive). */
@@ -99,12 +99,31 @@ export class ConvertContext {
       location: where.location,
       mapSchema: this.mapSchema,
       tableColumns: (q) => this.findTable(q, table?.name)?.columns.map((c) => c.name),
+      relation: (q) => this.relationShape(q, table?.name),
     };
     if (table) {
       const types = new Map<string, DataType | undefined>(table.columns.map((c) => [c.name, c.type]));
       ctx.columnType = (n) => types.get(n);
     }
     return ctx;
+  }
+
+  /** A table or view of the model as the expression type inference sees it. */
+  relationShape(q: QualifiedName, near?: QualifiedName): RelationShape | undefined {
+    const t = this.findTable(q, near);
+    if (t)
+      return {
+        kind: 'table',
+        columns: t.columns.map((c) => ({
+          name: c.name,
+          type: c.type,
+          notNull: c.constraints.some((k) => k.kind === 'not-null' || k.kind === 'primary-key'),
+        })),
+      };
+    const v =
+      this.views.get(ConvertContext.key(q)) ??
+      (q.schema ? undefined : this.views.get(ConvertContext.key({ schema: near?.schema, name: q.name })));
+    return v ? { kind: 'view', columns: v.columns, query: v.query } : undefined;
   }
 
   findTable(q: QualifiedName, near?: QualifiedName): CreateTable | undefined {

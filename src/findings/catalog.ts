@@ -694,6 +694,38 @@ const entries: CatalogEntry[] = [
     rule: 'rules/functions',
   },
   {
+    id: 'OPG-EXPR-0005',
+    title: 'Expression type unknown',
+    severity: 'info',
+    effortMinutes: 5,
+    message: 'The type of {expr} could not be inferred; {assumption}',
+    suggestion:
+      'Check the converted expression; qualify columns with their table alias or make the conversion explicit (TO_CHAR, TO_NUMBER, CAST).',
+    why: 'Oracle date arithmetic, division and implicit conversions depend on operand types that PostgreSQL resolves differently.',
+    rule: 'rules/infer',
+  },
+  {
+    id: 'OPG-EXPR-0006',
+    title: 'Implicit conversion depends on NLS settings',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{what} depends on the Oracle session NLS settings; converted as {target}',
+    suggestion: 'Use an explicit format model (TO_CHAR(d, …), TO_DATE(s, …)) so both databases agree.',
+    why: 'Oracle converts dates to and from text with NLS_DATE_FORMAT / NLS_TERRITORY; PostgreSQL uses ISO formats.',
+    rule: 'rules/functions-date',
+  },
+  {
+    id: 'OPG-EXPR-0007',
+    title: 'Two-digit year in a date format',
+    severity: 'info',
+    effortMinutes: 2,
+    message:
+      'Format {format}: two-digit years were converted with the Oracle {rule} rule for the years 2000–2049',
+    suggestion: 'Prefer four-digit years (YYYY) in data and format models.',
+    why: 'Oracle RR/YY choose the century from the current date; PostgreSQL YY uses a fixed window (1970–2069).',
+    rule: 'rules/functions-date',
+  },
+  {
     id: 'OPG-MISC-0001',
     title: 'Statement ignored for schema conversion',
     severity: 'info',

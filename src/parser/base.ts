@@ -62,7 +62,7 @@ export interface Rules {
   unary: () => Expr;
   primary: () => Expr;
   exprList: () => Expr[];
-  funcArgs: () => { args: FuncArg[]; star?: boolean; distinct?: boolean };
+  funcArgs: () => { args: FuncArg[]; star?: boolean; distinct?: boolean; nulls?: 'IGNORE' | 'RESPECT' };
   overClause: () => WindowSpec;
   orderByList: () => OrderItem[];
   caseExpr: () => Expr;

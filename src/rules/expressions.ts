@@ -1,285 +1,23 @@
 /**
- * Expression and query rewrites, Oracle → PostgreSQL, on the tree. Each function rule is a
- * table entry (FUNCTION_RULES); node-kind rules live in rewriteExpr's switch.
+ * Expression and query rewrites, Oracle → PostgreSQL, on the tree. Function rules are table
+ * entries (FUNCTION_RULES in functions.ts, one file per family); node-kind rules live in
+ * rewriteExpr's switch. Rules that depend on operand types ask infer.ts, whose column scope is
+ * set per query block by rewriteQuery.
  */
-import type { OraName, QualifiedName } from '../ast/common.js';
-import type { DataType, Expr, FuncCall, OrderItem } from '../ast/expr.js';
+import type { QualifiedName } from '../ast/common.js';
+import type { Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import type { FromItem, Query } from '../ast/query.js';
 import { pgNameOf } from '../emit/quote.js';
-import { makeFinding, type FindingArgs } from '../findings/make.js';
-import { rewriteOuterJoins } from './joins.js';
+import { rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
+import { call, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
+import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
 import { rewriteHierarchical } from './hierarchical.js';
+import { buildScope, inferType } from './infer.js';
+import { rewriteOuterJoins } from './joins.js';
+import { rewriteBinary } from './operators.js';
 import { rewriteRownum } from './rownum.js';
-import type { Finding, SourceLocation } from '../findings/types.js';
 
-export interface ExprContext {
-  findings: Finding[];
-  object?: string;
-  location?: SourceLocation;
-  /** Oracle schema → PostgreSQL schema */
-  mapSchema: (schema: OraName) => string;
-  /** Oracle type of a column of the current table, when known (for TRUNC(date) and similar). */
-  columnType?: (name: OraName) => DataType | undefined;
-  /** Column names of a table of the converted model (for resolving unqualified columns). */
-  tableColumns?: (table: QualifiedName) => OraName[] | undefined;
-  /** Set when a construct could not be converted; callers may comment the object out. */
-  unconvertible?: string[];
-}
-
-const lit = (value: string): Expr => ({ kind: 'literal', type: 'string', value });
-const num = (value: string): Expr => ({ kind: 'literal', type: 'number', value });
-const NULL: Expr = { kind: 'literal', type: 'null', value: 'NULL' };
-const call = (name: string, ...args: Expr[]): FuncCall => ({
-  kind: 'call',
-  name: [name],
-  args: args.map((value) => ({ value })),
-});
-const pgType = (name: string, args: number[] = []): DataType => ({ kind: 'datatype', name, args });
-const cast = (operand: Expr, type: DataType): Expr => ({ kind: 'pg-cast', operand, type });
-
-function report(ctx: ExprContext, id: string, args: FindingArgs): void {
-  if (ctx.findings.some((f) => f.id === id && f.message.includes(String(Object.values(args)[0] ?? ''))))
-    return;
-  ctx.findings.push(makeFinding(id, args, { object: ctx.object, location: ctx.location }));
-}
-
-function notConverted(ctx: ExprContext, detail: string): void {
-  report(ctx, 'OPG-EXPR-0004', { detail });
-  (ctx.unconvertible ??= []).push(detail);
-}
-
-const DATE_UNITS: Record<string, string> = {
-  DD: 'day',
-  DDD: 'day',
-  J: 'day',
-  DAY: 'day',
-  DY: 'day',
-  D: 'week',
-  IW: 'week',
-  WW: 'week',
-  W: 'week',
-  MM: 'month',
-  MON: 'month',
-  MONTH: 'month',
-  RM: 'month',
-  Q: 'quarter',
-  YYYY: 'year',
-  YYY: 'year',
-  YY: 'year',
-  Y: 'year',
-  YEAR: 'year',
-  SYYYY: 'year',
-  IYYY: 'year',
-  HH: 'hour',
-  HH12: 'hour',
-  HH24: 'hour',
-  MI: 'minute',
-  CC: 'century',
-  SCC: 'century',
-};
-
-/** Built-ins whose PostgreSQL equivalent needs judgement; they are kept and reported. */
-const NEEDS_REVIEW = new Set([
-  'MONTHS_BETWEEN',
-  'NEXT_DAY',
-  'REGEXP_SUBSTR',
-  'REGEXP_INSTR',
-  'REGEXP_COUNT',
-  'TO_CLOB',
-  'TO_BLOB',
-  'EMPTY_CLOB',
-  'EMPTY_BLOB',
-  'SYS_CONNECT_BY_PATH',
-  'USERENV',
-  'DUMP',
-  'VSIZE',
-  'ORA_HASH',
-  'STANDARD_HASH',
-  'RAWTOHEX',
-  'HEXTORAW',
-  'NUMTOYMINTERVAL',
-  'NUMTODSINTERVAL',
-  'TZ_OFFSET',
-  'NEW_TIME',
-  'WM_CONCAT',
-]);
-
-function isDateLike(e: Expr, ctx: ExprContext): boolean {
-  if (e.kind === 'pseudo')
-    return e.name === 'SYSDATE' || e.name === 'LOCALTIMESTAMP' || e.name === 'CURRENT_TIMESTAMP';
-  if (e.kind === 'typed-literal') return true;
-  if (e.kind === 'pg-cast') return e.type.name.startsWith('timestamp') || e.type.name === 'date';
-  if (e.kind === 'call') return ['to_timestamp', 'date_trunc', 'localtimestamp'].includes(e.name[0]);
-  if (e.kind === 'column' && e.parts.length === 1 && ctx.columnType) {
-    const t = ctx.columnType(e.parts[0]);
-    return !!t && (t.name === 'DATE' || t.name === 'TIMESTAMP');
-  }
-  return false;
-}
-
-type FunctionRule = (args: Expr[], c: FuncCall, ctx: ExprContext) => Expr;
-
-const FUNCTION_RULES: Record<string, FunctionRule> = {
-  NVL: (a) => call('coalesce', ...a),
-  NVL2: (a) => ({
-    kind: 'case',
-    whens: [{ when: { kind: 'is-null', operand: a[0], not: true }, then: a[1] }],
-    else: a[2] ?? NULL,
-  }),
-  DECODE: (a) => {
-    const [subject, ...rest] = a;
-    const whens: { when: Expr; then: Expr }[] = [];
-    let i = 0;
-    for (; i + 1 < rest.length; i += 2) {
-      const search = rest[i];
-      // DECODE matches NULL with NULL: IS NOT DISTINCT FROM keeps that; plain literals can use "=".
-      const nullable = !(search.kind === 'literal' && search.type !== 'null');
-      const when: Expr =
-        search.kind === 'literal' && search.type === 'null'
-          ? { kind: 'is-null', operand: subject, not: false }
-          : { kind: 'binary', op: nullable ? 'IS NOT DISTINCT FROM' : '=', left: subject, right: search };
-      whens.push({ when, then: rest[i + 1] });
-    }
-    const e: Expr = { kind: 'case', whens };
-    if (i < rest.length) e.else = rest[i];
-    return e;
-  },
-  SUBSTR: (a, _c, ctx) => {
-    const pos = a[1];
-    if (!(pos?.kind === 'literal' && pos.type === 'number' && Number(pos.value) > 0)) {
-      report(ctx, 'OPG-EXPR-0001', {
-        name: 'SUBSTR with a non-literal or non-positive position (Oracle counts negative positions from the end)',
-      });
-    }
-    return call('substr', ...a);
-  },
-  INSTR: (a, c, ctx) => {
-    if (a.length === 2) return call('strpos', a[0], a[1]);
-    report(ctx, 'OPG-EXPR-0001', { name: 'INSTR with a start position or occurrence' });
-    return { ...c, name: ['instr'] };
-  },
-  TO_CHAR: (a) => (a.length === 1 ? cast(a[0], pgType('text')) : call('to_char', a[0], a[1])),
-  TO_NCHAR: (a) => (a.length === 1 ? cast(a[0], pgType('text')) : call('to_char', a[0], a[1])),
-  TO_NUMBER: (a) => (a.length === 1 ? cast(a[0], pgType('numeric')) : call('to_number', a[0], a[1])),
-  TO_DATE: (a, _c, ctx) => {
-    if (a.length === 1) {
-      report(ctx, 'OPG-EXPR-0001', { name: 'TO_DATE without a format (depends on NLS_DATE_FORMAT)' });
-      return cast(a[0], pgType('timestamp', [0]));
-    }
-    return cast(call('to_timestamp', a[0], a[1]), pgType('timestamp', [0]));
-  },
-  TO_TIMESTAMP: (a) =>
-    a.length === 1
-      ? cast(a[0], pgType('timestamp'))
-      : cast(call('to_timestamp', a[0], a[1]), pgType('timestamp')),
-  TRUNC: (a, _c, ctx) => {
-    const unitArg = a[1];
-    if (unitArg?.kind === 'literal' && unitArg.type === 'string') {
-      const unit = DATE_UNITS[unitArg.value.toUpperCase()];
-      if (unit) return cast(call('date_trunc', lit(unit), a[0]), pgType('timestamp', [0]));
-    }
-    if (a.length === 1 && isDateLike(a[0], ctx))
-      return cast(call('date_trunc', lit('day'), a[0]), pgType('timestamp', [0]));
-    if (a.length === 1 && a[0].kind === 'column' && ctx.columnType?.(a[0].parts[0]) === undefined) {
-      report(ctx, 'OPG-EXPR-0001', { name: 'TRUNC on an expression of unknown type (date or number?)' });
-    }
-    return call('trunc', ...a);
-  },
-  ADD_MONTHS: (a) => ({
-    kind: 'paren',
-    expr: {
-      kind: 'binary',
-      op: '+',
-      left: a[0],
-      right: {
-        kind: 'binary',
-        op: '*',
-        left: { kind: 'paren', expr: a[1] },
-        right: { kind: 'interval-literal', value: '1 month', from: '' },
-      },
-    },
-  }),
-  LAST_DAY: (a) =>
-    cast(
-      {
-        kind: 'binary',
-        op: '-',
-        left: {
-          kind: 'binary',
-          op: '+',
-          left: call('date_trunc', lit('month'), a[0]),
-          right: { kind: 'interval-literal', value: '1 month', from: '' },
-        },
-        right: { kind: 'interval-literal', value: '1 day', from: '' },
-      },
-      pgType('timestamp', [0]),
-    ),
-  SYS_GUID: () =>
-    call(
-      'decode',
-      call('replace', cast(call('gen_random_uuid'), pgType('text')), lit('-'), lit('')),
-      lit('hex'),
-    ),
-  SYS_CONTEXT: (a, c, ctx) => {
-    const ns = a[0]?.kind === 'literal' ? a[0].value.toUpperCase() : '';
-    const key = a[1]?.kind === 'literal' ? a[1].value.toUpperCase() : '';
-    if (ns === 'USERENV') {
-      if (key === 'CURRENT_USER' || key === 'SESSION_USER' || key === 'CURRENT_SCHEMA') {
-        return { kind: 'pseudo', name: key === 'CURRENT_SCHEMA' ? 'CURRENT_SCHEMA' : key };
-      }
-      if (key === 'MODULE') return call('current_setting', lit('application_name'));
-      if (key === 'DB_NAME') return call('current_database');
-    }
-    report(ctx, 'OPG-EXPR-0001', { name: `SYS_CONTEXT('${ns}', '${key}')` });
-    return { ...c, name: ['sys_context'] };
-  },
-  REGEXP_LIKE: (a, c, ctx) => {
-    const flags = a[2]?.kind === 'literal' ? a[2].value : '';
-    if (a[2] && a[2].kind !== 'literal') {
-      report(ctx, 'OPG-EXPR-0001', { name: 'REGEXP_LIKE with non-literal match flags' });
-      return { ...c, name: ['regexp_like'] };
-    }
-    return { kind: 'binary', op: flags.includes('i') ? '~*' : '~', left: a[0], right: a[1] };
-  },
-  REGEXP_REPLACE: (a, c, ctx) => {
-    if (a.length > 3) {
-      report(ctx, 'OPG-EXPR-0001', { name: 'REGEXP_REPLACE with position/occurrence arguments' });
-      return { ...c, name: ['regexp_replace'] };
-    }
-    return call('regexp_replace', a[0], a[1], a[2] ?? lit(''), lit('g'));
-  },
-  GREATEST: (a, _c, ctx) => {
-    report(ctx, 'OPG-EXPR-0001', {
-      name: 'GREATEST/LEAST (Oracle returns NULL when any argument is NULL; PostgreSQL ignores NULLs)',
-    });
-    return call('greatest', ...a);
-  },
-  LEAST: (a, _c, ctx) => {
-    report(ctx, 'OPG-EXPR-0001', {
-      name: 'GREATEST/LEAST (Oracle returns NULL when any argument is NULL; PostgreSQL ignores NULLs)',
-    });
-    return call('least', ...a);
-  },
-  LISTAGG: (a, c) => {
-    const r: FuncCall = {
-      kind: 'call',
-      name: ['string_agg'],
-      args: [{ value: cast(a[0], pgType('text')) }, { value: a[1] ?? lit('') }],
-    };
-    if (c.withinGroup) r.argOrderBy = c.withinGroup;
-    if (c.over) r.over = c.over;
-    return r;
-  },
-  MEDIAN: (a) => ({
-    kind: 'call',
-    name: ['percentile_cont'],
-    args: [{ value: num('0.5') }],
-    withinGroup: [{ expr: a[0] }],
-  }),
-  LENGTHB: (a) => call('octet_length', ...a),
-  CHR: (a) => call('chr', ...a),
-  BITAND: (a) => ({ kind: 'paren', expr: { kind: 'binary', op: '&', left: a[0], right: a[1] } }),
-};
+export type { ExprContext } from './builders.js';
 
 /** Functions without parentheses that Oracle parses as names. */
 const NILADIC: Record<string, Expr> = {
@@ -355,12 +93,8 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
         return { ...e, operand: rewriteExpr(e.operand, ctx) };
       }
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
-    case 'binary': {
-      const left = rewriteExpr(e.left, ctx);
-      const right = rewriteExpr(e.right, ctx);
-      if (e.op === '**') return call('power', left, right);
-      return { ...e, left, right };
-    }
+    case 'binary':
+      return rewriteBinary(e, ctx, (x) => rewriteExpr(x, ctx));
     case 'is-null':
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
     case 'like': {
@@ -408,7 +142,8 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     case 'trim': {
       const r: Expr = { ...e, from: rewriteExpr(e.from, ctx) };
       if (e.chars) r.chars = rewriteExpr(e.chars, ctx);
-      return r;
+      // Trimming everything gives '' on PostgreSQL, NULL in Oracle.
+      return call('nullif', r, lit(''));
     }
     case 'paren':
       return { kind: 'paren', expr: rewriteExpr(e.expr, ctx) };
@@ -441,12 +176,20 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
       orderBy: rewriteOrder(e.over.orderBy, ctx)!,
     };
   if (e.withinGroup) base.withinGroup = rewriteOrder(e.withinGroup, ctx);
-  if (e.keep) {
-    notConverted(ctx, `${e.name.join('.')} … KEEP (DENSE_RANK …)`);
-  }
+  if (e.keep) return rewriteKeep(base, ctx, (o) => rewriteOrder(o, ctx)!);
+  if (e.ignoreNulls) return rewriteIgnoreNulls(base, ctx);
   if (e.name.length === 1) {
     const rule = FUNCTION_RULES[e.name[0]];
-    if (rule && !e.args.some((a) => a.name)) return rule(args, base, ctx);
+    if (rule && !e.args.some((a) => a.name)) {
+      const orig = e.args.map((a) => a.value);
+      return rule(
+        args,
+        base,
+        ctx,
+        orig,
+        orig.map((x) => inferType(x, ctx)),
+      );
+    }
     if (NEEDS_REVIEW.has(e.name[0]))
       notConverted(ctx, `${e.name[0]} has no built-in PostgreSQL equivalent (orafce provides some)`);
   }
@@ -467,6 +210,16 @@ export function rewriteQuery(q: Query, ctx: ExprContext): Query {
     if (h) return rewriteQuery(h, ctx);
     notConverted(ctx, 'CONNECT BY hierarchical query');
   }
+  const outer = ctx.scope;
+  ctx.scope = buildScope(q, ctx, outer);
+  try {
+    return rewriteSelect(q, ctx);
+  } finally {
+    ctx.scope = outer;
+  }
+}
+
+function rewriteSelect(q: Extract<Query, { kind: 'select' }>, ctx: ExprContext): Query {
   const r: Query = {
     ...q,
     items: q.items.map((i) => ({ ...i, expr: rewriteExpr(i.expr, ctx) })),

@@ -27,6 +27,11 @@ export interface TranslateOptions extends ConvertOptions {
   readFile?: (path: string) => string | undefined;
   /** Target PostgreSQL major version (15 by default). */
   pgVersion?: number;
+  /**
+   * The model of an earlier translate() (its `context`): tables and views created there are
+   * known to this one (column types drive date arithmetic, division and implicit conversions).
+   */
+  context?: ConvertContext;
 }
 
 export interface TranslatedStatement {
@@ -46,6 +51,8 @@ export interface TranslateResult {
   sql: string;
   statements: TranslatedStatement[];
   findings: Finding[];
+  /** The model after this script (pass it as `context` to translate more SQL against it). */
+  context: ConvertContext;
 }
 
 const DML_KINDS = new Set([
@@ -69,7 +76,7 @@ export function translate(sql: string, options: TranslateOptions = {}): Translat
     readFile: options.readFile,
     followIncludes: !!options.inlineIncludes,
   });
-  const ctx = new ConvertContext(options);
+  const ctx = options.context ?? new ConvertContext(options);
   const statements: TranslatedStatement[] = [];
   const out: string[] = [];
   const findings: Finding[] = [...split.findings];
@@ -82,7 +89,7 @@ export function translate(sql: string, options: TranslateOptions = {}): Translat
     statements.push(t);
     findings.push(...t.findings);
   }
-  return { sql: out.join(''), statements, findings };
+  return { sql: out.join(''), statements, findings, context: ctx };
 }
 
 function translateItem(

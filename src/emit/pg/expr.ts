@@ -115,8 +115,19 @@ function printWindow(w: WindowSpec): string {
   return `OVER (${parts.join(' ')})`;
 }
 
+/**
+ * Built-in functions whose names are PostgreSQL keywords (col_name_keyword): they are written
+ * unquoted, since quoting would name a user function instead.
+ */
+const KEYWORD_FUNCTIONS = new Set(['coalesce', 'nullif', 'greatest', 'least', 'grouping']);
+
 function printCall(e: FuncCall): string {
-  const name = e.name.length === 1 && /^[a-z_][a-z0-9_]*$/.test(e.name[0]) ? e.name[0] : printName(e.name);
+  const single = e.name.length === 1 ? e.name[0] : undefined;
+  const name =
+    single !== undefined &&
+    (/^[a-z_][a-z0-9_]*$/.test(single) || KEYWORD_FUNCTIONS.has(pgNameOf(single)))
+      ? single.toLowerCase()
+      : printName(e.name);
   let args = e.star
     ? '*'
     : e.args
@@ -129,7 +140,7 @@ function printCall(e: FuncCall): string {
   let s = `${name}(${args})`;
   if (e.withinGroup) s += ` WITHIN GROUP (ORDER BY ${printOrderItems(e.withinGroup)})`;
   if (e.over) s += ` ${printWindow(e.over)}`;
-  return s;
+  return e.subscript === undefined ? s : `(${s})[${e.subscript}]`;
 }
 
 export function printExpr(e: Expr): string {

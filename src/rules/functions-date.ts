@@ -1,0 +1,321 @@
+/**
+ * Date semantics: Oracle DATE (a timestamp(0) on PostgreSQL) arithmetic and functions.
+ *  - date ± n (days, fractional) → d ± n * interval '1 day', rounded to seconds like a DATE
+ *  - date − date → days as a number: extract(epoch from (a − b)) / 86400
+ *  - ADD_MONTHS (month-end rule), MONTHS_BETWEEN (31-day months), LAST_DAY (keeps the time),
+ *    NEXT_DAY (English day names), TRUNC/ROUND(date, fmt), TO_CHAR/TO_DATE format models.
+ */
+import type { Expr } from '../ast/expr.js';
+import {
+  and,
+  bin,
+  call,
+  caseWhen,
+  cast,
+  type ExprContext,
+  interval,
+  lit,
+  notConverted,
+  num,
+  numberValue,
+  pgType,
+  report,
+  stringValue,
+} from './builders.js';
+import { translateDateFormat } from './date-format.js';
+import type { OraType } from './infer.js';
+import type { FunctionRule } from './rule-types.js';
+
+export const isDateType = (t: OraType): boolean => t.cls === 'date' || t.cls === 'timestamp';
+const ts0 = pgType('timestamp', [0]);
+const asDate = (e: Expr): Expr => cast(e, ts0);
+const trunc = (unit: string, e: Expr): Expr => call('date_trunc', lit(unit), e);
+const extract = (field: string, from: Expr): Expr => ({ kind: 'extract', field, from });
+/** The time of day of d as an interval. */
+const timeOfDay = (d: Expr): Expr => bin('-', d, trunc('day', d));
+/** Midnight of the last day of d's month. */
+const lastDayMidnight = (d: Expr): Expr => bin('+', trunc('month', d), interval('1 month -1 day'));
+
+/** `d ± n` days (n a number): interval arithmetic, rounded to whole seconds as Oracle DATE is. */
+export function addDays(d: Expr, n: Expr, op: '+' | '-'): Expr {
+  const v = numberValue(n);
+  if (v !== undefined && Number.isInteger(v)) return bin(op, d, interval(`${v} days`));
+  if (v !== undefined) return asDate(bin(op, d, interval(`${v} days`)));
+  return asDate(bin(op, d, bin('*', n, interval('1 day'))));
+}
+
+/** Oracle `date1 − date2`: the number of days, with the fraction of the day. */
+export function daysBetween(a: Expr, b: Expr): Expr {
+  return bin('/', extract('EPOCH', { kind: 'paren', expr: bin('-', a, b) }), num(86400));
+}
+
+/** Oracle's implicit DATE → text conversion (NLS_DATE_FORMAT, DD-MON-RR by default). */
+export function dateToText(e: Expr, t: OraType, ctx: ExprContext, what: string): Expr {
+  const fmt = t.cls === 'date' ? 'DD-MON-YY' : 'DD-MON-YY HH.MI.SS.US AM';
+  report(ctx, 'OPG-EXPR-0006', { what, target: `to_char(…, '${fmt}') (the default NLS format)` });
+  return call('to_char', e, lit(fmt));
+}
+
+const DAY_NAMES = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/** TRUNC(date, fmt): fmt (upper case) → expression, or undefined when unknown. */
+function truncDate(d: Expr, fmt: string, ctx: ExprContext): Expr | undefined {
+  switch (fmt) {
+    case 'CC':
+    case 'SCC':
+      return trunc('century', d);
+    case 'SYYYY':
+    case 'YYYY':
+    case 'YEAR':
+    case 'SYEAR':
+    case 'YYY':
+    case 'YY':
+    case 'Y':
+      return trunc('year', d);
+    case 'IYYY':
+    case 'IYY':
+    case 'IY':
+    case 'I': // first day of the ISO year: Monday of ISO week 1
+      return bin('-', trunc('week', d), bin('*', bin('-', extract('WEEK', d), num(1)), interval('7 days')));
+    case 'Q':
+      return trunc('quarter', d);
+    case 'MONTH':
+    case 'MON':
+    case 'MM':
+    case 'RM':
+      return trunc('month', d);
+    case 'WW': // same weekday as January 1st
+      return bin(
+        '+',
+        trunc('year', d),
+        bin('*', call('floor', bin('/', bin('-', extract('DOY', d), num(1)), num(7))), interval('7 days')),
+      );
+    case 'IW':
+      return trunc('week', d);
+    case 'W': // same weekday as the first of the month
+      return bin(
+        '+',
+        trunc('month', d),
+        bin('*', call('floor', bin('/', bin('-', extract('DAY', d), num(1)), num(7))), interval('7 days')),
+      );
+    case 'DDD':
+    case 'DD':
+    case 'J':
+      return trunc('day', d);
+    case 'DAY':
+    case 'DY':
+    case 'D':
+      report(ctx, 'OPG-EXPR-0006', {
+        what: `TRUNC(date, '${fmt}') (first day of the week)`,
+        target: 'Sunday as the first day (NLS_TERRITORY = AMERICA)',
+      });
+      return bin('-', trunc('week', bin('+', d, interval('1 day'))), interval('1 day'));
+    case 'HH':
+    case 'HH12':
+    case 'HH24':
+      return trunc('hour', d);
+    case 'MI':
+      return trunc('minute', d);
+    default:
+      return undefined;
+  }
+}
+
+/** ROUND(date, fmt): rounds half up to the unit (Oracle: 16th day rounds months up, July years). */
+function roundDate(d: Expr, fmt: string): Expr | undefined {
+  const up = (cond: Expr, unit: string, step: string) =>
+    caseWhen([[cond, bin('+', trunc(unit, d), interval(step))]], trunc(unit, d));
+  switch (fmt) {
+    case 'CC':
+    case 'SCC':
+      return up(
+        bin('>=', call('mod', bin('-', extract('YEAR', d), num(1)), num(100)), num(50)),
+        'century',
+        '100 years',
+      );
+    case 'SYYYY':
+    case 'YYYY':
+    case 'YEAR':
+    case 'SYEAR':
+    case 'YYY':
+    case 'YY':
+    case 'Y':
+      return up(bin('>=', extract('MONTH', d), num(7)), 'year', '1 year');
+    case 'Q':
+      return up(
+        bin(
+          '>=',
+          bin(
+            '+',
+            bin('*', call('mod', bin('-', extract('MONTH', d), num(1)), num(3)), num(100)),
+            extract('DAY', d),
+          ),
+          num(116),
+        ),
+        'quarter',
+        '3 months',
+      );
+    case 'MONTH':
+    case 'MON':
+    case 'MM':
+    case 'RM':
+      return up(bin('>=', extract('DAY', d), num(16)), 'month', '1 month');
+    case 'DDD':
+    case 'DD':
+    case 'J':
+      return trunc('day', bin('+', d, interval('12 hours')));
+    case 'HH':
+    case 'HH12':
+    case 'HH24':
+      return trunc('hour', bin('+', d, interval('30 minutes')));
+    case 'MI':
+      return trunc('minute', bin('+', d, interval('30 seconds')));
+    default:
+      return undefined;
+  }
+}
+
+export function dateTrunc(a: Expr[], ctx: ExprContext, round: boolean): Expr {
+  const fmt = a.length > 1 ? stringValue(a[1])?.toUpperCase() : 'DD';
+  if (fmt === undefined) {
+    notConverted(ctx, `${round ? 'ROUND' : 'TRUNC'}(date, format) with a non-literal format`);
+    return call(round ? 'round' : 'trunc', ...a);
+  }
+  const r = round ? roundDate(a[0], fmt) : truncDate(a[0], fmt, ctx);
+  if (!r) {
+    notConverted(ctx, `${round ? 'ROUND' : 'TRUNC'}(date, '${fmt}')`);
+    return call(round ? 'round' : 'trunc', ...a);
+  }
+  return asDate(r);
+}
+
+/** TO_DATE / TO_TIMESTAMP: format translated; RR and YY years get Oracle's century. */
+function parseDate(a: Expr[], ctx: ExprContext, type: 'date' | 'timestamp'): Expr {
+  const target = type === 'date' ? ts0 : pgType('timestamp');
+  if (a.length === 1) {
+    report(ctx, 'OPG-EXPR-0006', {
+      what: `TO_${type.toUpperCase()} without a format`,
+      target: 'a PostgreSQL cast (ISO input)',
+    });
+    return cast(a[0], target);
+  }
+  nlsParameter(a[2], `TO_${type.toUpperCase()}`, ctx);
+  const fmt = stringValue(a[1]);
+  if (fmt === undefined) return cast(call('to_timestamp', a[0], a[1]), target);
+  const t = translateDateFormat(fmt);
+  let e: Expr = call('to_timestamp', a[0], lit(t.pg));
+  const rr = t.elements.includes('RR');
+  const yy = t.elements.includes('YY');
+  if (rr || yy) {
+    // PostgreSQL YY: 00–69 → 2000–2069, 70–99 → 1970–1999. Oracle RR (2000–2049): 00–49 → 20xx,
+    // 50–99 → 19xx; Oracle YY: the current century (20xx).
+    report(ctx, 'OPG-EXPR-0007', { format: fmt, rule: rr ? 'RR' : 'YY' });
+    const year = extract('YEAR', e);
+    const shift = rr
+      ? caseWhen(
+          [[and(bin('>=', year, num(2050)), bin('<=', year, num(2069))), interval('-100 years')]],
+          interval('0 years'),
+        )
+      : caseWhen(
+          [[and(bin('>=', year, num(1970)), bin('<=', year, num(1999))), interval('100 years')]],
+          interval('0 years'),
+        );
+    e = bin('+', e, shift);
+  }
+  return cast(e, target);
+}
+
+const plusOne = (n: Expr): Expr => {
+  const v = numberValue(n);
+  return v !== undefined && Number.isInteger(v) ? num(v + 1) : bin('+', n, num(1));
+};
+
+/** NLS parameters that only restate PostgreSQL's behaviour (Gregorian calendar, English names). */
+const HARMLESS_NLS = /^\s*NLS_(CALENDAR\s*=\s*'?GREGORIAN'?|DATE_LANGUAGE\s*=\s*'?(AMERICAN|ENGLISH)'?)\s*$/i;
+
+function nlsParameter(e: Expr | undefined, fn: string, ctx: ExprContext): void {
+  if (!e) return;
+  const v = stringValue(e);
+  if (v !== undefined && HARMLESS_NLS.test(v)) return;
+  report(ctx, 'OPG-EXPR-0006', {
+    what: `The NLS parameter of ${fn}`,
+    target: 'PostgreSQL defaults (parameter dropped)',
+  });
+}
+
+export const DATE_RULES: Record<string, FunctionRule> = {
+  TO_DATE: (a, _c, ctx) => parseDate(a, ctx, 'date'),
+  TO_TIMESTAMP: (a, _c, ctx) => parseDate(a, ctx, 'timestamp'),
+  ADD_MONTHS: (a) => {
+    const [d, n] = a;
+    // Last day of its month → last day of the target month; otherwise PostgreSQL's month
+    // arithmetic (which clamps to the month end) is Oracle's.
+    const lastDay = bin('=', trunc('day', d), lastDayMidnight(d));
+    const toMonthEnd = bin(
+      '+',
+      bin('-', bin('+', trunc('month', d), bin('*', plusOne(n), interval('1 month'))), interval('1 day')),
+      timeOfDay(d),
+    );
+    return asDate(caseWhen([[lastDay, toMonthEnd]], bin('+', d, bin('*', n, interval('1 month')))));
+  },
+  LAST_DAY: (a) => asDate(bin('+', lastDayMidnight(a[0]), timeOfDay(a[0]))),
+  MONTHS_BETWEEN: (a) => {
+    const [d1, d2] = a;
+    const months = bin(
+      '+',
+      bin('*', bin('-', extract('YEAR', d1), extract('YEAR', d2)), num(12)),
+      bin('-', extract('MONTH', d1), extract('MONTH', d2)),
+    );
+    const whole = bin(
+      'OR',
+      bin('=', extract('DAY', d1), extract('DAY', d2)),
+      and(bin('=', trunc('day', d1), lastDayMidnight(d1)), bin('=', trunc('day', d2), lastDayMidnight(d2))),
+    );
+    // Otherwise the difference of the day-of-month and time parts, over 31-day months.
+    const inMonth = (d: Expr) => extract('EPOCH', { kind: 'paren', expr: bin('-', d, trunc('month', d)) });
+    const fraction = bin('/', bin('-', inMonth(d1), inMonth(d2)), num(31 * 86400));
+    return caseWhen([[whole, months]], bin('+', months, fraction));
+  },
+  NEXT_DAY: (a, _c, ctx) => {
+    const name = stringValue(a[1])?.toUpperCase();
+    let target: Expr;
+    if (name !== undefined) {
+      const i = DAY_NAMES.findIndex((d) => name.length >= 3 && d.startsWith(name));
+      if (i < 0) {
+        notConverted(ctx, `NEXT_DAY with day name '${name}' (only English day names are converted)`);
+        return call('next_day', ...a);
+      }
+      target = num(i + 1);
+    } else {
+      report(ctx, 'OPG-EXPR-0006', { what: 'NEXT_DAY day name', target: 'English day names' });
+      const abbr = call('upper', call('substr', a[1], num(1), num(3)));
+      target = {
+        kind: 'case',
+        operand: abbr,
+        whens: DAY_NAMES.map((d, i) => ({ when: lit(d.slice(0, 3)), then: num(i + 1) })),
+      };
+    }
+    // 1–7 days ahead: ((target − isodow + 6) mod 7) + 1
+    const days = bin(
+      '+',
+      call('mod', bin('+', bin('-', target, extract('ISODOW', a[0])), num(6)), num(7)),
+      num(1),
+    );
+    return asDate(bin('+', a[0], bin('*', days, interval('1 day'))));
+  },
+};
+
+/** TO_CHAR(datetime, fmt). */
+export function dateToChar(a: Expr[], ctx: ExprContext, t: OraType): Expr {
+  if (a.length === 1) return dateToText(a[0], t, ctx, 'TO_CHAR(date) without a format');
+  nlsParameter(a[2], 'TO_CHAR', ctx);
+  const fmt = stringValue(a[1]);
+  if (fmt === undefined) {
+    report(ctx, 'OPG-EXPR-0001', { name: 'TO_CHAR with a non-literal format (FM and RR differ)' });
+    return call('to_char', a[0], a[1]);
+  }
+  const tr = translateDateFormat(fmt);
+  if (tr.unsupported.length)
+    report(ctx, 'OPG-EXPR-0001', { name: `TO_CHAR format elements ${tr.unsupported.join(', ')}` });
+  return call('to_char', a[0], lit(tr.pg));
+}

@@ -1,0 +1,114 @@
+/**
+ * Number semantics: Oracle NUMBER arithmetic and functions on PostgreSQL. Division never
+ * truncates, MOD(n, 0) is n, REMAINDER rounds half to even, BITAND works on numerics, and the
+ * implicit NUMBER → text conversion prints like TO_CHAR(n) (no trailing zeros, no leading 0).
+ */
+import type { Expr } from '../ast/expr.js';
+import {
+  bin,
+  call,
+  caseWhen,
+  cast,
+  type ExprContext,
+  isSimple,
+  lit,
+  num,
+  numberValue,
+  paren,
+  report,
+} from './builders.js';
+import { describe, type OraType } from './infer.js';
+import type { FunctionRule } from './rule-types.js';
+
+/** May the PostgreSQL type of this number be an integer type (so that `/` would truncate)? */
+export function maybeInteger(t: OraType): boolean {
+  if (t.cls === 'number') return t.pg !== 'numeric' && t.pg !== 'float';
+  return t.cls === 'unknown' || t.cls === 'null';
+}
+
+/**
+ * Oracle `a / b`: a true division. When both operands may have an integer PostgreSQL type the
+ * dividend is cast to numeric (integer division would truncate).
+ */
+export function divide(
+  left: Expr,
+  right: Expr,
+  lt: OraType,
+  rt: OraType,
+  orig: Expr,
+  ctx: ExprContext,
+): Expr {
+  if (lt.cls === 'interval' || rt.cls === 'interval') return bin('/', left, right);
+  if (!maybeInteger(lt) || !maybeInteger(rt)) return bin('/', left, right);
+  if (lt.cls === 'unknown' || rt.cls === 'unknown')
+    report(ctx, 'OPG-EXPR-0005', {
+      expr: describe(orig),
+      assumption: 'the division was made exact with a numeric cast (Oracle division never truncates)',
+    });
+  return bin('/', cast(left, 'numeric'), right);
+}
+
+/** Oracle's text for a number literal (TO_CHAR default): no trailing zeros, no leading zero. */
+function literalText(value: string): string | undefined {
+  if (!/^\d*\.?\d*$/.test(value) || value === '.' || value === '') return undefined;
+  let [int, frac = ''] = value.split('.');
+  int = int.replace(/^0+/, '');
+  frac = frac.replace(/0+$/, '');
+  if (!int && !frac) return '0';
+  return frac ? `${int}.${frac}` : int;
+}
+
+/**
+ * TO_CHAR(n) without a format, and the implicit NUMBER → text conversion: trailing fractional
+ * zeros dropped (trim_scale) and no leading zero before the decimal point (.5, -.5).
+ */
+export function numberToText(e: Expr, t: OraType): Expr {
+  if (e.kind === 'literal' && e.type === 'number') {
+    const text = literalText(e.value);
+    if (text !== undefined) return lit(text);
+  }
+  if (t.pg === 'int' || t.pg === 'bigint' || t.pg === 'float') return cast(e, 'text');
+  return call('regexp_replace', cast(call('trim_scale', e), 'text'), lit('^(-?)0\\.'), lit('\\1.'));
+}
+
+/** An integer argument (SUBSTR positions, LPAD lengths): Oracle truncates fractional values. */
+export function intArg(e: Expr, t: OraType): Expr {
+  if (t.pg === 'int') return e;
+  if (e.kind === 'literal' && e.type === 'number' && /^\d+$/.test(e.value)) return e;
+  const v = numberValue(e);
+  if (v !== undefined && Number.isFinite(v)) return num(Math.trunc(v));
+  if (t.pg === 'numeric' || t.pg === 'float') return cast(call('trunc', e), 'integer');
+  return cast(e, 'integer');
+}
+
+export const NUMBER_RULES: Record<string, FunctionRule> = {
+  MOD: (a) => {
+    const divisor = numberValue(a[1]);
+    if (divisor !== undefined && divisor !== 0) return call('mod', a[0], a[1]);
+    // Oracle: MOD(n, 0) = n.
+    return caseWhen([[bin('=', a[1], num(0)), a[0]]], call('mod', a[0], a[1]));
+  },
+  REMAINDER: (a) => {
+    // n2 - n1 * N, N the integer nearest n2/n1, halves to the even integer (Oracle REMAINDER).
+    const q = paren(bin('/', cast(a[0], 'numeric'), a[1]));
+    const nearest = caseWhen(
+      [
+        [
+          bin('=', call('abs', bin('-', q, call('trunc', q))), num('0.5')),
+          bin('*', num(2), call('round', bin('/', q, num(2)))),
+        ],
+      ],
+      call('round', q),
+    );
+    return bin('-', a[0], bin('*', a[1], nearest));
+  },
+  BITAND: (a, _c, _ctx, _o, types) => {
+    const big = (e: Expr, t: OraType) => (t.pg === 'int' || t.pg === 'bigint' ? e : cast(e, 'bigint'));
+    return paren(bin('&', big(a[0], types[0]), big(a[1], types[1])));
+  },
+  POWER: (a) => call('power', ...a),
+  SIGN: (a) => call('sign', ...a),
+};
+
+/** Are both operands simple enough to be repeated in a CASE? */
+export const repeatable = (...items: Expr[]): boolean => items.every(isSimple);

@@ -1,0 +1,288 @@
+/**
+ * String semantics. Oracle has no empty string: every function that can produce '' on
+ * PostgreSQL is wrapped in nullif(…, '') (SUBSTR past the end, REPLACE/TRANSLATE/TRIM/REGEXP_*
+ * removing everything, LPAD to length 0). Positions follow Oracle (SUBSTR 0 and negative
+ * starts, INSTR backwards and n-th occurrence), numbers used as strings get TO_CHAR's text.
+ */
+import type { Expr } from '../ast/expr.js';
+import type { Query } from '../ast/query.js';
+import {
+  and,
+  bin,
+  call,
+  caseWhen,
+  type ExprContext,
+  isNull,
+  isNullLiteral,
+  lit,
+  NULL,
+  noEmpty,
+  notConverted,
+  num,
+  numberValue,
+  report,
+  stringValue,
+} from './builders.js';
+import { dateToText, isDateType } from './functions-date.js';
+import { intArg, numberToText } from './functions-number.js';
+import { describe, type OraType } from './infer.js';
+import type { FunctionRule } from './rule-types.js';
+
+/** An argument used as a string: Oracle converts numbers and dates implicitly. */
+export function asText(e: Expr, t: OraType, ctx: ExprContext, orig?: Expr): Expr {
+  if (t.cls === 'number') return numberToText(e, t);
+  if (isDateType(t))
+    return dateToText(e, t, ctx, `Implicit conversion of ${orig ? describe(orig) : 'a date'} to text`);
+  return e;
+}
+
+const textArgs = (a: Expr[], types: OraType[], ctx: ExprContext, orig: Expr[], which: number[]) =>
+  a.map((x, i) => (which.includes(i) ? asText(x, types[i], ctx, orig[i]) : x));
+
+function substr(
+  s: Expr,
+  pos: Expr,
+  len: Expr | undefined,
+  posType: OraType,
+  lenType: OraType | undefined,
+): Expr {
+  const p = numberValue(pos);
+  const l = len ? numberValue(len) : undefined;
+  if (len && (isNullLiteral(len) || (l !== undefined && l < 1))) return NULL;
+  if (isNullLiteral(pos)) return NULL;
+  let start: Expr;
+  if (p !== undefined) {
+    const k = Math.trunc(p);
+    if (k >= 0) start = num(Math.max(k, 1));
+    // counted from the end; NULL (→ NULL result) when before the first character
+    else start = caseWhen([[bin('>=', call('length', s), num(-k)), bin('+', call('length', s), num(k + 1))]]);
+  } else {
+    const pi = intArg(pos, posType);
+    start = caseWhen([
+      [bin('>', pi, num(0)), pi],
+      [bin('=', pi, num(0)), num(1)],
+      [
+        bin('<=', { kind: 'unary', op: '-', operand: pi }, call('length', s)),
+        bin('+', bin('+', call('length', s), pi), num(1)),
+      ],
+    ]);
+  }
+  // A negative length is NULL in Oracle (an error in PostgreSQL): greatest(len, 0) → '' → NULL.
+  const length = len
+    ? l !== undefined
+      ? num(Math.trunc(l))
+      : call('greatest', intArg(len, lenType!), num(0))
+    : undefined;
+  const r = length ? call('substr', s, start, length) : call('substr', s, start);
+  // From position 1 with a positive length the result is never '' for a non-NULL string.
+  const safe = p !== undefined && p >= 0 && p < 2 && (!len || (l !== undefined && l >= 1));
+  return safe ? r : noEmpty(r);
+}
+
+/** n-th occurrence of t in s searching from position p (negative: backwards from the end). */
+function instr(a: Expr[], types: OraType[], ctx: ExprContext): Expr {
+  const [s, t] = a;
+  const pos = a[2] ?? num(1);
+  const occ = a[3] ?? num(1);
+  const p = numberValue(pos);
+  const n = numberValue(occ);
+  if (p === 1 && n === 1) return call('strpos', s, t);
+  if (p !== undefined && p > 1 && n === 1) {
+    // strpos in the tail; 0 stays 0, NULL stays NULL
+    const found = call('strpos', call('substr', s, num(Math.trunc(p))), t);
+    return {
+      kind: 'case',
+      operand: found,
+      whens: [{ when: num(0), then: num(0) }],
+      else: bin('+', found, num(Math.trunc(p) - 1)),
+    };
+  }
+  if (p === 0) return caseWhen([[and(isNull(s, true), isNull(t, true)), num(0)]]);
+  const I: Expr = { kind: 'column', parts: ['ORAPG_G', 'ORAPG_I'] };
+  const pi = p !== undefined ? num(Math.trunc(p)) : intArg(pos, types[2] ?? { cls: 'unknown' });
+  const backward = p !== undefined && p < 0;
+  const fromEnd = bin('+', bin('+', call('length', s), pi), num(1));
+  let series: Expr;
+  let orderBy: Expr;
+  let desc = false;
+  if (p !== undefined) {
+    series = backward
+      ? call('generate_series', fromEnd, num(1), num(-1))
+      : call('generate_series', pi, call('length', s));
+    orderBy = I;
+    desc = backward;
+  } else {
+    const neg = bin('<', pi, num(0));
+    series = call(
+      'generate_series',
+      caseWhen([[neg, fromEnd]], pi),
+      caseWhen([[neg, num(1)]], call('length', s)),
+      caseWhen([[neg, num(-1)]], num(1)),
+    );
+    orderBy = bin('*', I, call('sign', pi));
+  }
+  const nth =
+    n !== undefined ? num(Math.trunc(n) - 1) : bin('-', intArg(occ, types[3] ?? { cls: 'unknown' }), num(1));
+  const q: Query = {
+    kind: 'select',
+    items: [{ expr: I }],
+    from: [
+      {
+        kind: 'subquery',
+        alias: 'ORAPG_G',
+        query: { kind: 'select', items: [{ expr: series, alias: 'ORAPG_I' }], from: [] },
+      },
+    ],
+    where: bin('=', call('substr', s, I, call('length', t)), t),
+    orderBy: [{ expr: orderBy, desc }],
+    fetch: { count: num(1) },
+  };
+  if (n !== 1) q.offset = nth;
+  report(ctx, 'OPG-EXPR-0001', {
+    name: 'INSTR with a start position or occurrence (converted to a generate_series subquery)',
+  });
+  const known = [s, t, ...(a[2] ? [a[2]] : []), ...(a[3] ? [a[3]] : [])]
+    .filter((x) => !(x.kind === 'literal' && x.type !== 'null'))
+    .map((x) => isNull(x, true));
+  const zero = known.length ? caseWhen([[and(...known), num(0)]]) : num(0);
+  return call('coalesce', { kind: 'subquery', query: q }, zero);
+}
+
+/** Oracle match parameter → PostgreSQL regex flags (ARE). */
+export function regexFlags(oracle: string | undefined, pattern: Expr): string {
+  let caseFlag = '';
+  let dotNewline = false;
+  let multiline = false;
+  let extended = false;
+  for (const f of oracle ?? '') {
+    if (f === 'i' || f === 'c') caseFlag = f;
+    else if (f === 'n') dotNewline = true;
+    else if (f === 'm') multiline = true;
+    else if (f === 'x') extended = true;
+  }
+  // Oracle: '.' does not match a newline unless 'n'; '^'/'$' match at line ends only with 'm'.
+  // PostgreSQL: 'p' = '.' stops at newlines, 'w' = ^/$ at line ends, 'n' = both.
+  const pat = stringValue(pattern);
+  const dotMatters = pat === undefined || /[.]|\[\^/.test(pat);
+  let nl = '';
+  if (!dotNewline && multiline) nl = 'n';
+  else if (dotNewline && multiline) nl = 'w';
+  else if (!dotNewline && dotMatters) nl = 'p';
+  return `${caseFlag === 'i' ? 'i' : ''}${nl}${extended ? 'x' : ''}`;
+}
+
+function flagsOf(e: Expr | undefined, ctx: ExprContext, fn: string): string | undefined {
+  if (!e || isNullLiteral(e)) return '';
+  const v = stringValue(e);
+  if (v === undefined) notConverted(ctx, `${fn} with a non-literal match parameter`);
+  return v;
+}
+
+export const STRING_RULES: Record<string, FunctionRule> = {
+  SUBSTR: (a, _c, ctx, orig, types) => {
+    const s = asText(a[0], types[0], ctx, orig[0]);
+    return substr(s, a[1], a[2], types[1], types[2]);
+  },
+  INSTR: (a, _c, ctx, orig, types) => instr(textArgs(a, types, ctx, orig, [0, 1]), types, ctx),
+  LENGTH: (a, _c, ctx, orig, types) => call('length', ...textArgs(a, types, ctx, orig, [0])),
+  LPAD: (a, _c, ctx, orig, types) => pad('lpad', textArgs(a, types, ctx, orig, [0, 2]), types),
+  RPAD: (a, _c, ctx, orig, types) => pad('rpad', textArgs(a, types, ctx, orig, [0, 2]), types),
+  REPLACE: (a, _c, ctx, orig, types) => {
+    const [s, search, repl] = textArgs(a, types, ctx, orig, [0, 1, 2]);
+    if (isNullLiteral(search)) return s;
+    const r = call(
+      'replace',
+      s,
+      search.kind === 'literal' ? search : call('coalesce', search, lit('')),
+      !repl || isNullLiteral(repl)
+        ? lit('')
+        : repl.kind === 'literal'
+          ? repl
+          : call('coalesce', repl, lit('')),
+    );
+    return repl && repl.kind === 'literal' && repl.type !== 'null' ? r : noEmpty(r);
+  },
+  TRANSLATE: (a, _c, ctx, orig, types) =>
+    noEmpty(call('translate', ...textArgs(a, types, ctx, orig, [0, 1, 2]))),
+  LTRIM: (a, _c, ctx, orig, types) => noEmpty(call('ltrim', ...textArgs(a, types, ctx, orig, [0, 1]))),
+  RTRIM: (a, _c, ctx, orig, types) => noEmpty(call('rtrim', ...textArgs(a, types, ctx, orig, [0, 1]))),
+  UPPER: (a, _c, ctx, orig, types) => call('upper', ...textArgs(a, types, ctx, orig, [0])),
+  LOWER: (a, _c, ctx, orig, types) => call('lower', ...textArgs(a, types, ctx, orig, [0])),
+  INITCAP: (a, _c, ctx, orig, types) => call('initcap', ...textArgs(a, types, ctx, orig, [0])),
+  REGEXP_LIKE: (a, c, ctx) => {
+    const flags = flagsOf(a[2], ctx, 'REGEXP_LIKE');
+    if (flags === undefined) return { ...c, name: ['regexp_like'] };
+    const pg = regexFlags(flags, a[1]);
+    if (pg === '') return bin('~', a[0], a[1]);
+    if (pg === 'i') return bin('~*', a[0], a[1]);
+    return call('regexp_like', a[0], a[1], lit(pg));
+  },
+  REGEXP_REPLACE: (a, c, ctx, orig, types) => {
+    const [s, pattern] = textArgs(a, types, ctx, orig, [0]);
+    if (isNullLiteral(pattern)) return s;
+    const flags = flagsOf(a[5], ctx, 'REGEXP_REPLACE');
+    if (flags === undefined) return { ...c, name: ['regexp_replace'] };
+    const repl =
+      !a[2] || isNullLiteral(a[2])
+        ? lit('')
+        : a[2].kind === 'literal'
+          ? a[2]
+          : call('coalesce', a[2], lit(''));
+    const pg = regexFlags(flags, pattern);
+    const start = a[3] ? intArg(a[3], types[3]) : undefined;
+    const occurrence = a[4] ? intArg(a[4], types[4]) : num(0);
+    if (!start && !a[4]) return noEmpty(call('regexp_replace', s, pattern, repl, lit(`g${pg}`)));
+    return noEmpty(call('regexp_replace', s, pattern, repl, start ?? num(1), occurrence, lit(pg)));
+  },
+  REGEXP_SUBSTR: (a, c, ctx, orig, types) => {
+    const [s, pattern] = textArgs(a, types, ctx, orig, [0]);
+    const flags = flagsOf(a[4], ctx, 'REGEXP_SUBSTR');
+    if (flags === undefined) return { ...c, name: ['regexp_substr'] };
+    const args = [
+      s,
+      pattern,
+      a[2] ? intArg(a[2], types[2]) : num(1),
+      a[3] ? intArg(a[3], types[3]) : num(1),
+      lit(regexFlags(flags, pattern)),
+    ];
+    if (a[5]) args.push(intArg(a[5], types[5]));
+    return noEmpty(call('regexp_substr', ...args));
+  },
+  REGEXP_INSTR: (a, c, ctx, orig, types) => {
+    const [s, pattern] = textArgs(a, types, ctx, orig, [0]);
+    const flags = flagsOf(a[5], ctx, 'REGEXP_INSTR');
+    if (flags === undefined) return { ...c, name: ['regexp_instr'] };
+    const args = [
+      s,
+      pattern,
+      a[2] ? intArg(a[2], types[2]) : num(1),
+      a[3] ? intArg(a[3], types[3]) : num(1),
+      a[4] ? intArg(a[4], types[4]) : num(0),
+      lit(regexFlags(flags, pattern)),
+    ];
+    if (a[6]) args.push(intArg(a[6], types[6]));
+    return call('regexp_instr', ...args);
+  },
+  REGEXP_COUNT: (a, c, ctx, orig, types) => {
+    const [s, pattern] = textArgs(a, types, ctx, orig, [0]);
+    const flags = flagsOf(a[3], ctx, 'REGEXP_COUNT');
+    if (flags === undefined) return { ...c, name: ['regexp_count'] };
+    return call(
+      'regexp_count',
+      s,
+      pattern,
+      a[2] ? intArg(a[2], types[2]) : num(1),
+      lit(regexFlags(flags, pattern)),
+    );
+  },
+  ASCII: (a, _c, ctx, orig, types) => call('ascii', ...textArgs(a, types, ctx, orig, [0])),
+};
+
+function pad(fn: 'lpad' | 'rpad', a: Expr[], types: OraType[]): Expr {
+  const len = numberValue(a[1]);
+  if (len !== undefined && len < 1) return NULL;
+  const args = [a[0], intArg(a[1], types[1]), ...a.slice(2)];
+  const r = call(fn, ...args);
+  // Length 0 or a negative length gives '' on PostgreSQL and NULL in Oracle.
+  return len !== undefined ? r : noEmpty(r);
+}

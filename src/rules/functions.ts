@@ -1,0 +1,122 @@
+/**
+ * The function rule table: Oracle built-in name → rewrite. Family rules live in
+ * functions-string / functions-number / functions-date / nulls; the rules here dispatch on the
+ * inferred argument type (TO_CHAR, TRUNC, ROUND) or are small one-to-one mappings.
+ */
+import type { Expr, FuncCall } from '../ast/expr.js';
+import { call, cast, type ExprContext, lit, num, report, stringValue } from './builders.js';
+import { looksLikeDateFormat } from './date-format.js';
+import { DATE_RULES, dateToChar, dateTrunc, isDateType } from './functions-date.js';
+import { NUMBER_RULES, numberToText } from './functions-number.js';
+import { STRING_RULES } from './functions-string.js';
+import { describe, type OraType } from './infer.js';
+import { NULL_RULES } from './nulls.js';
+import type { FunctionRule } from './rule-types.js';
+
+/** Built-ins whose PostgreSQL equivalent needs judgement; they are kept and reported. */
+export const NEEDS_REVIEW = new Set([
+  'TO_CLOB',
+  'TO_BLOB',
+  'EMPTY_CLOB',
+  'EMPTY_BLOB',
+  'SYS_CONNECT_BY_PATH',
+  'USERENV',
+  'DUMP',
+  'VSIZE',
+  'ORA_HASH',
+  'STANDARD_HASH',
+  'RAWTOHEX',
+  'HEXTORAW',
+  'NUMTOYMINTERVAL',
+  'NUMTODSINTERVAL',
+  'TZ_OFFSET',
+  'NEW_TIME',
+  'WM_CONCAT',
+]);
+
+/** TRUNC / ROUND of a date or of a number, chosen by the inferred type of the argument. */
+function truncOrRound(round: boolean): FunctionRule {
+  return (a, _c, ctx, orig, types) => {
+    const t = types[0];
+    const fmtIsText = a.length > 1 && (stringValue(a[1]) !== undefined || types[1]?.cls === 'string');
+    if (isDateType(t) || (t.cls !== 'number' && fmtIsText)) return dateTrunc(a, ctx, round);
+    if (t.cls === 'unknown' && a.length === 1)
+      report(ctx, 'OPG-EXPR-0005', {
+        expr: describe(orig[0]),
+        assumption: `${round ? 'ROUND' : 'TRUNC'} was converted as a number function (dates need date_trunc)`,
+      });
+    return call(round ? 'round' : 'trunc', ...a);
+  };
+}
+
+function toChar(a: Expr[], ctx: ExprContext, orig: Expr[], types: OraType[]): Expr {
+  const t = types[0];
+  const fmt = stringValue(a[1]);
+  if (isDateType(t) || (t.cls === 'unknown' && fmt !== undefined && looksLikeDateFormat(fmt)))
+    return dateToChar(a, ctx, t.cls === 'unknown' ? { cls: 'date' } : t);
+  if (a.length === 1) {
+    if (t.cls === 'number') return numberToText(a[0], t);
+    if (t.cls === 'string' || t.cls === 'null') return a[0];
+    report(ctx, 'OPG-EXPR-0005', {
+      expr: describe(orig[0]),
+      assumption: 'TO_CHAR became a text cast (a number would print with PostgreSQL digits)',
+    });
+    return cast(a[0], 'text');
+  }
+  return call('to_char', a[0], a[1]);
+}
+
+const MISC_RULES: Record<string, FunctionRule> = {
+  TO_CHAR: (a, _c, ctx, orig, types) => toChar(a, ctx, orig, types),
+  TO_NCHAR: (a, _c, ctx, orig, types) => toChar(a, ctx, orig, types),
+  TO_NUMBER: (a, _c, _ctx, _o, types) =>
+    a.length === 1
+      ? types[0].cls === 'number'
+        ? a[0]
+        : cast(a[0], 'numeric')
+      : call('to_number', a[0], a[1]),
+  TRUNC: truncOrRound(false),
+  ROUND: truncOrRound(true),
+  SYS_GUID: () =>
+    call('decode', call('replace', cast(call('gen_random_uuid'), 'text'), lit('-'), lit('')), lit('hex')),
+  SYS_CONTEXT: (a, c, ctx) => {
+    const ns = a[0]?.kind === 'literal' ? a[0].value.toUpperCase() : '';
+    const key = a[1]?.kind === 'literal' ? a[1].value.toUpperCase() : '';
+    if (ns === 'USERENV') {
+      if (key === 'CURRENT_USER' || key === 'SESSION_USER' || key === 'CURRENT_SCHEMA') {
+        return { kind: 'pseudo', name: key === 'CURRENT_SCHEMA' ? 'CURRENT_SCHEMA' : key };
+      }
+      if (key === 'MODULE') return call('current_setting', lit('application_name'));
+      if (key === 'DB_NAME') return call('current_database');
+    }
+    report(ctx, 'OPG-EXPR-0001', { name: `SYS_CONTEXT('${ns}', '${key}')` });
+    return { ...c, name: ['sys_context'] };
+  },
+  LISTAGG: (a, c) => {
+    const r: FuncCall = {
+      kind: 'call',
+      name: ['string_agg'],
+      args: [{ value: cast(a[0], 'text') }, { value: a[1] ?? lit('') }],
+    };
+    if (c.withinGroup) r.argOrderBy = c.withinGroup;
+    if (c.over) r.over = c.over;
+    return r;
+  },
+  MEDIAN: (a) => ({
+    kind: 'call',
+    name: ['percentile_cont'],
+    args: [{ value: num('0.5') }],
+    withinGroup: [{ expr: a[0] }],
+  }),
+  LENGTHB: (a) => call('octet_length', ...a),
+  CHR: (a) => call('chr', ...a),
+  GROUPING: (a) => call('grouping', ...a),
+};
+
+export const FUNCTION_RULES: Record<string, FunctionRule> = {
+  ...NULL_RULES,
+  ...STRING_RULES,
+  ...NUMBER_RULES,
+  ...DATE_RULES,
+  ...MISC_RULES,
+};

@@ -1,0 +1,484 @@
+/**
+ * Type inference on Oracle expressions: the Oracle type class of an expression (string, number,
+ * date …) from literals, casts, function signatures and columns. Columns are resolved through the
+ * name scope of the query block (FROM items mapped to tables, views and inline views of the
+ * converted model). Rules that depend on a type ask here; `unknown` means "could not tell".
+ */
+import type { OraName } from '../ast/common.js';
+import type { DataType, Expr } from '../ast/expr.js';
+import type { FromItem, Query, SelectQuery } from '../ast/query.js';
+import type { ExprContext } from './builders.js';
+
+export type TypeClass =
+  | 'string'
+  | 'number'
+  | 'date'
+  | 'timestamp'
+  | 'interval'
+  | 'boolean'
+  | 'binary'
+  | 'null'
+  | 'unknown';
+
+/** For numbers, the PostgreSQL type family the converted expression has. */
+export type PgNumber = 'int' | 'bigint' | 'numeric' | 'float';
+
+export interface OraType {
+  cls: TypeClass;
+  pg?: PgNumber;
+  /** Known never to be NULL (NOT NULL column, non-empty literal). */
+  notNull?: boolean;
+}
+
+const T = (cls: TypeClass, pg?: PgNumber): OraType => (pg ? { cls, pg } : { cls });
+const UNKNOWN = T('unknown');
+
+interface ScopeItem {
+  /** Names the item answers to: alias, or table name (and schema.table). */
+  names: OraName[];
+  columns: () => Map<OraName, OraType>;
+}
+
+export interface Scope {
+  items: ScopeItem[];
+  ctes: Map<OraName, Query>;
+  parent?: Scope;
+}
+
+/** The Oracle type class of a declared data type. */
+export function classOfDataType(t: DataType | undefined): OraType {
+  if (!t || t.schema || t.attribute) return UNKNOWN;
+  if (t.interval) return T('interval');
+  const [p, s] = t.args;
+  switch (t.name) {
+    case 'NUMBER':
+    case 'DECIMAL':
+    case 'DEC':
+    case 'NUMERIC':
+      if (t.name === 'NUMBER' && typeof p === 'number' && (s === undefined || s === 0))
+        return T('number', p <= 9 ? 'int' : p <= 18 ? 'bigint' : 'numeric');
+      return T('number', 'numeric');
+    case 'INTEGER':
+    case 'INT':
+    case 'SMALLINT':
+      // numeric(38) by default, bigint with --narrow-integers: integral either way.
+      return T('number', 'bigint');
+    case 'FLOAT':
+    case 'REAL':
+    case 'DOUBLE PRECISION':
+    case 'BINARY_FLOAT':
+    case 'BINARY_DOUBLE':
+      return T('number', 'float');
+    case 'VARCHAR2':
+    case 'VARCHAR':
+    case 'NVARCHAR2':
+    case 'CHAR':
+    case 'NCHAR':
+    case 'CHARACTER':
+    case 'CLOB':
+    case 'NCLOB':
+    case 'LONG':
+    case 'ROWID':
+    case 'UROWID':
+      return T('string');
+    case 'DATE':
+      return T('date');
+    case 'TIMESTAMP':
+      return T('timestamp');
+    case 'RAW':
+    case 'LONG RAW':
+    case 'BLOB':
+      return T('binary');
+    case 'BOOLEAN':
+      return T('boolean');
+    default:
+      return UNKNOWN;
+  }
+}
+
+const STRING_FUNCTIONS = new Set([
+  'SUBSTR',
+  'SUBSTRB',
+  'UPPER',
+  'LOWER',
+  'INITCAP',
+  'LPAD',
+  'RPAD',
+  'LTRIM',
+  'RTRIM',
+  'REPLACE',
+  'TRANSLATE',
+  'CONCAT',
+  'TO_CHAR',
+  'TO_NCHAR',
+  'TO_CLOB',
+  'REGEXP_REPLACE',
+  'REGEXP_SUBSTR',
+  'CHR',
+  'NCHR',
+  'LISTAGG',
+  'RAWTOHEX',
+  'SOUNDEX',
+  'DUMP',
+  'SYS_CONTEXT',
+  'USERENV',
+  'SYS_CONNECT_BY_PATH',
+  'REVERSE',
+  'ASCIISTR',
+  'UNISTR',
+]);
+const INT_FUNCTIONS = new Set([
+  'LENGTH',
+  'LENGTHB',
+  'INSTR',
+  'INSTRB',
+  'REGEXP_INSTR',
+  'REGEXP_COUNT',
+  'ASCII',
+  'ROW_NUMBER',
+  'RANK',
+  'DENSE_RANK',
+  'NTILE',
+  'GROUPING',
+  'GROUPING_ID',
+]);
+const BIGINT_FUNCTIONS = new Set(['COUNT', 'BITAND']);
+const NUMERIC_FUNCTIONS = new Set([
+  'AVG',
+  'TO_NUMBER',
+  'MONTHS_BETWEEN',
+  'POWER',
+  'SQRT',
+  'EXP',
+  'LN',
+  'LOG',
+  'SIGN',
+  'REMAINDER',
+  'MEDIAN',
+  'STDDEV',
+  'VARIANCE',
+  'PERCENT_RANK',
+  'CUME_DIST',
+  'RATIO_TO_REPORT',
+  'CEIL',
+  'FLOOR',
+  'SIN',
+  'COS',
+  'TAN',
+  'ATAN',
+  'ATAN2',
+  'ORA_HASH',
+]);
+const DATE_FUNCTIONS = new Set(['ADD_MONTHS', 'LAST_DAY', 'NEXT_DAY', 'TO_DATE', 'NEW_TIME', 'SYSDATE']);
+const TIMESTAMP_FUNCTIONS = new Set([
+  'TO_TIMESTAMP',
+  'TO_TIMESTAMP_TZ',
+  'SYSTIMESTAMP',
+  'CURRENT_TIMESTAMP',
+  'LOCALTIMESTAMP',
+  'FROM_TZ',
+]);
+/** Functions whose type is that of their first argument (or first non-NULL argument). */
+const FIRST_ARG_FUNCTIONS = new Set([
+  'NVL',
+  'COALESCE',
+  'NULLIF',
+  'GREATEST',
+  'LEAST',
+  'MIN',
+  'MAX',
+  'SUM',
+  'ABS',
+  'MOD',
+  'ROUND',
+  'TRUNC',
+  'FIRST_VALUE',
+  'LAST_VALUE',
+  'NTH_VALUE',
+  'LAG',
+  'LEAD',
+  'ANY_VALUE',
+]);
+
+/** Infers the Oracle type class of an (Oracle, not yet rewritten) expression. */
+export function inferType(e: Expr, ctx: ExprContext): OraType {
+  switch (e.kind) {
+    case 'literal':
+      if (e.type === 'null') return T('null');
+      if (e.type === 'boolean') return T('boolean');
+      if (e.type === 'string') return e.value === '' ? T('null') : { cls: 'string', notNull: true };
+      if (/[fFdD]$/.test(e.value)) return { cls: 'number', pg: 'float', notNull: true };
+      return { cls: 'number', pg: /^\d+$/.test(e.value) ? 'int' : 'numeric', notNull: true };
+    case 'typed-literal':
+      return { cls: e.type === 'DATE' ? 'date' : 'timestamp', notNull: true };
+    case 'interval-literal':
+      return { cls: 'interval', notNull: true };
+    case 'column':
+      return columnType(e.parts, ctx);
+    case 'pseudo':
+      switch (e.name) {
+        case 'SYSDATE':
+        case 'CURRENT_DATE':
+          return T('date');
+        case 'SYSTIMESTAMP':
+        case 'CURRENT_TIMESTAMP':
+        case 'LOCALTIMESTAMP':
+          return T('timestamp');
+        case 'ROWNUM':
+          return T('number', 'bigint');
+        case 'LEVEL':
+        case 'UID':
+          return T('number', 'int');
+        case 'USER':
+          return T('string');
+        default:
+          return UNKNOWN;
+      }
+    case 'bind':
+    case 'star':
+      return UNKNOWN;
+    case 'call':
+      return callType(e, ctx);
+    case 'unary':
+      if (e.op === 'NOT') return T('boolean');
+      if (e.op === '-' || e.op === '+') return { ...inferType(e.operand, ctx), notNull: undefined };
+      return inferType(e.operand, ctx);
+    case 'binary':
+      return binaryType(e.op, e.left, e.right, ctx);
+    case 'is-null':
+    case 'like':
+    case 'between':
+    case 'in':
+    case 'quantified':
+    case 'exists':
+      return T('boolean');
+    case 'case': {
+      const results = [...e.whens.map((w) => w.then), ...(e.else ? [e.else] : [])];
+      return firstKnown(results, ctx);
+    }
+    case 'cast':
+    case 'pg-cast':
+      return classOfDataType(e.type);
+    case 'extract':
+      return T('number', 'numeric');
+    case 'trim':
+      return T('string');
+    case 'paren':
+      return inferType(e.expr, ctx);
+    case 'subquery':
+      return queryColumnTypes(e.query, ctx)[0]?.type ?? UNKNOWN;
+    case 'at-time-zone':
+      return T('timestamp');
+    default:
+      return UNKNOWN;
+  }
+}
+
+function firstKnown(list: Expr[], ctx: ExprContext): OraType {
+  let seen: OraType | undefined;
+  for (const x of list) {
+    const t = inferType(x, ctx);
+    if (t.cls !== 'null' && t.cls !== 'unknown') return t;
+    if (t.cls === 'unknown') seen = t;
+  }
+  return seen ?? T('null');
+}
+
+function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType {
+  if (e.name.length !== 1) return UNKNOWN;
+  const name = e.name[0];
+  const args = e.args.map((a) => a.value);
+  if (STRING_FUNCTIONS.has(name)) return T('string');
+  if (INT_FUNCTIONS.has(name)) return T('number', 'int');
+  if (BIGINT_FUNCTIONS.has(name)) return T('number', 'bigint');
+  if (NUMERIC_FUNCTIONS.has(name)) return T('number', 'numeric');
+  if (DATE_FUNCTIONS.has(name)) return T('date');
+  if (TIMESTAMP_FUNCTIONS.has(name)) return T('timestamp');
+  if (name === 'NUMTODSINTERVAL' || name === 'NUMTOYMINTERVAL' || name === 'TO_DSINTERVAL')
+    return T('interval');
+  if (name === 'DECODE') {
+    const results = args.filter((_, i) => i >= 2 && i % 2 === 0);
+    if (args.length % 2 === 0) results.push(args[args.length - 1]);
+    return firstKnown(results, ctx);
+  }
+  if (name === 'NVL2') return firstKnown(args.slice(1), ctx);
+  if (FIRST_ARG_FUNCTIONS.has(name) && args.length) {
+    const t = name === 'NVL' || name === 'COALESCE' ? firstKnown(args, ctx) : inferType(args[0], ctx);
+    if ((name === 'ROUND' || name === 'TRUNC') && t.cls === 'number' && t.pg !== 'float')
+      return T('number', 'numeric');
+    if ((name === 'ROUND' || name === 'TRUNC') && (t.cls === 'date' || t.cls === 'timestamp'))
+      return T('date');
+    if (name === 'SUM' && t.cls === 'number') return T('number', t.pg === 'float' ? 'float' : 'numeric');
+    return { ...t, notNull: undefined };
+  }
+  return UNKNOWN;
+}
+
+function binaryType(op: string, left: Expr, right: Expr, ctx: ExprContext): OraType {
+  switch (op) {
+    case '||':
+      return T('string');
+    case '+':
+    case '-': {
+      const l = inferType(left, ctx);
+      const r = inferType(right, ctx);
+      const dateLike = (t: OraType) => t.cls === 'date' || t.cls === 'timestamp';
+      if (op === '-' && dateLike(l) && dateLike(r))
+        return l.cls === 'date' && r.cls === 'date' ? T('number', 'numeric') : T('interval');
+      if (dateLike(l) || dateLike(r)) {
+        const other = dateLike(l) ? r : l;
+        // DATE ± number is a DATE; TIMESTAMP ± number is a DATE too; ± interval keeps the type.
+        if (other.cls === 'interval') return dateLike(l) ? l : r;
+        return T('date');
+      }
+      if (l.cls === 'interval' || r.cls === 'interval') return T('interval');
+      return numberResult(l, r);
+    }
+    case '*':
+    case '/':
+    case '**': {
+      const l = inferType(left, ctx);
+      const r = inferType(right, ctx);
+      if (l.cls === 'interval' || r.cls === 'interval') return T('interval');
+      if (op !== '*') return T('number', l.pg === 'float' || r.pg === 'float' ? 'float' : 'numeric');
+      return numberResult(l, r);
+    }
+    default:
+      return T('boolean');
+  }
+}
+
+function numberResult(l: OraType, r: OraType): OraType {
+  if (l.cls === 'unknown' || r.cls === 'unknown') return T('number');
+  const rank: PgNumber[] = ['int', 'bigint', 'numeric', 'float'];
+  const pick = (t: OraType) =>
+    t.cls === 'number' ? (t.pg ?? 'numeric') : t.cls === 'null' ? 'int' : 'numeric';
+  const a = pick(l);
+  const b = pick(r);
+  return T('number', rank.indexOf(a) >= rank.indexOf(b) ? a : b);
+}
+
+// ─── scopes ────────────────────────────────────────────────────────────────────────────────
+
+/** The name scope of a query block: its FROM items (and the WITH queries visible to it). */
+export function buildScope(q: SelectQuery, ctx: ExprContext, parent?: Scope): Scope {
+  const ctes = new Map(parent?.ctes ?? []);
+  for (const c of q.with?.ctes ?? []) ctes.set(c.name, c.query);
+  const scope: Scope = { items: [], ctes, parent };
+  const add = (f: FromItem) => {
+    switch (f.kind) {
+      case 'join':
+        add(f.left);
+        add(f.right);
+        return;
+      case 'table': {
+        const names = f.alias ? [f.alias] : [f.name.name];
+        const cte = !f.name.schema ? ctes.get(f.name.name) : undefined;
+        scope.items.push({
+          names,
+          columns: lazy(() => {
+            if (cte) return columnsOfQuery(cte, ctx, scope);
+            const rel = ctx.relation?.(f.name);
+            if (!rel) return new Map();
+            if (rel.kind === 'table')
+              return new Map(
+                rel.columns.map((c) => [c.name, { ...classOfDataType(c.type), notNull: c.notNull }]),
+              );
+            const m = columnsOfQuery(rel.query, ctx, undefined);
+            if (!rel.columns) return m;
+            const types = [...m.values()];
+            return new Map(rel.columns.map((c, i) => [c, types[i] ?? UNKNOWN]));
+          }),
+        });
+        return;
+      }
+      case 'subquery':
+        scope.items.push({
+          names: f.alias ? [f.alias] : [],
+          columns: lazy(() => columnsOfQuery(f.query, ctx, f.lateral ? scope : parent)),
+        });
+        return;
+      case 'table-function':
+        scope.items.push({ names: f.alias ? [f.alias] : [], columns: () => new Map() });
+    }
+  };
+  q.from.forEach(add);
+  return scope;
+}
+
+/** Computed once; a recursive request while computing (a CTE naming itself) sees no columns. */
+function lazy(f: () => Map<OraName, OraType>): () => Map<OraName, OraType> {
+  let v: Map<OraName, OraType> | undefined;
+  return () => {
+    if (!v) {
+      v = new Map();
+      v = f();
+    }
+    return v;
+  };
+}
+
+function columnsOfQuery(q: Query, ctx: ExprContext, parent: Scope | undefined): Map<OraName, OraType> {
+  return new Map(queryColumnTypes(q, ctx, parent).map((c) => [c.name, c.type]));
+}
+
+/** Output columns of a query with their inferred types (names as Oracle would label them). */
+export function queryColumnTypes(
+  q: Query,
+  ctx: ExprContext,
+  parent: Scope | undefined = ctx.scope,
+): { name: OraName; type: OraType }[] {
+  if (q.kind === 'set') return queryColumnTypes(q.left, ctx, parent);
+  const scope = buildScope(q, ctx, parent);
+  const saved = ctx.scope;
+  ctx.scope = scope;
+  try {
+    const out: { name: OraName; type: OraType }[] = [];
+    for (const item of q.items) {
+      if (item.expr.kind === 'star') {
+        const qual = item.expr.qualifier?.at(-1);
+        for (const s of scope.items)
+          if (!qual || s.names.includes(qual))
+            for (const [name, type] of s.columns()) out.push({ name, type });
+        continue;
+      }
+      const name =
+        item.alias ?? (item.expr.kind === 'column' ? item.expr.parts[item.expr.parts.length - 1] : '');
+      out.push({ name, type: inferType(item.expr, ctx) });
+    }
+    return out;
+  } finally {
+    ctx.scope = saved;
+  }
+}
+
+function columnType(parts: OraName[], ctx: ExprContext): OraType {
+  const column = parts[parts.length - 1];
+  const qualifier = parts.length >= 2 ? parts[parts.length - 2] : undefined;
+  for (let s = ctx.scope; s; s = s.parent) {
+    for (const item of s.items) {
+      if (qualifier && !item.names.includes(qualifier)) continue;
+      const t = item.columns().get(column);
+      if (t) return t;
+    }
+  }
+  if (parts.length === 1 && ctx.columnType) {
+    const t = ctx.columnType(column);
+    if (t) return classOfDataType(t);
+  }
+  return UNKNOWN;
+}
+
+/** Text of an expression for messages (short). */
+export function describe(e: Expr): string {
+  switch (e.kind) {
+    case 'column':
+      return e.parts.join('.');
+    case 'call':
+      return `${e.name.join('.')}(…)`;
+    case 'bind':
+      return `:${e.name}`;
+    default:
+      return `an expression (${e.kind})`;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * NULL semantics. Oracle treats '' as NULL: concatenation ignores NULL operands (but the result
+ * of concatenating only NULLs is NULL), and no function returns ''. NVL/NVL2/DECODE/COALESCE,
+ * GREATEST/LEAST (NULL when any argument is NULL in Oracle).
+ */
+import type { Expr } from '../ast/expr.js';
+import { bin, call, cast, type ExprContext, isNull, lit, NULL, noEmpty, or, report } from './builders.js';
+import { asText } from './functions-string.js';
+import { describe, type OraType } from './infer.js';
+import type { FunctionRule } from './rule-types.js';
+
+export interface Operand {
+  expr: Expr;
+  orig: Expr;
+  type: OraType;
+}
+
+/**
+ * Oracle concatenation of operands: NULL operands are skipped, numbers and dates get their
+ * implicit text, and the result is NULL instead of ''. Built with `||` over coalesce(x, '')
+ * (immutable, unlike concat()), wrapped in nullif(…, '') unless an operand is known non-empty.
+ */
+export function concatOperands(ops: Operand[], ctx: ExprContext): Expr {
+  const parts = ops.filter((o) => o.type.cls !== 'null');
+  if (!parts.length) return NULL;
+  const texts = parts.map((o) => {
+    if (o.type.cls === 'unknown' && o.expr.kind !== 'bind')
+      report(ctx, 'OPG-EXPR-0005', {
+        expr: describe(o.orig),
+        assumption: 'it is concatenated as text (numbers and dates would need TO_CHAR to match Oracle)',
+      });
+    return { ...o, expr: asText(o.expr, o.type, ctx, o.orig) };
+  });
+  const textual = (o: Operand) =>
+    o.type.cls === 'unknown' || o.type.cls === 'binary' ? cast(o.expr, 'text') : o.expr;
+  if (texts.length === 1) {
+    const only = texts[0];
+    return only.type.cls === 'string' ? only.expr : textual(only);
+  }
+  const pieces = texts.map((o) => (o.type.notNull ? o.expr : call('coalesce', textual(o), lit(''))));
+  const joined = pieces.reduce((a, b) => bin('||', a, b));
+  return texts.some((o) => o.type.notNull) ? joined : noEmpty(joined);
+}
+
+/** NVL/COALESCE: Oracle converts the other arguments to the type of the first one. */
+function sameTypeArgs(a: Expr[], types: OraType[], ctx: ExprContext, orig: Expr[]): Expr[] {
+  const first = types.find((t) => t.cls !== 'null' && t.cls !== 'unknown');
+  if (!first) return a;
+  return a.map((x, i) => {
+    const t = types[i];
+    if (first.cls === 'string' && t.cls !== 'string') return asText(x, t, ctx, orig[i]);
+    if (first.cls === 'number' && t.cls === 'string') return cast(x, 'numeric');
+    return x;
+  });
+}
+
+function greatestLeast(name: 'greatest' | 'least'): FunctionRule {
+  return (a, _c, _ctx, _orig, types) => {
+    const nullable = a.filter((_, i) => !types[i]?.notNull);
+    if (types.some((t) => t.cls === 'null')) return NULL;
+    const r = call(name, ...a);
+    if (!nullable.length) return r;
+    // Oracle returns NULL when any argument is NULL; PostgreSQL ignores NULLs.
+    return { kind: 'case', whens: [{ when: or(...nullable.map((x) => isNull(x))), then: NULL }], else: r };
+  };
+}
+
+export const NULL_RULES: Record<string, FunctionRule> = {
+  NVL: (a, _c, ctx, orig, types) => call('coalesce', ...sameTypeArgs(a, types, ctx, orig)),
+  COALESCE: (a, _c, ctx, orig, types) => call('coalesce', ...sameTypeArgs(a, types, ctx, orig)),
+  NULLIF: (a) => call('nullif', ...a),
+  NVL2: (a) => ({
+    kind: 'case',
+    whens: [{ when: isNull(a[0], true), then: a[1] }],
+    else: a[2] ?? NULL,
+  }),
+  DECODE: (a) => {
+    const [subject, ...rest] = a;
+    const whens: { when: Expr; then: Expr }[] = [];
+    let i = 0;
+    for (; i + 1 < rest.length; i += 2) {
+      const search = rest[i];
+      // DECODE matches NULL with NULL: IS NOT DISTINCT FROM keeps that; plain literals can use "=".
+      const nullable = !(search.kind === 'literal' && search.type !== 'null');
+      const when: Expr =
+        search.kind === 'literal' && search.type === 'null'
+          ? isNull(subject)
+          : { kind: 'binary', op: nullable ? 'IS NOT DISTINCT FROM' : '=', left: subject, right: search };
+      whens.push({ when, then: rest[i + 1] });
+    }
+    const e: Expr = { kind: 'case', whens };
+    if (i < rest.length) e.else = rest[i];
+    return e;
+  },
+  GREATEST: greatestLeast('greatest'),
+  LEAST: greatestLeast('least'),
+  CONCAT: (a, _c, ctx, orig, types) =>
+    concatOperands(
+      a.map((expr, i) => ({ expr, orig: orig[i], type: types[i] })),
+      ctx,
+    ),
+};

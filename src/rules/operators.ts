@@ -1,0 +1,83 @@
+/**
+ * Binary operators whose meaning depends on operand types: `||` (NULL-ignoring concatenation),
+ * `/` (never truncating), date ± number, date − date, and comparisons between a string and a
+ * number (Oracle compares numerically).
+ */
+import type { BinaryExpr, Expr } from '../ast/expr.js';
+import { bin, call, cast, type ExprContext, report } from './builders.js';
+import { addDays, daysBetween, isDateType } from './functions-date.js';
+import { divide } from './functions-number.js';
+import { describe, inferType, type OraType } from './infer.js';
+import { concatOperands } from './nulls.js';
+
+const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
+
+/** Operands of a `||` chain, parentheses included: (a || b) || c → a, b, c. */
+function concatLeaves(e: Expr): Expr[] {
+  if (e.kind === 'binary' && e.op === '||') return [...concatLeaves(e.left), ...concatLeaves(e.right)];
+  if (e.kind === 'paren') {
+    const inner = concatLeaves(e.expr);
+    return inner.length > 1 ? inner : [e];
+  }
+  return [e];
+}
+
+export function rewriteBinary(e: BinaryExpr, ctx: ExprContext, rewrite: (x: Expr) => Expr): Expr {
+  if (e.op === '||') {
+    const leaves = concatLeaves(e);
+    return concatOperands(
+      leaves.map((orig) => ({ orig, expr: rewrite(orig), type: inferType(orig, ctx) })),
+      ctx,
+    );
+  }
+  const left = rewrite(e.left);
+  const right = rewrite(e.right);
+  if (e.op === '**') return call('power', left, right);
+  if (e.op === '/' || e.op === '+' || e.op === '-' || COMPARISONS.has(e.op)) {
+    const lt = inferType(e.left, ctx);
+    const rt = inferType(e.right, ctx);
+    if (e.op === '/') return divide(left, right, lt, rt, e, ctx);
+    if (e.op === '+' || e.op === '-') return dateArithmetic(e, left, right, lt, rt, ctx);
+    return compare(e, left, right, lt, rt);
+  }
+  return { ...e, left, right };
+}
+
+function dateArithmetic(
+  e: BinaryExpr,
+  left: Expr,
+  right: Expr,
+  lt: OraType,
+  rt: OraType,
+  ctx: ExprContext,
+): Expr {
+  const op = e.op as '+' | '-';
+  const numberish = (t: OraType) => t.cls === 'number' || t.cls === 'null';
+  if (isDateType(lt)) {
+    if (op === '-' && lt.cls === 'date' && rt.cls === 'date') return daysBetween(left, right);
+    if (numberish(rt)) return addDays(left, right, op);
+    if (rt.cls === 'unknown' && op === '+') {
+      report(ctx, 'OPG-EXPR-0005', {
+        expr: describe(e.right),
+        assumption: 'it was added to a date as a number of days',
+      });
+      return addDays(left, right, op);
+    }
+    if (rt.cls === 'unknown')
+      report(ctx, 'OPG-EXPR-0005', {
+        expr: describe(e.right),
+        assumption:
+          'the date subtraction was kept as is (a date gives an interval on PostgreSQL, days in Oracle)',
+      });
+  } else if (op === '+' && isDateType(rt) && numberish(lt)) {
+    return addDays(right, left, '+');
+  }
+  return bin(op, left, right);
+}
+
+function compare(e: BinaryExpr, left: Expr, right: Expr, lt: OraType, rt: OraType): Expr {
+  // Oracle converts the string side to a number when the other side is a number.
+  if (lt.cls === 'string' && rt.cls === 'number') return bin(e.op, cast(left, 'numeric'), right);
+  if (lt.cls === 'number' && rt.cls === 'string') return bin(e.op, left, cast(right, 'numeric'));
+  return { ...e, left, right };
+}
