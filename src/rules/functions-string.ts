@@ -20,7 +20,6 @@ import {
   notConverted,
   num,
   numberValue,
-  report,
   stringValue,
 } from './builders.js';
 import { dateToText, isDateType } from './functions-date.js';
@@ -80,7 +79,7 @@ function substr(
 }
 
 /** n-th occurrence of t in s searching from position p (negative: backwards from the end). */
-function instr(a: Expr[], types: OraType[], ctx: ExprContext): Expr {
+function instr(a: Expr[], types: OraType[]): Expr {
   const [s, t] = a;
   const pos = a[2] ?? num(1);
   const occ = a[3] ?? num(1);
@@ -101,7 +100,12 @@ function instr(a: Expr[], types: OraType[], ctx: ExprContext): Expr {
   const I: Expr = { kind: 'column', parts: ['ORAPG_G', 'ORAPG_I'] };
   const pi = p !== undefined ? num(Math.trunc(p)) : intArg(pos, types[2] ?? { cls: 'unknown' });
   const backward = p !== undefined && p < 0;
-  const fromEnd = bin('+', bin('+', call('length', s), pi), num(1));
+  const fromEnd =
+    p !== undefined
+      ? p === -1
+        ? call('length', s)
+        : bin('-', call('length', s), num(-Math.trunc(p) - 1))
+      : bin('+', bin('+', call('length', s), pi), num(1));
   let series: Expr;
   let orderBy: Expr;
   let desc = false;
@@ -138,11 +142,8 @@ function instr(a: Expr[], types: OraType[], ctx: ExprContext): Expr {
     fetch: { count: num(1) },
   };
   if (n !== 1) q.offset = nth;
-  report(ctx, 'OPG-EXPR-0001', {
-    name: 'INSTR with a start position or occurrence (converted to a generate_series subquery)',
-  });
   const known = [s, t, ...(a[2] ? [a[2]] : []), ...(a[3] ? [a[3]] : [])]
-    .filter((x) => !(x.kind === 'literal' && x.type !== 'null'))
+    .filter((x) => !(x.kind === 'literal' && x.type !== 'null') && numberValue(x) === undefined)
     .map((x) => isNull(x, true));
   const zero = known.length ? caseWhen([[and(...known), num(0)]]) : num(0);
   return call('coalesce', { kind: 'subquery', query: q }, zero);
@@ -183,7 +184,7 @@ export const STRING_RULES: Record<string, FunctionRule> = {
     const s = asText(a[0], types[0], ctx, orig[0]);
     return substr(s, a[1], a[2], types[1], types[2]);
   },
-  INSTR: (a, _c, ctx, orig, types) => instr(textArgs(a, types, ctx, orig, [0, 1]), types, ctx),
+  INSTR: (a, _c, ctx, orig, types) => instr(textArgs(a, types, ctx, orig, [0, 1]), types),
   LENGTH: (a, _c, ctx, orig, types) => call('length', ...textArgs(a, types, ctx, orig, [0])),
   LPAD: (a, _c, ctx, orig, types) => pad('lpad', textArgs(a, types, ctx, orig, [0, 2]), types),
   RPAD: (a, _c, ctx, orig, types) => pad('rpad', textArgs(a, types, ctx, orig, [0, 2]), types),
