@@ -31,3 +31,21 @@ export function convertText(text: string, options: ConvertOptions = {}, file = '
   const sources: SourceText[] = [{ file, text }];
   return convertSources(sources, options, readTextFile);
 }
+
+// DMS data migration (src/dms)
+export { buildDmsModel, isLobType, type DmsModel, type DmsTable, type DmsColumn, type DmsSequence, type DmsModelOptions } from './dms/model.js';
+export { buildTableMappings, tableMappingsSchema, matchesPattern, type TableMappings, type MappingOptions } from './dms/mappings.js';
+export { buildTaskSettings, buildSourceEndpoint, buildTargetEndpoint, taskSettingsSchema, endpointDocSchema, type TaskSettings, type EndpointDoc } from './dms/settings.js';
+export { planLobs, taskLobMaxKb, type LobMode, type TableLob } from './dms/lob.js';
+export { dmsConfigSchema, parseDmsConfig, loadDmsConfig, type DmsConfig, type DmsConfigInput } from './dms/config.js';
+export { buildDmsDocuments, renderDmsFiles, writeDmsFiles, DMS_FILES, type DmsDocuments } from './dms/documents.js';
+export { preLoadSteps, postLoadSteps, sequenceSyncSteps, cutoverSteps, runSteps, stepsToScript, type SqlStep } from './dms/post-load.js';
+export { Dms, createDmsClient, pollUntil, isRetryable, DEFAULT_RETRY, DEFAULT_POLL, type RetryPolicy, type PollOptions } from './dms/client.js';
+export { planResources, formatPlan, type Plan, type PlanStep } from './dms/plan.js';
+export { applyResources, testConnection, type ApplyOptions } from './dms/apply.js';
+export { runMigration, type RunOptions } from './dms/run.js';
+export { readControlTables, countTargetRows, describeTableStatistics, formatStatus } from './dms/status.js';
+export { runCutover, cutoverChecks, rollbackPlan, runbook, applicationSwitch, type Check } from './dms/cutover.js';
+export { buildPgPrep, verifyPgPrep, type PgPrepOptions } from './dms/prep-pg.js';
+export { buildCloudFormation, cloudFormationSchema } from './dms/cloudformation.js';
+export { Redactor, MASK } from './dms/secrets.js';

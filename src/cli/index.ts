@@ -2,12 +2,14 @@
 import { Command, CommanderError } from 'commander';
 import { type CliIo, formatFinding } from './common.js';
 import { registerConvert } from './convert.js';
+import { registerDms } from './dms.js';
+import { registerPg } from './pg.js';
 import { registerTranslate } from './translate.js';
 
 export { formatFinding };
 
 /** Command modules; each adds one subcommand. */
-const COMMANDS = [registerConvert, registerTranslate];
+const COMMANDS = [registerConvert, registerTranslate, registerDms, registerPg];
 
 export async function main(
   argv: string[],
