@@ -67,6 +67,8 @@ export function buildPgPrep(o: PgPrepOptions): SqlStep[] {
     label: 'CONNECT on the database',
     sql: `GRANT CONNECT ON DATABASE ${db} TO ${[owner, dms, app].filter(Boolean).join(', ')}`,
   });
+  // The phase scripts start with CREATE SCHEMA IF NOT EXISTS, which needs CREATE on the database.
+  steps.push({ label: `${o.owner} runs the phase scripts`, sql: `GRANT CREATE ON DATABASE ${db} TO ${owner}` });
   for (const schema of o.schemas) {
     const s = quoteIdent(schema);
     steps.push(
@@ -149,6 +151,11 @@ export async function verifyPgPrep(db: SqlClient, o: PgPrepOptions): Promise<Che
       `role ${role} has CONNECT`,
       (await one(db, `SELECT has_database_privilege(${L(role)}, ${L(o.database)}, 'CONNECT')`)) === true,
     );
+    if (role !== o.owner)
+      add(
+        `role ${role} cannot create schemas`,
+        (await one(db, `SELECT has_database_privilege(${L(role)}, ${L(o.database)}, 'CREATE')`)) === false,
+      );
   }
   for (const schema of o.schemas) {
     const owner = await one(
