@@ -117,6 +117,12 @@ export interface PgSchema {
 }
 
 /** A statement PostgreSQL cannot get: kept as a comment block in the output. */
+/** Statement text produced by a rule that prints its own PostgreSQL (PL/pgSQL units). Ends with ";". */
+export interface PgRaw {
+  kind: 'raw';
+  text: string;
+}
+
 export interface PgCommentBlock {
   kind: 'comment-block';
   text: string;
@@ -150,6 +156,7 @@ export type PgNode =
   | PgComment
   | PgGrant
   | PgCommentBlock
+  | PgRaw
   | PgAlterTable;
 
 export type Phase = 'pre-data' | 'code' | 'post-data';

@@ -21,7 +21,7 @@ export interface SelectQuery {
   distinct?: boolean;
   items: SelectItem[];
   /** PL/SQL SELECT … [BULK COLLECT] INTO targets */
-  into?: { targets: Expr[]; bulk: boolean };
+  into?: { targets: Expr[]; bulk: boolean; strict?: boolean };
   from: FromItem[];
   where?: Expr;
   connectBy?: { condition: Expr; nocycle: boolean; startWith?: Expr };

@@ -22,6 +22,7 @@ import {
   convertUser,
   convertView,
 } from './objects.js';
+import { convertPlsqlUnit } from './plsql/units.js';
 import { convertTable } from './tables.js';
 
 export type { ConvertOptions } from './context.js';
@@ -30,6 +31,10 @@ export interface SourceText {
   /** Path as shown in locations (relative paths keep output machine-independent). */
   file: string;
   text: string;
+  /** Statements already built (a catalog snapshot): used instead of parsing `text`. */
+  statements?: Statement[];
+  /** Findings that come with `statements` (e.g. catalog views the snapshot could not read). */
+  findings?: Finding[];
 }
 
 export interface ConvertResult {
@@ -58,6 +63,12 @@ export function parseSources(
 ): Parsed {
   const out: Parsed = { statements: [], findings: [], statementCount: 0, parseErrors: 0 };
   for (const src of sources) {
+    if (src.statements) {
+      out.findings.push(...(src.findings ?? []));
+      out.statements.push(...src.statements);
+      out.statementCount += src.statements.length;
+      continue;
+    }
     const split = splitScript(src.text, src.file, {
       defines: options.defines,
       readFile,
@@ -268,7 +279,7 @@ function convertStatement(s: Statement, ctx: ConvertContext, scriptFindings: Fin
       // The wrapped-code finding was raised at parse time; keep it with the object.
       const own = scriptFindings.filter((f) => f.id === 'OPG-PARSE-0008' && f.location === s.loc);
       for (const f of own) scriptFindings.splice(scriptFindings.indexOf(f), 1);
-      return convertPlsql(s, own);
+      return convertPlsqlUnit(s, ctx, own) ?? convertPlsql(s, own);
     }
     case 'drop':
       return [];

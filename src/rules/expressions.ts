@@ -260,6 +260,11 @@ function rewriteFrom(f: FromItem, ctx: ExprContext): FromItem {
     case 'table':
       if (f.name.dblink) notConverted(ctx, `database link reference @${f.name.dblink}`);
       if (f.flashback) notConverted(ctx, `flashback query (${f.flashback})`);
+      if (isDictionaryView(f.name))
+        notConverted(
+          ctx,
+          `Oracle data dictionary view ${f.name.schema ? `${f.name.schema}.` : ''}${f.name.name} (query information_schema or pg_catalog instead)`,
+        );
       return f.name.schema ? { ...f, name: { ...f.name, schema: ctx.mapSchema(f.name.schema) } } : f;
     case 'subquery':
       return { ...f, query: rewriteQuery(f.query, ctx) };
@@ -279,4 +284,10 @@ export function pgQualified(
   ctx: Pick<ExprContext, 'mapSchema'>,
 ): { schema?: string; name: string } {
   return q.schema ? { schema: ctx.mapSchema(q.schema), name: pgNameOf(q.name) } : { name: pgNameOf(q.name) };
+}
+
+/** USER_/ALL_/DBA_/CDB_ views and V$ / GV$ dynamic views of the Oracle catalog. */
+function isDictionaryView(q: { schema?: string; name: string }): boolean {
+  if (q.schema && q.schema !== 'SYS' && q.schema !== 'PUBLIC') return false;
+  return /^(USER|ALL|DBA|CDB)_[A-Z0-9_$#]+$/.test(q.name) || /^G?V\$/.test(q.name);
 }

@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { SourceText } from '../convert/index.js';
+import { readSnapshotSource } from './oracle/to-model.js';
+import { isSnapshotPath } from './oracle/snapshot.js';
 
 const SCRIPT_EXT = new Set([
   '.sql',
@@ -58,16 +60,19 @@ function includedPaths(file: string, text: string): string[] {
  */
 export function readSources(inputs: string[], cwd = process.cwd()): SourceText[] {
   const files: string[] = [];
+  const snapshots: SourceText[] = [];
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     if (!existsSync(abs)) throw new Error(`no such file or directory: ${input}`);
-    if (statSync(abs).isDirectory()) files.push(...listScripts(abs));
+    if (isSnapshotPath(abs)) snapshots.push(readSnapshotSource(abs, relative(cwd, abs) || basename(abs)));
+    else if (statSync(abs).isDirectory()) files.push(...listScripts(abs));
     else files.push(abs);
   }
   const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   const included = new Set<string>();
   for (const [f, t] of texts) for (const p of includedPaths(f, t)) if (p !== f) included.add(p);
-  return files
+  const scripts = files
     .filter((f) => !included.has(f))
     .map((f) => ({ file: relative(cwd, f) || basename(f), text: texts.get(f)! }));
+  return [...snapshots, ...scripts];
 }

@@ -170,6 +170,8 @@ export function printNode(n: PgNode): string {
         ? `REVOKE ${privs} ON ${on} FROM ${grantees};`
         : `GRANT ${privs} ON ${on} TO ${grantees}${n.withGrantOption ? ' WITH GRANT OPTION' : ''};`;
     }
+    case 'raw':
+      return n.text;
     case 'comment-block':
       return n.text
         .split('\n')

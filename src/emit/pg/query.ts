@@ -73,6 +73,7 @@ function printSelect(q: SelectQuery): string {
     .map((i) => printExpr(i.expr) + (i.alias ? ` AS ${quoteIdent(pgNameOf(i.alias))}` : ''))
     .join(', ');
   let s = `SELECT ${parts.length ? `${parts.join(' ')} ` : ''}${q.distinct ? 'DISTINCT ' : ''}${items}`;
+  if (q.into) s += ` INTO ${q.into.strict ? 'STRICT ' : ''}${q.into.targets.map(printExpr).join(', ')}`;
   if (q.from.length) s += ` FROM ${q.from.map(printFrom).join(', ')}`;
   if (q.where) s += ` WHERE ${printExpr(q.where)}`;
   if (q.groupBy?.length) s += ` GROUP BY ${q.groupBy.map(printGroupBy).join(', ')}`;
@@ -80,8 +81,13 @@ function printSelect(q: SelectQuery): string {
   s += printLimit(q);
   if (q.forUpdate) {
     s += ' FOR UPDATE';
-    if (q.forUpdate.of?.length)
-      s += ` OF ${q.forUpdate.of.map((e) => (e.kind === 'column' ? printName(e.parts.slice(0, 1)) : printExpr(e))).join(', ')}`;
+    // Oracle locks by column (OF t.col), PostgreSQL by table: name the column's table.
+    const single = q.from.length === 1 && q.from[0].kind !== 'join' ? q.from[0] : undefined;
+    const singleName = single && (single.alias ?? (single.kind === 'table' ? single.name.name : undefined));
+    const tables = (q.forUpdate.of ?? []).map((e) =>
+      e.kind === 'column' && e.parts.length >= 2 ? e.parts[e.parts.length - 2] : singleName,
+    );
+    if (tables.length && tables.every(Boolean)) s += ` OF ${[...new Set(tables as string[])].map((t) => printName([t])).join(', ')}`;
     if (q.forUpdate.wait === 'NOWAIT' || q.forUpdate.wait === 'SKIP LOCKED') s += ` ${q.forUpdate.wait}`;
   }
   return s;

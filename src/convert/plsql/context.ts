@@ -1,0 +1,311 @@
+/** State of one PL/SQL unit's conversion: names in scope, exceptions, findings, expression rules. */
+import type { OraName } from '../../ast/common.js';
+import type { DataType, Expr } from '../../ast/expr.js';
+import type { Declaration, Param, TriggerDef } from '../../ast/plsql.js';
+import { printExpr, printType } from '../../emit/pg/expr.js';
+import { pgNameOf, quoteIdent } from '../../emit/quote.js';
+import { makeFinding, type FindingArgs } from '../../findings/make.js';
+import type { Finding, SourceLocation } from '../../findings/types.js';
+import { type ExprContext, rewriteExpr } from '../../rules/expressions.js';
+import { classOfDataType } from '../../rules/infer.js';
+import { mapType } from '../../rules/types.js';
+import { mapExprDeep } from '../../rules/walk.js';
+import type { ConvertContext } from '../context.js';
+import { PREDEFINED, sqlstateForOra } from './exceptions.js';
+
+export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
+
+interface NameInfo {
+  kind: 'variable' | 'param' | 'cursor' | 'collection' | 'record' | 'refcursor';
+  type?: DataType;
+}
+
+export class PlContext {
+  readonly findings: Finding[] = [];
+  readonly ectx: ExprContext;
+  /** Reasons the unit cannot be emitted as working code. */
+  readonly unconvertible: string[] = [];
+  /** Exception name → SQLSTATE (user exceptions and EXCEPTION_INIT). */
+  readonly exceptions = new Map<OraName, string>();
+  private userSeq = 0;
+  /** Declarations the converter adds to the outermost block (loop records, counters). */
+  readonly extraDecls = new Map<string, string>();
+  /** CREATE TYPE statements for record types declared in the unit (emitted before it). */
+  readonly preStatements: string[] = [];
+  readonly localTypes = new Map<OraName, string>();
+  private readonly scopes: Map<OraName, NameInfo>[] = [new Map()];
+  usesRowcount = false;
+  /** Label of the unit for generated type names. */
+  typePrefix: string;
+
+  constructor(
+    readonly cctx: ConvertContext,
+    readonly kind: UnitKind,
+    readonly object: string,
+    readonly location: SourceLocation | undefined,
+    readonly trigger?: TriggerDef,
+  ) {
+    this.ectx = cctx.exprContext(this.findings, { object, location });
+    this.typePrefix = object.split(' ').pop()!.replaceAll('.', '_');
+    // Types of variables and parameters, for the type-dependent expression rules (DATE - DATE …).
+    const tableColumn = this.ectx.columnType;
+    this.ectx.columnType = (name) => {
+      const info = this.lookup(name);
+      if (!info) return tableColumn?.(name);
+      return info.type && this.oracleType(info.type);
+    };
+    // In a trigger, NEW.col / OLD.col have the types of the table's columns.
+    const table = trigger && cctx.findTable(trigger.on);
+    if (table) {
+      const columns = new Map(table.columns.map((c) => [c.name, classOfDataType(c.type)]));
+      this.ectx.scope = { items: [{ names: ['NEW', 'OLD'], columns: () => columns }], ctes: new Map() };
+    }
+  }
+
+  report(id: string, args: FindingArgs): void {
+    this.findings.push(makeFinding(id, args, { object: this.object, location: this.location }));
+  }
+
+  fail(detail: string): void {
+    this.report('OPG-PLSQL-0002', { detail });
+    this.unconvertible.push(detail);
+  }
+
+  push(): void {
+    this.scopes.push(new Map());
+  }
+  pop(): void {
+    this.scopes.pop();
+  }
+  declare(name: OraName, info: NameInfo): void {
+    this.scopes[this.scopes.length - 1].set(name, info);
+  }
+  lookup(name: OraName): NameInfo | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const v = this.scopes[i].get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /** SQLSTATE of a user exception (declared, possibly numbered by EXCEPTION_INIT). */
+  userException(name: OraName): string {
+    let code = this.exceptions.get(name);
+    if (!code) {
+      this.userSeq++;
+      code = `OU${String(this.userSeq).padStart(3, '0')}`;
+      this.exceptions.set(name, code);
+    }
+    return code;
+  }
+
+  exceptionInit(name: OraName, code: number): void {
+    const state = sqlstateForOra(code);
+    if (!state) {
+      this.userException(name);
+      this.report('OPG-PLSQL-0003', {
+        detail: `EXCEPTION_INIT(${name}, ${code}): ORA-${Math.abs(code)} has no PostgreSQL equivalent; ${name} was given SQLSTATE ${this.exceptions.get(name)}, which PostgreSQL errors never raise`,
+      });
+      return;
+    }
+    this.exceptions.set(name, state);
+  }
+
+  /** Handler condition text for an exception name. */
+  condition(name: OraName): string | undefined {
+    if (name === 'OTHERS') return 'OTHERS';
+    const user = this.exceptions.get(name);
+    if (user) return `SQLSTATE '${user}'`;
+    const pre = PREDEFINED[name.replace(/^STANDARD\./, '')];
+    if (pre) return pre.join(' OR ');
+    return undefined;
+  }
+
+  /** PostgreSQL type text for a PL/SQL type. */
+  type(t: DataType, label: string): string {
+    if (t.attribute === 'ROWTYPE' && !t.schema && this.lookup(t.name)?.kind === 'cursor') return 'record';
+    if (t.attribute === 'TYPE' || t.attribute === 'ROWTYPE') {
+      const parts = [t.schema, t.name].filter(Boolean) as string[];
+      // var%TYPE of a local variable, or table.column%TYPE / table%ROWTYPE
+      const mapped = parts.map((p, i) =>
+        i === 0 && parts.length === 3 ? quoteIdent(this.ectx.mapSchema(p)) : quoteIdent(pgNameOf(p)),
+      );
+      return `${mapped.join('.')}%${t.attribute}`;
+    }
+    if (!t.schema) {
+      const local = this.localTypes.get(t.name);
+      if (local) return local;
+      if (t.name === 'SYS_REFCURSOR') return 'refcursor';
+      if (t.name === 'PLS_INTEGER' || t.name === 'BINARY_INTEGER' || t.name === 'SIMPLE_INTEGER' || t.name === 'NATURAL' || t.name === 'POSITIVE')
+        return 'integer';
+      if (t.name === 'STRING') return 'varchar';
+    }
+    const sink: Finding[] = [];
+    const pg = mapType(t, { column: label, object: this.object, location: this.location, findings: sink });
+    // PL/SQL NUMBER variables and parameters carry no precision: numeric is exact, no finding.
+    this.findings.push(...sink.filter((f) => f.id !== 'OPG-TYPE-0001'));
+    return printType(pg);
+  }
+
+  /** The Oracle type behind %TYPE (table.column%TYPE or variable%TYPE), when known. */
+  oracleType(t: DataType): DataType | undefined {
+    if (t.attribute === 'ROWTYPE') return undefined;
+    if (t.attribute !== 'TYPE') return this.localTypes.has(t.name) ? undefined : t;
+    if (!t.schema) {
+      const v = this.lookup(t.name);
+      return v?.type && v.type !== t ? this.oracleType(v.type) : undefined;
+    }
+    const parts = t.schema.split('.');
+    const table = parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] };
+    return this.cctx.findTable(table)?.columns.find((c) => c.name === t.name)?.type;
+  }
+
+  /** Declares parameters in the current scope. */
+  declareParams(params: Param[]): void {
+    for (const p of params) this.declare(p.name, { kind: 'param', type: p.type });
+  }
+
+  declareDecl(d: Declaration): void {
+    if (d.kind === 'variable') {
+      const local = d.type.schema ? undefined : this.localTypes.get(d.type.name);
+      this.declare(d.name, {
+        kind: local?.endsWith('[]') ? 'collection' : d.type.name === 'SYS_REFCURSOR' ? 'refcursor' : 'variable',
+        type: d.type,
+      });
+    } else if (d.kind === 'cursor') this.declare(d.name, { kind: 'cursor' });
+  }
+
+  /** Converts a PL/SQL expression to PostgreSQL text. */
+  expr(e: Expr): string {
+    return printExpr(this.exprNode(e));
+  }
+
+  exprNode(e: Expr): Expr {
+    const pre = mapExprDeep(e, (x) => this.plsqlNode(x));
+    return rewriteExpr(pre, this.ectx);
+  }
+
+  /** PL/SQL-only expression nodes → PostgreSQL ones (before the SQL expression rules). */
+  private plsqlNode(x: Expr): Expr | undefined {
+    const col = (...parts: string[]): Expr => ({ kind: 'column', parts });
+    if (x.kind === 'column') {
+      const last = x.parts[x.parts.length - 1];
+      if (last.startsWith('%')) return this.cursorAttribute(x.parts.slice(0, -1), last.slice(1));
+      if (x.parts.length === 1 && this.trigger) {
+        const op = { INSERTING: 'INSERT', UPDATING: 'UPDATE', DELETING: 'DELETE' }[x.parts[0]];
+        if (op && !this.lookup(x.parts[0]))
+          return { kind: 'binary', op: '=', left: col('TG_OP'), right: { kind: 'literal', type: 'string', value: op } };
+      }
+      if (x.parts.length === 1 && x.parts[0] === 'SQLCODE' && !this.lookup('SQLCODE')) {
+        this.report('OPG-PLSQL-0003', {
+          detail: 'SQLCODE was converted to SQLSTATE, a 5-character code (text), not an Oracle error number',
+        });
+        return col('SQLSTATE');
+      }
+      if (this.trigger && x.parts.length === 2) {
+        const ref = this.trigger.referencing;
+        if (ref?.new && x.parts[0] === ref.new) return col('NEW', x.parts[1]);
+        if (ref?.old && x.parts[0] === ref.old) return col('OLD', x.parts[1]);
+      }
+      if (x.parts.length === 2 && x.parts[1] === 'COUNT' && this.lookup(x.parts[0])?.kind === 'collection')
+        return {
+          kind: 'call',
+          name: ['coalesce'],
+          args: [{ value: { kind: 'call', name: ['cardinality'], args: [{ value: col(x.parts[0]) }] } }, { value: { kind: 'literal', type: 'number', value: '0' } }],
+        };
+      return undefined;
+    }
+    if (x.kind === 'bind' && this.trigger) {
+      const ref = this.trigger.referencing;
+      const name = x.name === (ref?.new ?? 'NEW') ? 'NEW' : x.name === (ref?.old ?? 'OLD') ? 'OLD' : undefined;
+      if (name && x.path) return col(name, ...x.path);
+      if (name) return col(name);
+    }
+    if (x.kind === 'call' && x.name.length === 1 && this.trigger && x.name[0] === 'UPDATING' && x.args.length === 1) {
+      const c = x.args[0].value;
+      if (c.kind === 'literal' && c.type === 'string') {
+        this.report('OPG-PLSQL-0009', {
+          detail: `UPDATING('${c.value}') became "the column value changed" (Oracle tests whether the column was in the SET list, even with an unchanged value)`,
+        });
+        const column = c.value.toUpperCase();
+        const unchanged: Expr = { kind: 'binary', op: 'IS NOT DISTINCT FROM', left: col('NEW', column), right: col('OLD', column) };
+        return {
+          kind: 'paren',
+          expr: {
+            kind: 'binary',
+            op: 'AND',
+            left: { kind: 'binary', op: '=', left: col('TG_OP'), right: { kind: 'literal', type: 'string', value: 'UPDATE' } },
+            right: { kind: 'unary', op: 'NOT', operand: { kind: 'paren', expr: unchanged } },
+          },
+        };
+      }
+    }
+    if (x.kind === 'binary' && (x.op === '=' || x.op === '<>')) {
+      // SQLCODE = -n → SQLSTATE = '<code of ORA-n>' (the usual "ignore ORA-00942" idiom).
+      const isCode = (e: Expr) => e.kind === 'column' && e.parts.length === 1 && e.parts[0] === 'SQLCODE' && !this.lookup('SQLCODE');
+      const numOf = (e: Expr): number | undefined =>
+        e.kind === 'literal' && e.type === 'number'
+          ? Number(e.value)
+          : e.kind === 'unary' && e.op === '-' && e.operand.kind === 'literal' && e.operand.type === 'number'
+            ? -Number(e.operand.value)
+            : undefined;
+      const [code, n] = isCode(x.left) ? [x.left, numOf(x.right)] : isCode(x.right) ? [x.right, numOf(x.left)] : [undefined, undefined];
+      if (code && n !== undefined) {
+        const state = n === 100 ? '02000' : n === 0 ? '00000' : sqlstateForOra(n);
+        if (state) {
+          this.report('OPG-PLSQL-0003', { detail: `SQLCODE ${x.op} ${n} became SQLSTATE ${x.op} '${state}'` });
+          return { ...x, left: col('SQLSTATE'), right: { kind: 'literal', type: 'string', value: state } };
+        }
+      }
+    }
+    if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SQLERRM' && x.args.length > 0) {
+      this.fail('SQLERRM(code) has no PostgreSQL equivalent');
+      return undefined;
+    }
+    if (x.kind === 'call' && x.name.length === 1 && this.lookup(x.name[0])?.kind === 'collection') {
+      this.fail(`collection element ${x.name[0]}(…) (collections are converted with packages; not yet)`);
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private cursorAttribute(cursor: OraName[], attr: string): Expr {
+    const found: Expr = { kind: 'column', parts: ['FOUND'] };
+    const isSql = cursor.length === 1 && cursor[0] === 'SQL';
+    switch (attr) {
+      case 'FOUND':
+        if (!isSql) this.report('OPG-PLSQL-0007', { detail: `${cursor.join('.')}%FOUND became FOUND (set by the last FETCH, SELECT INTO or DML)` });
+        return found;
+      case 'NOTFOUND':
+        if (!isSql) this.report('OPG-PLSQL-0007', { detail: `${cursor.join('.')}%NOTFOUND became NOT FOUND (set by the last FETCH, SELECT INTO or DML)` });
+        return { kind: 'paren', expr: { kind: 'unary', op: 'NOT', operand: found } };
+      case 'ROWCOUNT':
+        if (isSql) {
+          this.usesRowcount = true;
+          this.extraDecls.set('OPG_ROWCOUNT', 'opg_rowcount bigint := 0;');
+          return { kind: 'column', parts: ['OPG_ROWCOUNT'] };
+        }
+        this.fail(`${cursor.join('.')}%ROWCOUNT (count the fetched rows in a variable)`);
+        return { kind: 'column', parts: cursor };
+      case 'ISOPEN':
+        if (isSql) return { kind: 'literal', type: 'boolean', value: 'FALSE' };
+        return {
+          kind: 'exists',
+          query: {
+            kind: 'select',
+            items: [{ expr: { kind: 'literal', type: 'number', value: '1' } }],
+            from: [{ kind: 'table', name: { schema: 'PG_CATALOG', name: 'PG_CURSORS' } }],
+            where: {
+              kind: 'binary',
+              op: '=',
+              left: { kind: 'column', parts: ['NAME'] },
+              right: { kind: 'pg-cast', operand: { kind: 'column', parts: cursor }, type: { kind: 'datatype', name: 'text', args: [] } },
+            },
+          },
+        };
+      default:
+        this.fail(`${cursor.join('.')}%${attr}`);
+        return { kind: 'column', parts: cursor };
+    }
+  }
+}

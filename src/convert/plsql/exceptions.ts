@@ -1,0 +1,63 @@
+/**
+ * Oracle exceptions ↔ PostgreSQL conditions. Predefined PL/SQL exceptions map to PostgreSQL
+ * condition names; Oracle error numbers (EXCEPTION_INIT, RAISE_APPLICATION_ERROR) map to fixed
+ * SQLSTATE codes so handlers written against the numbers keep matching:
+ *   ORA-20000 … ORA-20999 (application errors)  → SQLSTATE O0000 … O0999
+ *   well-known ORA- codes                         → the PostgreSQL SQLSTATE of the same error
+ *   user-declared exceptions without a number     → OU001, OU002 … (per unit)
+ */
+
+/** Predefined exception → PostgreSQL condition names (OR-ed in a handler). */
+export const PREDEFINED: Record<string, string[]> = {
+  NO_DATA_FOUND: ['no_data_found'],
+  TOO_MANY_ROWS: ['too_many_rows'],
+  DUP_VAL_ON_INDEX: ['unique_violation'],
+  ZERO_DIVIDE: ['division_by_zero'],
+  VALUE_ERROR: ['numeric_value_out_of_range', 'string_data_right_truncation', 'invalid_text_representation'],
+  INVALID_NUMBER: ['invalid_text_representation'],
+  CURSOR_ALREADY_OPEN: ['duplicate_cursor'],
+  INVALID_CURSOR: ['invalid_cursor_name'],
+  TIMEOUT_ON_RESOURCE: ['lock_not_available'],
+  ROWTYPE_MISMATCH: ['datatype_mismatch'],
+  CASE_NOT_FOUND: ['case_not_found'],
+  STORAGE_ERROR: ['out_of_memory'],
+  PROGRAM_ERROR: ['internal_error'],
+  LOGIN_DENIED: ['invalid_authorization_specification'],
+  NOT_LOGGED_ON: ['connection_does_not_exist'],
+  SUBSCRIPT_BEYOND_COUNT: ['array_subscript_error'],
+  SUBSCRIPT_OUTSIDE_LIMIT: ['array_subscript_error'],
+  COLLECTION_IS_NULL: ['null_value_not_allowed'],
+  ACCESS_INTO_NULL: ['null_value_not_allowed'],
+  SYS_INVALID_ROWID: ['invalid_text_representation'],
+};
+
+/** ORA- error numbers with a PostgreSQL equivalent. */
+const ORA_SQLSTATE: Record<number, string> = {
+  1: '23505', // unique constraint violated
+  54: '55P03', // resource busy (NOWAIT)
+  60: '40P01', // deadlock
+  904: '42703', // invalid identifier
+  942: '42P01', // table or view does not exist
+  1400: '23502', // cannot insert NULL
+  1403: 'P0002', // no data found
+  1407: '23502', // cannot update to NULL
+  1422: 'P0003', // exact fetch returns more than requested
+  1438: '22003', // value larger than specified precision
+  1476: '22012', // divisor is equal to zero
+  1722: '22P02', // invalid number
+  1843: '22008', // not a valid month
+  2290: '23514', // check constraint violated
+  2291: '23503', // parent key not found
+  2292: '23503', // child record found
+  6502: '22000', // numeric or value error
+  8177: '40001', // cannot serialize access
+  12899: '22001', // value too large for column
+  30006: '55P03', // resource busy; acquire with WAIT timeout expired
+};
+
+/** SQLSTATE for an Oracle error number (negative or positive), undefined when unknown. */
+export function sqlstateForOra(code: number): string | undefined {
+  const n = Math.abs(code);
+  if (n >= 20000 && n <= 20999) return `O${String(n).slice(-4)}`;
+  return ORA_SQLSTATE[n];
+}

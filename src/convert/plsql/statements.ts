@@ -1,0 +1,418 @@
+/** PL/SQL blocks and statements → PL/pgSQL text. */
+import type { DmlStatement } from '../../ast/dml.js';
+import type { Expr, FuncCall } from '../../ast/expr.js';
+import type { Block, Declaration, PlStatement } from '../../ast/plsql.js';
+import type { Query } from '../../ast/query.js';
+import { printDml } from '../../emit/pg/dml.js';
+import { printExpr } from '../../emit/pg/expr.js';
+import { printQuery } from '../../emit/pg/query.js';
+import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
+import { parseStatement } from '../../parser/statement.js';
+import { rewriteDml } from '../../rules/dml.js';
+import { rewriteQuery } from '../../rules/expressions.js';
+import { mapExprDeep, mapQueryDeep } from '../../rules/walk.js';
+import { translate } from '../../translate/index.js';
+import type { PlContext } from './context.js';
+import { PREDEFINED } from './exceptions.js';
+
+const IND = '  ';
+const id = (n: string) => quoteIdent(pgNameOf(n));
+
+export interface BlockOptions {
+  /** Statements appended at the end of the block's body (trigger RETURN). */
+  epilogue?: string[];
+  /** Replaces a bare RETURN (triggers return NEW/OLD/NULL). */
+  bareReturn?: string;
+  /** Statements put first in the block's body (trigger WHEN guard). */
+  prologue?: string[];
+}
+
+/** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
+export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOptions = {}, outermost = false): string {
+  pc.push();
+  const pad = IND.repeat(depth);
+  const decls = b.declarations.flatMap((d) => emitDeclaration(d, pc, depth + 1));
+  const inner = { ...opts, epilogue: undefined, prologue: undefined };
+  const body = [...(opts.prologue ?? []).map((l) => `${pad}${IND}${l}`), ...emitStatements(b.body, pc, depth + 1, inner)];
+  for (const e of opts.epilogue ?? []) body.push(`${pad}${IND}${e}`);
+  const handlers: string[] = [];
+  for (const h of b.handlers) {
+    const conds = h.names.map((n) => {
+      const c = pc.condition(n);
+      if (!c) {
+        pc.fail(`exception ${n} is not declared in this unit (package exceptions are converted with packages)`);
+        return id(n);
+      }
+      return c;
+    });
+    handlers.push(`${pad}${IND}WHEN ${conds.join(' OR ')} THEN`);
+    handlers.push(...emitStatements(h.body, pc, depth + 2, inner));
+  }
+  pc.pop();
+  if (outermost) for (const [, d] of pc.extraDecls) decls.push(`${pad}${IND}${d}`);
+  const lines: string[] = [];
+  if (b.label) lines.push(`${pad}<<${id(b.label)}>>`);
+  if (decls.length) lines.push(`${pad}DECLARE`, ...decls);
+  lines.push(`${pad}BEGIN`, ...(body.length ? body : [`${pad}${IND}NULL;`]));
+  if (handlers.length) lines.push(`${pad}EXCEPTION`, ...handlers);
+  lines.push(`${pad}END`);
+  return lines.join('\n');
+}
+
+function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[] {
+  const pad = IND.repeat(depth);
+  switch (d.kind) {
+    case 'variable': {
+      pc.declareDecl(d);
+      const dflt = d.default ? ` := ${pc.expr(d.default)}` : '';
+      return [
+        `${pad}${id(d.name)}${d.constant ? ' CONSTANT' : ''} ${pc.type(d.type, d.name)}${d.notNull ? ' NOT NULL' : ''}${dflt};`,
+      ];
+    }
+    case 'cursor': {
+      pc.declareDecl(d);
+      if (!d.query) {
+        pc.fail(`cursor ${d.name} declared without its query`);
+        return [];
+      }
+      pc.push();
+      pc.declareParams(d.params);
+      const params = d.params.length
+        ? ` (${d.params.map((p) => `${id(p.name)} ${pc.type(p.type, p.name)}`).join(', ')})`
+        : '';
+      const q = sqlQuery(d.query, pc);
+      pc.pop();
+      return [`${pad}${id(d.name)} CURSOR${params} FOR ${q};`];
+    }
+    case 'exception':
+      pc.userException(d.name);
+      return [];
+    case 'pragma': {
+      if (d.name === 'EXCEPTION_INIT' && d.args.length === 2) {
+        const [e, code] = d.args;
+        const n = code.kind === 'unary' && code.op === '-' && code.operand.kind === 'literal' ? -Number(code.operand.value) : code.kind === 'literal' ? Number(code.value) : NaN;
+        if (e.kind === 'column' && !Number.isNaN(n)) pc.exceptionInit(e.parts[0], n);
+        else pc.fail('PRAGMA EXCEPTION_INIT with a non-literal error number');
+      } else if (d.name === 'AUTONOMOUS_TRANSACTION') {
+        pc.fail(
+          'PRAGMA AUTONOMOUS_TRANSACTION: PostgreSQL has no autonomous transactions; run the work through dblink or pg_background (a separate connection) or move it to the caller',
+        );
+      }
+      return [];
+    }
+    case 'type': {
+      const def = d.def;
+      if (def.kind === 'ref-cursor') pc.localTypes.set(d.name, 'refcursor');
+      else if (def.kind === 'table' || def.kind === 'varray') {
+        if (def.kind === 'table' && def.indexBy && !/INTEGER|BINARY_INTEGER|PLS_INTEGER/.test(def.indexBy.name))
+          pc.fail(`associative array ${d.name} indexed by ${def.indexBy.name} (use a jsonb or hstore map)`);
+        pc.localTypes.set(d.name, `${pc.type(def.of, d.name)}[]`);
+      } else if (def.kind === 'record') {
+        const name = `${pc.typePrefix}_${d.name}`.toLowerCase();
+        const fields = def.fields.map((f) => `${id(f.name)} ${pc.type(f.type, `${d.name}.${f.name}`)}`);
+        pc.preStatements.push(`DROP TYPE IF EXISTS ${quoteIdent(name)} CASCADE;\nCREATE TYPE ${quoteIdent(name)} AS (${fields.join(', ')});`);
+        pc.localTypes.set(d.name, quoteIdent(name));
+      } else pc.fail(`type ${d.name}`);
+      return [];
+    }
+    case 'subtype':
+      pc.localTypes.set(d.name, pc.type(d.base, d.name));
+      return [];
+    case 'subprogram':
+      pc.fail(`nested ${d.unit.kind} ${d.unit.name.name} (PostgreSQL has no nested functions: create it as a separate function)`);
+      return [];
+  }
+}
+
+export function emitStatements(list: PlStatement[], pc: PlContext, depth: number, opts: BlockOptions): string[] {
+  return list.flatMap((s) => emitStatement(s, pc, depth, opts));
+}
+
+function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: BlockOptions): string[] {
+  const pad = IND.repeat(depth);
+  const labels = (s.labels ?? []).map((l) => `${pad}<<${id(l)}>>`);
+  const out = (...lines: string[]) => [...labels, ...lines.map((l) => pad + l)];
+  const sub = (b: PlStatement[]) => emitStatements(b, pc, depth + 1, opts);
+  switch (s.kind) {
+    case 'assign':
+      return out(`${pc.expr(s.target)} := ${pc.expr(s.value)};`);
+    case 'if': {
+      const lines: string[] = [...labels];
+      s.branches.forEach((b, i) => {
+        lines.push(`${pad}${i === 0 ? 'IF' : 'ELSIF'} ${pc.expr(b.cond)} THEN`, ...sub(b.body));
+      });
+      if (s.else) lines.push(`${pad}ELSE`, ...sub(s.else));
+      lines.push(`${pad}END IF;`);
+      return lines;
+    }
+    case 'case': {
+      const lines = [...labels, `${pad}CASE${s.selector ? ` ${pc.expr(s.selector)}` : ''}`];
+      for (const w of s.whens) lines.push(`${pad}${IND}WHEN ${pc.expr(w.when)} THEN`, ...emitStatements(w.body, pc, depth + 2, opts));
+      // Oracle raises CASE_NOT_FOUND without ELSE, as PL/pgSQL does.
+      if (s.else) lines.push(`${pad}${IND}ELSE`, ...emitStatements(s.else, pc, depth + 2, opts));
+      lines.push(`${pad}END CASE;`);
+      return lines;
+    }
+    case 'loop':
+      return [...labels, `${pad}LOOP`, ...sub(s.body), `${pad}END LOOP;`];
+    case 'while':
+      return [...labels, `${pad}WHILE ${pc.expr(s.cond)} LOOP`, ...sub(s.body), `${pad}END LOOP;`];
+    case 'for-range': {
+      // Oracle: FOR i IN REVERSE lo..hi counts down from hi; PL/pgSQL writes REVERSE hi..lo.
+      const range = s.reverse
+        ? `REVERSE ${pc.expr(s.upper)}..${pc.expr(s.lower)}`
+        : `${pc.expr(s.lower)}..${pc.expr(s.upper)}`;
+      pc.push();
+      pc.declare(s.index, { kind: 'variable' });
+      const body = sub(s.body);
+      pc.pop();
+      return [...labels, `${pad}FOR ${id(s.index)} IN ${range} LOOP`, ...body, `${pad}END LOOP;`];
+    }
+    case 'for-cursor': {
+      pc.push();
+      pc.declare(s.record, { kind: 'record' });
+      const args = s.args.length ? `(${s.args.map((a) => pc.expr(a)).join(', ')})` : '';
+      const body = sub(s.body);
+      pc.pop();
+      return [...labels, `${pad}FOR ${id(s.record)} IN ${id(s.cursor)}${args} LOOP`, ...body, `${pad}END LOOP;`];
+    }
+    case 'for-query': {
+      pc.extraDecls.set(`REC:${s.record}`, `${id(s.record)} record;`);
+      pc.push();
+      pc.declare(s.record, { kind: 'record' });
+      const q = sqlQuery(s.query, pc);
+      const body = sub(s.body);
+      pc.pop();
+      return [...labels, `${pad}FOR ${id(s.record)} IN ${q} LOOP`, ...body, `${pad}END LOOP;`];
+    }
+    case 'forall': {
+      pc.push();
+      pc.declare(s.index, { kind: 'variable' });
+      if (!s.lower || !s.upper) {
+        pc.fail('FORALL … INDICES OF / VALUES OF');
+        pc.pop();
+        return out('NULL; -- FORALL not converted');
+      }
+      const body = emitStatement(s.statement, pc, depth + 1, opts);
+      pc.pop();
+      return [...labels, `${pad}FOR ${id(s.index)} IN ${pc.expr(s.lower)}..${pc.expr(s.upper)} LOOP`, ...body, `${pad}END LOOP;`];
+    }
+    case 'exit':
+      return out(`${s.verb}${s.label ? ` ${id(s.label)}` : ''}${s.when ? ` WHEN ${pc.expr(s.when)}` : ''};`);
+    case 'null':
+      return out('NULL;');
+    case 'return':
+      if (!s.value && opts.bareReturn) return out(`RETURN ${opts.bareReturn};`);
+      if (s.value && pc.kind !== 'function') {
+        pc.fail('RETURN with a value outside a function');
+      }
+      return out(s.value ? `RETURN ${pc.expr(s.value)};` : 'RETURN;');
+    case 'goto':
+      pc.fail(`GOTO ${s.label} (restructure with loops, EXIT or CONTINUE)`);
+      return out(`-- GOTO ${s.label}`);
+    case 'raise': {
+      if (!s.name) return out('RAISE;');
+      const pre = PREDEFINED[s.name];
+      if (pre) return out(`RAISE ${pre[0]};`);
+      const state = pc.exceptions.get(s.name);
+      if (!state) {
+        pc.fail(`RAISE ${s.name}: exception not declared in this unit`);
+        return out(`RAISE EXCEPTION '%', ${quoteLiteral(s.name)};`);
+      }
+      return out(`RAISE EXCEPTION USING ERRCODE = '${state}', MESSAGE = ${quoteLiteral(`User-Defined Exception ${s.name}`)};`);
+    }
+    case 'open': {
+      const args = s.args.length ? `(${s.args.map((a) => pc.expr(a)).join(', ')})` : '';
+      if (s.forQuery) return out(`OPEN ${id(s.cursor)} FOR ${sqlQuery(s.forQuery, pc)};`);
+      if (s.forDynamic) {
+        const sql = dynamicSql(s.forDynamic, pc);
+        const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
+        return out(`OPEN ${id(s.cursor)} FOR EXECUTE ${sql}${using};`);
+      }
+      return out(`OPEN ${id(s.cursor)}${args};`);
+    }
+    case 'fetch':
+      if (s.bulk) {
+        pc.fail('FETCH … BULK COLLECT INTO (collections are converted with packages; not yet)');
+        return out(`-- FETCH ${s.cursor} BULK COLLECT not converted`);
+      }
+      return out(`FETCH ${id(s.cursor)} INTO ${s.into.map((t) => pc.expr(t)).join(', ')};`);
+    case 'close':
+      return out(`CLOSE ${id(s.cursor)};`);
+    case 'execute-immediate': {
+      const sql = dynamicSql(s.sql, pc);
+      if (s.bulk) pc.fail('EXECUTE IMMEDIATE … BULK COLLECT INTO');
+      const into = s.into.length ? ` INTO ${s.into.map((t) => pc.expr(t)).join(', ')}` : '';
+      const outBinds = s.using.filter((u) => u.mode !== 'IN');
+      if (outBinds.length) pc.fail('EXECUTE IMMEDIATE … USING OUT / IN OUT binds (use INTO with RETURNING in the SQL text)');
+      const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
+      if (s.returningInto.length) pc.fail('EXECUTE IMMEDIATE … RETURNING INTO');
+      return [...out(`EXECUTE ${sql}${into}${using};`), ...rowcount(pc, pad)];
+    }
+    case 'pipe-row':
+      return out(`RETURN NEXT ${pc.expr(s.value)};`);
+    case 'sql':
+      return [...labels, ...sqlInPlsql(s.statement, pc, pad), ...rowcount(pc, pad)];
+    case 'call':
+      return out(...callStatement(s.call, pc));
+    case 'block':
+      return [...labels, `${emitBlock(s.block, pc, depth, opts)};`];
+    case 'unparsed':
+      pc.fail(s.reason);
+      return out(`-- not converted: ${s.text.split('\n')[0]}`);
+  }
+}
+
+function rowcount(pc: PlContext, pad: string): string[] {
+  return pc.usesRowcount ? [`${pad}GET DIAGNOSTICS opg_rowcount = ROW_COUNT;`] : [];
+}
+
+/** Maps PL/SQL-only nodes inside a query (cursor attributes, :NEW, locals) then applies the SQL rules. */
+function sqlQuery(q: Query, pc: PlContext): string {
+  const pre = mapQueryDeep(q, (x) => preNode(x, pc));
+  return printQuery(rewriteQuery(pre, pc.ectx));
+}
+
+function preNode(x: Expr, pc: PlContext): Expr | undefined {
+  // Reuse the expression pre-pass of the context without the SQL rules (they run on the whole query).
+  if (x.kind === 'column' || x.kind === 'bind' || x.kind === 'call') {
+    const converted = (pc as unknown as { plsqlNode(e: Expr): Expr | undefined }).plsqlNode(x);
+    return converted;
+  }
+  return undefined;
+}
+
+function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
+  const pre = mapDmlExprs(st, (x) => preNode(x, pc));
+  if (pre.kind === 'transaction') {
+    if (pre.verb === 'SAVEPOINT' || pre.savepoint) {
+      pc.fail(`${pre.verb}${pre.savepoint ? ` ${pre.savepoint}` : ''} inside PL/SQL (use a nested BEGIN … EXCEPTION block)`);
+      return [`${pad}-- ${pre.verb} not converted`];
+    }
+    if (pre.ignored?.includes('SET TRANSACTION')) {
+      pc.fail('SET TRANSACTION inside PL/SQL');
+      return [`${pad}-- SET TRANSACTION not converted`];
+    }
+    if (pc.kind === 'function' || pc.kind === 'trigger') {
+      pc.fail(`${pre.verb} in a ${pc.kind} (PostgreSQL functions cannot commit or roll back)`);
+      return [`${pad}-- ${pre.verb} not converted`];
+    }
+    pc.report('OPG-PLSQL-0006', { detail: `${pre.verb} inside a procedure: valid only when the procedure is called by a top-level CALL, outside BEGIN … COMMIT and not inside a block with an EXCEPTION section` });
+    return [`${pad}${pre.verb};`];
+  }
+  if (pre.kind === 'select' && pre.query.kind === 'select' && pre.query.into) {
+    const q = pre.query;
+    if (q.into!.bulk) {
+      pc.fail('SELECT … BULK COLLECT INTO (collections are converted with packages; not yet)');
+      return [`${pad}-- SELECT BULK COLLECT not converted`];
+    }
+    // Oracle raises NO_DATA_FOUND / TOO_MANY_ROWS: INTO STRICT does the same.
+    const into = { ...q.into!, targets: q.into!.targets.map((t) => pc.exprNode(t)), strict: true };
+    const rewritten = rewriteQuery({ ...q, into: undefined }, pc.ectx);
+    return [`${pad}${printQuery({ ...rewritten, into } as Query)};`];
+  }
+  const rewritten = rewriteDml(pre, pc.ectx, { inPlsql: true });
+  if (rewritten.kind === 'insert' || rewritten.kind === 'update' || rewritten.kind === 'delete') {
+    if (rewritten.returning) rewritten.returning = { ...rewritten.returning, into: rewritten.returning.into.map((t) => pc.exprNode(t)) };
+  }
+  return [`${pad}${printDml(rewritten, { plpgsql: true })};`];
+}
+
+function mapDmlExprs(st: DmlStatement, fn: (e: Expr) => Expr | undefined): DmlStatement {
+  const ex = (e: Expr) => mapExprDeep(e, fn);
+  const q = (x: Query) => mapQueryDeep(x, fn);
+  switch (st.kind) {
+    case 'select': {
+      const query = q(st.query);
+      if (st.query.kind === 'select' && st.query.into && query.kind === 'select') query.into = st.query.into;
+      return { ...st, query };
+    }
+    case 'insert':
+      return {
+        ...st,
+        ...(st.values ? { values: st.values.map((r) => r.map(ex)) } : {}),
+        ...(st.query ? { query: q(st.query) } : {}),
+      };
+    case 'update':
+      return { ...st, set: st.set.map((c) => ({ ...c, value: ex(c.value) })), ...(st.where ? { where: ex(st.where) } : {}) };
+    case 'delete':
+      return { ...st, ...(st.where ? { where: ex(st.where) } : {}) };
+    case 'merge':
+      return { ...st, on: ex(st.on) };
+    default:
+      return st;
+  }
+}
+
+/** EXECUTE IMMEDIATE text: a literal is converted like any statement, with :binds → $n by position. */
+function dynamicSql(e: Expr, pc: PlContext): string {
+  if (e.kind === 'literal' && e.type === 'string') {
+    const parsed = parseStatement(e.value, pc.location ?? { file: 'dynamic', line: 1, column: 1 });
+    const st = parsed.statement;
+    if (st && ['select', 'insert', 'update', 'delete', 'merge', 'insert-multi'].includes(st.kind)) {
+      let n = 0;
+      const numbered = mapDmlExprs(st as DmlStatement, (x) => (x.kind === 'bind' && !x.path ? { ...x, pgPosition: ++n } : undefined));
+      const findings = pc.findings.length;
+      const rewritten = rewriteDml(numbered, pc.ectx, { inPlsql: true });
+      if (pc.ectx.unconvertible?.length) pc.fail(`dynamic SQL: ${pc.ectx.unconvertible.join('; ')}`);
+      void findings;
+      return quoteLiteral(printDml(rewritten));
+    }
+    if (st) {
+      const t = translate(e.value, { file: pc.location?.file ?? 'dynamic' });
+      const target = t.statements.find((x) => x.kind !== 'comment')?.target;
+      if (target && !target.includes('-- orapg:')) return quoteLiteral(target.replace(/;\s*$/, ''));
+    }
+    pc.report('OPG-PLSQL-0008', { detail: `dynamic SQL literal could not be converted: ${e.value.slice(0, 80)}` });
+    return printExpr(e);
+  }
+  pc.report('OPG-PLSQL-0008', { detail: 'EXECUTE IMMEDIATE with SQL text built at run time' });
+  return pc.expr(e);
+}
+
+/** A procedure call statement; built-in packages mapped where PostgreSQL has an equivalent. */
+function callStatement(call: Expr, pc: PlContext): string[] {
+  const c: FuncCall | undefined =
+    call.kind === 'call' ? call : call.kind === 'column' ? { kind: 'call', name: call.parts, args: [] } : undefined;
+  if (!c) {
+    pc.fail('statement is not a procedure call');
+    return [`-- not converted: ${printExpr(call)}`];
+  }
+  const name = c.name.join('.').toUpperCase();
+  const arg = (i: number) => (c.args[i] ? pc.expr(c.args[i].value) : 'NULL');
+  switch (name) {
+    case 'DBMS_OUTPUT.PUT_LINE':
+    case 'DBMS_OUTPUT.PUT':
+      return [`RAISE NOTICE '%', ${arg(0)};`];
+    case 'DBMS_OUTPUT.NEW_LINE':
+    case 'DBMS_OUTPUT.ENABLE':
+    case 'DBMS_OUTPUT.DISABLE':
+      return ['NULL;'];
+    case 'DBMS_LOCK.SLEEP':
+    case 'DBMS_SESSION.SLEEP':
+      return [`PERFORM pg_sleep(${arg(0)});`];
+    case 'DBMS_APPLICATION_INFO.SET_MODULE':
+      return [`PERFORM set_config('application_name', ${arg(0)}, false);`];
+    case 'RAISE_APPLICATION_ERROR': {
+      const code = c.args[0]?.value;
+      const n =
+        code?.kind === 'unary' && code.op === '-' && code.operand.kind === 'literal'
+          ? Number(code.operand.value)
+          : code?.kind === 'literal'
+            ? Math.abs(Number(code.value))
+            : NaN;
+      if (Number.isNaN(n) || n < 20000 || n > 20999) {
+        pc.fail('RAISE_APPLICATION_ERROR with a non-literal error number');
+        return [`RAISE EXCEPTION '%', ${arg(1)};`];
+      }
+      return [`RAISE EXCEPTION USING ERRCODE = 'O${String(n).slice(-4)}', MESSAGE = ${arg(1)};`];
+    }
+  }
+  if (c.name.length >= 2 && /^(DBMS_|UTL_|OWA_|HTP|APEX_)/.test(c.name[0])) {
+    pc.report('OPG-PLSQL-0010', { detail: `${name} is an Oracle built-in package procedure` });
+    pc.unconvertible.push(name);
+  }
+  const args = c.args.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
+  const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');
+  return [`CALL ${target}(${args});`];
+}

@@ -1,0 +1,187 @@
+/**
+ * PL/SQL units → PostgreSQL: procedures → PROCEDURE, functions → FUNCTION (PIPELINED → SETOF),
+ * anonymous blocks → DO, triggers → trigger function + CREATE TRIGGER (sequence-assignment
+ * triggers → column defaults). A unit that cannot be converted exactly is kept as a comment with
+ * findings saying why.
+ */
+import type { PlsqlUnit } from '../../ast/ddl.js';
+import type { Expr } from '../../ast/expr.js';
+import type { Block, PlStatement, Subprogram, TriggerDef } from '../../ast/plsql.js';
+import type { PgNode, PgObject, Phase } from '../../ast/pg.js';
+import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
+import { makeFinding } from '../../findings/make.js';
+import type { Finding } from '../../findings/types.js';
+import type { ConvertContext } from '../context.js';
+import { PlContext } from './context.js';
+import { emitBlock } from './statements.js';
+
+const id = (n: string) => quoteIdent(pgNameOf(n));
+
+/** A dollar-quote tag that does not occur in the body. */
+function dollarQuote(body: string): [string, string] {
+  let tag = '$body$';
+  for (let i = 1; body.includes(tag); i++) tag = `$body${i}$`;
+  return [tag, tag];
+}
+
+function qualified(pc: PlContext, schema: string | undefined, name: string): string {
+  return schema ? `${quoteIdent(pc.ectx.mapSchema(schema))}.${id(name)}` : id(name);
+}
+
+function objectFor(
+  unit: PlsqlUnit,
+  pc: PlContext,
+  phase: Phase,
+  texts: string[],
+  parseFindings: Finding[],
+  objectType: string,
+): PgObject[] {
+  const findings = [...parseFindings, ...pc.findings];
+  let nodes: PgNode[];
+  if (pc.unconvertible.length || pc.ectx.unconvertible?.length) {
+    findings.push(
+      makeFinding('OPG-PLSQL-0001', { object: pc.object, lines: unit.text.split('\n').length }, { object: pc.object, location: unit.loc }, Math.max(1, unit.text.split('\n').length / 50)),
+    );
+    nodes = [{ kind: 'comment-block', text: `NOT CONVERTED (see findings): ${pc.object}\n${unit.text}` }];
+  } else {
+    nodes = [...pc.preStatements, ...texts].map((text) => ({ kind: 'raw' as const, text }));
+  }
+  return [{ phase, object: pc.object, objectType, nodes, findings, location: unit.loc }];
+}
+
+/** Converts a parsed PL/SQL unit; undefined when its kind is handled elsewhere (packages). */
+export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFindings: Finding[]): PgObject[] | undefined {
+  const ast = unit.ast;
+  if (!ast) return undefined;
+  const object = `${unit.unitKind} ${unit.name.schema ? `${unit.name.schema}.` : ''}${unit.name.name}`;
+  switch (ast.kind) {
+    case 'subprogram': {
+      const pc = new PlContext(ctx, ast.unit.kind, object, unit.loc);
+      const text = subprogramText(ast.unit, pc);
+      return objectFor(unit, pc, 'code', [text], parseFindings, ast.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE');
+    }
+    case 'block': {
+      const pc = new PlContext(ctx, 'block', object, unit.loc);
+      const body = `${emitBlock(ast.block, pc, 0, {}, true)};`;
+      const [open, close] = dollarQuote(body);
+      return objectFor(unit, pc, 'code', [`DO ${open}\n${body}\n${close};`], parseFindings, 'BLOCK');
+    }
+    case 'trigger':
+      return convertTrigger(unit, ast.trigger, ctx, object, parseFindings);
+    default:
+      return undefined;
+  }
+}
+
+/** CREATE OR REPLACE FUNCTION / PROCEDURE text. */
+export function subprogramText(s: Subprogram, pc: PlContext): string {
+  pc.declareParams(s.params);
+  const name = qualified(pc, s.name.schema, s.name.name);
+  if (s.external) pc.fail(`external ${s.kind} (${s.external})`);
+  if (!s.block) pc.fail(`${s.kind} without a body`);
+  let seenDefault = false;
+  const params = s.params.map((p) => {
+    const mode = p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : '';
+    if (p.default) seenDefault = true;
+    else if (seenDefault && p.mode !== 'OUT')
+      pc.fail(`parameter ${p.name} has no default but follows one that has (PostgreSQL requires defaults at the end; callers using named notation must be checked)`);
+    const dflt = p.default ? ` DEFAULT ${pc.expr(p.default)}` : '';
+    return `${mode}${id(p.name)} ${pc.type(p.type, p.name)}${dflt}`;
+  });
+  const attrs = new Set(s.attributes);
+  if (!attrs.has('AUTHID CURRENT_USER')) pc.report('OPG-PLSQL-0005', { object: pc.object });
+  let returns = '';
+  if (s.kind === 'function') {
+    if (s.params.some((p) => p.mode !== 'IN'))
+      pc.fail('function with OUT parameters (PostgreSQL functions with OUT parameters return them as a record; make it a procedure or return a composite type)');
+    const rt = s.returnType ? pc.type(s.returnType, 'RETURN') : 'void';
+    returns = ` RETURNS ${attrs.has('PIPELINED') ? 'SETOF ' : ''}${rt}`;
+  }
+  const body = s.block ? `${emitBlock(s.block, pc, 0, {}, true)};` : 'BEGIN\nEND;';
+  const [open, close] = dollarQuote(body);
+  const kind = s.kind === 'function' ? 'FUNCTION' : 'PROCEDURE';
+  // Oracle resolves a name that is both a column and a variable to the column.
+  return `CREATE OR REPLACE ${kind} ${name}(${params.join(', ')})${returns}\nLANGUAGE plpgsql\nAS ${open}\n#variable_conflict use_column\n${body}\n${close};`;
+}
+
+// ── triggers ──────────────────────────────────────────────────────────
+
+/** `:NEW.col := seq.NEXTVAL` or `SELECT seq.NEXTVAL INTO :NEW.col FROM dual`, optionally under IF :NEW.col IS NULL. */
+function sequenceAssignment(t: TriggerDef): { column: string; sequence: string[] } | undefined {
+  if (t.timing !== 'BEFORE' || !t.forEachRow || t.events.length !== 1 || t.events[0].event !== 'INSERT' || t.when) return undefined;
+  const b = t.block;
+  if (!b || b.declarations.length || b.handlers.length || b.body.length !== 1) return undefined;
+  let s: PlStatement = b.body[0];
+  let guard: string | undefined;
+  if (s.kind === 'if' && s.branches.length === 1 && !s.else && s.branches[0].body.length === 1) {
+    const c = s.branches[0].cond;
+    if (c.kind === 'is-null' && !c.not) guard = newColumn(c.operand);
+    if (!guard) return undefined;
+    s = s.branches[0].body[0];
+  }
+  let column: string | undefined;
+  let seqExpr: Expr | undefined;
+  if (s.kind === 'assign') {
+    column = newColumn(s.target);
+    seqExpr = s.value;
+  } else if (s.kind === 'sql' && s.statement.kind === 'select' && s.statement.query.kind === 'select') {
+    const q = s.statement.query;
+    const fromDual = q.from.length === 1 && q.from[0].kind === 'table' && q.from[0].name.name === 'DUAL';
+    if (!fromDual || q.where || q.items.length !== 1 || q.into?.targets.length !== 1) return undefined;
+    column = newColumn(q.into.targets[0]);
+    seqExpr = q.items[0].expr;
+  }
+  if (!column || !seqExpr || (guard && guard !== column)) return undefined;
+  if (seqExpr.kind !== 'column' || seqExpr.parts[seqExpr.parts.length - 1] !== 'NEXTVAL') return undefined;
+  return { column, sequence: seqExpr.parts.slice(0, -1) };
+}
+
+function newColumn(e: Expr): string | undefined {
+  if (e.kind === 'bind' && e.name === 'NEW' && e.path?.length === 1) return e.path[0];
+  return undefined;
+}
+
+function convertTrigger(unit: PlsqlUnit, t: TriggerDef, ctx: ConvertContext, object: string, parseFindings: Finding[]): PgObject[] {
+  const pc = new PlContext(ctx, 'trigger', object, unit.loc, t);
+  const table = qualified(pc, t.on.schema, t.on.name);
+  const seq = sequenceAssignment(t);
+  if (seq) {
+    const seqName = seq.sequence.length === 2 ? `${pc.ectx.mapSchema(seq.sequence[0])}.${pgNameOf(seq.sequence[1])}` : pgNameOf(seq.sequence[0]);
+    pc.report('OPG-PLSQL-0004', { trigger: t.name.name, sequence: seqName, column: seq.column });
+    const text = `ALTER TABLE ${table} ALTER COLUMN ${id(seq.column)} SET DEFAULT nextval(${quoteLiteral(seqName)});`;
+    return objectFor(unit, pc, 'post-data', [text], parseFindings, 'TRIGGER');
+  }
+  if (t.compound) pc.fail('COMPOUND TRIGGER (split it into one trigger per timing point; shared state goes to a temporary table)');
+  if (t.onKind !== 'table') pc.fail(`trigger on ${t.onKind.toUpperCase()} events (use a PostgreSQL event trigger)`);
+  if (t.call) pc.fail('CALL trigger body');
+  const block: Block = t.block ?? { declarations: [], body: [], handlers: [] };
+  const row = t.forEachRow;
+  const hasDelete = t.events.some((e) => e.event === 'DELETE');
+  const hasOther = t.events.some((e) => e.event !== 'DELETE');
+  const rowValue = hasDelete && hasOther ? undefined : hasDelete ? 'OLD' : 'NEW';
+  const result = !row || t.timing === 'AFTER' ? 'NULL' : rowValue;
+  // BEFORE/INSTEAD OF row triggers return the row (OLD for DELETE), others NULL.
+  const epilogue = result
+    ? [`RETURN ${result};`]
+    : ["IF TG_OP = 'DELETE' THEN", '  RETURN OLD;', 'END IF;', 'RETURN NEW;'];
+  const bareReturn = result ?? "CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END";
+  // The body runs as a nested block so its exception handlers cannot skip the RETURN.
+  const outer: Block = { declarations: [], body: [{ kind: 'block', block }], handlers: [] };
+  // Oracle's WHEN clause becomes a guard at the top of the function: PostgreSQL's WHEN cannot
+  // reference NEW in DELETE or OLD in INSERT triggers, which Oracle's multi-event triggers may.
+  const prologue = t.when
+    ? [`IF NOT coalesce((${pc.expr(t.when)}), false) THEN`, `  RETURN ${bareReturn};`, 'END IF;']
+    : [];
+  const body = `${emitBlock(outer, pc, 0, { epilogue, bareReturn, prologue }, true)};`;
+  const fnName = qualified(pc, t.name.schema, `${t.name.name}_FN`.toUpperCase());
+  const [open, close] = dollarQuote(body);
+  const fn = `CREATE OR REPLACE FUNCTION ${fnName}()\nRETURNS trigger\nLANGUAGE plpgsql\nAS ${open}\n#variable_conflict use_column\n${body}\n${close};`;
+  const events = t.events
+    .map((e) => (e.columns?.length ? `UPDATE OF ${e.columns.map(id).join(', ')}` : e.event))
+    .join(' OR ');
+  const timing = t.timing === 'FOR' ? 'AFTER' : t.timing;
+  const trg = `CREATE TRIGGER ${id(t.name.name)} ${timing} ${events} ON ${table} FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'} EXECUTE FUNCTION ${fnName}();`;
+  const texts = [fn, `DROP TRIGGER IF EXISTS ${id(t.name.name)} ON ${table};\n${trg}`];
+  if (!t.enabled) texts.push(`ALTER TABLE ${table} DISABLE TRIGGER ${id(t.name.name)};`);
+  return objectFor(unit, pc, 'post-data', texts, parseFindings, 'TRIGGER');
+}
