@@ -68,7 +68,10 @@ export function buildPgPrep(o: PgPrepOptions): SqlStep[] {
     sql: `GRANT CONNECT ON DATABASE ${db} TO ${[owner, dms, app].filter(Boolean).join(', ')}`,
   });
   // The phase scripts start with CREATE SCHEMA IF NOT EXISTS, which needs CREATE on the database.
-  steps.push({ label: `${o.owner} runs the phase scripts`, sql: `GRANT CREATE ON DATABASE ${db} TO ${owner}` });
+  steps.push({
+    label: `${o.owner} runs the phase scripts`,
+    sql: `GRANT CREATE ON DATABASE ${db} TO ${owner}`,
+  });
   for (const schema of o.schemas) {
     const s = quoteIdent(schema);
     steps.push(
