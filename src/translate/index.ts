@@ -99,8 +99,11 @@ function translateItem(
 ): TranslatedStatement {
   const base = { source: item.location, oracle: item.text };
   if (item.kind === 'comment') return { ...base, kind: 'comment', target: item.text, findings: [] };
-  if (item.kind === 'sqlplus')
-    return { ...base, kind: `sqlplus:${item.command}`, ...sqlplus(item, ctx, options) };
+  if (item.kind === 'sqlplus') {
+    // CONNECT user/password@db: the command text is never copied anywhere.
+    const oracle = item.command === 'CONNECT' ? 'CONNECT <credentials removed>' : item.text;
+    return { ...base, oracle, kind: `sqlplus:${item.command}`, ...sqlplus(item, ctx, options) };
+  }
   const { comments, body } = splitLeadingComments(item.text);
   const r = parseStatement(item.text, item.location);
   const findings = [...r.findings];
