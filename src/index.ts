@@ -20,6 +20,8 @@ export type * from './ast/ddl.js';
 export type * from './ast/expr.js';
 export type * from './ast/query.js';
 export type * from './ast/pg.js';
+export { verify, maskUrl, type VerifyOptions, type VerifyInput } from './verify/index.js';
+export type * from './verify/types.js';
 
 /** Converts Oracle script files or directories (SQL*Plus scripts, includes followed). */
 export function convert(paths: string[], options: ConvertOptions = {}): ConvertResult {
