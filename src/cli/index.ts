@@ -5,11 +5,12 @@ import { registerConvert } from './convert.js';
 import { registerDms } from './dms.js';
 import { registerPg } from './pg.js';
 import { registerTranslate } from './translate.js';
+import { registerVerify } from './verify.js';
 
 export { formatFinding };
 
 /** Command modules; each adds one subcommand. */
-const COMMANDS = [registerConvert, registerTranslate, registerDms, registerPg];
+const COMMANDS = [registerConvert, registerTranslate, registerDms, registerPg, registerVerify];
 
 export async function main(
   argv: string[],
