@@ -43,9 +43,9 @@ afterAll(async () => {
 const byObject = (r: VerifyResult, label: string) => r.objects.find((x) => x.object === label)!;
 
 async function scratchDatabases(): Promise<string[]> {
-  return (await sql<{ datname: string }>(`select datname from pg_database where datname like 'orapg_verify%'`)).map(
-    (r) => r.datname,
-  );
+  return (
+    await sql<{ datname: string }>(`select datname from pg_database where datname like 'orapg_verify%'`)
+  ).map((r) => r.datname);
 }
 
 describe('verify on PostgreSQL 15', () => {
@@ -56,11 +56,17 @@ describe('verify on PostgreSQL 15', () => {
     expect(r.target).toMatchObject({ engine: 'postgres', mode: 'scratch-database', cleanedUp: true });
     expect(r.target.serverVersionNum).toBeGreaterThanOrEqual(150000);
     expect(r.summary.failed).toBe(0);
-    const withSql = hr.objects.filter((o) => o.nodes.length && !o.nodes.every((n) => n.kind === 'comment-block'));
+    const withSql = hr.objects.filter(
+      (o) => o.nodes.length && !o.nodes.every((n) => n.kind === 'comment-block'),
+    );
     expect(r.summary.applied).toBe(withSql.length);
     expect(r.summary).toMatchObject({ missing: 0, different: 0, extra: 0 });
     expect(r.deepCheck.available).toBe(true);
-    expect(r.deepCheck.checked).toBe(r.objects.flatMap((o) => o.routines ?? []).filter((x) => x.language === 'plpgsql' && x.deepCheck !== 'skipped').length);
+    expect(r.deepCheck.checked).toBe(
+      r.objects
+        .flatMap((o) => o.routines ?? [])
+        .filter((x) => x.language === 'plpgsql' && x.deepCheck !== 'skipped').length,
+    );
     expect(await scratchDatabases()).not.toContain(r.target.scratchName);
   });
 
@@ -80,13 +86,22 @@ describe('verify on PostgreSQL 15', () => {
     expect(issue?.message).toContain('bonus');
     const trigger = byObject(r, 'TRIGGER EMP_BIU').routines?.[0];
     expect(trigger).toMatchObject({ kind: 'trigger function', deepCheck: 'issues' });
-    expect(trigger?.issues[0]).toMatchObject({ sqlstate: '42703', emitted: { file: '03-post-data.sql', line: LINES.empBiuAssign } });
-    expect(byObject(r, 'PROCEDURE RAISE_ALL').routines?.[0]).toMatchObject({ kind: 'procedure', deepCheck: 'ok', issues: [] });
+    expect(trigger?.issues[0]).toMatchObject({
+      sqlstate: '42703',
+      emitted: { file: '03-post-data.sql', line: LINES.empBiuAssign },
+    });
+    expect(byObject(r, 'PROCEDURE RAISE_ALL').routines?.[0]).toMatchObject({
+      kind: 'procedure',
+      deepCheck: 'ok',
+      issues: [],
+    });
     expect(byObject(r, 'FUNCTION NET_SALARY').routines?.[0].deepCheckReason).toMatch(/PL\/pgSQL only/);
-    expect(r.findings.filter((f) => f.id === 'OPG-VERIFY-0003').map((f) => f.object).sort()).toEqual([
-      'FUNCTION GET_BONUS',
-      'TRIGGER EMP_BIU',
-    ]);
+    expect(
+      r.findings
+        .filter((f) => f.id === 'OPG-VERIFY-0003')
+        .map((f) => f.object)
+        .sort(),
+    ).toEqual(['FUNCTION GET_BONUS', 'TRIGGER EMP_BIU']);
     expect(await scratchDatabases()).not.toContain(r.target.scratchName);
   });
 
@@ -103,12 +118,21 @@ describe('verify on PostgreSQL 15', () => {
     if (!available) ctx.skip();
     await sql(`DROP DATABASE IF EXISTS ${inPlaceDb} WITH (FORCE)`);
     await sql(`CREATE DATABASE ${inPlaceDb}`);
-    const r = await verify(writeFixtureDir(), { pgUrl: `postgres://postgres@127.0.0.1:5432/${inPlaceDb}`, inPlace: true });
+    const r = await verify(writeFixtureDir(), {
+      pgUrl: `postgres://postgres@127.0.0.1:5432/${inPlaceDb}`,
+      inPlace: true,
+    });
     expect(r.target).toMatchObject({ mode: 'in-place', cleanedUp: false });
     expect(r.deepCheck.available).toBe(true);
-    const tables = await sql(`select relname from pg_class where relname in ('emp', 'v_net') order by 1`, [], inPlaceDb);
+    const tables = await sql(
+      `select relname from pg_class where relname in ('emp', 'v_net') order by 1`,
+      [],
+      inPlaceDb,
+    );
     expect(tables).toEqual([{ relname: 'emp' }, { relname: 'v_net' }]);
-    expect(await sql(`select 1 from pg_extension where extname = 'plpgsql_check'`, [], inPlaceDb)).toEqual([]);
+    expect(await sql(`select 1 from pg_extension where extname = 'plpgsql_check'`, [], inPlaceDb)).toEqual(
+      [],
+    );
   });
 
   it('never shows the password of the URL (result, JSON output, messages)', async (ctx) => {

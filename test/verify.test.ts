@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/index.js';
-import { convert, type ConvertResult, type VerifyResult, verify, writeResult } from '../src/index.js';
+import { type ConvertResult, convert, type VerifyResult, verify, writeResult } from '../src/index.js';
 import { Masker, maskUrl } from '../src/verify/mask.js';
 import { LINES, writeFixtureDir } from './verify-fixture.js';
 
@@ -72,7 +72,9 @@ describe('verify on PGlite', () => {
     // Every applied object maps to its block in the emitted file and its Oracle statement.
     for (const o of r.objects.filter((x) => x.status === 'applied')) {
       const text = hr.phases[o.phase].split('\n');
-      expect(text[o.emitted.line - 1]).toBe(`-- ${o.object}${o.source ? ` (${o.source.file}:${o.source.line})` : ''}`);
+      expect(text[o.emitted.line - 1]).toBe(
+        `-- ${o.object}${o.source ? ` (${o.source.file}:${o.source.line})` : ''}`,
+      );
     }
     expect(r.structure.performed).toBe(true);
     expect(r.summary).toMatchObject({ missing: 0, different: 0, extra: 0 });
@@ -140,9 +142,14 @@ describe('verify on PGlite', () => {
     // A SQL body reading a missing table: created, then fails validation at the line of the reference.
     const bad = byObject(r, 'FUNCTION DEPT_TOTAL');
     expect(bad).toMatchObject({ status: 'failed', stage: 'validate' });
-    expect(bad.error).toMatchObject({ sqlstate: '42P01', emitted: { file: '02-code.sql', line: LINES.deptTotalFrom, column: 27 } });
+    expect(bad.error).toMatchObject({
+      sqlstate: '42P01',
+      emitted: { file: '02-code.sql', line: LINES.deptTotalFrom, column: 27 },
+    });
     expect(bad.error?.source).toMatchObject({ file: 'hr/code.sql', line: 40 });
-    expect(r.findings.some((f) => f.id === 'OPG-VERIFY-0002' && f.object === 'FUNCTION DEPT_TOTAL')).toBe(true);
+    expect(r.findings.some((f) => f.id === 'OPG-VERIFY-0002' && f.object === 'FUNCTION DEPT_TOTAL')).toBe(
+      true,
+    );
     // PL/pgSQL with a missing column is accepted by CREATE; PGlite cannot deep-check it.
     const bonus = byObject(r, 'FUNCTION GET_BONUS');
     expect(bonus.status).toBe('applied');
@@ -209,11 +216,21 @@ describe('orapg verify (CLI)', () => {
 
   it('never prints the password of --pg-url', async () => {
     const secret = 'Sup3r-Secret_pw';
-    const bad = await cli(['verify', writeFixtureDir(), '--pg-url', `mysql://admin:${secret}@db.example:3306/x`]);
+    const bad = await cli([
+      'verify',
+      writeFixtureDir(),
+      '--pg-url',
+      `mysql://admin:${secret}@db.example:3306/x`,
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('admin:***@db.example');
     expect(bad.out + bad.err).not.toContain(secret);
-    const refused = await cli(['verify', writeFixtureDir(), '--pg-url', `postgres://admin:${secret}@127.0.0.1:1/x`]);
+    const refused = await cli([
+      'verify',
+      writeFixtureDir(),
+      '--pg-url',
+      `postgres://admin:${secret}@127.0.0.1:1/x`,
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/cannot connect to PostgreSQL/);
     expect(refused.out + refused.err).not.toContain(secret);
@@ -223,7 +240,9 @@ describe('orapg verify (CLI)', () => {
 describe('password masking', () => {
   it('masks URL passwords, encoded forms and password= parameters in any text', () => {
     const m = new Masker('postgresql://app:p%40ss%3Aw0rd@h:5432/db?sslmode=require');
-    expect(m.text('failed for postgresql://app:p%40ss%3Aw0rd@h:5432/db')).toBe('failed for postgresql://app:***@h:5432/db');
+    expect(m.text('failed for postgresql://app:p%40ss%3Aw0rd@h:5432/db')).toBe(
+      'failed for postgresql://app:***@h:5432/db',
+    );
     expect(m.text('raw p@ss:w0rd leaked')).toBe('raw *** leaked');
     expect(m.text('host=h password=p@ss:w0rd user=app')).not.toContain('w0rd');
     expect(m.deep({ a: ['x p%40ss%3Aw0rd y'], b: 1 })).toEqual({ a: ['x *** y'], b: 1 });

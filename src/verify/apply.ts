@@ -6,8 +6,8 @@
  */
 import { asDbError, type DbError, type Session } from './engine.js';
 import type { Plan } from './order.js';
-import { charPositionToIndex, type RoutineDef } from './sqlinfo.js';
 import { SourceMap } from './source-map.js';
+import { charPositionToIndex, type RoutineDef } from './sqlinfo.js';
 import type { EmittedLocation, RoutineCheck, VerifyError, VerifyObjectResult } from './types.js';
 import type { Unit } from './units.js';
 
@@ -122,7 +122,7 @@ export async function applyPlan(
     if (plan.outOfOrder.has(u)) r.outOfOrder = true;
     results.set(u, r);
   }
-  await s.exec("SET LOCAL check_function_bodies = off; SET LOCAL client_min_messages = warning");
+  await s.exec('SET LOCAL check_function_bodies = off; SET LOCAL client_min_messages = warning');
   const errors = new Map<Unit, DbError>();
   const sources = new SourceMap(units);
   let applyOrder = 0;
@@ -165,7 +165,12 @@ export async function applyPlan(
     if (blockedBy.length) r.blockedBy = blockedBy;
     onProgress?.({ unit: u, result: r });
   }
-  const routines = await validateRoutines(s, plan.order.filter((u) => !errors.has(u)), results, sources);
+  const routines = await validateRoutines(
+    s,
+    plan.order.filter((u) => !errors.has(u)),
+    results,
+    sources,
+  );
   return { results, routines };
 }
 

@@ -82,7 +82,13 @@ export async function readCatalog(s: Session, schemas: string[]): Promise<Catalo
       where n.nspname = any($1::text[]) and k.contype in ('p', 'u', 'f', 'c', 'x') and k.conparentid = 0 and k.conislocal`,
     p,
   );
-  const indexes = await s.query<{ key: string; table: string; unique: boolean; columns: string[]; partition: boolean }>(
+  const indexes = await s.query<{
+    key: string;
+    table: string;
+    unique: boolean;
+    columns: string[];
+    partition: boolean;
+  }>(
     `select n.nspname || '.' || ic.relname as key, n.nspname || '.' || c.relname as table, i.indisunique as unique,
             array(select coalesce(a.attname::text, '(expr)') from unnest(i.indkey::int2[]) with ordinality u(num, ord)
                     left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.num and u.num > 0
@@ -124,7 +130,10 @@ export async function readCatalog(s: Session, schemas: string[]): Promise<Catalo
     constraints: new Map(
       [...group(constraints)].map(([k, list]) => [
         k,
-        list.map((c) => ({ ...c, ...(c.references ? { references: c.references } : { references: undefined }) })),
+        list.map((c) => ({
+          ...c,
+          ...(c.references ? { references: c.references } : { references: undefined }),
+        })),
       ]),
     ),
     indexes: new Map(indexes.map(({ key, ...r }) => [key, r])),

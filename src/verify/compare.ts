@@ -4,11 +4,21 @@
  * against the target's catalog after apply. Column types and defaults of the model are put through
  * the same server (a temporary shadow table) so that both sides are in PostgreSQL's own spelling.
  */
-import type { PgAlterAction, PgColumn, PgConstraint, PgIndex, PgName, PgObject, PgSequence, PgView } from '../ast/pg.js';
+import type {
+  PgAlterAction,
+  PgColumn,
+  PgConstraint,
+  PgIndex,
+  PgName,
+  PgObject,
+  PgSequence,
+  PgView,
+} from '../ast/pg.js';
 import { printNode } from '../emit/pg/ddl.js';
 import { printExpr } from '../emit/pg/expr.js';
+import { type Catalog, type CatColumn, readCatalog } from './catalog.js';
 import { asDbError, type Session } from './engine.js';
-import { readCatalog, type Catalog, type CatColumn } from './catalog.js';
+import { type AlterInfo, analyzeSql } from './sqlinfo.js';
 import type {
   StructureComparison,
   StructureCount,
@@ -17,7 +27,6 @@ import type {
   VerifyObjectResult,
 } from './types.js';
 import { isCommentOnly, type Unit } from './units.js';
-import { type AlterInfo, analyzeSql } from './sqlinfo.js';
 
 interface Owner {
   object: string;
@@ -58,7 +67,8 @@ export async function compareStructure(s: Session, input: CompareInput): Promise
   for (const o of input.model)
     for (const n of o.nodes)
       if ('name' in n && typeof n.name === 'object' && n.name.schema) schemas.add(n.name.schema);
-  for (const u of input.units) for (const r of [...u.info.routines, ...u.info.triggers]) if (r.schema) schemas.add(r.schema);
+  for (const u of input.units)
+    for (const r of [...u.info.routines, ...u.info.triggers]) if (r.schema) schemas.add(r.schema);
   const cat = await readCatalog(s, [...schemas].sort());
   const diffs: StructureDiff[] = [];
   const counts: Partial<Record<StructureKind, StructureCount>> = {};
@@ -76,7 +86,13 @@ export async function compareStructure(s: Session, input: CompareInput): Promise
     diffs.push(full);
     count(d.kind, d.status);
   };
-  const matched = { rel: new Set<string>(), con: new Set<string>(), idx: new Set<string>(), fn: new Set<string>(), trg: new Set<string>() };
+  const matched = {
+    rel: new Set<string>(),
+    con: new Set<string>(),
+    idx: new Set<string>(),
+    fn: new Set<string>(),
+    trg: new Set<string>(),
+  };
 
   const model = buildModel(input.model, owners, fq);
   for (const x of model.notConverted) {
@@ -89,7 +105,14 @@ export async function compareStructure(s: Session, input: CompareInput): Promise
     if (!rel || !'rp'.includes(rel.kind)) {
       diff(
         rel
-          ? { kind: 'table', name, status: 'different', attribute: 'kind', expected: 'table', actual: relkindName(rel.kind) }
+          ? {
+              kind: 'table',
+              name,
+              status: 'different',
+              attribute: 'kind',
+              expected: 'table',
+              actual: relkindName(rel.kind),
+            }
           : { kind: 'table', name, status: 'missing' },
         t.owner,
       );
@@ -105,7 +128,14 @@ export async function compareStructure(s: Session, input: CompareInput): Promise
     if (model.tables.has(c.table)) continue;
     if (!cat.relations.has(c.table)) {
       count('constraint', 'expected');
-      diff({ kind: 'constraint', name: `${c.table}.${c.constraint.name ?? c.constraint.kind}`, status: 'missing' }, c.owner);
+      diff(
+        {
+          kind: 'constraint',
+          name: `${c.table}.${c.constraint.name ?? c.constraint.kind}`,
+          status: 'missing',
+        },
+        c.owner,
+      );
     } else compareConstraint(c.table, c.constraint, defaultSchema, cat, matched.con, diff, count, c.owner);
   }
   for (const { node: n, owner } of model.others) {
@@ -120,11 +150,33 @@ export async function compareStructure(s: Session, input: CompareInput): Promise
         }
         matched.idx.add(name);
         count('index', 'found');
-        const cols = n.columns.map((c) => (c.expr.kind === 'column' ? unquote(printExpr(c.expr).split('.').pop()!) : '(expr)'));
+        const cols = n.columns.map((c) =>
+          c.expr.kind === 'column' ? unquote(printExpr(c.expr).split('.').pop()!) : '(expr)',
+        );
         if (idx.unique !== n.unique)
-          diff({ kind: 'index', name, status: 'different', attribute: 'unique', expected: String(n.unique), actual: String(idx.unique) }, owner);
+          diff(
+            {
+              kind: 'index',
+              name,
+              status: 'different',
+              attribute: 'unique',
+              expected: String(n.unique),
+              actual: String(idx.unique),
+            },
+            owner,
+          );
         else if (cols.join(', ') !== idx.columns.join(', '))
-          diff({ kind: 'index', name, status: 'different', attribute: 'columns', expected: cols.join(', '), actual: idx.columns.join(', ') }, owner);
+          diff(
+            {
+              kind: 'index',
+              name,
+              status: 'different',
+              attribute: 'columns',
+              expected: cols.join(', '),
+              actual: idx.columns.join(', '),
+            },
+            owner,
+          );
         break;
       }
       case 'sequence': {
@@ -140,7 +192,17 @@ export async function compareStructure(s: Session, input: CompareInput): Promise
         for (const attribute of ['increment', 'start'] as const) {
           const exp = n.options[attribute];
           if (exp !== undefined && BigInt(exp) !== BigInt(seq[attribute]))
-            diff({ kind: 'sequence', name, status: 'different', attribute, expected: exp, actual: seq[attribute] }, owner);
+            diff(
+              {
+                kind: 'sequence',
+                name,
+                status: 'different',
+                attribute,
+                expected: exp,
+                actual: seq[attribute],
+              },
+              owner,
+            );
         }
         break;
       }
@@ -156,7 +218,17 @@ export async function compareStructure(s: Session, input: CompareInput): Promise
         matched.rel.add(name);
         count(kind, 'found');
         if (rel.kind !== (n.materialized ? 'm' : 'v'))
-          diff({ kind, name, status: 'different', attribute: 'kind', expected: kind, actual: relkindName(rel.kind) }, owner);
+          diff(
+            {
+              kind,
+              name,
+              status: 'different',
+              attribute: 'kind',
+              expected: kind,
+              actual: relkindName(rel.kind),
+            },
+            owner,
+          );
         break;
       }
     }
@@ -243,7 +315,8 @@ function buildModel(objects: PgObject[], owners: Map<PgObject, Owner>, fq: (n: P
           // Nodes the model only has as SQL text (e.g. converted PL/SQL): their ALTER TABLE effects.
           const text = (n as { text?: unknown }).text;
           if (n.kind !== 'comment-block' && typeof text === 'string')
-            for (const a of analyzeSql(text).alters) alterLoosely(m, fq({ ...(a.schema ? { schema: a.schema } : {}), name: a.table }), a, owner);
+            for (const a of analyzeSql(text).alters)
+              alterLoosely(m, fq({ ...(a.schema ? { schema: a.schema } : {}), name: a.table }), a, owner);
           break;
         }
       }
@@ -272,8 +345,15 @@ function alterLoosely(m: Model, table: string, a: AlterInfo, owner?: Owner) {
       loosen('nullable');
       break;
     case 'add-constraint': {
-      const kind = ({ p: 'primary-key', u: 'unique', f: 'foreign-key', c: 'check' } as const)[a.contype as 'p'];
-      if (kind) t.constraints.push({ constraint: { kind, name: a.name, columns: [] }, loose: true, ...(owner ? { owner } : {}) });
+      const kind = ({ p: 'primary-key', u: 'unique', f: 'foreign-key', c: 'check' } as const)[
+        a.contype as 'p'
+      ];
+      if (kind)
+        t.constraints.push({
+          constraint: { kind, name: a.name, columns: [] },
+          loose: true,
+          ...(owner ? { owner } : {}),
+        });
       break;
     }
     case 'drop-constraint':
@@ -329,7 +409,18 @@ function alterExpected(m: Model, table: string, actions: PgAlterAction[], fq: (n
 }
 
 function relkindName(k: string): string {
-  return ({ r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', S: 'sequence', f: 'foreign table' } as Record<string, string>)[k] ?? k;
+  return (
+    (
+      {
+        r: 'table',
+        p: 'partitioned table',
+        v: 'view',
+        m: 'materialized view',
+        S: 'sequence',
+        f: 'foreign table',
+      } as Record<string, string>
+    )[k] ?? k
+  );
 }
 
 function unquote(id: string): string {
@@ -348,7 +439,11 @@ async function shadowColumns(s: Session, columns: PgColumn[]): Promise<Map<strin
     columns.map((c) => ({ name: c.name, type: c.type, notNull: false })), // types only
   ];
   for (const cols of attempts) {
-    const ddl = printNode({ kind: 'table', name: { schema: 'pg_temp', name: 'orapg_verify_shadow' }, columns: cols });
+    const ddl = printNode({
+      kind: 'table',
+      name: { schema: 'pg_temp', name: 'orapg_verify_shadow' },
+      columns: cols,
+    });
     await s.exec('SAVEPOINT orapg_shadow');
     try {
       await s.exec(ddl);
@@ -359,7 +454,12 @@ async function shadowColumns(s: Session, columns: PgColumn[]): Promise<Map<strin
       );
       await s.exec('ROLLBACK TO SAVEPOINT orapg_shadow; RELEASE SAVEPOINT orapg_shadow');
       const withDefaults = cols === columns;
-      return new Map(rows.map((r) => [r.name, { type: r.type, ...(withDefaults && r.def !== null ? { default: r.def } : {}) }]));
+      return new Map(
+        rows.map((r) => [
+          r.name,
+          { type: r.type, ...(withDefaults && r.def !== null ? { default: r.def } : {}) },
+        ]),
+      );
     } catch (e) {
       if (!asDbError(e)) throw e;
       await s.exec('ROLLBACK TO SAVEPOINT orapg_shadow; RELEASE SAVEPOINT orapg_shadow');
@@ -368,7 +468,14 @@ async function shadowColumns(s: Session, columns: PgColumn[]): Promise<Map<strin
   return undefined;
 }
 
-async function compareColumns(s: Session, table: string, t: ExpectedTable, actual: CatColumn[], diff: DiffFn, count: CountFn) {
+async function compareColumns(
+  s: Session,
+  table: string,
+  t: ExpectedTable,
+  actual: CatColumn[],
+  diff: DiffFn,
+  count: CountFn,
+) {
   const expected = t.columns ?? [];
   const owner = t.owner;
   const shadow = await shadowColumns(s, expected);
@@ -402,15 +509,27 @@ async function compareColumns(s: Session, table: string, t: ExpectedTable, actua
       d('nullable', c.notNull ? 'NOT NULL' : 'NULL', a.notNull ? 'NOT NULL' : 'NULL');
     const expIdentity = c.identity ? (c.identity.always ? 'ALWAYS' : 'BY DEFAULT') : '';
     if (expIdentity !== a.identity) d('identity', expIdentity || 'none', a.identity || 'none');
-    if (!!c.generated !== a.generated) d('generated', c.generated ? 'STORED' : 'none', a.generated ? 'STORED' : 'none');
-    else if (shadow && !c.identity && !loose.has('default') && (sh?.default ?? null) !== a.default && (c.default || c.generated || a.default))
+    if (!!c.generated !== a.generated)
+      d('generated', c.generated ? 'STORED' : 'none', a.generated ? 'STORED' : 'none');
+    else if (
+      shadow &&
+      !c.identity &&
+      !loose.has('default') &&
+      (sh?.default ?? null) !== a.default &&
+      (c.default || c.generated || a.default)
+    )
       d(c.generated ? 'generated' : 'default', sh?.default ?? 'none', a.default ?? 'none');
   }
   for (const a of actual)
     if (!seen.has(a.name)) diff({ kind: 'column', name: `${table}.${a.name}`, status: 'extra' }, owner);
 }
 
-const CONTYPE: Record<PgConstraint['kind'], string> = { 'primary-key': 'p', unique: 'u', 'foreign-key': 'f', check: 'c' };
+const CONTYPE: Record<PgConstraint['kind'], string> = {
+  'primary-key': 'p',
+  unique: 'u',
+  'foreign-key': 'f',
+  check: 'c',
+};
 
 function compareConstraint(
   table: string,
@@ -425,7 +544,8 @@ function compareConstraint(
 ) {
   count('constraint', 'expected');
   const list = cat.constraints.get(table) ?? [];
-  const sameColumns = (x: { columns: string[] }) => loose || c.kind === 'check' || x.columns.join(',') === c.columns.join(',');
+  const sameColumns = (x: { columns: string[] }) =>
+    loose || c.kind === 'check' || x.columns.join(',') === c.columns.join(',');
   const found =
     (c.name ? list.find((x) => x.name === c.name) : undefined) ??
     (c.name
@@ -461,7 +581,11 @@ function compareCode(
 ) {
   for (const u of input.units) {
     const r = input.results.get(u);
-    const owner: Owner = { object: u.object, ...(u.source ? { source: u.source } : {}), ...(r?.status === 'failed' && r.stage === 'apply' ? { reason: 'failed' as const } : {}) };
+    const owner: Owner = {
+      object: u.object,
+      ...(u.source ? { source: u.source } : {}),
+      ...(r?.status === 'failed' && r.stage === 'apply' ? { reason: 'failed' as const } : {}),
+    };
     for (const def of u.info.routines) {
       const name = `${def.schema ?? defaultSchema}.${def.name}`;
       if (matched.fn.has(name)) continue;
@@ -489,14 +613,25 @@ function reportExtras(
 ) {
   for (const [name, rel] of cat.relations) {
     if (matched.rel.has(name)) continue;
-    const kind: StructureKind = 'rp'.includes(rel.kind) ? 'table' : rel.kind === 'S' ? 'sequence' : rel.kind === 'm' ? 'materialized view' : 'view';
+    const kind: StructureKind = 'rp'.includes(rel.kind)
+      ? 'table'
+      : rel.kind === 'S'
+        ? 'sequence'
+        : rel.kind === 'm'
+          ? 'materialized view'
+          : 'view';
     diff({ kind, name, status: 'extra' });
   }
   for (const [table, list] of cat.constraints) {
     if (!matched.rel.has(table)) continue;
-    for (const c of list) if (!matched.con.has(`${table}.${c.name}`)) diff({ kind: 'constraint', name: `${table}.${c.name}`, status: 'extra' });
+    for (const c of list)
+      if (!matched.con.has(`${table}.${c.name}`))
+        diff({ kind: 'constraint', name: `${table}.${c.name}`, status: 'extra' });
   }
-  for (const [name, idx] of cat.indexes) if (!matched.idx.has(name) && !idx.partition) diff({ kind: 'index', name, status: 'extra' });
-  for (const name of cat.routines) if (!matched.fn.has(name)) diff({ kind: 'routine', name, status: 'extra' });
-  for (const name of cat.triggers) if (!matched.trg.has(name)) diff({ kind: 'trigger', name, status: 'extra' });
+  for (const [name, idx] of cat.indexes)
+    if (!matched.idx.has(name) && !idx.partition) diff({ kind: 'index', name, status: 'extra' });
+  for (const name of cat.routines)
+    if (!matched.fn.has(name)) diff({ kind: 'routine', name, status: 'extra' });
+  for (const name of cat.triggers)
+    if (!matched.trg.has(name)) diff({ kind: 'trigger', name, status: 'extra' });
 }

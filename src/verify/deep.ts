@@ -2,8 +2,9 @@
  * Deep check of PL/pgSQL routines with the plpgsql_check extension (server only): errors that
  * CREATE FUNCTION does not see, such as a column that does not exist in a body's query.
  */
+
+import { type Applied, bodyLineAt, emittedAt, statementStart } from './apply.js';
 import { asDbError, type Session } from './engine.js';
-import { bodyLineAt, emittedAt, statementStart, type Applied } from './apply.js';
 import type { DeepCheckIssue, VerifyResult } from './types.js';
 
 export type DeepCheckSummary = VerifyResult['deepCheck'];
@@ -12,14 +13,17 @@ export type DeepCheckSummary = VerifyResult['deepCheck'];
 async function enable(
   s: Session,
 ): Promise<{ schema: string; version: string; created: boolean } | { reason: string }> {
-  if (s.engine === 'pglite') return { reason: 'plpgsql_check is not available in embedded PGlite; use --pg-url' };
+  if (s.engine === 'pglite')
+    return { reason: 'plpgsql_check is not available in embedded PGlite; use --pg-url' };
   const installed = await s.query<{ schema: string; version: string }>(
     `select extnamespace::regnamespace::text as schema, extversion as version from pg_extension where extname = 'plpgsql_check'`,
   );
   if (installed.length) return { ...installed[0], created: false };
   const available = await s.query(`select 1 from pg_available_extensions where name = 'plpgsql_check'`);
   if (!available.length)
-    return { reason: 'the plpgsql_check extension is not installed on the server (e.g. postgresql-15-plpgsql-check)' };
+    return {
+      reason: 'the plpgsql_check extension is not installed on the server (e.g. postgresql-15-plpgsql-check)',
+    };
   await s.exec('SAVEPOINT orapg_verify');
   try {
     await s.exec('CREATE EXTENSION plpgsql_check');
@@ -95,7 +99,18 @@ export async function deepCheck(s: Session, applied: Applied, inPlace: boolean):
         const err = asDbError(e);
         if (!err) throw e;
         await s.exec('ROLLBACK TO SAVEPOINT orapg_verify; RELEASE SAVEPOINT orapg_verify');
-        rows = [{ lineno: null, statement: null, sqlstate: err.code, message: err.message, detail: null, hint: null, level: 'error', query: null }];
+        rows = [
+          {
+            lineno: null,
+            statement: null,
+            sqlstate: err.code,
+            message: err.message,
+            detail: null,
+            hint: null,
+            level: 'error',
+            query: null,
+          },
+        ];
       }
       for (const row of rows) {
         const k = `${row.lineno}|${row.level}|${row.message}`;
@@ -108,7 +123,9 @@ export async function deepCheck(s: Session, applied: Applied, inPlace: boolean):
         if (row.statement) issue.statement = row.statement;
         if (row.query) issue.query = row.query;
         if (row.lineno) issue.bodyLine = row.lineno;
-        issue.emitted = row.lineno ? bodyLineAt(unit, def.bodyIndex, row.lineno) : emittedAt(unit, statementStart(unit));
+        issue.emitted = row.lineno
+          ? bodyLineAt(unit, def.bodyIndex, row.lineno)
+          : emittedAt(unit, statementStart(unit));
         if (unit.source) issue.source = unit.source;
         check.issues.push(issue);
         if (row.level === 'error') summary.errors++;
@@ -121,4 +138,3 @@ export async function deepCheck(s: Session, applied: Applied, inPlace: boolean):
   if (ext.created && inPlace) await s.exec('DROP EXTENSION plpgsql_check');
   return summary;
 }
-

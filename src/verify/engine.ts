@@ -8,8 +8,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { VerifyTarget } from './types.js';
 import type { Masker } from './mask.js';
+import type { VerifyTarget } from './types.js';
 
 export interface Session {
   readonly engine: 'pglite' | 'postgres';
@@ -98,7 +98,8 @@ async function versionOf(s: Session): Promise<{ serverVersion: string; serverVer
 
 export async function openTarget(opts: TargetOptions, masker: Masker): Promise<Target> {
   if (!opts.pgUrl) {
-    if (opts.inPlace) throw new Error('--in-place needs --pg-url (the embedded PGlite database is thrown away)');
+    if (opts.inPlace)
+      throw new Error('--in-place needs --pg-url (the embedded PGlite database is thrown away)');
     return openPglite(opts.pglite);
   }
   if (!/^postgres(ql)?:\/\//i.test(opts.pgUrl))
@@ -118,7 +119,12 @@ async function openPglite(existing?: PGlite): Promise<Target> {
   await db.waitReady;
   const session = new PgliteSession(db);
   await session.exec('BEGIN');
-  const info: VerifyTarget = { engine: 'pglite', ...(await versionOf(session)), mode: 'embedded', cleanedUp: false };
+  const info: VerifyTarget = {
+    engine: 'pglite',
+    ...(await versionOf(session)),
+    mode: 'embedded',
+    cleanedUp: false,
+  };
   return {
     session,
     info,
@@ -142,7 +148,11 @@ async function connect(url: string, masker: Masker): Promise<pg.Client> {
   } catch (e) {
     await client.end().catch(() => {});
     const db = asDbError(e);
-    if (db) throw Object.assign(masker.error(e, 'cannot connect to PostgreSQL: '), { code: db.code, severity: 'FATAL' });
+    if (db)
+      throw Object.assign(masker.error(e, 'cannot connect to PostgreSQL: '), {
+        code: db.code,
+        severity: 'FATAL',
+      });
     throw masker.error(e, 'cannot connect to PostgreSQL: ');
   }
   return client;
@@ -187,7 +197,9 @@ async function openServer(
         throw new Error(
           `a scratch schema cannot isolate objects in existing schema(s) ${existing.map((r) => r.nspname).join(', ')}; use a role that may CREATE DATABASE, or --in-place`,
         );
-      await session.exec(`CREATE SCHEMA ${name}; SELECT set_config('search_path', '${name}, ' || current_setting('search_path'), true)`);
+      await session.exec(
+        `CREATE SCHEMA ${name}; SELECT set_config('search_path', '${name}, ' || current_setting('search_path'), true)`,
+      );
       info.scratchName = name;
     }
     return {

@@ -33,7 +33,12 @@ export function verifyFindings(
     const r = results.get(u)!;
     const where = { object: u.object, ...(u.source ? { location: u.source } : {}) };
     if (r.status === 'failed' && r.error) {
-      const args = { engine, sqlstate: r.error.sqlstate, error: r.error.message, emitted: at(r.error.emitted) };
+      const args = {
+        engine,
+        sqlstate: r.error.sqlstate,
+        error: r.error.message,
+        emitted: at(r.error.emitted),
+      };
       const here = { ...where, ...(r.error.source ? { location: r.error.source } : {}) };
       if (r.stage === 'validate') {
         const routine = r.routines?.find((x) => x.validated === 'failed')?.name ?? u.object;
@@ -48,7 +53,9 @@ export function verifyFindings(
           {
             object: u.object,
             dependency: dep ? `${dep.object} (${dep.file}:${dep.line})` : 'an object created later',
-            what: dep ? 'verify applied it after that object' : 'it applied only when retried after the other objects',
+            what: dep
+              ? 'verify applied it after that object'
+              : 'it applied only when retried after the other objects',
           },
           where,
         ),
@@ -69,16 +76,27 @@ export function verifyFindings(
       out.push(
         makeFinding(
           'OPG-VERIFY-0007',
-          { kind: d.kind, name: d.name, attribute: d.attribute ?? 'definition', expected: d.expected ?? '?', actual: d.actual ?? '?' },
+          {
+            kind: d.kind,
+            name: d.name,
+            attribute: d.attribute ?? 'definition',
+            expected: d.expected ?? '?',
+            actual: d.actual ?? '?',
+          },
           where,
         ),
       );
-    else if (d.status === 'extra') out.push(makeFinding('OPG-VERIFY-0008', { kind: d.kind, name: d.name }, where));
+    else if (d.status === 'extra')
+      out.push(makeFinding('OPG-VERIFY-0008', { kind: d.kind, name: d.name }, where));
   }
   return out;
 }
 
-function deepFinding(routine: string, issue: DeepCheckIssue, where: { object: string; location?: Finding['location'] }): Finding {
+function deepFinding(
+  routine: string,
+  issue: DeepCheckIssue,
+  where: { object: string; location?: Finding['location'] },
+): Finding {
   const args = { routine, error: issue.message, emitted: at(issue.emitted) };
   return issue.level === 'error'
     ? makeFinding('OPG-VERIFY-0003', { ...args, sqlstate: issue.sqlstate ?? '' }, where)

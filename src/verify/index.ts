@@ -12,9 +12,8 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgObject } from '../ast/pg.js';
-import { type ConvertOptions, type ConvertResult, PHASES } from '../convert/index.js';
+import { type ConvertOptions, type ConvertResult, convertSources, PHASES } from '../convert/index.js';
 import { PHASE_FILES } from '../convert/write.js';
-import { convertSources } from '../convert/index.js';
 import { readSources, readTextFile } from '../source/files.js';
 import { applyPlan, type Progress } from './apply.js';
 import { compareStructure } from './compare.js';
@@ -27,8 +26,8 @@ import { loadParser } from './sqlinfo.js';
 import type { StructureComparison, VerifyObjectResult, VerifyResult, VerifySummary } from './types.js';
 import { isConvertedDir, type Unit, unitsFromDir, unitsFromResult } from './units.js';
 
-export type * from './types.js';
 export { Masker, maskUrl } from './mask.js';
+export type * from './types.js';
 
 export interface VerifyOptions {
   /** postgres:// URL of a server; without it, embedded PGlite. The password is never printed. */
@@ -101,10 +100,7 @@ async function run(input: VerifyInput, options: VerifyOptions, masker: Masker): 
   const loaded = load(input, options);
   const { units } = loaded;
   const plan = planOrder(units);
-  const target = await openTarget(
-    { ...options, schemasUsed: schemasUsed(units) },
-    masker,
-  );
+  const target = await openTarget({ ...options, schemasUsed: schemasUsed(units) }, masker);
   let finished = false;
   try {
     const applied = await applyPlan(target.session, units, plan, options.onProgress);
@@ -113,7 +109,8 @@ async function run(input: VerifyInput, options: VerifyOptions, masker: Masker): 
       ? await compareStructure(target.session, { model: loaded.model, units, results: applied.results })
       : {
           performed: false,
-          skippedReason: 'no Oracle model: the input is a converted directory (pass --source <oracle scripts> to compare)',
+          skippedReason:
+            'no Oracle model: the input is a converted directory (pass --source <oracle scripts> to compare)',
           schemas: [],
           counts: {},
           diffs: [],

@@ -93,9 +93,7 @@ export function analyzeSql(sql: string): SqlInfo {
     info.parsed = false;
     info.error = {
       message: details?.message ?? (e as Error).message,
-      ...(details?.cursorPosition !== undefined
-        ? { index: byteToIndex(sql, details.cursorPosition) }
-        : {}),
+      ...(details?.cursorPosition !== undefined ? { index: byteToIndex(sql, details.cursorPosition) } : {}),
     };
     return info;
   }
@@ -176,7 +174,10 @@ function collectDefinitions(stmt: Json, sql: string, info: SqlInfo, defs: Set<st
       // COMMENT ON TABLE/VIEW/COLUMN: depends on the relation.
       const names = strings(((node.object as Json | undefined)?.List as Json | undefined)?.items);
       if (node.objtype === 'OBJECT_COLUMN') names.pop();
-      if (names.length && /^OBJECT_(TABLE|VIEW|COLUMN|MATVIEW|SEQUENCE|FOREIGN_TABLE)$/.test(String(node.objtype))) {
+      if (
+        names.length &&
+        /^OBJECT_(TABLE|VIEW|COLUMN|MATVIEW|SEQUENCE|FOREIGN_TABLE)$/.test(String(node.objtype))
+      ) {
         const q = qualified(names);
         refs.add(key('rel', q.schema, q.name));
       }
@@ -207,7 +208,11 @@ function altersOf(node: Json): AlterInfo[] {
     const def = cmd.def as Json | undefined;
     switch (cmd.subtype) {
       case 'AT_AddColumn':
-        out.push({ ...base, what: 'add-column', name: (def?.ColumnDef as Json | undefined)?.colname as string });
+        out.push({
+          ...base,
+          what: 'add-column',
+          name: (def?.ColumnDef as Json | undefined)?.colname as string,
+        });
         break;
       case 'AT_DropColumn':
         out.push({ ...base, what: 'drop-column', ...(name ? { name } : {}) });
@@ -220,7 +225,12 @@ function altersOf(node: Json): AlterInfo[] {
         break;
       case 'AT_SetNotNull':
       case 'AT_DropNotNull':
-        out.push({ ...base, what: 'not-null', ...(name ? { name } : {}), notNull: cmd.subtype === 'AT_SetNotNull' });
+        out.push({
+          ...base,
+          what: 'not-null',
+          ...(name ? { name } : {}),
+          notNull: cmd.subtype === 'AT_SetNotNull',
+        });
         break;
       case 'AT_AddConstraint': {
         const k = def?.Constraint as Json | undefined;

@@ -118,7 +118,18 @@ export interface StructureDiff {
   status: 'missing' | 'extra' | 'different';
   /** For missing objects: not converted (a conversion finding exists) or the object failed to apply. */
   reason?: 'not-converted' | 'failed';
-  attribute?: 'type' | 'nullable' | 'default' | 'identity' | 'generated' | 'columns' | 'unique' | 'references' | 'kind' | 'increment' | 'start';
+  attribute?:
+    | 'type'
+    | 'nullable'
+    | 'default'
+    | 'identity'
+    | 'generated'
+    | 'columns'
+    | 'unique'
+    | 'references'
+    | 'kind'
+    | 'increment'
+    | 'start';
   expected?: string;
   actual?: string;
   /** Oracle label of the model object it belongs to. */

@@ -189,14 +189,26 @@ export function splitPhaseFile(text: string, manifest?: ManifestEntry[]): Block[
       continue;
     if (!manifest) {
       const h = parseHeader(l);
-      if (h) starts.push({ line: i, object: h.object, objectType: h.object.split(' ')[0], ...(h.source ? { source: h.source } : {}) });
+      if (h)
+        starts.push({
+          line: i,
+          object: h.object,
+          objectType: h.object.split(' ')[0],
+          ...(h.source ? { source: h.source } : {}),
+        });
       continue;
     }
     for (let j = next; j < manifest.length; j++) {
       const h = parseHeader(l, manifest[j].object);
       if (!h) continue;
-      for (let k = next; k < j; k++) starts.push({ line: -1, object: manifest[k].object, objectType: manifest[k].type });
-      starts.push({ line: i, object: manifest[j].object, objectType: manifest[j].type, ...(h.source ? { source: h.source } : {}) });
+      for (let k = next; k < j; k++)
+        starts.push({ line: -1, object: manifest[k].object, objectType: manifest[k].type });
+      starts.push({
+        line: i,
+        object: manifest[j].object,
+        objectType: manifest[j].type,
+        ...(h.source ? { source: h.source } : {}),
+      });
       next = j + 1;
       break;
     }
@@ -225,7 +237,10 @@ export function splitPhaseFile(text: string, manifest?: ManifestEntry[]): Block[
 }
 
 /** `-- LABEL (file:line)`; with `expected`, only that label. */
-function parseHeader(line: string, expected?: string): { object: string; source?: SourceLocation } | undefined {
+function parseHeader(
+  line: string,
+  expected?: string,
+): { object: string; source?: SourceLocation } | undefined {
   if (!line.startsWith('-- ')) return undefined;
   const rest = line.slice(3);
   const loc = / \(([^()]+):(\d+)\)$/.exec(rest);
