@@ -371,6 +371,7 @@ function parseOne(text: string, where: string, file: string, line: number, colum
       failure: { kind: 'no statement and no finding', message: '', where, found: '', text },
     };
   }
+  if (st.kind === 'plsql-unit' && st.ast) return { where, cls, outcome: 'parsed' };
   if (st.kind === 'plsql-unit') {
     const reason =
       st.unitKind === 'BLOCK' ? 'anonymous block kept as text' : `PL/SQL ${st.unitKind} kept as text`;

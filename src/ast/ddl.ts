@@ -223,6 +223,8 @@ export interface DropStmt extends StatementMeta {
   objectType: string;
   name: QualifiedName;
   cascade?: boolean;
+  /** DROP … IF EXISTS (23ai) */
+  ifExists?: boolean;
 }
 
 export type PlsqlUnitKind =

@@ -282,7 +282,7 @@ export function defineMiscRules($: $): void {
     $.option(30 + i, {
       GATE: () => $.LA(2).tokenType !== T.Dot && $.LA(2).tokenType !== K.TO && $.LA(2).tokenType !== K.FROM,
       DEF: () => {
-        $.consume(30 + i, T.Ident);
+        $.or(70 + i, [{ ALT: () => $.consume(30 + i, T.Ident) }, { ALT: () => $.consume(30 + i, K.USER) }]);
       },
     });
     return $.subrule(30 + i, $.qualifiedName);
@@ -318,7 +318,10 @@ export function defineMiscRules($: $): void {
     let withAdminOption = false;
     $.option(1, () => {
       $.consume(0, K.WITH);
-      const w = up($.consume(0, T.Ident));
+      const w = $.or(60, [
+        { ALT: () => ($.consume(1, K.GRANT), 'GRANT') },
+        { ALT: () => up($.consume(0, T.Ident)) },
+      ]);
       $.consume(0, K.OPTION);
       if (w === 'GRANT') withGrantOption = true;
       else withAdminOption = true;
@@ -422,6 +425,15 @@ export function defineMiscRules($: $): void {
       },
     });
     const name = $.subrule(0, $.qualifiedName);
+    // 23ai also accepts IF EXISTS after the name.
+    const ifExistsAfter = $.option(1, {
+      GATE: () => $.LA(1).tokenType === K.IF && $.LA(2).tokenType === K.EXISTS,
+      DEF: () => {
+        $.consume(0, K.IF);
+        $.consume(0, K.EXISTS);
+        return true;
+      },
+    });
     const cascade = !!$.option(0, () => $.consume(0, K.CASCADE));
     $.subrule(0, $.skipClause, { ARGS: ['index'] });
     return $.ACTION(() => {
@@ -431,6 +443,7 @@ export function defineMiscRules($: $): void {
         name,
       };
       if (cascade) d.cascade = true;
+      if (ifExistsAfter || (words.includes('IF') && words.includes('EXISTS'))) d.ifExists = true;
       return d;
     });
   });
@@ -444,6 +457,7 @@ function isNameEnd($: $): boolean {
   return (
     next.tokenType.name === 'EOF' ||
     ['CASCADE', 'PURGE', 'FORCE', 'VALIDATE', 'KEEP', 'DROP', 'INCLUDING', 'PRESERVE'].includes(n) ||
+    (n === 'IF' && up($.LA(3)) === 'EXISTS') ||
     next.tokenType === T.At
   );
 }

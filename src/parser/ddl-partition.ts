@@ -103,12 +103,23 @@ export function definePartitionRules($: $): void {
           ALT: () => {
             $.consume(0, K.SCALE);
             o.ignored.push('SCALE');
-            $.option(0, () => $.consume(0, T.Word)); // EXTEND / NOEXTEND
+            $.option(0, {
+              GATE: () => $.LA(1).tokenType === K.EXTEND || $.LA(1).tokenType === K.NOEXTEND,
+              DEF: () => $.consume(0, T.Ident),
+            });
           },
         },
         {
           ALT: () => {
             $.consume(0, K.NOSCALE);
+          },
+        },
+        {
+          ALT: () => {
+            // SHARING = METADATA | DATA | NONE (application containers)
+            $.consume(0, K.SHARING);
+            $.consume(0, T.Equals);
+            $.consume(7, T.Ident);
           },
         },
         {

@@ -130,6 +130,26 @@ const CLAUSE_WORDS = new Set([
   'ROW STORE',
 ]);
 
+/** Words that start a sequence option (identity columns written without parentheses). */
+const SEQUENCE_OPTION_WORDS = new Set([
+  K.START,
+  K.INCREMENT,
+  K.MINVALUE,
+  K.MAXVALUE,
+  K.NOMINVALUE,
+  K.NOMAXVALUE,
+  K.CACHE,
+  K.NOCACHE,
+  K.CYCLE,
+  K.NOCYCLE,
+  K.ORDER,
+  K.NOORDER,
+  K.KEEP,
+  K.NOKEEP,
+  K.SCALE,
+  K.NOSCALE,
+]);
+
 export function defineTableRules($: $): void {
   $.RULE('balanced', () => {
     $.consume(0, T.LParen);
@@ -198,6 +218,17 @@ export function defineTableRules($: $): void {
             {
               GATE: () => isOutOfLineConstraintStart($),
               ALT: () => table.constraints.push($.subrule(i, $.outOfLineConstraint)),
+            },
+            {
+              // SUPPLEMENTAL LOG DATA (…) COLUMNS / SUPPLEMENTAL LOG GROUP g (cols): Oracle redo logging only.
+              GATE: () => is($.LA(1), 'SUPPLEMENTAL'),
+              ALT: () => {
+                $.consume(10 + i, T.Ident);
+                $.subrule(10 + i, $.skipClause, { ARGS: ['constraint-index'] });
+                $.ACTION(() => {
+                  if (!table.dropped.includes('SUPPLEMENTAL LOG')) table.dropped.push('SUPPLEMENTAL LOG');
+                });
+              },
             },
             { ALT: () => table.columns.push($.subrule(i, $.columnDef)) },
           ],
@@ -334,6 +365,13 @@ export function defineTableRules($: $): void {
               $.consume(0, T.LParen);
               options = $.subrule(0, $.sequenceOptions);
               $.consume(0, T.RParen);
+            });
+            // DBMS_METADATA writes the options without parentheses.
+            $.option(9, {
+              GATE: () => SEQUENCE_OPTION_WORDS.has($.LA(1).tokenType),
+              DEF: () => {
+                options = $.subrule(1, $.sequenceOptions);
+              },
             });
             col.identity = { always, onNull, options };
           },

@@ -190,7 +190,7 @@ function printDrop(s: Extract<Statement, { kind: 'drop' }>): string | undefined 
     'FUNCTION',
   ];
   if (!known.includes(type)) return undefined;
-  return `DROP ${type === 'USER' ? 'ROLE' : type} ${name}${s.cascade && type === 'TABLE' ? ' CASCADE' : ''}`;
+  return `DROP ${type === 'USER' ? 'ROLE' : type} ${s.ifExists ? 'IF EXISTS ' : ''}${name}${s.cascade && type === 'TABLE' ? ' CASCADE' : ''}`;
 }
 
 /** The comments and blank lines before the first word of a statement, verbatim. */
