@@ -51,3 +51,43 @@ export { runCutover, cutoverChecks, rollbackPlan, runbook, applicationSwitch, ty
 export { buildPgPrep, verifyPgPrep, type PgPrepOptions } from './dms/prep-pg.js';
 export { buildCloudFormation, cloudFormationSchema } from './dms/cloudformation.js';
 export { Redactor, MASK } from './dms/secrets.js';
+
+// Oracle source (src/source/oracle): live catalog through oracledb thin mode, catalog snapshots,
+// DMS source preparation (orapg snapshot, orapg oracle prep / check).
+export { readCatalog, decodeOracleNumber, CatalogError, type ReadCatalogOptions } from './source/oracle/catalog.js';
+export {
+  connectOracle,
+  explainOracleError,
+  loadDriver,
+  parseOracleTarget,
+  resolvePassword,
+  OracleConnectError,
+  OracleTargetError,
+  OUT_FORMAT_OBJECT,
+  PASSWORD_ENV,
+  type ConnectOptions,
+  type OracleConnectionLike,
+  type OracleDriverLike,
+  type OracleTarget,
+} from './source/oracle/connection.js';
+export { CATALOG_QUERIES, type CatalogQuery } from './source/oracle/queries.js';
+export {
+  SnapshotSchema,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  SnapshotError,
+  isSnapshotPath,
+  parseSnapshot,
+  readSnapshotFile,
+  serializeSnapshot,
+  type Snapshot,
+} from './source/oracle/snapshot.js';
+export {
+  convertSnapshot,
+  readSnapshotSource,
+  snapshotSource,
+  snapshotToStatements,
+  type SnapshotModelOptions,
+} from './source/oracle/to-model.js';
+export { dmsPrivileges, generatePrepSql, type PrepOptions } from './source/oracle/prep.js';
+export { evaluatePreflight, runPreflight, type PreflightReport } from './source/oracle/preflight.js';

@@ -650,6 +650,11 @@ push('tables', { ...rows.tables.find((r) => r.TABLE_NAME === 'JOBS')!, OWNER: 'S
 push('columns', { ...rows.columns.find((r) => r.TABLE_NAME === 'JOBS')!, OWNER: 'SCOTT', TABLE_NAME: 'DEPT', COLUMN_NAME: 'DEPTNO' });
 push('sequences', { ...rows.sequences[0], SEQUENCE_OWNER: 'SCOTT', SEQUENCE_NAME: 'DEPT_SEQ' });
 rows.logGroups = [];
+// snapshot --profile-numbers: MIN, MAX and largest scale of the bare NUMBER columns.
+rows.profile = [
+  { OWNER, TABLE_NAME: 'LEGACY_EMPLOYEE_NOTES', COLUMN_NAME: 'NOTE_ID', MAX_SCALE: 0, LOW: '1', HIGH: '48213' },
+  { OWNER, TABLE_NAME: 'LEGACY_EMPLOYEE_NOTES', COLUMN_NAME: 'EMPLOYEE_ID', MAX_SCALE: 0, LOW: '100', HIGH: '88412' },
+];
 rows.mviews = [];
 
 // The fallback of the grants query (ALL_TAB_PRIVS) as user MIGRATOR, who holds none of these grants.

@@ -3,14 +3,16 @@ import { Command, CommanderError } from 'commander';
 import { type CliIo, formatFinding } from './common.js';
 import { registerConvert } from './convert.js';
 import { registerDms } from './dms.js';
+import { registerOracle } from './oracle.js';
 import { registerPg } from './pg.js';
+import { registerSnapshot } from './snapshot.js';
 import { registerTranslate } from './translate.js';
 import { registerVerify } from './verify.js';
 
 export { formatFinding };
 
 /** Command modules; each adds one subcommand. */
-const COMMANDS = [registerConvert, registerTranslate, registerDms, registerPg, registerVerify];
+const COMMANDS = [registerConvert, registerTranslate, registerDms, registerPg, registerVerify, registerSnapshot, registerOracle];
 
 export async function main(
   argv: string[],

@@ -39,6 +39,11 @@ export interface ReadCatalogOptions {
   ddl?: boolean;
   /** Rows per round trip (oracledb fetchArraySize). */
   fetchArraySize?: number;
+  /**
+   * Also read the data of bare NUMBER columns (MIN, MAX, largest scale) so the conversion can
+   * suggest integer types. Needs SELECT on the tables; one UNION ALL query per 200 columns.
+   */
+  profileNumbers?: boolean;
   /** Fixed timestamp (tests, reproducible snapshots). */
   capturedAt?: string;
   toolVersion?: string;
@@ -104,6 +109,7 @@ export async function readCatalog(conn: OracleConnectionLike, opts: ReadCatalogO
   }
 
   const schemas = assemble(owners, data, missing);
+  if (opts.profileNumbers) await profileNumbers(schemas, run, missing);
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -524,8 +530,17 @@ function addSizes(d: Record<string, Row[]>, tables: Map<string, TableSnapshot>, 
           : undefined;
     if (key) bytes.set(key, (bytes.get(key) ?? 0) + (num(r.BYTES) ?? 0));
   }
+  const lobBytes = new Map<string, number>();
+  for (const r of d.segments ?? [])
+    if ((str(r.SEGMENT_TYPE) ?? '').startsWith('LOB')) {
+      const seg = k2(r.OWNER, r.SEGMENT_NAME);
+      lobBytes.set(seg, (lobBytes.get(seg) ?? 0) + (num(r.BYTES) ?? 0));
+    }
   for (const [key, t] of tables) {
     const s = (t.stats ??= {});
+    const owner = key.split('\u0000')[0];
+    if (segmentsVisible)
+      for (const l of t.lobs ?? []) if (l.segmentName) l.bytes = lobBytes.get(k2(owner, l.segmentName)) ?? 0;
     if (segmentsVisible) {
       s.bytes = bytes.get(key) ?? 0;
       s.bytesFrom = 'DBA_SEGMENTS';
@@ -665,4 +680,61 @@ function assembleRoles(rows: Row[]): Snapshot['roles'] {
     roles.set(role, set);
   }
   return [...roles].map(([name, granted]) => ({ name, grantedRoles: [...granted].sort() }));
+}
+
+// ── data profile of bare NUMBER columns ─────────────────────────────────────────────────────────
+
+const sqlName = (n: string) => `"${n.replace(/"/g, '""')}"`;
+const sqlText = (n: string) => `'${n.replace(/'/g, "''")}'`;
+
+/** Batches of this many columns per query (each one a full scan of its table on the Oracle side). */
+export const PROFILE_BATCH = 200;
+
+async function profileNumbers(
+  schemas: SchemaSnapshot[],
+  run: (name: string, sql: string, binds?: Record<string, unknown>) => Promise<Row[]>,
+  missing: MissingPrivilege[],
+): Promise<void> {
+  const targets: { owner: string; t: TableSnapshot; c: ColumnSnapshot }[] = [];
+  for (const sc of schemas)
+    for (const t of sc.tables)
+      if (!t.temporary && !t.external && !t.nested)
+        for (const c of t.columns)
+          if (c.dataType === 'NUMBER' && c.precision === null && c.scale === null && !c.virtual)
+            targets.push({ owner: sc.name, t, c });
+  for (let i = 0; i < targets.length; i += PROFILE_BATCH) {
+    const batch = targets.slice(i, i + PROFILE_BATCH);
+    const branches = batch.map(({ owner, t, c }) => {
+      const col = sqlName(c.name);
+      return `SELECT ${sqlText(owner)} AS OWNER, ${sqlText(t.name)} AS TABLE_NAME, ${sqlText(c.name)} AS COLUMN_NAME,
+       MAX(CASE WHEN ${col} = TRUNC(${col}) THEN 0
+                ELSE LENGTH(TO_CHAR(ABS(${col}) - TRUNC(ABS(${col}))) ) - 1 END) AS MAX_SCALE,
+       TO_CHAR(MIN(${col})) AS LOW, TO_CHAR(MAX(${col})) AS HIGH
+  FROM ${sqlName(owner)}.${sqlName(t.name)}`;
+    });
+    let rows: Row[];
+    try {
+      rows = await run('profile', `/* orapg:profile */\n${branches.join('\nUNION ALL\n')}`);
+    } catch (err) {
+      if (!isMissingPrivilege(err)) throw err;
+      missing.push({
+        object: 'table data (--profile-numbers)',
+        error: oracleErrorCode(err) ?? 'error',
+        effect: 'NUMBER columns were not profiled',
+        grant: 'GRANT SELECT ANY TABLE TO <user>',
+      });
+      return;
+    }
+    const byKey = new Map(rows.map((r) => [`${str(r.OWNER)}.${str(r.TABLE_NAME)}.${str(r.COLUMN_NAME)}`, r]));
+    for (const { owner, t, c } of batch) {
+      const r = byKey.get(`${owner}.${t.name}.${c.name}`);
+      if (!r) continue;
+      c.stats = clean({
+        ...(c.stats ?? {}),
+        maxScale: num(r.MAX_SCALE) ?? 0,
+        low: str(r.LOW)?.replace(/^(-?)\./, '$10.'),
+        high: str(r.HIGH)?.replace(/^(-?)\./, '$10.'),
+      });
+    }
+  }
 }

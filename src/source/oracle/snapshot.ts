@@ -114,6 +114,8 @@ const Lob = z.object({
   inRow: z.boolean(),
   chunk: count.optional(),
   cache: z.string().optional(),
+  /** Size of the LOB segment (DBA_SEGMENTS). */
+  bytes: count.optional(),
 });
 
 const LogGroup = z.object({

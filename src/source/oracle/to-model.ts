@@ -19,7 +19,7 @@ import type {
 } from '../../ast/ddl.js';
 import type { DataType, Expr } from '../../ast/expr.js';
 import type { Query } from '../../ast/query.js';
-import type { SourceText } from '../../convert/index.js';
+import { type ConvertOptions, type ConvertResult, convertSources, type SourceText } from '../../convert/index.js';
 import { makeFinding } from '../../findings/make.js';
 import type { Finding, SourceLocation } from '../../findings/types.js';
 import { parseStatement } from '../../parser/statement.js';
@@ -45,8 +45,11 @@ export interface SnapshotModelOptions {
   omitSchema?: boolean;
   /** How locations are labelled (the snapshot file name). */
   label?: string;
-  /** Suggest integer types for bare NUMBER columns whose statistics show integers that fit (OPG-ORA-0004). */
-  dataAware?: boolean;
+  /**
+   * Map bare NUMBER columns to integer / bigint when the data profile (snapshot --profile-numbers)
+   * shows integers that fit. Without it, the suggestion is only a finding (OPG-ORA-0004).
+   */
+  narrowNumbers?: boolean;
 }
 
 export interface SnapshotModel {
@@ -228,6 +231,17 @@ class ModelBuilder {
   ): ColumnDef {
     const object = `TABLE ${this.ref(s.name, t.name)}`;
     const col: ColumnDef = { name: c.name, type: catalogType(c), constraints: [] };
+    const fit = integerFit(c);
+    if (fit) {
+      this.findings.push(
+        makeFinding(
+          'OPG-ORA-0004',
+          { table: this.ref(s.name, t.name), column: c.name, low: c.stats!.low!, high: c.stats!.high!, target: fit },
+          { object, location: where },
+        ),
+      );
+      if (this.opts.narrowNumbers) col.type = { kind: 'datatype', name: 'NUMBER', args: [fit === 'integer' ? 9 : 18] };
+    }
     if (c.virtual && c.default) {
       const e = this.expr(c.default, where, object, `virtual column ${c.name}`);
       if (e) col.virtual = e;
@@ -478,6 +492,24 @@ class ModelBuilder {
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────
 
+/** integer / bigint when the profile shows only integers within that type's range. */
+function integerFit(c: ColumnSnapshot): 'integer' | 'bigint' | undefined {
+  const st = c.stats;
+  if (c.dataType !== 'NUMBER' || c.precision !== null || c.scale !== null || !st || st.maxScale !== 0) return undefined;
+  if (st.low === undefined || st.high === undefined) return undefined;
+  let lo: bigint;
+  let hi: bigint;
+  try {
+    lo = BigInt(st.low);
+    hi = BigInt(st.high);
+  } catch {
+    return undefined;
+  }
+  if (lo >= -2147483648n && hi <= 2147483647n) return 'integer';
+  if (lo >= -9223372036854775808n && hi <= 9223372036854775807n) return 'bigint';
+  return undefined;
+}
+
 /** The column of a NOT NULL check (`"COL" IS NOT NULL`), or undefined. */
 function notNullColumn(c: ConstraintSnapshot): string | undefined {
   if (c.type !== 'C' || c.columns.length !== 1 || !c.searchCondition) return undefined;
@@ -632,4 +664,13 @@ function leftmost(q0: Query): Query {
   let x = q0;
   while (x.kind === 'set') x = x.left;
   return x;
+}
+
+/** Converts a snapshot with the same pipeline as scripts (owner-qualified names unless omitSchema). */
+export function convertSnapshot(
+  snapshot: Snapshot,
+  options: ConvertOptions = {},
+  modelOptions: SnapshotModelOptions = {},
+): ConvertResult {
+  return convertSources([snapshotSource(snapshot, modelOptions.label ?? 'snapshot', modelOptions)], options);
 }
