@@ -211,7 +211,7 @@ async function openServer(
         } finally {
           await client.end().catch(() => {});
           if (admin && name) {
-            await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            await dropDatabase(admin, name);
             await admin.end().catch(() => {});
           }
           info.cleanedUp = mode !== 'in-place';
@@ -220,8 +220,18 @@ async function openServer(
     };
   } catch (e) {
     if (client !== first) await client.end().catch(() => {});
-    if (admin && name) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    if (admin && name) await dropDatabase(admin, name).catch(() => {});
     await first.end().catch(() => {});
     throw e;
+  }
+}
+
+/** DROP DATABASE … WITH (FORCE) (PostgreSQL 13+), plain DROP on older servers. */
+async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (e) {
+    if (asDbError(e)?.code !== '42601') throw e;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
   }
 }
