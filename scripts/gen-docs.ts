@@ -111,6 +111,7 @@ const KNOWN_FIELDS = new Set([
   'title',
   'severity',
   'effortMinutes',
+  'baseMinutes',
   'message',
   'suggestion',
   'why',
@@ -119,7 +120,10 @@ const KNOWN_FIELDS = new Set([
 
 function renderEntry(e: CatalogEntry): string[] {
   const lines = [`### ${e.id} — ${mdText(e.title)}`, ''];
-  const effort = `${e.effortMinutes} minute${e.effortMinutes === 1 ? '' : 's'} per occurrence`;
+  const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
+  const effort =
+    `${minutes(e.effortMinutes)} per occurrence` +
+    (e.baseMinutes ? ` + ${minutes(e.baseMinutes)} once per report (base)` : '');
   lines.push(`- **Severity:** ${e.severity}`);
   lines.push(`- **Effort:** ${effort}`);
   lines.push(`- **Message:** ${mdCode(e.message)}`);
@@ -154,6 +158,8 @@ export function renderActionItems(entries: readonly CatalogEntry[] = allCatalogE
     '  `warning` — converted, but behaviour or data can differ; `info` — converted, for the record.',
     '- **Effort:** minutes of manual work for one occurrence, as stored in the catalog; a rule may',
     '  scale it for one occurrence (e.g. by the size of the unit), and the report adds occurrences up.',
+    '  Some IDs also have a one-off *base* (deciding the approach, setting up an extension or helper),',
+    '  which `orapg assess` counts once per report when the ID occurs; see [the report](report.md).',
     '',
     '## Contents',
     '',
