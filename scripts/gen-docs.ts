@@ -3,6 +3,7 @@
  *
  *   docs/action-items.md   from the findings catalog (src/findings/catalog.ts)
  *   docs/type-mapping.md   from TYPE_MAPPING_DOC (src/rules/types.ts), with examples run through mapType
+ *   docs/report.schema.json  JSON Schema of report.json, from the zod schema (src/report/schema.ts)
  *
  * `npm run docs` writes them; `npm run docs -- --check` only reports files that are out of date.
  * test/docs.test.ts fails when a file on disk differs from renderDocs().
@@ -16,9 +17,11 @@ import { allCatalogEntries, type CatalogEntry, catalog } from '../src/findings/c
 import type { Finding, Severity } from '../src/findings/types.js';
 import { parseStatement } from '../src/parser/statement.js';
 import { mapType, TYPE_MAPPING_DOC } from '../src/rules/types.js';
+import { reportJsonSchema } from '../src/report/schema.js';
 
 export const ACTION_ITEMS_PATH = 'docs/action-items.md';
 export const TYPE_MAPPING_PATH = 'docs/type-mapping.md';
+export const REPORT_SCHEMA_PATH = 'docs/report.schema.json';
 
 const FINDING_ID = /OPG-[A-Z]+-\d{4}/g;
 
@@ -356,6 +359,7 @@ export function renderDocs(): Record<string, string> {
   return {
     [ACTION_ITEMS_PATH]: renderActionItems(),
     [TYPE_MAPPING_PATH]: renderTypeMapping(),
+    [REPORT_SCHEMA_PATH]: `${JSON.stringify(reportJsonSchema(), null, 2)}\n`,
   };
 }
 

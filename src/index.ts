@@ -34,6 +34,24 @@ export function convertText(text: string, options: ConvertOptions = {}, file = '
   return convertSources(sources, options, readTextFile);
 }
 
+// Assessment report (orapg assess): report.html, report.json, action-items.csv.
+export {
+  assess,
+  assessSources,
+  writeReport,
+  readBaseline,
+  renderHtml,
+  renderJson,
+  renderCsv,
+  parseReportJson,
+  REPORT_FILES,
+  REPORT_SCHEMA_VERSION,
+  ReportSchema,
+  type AssessOptions,
+  type AssessResult,
+  type Report,
+} from './report/index.js';
+
 // DMS data migration (src/dms)
 export { buildDmsModel, isLobType, type DmsModel, type DmsTable, type DmsColumn, type DmsSequence, type DmsModelOptions } from './dms/model.js';
 export { buildTableMappings, tableMappingsSchema, matchesPattern, type TableMappings, type MappingOptions } from './dms/mappings.js';
