@@ -1,6 +1,7 @@
 /** The `orapg` command line. Exit codes: 0 ok, 1 findings at --fail-on level, 2 usage error, 70 internal error. */
 import { Command, CommanderError } from 'commander';
 import { type CliIo, formatFinding } from './common.js';
+import { registerAssess } from './assess.js';
 import { registerConvert } from './convert.js';
 import { registerDms } from './dms.js';
 import { registerOracle } from './oracle.js';
@@ -12,7 +13,7 @@ import { registerVerify } from './verify.js';
 export { formatFinding };
 
 /** Command modules; each adds one subcommand. */
-const COMMANDS = [registerConvert, registerTranslate, registerDms, registerPg, registerVerify, registerSnapshot, registerOracle];
+const COMMANDS = [registerConvert, registerTranslate, registerAssess, registerDms, registerPg, registerVerify, registerSnapshot, registerOracle];
 
 export async function main(
   argv: string[],
