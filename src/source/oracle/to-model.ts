@@ -23,6 +23,7 @@ import { type ConvertOptions, type ConvertResult, convertSources, type SourceTex
 import { makeFinding } from '../../findings/make.js';
 import type { Finding, SourceLocation } from '../../findings/types.js';
 import { parseStatement } from '../../parser/statement.js';
+import { splitScript } from '../script.js';
 import {
   CODE_ORDER,
   type ColumnSnapshot,
@@ -50,6 +51,11 @@ export interface SnapshotModelOptions {
    * shows integers that fit. Without it, the suggestion is only a finding (OPG-ORA-0004).
    */
   narrowNumbers?: boolean;
+  /**
+   * Build the statements from the DBMS_METADATA text of a snapshot taken with --ddl (parsed like a
+   * script) instead of the structured catalog. Schemas without DDL text use the catalog.
+   */
+  fromDdl?: boolean;
 }
 
 export interface SnapshotModel {
@@ -100,6 +106,10 @@ class ModelBuilder {
     const wanted = this.opts.schemas ? new Set(this.opts.schemas) : undefined;
     const schemas = this.snap.schemas.filter((s) => !wanted || wanted.has(s.name));
     const out: Statement[] = [];
+    if (this.opts.fromDdl && schemas.every((s) => s.ddl?.length)) {
+      for (const s of schemas) out.push(...this.ddl(s));
+      return { statements: out, findings: this.findings };
+    }
     out.push(...this.roles(schemas));
     for (const s of schemas) out.push(...s.sequences.map((x) => this.sequence(s, x)));
     for (const s of schemas) for (const t of s.tables) out.push(...this.table(s, t));
@@ -479,6 +489,25 @@ class ModelBuilder {
     for (const stmt of groups.values())
       stmt.privileges.sort((a, b) => privRank(a) - privRank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return [...groups.values()];
+  }
+
+  /** DBMS_METADATA text, in dependency-friendly order, through the SQL*Plus splitter and the parser. */
+  private ddl(s: SchemaSnapshot): Statement[] {
+    const order = ['SEQUENCE', 'TABLE', 'INDEX', 'VIEW', 'MATERIALIZED VIEW', 'SYNONYM', ...CODE_ORDER];
+    const rank = (t: string) => (order.indexOf(t) < 0 ? order.length : order.indexOf(t));
+    const out: Statement[] = [];
+    for (const d of [...(s.ddl ?? [])].sort((a, b) => rank(a.type) - rank(b.type))) {
+      const file = `${this.label}#${s.name}.${d.name}`;
+      const split = splitScript(d.text, file, { followIncludes: false });
+      this.findings.push(...split.findings);
+      for (const item of split.items) {
+        if (item.kind !== 'statement') continue;
+        const r = parseStatement(item.text, item.location);
+        this.findings.push(...r.findings);
+        if (r.statement) out.push(r.statement);
+      }
+    }
+    return out;
   }
 
   private code(s: SchemaSnapshot, u: SchemaSnapshot['code'][number]): Statement[] {
