@@ -88,24 +88,31 @@ describe.skipIf(!haveChromium)('report.html in Chromium', () => {
     // sort by effort, largest first (second click)
     await page.locator('#objects-table th[data-key=effort] button').click();
     await page.locator('#objects-table th[data-key=effort] button').click();
-    const biggest = [...hr.report.objects]
-      .filter((o) => o.status === 'needs-manual-work')
-      .sort((a, b) => b.effortMinutes - a.effortMinutes)[0];
-    expect(await text(page, '#objects-body tr td:nth-child(2)')).toBe(biggest.name);
-
-    // search, then open the object: Oracle source and PostgreSQL side by side, item lines highlighted
-    await page.selectOption('#obj-status', '');
-    await page.fill('#obj-search', 'hr_mgmt_pkg');
-    const body = hr.report.objects.find((o) => o.name === 'PACKAGE BODY HR_MGMT_PKG')!;
-    await page.locator('#objects-body a', { hasText: body.name }).click();
-    await page.waitForSelector('#object-view:not([hidden])');
-    expect(await text(page, '#object-title')).toBe(body.name);
-    expect(await text(page, '#oracle-code')).toContain('CREATE OR REPLACE PACKAGE BODY hr_mgmt_pkg');
-    expect(await page.locator('#oracle-code .ln').first().getAttribute('data-line')).toBe(
-      String(body.location!.line),
+    const most = Math.max(
+      ...hr.report.objects.filter((o) => o.status === 'needs-manual-work').map((o) => o.effortMinutes),
     );
-    expect(await page.locator('#oracle-code .ln.hl-error').count()).toBeGreaterThan(0);
-    expect((await text(page, '#pg-code')).length).toBeGreaterThan(0);
+    expect(await text(page, '#objects-body tr td:nth-child(6)')).toBe(
+      most < 60 ? `${most} min` : hours(most),
+    );
+
+    // search, then open the object with the most effort: Oracle source and PostgreSQL side by side,
+    // the lines of its action items highlighted
+    await page.selectOption('#obj-status', '');
+    const target = [...hr.report.objects]
+      .filter((o) => o.actionItems > 0 && o.location)
+      .sort((a, b) => b.effortMinutes - a.effortMinutes)[0];
+    const code = hr.code.objects[hr.report.objects.indexOf(target)];
+    await page.fill('#obj-search', target.name.toLowerCase());
+    await page.locator('#objects-body').getByRole('link', { name: target.name, exact: true }).click();
+    await page.waitForSelector('#object-view:not([hidden])');
+    expect(await text(page, '#object-title')).toBe(target.name);
+    const firstLine = hr.code.statements[code.statement!].text.split('\n')[0];
+    expect(await text(page, '#oracle-code .ln .txt')).toBe(firstLine);
+    expect(await page.locator('#oracle-code .ln').first().getAttribute('data-line')).toBe(
+      String(target.location!.line),
+    );
+    expect(await page.locator(`#oracle-code .ln.hl-${target.maxSeverity}`).count()).toBeGreaterThan(0);
+    expect(await text(page, '#pg-code')).toContain(code.target.split('\n')[0]);
     await page.locator('#object-view').screenshot({ path: join(OUT, 'report-hr-object.png') });
 
     // action items grouped by ID: a group opens on its occurrences
