@@ -46,7 +46,8 @@ export type Expr =
   | QuantifiedExpr
   | AtTimeZoneExpr
   | PgCastExpr
-  | FieldExpr;
+  | FieldExpr
+  | SubscriptExpr;
 
 export interface Literal {
   kind: 'literal';
@@ -238,6 +239,13 @@ export interface FieldExpr {
   kind: 'field';
   operand: Expr;
   field: OraName | '*';
+}
+
+/** PostgreSQL array element `operand[index]` (PL/SQL collection element `c(i)`), produced by rules only. */
+export interface SubscriptExpr {
+  kind: 'subscript';
+  operand: Expr;
+  index: Expr;
 }
 
 /** PostgreSQL `expr::type`, produced by rules only. */

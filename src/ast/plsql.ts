@@ -137,4 +137,17 @@ export type PlsqlUnitAst =
   | { kind: 'block'; block: Block }
   | { kind: 'trigger'; trigger: TriggerDef }
   | { kind: 'package'; spec: PackageSpec }
-  | { kind: 'package-body'; body: PackageBody };
+  | { kind: 'package-body'; body: PackageBody }
+  | { kind: 'type'; name: QualifiedName; def: SchemaTypeDefinition };
+
+/** CREATE TYPE … AS TABLE OF / VARRAY / OBJECT. */
+export type SchemaTypeDefinition =
+  | Extract<TypeDefinition, { kind: 'table' | 'varray' }>
+  | {
+      kind: 'object';
+      attributes: { name: OraName; type: DataType }[];
+      /** Member, static, map/order or constructor methods were declared. */
+      methods: boolean;
+      /** UNDER supertype */
+      under?: QualifiedName;
+    };

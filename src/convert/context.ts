@@ -7,6 +7,7 @@ import { pgNameOf, shortenIdent } from '../emit/quote.js';
 import { makeFinding } from '../findings/make.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import type { ExprContext, RelationShape } from '../rules/builders.js';
+import type { PackageInfo } from './plsql/packages.js';
 
 export interface ConvertOptions {
   /** Oracle schema → PostgreSQL schema (keys are Oracle names, case-insensitive). */
@@ -23,6 +24,10 @@ export class ConvertContext {
   readonly sequences = new Set<string>();
   readonly roles = new Set<string>();
   readonly schemas = new Set<string>();
+  /** PL/SQL packages of the sources (spec and body), by Oracle name. */
+  readonly packages = new Map<string, PackageInfo>();
+  /** Counter for package exception SQLSTATEs. */
+  exceptionSeq = 0;
   /** Oracle keys of relations that were not created on PostgreSQL (commented out). */
   readonly notCreated = new Set<string>();
   /** Relation names claimed per PostgreSQL schema ('' = unqualified). */

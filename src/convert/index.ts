@@ -22,6 +22,7 @@ import {
   convertUser,
   convertView,
 } from './objects.js';
+import { registerPackage } from './plsql/packages.js';
 import { convertPlsqlUnit } from './plsql/units.js';
 import { convertTable } from './tables.js';
 
@@ -149,6 +150,10 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         if (rest.length) kept.push({ ...s, actions: rest });
         break;
       }
+      case 'plsql-unit':
+        registerPackage(s, ctx);
+        kept.push(s);
+        break;
       case 'drop':
         findings.push(
           makeFinding(
@@ -316,6 +321,9 @@ export function convertInScriptOrder(
       break;
     case 'alter-table':
       return convertAlter(s, ctx, !!ctx.findTable(s.table));
+    case 'plsql-unit':
+      registerPackage(s, ctx);
+      break;
   }
   return convertStatement(s, ctx, scriptFindings);
 }
@@ -409,8 +417,9 @@ function convertAlter(a: AlterTable, ctx: ConvertContext, known = false): PgObje
 }
 
 const KIND_ORDER: Record<Phase, string[]> = {
-  'pre-data': ['SCHEMA', 'ROLE', 'USER', 'SEQUENCE', 'TABLE', 'COMMENT'],
-  code: ['VIEW', 'MATERIALIZED VIEW', 'SYNONYM', 'COMMENT'],
+  'pre-data': ['SCHEMA', 'ROLE', 'USER', 'SEQUENCE', 'TYPE', 'TABLE', 'COMMENT'],
+  // Code units first: views may call functions (bodies are not checked at creation, views are).
+  code: ['TYPE', 'PACKAGE', 'PACKAGE BODY', 'FUNCTION', 'PROCEDURE', 'VIEW', 'MATERIALIZED VIEW', 'SYNONYM', 'COMMENT'],
   'post-data': ['ALTER TABLE', 'PRIMARY KEY', 'UNIQUE', 'CHECK', 'FOREIGN KEY', 'INDEX', 'GRANT', 'TRIGGER'],
 };
 

@@ -891,6 +891,18 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql',
   },
   {
+    id: 'OPG-PLSQL-0011',
+    title: 'Package state in session settings',
+    severity: 'warning',
+    effortMinutes: 15,
+    message:
+      '{object} keeps {count} variable(s) in session settings; a ROLLBACK also reverts their assignments (Oracle package state is not transactional)',
+    suggestion:
+      'Check code that assigns package variables and then rolls back; keep such values in a local variable or an unlogged table if they must survive.',
+    why: 'PostgreSQL has no package state; session settings give per-session lifetime but follow transactions.',
+    rule: 'convert/plsql/packages',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

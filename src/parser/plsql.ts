@@ -31,6 +31,7 @@ export interface PlsqlRules {
   createPackageUnit: () => PlsqlUnitAst;
   createPackageBodyUnit: () => PlsqlUnitAst;
   anonymousBlockUnit: () => PlsqlUnitAst;
+  createTypeUnit: () => PlsqlUnitAst;
   createPrefix: () => void;
   subprogramHeading: () => Subprogram;
   subprogramDecl: () => Subprogram;
@@ -63,6 +64,7 @@ export interface PlsqlRules {
 }
 
 type P = $ & DmlRules & PlsqlRules;
+type TypeUnit = Extract<PlsqlUnitAst, { kind: 'type' }>;
 
 /** Statement-level keywords that end a statement list. */
 const LIST_END = new Set([K.END, K.ELSE, K.ELSIF, K.WHEN, K.EXCEPTION]);
@@ -90,6 +92,99 @@ export function definePlsqlRules($: P): void {
     $.option(0, () => $.consume(0, T.Semi));
     return { kind: 'subprogram', unit };
   });
+
+  $.RULE('createTypeUnit', (): PlsqlUnitAst => {
+    $.subrule(0, $.createPrefix);
+    $.consume(0, K.TYPE);
+    const name = $.subrule(0, $.qualifiedName);
+    $.option(0, () => $.consume(0, K.FORCE));
+    $.option(1, {
+      GATE: () => word(1, 'OID'),
+      DEF: () => ($.consume(0, T.Ident), $.consume(0, T.StringLit)),
+    });
+    $.option(2, () => ($.consume(1, K.AUTHID), $.consume(1, T.Ident)));
+    const def = $.or<TypeUnit>(0, [
+      {
+        ALT: () => {
+          $.or(1, [{ ALT: () => $.consume(0, K.IS) }, { ALT: () => $.consume(0, K.AS) }]);
+          return $.or<TypeUnit>(2, [
+            {
+              GATE: () => word(1, 'OBJECT'),
+              ALT: () => {
+                $.consume(2, T.Ident);
+                return { kind: 'type' as const, name, def: objectBody(0) };
+              },
+            },
+            {
+              ALT: () => {
+                const t = $.subrule(0, $.typeDefinition);
+                return $.ACTION(() => {
+                  if (t.kind !== 'table' && t.kind !== 'varray') throw new Error('not a collection type');
+                  return { kind: 'type' as const, name, def: t };
+                });
+              },
+            },
+          ]);
+        },
+      },
+      {
+        GATE: () => word(1, 'UNDER'),
+        ALT: () => {
+          $.consume(3, T.Ident);
+          const under = $.subrule(1, $.qualifiedName);
+          const body = objectBody(1);
+          return $.ACTION(() => ({ kind: 'type' as const, name, def: { ...body, under } }));
+        },
+      },
+    ]);
+    $.many(0, { GATE: () => la(1) !== T.Semi && la(1) !== EOF, DEF: () => $.consume(0, T.NonParen) });
+    $.option(3, () => $.consume(0, T.Semi));
+    return def;
+  });
+
+  /** ( attr type, … [, MEMBER … ] ) — attributes kept, methods noted and skipped. */
+  const objectBody = (i: number): Extract<import('../ast/plsql.js').SchemaTypeDefinition, { kind: 'object' }> => {
+    const attributes: { name: OraName; type: DataType }[] = [];
+    let methods = false;
+    $.consume(10 + i, T.LParen);
+    const element = (j: number) =>
+      $.or(10 + 2 * i + j, {
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          {
+            GATE: () =>
+              ['MEMBER', 'STATIC', 'MAP', 'ORDER', 'CONSTRUCTOR', 'FINAL', 'NOT', 'OVERRIDING', 'INSTANTIABLE'].some((w) =>
+                word(1, w),
+              ) || la(1) === K.ORDER || la(1) === K.NOT,
+            ALT: () => {
+              methods = true;
+              $.many(10 + 2 * i + j, {
+                GATE: () => la(1) !== T.Comma && la(1) !== T.RParen,
+                DEF: () =>
+                  $.or(20 + 2 * i + j, [
+                    { ALT: () => $.consume(20 + 2 * i + j, T.NonParen) },
+                    { ALT: () => $.subrule(20 + 2 * i + j, $.balanced) },
+                  ]),
+              });
+            },
+          },
+          {
+            ALT: () => {
+              const n = $.subrule(30 + 2 * i + j, $.identifier);
+              const t = $.subrule(30 + 2 * i + j, $.plType);
+              $.ACTION(() => attributes.push({ name: n, type: t }));
+            },
+          },
+        ],
+      });
+    element(0);
+    $.many(40 + i, () => {
+      $.consume(40 + i, T.Comma);
+      element(1);
+    });
+    $.consume(10 + i, T.RParen);
+    return { kind: 'object', attributes, methods };
+  };
 
   $.RULE('anonymousBlockUnit', (): PlsqlUnitAst => {
     const block = $.subrule(0, $.block);

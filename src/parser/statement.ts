@@ -349,6 +349,7 @@ const UNIT_RULES: Partial<Record<PlsqlUnitKind, keyof PlsqlRules>> = {
   PACKAGE: 'createPackageUnit',
   'PACKAGE BODY': 'createPackageBodyUnit',
   BLOCK: 'anonymousBlockUnit',
+  TYPE: 'createTypeUnit',
 };
 
 function plsqlUnit(

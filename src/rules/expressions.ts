@@ -147,6 +147,8 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     }
     case 'paren':
       return { kind: 'paren', expr: rewriteExpr(e.expr, ctx) };
+    case 'subscript':
+      return { ...e, operand: rewriteExpr(e.operand, ctx), index: rewriteExpr(e.index, ctx) };
     case 'field':
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
     case 'subquery':

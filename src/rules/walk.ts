@@ -67,6 +67,8 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
       return { kind: 'paren', expr: m(e.expr) };
     case 'field':
       return { ...e, operand: m(e.operand) };
+    case 'subscript':
+      return { ...e, operand: m(e.operand), index: m(e.index) };
     case 'list':
       return { kind: 'list', items: e.items.map(m) };
     case 'at-time-zone':

@@ -12,6 +12,7 @@ import { mapType } from '../../rules/types.js';
 import { mapExprDeep } from '../../rules/walk.js';
 import type { ConvertContext } from '../context.js';
 import { PREDEFINED, sqlstateForOra } from './exceptions.js';
+import type { PackageInfo } from './packages.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
 
@@ -35,6 +36,8 @@ export class PlContext {
   readonly localTypes = new Map<OraName, string>();
   private readonly scopes: Map<OraName, NameInfo>[] = [new Map()];
   usesRowcount = false;
+  /** The package this unit belongs to (members see its variables, constants, types, cursors). */
+  pkg?: PackageInfo;
   /** Label of the unit for generated type names. */
   typePrefix: string;
 
@@ -114,11 +117,55 @@ export class PlContext {
   /** Handler condition text for an exception name. */
   condition(name: OraName): string | undefined {
     if (name === 'OTHERS') return 'OTHERS';
-    const user = this.exceptions.get(name);
+    const user = this.exceptions.get(name) ?? this.packageException(name);
     if (user) return `SQLSTATE '${user}'`;
     const pre = PREDEFINED[name.replace(/^STANDARD\./, '')];
     if (pre) return pre.join(' OR ');
     return undefined;
+  }
+
+  /** The package and member a name refers to: `m` inside the package, or `pkg.m` anywhere. */
+  packageMember(parts: OraName[]): { info: PackageInfo; member: OraName } | undefined {
+    if (parts.length === 1 && this.pkg && !this.lookup(parts[0])) return { info: this.pkg, member: parts[0] };
+    if (parts.length === 2) {
+      const info = this.cctx.packages.get(parts[0]);
+      if (info && !this.lookup(parts[0])) return { info, member: parts[1] };
+    }
+    return undefined;
+  }
+
+  /** SQLSTATE of a package exception (`e` in its package, `pkg.e` elsewhere). */
+  packageException(name: OraName): string | undefined {
+    const ref = this.packageMember(name.split('.'));
+    return ref?.info.exceptions.get(ref.member);
+  }
+
+  /** The package variable an expression names, if any. */
+  packageVariable(e: Expr): { info: PackageInfo; name: OraName } | undefined {
+    if (e.kind !== 'column') return undefined;
+    const ref = this.packageMember(e.parts);
+    if (ref && ref.info.variables.has(ref.member)) return { info: ref.info, name: ref.member };
+    return undefined;
+  }
+
+  /** A package cursor named by a cursor FOR loop or OPEN. */
+  packageCursor(name: OraName): Extract<Declaration, { kind: 'cursor' }> | undefined {
+    if (this.lookup(name)) return undefined;
+    const ref = this.packageMember(name.split('.'));
+    const c = ref?.info.cursors.get(ref.member);
+    return c?.query ? c : undefined;
+  }
+
+  /**
+   * PostgreSQL type text with %TYPE resolved to the column's type (composite attributes, array
+   * elements and casts cannot use %TYPE); falls back to type() when the column is unknown.
+   */
+  resolvedType(t: DataType, label: string): string {
+    if (t.attribute === 'TYPE') {
+      const base = this.oracleType(t);
+      if (base) return this.type(base, label);
+    }
+    return this.type(t, label);
   }
 
   /** PostgreSQL type text for a PL/SQL type. */
@@ -131,6 +178,11 @@ export class PlContext {
         i === 0 && parts.length === 3 ? quoteIdent(this.ectx.mapSchema(p)) : quoteIdent(pgNameOf(p)),
       );
       return `${mapped.join('.')}%${t.attribute}`;
+    }
+    if (!t.attribute) {
+      const ref = this.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
+      const pkgType = ref?.info.types.get(ref.member);
+      if (pkgType && !(t.schema === undefined && this.localTypes.has(t.name))) return pkgType;
     }
     if (!t.schema) {
       const local = this.localTypes.get(t.name);
@@ -167,9 +219,10 @@ export class PlContext {
 
   declareDecl(d: Declaration): void {
     if (d.kind === 'variable') {
-      const local = d.type.schema ? undefined : this.localTypes.get(d.type.name);
+      const userType = !d.type.attribute && d.type.args.length === 0 && !['NUMBER', 'VARCHAR2', 'DATE', 'BOOLEAN', 'PLS_INTEGER', 'CLOB'].includes(d.type.name);
+      const pgType = userType ? this.type(d.type, d.name) : '';
       this.declare(d.name, {
-        kind: local?.endsWith('[]') ? 'collection' : d.type.name === 'SYS_REFCURSOR' ? 'refcursor' : 'variable',
+        kind: pgType.endsWith('[]') ? 'collection' : d.type.name === 'SYS_REFCURSOR' ? 'refcursor' : 'variable',
         type: d.type,
       });
     } else if (d.kind === 'cursor') this.declare(d.name, { kind: 'cursor' });
@@ -191,6 +244,14 @@ export class PlContext {
     if (x.kind === 'column') {
       const last = x.parts[x.parts.length - 1];
       if (last.startsWith('%')) return this.cursorAttribute(x.parts.slice(0, -1), last.slice(1));
+      const ref = x.parts.length <= 2 ? this.packageMember(x.parts) : undefined;
+      if (ref) {
+        const constant = ref.info.constants.get(ref.member);
+        if (constant) return constant;
+        // Package variables are read through their getter; parameterless member functions are calls.
+        if (ref.info.variables.has(ref.member) || ref.info.members.get(ref.member) === 'function')
+          return { kind: 'call', name: [ref.info.name, ref.member], args: [] };
+      }
       if (x.parts.length === 1 && this.trigger) {
         const op = { INSERTING: 'INSERT', UPDATING: 'UPDATE', DELETING: 'DELETE' }[x.parts[0]];
         if (op && !this.lookup(x.parts[0]))
@@ -207,6 +268,12 @@ export class PlContext {
         if (ref?.new && x.parts[0] === ref.new) return col('NEW', x.parts[1]);
         if (ref?.old && x.parts[0] === ref.old) return col('OLD', x.parts[1]);
       }
+      if (x.parts.length === 2 && (x.parts[1] === 'FIRST' || x.parts[1] === 'LAST') && this.lookup(x.parts[0])?.kind === 'collection')
+        return {
+          kind: 'call',
+          name: [x.parts[1] === 'FIRST' ? 'array_lower' : 'array_upper'],
+          args: [{ value: col(x.parts[0]) }, { value: { kind: 'literal', type: 'number', value: '1' } }],
+        };
       if (x.parts.length === 2 && x.parts[1] === 'COUNT' && this.lookup(x.parts[0])?.kind === 'collection')
         return {
           kind: 'call',
@@ -258,13 +325,36 @@ export class PlContext {
         }
       }
     }
+    if (x.kind === 'call' && x.name.length <= 2) {
+      const ref = this.packageMember(x.name);
+      const unit = ref?.info.subprograms.get(ref.member);
+      if (ref && unit && (x.name.length === 2 || !this.lookup(x.name[0]))) {
+        // Oracle converts arguments implicitly; PostgreSQL resolves overloads by type: cast to the parameter types.
+        const args = x.args.map((a, i) => {
+          const value = mapExprDeep(a.value, (y) => this.plsqlNode(y));
+          const param = a.name ? unit.params.find((p) => p.name === a.name) : unit.params[i];
+          if (!param || param.type.attribute === 'ROWTYPE') return { ...a, value };
+          const type: DataType = { kind: 'datatype', name: this.resolvedType(param.type, param.name), args: [] };
+          return { ...a, value: { kind: 'pg-cast', operand: { kind: 'paren', expr: value }, type } as Expr };
+        });
+        return { ...x, name: [ref.info.name, ref.member], args };
+      }
+    }
     if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SQLERRM' && x.args.length > 0) {
       this.fail('SQLERRM(code) has no PostgreSQL equivalent');
       return undefined;
     }
-    if (x.kind === 'call' && x.name.length === 1 && this.lookup(x.name[0])?.kind === 'collection') {
-      this.fail(`collection element ${x.name[0]}(…) (collections are converted with packages; not yet)`);
-      return undefined;
+    if (x.kind === 'call' && x.name.length === 1 && this.lookup(x.name[0])?.kind === 'collection' && x.args.length === 1)
+      return { kind: 'subscript', operand: col(x.name[0]), index: mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y)) };
+    if (x.kind === 'call' && x.name.length === 2 && this.lookup(x.name[0])?.kind === 'collection' && x.name[1] === 'EXISTS' && x.args.length === 1) {
+      const v = col(x.name[0]);
+      const i = mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y));
+      const bound = (f: string): Expr => ({ kind: 'call', name: [f], args: [{ value: v }, { value: { kind: 'literal', type: 'number', value: '1' } }] });
+      return {
+        kind: 'call',
+        name: ['coalesce'],
+        args: [{ value: { kind: 'between', operand: i, low: bound('array_lower'), high: bound('array_upper'), not: false } }, { value: { kind: 'literal', type: 'boolean', value: 'FALSE' } }],
+      };
     }
     return undefined;
   }

@@ -106,10 +106,10 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
       else if (def.kind === 'table' || def.kind === 'varray') {
         if (def.kind === 'table' && def.indexBy && !/INTEGER|BINARY_INTEGER|PLS_INTEGER/.test(def.indexBy.name))
           pc.fail(`associative array ${d.name} indexed by ${def.indexBy.name} (use a jsonb or hstore map)`);
-        pc.localTypes.set(d.name, `${pc.type(def.of, d.name)}[]`);
+        pc.localTypes.set(d.name, `${pc.resolvedType(def.of, d.name)}[]`);
       } else if (def.kind === 'record') {
         const name = `${pc.typePrefix}_${d.name}`.toLowerCase();
-        const fields = def.fields.map((f) => `${id(f.name)} ${pc.type(f.type, `${d.name}.${f.name}`)}`);
+        const fields = def.fields.map((f) => `${id(f.name)} ${pc.resolvedType(f.type, `${d.name}.${f.name}`)}`);
         pc.preStatements.push(`DROP TYPE IF EXISTS ${quoteIdent(name)} CASCADE;\nCREATE TYPE ${quoteIdent(name)} AS (${fields.join(', ')});`);
         pc.localTypes.set(d.name, quoteIdent(name));
       } else pc.fail(`type ${d.name}`);
@@ -134,8 +134,14 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
   const out = (...lines: string[]) => [...labels, ...lines.map((l) => pad + l)];
   const sub = (b: PlStatement[]) => emitStatements(b, pc, depth + 1, opts);
   switch (s.kind) {
-    case 'assign':
+    case 'assign': {
+      const pv = pc.packageVariable(s.target);
+      if (pv)
+        return out(
+          `PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}((${pc.expr(s.value)})::${pc.resolvedType(pv.info.variables.get(pv.name)!.type, pv.name)});`,
+        );
       return out(`${pc.expr(s.target)} := ${pc.expr(s.value)};`);
+    }
     case 'if': {
       const lines: string[] = [...labels];
       s.branches.forEach((b, i) => {
@@ -169,6 +175,15 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       return [...labels, `${pad}FOR ${id(s.index)} IN ${range} LOOP`, ...body, `${pad}END LOOP;`];
     }
     case 'for-cursor': {
+      const pkgCursor = pc.packageCursor(s.cursor);
+      if (pkgCursor?.query) {
+        // A package cursor: loop over its query with the arguments in place of its parameters.
+        const args = new Map(pkgCursor.params.map((p, i) => [p.name, s.args[i] ?? p.default]));
+        const query = mapQueryDeep(pkgCursor.query, (x) =>
+          x.kind === 'column' && x.parts.length === 1 && args.has(x.parts[0]) ? { kind: 'paren', expr: args.get(x.parts[0])! } : undefined,
+        );
+        return emitStatement({ ...s, kind: 'for-query', record: s.record, query, body: s.body }, pc, depth, opts);
+      }
       pc.push();
       pc.declare(s.record, { kind: 'record' });
       const args = s.args.length ? `(${s.args.map((a) => pc.expr(a)).join(', ')})` : '';
@@ -214,7 +229,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       if (!s.name) return out('RAISE;');
       const pre = PREDEFINED[s.name];
       if (pre) return out(`RAISE ${pre[0]};`);
-      const state = pc.exceptions.get(s.name);
+      const state = pc.exceptions.get(s.name) ?? pc.packageException(s.name);
       if (!state) {
         pc.fail(`RAISE ${s.name}: exception not declared in this unit`);
         return out(`RAISE EXCEPTION '%', ${quoteLiteral(s.name)};`);
@@ -303,8 +318,16 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
   if (pre.kind === 'select' && pre.query.kind === 'select' && pre.query.into) {
     const q = pre.query;
     if (q.into!.bulk) {
-      pc.fail('SELECT … BULK COLLECT INTO (collections are converted with packages; not yet)');
-      return [`${pad}-- SELECT BULK COLLECT not converted`];
+      // One array per selected column, in the query's row order (empty array for no rows).
+      const targets = q.into!.targets.map((t) => pc.expr(t));
+      if (targets.length !== q.items.length || q.items.some((i) => i.expr.kind === 'star')) {
+        pc.fail('SELECT … BULK COLLECT INTO a collection of records');
+        return [`${pad}-- SELECT BULK COLLECT not converted`];
+      }
+      const rewritten = rewriteQuery({ ...q, into: undefined }, pc.ectx);
+      const cols = targets.map((_, i) => `c${i + 1}`);
+      const aggs = cols.map((c) => `coalesce(array_agg(opg_q.${c}), '{}')`);
+      return [`${pad}SELECT ${aggs.join(', ')} INTO ${targets.join(', ')} FROM (${printQuery(rewritten)}) opg_q(${cols.join(', ')});`];
     }
     // Oracle raises NO_DATA_FOUND / TOO_MANY_ROWS: INTO STRICT does the same.
     const into = { ...q.into!, targets: q.into!.targets.map((t) => pc.exprNode(t)), strict: true };
@@ -380,6 +403,22 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   }
   const name = c.name.join('.').toUpperCase();
   const arg = (i: number) => (c.args[i] ? pc.expr(c.args[i].value) : 'NULL');
+  if (c.name.length === 2 && pc.lookup(c.name[0])?.kind === 'collection') {
+    // Collection methods used as statements.
+    const v = id(c.name[0]);
+    switch (c.name[1]) {
+      case 'DELETE':
+        if (!c.args.length) return [`${v} := '{}';`];
+        break;
+      case 'EXTEND':
+        if (!c.args.length) return [`${v} := array_append(${v}, NULL);`];
+        return [`FOR opg_i IN 1..${arg(0)} LOOP ${v} := array_append(${v}, NULL); END LOOP;`];
+      case 'TRIM':
+        return [`${v} := ${v}[array_lower(${v}, 1):array_upper(${v}, 1) - ${c.args.length ? arg(0) : '1'}];`];
+    }
+    pc.fail(`collection method ${c.name[1]}`);
+    return [`-- ${name} not converted`];
+  }
   switch (name) {
     case 'DBMS_OUTPUT.PUT_LINE':
     case 'DBMS_OUTPUT.PUT':
@@ -412,6 +451,8 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     pc.report('OPG-PLSQL-0010', { detail: `${name} is an Oracle built-in package procedure` });
     pc.unconvertible.push(name);
   }
+  const member = c.name.length <= 2 ? pc.packageMember(c.name) : undefined;
+  if (member && c.name.length === 1 && member.info.members.has(member.member)) c.name = [member.info.name, member.member];
   const args = c.args.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
   const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');
   return [`CALL ${target}(${args});`];

@@ -13,6 +13,7 @@ import { makeFinding } from '../../findings/make.js';
 import type { Finding } from '../../findings/types.js';
 import type { ConvertContext } from '../context.js';
 import { PlContext } from './context.js';
+import { convertPackage } from './packages.js';
 import { emitBlock } from './statements.js';
 
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -68,6 +69,35 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
     }
     case 'trigger':
       return convertTrigger(unit, ast.trigger, ctx, object, parseFindings);
+    case 'type': {
+      const pc = new PlContext(ctx, 'block', object, unit.loc);
+      const name = qualified(pc, ast.name.schema, ast.name.name);
+      const def = ast.def;
+      let text: string;
+      if (def.kind === 'object') {
+        if (def.under) pc.fail(`object type inheritance (UNDER ${def.under.name}): flatten the supertype's attributes into this type`);
+        if (def.methods)
+          pc.report('OPG-PLSQL-0002', {
+            detail: `${object}: member methods are not converted (write them as functions taking the type as first argument)`,
+          });
+        const attrs = def.attributes.map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
+        text = `CREATE TYPE ${name} AS (${attrs.join(', ')});`;
+      } else {
+        // Nested tables and VARRAYs become arrays; a domain keeps the type's name usable.
+        text = `CREATE DOMAIN ${name} AS ${pc.resolvedType(def.of, ast.name.name)}[];`;
+      }
+      return objectFor(unit, pc, 'pre-data', [text], parseFindings, 'TYPE');
+    }
+    case 'package':
+    case 'package-body': {
+      let first = true;
+      const finish = (pc: PlContext, texts: string[], objectType: string) => {
+        const r = objectFor(unit, pc, 'code', texts, first ? parseFindings : [], objectType);
+        first = false;
+        return r;
+      };
+      return convertPackage(unit, ctx, object, parseFindings, finish, subprogramText);
+    }
     default:
       return undefined;
   }
@@ -97,7 +127,11 @@ export function subprogramText(s: Subprogram, pc: PlContext): string {
     const rt = s.returnType ? pc.type(s.returnType, 'RETURN') : 'void';
     returns = ` RETURNS ${attrs.has('PIPELINED') ? 'SETOF ' : ''}${rt}`;
   }
-  const body = s.block ? `${emitBlock(s.block, pc, 0, {}, true)};` : 'BEGIN\nEND;';
+  // Members of a package with state initialize it first (once per session).
+  const pkg = pc.pkg;
+  const prologue =
+    pkg && (pkg.variables.size || pkg.body?.init) ? [`PERFORM ${quoteIdent(pc.ectx.mapSchema(pkg.name))}.opg_init();`] : [];
+  const body = s.block ? `${emitBlock(s.block, pc, 0, { prologue }, true)};` : 'BEGIN\nEND;';
   const [open, close] = dollarQuote(body);
   const kind = s.kind === 'function' ? 'FUNCTION' : 'PROCEDURE';
   // Oracle resolves a name that is both a column and a variable to the column.

@@ -209,6 +209,8 @@ export function printExpr(e: Expr): string {
     }
     case 'paren':
       return `(${printExpr(e.expr)})`;
+    case 'subscript':
+      return `${wrap(e.operand, 11)}[${printExpr(e.index)}]`;
     case 'field':
       return `(${printExpr(e.operand)}).${e.field === '*' ? '*' : quoteIdent(pgNameOf(e.field))}`;
     case 'subquery':
