@@ -14,7 +14,10 @@ import { applyObjects, describeCatalog } from './oracle-pg.js';
 const AT = '2024-03-02T10:00:00.000Z';
 const hrRows = () => loadRows('hr_app/rows.json');
 
-async function hrSnapshot(rows = hrRows(), opts = {}): Promise<{ snapshot: Snapshot; conn: FakeOracleConnection }> {
+async function hrSnapshot(
+  rows = hrRows(),
+  opts = {},
+): Promise<{ snapshot: Snapshot; conn: FakeOracleConnection }> {
   const conn = new FakeOracleConnection(rows, opts);
   const snapshot = await readCatalog(conn, { schemas: ['HR_APP'], capturedAt: AT });
   return { snapshot, conn };
@@ -46,7 +49,12 @@ describe('catalog reader on recorded rows (examples/hr as Oracle 19c shows it)',
     expect(serializeSnapshot(back)).toBe(json);
     expect(back.source).toEqual({
       connectedAs: 'MIGRATOR',
-      database: { name: 'ORCLPDB1', version: '19.0.0.0.0', characterSet: 'AL32UTF8', ncharCharacterSet: 'AL16UTF16' },
+      database: {
+        name: 'ORCLPDB1',
+        version: '19.0.0.0.0',
+        characterSet: 'AL32UTF8',
+        ncharCharacterSet: 'AL16UTF16',
+      },
       schemas: ['HR_APP'],
     });
     const s = back.schemas[0];
@@ -56,21 +64,38 @@ describe('catalog reader on recorded rows (examples/hr as Oracle 19c shows it)',
     // SCOTT's rows are in the recording but were not asked for.
     expect(json).not.toContain('SCOTT');
     expect(() => parseSnapshot({ ...back, version: 2 })).toThrow(/version 2 is not supported/);
-    expect(() => parseSnapshot({ ...back, schemas: [{ name: 'X' }] })).toThrow(/invalid snapshot: schemas\.0\.tables/);
+    expect(() => parseSnapshot({ ...back, schemas: [{ name: 'X' }] })).toThrow(
+      /invalid snapshot: schemas\.0\.tables/,
+    );
   });
 
   it('reads the catalog the way Oracle writes it', () => {
     const emp = table(snapshot, 'EMPLOYEES');
     const col = (n: string) => emp.columns.find((c) => c.name === n)!;
-    expect(col('FIRST_NAME')).toMatchObject({ dataType: 'VARCHAR2', length: 200, charLength: 50, charUsed: 'C' });
+    expect(col('FIRST_NAME')).toMatchObject({
+      dataType: 'VARCHAR2',
+      length: 200,
+      charLength: 50,
+      charUsed: 'C',
+    });
     expect(col('HIRE_DATE').default).toBe('TRUNC(SYSDATE)');
     expect(col('ANNUAL_SALARY')).toMatchObject({ virtual: true, default: 'ROUND("SALARY"*12*"FTE",2)' });
     expect(col('UPDATED_AT').dataType).toBe('TIMESTAMP(6) WITH LOCAL TIME ZONE');
-    expect(emp.constraints.find((c) => c.name === 'EMPLOYEES_COMM_SALES_CK')).toMatchObject({ enabled: false, validated: false });
-    expect(table(snapshot, 'DEPARTMENTS').constraints.find((c) => c.name === 'DEPARTMENTS_MANAGER_FK')).toMatchObject({
+    expect(emp.constraints.find((c) => c.name === 'EMPLOYEES_COMM_SALES_CK')).toMatchObject({
+      enabled: false,
+      validated: false,
+    });
+    expect(
+      table(snapshot, 'DEPARTMENTS').constraints.find((c) => c.name === 'DEPARTMENTS_MANAGER_FK'),
+    ).toMatchObject({
       deferrable: true,
       deferred: true,
-      references: { owner: 'HR_APP', table: 'EMPLOYEES', constraint: 'EMPLOYEES_PK', columns: ['EMPLOYEE_ID'] },
+      references: {
+        owner: 'HR_APP',
+        table: 'EMPLOYEES',
+        constraint: 'EMPLOYEES_PK',
+        columns: ['EMPLOYEE_ID'],
+      },
     });
     expect(table(snapshot, 'PAY_PERIODS').columns[0].identity).toEqual({
       generation: 'BY DEFAULT',
@@ -90,7 +115,10 @@ describe('catalog reader on recorded rows (examples/hr as Oracle 19c shows it)',
       ['SYS_P2032', true],
     ]);
     // An index-organized table has no table segment: its size is its primary key index.
-    expect(table(snapshot, 'COUNTRIES')).toMatchObject({ iot: true, stats: { bytes: 65536, bytesFrom: 'DBA_SEGMENTS' } });
+    expect(table(snapshot, 'COUNTRIES')).toMatchObject({
+      iot: true,
+      stats: { bytes: 65536, bytesFrom: 'DBA_SEGMENTS' },
+    });
     expect(table(snapshot, 'EMPLOYEE_DOCUMENTS').stats?.bytes).toBe(65536 + 734003200);
     expect(table(snapshot, 'PAYROLL_CALC_GTT').temporary).toBe('TRANSACTION');
     const views = snapshot.schemas[0].views;
@@ -126,7 +154,9 @@ describe('catalog reader on recorded rows (examples/hr as Oracle 19c shows it)',
   it('reports a schema that does not exist', async () => {
     const c = new FakeOracleConnection(hrRows());
     await expect(readCatalog(c, { schemas: ['HR_APP', 'NOPE'] })).rejects.toThrow(CatalogError);
-    await expect(readCatalog(c, { schemas: ['hr_app'] })).rejects.toThrow(/hr_app not found .*case-sensitive/);
+    await expect(readCatalog(c, { schemas: ['hr_app'] })).rejects.toThrow(
+      /hr_app not found .*case-sensitive/,
+    );
   });
 });
 
@@ -137,7 +167,11 @@ describe('secrets', () => {
     const driver = fakeDriver(() => new FakeOracleConnection(hrRows()));
     const conn = await connectOracle(target, { password }, driver);
     const snapshot = await readCatalog(conn, { schemas: ['HR_APP'], capturedAt: AT });
-    expect(driver.calls[0]).toMatchObject({ user: 'migrator', password, connectString: 'db-prod.internal.example:1521/ORCLPDB1' });
+    expect(driver.calls[0]).toMatchObject({
+      user: 'migrator',
+      password,
+      connectString: 'db-prod.internal.example:1521/ORCLPDB1',
+    });
     const json = serializeSnapshot(snapshot);
     expect(json).not.toContain(password);
     expect(json).not.toContain('db-prod');
@@ -161,11 +195,17 @@ describe('privileges', () => {
       ['DBA_ROLES', 'ORA-00942'],
       ['DBA_SEGMENTS', 'ORA-00942'],
     ]);
-    expect(conn.executed.filter((e) => e.tag === 'grants').map((e) => /ALL_TAB_PRIVS/.test(e.sql))).toEqual([true]);
+    expect(conn.executed.filter((e) => e.tag === 'grants').map((e) => /ALL_TAB_PRIVS/.test(e.sql))).toEqual([
+      true,
+    ]);
     expect(new Set(snapshot.schemas[0].grants.map((g) => g.grantee))).toEqual(new Set(['HR_READER']));
     expect(snapshot.roles).toEqual([]);
     // Sizes come from the statistics instead: BLOCKS × 8 KB.
-    expect(table(snapshot, 'LEGACY_EMPLOYEE_NOTES').stats).toMatchObject({ blocks: 804, bytes: 804 * 8192, bytesFrom: 'ALL_TABLES.BLOCKS' });
+    expect(table(snapshot, 'LEGACY_EMPLOYEE_NOTES').stats).toMatchObject({
+      blocks: 804,
+      bytes: 804 * 8192,
+      bytesFrom: 'ALL_TABLES.BLOCKS',
+    });
     const result = convertSources([snapshotSource(snapshot, 'hr.snapshot.json')]);
     const missing = result.findings.filter((f) => f.id === 'OPG-ORA-0001');
     expect(missing.map((f) => f.message)).toContain(
@@ -175,13 +215,22 @@ describe('privileges', () => {
   });
 
   it('keeps going without a catalog view the database does not have, and stops on other errors', async () => {
-    const { snapshot } = await hrSnapshot(hrRows(), { failOn: { ALL_TAB_IDENTITY_COLS: oraError(942, 'table or view does not exist') } });
+    const { snapshot } = await hrSnapshot(hrRows(), {
+      failOn: { ALL_TAB_IDENTITY_COLS: oraError(942, 'table or view does not exist') },
+    });
     expect(snapshot.privileges.missing).toEqual([
-      { object: 'identity', error: 'ORA-00942', effect: 'identity are not in the snapshot', grant: 'GRANT SELECT_CATALOG_ROLE TO <user>' },
+      {
+        object: 'identity',
+        error: 'ORA-00942',
+        effect: 'identity are not in the snapshot',
+        grant: 'GRANT SELECT_CATALOG_ROLE TO <user>',
+      },
     ]);
-    await expect(hrSnapshot(hrRows(), { failOn: { ALL_SOURCE: oraError(3113, 'end-of-file on communication channel') } })).rejects.toThrow(
-      /ORA-03113/,
-    );
+    await expect(
+      hrSnapshot(hrRows(), {
+        failOn: { ALL_SOURCE: oraError(3113, 'end-of-file on communication channel') },
+      }),
+    ).rejects.toThrow(/ORA-03113/);
   });
 });
 
@@ -201,11 +250,21 @@ describe('snapshot → statements', () => {
       ['foreign-key', 'JOBS_GRADE_FK'],
       ['primary-key', 'JOBS_PK'],
     ]);
-    expect(jobs.columns.map((c) => c.constraints.map((k) => k.kind).join())).toEqual(['not-null', 'not-null', 'not-null', '', 'not-null']);
+    expect(jobs.columns.map((c) => c.constraints.map((k) => k.kind).join())).toEqual([
+      'not-null',
+      'not-null',
+      'not-null',
+      '',
+      'not-null',
+    ]);
     const pa = find<CreateTable>('create-table', 'PROJECT_ASSIGNMENTS');
     const fk = pa.constraints.find((c) => c.kind === 'foreign-key' && c.columns[0] === 'PROJECT_ID')!;
     expect(fk.name).toBeUndefined();
-    expect(fk.references).toEqual({ table: { schema: 'HR_APP', name: 'PROJECTS' }, columns: ['PROJECT_ID'], onDelete: 'CASCADE' });
+    expect(fk.references).toEqual({
+      table: { schema: 'HR_APP', name: 'PROJECTS' },
+      columns: ['PROJECT_ID'],
+      onDelete: 'CASCADE',
+    });
   });
 
   it('turns index expressions and DESC columns back into the trees a script gives', () => {
@@ -223,9 +282,15 @@ describe('snapshot → statements', () => {
 
   it('reads partition bounds, skips interval partitions Oracle created and names hash partitions by count', () => {
     const te = find<CreateTable>('create-table', 'TIME_ENTRIES').partition!;
-    expect(te.partitions).toEqual([{ name: 'TIME_ENTRIES_HIST', lessThan: [{ kind: 'typed-literal', type: 'DATE', value: '2024-01-01' }] }]);
+    expect(te.partitions).toEqual([
+      { name: 'TIME_ENTRIES_HIST', lessThan: [{ kind: 'typed-literal', type: 'DATE', value: '2024-01-01' }] },
+    ]);
     expect(te.interval).toMatchObject({ kind: 'call', name: ['NUMTOYMINTERVAL'] });
-    expect(find<CreateTable>('create-table', 'PAYSLIP_LINES').partition).toMatchObject({ method: 'HASH', count: 4, partitions: [] });
+    expect(find<CreateTable>('create-table', 'PAYSLIP_LINES').partition).toMatchObject({
+      method: 'HASH',
+      count: 4,
+      partitions: [],
+    });
     const leave = find<CreateTable>('create-table', 'LEAVE_REQUESTS').partition!;
     expect(leave.partitions.map((p) => p.isDefault ?? p.values?.length)).toEqual([1, 1, 3, true]);
   });
@@ -236,7 +301,10 @@ describe('snapshot → statements', () => {
     expect(find<CreateView>('create-view', 'V_PAYSLIP_YTD').readOnly).toBe(true);
     const units = statements.filter((s) => s.kind === 'plsql-unit');
     expect(units).toHaveLength(25);
-    expect(units[0]).toMatchObject({ unitKind: 'TYPE', name: { schema: 'HR_APP', name: 'EMPLOYEE_ID_LIST' } });
+    expect(units[0]).toMatchObject({
+      unitKind: 'TYPE',
+      name: { schema: 'HR_APP', name: 'EMPLOYEE_ID_LIST' },
+    });
     expect(units.at(-1)).toMatchObject({ unitKind: 'TRIGGER' });
   });
 });
@@ -254,7 +322,9 @@ describe('snapshot and DDL scripts of the example give the same PostgreSQL schem
   });
   /** One PGlite for all: user schemas are dropped between uses (roles are the same on both sides). */
   const reset = () =>
-    db.exec('SET search_path TO public; DROP SCHEMA IF EXISTS hr_app CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    db.exec(
+      'SET search_path TO public; DROP SCHEMA IF EXISTS hr_app CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+    );
 
   it('applies both to PostgreSQL and compares the catalogs', async () => {
     const fromSnapshot = convertSources([snapshotSource(snapshot, 'hr.snapshot.json', { omitSchema: true })]);
@@ -278,18 +348,26 @@ describe('snapshot and DDL scripts of the example give the same PostgreSQL schem
     const fromSnapshot = convertSources([snapshotSource(snapshot, 'hr.snapshot.json', { omitSchema: true })]);
     const fromScripts = convert(['examples/hr']);
     const lines = (r: typeof fromScripts) =>
-      new Set(Object.values(r.phases).flatMap((p) => p.split('\n').filter((l) => l.trim() && !l.startsWith('-- '))));
+      new Set(
+        Object.values(r.phases).flatMap((p) => p.split('\n').filter((l) => l.trim() && !l.startsWith('-- '))),
+      );
     const [la, lb] = [lines(fromSnapshot), lines(fromScripts)];
     const onlyScripts = [...lb].filter((l) => !la.has(l)).sort();
     const onlySnapshot = [...la].filter((l) => !lb.has(l)).sort();
     // NOCYCLE and MINVALUE 1 are the catalog defaults, so they are not written back; the catalog keeps
     // TO_DATE('2025-01-01', 'YYYY-MM-DD') as a date; column grants come in column order.
     expect(onlyScripts.filter((l) => l.startsWith('CREATE SEQUENCE')).length).toBe(6);
-    expect(onlyScripts.filter((l) => l.startsWith('CREATE SEQUENCE')).every((l) => / NO CYCLE;| MINVALUE 1 /.test(l))).toBe(true);
+    expect(
+      onlyScripts
+        .filter((l) => l.startsWith('CREATE SEQUENCE'))
+        .every((l) => / NO CYCLE;| MINVALUE 1 /.test(l)),
+    ).toBe(true);
     expect(onlySnapshot).toContain(
       "CREATE TABLE payslips_payslips_2024 PARTITION OF payslips FOR VALUES FROM (TIMESTAMP(0) '2024-01-01') TO (TIMESTAMP(0) '2025-01-01');",
     );
-    expect(onlySnapshot).toContain('GRANT UPDATE (native_name, phone_number) ON TABLE employees TO hr_clerk;');
+    expect(onlySnapshot).toContain(
+      'GRANT UPDATE (native_name, phone_number) ON TABLE employees TO hr_clerk;',
+    );
     expect(onlyScripts).toHaveLength(9);
     expect(onlySnapshot).toHaveLength(onlyScripts.length);
   });
@@ -302,9 +380,13 @@ describe('snapshot and DDL scripts of the example give the same PostgreSQL schem
     expect(result.phases.code).toMatch(/FROM hr_app\.employees e\b/);
     // PL/SQL units are left out here: how they apply is the PL/SQL converter's business, and the
     // unqualified comparison above already checks they come out as from the scripts.
-    const units = result.objects.filter((o) => /^(PROCEDURE|FUNCTION|PACKAGE|TRIGGER|TYPE)/.test(o.objectType));
+    const units = result.objects.filter((o) =>
+      /^(PROCEDURE|FUNCTION|PACKAGE|TRIGGER|TYPE)/.test(o.objectType),
+    );
     expect(units.length).toBeGreaterThanOrEqual(25);
-    expect(await applyObjects(db, { ...result, objects: result.objects.filter((o) => !units.includes(o)) })).toEqual([]);
+    expect(
+      await applyObjects(db, { ...result, objects: result.objects.filter((o) => !units.includes(o)) }),
+    ).toEqual([]);
     const tables = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'hr_app' AND c.relkind IN ('r', 'p') AND NOT c.relispartition",
     );
@@ -347,11 +429,20 @@ describe('DBMS_METADATA text (snapshot --ddl)', () => {
     ]);
     const model = snapshotToStatements(snapshot, { fromDdl: true });
     expect(model.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(model.statements.map((x) => x.kind)).toEqual(['create-sequence', 'create-table', 'alter-table', 'create-view']);
+    expect(model.statements.map((x) => x.kind)).toEqual([
+      'create-sequence',
+      'create-table',
+      'alter-table',
+      'create-view',
+    ]);
     const result = convertSources([{ file: 'hr.snapshot.json', text: '', ...model }]);
-    expect(result.phases['pre-data']).toContain('CREATE SEQUENCE hr_app.locations_seq INCREMENT BY 100 MINVALUE 1 MAXVALUE 999900 START WITH 1000 NO CYCLE;');
+    expect(result.phases['pre-data']).toContain(
+      'CREATE SEQUENCE hr_app.locations_seq INCREMENT BY 100 MINVALUE 1 MAXVALUE 999900 START WITH 1000 NO CYCLE;',
+    );
     expect(result.phases['pre-data']).toContain('CONSTRAINT countries_pk PRIMARY KEY (country_code)');
-    expect(result.phases.code).toContain('CREATE OR REPLACE VIEW hr_app.v_countries (country_code, country_name) AS');
+    expect(result.phases.code).toContain(
+      'CREATE OR REPLACE VIEW hr_app.v_countries (country_code, country_name) AS',
+    );
   });
 });
 

@@ -45,16 +45,29 @@ describe('orapg snapshot', () => {
   it('writes a snapshot that convert reads like a script, and the password shows nowhere', async () => {
     process.env.ORAPG_ORACLE_PASSWORD = SECRET;
     const file = join(dir, 'hr.snapshot.json');
-    const r = await run(['snapshot', '--oracle', 'migrator@db1:1521/ORCLPDB1', '--schemas', 'hr_app', '-o', file, '--profile-numbers']);
+    const r = await run([
+      'snapshot',
+      '--oracle',
+      'migrator@db1:1521/ORCLPDB1',
+      '--schemas',
+      'hr_app',
+      '-o',
+      file,
+      '--profile-numbers',
+    ]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/HR_APP: 24 tables, 10 views, 14 sequences, 65 indexes, 25 PL\/SQL units → .*hr\.snapshot\.json \(29 queries, \d+ round trips\)/);
+    expect(r.out).toMatch(
+      /HR_APP: 24 tables, 10 views, 14 sequences, 65 indexes, 25 PL\/SQL units → .*hr\.snapshot\.json \(29 queries, \d+ round trips\)/,
+    );
     expect(r.err).toBe('orapg: connecting to migrator@db1:1521/ORCLPDB1\n');
     expect(calls[0]).toMatchObject({ user: 'migrator', password: SECRET, connectTimeout: 20 });
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain(SECRET);
     expect(r.out + r.err).not.toContain(SECRET);
     const snapshot = parseSnapshot(JSON.parse(text));
-    expect(snapshot.schemas[0].tables.find((t) => t.name === 'LEGACY_EMPLOYEE_NOTES')?.columns[0].stats?.maxScale).toBe(0);
+    expect(
+      snapshot.schemas[0].tables.find((t) => t.name === 'LEGACY_EMPLOYEE_NOTES')?.columns[0].stats?.maxScale,
+    ).toBe(0);
 
     const outDir = join(dir, 'out');
     const c = await run(['convert', file, '-o', outDir, '--json']);
@@ -63,7 +76,10 @@ describe('orapg snapshot', () => {
     expect(summary.inputs).toEqual([expect.stringMatching(/hr\.snapshot\.json$/)]);
     const pre = readFileSync(join(outDir, '01-pre-data.sql'), 'utf8');
     expect(pre).toContain('CREATE TABLE hr_app.legacy_employee_notes (');
-    const findings = JSON.parse(readFileSync(join(outDir, 'findings.json'), 'utf8')) as { id: string; message: string }[];
+    const findings = JSON.parse(readFileSync(join(outDir, 'findings.json'), 'utf8')) as {
+      id: string;
+      message: string;
+    }[];
     expect(findings.filter((f) => f.id === 'OPG-ORA-0004').map((f) => f.message)).toEqual([
       'HR_APP.LEGACY_EMPLOYEE_NOTES.NOTE_ID is NUMBER without precision but holds integers from 1 to 48213: integer fits',
       'HR_APP.LEGACY_EMPLOYEE_NOTES.EMPLOYEE_ID is NUMBER without precision but holds integers from 100 to 88412: integer fits',
@@ -77,14 +93,32 @@ describe('orapg snapshot', () => {
   it('explains a wrong password without repeating it, and exits 2', async () => {
     process.env.ORAPG_ORACLE_PASSWORD = SECRET;
     fail = oraError(1017, 'invalid credential or not authorized; logon denied');
-    const r = await run(['snapshot', '--oracle', 'migrator@db1:1521/ORCLPDB1', '--schemas', 'HR_APP', '-o', join(dir, 'x.snapshot.json')]);
+    const r = await run([
+      'snapshot',
+      '--oracle',
+      'migrator@db1:1521/ORCLPDB1',
+      '--schemas',
+      'HR_APP',
+      '-o',
+      join(dir, 'x.snapshot.json'),
+    ]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('ORA-01017: Oracle refused user migrator: wrong user name or password. Check ORAPG_ORACLE_PASSWORD.');
+    expect(r.err).toContain(
+      'ORA-01017: Oracle refused user migrator: wrong user name or password. Check ORAPG_ORACLE_PASSWORD.',
+    );
     expect(r.err).not.toContain(SECRET);
   });
 
   it('refuses user/password@… on the command line', async () => {
-    const r = await run(['snapshot', '--oracle', `migrator/${SECRET}@db1:1521/ORCL`, '--schemas', 'HR_APP', '-o', join(dir, 'y.snapshot.json')]);
+    const r = await run([
+      'snapshot',
+      '--oracle',
+      `migrator/${SECRET}@db1:1521/ORCL`,
+      '--schemas',
+      'HR_APP',
+      '-o',
+      join(dir, 'y.snapshot.json'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('must not contain a password');
     expect(r.err).not.toContain(SECRET);
@@ -95,9 +129,22 @@ describe('orapg snapshot', () => {
     process.env.ORAPG_ORACLE_PASSWORD = SECRET;
     const real = oracleDriver.load;
     oracleDriver.load = async () =>
-      fakeDriver(() => new FakeOracleConnection(rows, { failOn: { DBA_SEGMENTS: oraError(942, 'table or view does not exist') } }));
+      fakeDriver(
+        () =>
+          new FakeOracleConnection(rows, {
+            failOn: { DBA_SEGMENTS: oraError(942, 'table or view does not exist') },
+          }),
+      );
     try {
-      const r = await run(['snapshot', '--oracle', 'migrator@db1/ORCLPDB1', '--schemas', 'HR_APP', '-o', join(dir, 'z.snapshot.json')]);
+      const r = await run([
+        'snapshot',
+        '--oracle',
+        'migrator@db1/ORCLPDB1',
+        '--schemas',
+        'HR_APP',
+        '-o',
+        join(dir, 'z.snapshot.json'),
+      ]);
       expect(r.code).toBe(0);
       expect(r.err).toContain('orapg: warning: DBA_SEGMENTS not readable (ORA-00942)');
       expect(r.err).toContain('Fix: GRANT SELECT_CATALOG_ROLE TO <user>');
@@ -118,12 +165,31 @@ describe('orapg oracle prep / check', () => {
   it('exits 1 on a database that is not ready and 0 on one that is', async () => {
     process.env.ORAPG_ORACLE_PASSWORD = SECRET;
     rows = { ...loadRows('hr_app/rows.json'), ...loadRows('preflight/not-ready.json') };
-    const bad = await run(['oracle', 'check', '--oracle', 'migrator@db1:1521/ORCLPDB1', '--dms-user', 'dms_user', '--schemas', 'HR_APP']);
+    const bad = await run([
+      'oracle',
+      'check',
+      '--oracle',
+      'migrator@db1:1521/ORCLPDB1',
+      '--dms-user',
+      'dms_user',
+      '--schemas',
+      'HR_APP',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('MISSING  ARCHIVELOG mode: LOG_MODE = NOARCHIVELOG');
     expect(bad.err).toContain('error OPG-ORA-0005 The database runs in NOARCHIVELOG mode');
     rows = { ...loadRows('hr_app/rows.json'), ...loadRows('preflight/ready.json') };
-    const good = await run(['oracle', 'check', '--oracle', 'migrator@db1:1521/ORCLPDB1', '--dms-user', 'dms_user', '--schemas', 'HR_APP', '--json']);
+    const good = await run([
+      'oracle',
+      'check',
+      '--oracle',
+      'migrator@db1:1521/ORCLPDB1',
+      '--dms-user',
+      'dms_user',
+      '--schemas',
+      'HR_APP',
+      '--json',
+    ]);
     expect(good.code).toBe(0);
     expect(JSON.parse(good.out).ready).toBe(true);
   });

@@ -27,11 +27,17 @@ describe('--oracle connect strings', () => {
     expect(parseOracleTarget('hr@db1/orcl.example.com').connectString).toBe('db1:1521/orcl.example.com');
     expect(parseOracleTarget('system@10.0.0.5:1522:ORCL')).toMatchObject({
       sid: 'ORCL',
-      connectString: '(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=10.0.0.5)(PORT=1522))(CONNECT_DATA=(SID=ORCL)))',
+      connectString:
+        '(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=10.0.0.5)(PORT=1522))(CONNECT_DATA=(SID=ORCL)))',
       display: 'system@10.0.0.5:1522:ORCL',
     });
-    expect(parseOracleTarget('hr@tcps://adb.example.com/svc_high').connectString).toBe('tcps://adb.example.com:2484/svc_high');
-    expect(parseOracleTarget('hr@[::1]:1521/XEPDB1')).toMatchObject({ host: '::1', connectString: '[::1]:1521/XEPDB1' });
+    expect(parseOracleTarget('hr@tcps://adb.example.com/svc_high').connectString).toBe(
+      'tcps://adb.example.com:2484/svc_high',
+    );
+    expect(parseOracleTarget('hr@[::1]:1521/XEPDB1')).toMatchObject({
+      host: '::1',
+      connectString: '[::1]:1521/XEPDB1',
+    });
     expect(parseOracleTarget('hr@PRODDB')).toMatchObject({ connectString: 'PRODDB', display: 'hr@PRODDB' });
     expect(parseOracleTarget('hr@(DESCRIPTION=(ADDRESS=(HOST=x)))').display).toBe('hr@(descriptor)');
   });
@@ -51,27 +57,74 @@ describe('--oracle connect strings', () => {
 describe('driver errors become messages that say what to check', () => {
   const target = parseOracleTarget('migrator@db1:1521/ORCLPDB1');
   const cases: [string, unknown, string, RegExp][] = [
-    ['wrong password', oraError(1017, 'invalid credential or not authorized; logon denied'), 'auth', /ORA-01017: Oracle refused user migrator.*ORAPG_ORACLE_PASSWORD/],
-    ['locked account', oraError(28000, 'The account is locked.'), 'locked', /locked/],
-    ['unknown service (thick)', oraError(12514, 'TNS:listener does not currently know of service requested'), 'service', /ORA-12514: the listener at db1:1521 does not know service "ORCLPDB1"/],
     [
-      'unknown service (thin)',
-      njsError(518, 'cannot connect to Oracle Database. Service "ORCLPDB1" is not registered with the listener at host db1 port 1521. (CONNECTION_ID=abc)'),
+      'wrong password',
+      oraError(1017, 'invalid credential or not authorized; logon denied'),
+      'auth',
+      /ORA-01017: Oracle refused user migrator.*ORAPG_ORACLE_PASSWORD/,
+    ],
+    ['locked account', oraError(28000, 'The account is locked.'), 'locked', /locked/],
+    [
+      'unknown service (thick)',
+      oraError(12514, 'TNS:listener does not currently know of service requested'),
       'service',
       /ORA-12514: the listener at db1:1521 does not know service "ORCLPDB1"/,
     ],
-    ['no listener (thick)', oraError(12541, 'TNS:no listener'), 'listener', /ORA-12541: no listener at db1:1521/],
+    [
+      'unknown service (thin)',
+      njsError(
+        518,
+        'cannot connect to Oracle Database. Service "ORCLPDB1" is not registered with the listener at host db1 port 1521. (CONNECTION_ID=abc)',
+      ),
+      'service',
+      /ORA-12514: the listener at db1:1521 does not know service "ORCLPDB1"/,
+    ],
+    [
+      'no listener (thick)',
+      oraError(12541, 'TNS:no listener'),
+      'listener',
+      /ORA-12541: no listener at db1:1521/,
+    ],
     [
       'no listener (thin)',
-      njsError(503, 'connection to host db1 port 1521 could not be established. (CONNECTION_ID=abc)\nconnect ECONNREFUSED 10.0.0.5:1521'),
+      njsError(
+        503,
+        'connection to host db1 port 1521 could not be established. (CONNECTION_ID=abc)\nconnect ECONNREFUSED 10.0.0.5:1521',
+      ),
       'listener',
       /ORA-12541: no listener at db1:1521 \(connection refused\)/,
     ],
-    ['connect timeout (thin)', njsError(510, 'connection to host db1 port 1521 timed out. Request exceeded "connectTimeout" of 20 seconds. (CONNECTION_ID=abc)'), 'timeout', /Timed out talking to db1:1521.*--connect-timeout/],
+    [
+      'connect timeout (thin)',
+      njsError(
+        510,
+        'connection to host db1 port 1521 timed out. Request exceeded "connectTimeout" of 20 seconds. (CONNECTION_ID=abc)',
+      ),
+      'timeout',
+      /Timed out talking to db1:1521.*--connect-timeout/,
+    ],
     ['connect timeout (thick)', oraError(12170, 'TNS:Connect timeout occurred'), 'timeout', /Timed out/],
-    ['call timeout', Object.assign(new Error('NJS-123: call timeout of 5000 ms exceeded'), { code: 'NJS-123' }), 'timeout', /--call-timeout/],
-    ['unknown host', Object.assign(new Error('getaddrinfo ENOTFOUND db1'), { code: 'ENOTFOUND' }), 'host', /cannot be resolved/],
-    ['Oracle 11g', njsError(138, 'connections to this database server version are not supported by node-oracledb in Thin mode'), 'version', /older than 12\.1/],
+    [
+      'call timeout',
+      Object.assign(new Error('NJS-123: call timeout of 5000 ms exceeded'), { code: 'NJS-123' }),
+      'timeout',
+      /--call-timeout/,
+    ],
+    [
+      'unknown host',
+      Object.assign(new Error('getaddrinfo ENOTFOUND db1'), { code: 'ENOTFOUND' }),
+      'host',
+      /cannot be resolved/,
+    ],
+    [
+      'Oracle 11g',
+      njsError(
+        138,
+        'connections to this database server version are not supported by node-oracledb in Thin mode',
+      ),
+      'version',
+      /older than 12\.1/,
+    ],
   ];
   for (const [what, err, kind, message] of cases)
     it(what, () => {
@@ -96,7 +149,16 @@ describe('connecting through the driver', () => {
     const driver = fakeDriver(() => conn);
     await connectOracle(
       target,
-      { password: SECRET, configDir: '/etc/tns', walletLocation: '/wallet', walletPassword: 'w', sslServerCertDN: 'CN=db1', sslServerDNMatch: true, connectTimeout: 7, callTimeout: 60000 },
+      {
+        password: SECRET,
+        configDir: '/etc/tns',
+        walletLocation: '/wallet',
+        walletPassword: 'w',
+        sslServerCertDN: 'CN=db1',
+        sslServerDNMatch: true,
+        connectTimeout: 7,
+        callTimeout: 60000,
+      },
       driver,
     );
     expect(driver.calls).toEqual([
@@ -121,13 +183,25 @@ describe('connecting through the driver', () => {
     expect(err).toBeInstanceOf(OracleConnectError);
     expect(err.kind).toBe('auth');
     expect(String(err.message) + String(err.stack)).not.toContain(SECRET);
-    const broken = fakeDriver(() => new FakeOracleConnection({}, { failAll: njsError(500, 'connection to Oracle Database was closed or broken') }));
+    const broken = fakeDriver(
+      () =>
+        new FakeOracleConnection(
+          {},
+          { failAll: njsError(500, 'connection to Oracle Database was closed or broken') },
+        ),
+    );
     const conn = await connectOracle(target, { password: SECRET }, broken);
-    await expect(conn.execute('/* orapg:session */ SELECT 1 FROM DUAL')).rejects.toMatchObject({ code: 'NJS-500' });
+    await expect(conn.execute('/* orapg:session */ SELECT 1 FROM DUAL')).rejects.toMatchObject({
+      code: 'NJS-500',
+    });
   });
 
   it('uses the real oracledb module in thin mode, with the output format constant it defines', async () => {
-    const d = (await loadDriver()) as unknown as { OUT_FORMAT_OBJECT: number; thin: boolean; getConnection: unknown };
+    const d = (await loadDriver()) as unknown as {
+      OUT_FORMAT_OBJECT: number;
+      thin: boolean;
+      getConnection: unknown;
+    };
     expect(d.OUT_FORMAT_OBJECT).toBe(OUT_FORMAT_OBJECT);
     expect(d.thin).toBe(true);
     expect(typeof d.getConnection).toBe('function');

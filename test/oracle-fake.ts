@@ -104,7 +104,8 @@ function checkBinds(sql: string, binds: Record<string, unknown>): void {
   const code = sql.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/'(?:[^']|'')*'/g, "''");
   const used = new Set([...code.matchAll(/:(\w+)/g)].map((m) => m[1]));
   for (const u of used) if (!(u in binds)) throw oraError(1008, 'not all variables bound');
-  for (const k of Object.keys(binds)) if (!used.has(k)) throw oraError(1036, `illegal variable name/number (${k})`);
+  for (const k of Object.keys(binds))
+    if (!used.has(k)) throw oraError(1036, `illegal variable name/number (${k})`);
 }
 
 /** A fake oracledb module: records the attributes getConnection received. */

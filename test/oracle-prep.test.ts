@@ -28,26 +28,43 @@ beforeAll(async () => {
 
 describe('orapg oracle prep', () => {
   it('self-managed, LogMiner, schemas prepared by a PL/SQL block (golden)', () => {
-    golden('self-managed-logminer.sql', generatePrepSql({ dmsUser: 'dms_user', schemas: ['hr_app'], catalogUser: 'orapg_reader' }));
+    golden(
+      'self-managed-logminer.sql',
+      generatePrepSql({ dmsUser: 'dms_user', schemas: ['hr_app'], catalogUser: 'orapg_reader' }),
+    );
   });
 
   it('Amazon RDS, LogMiner, one statement per table from a snapshot (golden)', () => {
-    golden('rds-logminer.sql', generatePrepSql({ dmsUser: 'dms_user', kind: 'rds', snapshot, retentionHours: 48 }));
+    golden(
+      'rds-logminer.sql',
+      generatePrepSql({ dmsUser: 'dms_user', kind: 'rds', snapshot, retentionHours: 48 }),
+    );
   });
 
   it('self-managed, Binary Reader (golden)', () => {
-    golden('self-managed-binary-reader.sql', generatePrepSql({ dmsUser: '"DmsUser"', cdc: 'binary-reader', schemas: ['HR_APP'] }));
+    golden(
+      'self-managed-binary-reader.sql',
+      generatePrepSql({ dmsUser: '"DmsUser"', cdc: 'binary-reader', schemas: ['HR_APP'] }),
+    );
   });
 
   it('grants exactly the privileges the AWS DMS guide lists, and never holds a password', () => {
     const sql = generatePrepSql({ dmsUser: 'dms_user', schemas: ['HR_APP'] });
     for (const p of dmsPrivileges('self-managed', 'logminer'))
-      expect(sql).toContain(p.on ? `GRANT ${p.privilege} ON ${p.on.startsWith('V_$') || p.on.startsWith('ALL_') ? '' : 'SYS.'}${p.on} TO DMS_USER;` : `GRANT ${p.privilege} TO DMS_USER;`);
+      expect(sql).toContain(
+        p.on
+          ? `GRANT ${p.privilege} ON ${p.on.startsWith('V_$') || p.on.startsWith('ALL_') ? '' : 'SYS.'}${p.on} TO DMS_USER;`
+          : `GRANT ${p.privilege} TO DMS_USER;`,
+      );
     expect(sql).toContain('GRANT LOGMINING TO DMS_USER;');
     expect(sql).toContain('GRANT EXECUTE ON SYS.DBMS_LOGMNR TO DMS_USER;');
-    expect(sql).toMatch(/ACCEPT dms_password CHAR PROMPT .* HIDE\nCREATE USER DMS_USER IDENTIFIED BY "&dms_password";/);
+    expect(sql).toMatch(
+      /ACCEPT dms_password CHAR PROMPT .* HIDE\nCREATE USER DMS_USER IDENTIFIED BY "&dms_password";/,
+    );
     const rds = generatePrepSql({ dmsUser: 'dms_user', kind: 'rds', schemas: ['HR_APP'] });
-    expect(rds).toContain("exec rdsadmin.rdsadmin_util.grant_sys_object('V_$LOGMNR_CONTENTS', 'DMS_USER', 'SELECT');");
+    expect(rds).toContain(
+      "exec rdsadmin.rdsadmin_util.grant_sys_object('V_$LOGMNR_CONTENTS', 'DMS_USER', 'SELECT');",
+    );
     expect(rds).toContain("exec rdsadmin.rdsadmin_util.alter_supplemental_logging('ADD', 'PRIMARY KEY');");
     expect(rds).toContain("exec rdsadmin.rdsadmin_util.set_configuration('archivelog retention hours', 24);");
     expect(rds).not.toContain('ALTER DATABASE');
@@ -73,7 +90,10 @@ describe('orapg oracle prep', () => {
 });
 
 describe('orapg oracle check (recorded rows)', () => {
-  const rows = (name: string): Record<string, Row[]> => ({ ...loadRows('hr_app/rows.json'), ...loadRows(`preflight/${name}.json`) });
+  const rows = (name: string): Record<string, Row[]> => ({
+    ...loadRows('hr_app/rows.json'),
+    ...loadRows(`preflight/${name}.json`),
+  });
 
   it('says a prepared database is ready, with warnings for what DMS will not copy', async () => {
     const conn = new FakeOracleConnection(rows('ready'));
@@ -85,15 +105,19 @@ describe('orapg oracle check (recorded rows)', () => {
     expect(report.findings.filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([
       'HR_APP.LEGACY_EMPLOYEE_NOTES.NOTE_TEXT is LONG: DMS truncates values to 64 KB and needs LOB support enabled',
     ]);
-    expect(report.findings.find((f) => f.id === 'OPG-ORA-0012' && f.object === 'TABLE HR_APP.EMPLOYEE_DOCUMENTS')?.message).toBe(
-      'HR_APP.EMPLOYEE_DOCUMENTS.CONTENT is a BLOB column with 700 MB of LOB segments',
-    );
+    expect(
+      report.findings.find((f) => f.id === 'OPG-ORA-0012' && f.object === 'TABLE HR_APP.EMPLOYEE_DOCUMENTS')
+        ?.message,
+    ).toBe('HR_APP.EMPLOYEE_DOCUMENTS.CONTENT is a BLOB column with 700 MB of LOB segments');
     const userQuery = conn.executed.find((e) => e.tag === 'preflightUser')!;
     expect(userQuery.binds).toEqual({ grantee: 'DMS_USER' });
   });
 
   it('lists what a fresh database lacks', async () => {
-    const report = await runPreflight(new FakeOracleConnection(rows('not-ready')), { schemas: ['HR_APP'], dmsUser: 'DMS_USER' });
+    const report = await runPreflight(new FakeOracleConnection(rows('not-ready')), {
+      schemas: ['HR_APP'],
+      dmsUser: 'DMS_USER',
+    });
     expect(report.ready).toBe(false);
     const byId = (id: string) => report.findings.filter((f) => f.id === id);
     expect(byId('OPG-ORA-0005').map((f) => f.message)).toEqual([
@@ -105,7 +129,12 @@ describe('orapg oracle check (recorded rows)', () => {
     expect(byId('OPG-ORA-0007').some((f) => f.object === 'TABLE HR_APP.EMPLOYEES')).toBe(false);
     // SELECT_CATALOG_ROLE covers the dictionary views, not LogMiner, transactions or the tables.
     const missing = byId('OPG-ORA-0010').map((f) => f.message.replace('DMS_USER lacks ', ''));
-    expect(missing.slice(0, 4)).toEqual(['SELECT ANY TRANSACTION', 'EXECUTE ON DBMS_LOGMNR', 'LOGMINING', 'SELECT ON HR_APP.APP_LOG']);
+    expect(missing.slice(0, 4)).toEqual([
+      'SELECT ANY TRANSACTION',
+      'EXECUTE ON DBMS_LOGMNR',
+      'LOGMINING',
+      'SELECT ON HR_APP.APP_LOG',
+    ]);
     expect(missing).toHaveLength(3 + 23);
     expect(report.checks.map((c) => `${c.name}: ${c.status}`)).toEqual([
       'ARCHIVELOG mode: missing',
@@ -118,16 +147,24 @@ describe('orapg oracle check (recorded rows)', () => {
   });
 
   it('checks archived log retention on RDS', async () => {
-    const report = await runPreflight(new FakeOracleConnection(rows('rds-retention')), { kind: 'rds', snapshot });
+    const report = await runPreflight(new FakeOracleConnection(rows('rds-retention')), {
+      kind: 'rds',
+      snapshot,
+    });
     expect(report.findings.filter((f) => f.id === 'OPG-ORA-0011').map((f) => f.message)).toEqual([
       'Archived redo logs are kept 0 hours',
     ]);
-    expect(report.checks.find((c) => c.name === 'archived log retention (RDS)')).toMatchObject({ status: 'missing' });
+    expect(report.checks.find((c) => c.name === 'archived log retention (RDS)')).toMatchObject({
+      status: 'missing',
+    });
   });
 
   it('reports what it could not read instead of guessing', async () => {
     const conn = new FakeOracleConnection(rows('ready'), {
-      failOn: { V$DATABASE: oraError(942, 'table or view does not exist'), DBA_SYS_PRIVS: oraError(942, 'table or view does not exist') },
+      failOn: {
+        V$DATABASE: oraError(942, 'table or view does not exist'),
+        DBA_SYS_PRIVS: oraError(942, 'table or view does not exist'),
+      },
     });
     const report = await runPreflight(conn, { snapshot, dmsUser: 'DMS_USER' });
     expect(report.ready).toBe(false);
@@ -142,7 +179,15 @@ describe('orapg oracle check (recorded rows)', () => {
     const s = structuredClone(snapshot);
     const t = s.schemas[0].tables.find((x) => x.name === 'AUDIT_LOG')!;
     t.constraints = t.constraints.filter((c) => c.type !== 'P');
-    t.columns.push({ name: 'ATTACHMENT', id: 99, dataType: 'BFILE', length: 530, precision: null, scale: null, nullable: true });
+    t.columns.push({
+      name: 'ATTACHMENT',
+      id: 99,
+      dataType: 'BFILE',
+      length: 530,
+      precision: null,
+      scale: null,
+      nullable: true,
+    });
     const report = await runPreflight(new FakeOracleConnection(rows('ready')), { snapshot: s });
     expect(report.findings.filter((f) => f.id === 'OPG-ORA-0008').map((f) => f.message)).toEqual([
       'Table HR_APP.AUDIT_LOG has no primary key and no unique key; its LOB columns (OLD_VALUES, NEW_VALUES) are skipped during CDC',

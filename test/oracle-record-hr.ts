@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/useIterableCallbackReturn: forEach callbacks call the push() helper
 /**
  * Writes fixtures/catalog/hr_app/rows.json: the rows the catalog queries of src/source/oracle/queries.ts
  * return on an Oracle 19c database where examples/hr was installed (then used a little: reference
@@ -18,7 +19,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IToken } from 'chevrotain';
-import type { ColumnDef, Constraint, CreateIndex, CreateTable, CreateView, Statement } from '../src/ast/ddl.js';
+import type {
+  ColumnDef,
+  Constraint,
+  CreateIndex,
+  CreateTable,
+  CreateView,
+  Statement,
+} from '../src/ast/ddl.js';
 import type { DataType, Expr } from '../src/ast/expr.js';
 import type { Query } from '../src/ast/query.js';
 import { parseSources } from '../src/convert/index.js';
@@ -29,12 +37,17 @@ type Row = Record<string, string | number | null>;
 const OWNER = 'HR_APP';
 const OUT = join(import.meta.dirname, '..', 'fixtures', 'catalog', 'hr_app', 'rows.json');
 
-const parsed = parseSources(readSources([join(import.meta.dirname, '..', 'examples', 'hr')]), {}, readTextFile);
+const parsed = parseSources(
+  readSources([join(import.meta.dirname, '..', 'examples', 'hr')]),
+  {},
+  readTextFile,
+);
 const statements = parsed.statements;
 
 const rows: Record<string, Row[]> = {};
 const push = (q: string, r: Row) => {
-  (rows[q] ??= []).push(r);
+  rows[q] ??= [];
+  rows[q].push(r);
 };
 
 let sysc = 10480;
@@ -93,7 +106,10 @@ function texts(source: string) {
         for (; k < item.length; k++) {
           if (item[k].image === '(') dd++;
           else if (item[k].image === ')') dd--;
-          if (dd === 0 && ['NOT', 'NULL', 'CONSTRAINT', 'CHECK', 'REFERENCES', 'PRIMARY', 'UNIQUE'].includes(up(item[k])))
+          if (
+            dd === 0 &&
+            ['NOT', 'NULL', 'CONSTRAINT', 'CHECK', 'REFERENCES', 'PRIMARY', 'UNIQUE'].includes(up(item[k]))
+          )
             break;
         }
         const end = k < item.length ? item[k].startOffset : item[item.length - 1].endOffset! + 1;
@@ -146,11 +162,22 @@ function norm(e: Expr): string {
 // ── catalog spellings of types ──────────────────────────────────────────────────────────────────
 
 function typeRow(t: DataType): Row {
-  const base = { DATA_TYPE: t.name, DATA_LENGTH: 22, DATA_PRECISION: null, DATA_SCALE: null, CHAR_LENGTH: 0, CHAR_USED: null } as Row;
+  const base = {
+    DATA_TYPE: t.name,
+    DATA_LENGTH: 22,
+    DATA_PRECISION: null,
+    DATA_SCALE: null,
+    CHAR_LENGTH: 0,
+    CHAR_USED: null,
+  } as Row;
   const a = t.args as (number | '*')[];
   switch (t.name) {
     case 'NUMBER':
-      return { ...base, DATA_PRECISION: a[0] === '*' || a[0] === undefined ? null : a[0], DATA_SCALE: a.length ? ((a[1] as number) ?? 0) : null };
+      return {
+        ...base,
+        DATA_PRECISION: a[0] === '*' || a[0] === undefined ? null : a[0],
+        DATA_SCALE: a.length ? ((a[1] as number) ?? 0) : null,
+      };
     case 'INTEGER':
       return { ...base, DATA_TYPE: 'NUMBER', DATA_SCALE: 0 };
     case 'FLOAT':
@@ -169,13 +196,25 @@ function typeRow(t: DataType): Row {
       return { ...base, DATA_LENGTH: 7 };
     case 'TIMESTAMP': {
       const p = (a[0] as number) ?? 6;
-      const tz = t.timeZone === 'TZ' ? ' WITH TIME ZONE' : t.timeZone === 'LTZ' ? ' WITH LOCAL TIME ZONE' : '';
-      return { ...base, DATA_TYPE: `TIMESTAMP(${p})${tz}`, DATA_LENGTH: t.timeZone === 'TZ' ? 13 : 11, DATA_SCALE: p };
+      const tz =
+        t.timeZone === 'TZ' ? ' WITH TIME ZONE' : t.timeZone === 'LTZ' ? ' WITH LOCAL TIME ZONE' : '';
+      return {
+        ...base,
+        DATA_TYPE: `TIMESTAMP(${p})${tz}`,
+        DATA_LENGTH: t.timeZone === 'TZ' ? 13 : 11,
+        DATA_SCALE: p,
+      };
     }
     case 'INTERVAL': {
       const i = t.interval!;
       if (i.from === 'YEAR')
-        return { ...base, DATA_TYPE: `INTERVAL YEAR(${i.fromPrecision ?? 2}) TO MONTH`, DATA_LENGTH: 5, DATA_PRECISION: i.fromPrecision ?? 2, DATA_SCALE: 0 };
+        return {
+          ...base,
+          DATA_TYPE: `INTERVAL YEAR(${i.fromPrecision ?? 2}) TO MONTH`,
+          DATA_LENGTH: 5,
+          DATA_PRECISION: i.fromPrecision ?? 2,
+          DATA_SCALE: 0,
+        };
       return {
         ...base,
         DATA_TYPE: `INTERVAL DAY(${i.fromPrecision ?? 2}) TO SECOND(${i.toPrecision ?? 6})`,
@@ -204,7 +243,9 @@ function oraNumber(n: number): string {
   const pairs = digits.match(/../g)!.map(Number);
   while (pairs[pairs.length - 1] === 0) pairs.pop();
   const exp = digits.length / 2 - 1;
-  return [193 + exp, ...pairs.map((p) => p + 1)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
+  return [193 + exp, ...pairs.map((p) => p + 1)]
+    .map((b) => b.toString(16).toUpperCase().padStart(2, '0'))
+    .join('');
 }
 
 // ── the schema ──────────────────────────────────────────────────────────────────────────────────
@@ -221,19 +262,36 @@ for (const a of alters) {
   const t = tableByName.get(a.table.name)!;
   for (const act of a.actions) {
     if (act.kind === 'add-constraint') t.constraints.push(act.constraint);
-    if (act.kind === 'modify-column') for (const c of act.column.constraints) t.constraints.push({ ...c, columns: [act.column.name] });
+    if (act.kind === 'modify-column')
+      for (const c of act.column.constraints) t.constraints.push({ ...c, columns: [act.column.name] });
   }
 }
 
 const STATS = '2024-03-01T02:00:00.000Z';
-const ROWS: Record<string, number> = { COUNTRIES: 5, JOB_GRADES: 4, JOBS: 5, PAY_ELEMENTS: 5, APP_PARAMETERS: 3, PAY_PERIODS: 12, LEGACY_EMPLOYEE_NOTES: 48213, TIME_ENTRIES: 1830 };
+const ROWS: Record<string, number> = {
+  COUNTRIES: 5,
+  JOB_GRADES: 4,
+  JOBS: 5,
+  PAY_ELEMENTS: 5,
+  APP_PARAMETERS: 3,
+  PAY_PERIODS: 12,
+  LEGACY_EMPLOYEE_NOTES: 48213,
+  TIME_ENTRIES: 1830,
+};
 const PARTITIONED = new Set(tables.filter((t) => t.partition).map((t) => t.name.name));
 const pkOf = new Map<string, Constraint>();
 const consName = new Map<Constraint, string>();
 
 for (const t of tables) {
   const name = t.name.name;
-  const all = [...t.constraints, ...t.columns.flatMap((c) => c.constraints.filter((k) => k.kind !== 'not-null').map((k) => ({ ...k, columns: k.columns.length ? k.columns : [c.name] })))];
+  const all = [
+    ...t.constraints,
+    ...t.columns.flatMap((c) =>
+      c.constraints
+        .filter((k) => k.kind !== 'not-null')
+        .map((k) => ({ ...k, columns: k.columns.length ? k.columns : [c.name] })),
+    ),
+  ];
   t.constraints = all;
   for (const c of all) {
     consName.set(c, c.name ?? sysName());
@@ -276,7 +334,9 @@ for (const t of tables) {
       DATA_TYPE_OWNER: null,
       NULLABLE: notNull || pkCols.has(c.name) || identity ? 'N' : 'Y',
       COLUMN_ID: i + 1,
-      DATA_DEFAULT: identity ? `"${OWNER}"."ISEQ$$_74388".nextval` : (virtual ?? src.defaults.get(c.name) ?? null),
+      DATA_DEFAULT: identity
+        ? `"${OWNER}"."ISEQ$$_74388".nextval`
+        : (virtual ?? src.defaults.get(c.name) ?? null),
       HIDDEN_COLUMN: 'NO',
       VIRTUAL_COLUMN: virtual ? 'YES' : 'NO',
       DEFAULT_ON_NULL: 'NO',
@@ -299,8 +359,20 @@ for (const t of tables) {
     if (notNull) {
       const nn = c.constraints.find((k) => k.kind === 'not-null')!;
       const cn = nn.name ?? sysName();
-      push('constraints', consRow(name, cn, 'C', { SEARCH_CONDITION: `"${c.name}" IS NOT NULL`, GENERATED: nn.name ? 'USER NAME' : 'GENERATED NAME' }));
-      push('constraintColumns', { OWNER, CONSTRAINT_NAME: cn, TABLE_NAME: name, COLUMN_NAME: c.name, POSITION: null });
+      push(
+        'constraints',
+        consRow(name, cn, 'C', {
+          SEARCH_CONDITION: `"${c.name}" IS NOT NULL`,
+          GENERATED: nn.name ? 'USER NAME' : 'GENERATED NAME',
+        }),
+      );
+      push('constraintColumns', {
+        OWNER,
+        CONSTRAINT_NAME: cn,
+        TABLE_NAME: name,
+        COLUMN_NAME: c.name,
+        POSITION: null,
+      });
     }
   });
 }
@@ -350,27 +422,63 @@ for (const t of tables) {
       GENERATED: c.name ? 'USER NAME' : 'GENERATED NAME',
     };
     const cols = (list: string[]) =>
-      list.forEach((col, i) => push('constraintColumns', { OWNER, CONSTRAINT_NAME: name, TABLE_NAME: table, COLUMN_NAME: col, POSITION: i + 1 }));
+      list.forEach((col, i) =>
+        push('constraintColumns', {
+          OWNER,
+          CONSTRAINT_NAME: name,
+          TABLE_NAME: table,
+          COLUMN_NAME: col,
+          POSITION: i + 1,
+        }),
+      );
     if (c.kind === 'primary-key' || c.kind === 'unique') {
-      push('constraints', consRow(table, name, c.kind === 'primary-key' ? 'P' : 'U', { ...state, INDEX_NAME: name }));
+      push(
+        'constraints',
+        consRow(table, name, c.kind === 'primary-key' ? 'P' : 'U', { ...state, INDEX_NAME: name }),
+      );
       cols(c.columns);
       const reverse = c.kind === 'primary-key' && /USING\s+INDEX\s+REVERSE/i.test(t.source!);
-      indexOfConstraint.set(name, { table, type: t.organization === 'INDEX' && c.kind === 'primary-key' ? 'IOT - TOP' : reverse ? 'NORMAL/REV' : 'NORMAL', unique: true });
+      indexOfConstraint.set(name, {
+        table,
+        type:
+          t.organization === 'INDEX' && c.kind === 'primary-key'
+            ? 'IOT - TOP'
+            : reverse
+              ? 'NORMAL/REV'
+              : 'NORMAL',
+        unique: true,
+      });
       if (!c.name) throw new Error('unnamed key');
     } else if (c.kind === 'foreign-key') {
       const target = c.references!.table.name;
       const refCols = c.references!.columns.length ? c.references!.columns : pkOf.get(target)!.columns;
       const ref = tableByName
         .get(target)!
-        .constraints.find((k) => (k.kind === 'primary-key' || k.kind === 'unique') && k.columns.join() === refCols.join())!;
-      push('constraints', consRow(table, name, 'R', { ...state, R_OWNER: OWNER, R_CONSTRAINT_NAME: consName.get(ref)!, DELETE_RULE: c.references!.onDelete ?? 'NO ACTION' }));
+        .constraints.find(
+          (k) => (k.kind === 'primary-key' || k.kind === 'unique') && k.columns.join() === refCols.join(),
+        )!;
+      push(
+        'constraints',
+        consRow(table, name, 'R', {
+          ...state,
+          R_OWNER: OWNER,
+          R_CONSTRAINT_NAME: consName.get(ref)!,
+          DELETE_RULE: c.references!.onDelete ?? 'NO ACTION',
+        }),
+      );
       cols(c.columns);
     } else if (c.kind === 'check') {
       const text = checksText.get(name);
       if (text === undefined) throw new Error(`no text for check ${name}`);
       push('constraints', consRow(table, name, 'C', { ...state, SEARCH_CONDITION: text }));
       for (const col of [...columnsIn(c.check!)].sort())
-        push('constraintColumns', { OWNER, CONSTRAINT_NAME: name, TABLE_NAME: table, COLUMN_NAME: col, POSITION: null });
+        push('constraintColumns', {
+          OWNER,
+          CONSTRAINT_NAME: name,
+          TABLE_NAME: table,
+          COLUMN_NAME: col,
+          POSITION: null,
+        });
     }
   }
 }
@@ -380,10 +488,21 @@ for (const t of tables) {
 const indexes = statements.filter((s): s is CreateIndex => s.kind === 'create-index');
 for (const [name, k] of indexOfConstraint) {
   const table = tableByName.get(k.table)!;
-  push('indexes', indexRow(name, k.table, k.type, true, { TABLESPACE_NAME: 'USERS', PARTITIONED: 'NO', GENERATED: 'N' }));
+  push(
+    'indexes',
+    indexRow(name, k.table, k.type, true, { TABLESPACE_NAME: 'USERS', PARTITIONED: 'NO', GENERATED: 'N' }),
+  );
   const pk = table.constraints.find((c) => consName.get(c) === name)!;
   pk.columns.forEach((col, i) =>
-    push('indexColumns', { INDEX_OWNER: OWNER, INDEX_NAME: name, TABLE_OWNER: OWNER, TABLE_NAME: k.table, COLUMN_NAME: col, COLUMN_POSITION: i + 1, DESCEND: 'ASC' }),
+    push('indexColumns', {
+      INDEX_OWNER: OWNER,
+      INDEX_NAME: name,
+      TABLE_OWNER: OWNER,
+      TABLE_NAME: k.table,
+      COLUMN_NAME: col,
+      COLUMN_POSITION: i + 1,
+      DESCEND: 'ASC',
+    }),
   );
 }
 for (const ix of indexes) {
@@ -392,27 +511,58 @@ for (const ix of indexes) {
   const functional = ix.columns.some((c) => c.expr.kind !== 'column' || c.desc);
   const src = ix.source!;
   const lastLogging = /\bLOGGING\s*;?\s*$/i;
-  const alterLater = statements.some((s) => s.kind === 'unsupported' && /ALTER INDEX/i.test(s.text) && s.text.toUpperCase().includes(name));
+  const alterLater = statements.some(
+    (s) => s.kind === 'unsupported' && /ALTER INDEX/i.test(s.text) && s.text.toUpperCase().includes(name),
+  );
   push(
     'indexes',
-    indexRow(name, table, `${functional ? 'FUNCTION-BASED ' : ''}${ix.bitmap ? 'BITMAP' : 'NORMAL'}`, ix.unique, {
-      COMPRESSION: /\bCOMPRESS\b/i.test(src) ? 'ENABLED' : 'DISABLED',
-      LOGGING: /\bNOLOGGING\b/i.test(src) && !alterLater ? 'NO' : 'YES',
-      PARTITIONED: ix.local ? 'YES' : 'NO',
-      TABLESPACE_NAME: ix.local ? null : 'USERS',
-      GENERATED: 'N',
-    }),
+    indexRow(
+      name,
+      table,
+      `${functional ? 'FUNCTION-BASED ' : ''}${ix.bitmap ? 'BITMAP' : 'NORMAL'}`,
+      ix.unique,
+      {
+        COMPRESSION: /\bCOMPRESS\b/i.test(src) ? 'ENABLED' : 'DISABLED',
+        LOGGING: /\bNOLOGGING\b/i.test(src) && !alterLater ? 'NO' : 'YES',
+        PARTITIONED: ix.local ? 'YES' : 'NO',
+        TABLESPACE_NAME: ix.local ? null : 'USERS',
+        GENERATED: 'N',
+      },
+    ),
   );
   void lastLogging;
   ix.columns.forEach((c, i) => {
     const hidden = c.expr.kind !== 'column' || c.desc;
-    const colName = hidden ? `SYS_NC000${String(30 + ++sysnc).padStart(2, '0')}$` : (c.expr as { parts: string[] }).parts[0];
-    push('indexColumns', { INDEX_OWNER: OWNER, INDEX_NAME: name, TABLE_OWNER: OWNER, TABLE_NAME: table, COLUMN_NAME: colName, COLUMN_POSITION: i + 1, DESCEND: c.desc ? 'DESC' : 'ASC' });
+    const colName = hidden
+      ? `SYS_NC000${String(30 + ++sysnc).padStart(2, '0')}$`
+      : (c.expr as { parts: string[] }).parts[0];
+    push('indexColumns', {
+      INDEX_OWNER: OWNER,
+      INDEX_NAME: name,
+      TABLE_OWNER: OWNER,
+      TABLE_NAME: table,
+      COLUMN_NAME: colName,
+      COLUMN_POSITION: i + 1,
+      DESCEND: c.desc ? 'DESC' : 'ASC',
+    });
     if (hidden)
-      push('indexExpressions', { INDEX_OWNER: OWNER, INDEX_NAME: name, TABLE_OWNER: OWNER, TABLE_NAME: table, COLUMN_EXPRESSION: norm(c.expr), COLUMN_POSITION: i + 1 });
+      push('indexExpressions', {
+        INDEX_OWNER: OWNER,
+        INDEX_NAME: name,
+        TABLE_OWNER: OWNER,
+        TABLE_NAME: table,
+        COLUMN_EXPRESSION: norm(c.expr),
+        COLUMN_POSITION: i + 1,
+      });
   });
   if (ix.local)
-    push('partIndexes', { OWNER, INDEX_NAME: name, TABLE_NAME: table, PARTITIONING_TYPE: tableByName.get(table)!.partition!.method, LOCALITY: 'LOCAL' });
+    push('partIndexes', {
+      OWNER,
+      INDEX_NAME: name,
+      TABLE_NAME: table,
+      PARTITIONING_TYPE: tableByName.get(table)!.partition!.method,
+      LOCALITY: 'LOCAL',
+    });
 }
 
 function indexRow(name: string, table: string, type: string, unique: boolean, extra: Row): Row {
@@ -439,7 +589,8 @@ function indexRow(name: string, table: string, type: string, unique: boolean, ex
 function highValue(list: Expr[]): string {
   return list
     .map((e) => {
-      if (e.kind === 'typed-literal' && e.type === 'DATE') return `TO_DATE(' ${e.value} 00:00:00', 'SYYYY-MM-DD HH24:MI:SS', 'NLS_CALENDAR=GREGORIAN')`;
+      if (e.kind === 'typed-literal' && e.type === 'DATE')
+        return `TO_DATE(' ${e.value} 00:00:00', 'SYYYY-MM-DD HH24:MI:SS', 'NLS_CALENDAR=GREGORIAN')`;
       if (e.kind === 'call' && e.name[0] === 'TO_DATE' && e.args[0].value.kind === 'literal')
         return `TO_DATE(' ${e.args[0].value.value} 00:00:00', 'SYYYY-MM-DD HH24:MI:SS', 'NLS_CALENDAR=GREGORIAN')`;
       if (e.kind === 'pseudo' || e.kind === 'column') return 'MAXVALUE';
@@ -452,19 +603,29 @@ function highValue(list: Expr[]): string {
 let sysp = 2030;
 for (const t of tables.filter((x) => x.partition)) {
   const p = t.partition!;
-  const interval = p.interval ? 'NUMTOYMINTERVAL(1,\'MONTH\')' : null;
+  const interval = p.interval ? "NUMTOYMINTERVAL(1,'MONTH')" : null;
   push('partTables', {
     OWNER,
     TABLE_NAME: t.name.name,
     PARTITIONING_TYPE: p.method,
     SUBPARTITIONING_TYPE: 'NONE',
-    PARTITION_COUNT: interval ? 1048575 : p.count ?? p.partitions.length,
+    PARTITION_COUNT: interval ? 1048575 : (p.count ?? p.partitions.length),
     DEF_SUBPARTITION_COUNT: 0,
     INTERVAL: interval,
   });
-  p.columns.forEach((c, i) => push('partKeys', { KEY_KIND: 'PARTITION', OWNER, NAME: t.name.name, COLUMN_NAME: c, COLUMN_POSITION: i + 1 }));
+  p.columns.forEach((c, i) =>
+    push('partKeys', {
+      KEY_KIND: 'PARTITION',
+      OWNER,
+      NAME: t.name.name,
+      COLUMN_NAME: c,
+      COLUMN_POSITION: i + 1,
+    }),
+  );
   const parts: Row[] = [];
-  if (p.count) for (let i = 0; i < p.count; i++) parts.push({ PARTITION_NAME: `SYS_P${++sysp}`, HIGH_VALUE: null, INTERVAL: 'NO' });
+  if (p.count)
+    for (let i = 0; i < p.count; i++)
+      parts.push({ PARTITION_NAME: `SYS_P${++sysp}`, HIGH_VALUE: null, INTERVAL: 'NO' });
   for (const d of p.partitions)
     parts.push({
       PARTITION_NAME: d.name!,
@@ -473,9 +634,19 @@ for (const t of tables.filter((x) => x.partition)) {
     });
   if (interval)
     for (const month of ['2024-02-01', '2024-03-01'])
-      parts.push({ PARTITION_NAME: `SYS_P${++sysp}`, HIGH_VALUE: `TO_DATE(' ${month} 00:00:00', 'SYYYY-MM-DD HH24:MI:SS', 'NLS_CALENDAR=GREGORIAN')`, INTERVAL: 'YES' });
+      parts.push({
+        PARTITION_NAME: `SYS_P${++sysp}`,
+        HIGH_VALUE: `TO_DATE(' ${month} 00:00:00', 'SYYYY-MM-DD HH24:MI:SS', 'NLS_CALENDAR=GREGORIAN')`,
+        INTERVAL: 'YES',
+      });
   parts.forEach((r, i) =>
-    push('partitions', { TABLE_OWNER: OWNER, TABLE_NAME: t.name.name, ...r, PARTITION_POSITION: i + 1, SUBPARTITION_COUNT: 0 }),
+    push('partitions', {
+      TABLE_OWNER: OWNER,
+      TABLE_NAME: t.name.name,
+      ...r,
+      PARTITION_POSITION: i + 1,
+      SUBPARTITION_COUNT: 0,
+    }),
   );
 }
 
@@ -484,32 +655,58 @@ for (const t of tables.filter((x) => x.partition)) {
 let lobSeg = 74400;
 for (const t of tables) {
   for (const c of t.columns.filter((x) => x.type?.name === 'BLOB' || x.type?.name === 'CLOB')) {
-    const named = new RegExp(`LOB\\s*\\(\\s*${c.name}\\s*\\)\\s*STORE\\s+AS\\s+SECUREFILE\\s+(\\w+)`, 'i').exec(t.source!);
-    const clause = new RegExp(`LOB\\s*\\([^)]*\\b${c.name}\\b[^)]*\\)\\s*STORE\\s+AS\\s+SECUREFILE[^;]*`, 'i').exec(t.source!)?.[0] ?? '';
+    const named = new RegExp(
+      `LOB\\s*\\(\\s*${c.name}\\s*\\)\\s*STORE\\s+AS\\s+SECUREFILE\\s+(\\w+)`,
+      'i',
+    ).exec(t.source!);
+    const clause =
+      new RegExp(`LOB\\s*\\([^)]*\\b${c.name}\\b[^)]*\\)\\s*STORE\\s+AS\\s+SECUREFILE[^;]*`, 'i').exec(
+        t.source!,
+      )?.[0] ?? '';
     push('lobs', {
       OWNER,
       TABLE_NAME: t.name.name,
       COLUMN_NAME: c.name,
-      SEGMENT_NAME: named ? named[1].toUpperCase() : `SYS_LOB00000${++lobSeg}C000${String(t.columns.indexOf(c) + 1).padStart(2, '0')}$$`,
+      SEGMENT_NAME: named
+        ? named[1].toUpperCase()
+        : `SYS_LOB00000${++lobSeg}C000${String(t.columns.indexOf(c) + 1).padStart(2, '0')}$$`,
       SECUREFILE: 'YES',
       IN_ROW: /DISABLE\s+STORAGE\s+IN\s+ROW/i.test(clause) ? 'NO' : 'YES',
       CHUNK: 8192,
-      CACHE: /CACHE\s+READS/i.test(clause) ? 'CACHEREADS' : /\bNOCACHE\b/i.test(clause) || !/\bCACHE\b/i.test(clause) ? 'NO' : 'YES',
+      CACHE: /CACHE\s+READS/i.test(clause)
+        ? 'CACHEREADS'
+        : /\bNOCACHE\b/i.test(clause) || !/\bCACHE\b/i.test(clause)
+          ? 'NO'
+          : 'YES',
     });
   }
 }
 for (const t of tables.filter((x) => !x.temporary)) {
   const name = t.name.name;
   const n = ROWS[name] ?? 0;
-  if (t.organization === 'INDEX') push('segments', { OWNER, SEGMENT_NAME: pkOf.get(name)!.name!, SEGMENT_TYPE: 'INDEX', BYTES: 65536 });
+  if (t.organization === 'INDEX')
+    push('segments', { OWNER, SEGMENT_NAME: pkOf.get(name)!.name!, SEGMENT_TYPE: 'INDEX', BYTES: 65536 });
   else if (t.partition)
-    for (const p of rows.partitions.filter((x) => x.TABLE_NAME === name))
+    for (const _part of rows.partitions.filter((x) => x.TABLE_NAME === name))
       push('segments', { OWNER, SEGMENT_NAME: name, SEGMENT_TYPE: 'TABLE PARTITION', BYTES: 8388608 });
-  else push('segments', { OWNER, SEGMENT_NAME: name, SEGMENT_TYPE: 'TABLE', BYTES: n > 1000 ? 5242880 : 65536 });
+  else
+    push('segments', { OWNER, SEGMENT_NAME: name, SEGMENT_TYPE: 'TABLE', BYTES: n > 1000 ? 5242880 : 65536 });
 }
-for (const l of rows.lobs) push('segments', { OWNER, SEGMENT_NAME: l.SEGMENT_NAME, SEGMENT_TYPE: 'LOBSEGMENT', BYTES: l.TABLE_NAME === 'EMPLOYEE_DOCUMENTS' ? 734003200 : 131072 });
-for (const r of rows.indexes) if (r.INDEX_TYPE !== 'IOT - TOP' && r.PARTITIONED === 'NO') push('segments', { OWNER, SEGMENT_NAME: r.INDEX_NAME, SEGMENT_TYPE: 'INDEX', BYTES: 65536 });
-rows.segments.sort((a, b) => String(a.SEGMENT_NAME).localeCompare(String(b.SEGMENT_NAME)) || String(a.SEGMENT_TYPE).localeCompare(String(b.SEGMENT_TYPE)));
+for (const l of rows.lobs)
+  push('segments', {
+    OWNER,
+    SEGMENT_NAME: l.SEGMENT_NAME,
+    SEGMENT_TYPE: 'LOBSEGMENT',
+    BYTES: l.TABLE_NAME === 'EMPLOYEE_DOCUMENTS' ? 734003200 : 131072,
+  });
+for (const r of rows.indexes)
+  if (r.INDEX_TYPE !== 'IOT - TOP' && r.PARTITIONED === 'NO')
+    push('segments', { OWNER, SEGMENT_NAME: r.INDEX_NAME, SEGMENT_TYPE: 'INDEX', BYTES: 65536 });
+rows.segments.sort(
+  (a, b) =>
+    String(a.SEGMENT_NAME).localeCompare(String(b.SEGMENT_NAME)) ||
+    String(a.SEGMENT_TYPE).localeCompare(String(b.SEGMENT_TYPE)),
+);
 // DBA_SEGMENTS is grouped by owner, name and type in the query.
 rows.segments = Object.values(
   rows.segments.reduce<Record<string, Row>>((acc, r) => {
@@ -538,7 +735,13 @@ for (const s of statements) {
 }
 
 function outputNames(q: Query): string[] {
-  const first = q.kind === 'set' ? ((x: Query): Query => { while (x.kind === 'set') x = x.left; return x; })(q) : q;
+  const first =
+    q.kind === 'set'
+      ? ((x: Query): Query => {
+          while (x.kind === 'set') x = x.left;
+          return x;
+        })(q)
+      : q;
   if (first.kind !== 'select') return [];
   return first.items.flatMap((it) => {
     if (it.expr.kind === 'star') {
@@ -555,9 +758,27 @@ for (const v of views) {
   push('views', { OWNER, VIEW_NAME: name, TEXT: viewText(v.source!) });
   outputNames(v.query).forEach((c, i) =>
     push('columns', {
-      OWNER, TABLE_NAME: name, COLUMN_NAME: c, DATA_TYPE: 'VARCHAR2', DATA_TYPE_OWNER: null, DATA_LENGTH: 4000, DATA_PRECISION: null, DATA_SCALE: null,
-      NULLABLE: 'Y', COLUMN_ID: i + 1, DATA_DEFAULT: null, CHAR_LENGTH: 4000, CHAR_USED: 'B', HIDDEN_COLUMN: 'NO', VIRTUAL_COLUMN: 'NO',
-      DEFAULT_ON_NULL: 'NO', IDENTITY_COLUMN: 'NO', NUM_DISTINCT: null, NUM_NULLS: null, LOW_VALUE: null, HIGH_VALUE: null,
+      OWNER,
+      TABLE_NAME: name,
+      COLUMN_NAME: c,
+      DATA_TYPE: 'VARCHAR2',
+      DATA_TYPE_OWNER: null,
+      DATA_LENGTH: 4000,
+      DATA_PRECISION: null,
+      DATA_SCALE: null,
+      NULLABLE: 'Y',
+      COLUMN_ID: i + 1,
+      DATA_DEFAULT: null,
+      CHAR_LENGTH: 4000,
+      CHAR_USED: 'B',
+      HIDDEN_COLUMN: 'NO',
+      VIRTUAL_COLUMN: 'NO',
+      DEFAULT_ON_NULL: 'NO',
+      IDENTITY_COLUMN: 'NO',
+      NUM_DISTINCT: null,
+      NUM_NULLS: null,
+      LOW_VALUE: null,
+      HIGH_VALUE: null,
     }),
   );
   if (v.readOnly) {
@@ -566,7 +787,12 @@ for (const v of views) {
   }
   if (v.checkOption) {
     const m = /CONSTRAINT\s+(\w+)\s*$/i.exec(v.source!.trim());
-    push('constraints', consRow(name, m ? m[1].toUpperCase() : sysName(), 'V', { GENERATED: m ? 'USER NAME' : 'GENERATED NAME' }));
+    push(
+      'constraints',
+      consRow(name, m ? m[1].toUpperCase() : sysName(), 'V', {
+        GENERATED: m ? 'USER NAME' : 'GENERATED NAME',
+      }),
+    );
   }
   const deps = new Set<string>();
   const walk = (x: unknown) => {
@@ -577,7 +803,15 @@ for (const v of views) {
   };
   walk(v.query);
   for (const d of [...deps].sort())
-    push('dependencies', { OWNER, NAME: name, TYPE: 'VIEW', REFERENCED_OWNER: OWNER, REFERENCED_NAME: d, REFERENCED_TYPE: 'TABLE', REFERENCED_LINK_NAME: null });
+    push('dependencies', {
+      OWNER,
+      NAME: name,
+      TYPE: 'VIEW',
+      REFERENCED_OWNER: OWNER,
+      REFERENCED_NAME: d,
+      REFERENCED_TYPE: 'TABLE',
+      REFERENCED_LINK_NAME: null,
+    });
 }
 
 for (const s of statements) {
@@ -596,19 +830,42 @@ for (const s of statements) {
 for (const s of statements) {
   if (s.kind !== 'plsql-unit') continue;
   // ALL_SOURCE starts at the unit keyword: comments before CREATE and CREATE OR REPLACE are not stored.
-  const body = s.text.replace(/^(\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*/, '').replace(/^CREATE\s+(OR\s+REPLACE\s+)?/i, '');
+  const body = s.text
+    .replace(/^(\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*/, '')
+    .replace(/^CREATE\s+(OR\s+REPLACE\s+)?/i, '');
   const lines = body.split('\n');
   const type = s.unitKind;
   const name = s.name.name;
-  lines.forEach((l, i) => push('source', { OWNER, NAME: name, TYPE: type, LINE: i + 1, TEXT: i < lines.length - 1 ? `${l}\n` : l }));
+  lines.forEach((l, i) =>
+    push('source', { OWNER, NAME: name, TYPE: type, LINE: i + 1, TEXT: i < lines.length - 1 ? `${l}\n` : l }),
+  );
   push('objects', { OWNER, OBJECT_NAME: name, OBJECT_TYPE: type, STATUS: 'VALID' });
   if (type === 'TRIGGER') {
     const table = /\bON\s+(\w+)/i.exec(body)![1].toUpperCase();
-    push('triggers', { OWNER, TRIGGER_NAME: name, TABLE_OWNER: OWNER, TABLE_NAME: table, BASE_OBJECT_TYPE: 'TABLE', STATUS: 'ENABLED' });
-    push('dependencies', { OWNER, NAME: name, TYPE: 'TRIGGER', REFERENCED_OWNER: OWNER, REFERENCED_NAME: table, REFERENCED_TYPE: 'TABLE', REFERENCED_LINK_NAME: null });
+    push('triggers', {
+      OWNER,
+      TRIGGER_NAME: name,
+      TABLE_OWNER: OWNER,
+      TABLE_NAME: table,
+      BASE_OBJECT_TYPE: 'TABLE',
+      STATUS: 'ENABLED',
+    });
+    push('dependencies', {
+      OWNER,
+      NAME: name,
+      TYPE: 'TRIGGER',
+      REFERENCED_OWNER: OWNER,
+      REFERENCED_NAME: table,
+      REFERENCED_TYPE: 'TABLE',
+      REFERENCED_LINK_NAME: null,
+    });
   }
 }
-rows.source.sort((a, b) => `${a.TYPE}\u0000${a.NAME}`.localeCompare(`${b.TYPE}\u0000${b.NAME}`) || (a.LINE as number) - (b.LINE as number));
+rows.source.sort(
+  (a, b) =>
+    `${a.TYPE}\u0000${a.NAME}`.localeCompare(`${b.TYPE}\u0000${b.NAME}`) ||
+    (a.LINE as number) - (b.LINE as number),
+);
 
 // ── comments, grants, roles ─────────────────────────────────────────────────────────────────────
 
@@ -618,9 +875,17 @@ for (const s of statements) {
 }
 
 const kindOf = (name: string) =>
-  tableByName.has(name) ? 'TABLE' : views.some((v) => v.name.name === name) ? 'VIEW'
-  : statements.some((s) => s.kind === 'create-sequence' && s.name.name === name) ? 'SEQUENCE'
-  : (statements.find((s) => s.kind === 'plsql-unit' && s.name.name === name) as { unitKind?: string } | undefined)?.unitKind ?? 'TABLE';
+  tableByName.has(name)
+    ? 'TABLE'
+    : views.some((v) => v.name.name === name)
+      ? 'VIEW'
+      : statements.some((s) => s.kind === 'create-sequence' && s.name.name === name)
+        ? 'SEQUENCE'
+        : ((
+            statements.find((s) => s.kind === 'plsql-unit' && s.name.name === name) as
+              | { unitKind?: string }
+              | undefined
+          )?.unitKind ?? 'TABLE');
 const roles = new Map<string, string[]>();
 for (const s of statements) {
   if (s.kind === 'create-role') roles.set(s.name, []);
@@ -633,9 +898,25 @@ for (const s of statements) {
     for (const p of s.privileges) {
       if (p.columns)
         for (const col of p.columns)
-          push('grants', { GRANTEE: grantee, TABLE_SCHEMA: OWNER, TABLE_NAME: s.on.name, PRIVILEGE: p.name, GRANTABLE: 'NO', TYPE: null, COLUMN_NAME: col });
+          push('grants', {
+            GRANTEE: grantee,
+            TABLE_SCHEMA: OWNER,
+            TABLE_NAME: s.on.name,
+            PRIVILEGE: p.name,
+            GRANTABLE: 'NO',
+            TYPE: null,
+            COLUMN_NAME: col,
+          });
       else
-        push('grants', { GRANTEE: grantee, TABLE_SCHEMA: OWNER, TABLE_NAME: s.on.name, PRIVILEGE: p.name, GRANTABLE: s.withGrantOption ? 'YES' : 'NO', TYPE: kindOf(s.on.name), COLUMN_NAME: null });
+        push('grants', {
+          GRANTEE: grantee,
+          TABLE_SCHEMA: OWNER,
+          TABLE_NAME: s.on.name,
+          PRIVILEGE: p.name,
+          GRANTABLE: s.withGrantOption ? 'YES' : 'NO',
+          TYPE: kindOf(s.on.name),
+          COLUMN_NAME: null,
+        });
     }
 }
 for (const [role, granted] of roles)
@@ -644,16 +925,43 @@ for (const [role, granted] of roles)
 
 // ── session, users, and a schema that must be filtered out ──────────────────────────────────────
 
-rows.session = [{ SESSION_USER: 'MIGRATOR', DB_NAME: 'ORCLPDB1', VERSION: '19.0.0.0.0', CHARACTER_SET: 'AL32UTF8', NCHAR_CHARACTER_SET: 'AL16UTF16' }];
+rows.session = [
+  {
+    SESSION_USER: 'MIGRATOR',
+    DB_NAME: 'ORCLPDB1',
+    VERSION: '19.0.0.0.0',
+    CHARACTER_SET: 'AL32UTF8',
+    NCHAR_CHARACTER_SET: 'AL16UTF16',
+  },
+];
 rows.users = [{ USERNAME: OWNER }, { USERNAME: 'SCOTT' }];
 push('tables', { ...rows.tables.find((r) => r.TABLE_NAME === 'JOBS')!, OWNER: 'SCOTT', TABLE_NAME: 'DEPT' });
-push('columns', { ...rows.columns.find((r) => r.TABLE_NAME === 'JOBS')!, OWNER: 'SCOTT', TABLE_NAME: 'DEPT', COLUMN_NAME: 'DEPTNO' });
+push('columns', {
+  ...rows.columns.find((r) => r.TABLE_NAME === 'JOBS')!,
+  OWNER: 'SCOTT',
+  TABLE_NAME: 'DEPT',
+  COLUMN_NAME: 'DEPTNO',
+});
 push('sequences', { ...rows.sequences[0], SEQUENCE_OWNER: 'SCOTT', SEQUENCE_NAME: 'DEPT_SEQ' });
 rows.logGroups = [];
 // snapshot --profile-numbers: MIN, MAX and largest scale of the bare NUMBER columns.
 rows.profile = [
-  { OWNER, TABLE_NAME: 'LEGACY_EMPLOYEE_NOTES', COLUMN_NAME: 'NOTE_ID', MAX_SCALE: 0, LOW: '1', HIGH: '48213' },
-  { OWNER, TABLE_NAME: 'LEGACY_EMPLOYEE_NOTES', COLUMN_NAME: 'EMPLOYEE_ID', MAX_SCALE: 0, LOW: '100', HIGH: '88412' },
+  {
+    OWNER,
+    TABLE_NAME: 'LEGACY_EMPLOYEE_NOTES',
+    COLUMN_NAME: 'NOTE_ID',
+    MAX_SCALE: 0,
+    LOW: '1',
+    HIGH: '48213',
+  },
+  {
+    OWNER,
+    TABLE_NAME: 'LEGACY_EMPLOYEE_NOTES',
+    COLUMN_NAME: 'EMPLOYEE_ID',
+    MAX_SCALE: 0,
+    LOW: '100',
+    HIGH: '88412',
+  },
 ];
 rows.mviews = [];
 
@@ -667,5 +975,9 @@ const body = Object.entries(ordered)
   .map(([k, v]) => `  ${JSON.stringify(k)}: [\n${v.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]`)
   .join(',\n');
 writeFileSync(OUT, `{\n${body}\n}\n`);
-console.log(`${OUT}: ${Object.entries(ordered).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
+console.log(
+  `${OUT}: ${Object.entries(ordered)
+    .map(([k, v]) => `${k} ${v.length}`)
+    .join(', ')}`,
+);
 void (0 as unknown as Statement);

@@ -28,7 +28,13 @@ function integer(value: string): number {
 }
 
 export function schemaList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }
 
 /** --oracle and the TLS / timeout options, on any command that connects. */
@@ -46,7 +52,10 @@ export function addConnectionOptions(cmd: Command): Command {
 }
 
 /** Connects with the options added by addConnectionOptions; the password never comes from argv. */
-export async function openConnection(opts: Record<string, unknown>, ctx: CliContext): Promise<OracleConnectionLike> {
+export async function openConnection(
+  opts: Record<string, unknown>,
+  ctx: CliContext,
+): Promise<OracleConnectionLike> {
   const target = parseOracleTarget(String(opts.oracle));
   const password = await resolvePassword(target);
   ctx.io.err(`orapg: connecting to ${target.display}\n`);
@@ -67,14 +76,21 @@ export async function openConnection(opts: Record<string, unknown>, ctx: CliCont
 }
 
 export function registerOracle(program: Command, ctx: CliContext): void {
-  const oracle = program.command('oracle').description('prepare and check an Oracle source database for AWS DMS');
+  const oracle = program
+    .command('oracle')
+    .description('prepare and check an Oracle source database for AWS DMS');
 
   oracle
     .command('prep')
-    .description('print the SQL a DBA runs: ARCHIVELOG check, supplemental logging, the DMS user and its grants')
+    .description(
+      'print the SQL a DBA runs: ARCHIVELOG check, supplemental logging, the DMS user and its grants',
+    )
     .requiredOption('--dms-user <name>', 'the Oracle user AWS DMS connects as')
     .option('--schemas <OWNER,…>', 'schemas DMS replicates (tables prepared by a PL/SQL block)', schemaList)
-    .option('--snapshot <file>', 'catalog snapshot: one explicit statement per table instead of the PL/SQL block')
+    .option(
+      '--snapshot <file>',
+      'catalog snapshot: one explicit statement per table instead of the PL/SQL block',
+    )
     .option('--rds', 'Amazon RDS for Oracle (rdsadmin procedures) instead of a self-managed database')
     .option('--binary-reader', 'grants for DMS Binary Reader instead of LogMiner')
     .option('--retention-hours <n>', 'RDS: hours to keep archived redo logs', integer, 24)
@@ -120,9 +136,15 @@ export function registerOracle(program: Command, ctx: CliContext): void {
       if (opts.json) ctx.io.out(`${JSON.stringify(report, null, 2)}\n`);
       else {
         for (const c of report.checks)
-          ctx.io.out(`${c.status === 'ok' ? 'ok     ' : c.status === 'missing' ? 'MISSING' : 'unknown'}  ${c.name}: ${c.detail}\n`);
+          ctx.io.out(
+            `${c.status === 'ok' ? 'ok     ' : c.status === 'missing' ? 'MISSING' : 'unknown'}  ${c.name}: ${c.detail}\n`,
+          );
         for (const f of report.findings) if (f.severity !== 'info') ctx.io.err(`${formatFinding(f)}\n`);
-        ctx.io.out(report.ready ? 'orapg: the source is ready for AWS DMS\n' : 'orapg: the source is not ready for AWS DMS (see above; orapg oracle prep writes the fix)\n');
+        ctx.io.out(
+          report.ready
+            ? 'orapg: the source is ready for AWS DMS\n'
+            : 'orapg: the source is not ready for AWS DMS (see above; orapg oracle prep writes the fix)\n',
+        );
       }
       if (!report.ready) ctx.setExitCode(1);
     } finally {

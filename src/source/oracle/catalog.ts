@@ -4,7 +4,7 @@
  * recorded under `privileges.missing` with its fallback; the snapshot is still produced.
  */
 import type { OracleConnectionLike } from './connection.js';
-import { isMissingPrivilege, OracleConnectError, oracleErrorCode, OUT_FORMAT_OBJECT } from './connection.js';
+import { isMissingPrivilege, OracleConnectError, OUT_FORMAT_OBJECT, oracleErrorCode } from './connection.js';
 import {
   bindOwners,
   CATALOG_QUERIES,
@@ -22,9 +22,9 @@ import {
   type MissingPrivilege,
   normalizeSnapshot,
   parseSnapshot,
+  type SchemaSnapshot,
   SNAPSHOT_FORMAT,
   SNAPSHOT_VERSION,
-  type SchemaSnapshot,
   type Snapshot,
   type TableSnapshot,
   type ViewSnapshot,
@@ -86,7 +86,8 @@ export async function readCatalog(conn: OracleConnectionLike, opts: ReadCatalogO
       data[q.name] = await run(q.name, sql, binds);
     } catch (err) {
       if (!isMissingPrivilege(err)) throw err;
-      const code = oracleErrorCode(err) ?? (err instanceof OracleConnectError ? err.code : undefined) ?? 'error';
+      const code =
+        oracleErrorCode(err) ?? (err instanceof OracleConnectError ? err.code : undefined) ?? 'error';
       const info = q.privileged ?? {
         object: q.name,
         effect: `${q.name} are not in the snapshot`,
@@ -326,8 +327,14 @@ function assemble(owners: string[], d: Record<string, Row[]>, missing: MissingPr
   return [...schemas.values()];
 }
 
-function addColumns(d: Record<string, Row[]>, tables: Map<string, TableSnapshot>, views: Map<string, ViewSnapshot>) {
-  const identity = new Map((d.identity ?? []).map((r) => [`${k2(r.OWNER, r.TABLE_NAME)}.${str(r.COLUMN_NAME)}`, r]));
+function addColumns(
+  d: Record<string, Row[]>,
+  tables: Map<string, TableSnapshot>,
+  views: Map<string, ViewSnapshot>,
+) {
+  const identity = new Map(
+    (d.identity ?? []).map((r) => [`${k2(r.OWNER, r.TABLE_NAME)}.${str(r.COLUMN_NAME)}`, r]),
+  );
   const sorted = [...(d.columns ?? [])].sort((a, b) => (num(a.COLUMN_ID) ?? 0) - (num(b.COLUMN_ID) ?? 0));
   for (const r of sorted) {
     const key = k2(r.OWNER, r.TABLE_NAME);
@@ -389,7 +396,11 @@ function parseIdentity(r: Row, onNull: boolean): NonNullable<ColumnSnapshot['ide
   });
 }
 
-function addConstraints(d: Record<string, Row[]>, tables: Map<string, TableSnapshot>, views: Map<string, ViewSnapshot>) {
+function addConstraints(
+  d: Record<string, Row[]>,
+  tables: Map<string, TableSnapshot>,
+  views: Map<string, ViewSnapshot>,
+) {
   const cols = groupBy(d.constraintColumns ?? [], (r) => k2(r.OWNER, r.CONSTRAINT_NAME));
   // Check constraints list their columns without POSITION: those are sorted by name.
   const colsOf = (owner: unknown, name: unknown) =>
@@ -398,7 +409,11 @@ function addConstraints(d: Record<string, Row[]>, tables: Map<string, TableSnaps
       .sort(
         (a, b) =>
           (num(a.POSITION) ?? 0) - (num(b.POSITION) ?? 0) ||
-          (str(a.COLUMN_NAME)! < str(b.COLUMN_NAME)! ? -1 : str(a.COLUMN_NAME)! > str(b.COLUMN_NAME)! ? 1 : 0),
+          (str(a.COLUMN_NAME)! < str(b.COLUMN_NAME)!
+            ? -1
+            : str(a.COLUMN_NAME)! > str(b.COLUMN_NAME)!
+              ? 1
+              : 0),
       )
       .map((c) => str(c.COLUMN_NAME)!);
   const byName = new Map((d.constraints ?? []).map((r) => [k2(r.OWNER, r.CONSTRAINT_NAME), r]));
@@ -409,7 +424,8 @@ function addConstraints(d: Record<string, Row[]>, tables: Map<string, TableSnaps
     if (view) {
       if (type === 'O') view.readOnly = true;
       if (type === 'V')
-        view.checkOption = str(r.GENERATED) === 'GENERATED NAME' ? {} : { constraint: str(r.CONSTRAINT_NAME) };
+        view.checkOption =
+          str(r.GENERATED) === 'GENERATED NAME' ? {} : { constraint: str(r.CONSTRAINT_NAME) };
       continue;
     }
     const t = tables.get(key);
@@ -432,7 +448,10 @@ function addConstraints(d: Record<string, Row[]>, tables: Map<string, TableSnaps
         columns: colsOf(r.OWNER, r.CONSTRAINT_NAME),
         searchCondition: type === 'C' ? str(r.SEARCH_CONDITION)?.trim() : undefined,
         references,
-        deleteRule: type === 'R' ? ((str(r.DELETE_RULE) ?? 'NO ACTION') as ConstraintSnapshot['deleteRule']) : undefined,
+        deleteRule:
+          type === 'R'
+            ? ((str(r.DELETE_RULE) ?? 'NO ACTION') as ConstraintSnapshot['deleteRule'])
+            : undefined,
         enabled: str(r.STATUS) !== 'DISABLED',
         validated: str(r.VALIDATED) !== 'NOT VALIDATED',
         deferrable: str(r.DEFERRABLE) === 'DEFERRABLE',
@@ -454,7 +473,8 @@ function addPartitions(d: Record<string, Row[]>, tables: Map<string, TableSnapsh
     const keyRows = (keys.get(k2(r.OWNER, r.TABLE_NAME)) ?? []).sort(
       (a, b) => (num(a.COLUMN_POSITION) ?? 0) - (num(b.COLUMN_POSITION) ?? 0),
     );
-    const colsOf = (kind: string) => keyRows.filter((k) => str(k.KEY_KIND) === kind).map((k) => str(k.COLUMN_NAME)!);
+    const colsOf = (kind: string) =>
+      keyRows.filter((k) => str(k.KEY_KIND) === kind).map((k) => str(k.COLUMN_NAME)!);
     const sub = str(r.SUBPARTITIONING_TYPE);
     t.partitioning = clean({
       type: str(r.PARTITIONING_TYPE) as NonNullable<TableSnapshot['partitioning']>['type'],
@@ -487,7 +507,8 @@ function addLobsAndLogging(d: Record<string, Row[]>, tables: Map<string, TableSn
   for (const r of d.lobs ?? []) {
     const t = tables.get(k2(r.OWNER, r.TABLE_NAME));
     if (!t) continue;
-    (t.lobs ??= []).push(
+    t.lobs ??= [];
+    t.lobs.push(
       clean({
         column: str(r.COLUMN_NAME)!,
         segmentName: str(r.SEGMENT_NAME),
@@ -501,7 +522,8 @@ function addLobsAndLogging(d: Record<string, Row[]>, tables: Map<string, TableSn
   for (const r of d.logGroups ?? []) {
     const t = tables.get(k2(r.OWNER, r.TABLE_NAME));
     if (!t) continue;
-    (t.supplementalLogging ??= []).push({
+    t.supplementalLogging ??= [];
+    t.supplementalLogging.push({
       name: str(r.LOG_GROUP_NAME)!,
       type: str(r.LOG_GROUP_TYPE) ?? 'USER LOG GROUP',
       always: str(r.ALWAYS) === 'ALWAYS',
@@ -516,7 +538,8 @@ function addSizes(d: Record<string, Row[]>, tables: Map<string, TableSnapshot>, 
   // An index-organized table's rows live in its primary key index segment.
   const iotIndex = new Map<string, string>();
   for (const r of d.indexes ?? [])
-    if (str(r.INDEX_TYPE) === 'IOT - TOP') iotIndex.set(k2(r.OWNER, r.INDEX_NAME), k2(r.TABLE_OWNER, r.TABLE_NAME));
+    if (str(r.INDEX_TYPE) === 'IOT - TOP')
+      iotIndex.set(k2(r.OWNER, r.INDEX_NAME), k2(r.TABLE_OWNER, r.TABLE_NAME));
   const bytes = new Map<string, number>();
   for (const r of d.segments ?? []) {
     const type = str(r.SEGMENT_TYPE) ?? '';
@@ -537,7 +560,8 @@ function addSizes(d: Record<string, Row[]>, tables: Map<string, TableSnapshot>, 
       lobBytes.set(seg, (lobBytes.get(seg) ?? 0) + (num(r.BYTES) ?? 0));
     }
   for (const [key, t] of tables) {
-    const s = (t.stats ??= {});
+    t.stats ??= {};
+    const s = t.stats;
     const owner = key.split('\u0000')[0];
     if (segmentsVisible)
       for (const l of t.lobs ?? []) if (l.segmentName) l.bytes = lobBytes.get(k2(owner, l.segmentName)) ?? 0;
@@ -551,7 +575,11 @@ function addSizes(d: Record<string, Row[]>, tables: Map<string, TableSnapshot>, 
   }
 }
 
-function addComments(d: Record<string, Row[]>, tables: Map<string, TableSnapshot>, views: Map<string, ViewSnapshot>) {
+function addComments(
+  d: Record<string, Row[]>,
+  tables: Map<string, TableSnapshot>,
+  views: Map<string, ViewSnapshot>,
+) {
   for (const r of d.comments ?? []) {
     const key = k2(r.OWNER, r.TABLE_NAME);
     const text = str(r.COMMENTS);
@@ -569,7 +597,10 @@ function addComments(d: Record<string, Row[]>, tables: Map<string, TableSnapshot
     const v = views.get(key);
     if (v) {
       if (!column) v.comment = text;
-      else (v.columnComments ??= {})[column] = text;
+      else {
+        v.columnComments ??= {};
+        v.columnComments[column] = text;
+      }
     }
   }
 }
@@ -577,7 +608,10 @@ function addComments(d: Record<string, Row[]>, tables: Map<string, TableSnapshot
 function buildIndexes(d: Record<string, Row[]>, owner: string): IndexSnapshot[] {
   const cols = groupBy(d.indexColumns ?? [], (r) => k2(r.INDEX_OWNER, r.INDEX_NAME));
   const exprs = new Map(
-    (d.indexExpressions ?? []).map((r) => [`${k2(r.INDEX_OWNER, r.INDEX_NAME)}.${num(r.COLUMN_POSITION)}`, r]),
+    (d.indexExpressions ?? []).map((r) => [
+      `${k2(r.INDEX_OWNER, r.INDEX_NAME)}.${num(r.COLUMN_POSITION)}`,
+      r,
+    ]),
   );
   const locality = new Map((d.partIndexes ?? []).map((r) => [k2(r.OWNER, r.INDEX_NAME), str(r.LOCALITY)]));
   return (d.indexes ?? [])
@@ -613,9 +647,13 @@ function buildIndexes(d: Record<string, Row[]>, owner: string): IndexSnapshot[] 
 
 function buildCode(d: Record<string, Row[]>, owner: string): CodeUnitSnapshot[] {
   const status = new Map(
-    (d.objects ?? []).filter((r) => str(r.OWNER) === owner).map((r) => [k2(r.OBJECT_TYPE, r.OBJECT_NAME), str(r.STATUS)]),
+    (d.objects ?? [])
+      .filter((r) => str(r.OWNER) === owner)
+      .map((r) => [k2(r.OBJECT_TYPE, r.OBJECT_NAME), str(r.STATUS)]),
   );
-  const triggers = new Map((d.triggers ?? []).filter((r) => str(r.OWNER) === owner).map((r) => [str(r.TRIGGER_NAME), r]));
+  const triggers = new Map(
+    (d.triggers ?? []).filter((r) => str(r.OWNER) === owner).map((r) => [str(r.TRIGGER_NAME), r]),
+  );
   const units = groupBy(
     (d.source ?? []).filter((r) => str(r.OWNER) === owner),
     (r) => k2(r.TYPE, r.NAME),
@@ -648,7 +686,9 @@ function buildGrants(d: Record<string, Row[]>, owner: string): SchemaSnapshot['g
   const merged = new Map<string, SchemaSnapshot['grants'][number]>();
   for (const r of (d.grants ?? []).filter((x) => str(x.TABLE_SCHEMA) === owner)) {
     const column = str(r.COLUMN_NAME);
-    const key = [r.TABLE_NAME, r.GRANTEE, r.PRIVILEGE, r.GRANTABLE, column ? 'col' : 'tab'].map(str).join('\u0000');
+    const key = [r.TABLE_NAME, r.GRANTEE, r.PRIVILEGE, r.GRANTABLE, column ? 'col' : 'tab']
+      .map(str)
+      .join('\u0000');
     const g = merged.get(key);
     if (g && column) {
       g.columns = [...(g.columns ?? []), column].sort();

@@ -78,7 +78,10 @@ export function parseOracleTarget(spec: string): OracleTarget {
   }
   // [IPv6]:port/service, host:port/service, host/service, host:port:SID
   const m = /^(\[[^\]]+\]|[^:/\s]+)(?::(\d+))?(?:\/([^\s:/]+)|:([A-Za-z][\w$#]*))?$/.exec(addr);
-  if (!m) throw new OracleTargetError(`--oracle: cannot read "${rest}" (expected host:port/service or host:port:SID)`);
+  if (!m)
+    throw new OracleTargetError(
+      `--oracle: cannot read "${rest}" (expected host:port/service or host:port:SID)`,
+    );
   const [, host, portText, service, sid] = m;
   if (!service && !sid && !portText && !protocol) {
     // A bare word is a tnsnames.ora alias (found through --tns-admin / TNS_ADMIN).
@@ -89,7 +92,15 @@ export function parseOracleTarget(spec: string): OracleTarget {
   if (sid) {
     const bare = host.replace(/^\[|\]$/g, '');
     const connectString = `(DESCRIPTION=(ADDRESS=(PROTOCOL=${(protocol ?? 'tcp').toUpperCase()})(HOST=${bare})(PORT=${port}))(CONNECT_DATA=(SID=${sid})))`;
-    return { user, host: bare, port, sid, protocol: protocol ?? 'tcp', connectString, display: `${user}@${host}:${port}:${sid}` };
+    return {
+      user,
+      host: bare,
+      port,
+      sid,
+      protocol: protocol ?? 'tcp',
+      connectString,
+      display: `${user}@${host}:${port}:${sid}`,
+    };
   }
   const connectString = `${protocol === 'tcps' ? 'tcps://' : ''}${host}:${port}/${service}`;
   return {
@@ -223,7 +234,11 @@ export function explainOracleError(
   const code = oracleErrorCode(err);
   const raw = redact(String((err as Error)?.message ?? err).split('\n')[0], secrets);
   const where = target.host ? `${target.host}:${target.port}` : target.connectString;
-  const what = target.service ? `service "${target.service}"` : target.sid ? `SID "${target.sid}"` : 'the service';
+  const what = target.service
+    ? `service "${target.service}"`
+    : target.sid
+      ? `SID "${target.sid}"`
+      : 'the service';
   const num = code && /^ORA-/.test(code) ? Number(code.slice(4)) : undefined;
   const msg = (kind: OracleErrorKind, text: string) =>
     new OracleConnectError(`${text}\n  (${raw})`, kind, code);
@@ -232,17 +247,25 @@ export function explainOracleError(
       'auth',
       `ORA-01017: Oracle refused user ${target.user}: wrong user name or password. Check ${PASSWORD_ENV}.`,
     );
-  if (num === 28000) return msg('locked', `ORA-28000: account ${target.user} is locked; ask the DBA to unlock it.`);
-  if (num === 28001) return msg('expired', `ORA-28001: the password of ${target.user} has expired; change it first.`);
+  if (num === 28000)
+    return msg('locked', `ORA-28000: account ${target.user} is locked; ask the DBA to unlock it.`);
+  if (num === 28001)
+    return msg('expired', `ORA-28001: the password of ${target.user} has expired; change it first.`);
   if (num === 1045)
-    return msg('privilege', `ORA-01045: ${target.user} lacks CREATE SESSION; run GRANT CREATE SESSION TO ${target.user}.`);
+    return msg(
+      'privilege',
+      `ORA-01045: ${target.user} lacks CREATE SESSION; run GRANT CREATE SESSION TO ${target.user}.`,
+    );
   if (num === 12514 || code === 'NJS-518')
     return msg(
       'service',
       `ORA-12514: the listener at ${where} does not know ${what}. Check the service name (lsnrctl services, or SELECT value FROM v$parameter WHERE name = 'service_names').`,
     );
   if (num === 12505 || code === 'NJS-519')
-    return msg('sid', `ORA-12505: the listener at ${where} does not know ${what}. Check the SID, or use host:port/service.`);
+    return msg(
+      'sid',
+      `ORA-12505: the listener at ${where} does not know ${what}. Check the SID, or use host:port/service.`,
+    );
   const cause = String((err as { message?: unknown })?.message ?? '');
   const nodeCode = (err as { code?: unknown })?.code;
   if (num === 12541 || code === 'NJS-511' || /ECONNREFUSED/.test(cause) || nodeCode === 'ECONNREFUSED')
@@ -251,7 +274,10 @@ export function explainOracleError(
       `ORA-12541: no listener at ${where} (connection refused). Check the host and port (1521 by default), that the listener runs (lsnrctl status) and that no firewall blocks the port.`,
     );
   if (code === 'NJS-530' || /ENOTFOUND|EAI_AGAIN/.test(cause) || nodeCode === 'ENOTFOUND')
-    return msg('host', `The host name in ${target.display} cannot be resolved. Check it, or use an IP address.`);
+    return msg(
+      'host',
+      `The host name in ${target.display} cannot be resolved. Check it, or use an IP address.`,
+    );
   if (
     num === 12170 ||
     code === 'NJS-510' ||
@@ -265,7 +291,10 @@ export function explainOracleError(
       `Timed out talking to ${where}. The host may be unreachable (firewall, VPN) or the query slow; raise --connect-timeout / --call-timeout.`,
     );
   if (code === 'NJS-503')
-    return msg('listener', `No connection to ${where}: the listener is unreachable. Check host, port and network.`);
+    return msg(
+      'listener',
+      `No connection to ${where}: the listener is unreachable. Check host, port and network.`,
+    );
   if (code === 'NJS-138')
     return msg(
       'version',
@@ -273,7 +302,8 @@ export function explainOracleError(
     );
   if (code === 'NJS-505' || code === 'NJS-506' || code === 'NJS-507' || code === 'NJS-508')
     return msg('tls', `TLS connection to ${where} failed. Check --wallet-dir and the server certificate.`);
-  if (num === 942 || num === 4043) return msg('missing-object', `${code}: a catalog view is not visible to ${target.user}.`);
+  if (num === 942 || num === 4043)
+    return msg('missing-object', `${code}: a catalog view is not visible to ${target.user}.`);
   if (num === 1031) return msg('privilege', `ORA-01031: ${target.user} lacks a privilege this step needs.`);
   return msg('other', `${code ?? 'error'}: ${raw}`);
 }
@@ -298,7 +328,9 @@ export async function resolvePassword(target: OracleTarget, src: PasswordSources
   const input = src.input ?? process.stdin;
   const output = src.output ?? process.stderr;
   if (!(input as { isTTY?: boolean }).isTTY)
-    throw new OracleTargetError(`no password for ${target.display}: set ${PASSWORD_ENV} (stdin is not a terminal)`);
+    throw new OracleTargetError(
+      `no password for ${target.display}: set ${PASSWORD_ENV} (stdin is not a terminal)`,
+    );
   return promptHidden(`Password for ${target.display}: `, input, output);
 }
 

@@ -6,7 +6,12 @@
 import { makeFinding } from '../../findings/make.js';
 import type { Finding } from '../../findings/types.js';
 import { readCatalog } from './catalog.js';
-import { isMissingPrivilege, type OracleConnectionLike, OUT_FORMAT_OBJECT, oracleErrorCode } from './connection.js';
+import {
+  isMissingPrivilege,
+  type OracleConnectionLike,
+  OUT_FORMAT_OBJECT,
+  oracleErrorCode,
+} from './connection.js';
 import { type CdcMethod, dmsPrivileges, identification, oracleName, type SourceKind } from './prep.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -87,19 +92,29 @@ export function evaluatePreflight(input: PreflightInput): PreflightReport {
   } else {
     const mode = String(db.LOG_MODE ?? '');
     const archive = mode === 'ARCHIVELOG';
-    checks.push({ name: 'ARCHIVELOG mode', status: archive ? 'ok' : 'missing', detail: `LOG_MODE = ${mode}` });
+    checks.push({
+      name: 'ARCHIVELOG mode',
+      status: archive ? 'ok' : 'missing',
+      detail: `LOG_MODE = ${mode}`,
+    });
     if (!archive) findings.push(makeFinding('OPG-ORA-0005', { mode }, { ...where, object: 'DATABASE' }));
     const min = String(db.SUPPLEMENTAL_LOG_DATA_MIN ?? 'NO');
     const minOk = min === 'YES' || min === 'IMPLICIT';
-    checks.push({ name: 'supplemental logging (minimal)', status: minOk ? 'ok' : 'missing', detail: `SUPPLEMENTAL_LOG_DATA_MIN = ${min}` });
+    checks.push({
+      name: 'supplemental logging (minimal)',
+      status: minOk ? 'ok' : 'missing',
+      detail: `SUPPLEMENTAL_LOG_DATA_MIN = ${min}`,
+    });
     if (!minOk) findings.push(makeFinding('OPG-ORA-0006', { value: min }, { ...where, object: 'DATABASE' }));
   }
   const dbKeys = db && (db.SUPPLEMENTAL_LOG_DATA_PK === 'YES' || db.SUPPLEMENTAL_LOG_DATA_ALL === 'YES');
 
   if (input.snapshot) tableChecks(input.snapshot, !!dbKeys, checks, findings, input.label);
-  else checks.push({ name: 'tables', status: 'unknown', detail: 'no schema given (--schemas or --snapshot)' });
+  else
+    checks.push({ name: 'tables', status: 'unknown', detail: 'no schema given (--schemas or --snapshot)' });
 
-  if (input.dms) dmsUserChecks(input.dms, kind, input.cdc ?? 'logminer', input.snapshot, checks, findings, where);
+  if (input.dms)
+    dmsUserChecks(input.dms, kind, input.cdc ?? 'logminer', input.snapshot, checks, findings, where);
 
   if (kind === 'rds') {
     const h = input.rdsRetentionHours;
@@ -109,9 +124,12 @@ export function evaluatePreflight(input: PreflightInput): PreflightReport {
       status: h === undefined ? 'unknown' : ok ? 'ok' : 'missing',
       detail: h === undefined ? 'rdsadmin.rds_configuration not readable' : `${h} hours`,
     });
-    if (h !== undefined && !ok) findings.push(makeFinding('OPG-ORA-0011', { hours: h }, { ...where, object: 'DATABASE' }));
+    if (h !== undefined && !ok)
+      findings.push(makeFinding('OPG-ORA-0011', { hours: h }, { ...where, object: 'DATABASE' }));
   }
-  const ready = !findings.some((f) => f.severity === 'error') && !checks.some((c) => c.status === 'unknown' && c.name !== 'tables');
+  const ready =
+    !findings.some((f) => f.severity === 'error') &&
+    !checks.some((c) => c.status === 'unknown' && c.name !== 'tables');
   return { ready, checks, findings };
 }
 
@@ -139,54 +157,104 @@ function tableChecks(
         noKey++;
         const detail =
           (id.by === 'unique' ? `: DMS will use unique key ${id.name}` : ' and no unique key') +
-          (lobs.length ? `; its LOB columns (${lobs.map((c) => c.name).join(', ')}) are skipped during CDC` : '');
+          (lobs.length
+            ? `; its LOB columns (${lobs.map((c) => c.name).join(', ')}) are skipped during CDC`
+            : '');
         findings.push(makeFinding('OPG-ORA-0008', { table, detail }, where));
       }
       const groups = new Set((t.supplementalLogging ?? []).map((g) => g.type));
-      const needed = id.by === 'pk' ? 'PRIMARY KEY LOGGING' : id.by === 'unique' ? 'USER LOG GROUP' : 'ALL COLUMN LOGGING';
-      const logged = dbKeys || groups.has('ALL COLUMN LOGGING') || groups.has(needed) || (id.by === 'unique' && groups.has('UNIQUE KEY LOGGING'));
+      const needed =
+        id.by === 'pk' ? 'PRIMARY KEY LOGGING' : id.by === 'unique' ? 'USER LOG GROUP' : 'ALL COLUMN LOGGING';
+      const logged =
+        dbKeys ||
+        groups.has('ALL COLUMN LOGGING') ||
+        groups.has(needed) ||
+        (id.by === 'unique' && groups.has('UNIQUE KEY LOGGING'));
       if (!logged) {
         unlogged++;
         findings.push(
-          makeFinding('OPG-ORA-0007', { table, needed: needed.replace(' LOGGING', '').replace('USER LOG GROUP', 'unique key log group') }, where),
+          makeFinding(
+            'OPG-ORA-0007',
+            {
+              table,
+              needed: needed.replace(' LOGGING', '').replace('USER LOG GROUP', 'unique key log group'),
+            },
+            where,
+          ),
         );
       }
       for (const c of t.columns) {
         const custom = c.dataTypeOwner && !['SYS', 'PUBLIC', 'MDSYS'].includes(c.dataTypeOwner);
-        const why = UNSUPPORTED_TYPES[c.dataType] ?? (custom ? 'user-defined types are replicated as NULL' : undefined);
+        const why =
+          UNSUPPORTED_TYPES[c.dataType] ?? (custom ? 'user-defined types are replicated as NULL' : undefined);
         if (why) {
           unsupported++;
-          findings.push(makeFinding('OPG-ORA-0009', { table, column: c.name, type: c.dataType, detail: why }, where));
+          findings.push(
+            makeFinding('OPG-ORA-0009', { table, column: c.name, type: c.dataType, detail: why }, where),
+          );
         }
       }
       if (t.nested) {
         unsupported++;
-        findings.push(makeFinding('OPG-ORA-0009', { table, column: '(storage)', type: 'NESTED TABLE', detail: 'nested tables need the NestedTables settings and a parent key' }, where));
+        findings.push(
+          makeFinding(
+            'OPG-ORA-0009',
+            {
+              table,
+              column: '(storage)',
+              type: 'NESTED TABLE',
+              detail: 'nested tables need the NestedTables settings and a parent key',
+            },
+            where,
+          ),
+        );
       }
       for (const l of t.lobs ?? []) {
         const col = t.columns.find((c) => c.name === l.column);
         if (!col || l.bytes === undefined) continue;
-        findings.push(makeFinding('OPG-ORA-0012', { table, column: l.column, type: col.dataType, size: humanBytes(l.bytes) }, where));
+        findings.push(
+          makeFinding(
+            'OPG-ORA-0012',
+            { table, column: l.column, type: col.dataType, size: humanBytes(l.bytes) },
+            where,
+          ),
+        );
       }
     }
-  checks.push({ name: 'tables with a primary key', status: noKey ? 'missing' : 'ok', detail: `${tables - noKey} of ${tables}` });
+  checks.push({
+    name: 'tables with a primary key',
+    status: noKey ? 'missing' : 'ok',
+    detail: `${tables - noKey} of ${tables}`,
+  });
   checks.push({
     name: 'supplemental logging (keys)',
     status: unlogged ? 'missing' : 'ok',
     detail: dbKeys ? 'database level' : `${tables - unlogged} of ${tables} tables`,
   });
-  checks.push({ name: 'column types DMS replicates', status: unsupported ? 'missing' : 'ok', detail: `${unsupported} column(s) not replicated as is` });
+  checks.push({
+    name: 'column types DMS replicates',
+    status: unsupported ? 'missing' : 'ok',
+    detail: `${unsupported} column(s) not replicated as is`,
+  });
 }
 
 /** What a role brings, for the purpose of these checks. */
 function covered(priv: { privilege: string; on?: string }, held: Held): boolean {
   if (held.roles.has('DBA')) return true;
-  if (!priv.on) return held.system.has(priv.privilege) || (priv.privilege === 'CREATE SESSION' && held.roles.has('CONNECT'));
+  if (!priv.on)
+    return (
+      held.system.has(priv.privilege) || (priv.privilege === 'CREATE SESSION' && held.roles.has('CONNECT'))
+    );
   const obj = priv.on.replace(/^SYS\./, '');
-  if (held.objects.has(`${priv.privilege} ${obj}`) || held.objects.has(`${priv.privilege} SYS.${obj}`)) return true;
-  if (priv.privilege === 'SELECT' && (held.system.has('SELECT ANY DICTIONARY') || held.roles.has('SELECT_CATALOG_ROLE')))
+  if (held.objects.has(`${priv.privilege} ${obj}`) || held.objects.has(`${priv.privilege} SYS.${obj}`))
+    return true;
+  if (
+    priv.privilege === 'SELECT' &&
+    (held.system.has('SELECT ANY DICTIONARY') || held.roles.has('SELECT_CATALOG_ROLE'))
+  )
     return !obj.startsWith('RDSADMIN');
-  if (priv.privilege === 'EXECUTE' && obj === 'DBMS_LOGMNR' && held.roles.has('EXECUTE_CATALOG_ROLE')) return true;
+  if (priv.privilege === 'EXECUTE' && obj === 'DBMS_LOGMNR' && held.roles.has('EXECUTE_CATALOG_ROLE'))
+    return true;
   return false;
 }
 
@@ -207,12 +275,26 @@ function dmsUserChecks(
 ): void {
   const user = oracleName(dms.user);
   if (!dms.privileges) {
-    checks.push({ name: `grants of ${user}`, status: 'unknown', detail: `not readable${dms.error ? ` (${dms.error})` : ''}: needs SELECT_CATALOG_ROLE` });
+    checks.push({
+      name: `grants of ${user}`,
+      status: 'unknown',
+      detail: `not readable${dms.error ? ` (${dms.error})` : ''}: needs SELECT_CATALOG_ROLE`,
+    });
     return;
   }
   if (dms.privileges.length === 0) {
-    checks.push({ name: `grants of ${user}`, status: 'missing', detail: 'the user does not exist or has no grants' });
-    findings.push(makeFinding('OPG-ORA-0010', { user, privilege: 'everything (the user does not exist or has no grants)' }, { ...where, object: `USER ${user}` }));
+    checks.push({
+      name: `grants of ${user}`,
+      status: 'missing',
+      detail: 'the user does not exist or has no grants',
+    });
+    findings.push(
+      makeFinding(
+        'OPG-ORA-0010',
+        { user, privilege: 'everything (the user does not exist or has no grants)' },
+        { ...where, object: `USER ${user}` },
+      ),
+    );
     return;
   }
   const held: Held = { system: new Set(), roles: new Set(), objects: new Set() };
@@ -223,16 +305,22 @@ function dmsUserChecks(
     else held.objects.add(`${p} ${r.OWNER === 'SYS' ? '' : `${r.OWNER}.`}${r.OBJECT_NAME}`);
   }
   const wanted = dmsPrivileges(kind, cdc).filter((p) => !p.note?.startsWith('to expose views'));
-  const missing = wanted.filter((p) => !covered(p, held)).map((p) => (p.on ? `${p.privilege} ON ${p.on}` : p.privilege));
+  const missing = wanted
+    .filter((p) => !covered(p, held))
+    .map((p) => (p.on ? `${p.privilege} ON ${p.on}` : p.privilege));
   if (snapshot && !held.system.has('SELECT ANY TABLE') && !held.roles.has('DBA'))
     for (const sc of snapshot.schemas)
       for (const t of sc.tables)
-        if (!t.temporary && !held.objects.has(`SELECT ${sc.name}.${t.name}`)) missing.push(`SELECT ON ${sc.name}.${t.name}`);
-  for (const m of missing) findings.push(makeFinding('OPG-ORA-0010', { user, privilege: m }, { ...where, object: `USER ${user}` }));
+        if (!t.temporary && !held.objects.has(`SELECT ${sc.name}.${t.name}`))
+          missing.push(`SELECT ON ${sc.name}.${t.name}`);
+  for (const m of missing)
+    findings.push(makeFinding('OPG-ORA-0010', { user, privilege: m }, { ...where, object: `USER ${user}` }));
   checks.push({
     name: `grants of ${user}`,
     status: missing.length ? 'missing' : 'ok',
-    detail: missing.length ? `${missing.length} missing: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ' …' : ''}` : 'all present',
+    detail: missing.length
+      ? `${missing.length} missing: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ' …' : ''}`
+      : 'all present',
   });
 }
 
@@ -257,9 +345,15 @@ export interface RunPreflightOptions {
 }
 
 /** Runs the read-only preflight queries (and reads the schemas' catalog when no snapshot is given). */
-export async function runPreflight(conn: OracleConnectionLike, opts: RunPreflightOptions): Promise<PreflightReport> {
+export async function runPreflight(
+  conn: OracleConnectionLike,
+  opts: RunPreflightOptions,
+): Promise<PreflightReport> {
   const q = async (sql: string, binds: Record<string, unknown> = {}) =>
-    ((await conn.execute(sql, binds, { outFormat: OUT_FORMAT_OBJECT })).rows ?? []) as Record<string, unknown>[];
+    ((await conn.execute(sql, binds, { outFormat: OUT_FORMAT_OBJECT })).rows ?? []) as Record<
+      string,
+      unknown
+    >[];
   const input: PreflightInput = { kind: opts.kind, cdc: opts.cdc, label: opts.label };
   try {
     input.database = (await q(PREFLIGHT_QUERIES.database))[0];
@@ -284,6 +378,8 @@ export async function runPreflight(conn: OracleConnectionLike, opts: RunPrefligh
       if (!isMissingPrivilege(err)) throw err;
     }
   }
-  input.snapshot = opts.snapshot ?? (opts.schemas?.length ? await readCatalog(conn, { schemas: opts.schemas.map(oracleName) }) : undefined);
+  input.snapshot =
+    opts.snapshot ??
+    (opts.schemas?.length ? await readCatalog(conn, { schemas: opts.schemas.map(oracleName) }) : undefined);
   return evaluatePreflight(input);
 }

@@ -23,7 +23,11 @@ export interface DmsPrivilege {
   note?: string;
 }
 
-const sel = (on: string, note?: string): DmsPrivilege => ({ privilege: 'SELECT', on, ...(note ? { note } : {}) });
+const sel = (on: string, note?: string): DmsPrivilege => ({
+  privilege: 'SELECT',
+  on,
+  ...(note ? { note } : {}),
+});
 
 /** Grants for every Oracle source, before the CDC method's own (CHAP_Source.Oracle.*.Privileges). */
 const COMMON_CATALOG = [
@@ -64,12 +68,10 @@ export function dmsPrivileges(kind: SourceKind, cdc: CdcMethod): DmsPrivilege[] 
   ];
   if (kind === 'rds') out.push({ privilege: 'EXECUTE', on: 'RDSADMIN.RDSADMIN_UTIL' });
   if (cdc === 'logminer') {
-    out.push(
-      { privilege: 'EXECUTE', on: 'DBMS_LOGMNR' },
-      sel('V_$LOGMNR_LOGS'),
-      sel('V_$LOGMNR_CONTENTS'),
-      { privilege: 'LOGMINING', note: 'Oracle 12c and later' },
-    );
+    out.push({ privilege: 'EXECUTE', on: 'DBMS_LOGMNR' }, sel('V_$LOGMNR_LOGS'), sel('V_$LOGMNR_CONTENTS'), {
+      privilege: 'LOGMINING',
+      note: 'Oracle 12c and later',
+    });
   } else {
     out.push(sel('DBA_DIRECTORIES', 'Binary Reader'));
     if (kind === 'self-managed')
@@ -164,7 +166,10 @@ export function generatePrepSql(opts: PrepOptions): string {
       '-- Primary key logging for the whole database (or per table, step 3):',
       '-- ALTER DATABASE ADD SUPPLEMENTAL LOG DATA (PRIMARY KEY) COLUMNS;',
     );
-  L.push('SELECT supplemental_log_data_min, supplemental_log_data_pk, supplemental_log_data_all FROM v$database;', '');
+  L.push(
+    'SELECT supplemental_log_data_min, supplemental_log_data_pk, supplemental_log_data_all FROM v$database;',
+    '',
+  );
   step(L, '3. Supplemental logging per table (PRIMARY KEY; unique key log group or ALL COLUMNS without one)');
   if (opts.snapshot) tableLogging(L, opts.snapshot, schemas);
   else if (schemas.length) tableLoggingBlock(L, schemas);
@@ -225,7 +230,9 @@ function grantLine(p: DmsPrivilege, user: string, kind: SourceKind): string {
 function tablesOf(s: Snapshot, schemas: string[]): { owner: string; t: TableSnapshot }[] {
   return s.schemas
     .filter((sc) => !schemas.length || schemas.includes(sc.name))
-    .flatMap((sc) => sc.tables.filter((t) => !t.temporary && !t.external && !t.nested).map((t) => ({ owner: sc.name, t })));
+    .flatMap((sc) =>
+      sc.tables.filter((t) => !t.temporary && !t.external && !t.nested).map((t) => ({ owner: sc.name, t })),
+    );
 }
 
 /** One ALTER TABLE per table, chosen the way DMS identifies rows. */
@@ -248,7 +255,9 @@ export function identification(
 ): { by: 'pk'; columns: string[] } | { by: 'unique'; name: string; columns: string[] } | { by: 'all' } {
   const pk = t.constraints.find((c) => c.type === 'P' && c.enabled);
   if (pk) return { by: 'pk', columns: pk.columns };
-  const uk = t.constraints.filter((c) => c.type === 'U' && c.enabled).sort((a, b) => (a.name < b.name ? -1 : 1))[0];
+  const uk = t.constraints
+    .filter((c) => c.type === 'U' && c.enabled)
+    .sort((a, b) => (a.name < b.name ? -1 : 1))[0];
   if (uk) return { by: 'unique', name: uk.name, columns: uk.columns };
   return { by: 'all' };
 }
@@ -264,7 +273,7 @@ function tableLoggingBlock(L: string[], schemas: string[]): void {
   L.push(
     'BEGIN',
     '  FOR t IN (SELECT owner, table_name,',
-    "                   CASE WHEN EXISTS (SELECT 1 FROM all_constraints c WHERE c.owner = t.owner",
+    '                   CASE WHEN EXISTS (SELECT 1 FROM all_constraints c WHERE c.owner = t.owner',
     "                                      AND c.table_name = t.table_name AND c.constraint_type = 'P')",
     "                        THEN 'PRIMARY KEY' ELSE 'ALL' END AS cols",
     '              FROM all_tables t',

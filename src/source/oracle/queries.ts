@@ -307,7 +307,8 @@ SELECT OWNER, OBJECT_TYPE, OBJECT_NAME,
                        'FUNCTION', 'PROCEDURE', 'PACKAGE', 'PACKAGE BODY', 'TRIGGER')`,
   privileged: {
     object: 'DBMS_METADATA',
-    effect: 'DBMS_METADATA only returns DDL of objects this user owns; the structured catalog is used instead',
+    effect:
+      'DBMS_METADATA only returns DDL of objects this user owns; the structured catalog is used instead',
     grant: CATALOG_GRANT,
   },
 };

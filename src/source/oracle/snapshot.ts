@@ -73,9 +73,7 @@ const Constraint = z.object({
   type: z.enum(['P', 'U', 'R', 'C', 'V', 'O', 'F', 'H', 'S']),
   columns: z.array(name),
   searchCondition: z.string().optional(),
-  references: z
-    .object({ owner: name, table: name, constraint: name, columns: z.array(name) })
-    .optional(),
+  references: z.object({ owner: name, table: name, constraint: name, columns: z.array(name) }).optional(),
   deleteRule: z.enum(['CASCADE', 'SET NULL', 'NO ACTION']).optional(),
   enabled: z.boolean(),
   validated: z.boolean(),
@@ -334,7 +332,9 @@ export function parseSnapshot(value: unknown, label = 'snapshot'): Snapshot {
   if (value && typeof value === 'object') {
     const v = value as { format?: unknown; version?: unknown };
     if (v.format !== SNAPSHOT_FORMAT)
-      throw new SnapshotError(`${label}: not an orapg catalog snapshot (format is ${JSON.stringify(v.format)})`);
+      throw new SnapshotError(
+        `${label}: not an orapg catalog snapshot (format is ${JSON.stringify(v.format)})`,
+      );
     if (v.version !== SNAPSHOT_VERSION)
       throw new SnapshotError(
         `${label}: snapshot version ${JSON.stringify(v.version)} is not supported (this orapg reads version ${SNAPSHOT_VERSION})`,
@@ -376,17 +376,23 @@ export function normalizeSnapshot(s: Snapshot): Snapshot {
     })),
     views: [...sc.views].sort(byName).map((v) =>
       v.columnComments
-        ? { ...v, columnComments: Object.fromEntries(Object.entries(v.columnComments).sort(([a], [b]) => cmp(a, b))) }
+        ? {
+            ...v,
+            columnComments: Object.fromEntries(
+              Object.entries(v.columnComments).sort(([a], [b]) => cmp(a, b)),
+            ),
+          }
         : v,
     ),
     materializedViews: [...sc.materializedViews].sort(byName),
     sequences: [...sc.sequences].sort(byName),
     synonyms: [...sc.synonyms].sort((a, b) => Number(a.public) - Number(b.public) || byName(a, b)),
     indexes: [...sc.indexes].sort(byName),
-    code: [...sc.code].sort((a, b) => CODE_ORDER.indexOf(a.type) - CODE_ORDER.indexOf(b.type) || byName(a, b)),
+    code: [...sc.code].sort(
+      (a, b) => CODE_ORDER.indexOf(a.type) - CODE_ORDER.indexOf(b.type) || byName(a, b),
+    ),
     grants: [...sc.grants].sort(
-      (a, b) =>
-        cmp(a.object, b.object) || cmp(a.grantee, b.grantee) || cmp(a.privilege, b.privilege),
+      (a, b) => cmp(a.object, b.object) || cmp(a.grantee, b.grantee) || cmp(a.privilege, b.privilege),
     ),
     dependencies: [...sc.dependencies].sort(
       (a, b) =>

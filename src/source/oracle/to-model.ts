@@ -19,7 +19,12 @@ import type {
 } from '../../ast/ddl.js';
 import type { DataType, Expr } from '../../ast/expr.js';
 import type { Query } from '../../ast/query.js';
-import { type ConvertOptions, type ConvertResult, convertSources, type SourceText } from '../../convert/index.js';
+import {
+  type ConvertOptions,
+  type ConvertResult,
+  convertSources,
+  type SourceText,
+} from '../../convert/index.js';
 import { makeFinding } from '../../findings/make.js';
 import type { Finding, SourceLocation } from '../../findings/types.js';
 import { parseStatement } from '../../parser/statement.js';
@@ -73,7 +78,11 @@ export function snapshotToStatements(snapshot: Snapshot, opts: SnapshotModelOpti
 }
 
 /** A snapshot as one conversion source (statements already built), for readSources / convertSources. */
-export function snapshotSource(snapshot: Snapshot, label: string, opts: SnapshotModelOptions = {}): SourceText {
+export function snapshotSource(
+  snapshot: Snapshot,
+  label: string,
+  opts: SnapshotModelOptions = {},
+): SourceText {
   const m = snapshotToStatements(snapshot, { label, ...opts });
   return { file: label, text: '', statements: m.statements, findings: m.findings };
 }
@@ -120,14 +129,17 @@ class ModelBuilder {
     for (const s of schemas) out.push(...this.comments(s));
     for (const s of schemas) out.push(...this.grants(s));
     for (const s of schemas)
-      for (const type of CODE_ORDER) for (const u of s.code.filter((c) => c.type === type)) out.push(...this.code(s, u));
+      for (const type of CODE_ORDER)
+        for (const u of s.code.filter((c) => c.type === type)) out.push(...this.code(s, u));
     return { statements: out, findings: this.findings };
   }
 
   // ── names and locations ────────────────────────────────────────────────────────────────────────
 
   private name(owner: string, name: string, from?: string): QualifiedName {
-    return this.opts.omitSchema && (from === undefined || from === owner) ? { name } : { schema: owner, name };
+    return this.opts.omitSchema && (from === undefined || from === owner)
+      ? { name }
+      : { schema: owner, name };
   }
 
   private loc(owner: string, name: string): SourceLocation {
@@ -164,7 +176,9 @@ class ModelBuilder {
 
   private roles(schemas: SchemaSnapshot[]): Statement[] {
     const granted = new Set(schemas.flatMap((s) => s.grants.map((g) => g.grantee)));
-    const roles = this.snap.roles.filter((r) => granted.has(r.name) || this.snap.roles.some((o) => o.grantedRoles.includes(r.name)));
+    const roles = this.snap.roles.filter(
+      (r) => granted.has(r.name) || this.snap.roles.some((o) => o.grantedRoles.includes(r.name)),
+    );
     const out: Statement[] = roles.map((r) => ({ kind: 'create-role' as const, name: r.name }));
     for (const r of roles)
       for (const g of r.grantedRoles)
@@ -222,11 +236,14 @@ class ModelBuilder {
       dropped: droppedClauses(t),
       loc: where,
     };
-    if (t.temporary) stmt.temporary = { global: true, onCommit: t.temporary === 'SESSION' ? 'PRESERVE' : 'DELETE' };
+    if (t.temporary)
+      stmt.temporary = { global: true, onCommit: t.temporary === 'SESSION' ? 'PRESERVE' : 'DELETE' };
     if (t.iot) stmt.organization = 'INDEX';
     if (t.external) {
       stmt.organization = 'EXTERNAL';
-      this.findings.push(makeFinding('OPG-ORA-0003', { object, kind: 'external table' }, { object, location: where }));
+      this.findings.push(
+        makeFinding('OPG-ORA-0003', { object, kind: 'external table' }, { object, location: where }),
+      );
     }
     if (t.partitioning) stmt.partition = this.partitioning(t, where, object);
     return [stmt];
@@ -246,11 +263,18 @@ class ModelBuilder {
       this.findings.push(
         makeFinding(
           'OPG-ORA-0004',
-          { table: this.ref(s.name, t.name), column: c.name, low: c.stats!.low!, high: c.stats!.high!, target: fit },
+          {
+            table: this.ref(s.name, t.name),
+            column: c.name,
+            low: c.stats!.low!,
+            high: c.stats!.high!,
+            target: fit,
+          },
           { object, location: where },
         ),
       );
-      if (this.opts.narrowNumbers) col.type = { kind: 'datatype', name: 'NUMBER', args: [fit === 'integer' ? 9 : 18] };
+      if (this.opts.narrowNumbers)
+        col.type = { kind: 'datatype', name: 'NUMBER', args: [fit === 'integer' ? 9 : 18] };
     }
     if (c.virtual && c.default) {
       const e = this.expr(c.default, where, object, `virtual column ${c.name}`);
@@ -336,12 +360,17 @@ class ModelBuilder {
     if (p.interval) clause += ` INTERVAL (${p.interval})`;
     if (p.subpartitioning)
       clause += ` SUBPARTITION BY ${p.subpartitioning.type} (${p.subpartitioning.columns.map(q).join(', ')})${
-        p.subpartitioning.type === 'HASH' && p.subpartitioning.count ? ` SUBPARTITIONS ${p.subpartitioning.count}` : ''
+        p.subpartitioning.type === 'HASH' && p.subpartitioning.count
+          ? ` SUBPARTITIONS ${p.subpartitioning.count}`
+          : ''
       }`;
     if (p.type === 'HASH' && systemNames) clause += ` PARTITIONS ${declared.length}`;
     else if (p.type === 'RANGE' || p.type === 'LIST') {
       const parts = declared.map((x) => {
-        const bound = p.type === 'RANGE' ? `VALUES LESS THAN (${x.highValue ?? 'MAXVALUE'})` : `VALUES (${x.highValue ?? 'DEFAULT'})`;
+        const bound =
+          p.type === 'RANGE'
+            ? `VALUES LESS THAN (${x.highValue ?? 'MAXVALUE'})`
+            : `VALUES (${x.highValue ?? 'DEFAULT'})`;
         return `PARTITION ${q(x.name)} ${bound}`;
       });
       clause += ` (${parts.join(', ')})`;
@@ -364,13 +393,18 @@ class ModelBuilder {
     const object = `INDEX ${this.ref(s.name, i.name)}`;
     const where = this.loc(s.name, i.name);
     if (i.type === 'IOT - TOP' || i.type === 'LOB') return [];
-    const table = this.snap.schemas.find((x) => x.name === i.tableOwner)?.tables.find((x) => x.name === i.table);
+    const table = this.snap.schemas
+      .find((x) => x.name === i.tableOwner)
+      ?.tables.find((x) => x.name === i.table);
     const backs = table?.constraints.find(
-      (c) => (c.type === 'P' || c.type === 'U') && c.indexName === i.name && (c.name === i.name || i.generated),
+      (c) =>
+        (c.type === 'P' || c.type === 'U') && c.indexName === i.name && (c.name === i.name || i.generated),
     );
     if (backs) return [];
     if (i.type.startsWith('DOMAIN') || i.type === 'CLUSTER') {
-      this.findings.push(makeFinding('OPG-ORA-0003', { object, kind: `${i.type} index` }, { object, location: where }));
+      this.findings.push(
+        makeFinding('OPG-ORA-0003', { object, kind: `${i.type} index` }, { object, location: where }),
+      );
       return [];
     }
     const columns: CreateIndex['columns'] = [];
@@ -432,7 +466,9 @@ class ModelBuilder {
   }
 
   private synonym(s: SchemaSnapshot, x: SchemaSnapshot['synonyms'][number]): Statement {
-    const target: QualifiedName = x.targetOwner ? this.name(x.targetOwner, x.target, s.name) : { name: x.target };
+    const target: QualifiedName = x.targetOwner
+      ? this.name(x.targetOwner, x.target, s.name)
+      : { name: x.target };
     if (x.dbLink) target.dblink = x.dbLink;
     if (x.public && x.targetOwner) target.schema = x.targetOwner;
     return {
@@ -487,7 +523,9 @@ class ModelBuilder {
       stmt.privileges.push({ name: g.privilege, ...(g.columns ? { columns: g.columns } : {}) });
     }
     for (const stmt of groups.values())
-      stmt.privileges.sort((a, b) => privRank(a) - privRank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      stmt.privileges.sort(
+        (a, b) => privRank(a) - privRank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      );
     return [...groups.values()];
   }
 
@@ -524,7 +562,8 @@ class ModelBuilder {
 /** integer / bigint when the profile shows only integers within that type's range. */
 function integerFit(c: ColumnSnapshot): 'integer' | 'bigint' | undefined {
   const st = c.stats;
-  if (c.dataType !== 'NUMBER' || c.precision !== null || c.scale !== null || !st || st.maxScale !== 0) return undefined;
+  if (c.dataType !== 'NUMBER' || c.precision !== null || c.scale !== null || !st || st.maxScale !== 0)
+    return undefined;
   if (st.low === undefined || st.high === undefined) return undefined;
   let lo: bigint;
   let hi: bigint;
