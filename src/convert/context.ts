@@ -144,10 +144,23 @@ export class ConvertContext {
     if (this.views.has(k)) return 'view';
     if (this.sequences.has(k)) return 'sequence';
     // An unqualified reference may point at an object created with a schema (or the reverse).
-    for (const [key] of this.tables) if (key.endsWith(`.${q.name}`) && !q.schema) return 'table';
-    for (const [key] of this.views) if (key.endsWith(`.${q.name}`) && !q.schema) return 'view';
-    for (const key of this.sequences) if (key.endsWith(`.${q.name}`) && !q.schema) return 'sequence';
-    return undefined;
+    if (q.schema) return undefined;
+    return this.kindsByName().get(q.name);
+  }
+
+  private byName?: { sizes: string; map: Map<OraName, 'table' | 'view' | 'sequence'> };
+
+  /** Relation kind by bare name (first of table, view, sequence), rebuilt when the model grows. */
+  private kindsByName(): Map<OraName, 'table' | 'view' | 'sequence'> {
+    const sizes = `${this.tables.size}/${this.views.size}/${this.sequences.size}`;
+    if (this.byName?.sizes === sizes) return this.byName.map;
+    const map = new Map<OraName, 'table' | 'view' | 'sequence'>();
+    const bare = (key: string) => key.slice(key.indexOf('.') + 1);
+    for (const key of this.sequences) map.set(bare(key), 'sequence');
+    for (const [key] of this.views) map.set(bare(key), 'view');
+    for (const [key] of this.tables) map.set(bare(key), 'table');
+    this.byName = { sizes, map };
+    return map;
   }
 }
 
