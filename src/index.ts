@@ -13,6 +13,12 @@ export { allCatalogEntries, catalog, catalogEntry, type CatalogEntry } from './f
 export type { Finding, Severity, SourceLocation } from './findings/types.js';
 export { parseStatement, classify } from './parser/statement.js';
 export { splitScript, type ScriptItem, type ScriptOptions } from './source/script.js';
+export {
+  translate,
+  type TranslateOptions,
+  type TranslateResult,
+  type TranslatedStatement,
+} from './translate/index.js';
 export { readSources, readTextFile } from './source/files.js';
 export { mapType, TYPE_MAPPING_DOC } from './rules/types.js';
 export { quoteIdent, quoteLiteral, pgNameOf } from './emit/quote.js';
