@@ -78,7 +78,10 @@ export interface StatementIndex {
 
 const key = (file: string, line: number, column: number) => `${file}\u0000${line}\u0000${column}`;
 
-/** Splits the sources again (same defines and include reader as the conversion). */
+/**
+ * Splits the sources again (same defines and include reader as the conversion); a snapshot
+ * source brings its statements, located `label#OWNER.NAME`.
+ */
 export function indexStatements(
   sources: readonly SourceText[],
   defines: Record<string, string> | undefined,
@@ -86,24 +89,32 @@ export function indexStatements(
 ): StatementIndex {
   const statements: StatementText[] = [];
   const secrets = new Set<string>();
+  const push = (loc: SourceLocation, raw: string) => {
+    const text = redactPasswords(raw, secrets);
+    let newlines = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
+    statements.push({
+      file: loc.file,
+      line: loc.line,
+      column: loc.column,
+      endLine: loc.line + newlines,
+      text,
+    });
+  };
   for (const src of sources) {
+    if (src.statements) {
+      // A catalog snapshot: statements are built already; their text is the DDL the snapshot
+      // holds (DBMS_METADATA or PL/SQL source), empty when it was read from catalog rows only.
+      for (const st of src.statements) if (st.loc) push(st.loc, st.source ?? '');
+      continue;
+    }
     const split = splitScript(src.text, src.file, { defines, readFile, followIncludes: true });
     for (const item of split.items) {
       if (item.kind === 'sqlplus' && item.command === 'CONNECT') {
         const pw = connectSecret(item.args);
         if (pw) addSecret(pw, secrets);
       }
-      if (item.kind !== 'statement') continue;
-      const text = redactPasswords(item.text, secrets);
-      let newlines = 0;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
-      statements.push({
-        file: item.location.file,
-        line: item.location.line,
-        column: item.location.column,
-        endLine: item.location.line + newlines,
-        text,
-      });
+      if (item.kind === 'statement') push(item.location, item.text);
     }
   }
   for (const s of statements) s.text = scrubSecrets(s.text, secrets);

@@ -191,10 +191,10 @@ export const CLIENT_SCRIPT = String.raw`
   sortable(document.getElementById('objects-table'), objState, drawObjects);
 
   // ── one object: items and code side by side ────────────────────────
-  function codePanel(title, text, firstLine, marks, id, focus) {
+  function codePanel(title, text, firstLine, marks, id, focus, emptyText) {
     var panel = h('div', { class: 'code-panel', id: id }, h('h4', { text: title }));
     if (!text) {
-      panel.appendChild(h('div', { class: 'empty', text: 'nothing to show' }));
+      panel.appendChild(h('div', { class: 'empty', text: emptyText || 'nothing to show' }));
       return panel;
     }
     var code = h('div', { class: 'code' });
@@ -252,8 +252,10 @@ export const CLIENT_SCRIPT = String.raw`
       view.appendChild(h('p', { class: 'empty', text: 'No action items.' }));
     }
     view.appendChild(h('div', { class: 'side-by-side' },
-      codePanel('Oracle' + (stmt ? ' — ' + stmt.file + ':' + stmt.line : ''), stmt ? stmt.text : '', stmt ? stmt.line : 1, marks, 'oracle-code', c ? c.focus : null),
-      codePanel('PostgreSQL', c ? c.target.replace(/\n$/, '') : '', 1, null, 'pg-code', null)));
+      codePanel('Oracle' + (stmt ? ' — ' + stmt.file + ':' + stmt.line : ''), stmt ? stmt.text : '', stmt ? stmt.line : 1, marks, 'oracle-code', c ? c.focus : null,
+        stmt ? 'no DDL text for this object (catalog snapshot taken without --ddl)' : 'no source statement'),
+      codePanel('PostgreSQL', c ? c.target.replace(/\n$/, '') : '', 1, null, 'pg-code', null,
+        o.status === 'failed-to-parse' || o.status === 'needs-manual-work' ? 'nothing was emitted: see the action items' : 'nothing emitted')));
     view.hidden = false;
     view.scrollIntoView({ block: 'start' });
     if (c && c.focus !== null && stmt && c.focus !== stmt.line) scrollPanelTo(c.focus);
