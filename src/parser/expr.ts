@@ -147,8 +147,28 @@ export function defineExprRules($: $): void {
             ALT: (): Expr => {
               $.consume(0, K.IS);
               const not = !!$.option(0, () => $.consume(0, K.NOT));
-              $.consume(0, K.NULL);
-              return { kind: 'is-null', operand: left, not };
+              return $.or(6, [
+                { ALT: (): Expr => ($.consume(0, K.NULL), { kind: 'is-null', operand: left, not }) },
+                {
+                  // IS [NOT] NAN / INFINITE (BINARY_FLOAT/DOUBLE): PostgreSQL compares with 'NaN' / '±Infinity'.
+                  GATE: () => imageIs($.LA(1), 'NAN') || imageIs($.LA(1), 'INFINITE'),
+                  ALT: (): Expr => {
+                    const what = $.consume(1, T.Ident).image.toUpperCase();
+                    return $.ACTION((): Expr => {
+                      const special = (v: string): Expr => ({
+                        kind: 'pg-cast',
+                        operand: { kind: 'literal', type: 'string', value: v },
+                        type: { kind: 'datatype', name: 'double precision', args: [] },
+                      });
+                      const test: Expr =
+                        what === 'NAN'
+                          ? { kind: 'binary', op: '=', left, right: special('NaN') }
+                          : { kind: 'in', operand: left, list: [special('Infinity'), special('-Infinity')], not: false };
+                      return not ? { kind: 'unary', op: 'NOT', operand: { kind: 'paren', expr: test } } : { kind: 'paren', expr: test };
+                    });
+                  },
+                },
+              ]);
             },
           },
           {

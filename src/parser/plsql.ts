@@ -399,6 +399,15 @@ export function definePlsqlRules($: P): void {
     return { kind: 'trigger', trigger: t };
   });
 
+  /** name or pkg.name (package cursors), as one dotted string. */
+  const dotted = (i: number): OraName => {
+    let n = $.subrule(100 + i, $.identifier);
+    $.option(100 + i, () => {
+      $.consume(100 + i, T.Dot);
+      n = `${n}.${$.subrule(110 + i, $.identifier)}`;
+    });
+    return n;
+  };
   const isOrAs = (i: number) =>
     $.or(100 + i, [{ ALT: () => $.consume(50 + i, K.IS) }, { ALT: () => $.consume(50 + i, K.AS) }]);
   const accessibleBy = (i: number) => {
@@ -908,7 +917,7 @@ export function definePlsqlRules($: P): void {
           GATE: () => la(1) === K.CLOSE,
           ALT: (): PlStatement => {
             $.consume(0, K.CLOSE);
-            const cursor = $.subrule(4, $.identifier);
+            const cursor = dotted(9);
             $.consume(4, T.Semi);
             return { kind: 'close', cursor };
           },
@@ -1137,7 +1146,7 @@ export function definePlsqlRules($: P): void {
 
   $.RULE('openStatement', (): PlStatement => {
     $.consume(0, K.OPEN);
-    const cursor = $.subrule(0, $.identifier);
+    const cursor = dotted(0);
     const args = $.option(0, () => {
       $.consume(0, T.LParen);
       const a = $.subrule(0, $.exprList);
@@ -1181,7 +1190,7 @@ export function definePlsqlRules($: P): void {
 
   $.RULE('fetchStatement', (): PlStatement => {
     $.consume(0, K.FETCH);
-    const cursor = $.subrule(0, $.identifier);
+    const cursor = dotted(0);
     const bulk = !!$.option(0, () => ($.consume(0, K.BULK), $.consume(0, K.COLLECT)));
     $.consume(0, K.INTO);
     const into = $.subrule(0, $.intoTargets);
