@@ -50,7 +50,7 @@ export interface SetQuery {
   fetch?: { count?: Expr; percent?: boolean; withTies?: boolean };
 }
 
-export type FromItem = TableRef | SubqueryRef | JoinRef | TableFunctionRef;
+export type FromItem = TableRef | SubqueryRef | JoinRef | TableFunctionRef | PivotRef;
 
 export interface TableRef {
   kind: 'table';
@@ -58,6 +58,24 @@ export interface TableRef {
   alias?: OraName;
   /** AS OF TIMESTAMP / SCN (flashback) */
   flashback?: string;
+}
+
+/** source PIVOT (…) / UNPIVOT (…) [alias] — rewritten to GROUP BY / LATERAL queries. */
+export interface PivotRef {
+  kind: 'pivot';
+  source: FromItem;
+  alias?: OraName;
+  pivot?: {
+    aggregates: { call: Expr; alias?: OraName }[];
+    for: OraName[];
+    in: { values: Expr[]; alias?: OraName }[];
+  };
+  unpivot?: {
+    includeNulls: boolean;
+    value: OraName[];
+    for: OraName[];
+    in: { columns: OraName[]; values?: Expr[] }[];
+  };
 }
 
 export interface SubqueryRef {

@@ -5,6 +5,7 @@ import type { Expr, OrderItem } from '../ast/expr.js';
 import type {
   FromItem,
   GroupByItem,
+  PivotRef,
   JoinRef,
   Query,
   SelectItem,
@@ -499,11 +500,123 @@ export function defineQueryRules($: $): void {
           { ALT: () => $.subrule(2, $.identifier) },
         ]),
     });
-    return $.ACTION(() => {
+    const pivoted = $.option(2, {
+      GATE: () => isWord($.LA(1), 'PIVOT') || isWord($.LA(1), 'UNPIVOT'),
+      DEF: () => pivotClause(),
+    });
+    const alias2 = $.option(3, {
+      GATE: () => $.LA(1).tokenType === K.AS || aliasAllowed($),
+      DEF: () =>
+        $.or(6, [
+          { ALT: () => ($.consume(2, K.AS), $.subrule(3, $.identifier)) },
+          { ALT: () => $.subrule(4, $.identifier) },
+        ]),
+    });
+    return $.ACTION((): FromItem => {
       if (alias && item.kind !== 'join') item.alias = alias;
-      return item;
+      if (!pivoted) return item;
+      const p: FromItem = { kind: 'pivot', source: item, ...pivoted };
+      if (alias2) p.alias = alias2;
+      return p;
     });
   });
+
+  /** PIVOT [XML] ( agg [AS a], … FOR col | (cols) IN ( v [AS a], … ) ) / UNPIVOT [INCLUDE|EXCLUDE NULLS] ( … ) */
+  const pivotClause = (): Pick<PivotRef, 'pivot' | 'unpivot'> => {
+    const kind = $.consume(20, T.Ident).image.toUpperCase();
+    const names = (i: number): OraName[] =>
+      $.or(20 + i, [
+        { ALT: () => [$.subrule(20 + i, $.identifier)] },
+        {
+          ALT: () => {
+            $.consume(20 + i, T.LParen);
+            const n = $.subrule(20 + i, $.nameList);
+            $.consume(20 + i, T.RParen);
+            return n;
+          },
+        },
+      ]);
+    return $.or<Pick<PivotRef, 'pivot' | 'unpivot'>>(30, {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+      {
+        GATE: () => kind === 'PIVOT',
+        ALT: () => {
+          $.option(30, { GATE: () => isWord($.LA(1), 'XML'), DEF: () => $.consume(21, T.Ident) });
+          $.consume(30, T.LParen);
+          const aggregates: NonNullable<PivotRef['pivot']>['aggregates'] = [];
+          const agg = (i: number) => {
+            const call = $.subrule(30 + i, $.additive);
+            const a = $.option(31 + 2 * i, () => ($.option(32 + 2 * i, () => $.consume(30 + i, K.AS)), $.subrule(30 + i, $.identifier)));
+            $.ACTION(() => aggregates.push(a ? { call, alias: a } : { call }));
+          };
+          agg(0);
+          $.many(30, () => {
+            $.consume(30, T.Comma);
+            agg(1);
+          });
+          $.consume(30, K.FOR);
+          const forCols = names(0);
+          $.consume(30, K.IN);
+          $.consume(31, T.LParen);
+          const ins: NonNullable<PivotRef['pivot']>['in'] = [];
+          const value = (i: number) => {
+            const e = $.subrule(40 + i, $.additive);
+            const a = $.option(40 + 2 * i, () => ($.option(41 + 2 * i, () => $.consume(40 + i, K.AS)), $.subrule(40 + i, $.identifier)));
+            $.ACTION(() => {
+              const values = e.kind === 'list' ? e.items : e.kind === 'paren' ? [e.expr] : [e];
+              ins.push(a ? { values, alias: a } : { values });
+            });
+          };
+          value(0);
+          $.many(31, () => {
+            $.consume(31, T.Comma);
+            value(1);
+          });
+          $.consume(31, T.RParen);
+          $.consume(30, T.RParen);
+          return { pivot: { aggregates, for: forCols, in: ins } };
+        },
+      },
+      {
+        ALT: () => {
+          let includeNulls = false;
+          $.option(50, {
+            GATE: () => isWord($.LA(1), 'INCLUDE') || isWord($.LA(1), 'EXCLUDE'),
+            DEF: () => {
+              includeNulls = $.consume(50, T.Ident).image.toUpperCase() === 'INCLUDE';
+              $.consume(50, K.NULLS);
+            },
+          });
+          $.consume(50, T.LParen);
+          const value = names(1);
+          $.consume(50, K.FOR);
+          const forCols = names(2);
+          $.consume(50, K.IN);
+          $.consume(51, T.LParen);
+          const ins: NonNullable<PivotRef['unpivot']>['in'] = [];
+          const entry = (i: number) => {
+            const columns = names(3 + i);
+            const v = $.option(51 + i, () => {
+              $.consume(50 + i, K.AS);
+              const e = $.subrule(50 + i, $.additive);
+              return e.kind === 'list' ? e.items : e.kind === 'paren' ? [e.expr] : [e];
+            });
+            $.ACTION(() => ins.push(v ? { columns, values: v } : { columns }));
+          };
+          entry(0);
+          $.many(50, () => {
+            $.consume(52, T.Comma);
+            entry(1);
+          });
+          $.consume(51, T.RParen);
+          $.consume(50, T.RParen);
+          return { unpivot: { includeNulls, value, for: forCols, in: ins } };
+        },
+      },
+    ],
+    });
+  };
 
   $.RULE('nameList', (): OraName[] => {
     const names: OraName[] = [$.subrule(0, $.identifier)];

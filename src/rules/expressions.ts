@@ -4,6 +4,7 @@
  * rewriteExpr's switch. Rules that depend on operand types ask infer.ts, whose column scope is
  * set per query block by rewriteQuery.
  */
+import { rewritePivot } from './pivot.js';
 import type { QualifiedName } from '../ast/common.js';
 import type { Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import type { FromItem, Query } from '../ast/query.js';
@@ -270,6 +271,10 @@ function rewriteFrom(f: FromItem, ctx: ExprContext): FromItem {
       return f.name.schema ? { ...f, name: { ...f.name, schema: ctx.mapSchema(f.name.schema) } } : f;
     case 'subquery':
       return { ...f, query: rewriteQuery(f.query, ctx) };
+    case 'pivot': {
+      const r = rewritePivot(f, ctx);
+      return r ? rewriteFrom(r, ctx) : { ...f, source: rewriteFrom(f.source, ctx) };
+    }
     case 'table-function':
       return { ...f, expr: rewriteExpr(f.expr, ctx) };
     case 'join': {

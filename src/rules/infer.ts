@@ -399,6 +399,7 @@ export function buildScope(q: SelectQuery, ctx: ExprContext, parent?: Scope): Sc
         });
         return;
       case 'table-function':
+      case 'pivot':
         scope.items.push({ names: f.alias ? [f.alias] : [], columns: () => new Map() });
     }
   };

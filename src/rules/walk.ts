@@ -150,6 +150,8 @@ export function mapFromDeep(f: FromItem, fn: (e: Expr) => Expr | undefined): Fro
       return { ...f, query: mapQueryDeep(f.query, fn) };
     case 'table-function':
       return { ...f, expr: mapExprDeep(f.expr, fn) };
+    case 'pivot':
+      return { ...f, source: mapFromDeep(f.source, fn) };
     case 'join': {
       const r: FromItem = { ...f, left: mapFromDeep(f.left, fn), right: mapFromDeep(f.right, fn) };
       if (f.on) r.on = mapExprDeep(f.on, fn);

@@ -27,6 +27,9 @@ export function printFrom(f: FromItem): string {
     case 'subquery':
       // PostgreSQL before 16 requires an alias on derived tables.
       return `${f.lateral ? 'LATERAL ' : ''}(${printQuery(f.query)}) ${quoteIdent(pgNameOf(f.alias ?? 'SUBQ'))}`;
+    case 'pivot':
+      // Rewritten by the rules before printing; an unconverted one is printed as its source.
+      return printFrom(f.source);
     case 'table-function':
       return `unnest(${printExpr(f.expr)})${f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : ''}`;
     case 'join': {
