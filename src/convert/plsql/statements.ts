@@ -29,6 +29,7 @@ export interface BlockOptions {
 
 /** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
 export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOptions = {}, outermost = false): string {
+  b = savepointAsBlock(b, pc);
   pc.push();
   const pad = IND.repeat(depth);
   const decls = b.declarations.flatMap((d) => emitDeclaration(d, pc, depth + 1));
@@ -430,6 +431,19 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     case 'DBMS_LOCK.SLEEP':
     case 'DBMS_SESSION.SLEEP':
       return [`PERFORM pg_sleep(${arg(0)});`];
+    // CLOB/BLOB temporaries are plain text / bytea values on PostgreSQL.
+    case 'DBMS_LOB.CREATETEMPORARY':
+      return [`${arg(0)} := '';`];
+    case 'DBMS_LOB.FREETEMPORARY':
+    case 'DBMS_LOB.CLOSE':
+    case 'DBMS_LOB.OPEN':
+      return ['NULL;'];
+    case 'DBMS_LOB.WRITEAPPEND':
+      return [`${arg(0)} := coalesce(${arg(0)}, '') || substr(${arg(2)}, 1, ${arg(1)});`];
+    case 'DBMS_LOB.APPEND':
+      return [`${arg(0)} := coalesce(${arg(0)}, '') || ${arg(1)};`];
+    case 'DBMS_LOB.TRIM':
+      return [`${arg(0)} := substr(${arg(0)}, 1, ${arg(1)});`];
     case 'DBMS_APPLICATION_INFO.SET_MODULE':
       return [`PERFORM set_config('application_name', ${arg(0)}, false);`];
     case 'RAISE_APPLICATION_ERROR': {
@@ -456,4 +470,24 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   const args = c.args.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
   const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');
   return [`CALL ${target}(${args});`];
+}
+
+/**
+ * `BEGIN SAVEPOINT s; … EXCEPTION WHEN … THEN ROLLBACK TO s; … END`: a PL/pgSQL block with an
+ * exception handler already rolls back its own changes before the handler runs, so when the
+ * savepoint opens the block and every handler starts by rolling back to it, both are dropped.
+ */
+function savepointAsBlock(b: Block, pc: PlContext): Block {
+  const first = b.body[0];
+  if (first?.kind !== 'sql' || first.statement.kind !== 'transaction' || first.statement.verb !== 'SAVEPOINT') return b;
+  const sp = first.statement.savepoint;
+  const rollsBack = (h: Block['handlers'][number]) => {
+    const s = h.body[0];
+    return s?.kind === 'sql' && s.statement.kind === 'transaction' && s.statement.verb === 'ROLLBACK' && s.statement.savepoint === sp;
+  };
+  if (!b.handlers.length || !b.handlers.every(rollsBack)) return b;
+  pc.report('OPG-PLSQL-0003', {
+    detail: `SAVEPOINT ${sp} / ROLLBACK TO ${sp} around a block: the block's exception handler rolls back its changes in PostgreSQL, so both statements were dropped`,
+  });
+  return { ...b, body: b.body.slice(1), handlers: b.handlers.map((h) => ({ ...h, body: h.body.slice(1) })) };
 }
