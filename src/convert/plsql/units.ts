@@ -109,13 +109,19 @@ export function subprogramText(s: Subprogram, pc: PlContext): string {
   const name = qualified(pc, s.name.schema, s.name.name);
   if (s.external) pc.fail(`external ${s.kind} (${s.external})`);
   if (!s.block) pc.fail(`${s.kind} without a body`);
-  let seenDefault = false;
-  const params = s.params.map((p) => {
+  // PostgreSQL needs parameters with defaults last (for procedures OUT parameters count too):
+  // defaults before the last required parameter are dropped, and callers must pass those values.
+  const required = (p: (typeof s.params)[number]) => !p.default && (s.kind === 'procedure' || p.mode !== 'OUT');
+  const lastRequired = s.params.reduce((last, p, i) => (required(p) ? i : last), -1);
+  const params = s.params.map((p, i) => {
     const mode = p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : '';
-    if (p.default) seenDefault = true;
-    else if (seenDefault && p.mode !== 'OUT')
-      pc.fail(`parameter ${p.name} has no default but follows one that has (PostgreSQL requires defaults at the end; callers using named notation must be checked)`);
-    const dflt = p.default ? ` DEFAULT ${pc.expr(p.default)}` : '';
+    let dflt = p.default ? ` DEFAULT ${pc.expr(p.default)}` : '';
+    if (dflt && i < lastRequired) {
+      dflt = '';
+      pc.report('OPG-PLSQL-0002', {
+        detail: `default of parameter ${p.name} dropped: PostgreSQL requires parameters with defaults after all others; callers that relied on it must now pass the value`,
+      });
+    }
     return `${mode}${id(p.name)} ${pc.type(p.type, p.name)}${dflt}`;
   });
   const attrs = new Set(s.attributes);
