@@ -28,6 +28,12 @@ async function cli(args: string[], stdin?: string) {
 describe('translate()', () => {
   const r = translate(script, { file: 'app.sql' });
 
+  it('matches the golden translation of the whole script (UPDATE_GOLDEN=1 rewrites it; read the diff)', () => {
+    const golden = 'fixtures/translate/app-script/expected.pg.sql';
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, r.sql);
+    expect(r.sql).toBe(readFileSync(golden, 'utf8'));
+  });
+
   it('keeps the statements in their original order', () => {
     const kinds = r.statements.map((s) => s.kind).filter((k) => k !== 'comment');
     expect(kinds).toEqual([
