@@ -43,6 +43,7 @@ export function convertText(text: string, options: ConvertOptions = {}, file = '
 // Assessment report (orapg assess): report.html, report.json, action-items.csv.
 export {
   assess,
+  assessAndVerify,
   assessSources,
   writeReport,
   readBaseline,

@@ -1,7 +1,7 @@
 /** `orapg assess`: conversion + scoring → report.html, report.json, action-items.csv. */
 import type { Command } from 'commander';
 import type { Severity } from '../findings/types.js';
-import { assess, REPORT_FILES, writeReport } from '../report/index.js';
+import { assess, assessAndVerify, REPORT_FILES, writeReport } from '../report/index.js';
 import { percent } from '../report/templates/page.js';
 import { type CliContext, keyValue, SEVERITY_RANK, severity } from './common.js';
 
@@ -21,9 +21,14 @@ export function registerAssess(program: Command, ctx: CliContext): void {
     .description(
       'assess Oracle scripts: action items, effort and grade as report.html, report.json, action-items.csv',
     )
-    .argument('<inputs...>', 'SQL*Plus scripts or directories of scripts')
+    .argument('<inputs...>', 'SQL*Plus scripts, directories of scripts or catalog snapshots')
     .requiredOption('-o, --out <dir>', 'output directory')
     .option('--baseline <report.json>', 'an earlier report.json: mark new and resolved action items')
+    .option(
+      '--verify',
+      'also apply the converted objects to PostgreSQL (embedded PGlite) and report failures',
+    )
+    .option('--pg-url <url>', 'with --verify: a PostgreSQL server (scratch database, dropped afterwards)')
     .option('--schema-map <ORA=pg>', 'map an Oracle schema to a PostgreSQL schema (repeatable)', keyValue, {})
     .option(
       '--define <k=v>',
@@ -43,30 +48,38 @@ export function registerAssess(program: Command, ctx: CliContext): void {
       'exit with 1 when a new item (vs --baseline) of this severity or worse exists',
       severity,
     )
-    .action((inputs: string[], opts) => {
+    .action(async (inputs: string[], opts) => {
       if (opts.failOnNew && !opts.baseline) throw new Error('--fail-on-new needs --baseline');
-      const res = assess(inputs, {
+      if (opts.pgUrl && !opts.verify) throw new Error('--pg-url needs --verify');
+      const options = {
         schemaMap: opts.schemaMap,
         defines: opts.define,
         narrowIntegers: !!opts.narrowIntegers,
         baseline: opts.baseline,
         now: reportClock(),
-      });
+      };
+      const res = opts.verify
+        ? await assessAndVerify(inputs, options, { pgUrl: opts.pgUrl })
+        : assess(inputs, options);
       const files = writeReport(res, opts.out);
       const r = res.report;
       const s = r.summary;
       if (opts.json) {
+        const baseline = r.baseline && { ...r.baseline, resolved: undefined };
         ctx.io.out(
-          `${JSON.stringify({ outDir: opts.out, files, summary: s, baseline: r.baseline && { ...r.baseline, resolved: undefined } }, null, 2)}\n`,
+          `${JSON.stringify({ outDir: opts.out, files, summary: s, baseline, verify: r.verify }, null, 2)}\n`,
         );
       } else {
         const b = r.baseline
           ? `; vs baseline: ${r.baseline.newItems} new, ${r.baseline.resolvedItems} resolved`
           : '';
+        const v = r.verify
+          ? `; verify on ${r.verify.engine}: ${r.verify.applied} applied, ${r.verify.failed} failed`
+          : '';
         ctx.io.out(
           `orapg: ${s.objects} objects, ${percent(s.autoConversionRate)} converted automatically, ` +
             `${s.actionItems.total} action items (${s.actionItems.error} error, ${s.actionItems.warning} warning, ${s.actionItems.info} info), ` +
-            `${s.effort.hours} h estimated, grade ${s.grade.label}${b} → ${opts.out} (${Object.values(REPORT_FILES).join(', ')})\n`,
+            `${s.effort.hours} h estimated, grade ${s.grade.label}${b}${v} → ${opts.out} (${Object.values(REPORT_FILES).join(', ')})\n`,
         );
       }
       const reaches = (sev: Severity | undefined, items: typeof r.actionItems) =>

@@ -11,6 +11,7 @@ import { type ConvertOptions, type ConvertResult, printObject, type SourceText }
 import { catalog } from '../findings/catalog.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import { leadingWords } from '../source/script.js';
+import type { VerifyResult } from '../verify/types.js';
 import type { ActionItem, CodeSummary, Report, ReportObject, TypeSummary } from './schema.js';
 import { REPORT_FORMAT, REPORT_SCHEMA_VERSION } from './schema.js';
 import {
@@ -54,6 +55,8 @@ export interface AssessResult {
 export interface BuildOptions extends ConvertOptions {
   /** Clock for `generatedAt`; without it (or when it returns null) the report has no timestamp. */
   now?: () => Date | null;
+  /** Result of `verify` on the same conversion: its OPG-VERIFY findings join the objects. */
+  verify?: VerifyResult;
 }
 
 interface Draft {
@@ -105,6 +108,7 @@ export function buildReport(
   const scrub = (s: string) => scrubSecrets(s, index.secrets);
   const drafts = objectDrafts(result.objects, index);
   const scriptFindings = orphanDrafts(result, index, drafts);
+  if (options.verify) scriptFindings.push(...attachVerify(options.verify.findings, drafts));
   const fileOrder = new Map<string, number>();
   for (const s of index.statements) if (!fileOrder.has(s.file)) fileOrder.set(s.file, fileOrder.size);
   const byLocation = locationOrder(fileOrder);
@@ -178,6 +182,28 @@ function focusLine(stmt: StatementText, label: string): number | null {
   if (!name) return null;
   const i = findName(stmt.text.split('\n'), name);
   return i < 0 ? null : stmt.line + i;
+}
+
+/**
+ * Puts each verify finding on the object it names (the same label, at the same location when
+ * labels repeat); returns the ones that name no object.
+ */
+function attachVerify(findings: readonly Finding[], drafts: Draft[]): Finding[] {
+  const byName = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (!byName.has(d.name)) byName.set(d.name, []);
+    byName.get(d.name)!.push(d);
+  }
+  const same = (a?: SourceLocation, b?: SourceLocation) =>
+    !!a && !!b && a.file === b.file && a.line === b.line;
+  const rest: Finding[] = [];
+  for (const f of findings) {
+    const candidates = f.object ? (byName.get(f.object) ?? []) : [];
+    const d = candidates.find((c) => same(c.location, f.location)) ?? candidates[0];
+    if (d) d.findings.push(f);
+    else rest.push(f);
+  }
+  return rest;
 }
 
 function objectDrafts(objects: readonly PgObject[], index: StatementIndex): Draft[] {
@@ -423,6 +449,22 @@ function assembleReport(
     actionItems: items,
     codes,
     baseline: null,
+    ...(options.verify ? { verify: verifySummary(options.verify) } : {}),
+  };
+}
+
+function verifySummary(v: VerifyResult): NonNullable<Report['verify']> {
+  const s = v.summary;
+  return {
+    engine: `${v.target.engine === 'pglite' ? 'PGlite' : 'PostgreSQL'} ${v.target.serverVersion}`,
+    objects: s.objects,
+    applied: s.applied,
+    failed: s.failed,
+    skipped: s.skipped,
+    routines: s.routines,
+    deepChecked: s.deepChecked,
+    deepErrors: s.deepErrors,
+    ok: s.ok,
   };
 }
 

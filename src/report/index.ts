@@ -6,8 +6,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { convertSources, type SourceText } from '../convert/index.js';
+import { type ConvertResult, convertSources, type SourceText } from '../convert/index.js';
 import { readSources, readTextFile } from '../source/files.js';
+import { type VerifyOptions, verify } from '../verify/index.js';
 import { applyBaseline } from './baseline.js';
 import { type AssessResult, type BuildOptions, buildReport } from './build.js';
 import { renderCsv } from './csv.js';
@@ -37,7 +38,31 @@ export function assessSources(
   options: AssessOptions = {},
   readFile?: (p: string) => string | undefined,
 ): AssessResult {
-  const result = convertSources(sources, options, readFile);
+  return assessConverted(convertSources(sources, options, readFile), sources, options, readFile);
+}
+
+/**
+ * Assesses and verifies: converts once, applies the result to PostgreSQL with `verify` (embedded
+ * PGlite unless `verifyOptions.pgUrl`), and reports the OPG-VERIFY findings with the others.
+ */
+export async function assessAndVerify(
+  paths: string[],
+  options: AssessOptions = {},
+  verifyOptions: VerifyOptions = {},
+): Promise<AssessResult> {
+  const sources = readSources(paths);
+  const result = convertSources(sources, options, readTextFile);
+  const verified = await verify(result, verifyOptions);
+  return assessConverted(result, sources, { ...options, verify: verified }, readTextFile);
+}
+
+/** Builds the report of a conversion already made (and applies the baseline). */
+export function assessConverted(
+  result: ConvertResult,
+  sources: SourceText[],
+  options: AssessOptions = {},
+  readFile?: (p: string) => string | undefined,
+): AssessResult {
   const built = buildReport(result, sources, options, readFile);
   if (options.baseline) {
     const b =

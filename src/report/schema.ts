@@ -10,7 +10,7 @@
 import { z } from 'zod';
 
 export const REPORT_FORMAT = 'orapg-assess-report';
-export const REPORT_SCHEMA_VERSION = '1.0';
+export const REPORT_SCHEMA_VERSION = '1.1';
 export const REPORT_SCHEMA_MAJOR = 1;
 
 const count = z.number().int().min(0);
@@ -177,6 +177,20 @@ export const BaselineSchema = z.object({
   resolved: z.array(ResolvedItemSchema).describe('items of the baseline that no longer occur'),
 });
 
+export const VerifySummarySchema = z
+  .object({
+    engine: z.string().describe('e.g. "PGlite 18.6" or "PostgreSQL 15.8"'),
+    objects: count,
+    applied: count,
+    failed: count,
+    skipped: count,
+    routines: count,
+    deepChecked: count.describe('routines checked with plpgsql_check'),
+    deepErrors: count,
+    ok: z.boolean().describe('nothing failed, nothing from the model is missing'),
+  })
+  .describe('since 1.1, with --verify: what applying the converted objects to PostgreSQL gave');
+
 export const ReportSchema = z.object({
   format: z.literal(REPORT_FORMAT),
   schemaVersion: z.string().regex(/^\d+\.\d+$/),
@@ -202,6 +216,7 @@ export const ReportSchema = z.object({
     .describe('object order, then location and code; script-level items (objectKey null) last'),
   codes: z.array(CodeSummarySchema).describe('sorted by code'),
   baseline: BaselineSchema.nullable(),
+  verify: VerifySummarySchema.optional(),
 });
 
 export type Report = z.infer<typeof ReportSchema>;
@@ -217,6 +232,7 @@ export type CodeSummary = z.infer<typeof CodeSummarySchema>;
 export type Grade = z.infer<typeof GradeSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type ScoringModel = z.infer<typeof ScoringModelSchema>;
+export type VerifySummary = z.infer<typeof VerifySummarySchema>;
 
 /**
  * JSON Schema (draft 2020-12) of report.json, as written to docs/report.schema.json. Generated in

@@ -103,6 +103,7 @@ function summarySection(r: Report): SafeHtml {
 <div class="card"><div class="label">Auto-conversion rate</div><div class="value" data-testid="summary-rate">${percent(s.autoConversionRate)}</div><div class="sub">${s.status.converted + s.status.convertedWithWarnings} of ${s.objects} objects converted without errors</div></div>
 <div class="card"><div class="label">Action items</div><div class="value" data-testid="summary-items">${s.actionItems.total}</div><div class="sub"><span class="badge sev-error">${s.actionItems.error} error</span> <span class="badge sev-warning">${s.actionItems.warning} warning</span> <span class="badge sev-info">${s.actionItems.info} info</span> · ${s.actionItems.codes} distinct IDs</div></div>
 <div class="card"><div class="label">Estimated effort</div><div class="value" data-testid="summary-effort">${hours(s.effort.totalMinutes)}</div><div class="sub">${g.personDays} person-days · objects ${hours(s.effort.objectMinutes)}, one-off ${hours(s.effort.baseMinutes)}, script ${hours(s.effort.scriptMinutes)}</div></div>
+${r.verify ? verifyCard(r.verify) : ''}
 <div class="card"><div class="label">Migration grade</div><div class="value grade-${g.level}" data-testid="summary-grade">${g.label}</div><div class="sub">level ${g.level}, technical difficulty ${g.difficulty} of 5</div></div>
 </div>
 <ul class="reasons">${g.reasons.map((x) => html`<li>${x}</li>`)}</ul>
@@ -112,6 +113,11 @@ function summarySection(r: Report): SafeHtml {
 <div class="chart">${barChart('Objects by complexity (SCT classes)', complexityBars, '#6b7a99')}</div>
 </div>
 </section>`;
+}
+
+function verifyCard(v: NonNullable<Report['verify']>): SafeHtml {
+  const deep = v.deepErrors ? html`, ${v.deepErrors} with errors` : '';
+  return html`<div class="card"><div class="label">Verified on ${v.engine}</div><div class="value ${v.ok ? 'grade-A' : 'grade-C'}" data-testid="summary-verify">${v.applied} / ${v.objects}</div><div class="sub">objects applied; ${v.failed} failed, ${v.skipped} skipped; ${v.deepChecked} of ${v.routines} routines checked with plpgsql_check${deep}</div></div>`;
 }
 
 function typesSection(types: readonly TypeSummary[]): SafeHtml {
