@@ -903,6 +903,18 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/packages',
   },
   {
+    id: 'OPG-PLSQL-0012',
+    title: 'Autonomous transaction runs in the caller',
+    severity: 'warning',
+    effortMinutes: 30,
+    message:
+      '{object} used PRAGMA AUTONOMOUS_TRANSACTION: it now runs in the caller\'s transaction (its COMMIT/ROLLBACK were dropped), so its work is undone when the caller rolls back',
+    suggestion:
+      'If the work must survive (audit or log rows), run it through a separate connection: dblink_exec(\'dbname=\' || current_database(), …) or the pg_background extension.',
+    why: 'PostgreSQL has no autonomous transactions.',
+    rule: 'convert/plsql',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

@@ -36,6 +36,8 @@ export class PlContext {
   readonly localTypes = new Map<OraName, string>();
   private readonly scopes: Map<OraName, NameInfo>[] = [new Map()];
   usesRowcount = false;
+  /** PRAGMA AUTONOMOUS_TRANSACTION was declared: its COMMIT/ROLLBACK are dropped. */
+  autonomous = false;
   /** The package this unit belongs to (members see its variables, constants, types, cursors). */
   pkg?: PackageInfo;
   /** Label of the unit for generated type names. */

@@ -95,9 +95,10 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
         if (e.kind === 'column' && !Number.isNaN(n)) pc.exceptionInit(e.parts[0], n);
         else pc.fail('PRAGMA EXCEPTION_INIT with a non-literal error number');
       } else if (d.name === 'AUTONOMOUS_TRANSACTION') {
-        pc.fail(
-          'PRAGMA AUTONOMOUS_TRANSACTION: PostgreSQL has no autonomous transactions; run the work through dblink or pg_background (a separate connection) or move it to the caller',
-        );
+        // Converted as ordinary code in the caller's transaction, its own COMMIT/ROLLBACK dropped:
+        // reported, since the work no longer survives a rollback of the caller.
+        pc.autonomous = true;
+        pc.report('OPG-PLSQL-0012', { object: pc.object });
       }
       return [];
     }
@@ -309,6 +310,7 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
       pc.fail('SET TRANSACTION inside PL/SQL');
       return [`${pad}-- SET TRANSACTION not converted`];
     }
+    if (pc.autonomous) return [`${pad}-- ${pre.verb} of the autonomous transaction dropped (see findings)`];
     if (pc.kind === 'function' || pc.kind === 'trigger') {
       pc.fail(`${pre.verb} in a ${pc.kind} (PostgreSQL functions cannot commit or roll back)`);
       return [`${pad}-- ${pre.verb} not converted`];
