@@ -424,11 +424,13 @@ function alignForeignKeyTypes(
       const refCol = target.columns.find((x) => x.name === refCols[i]);
       const col = columns[t.columns.findIndex((x) => x.name === local)];
       if (!refCol?.type || !col) return;
-      const refType = mapType(refCol.type, {
+      let refType = mapType(refCol.type, {
         column: refCol.name,
         findings: [],
         narrowIntegers: ctx.options.narrowIntegers,
       });
+      // An identity column became bigint when its type was not an integer type (see above).
+      if (refCol.identity && !isPgInteger(refType)) refType = { kind: 'datatype', name: 'bigint', args: [] };
       if (printType(refType) !== printType(col.type)) {
         findings.push(
           makeFinding(

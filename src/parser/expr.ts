@@ -497,6 +497,10 @@ export function defineExprRules($: $): void {
       $.or(4, [
         { ALT: () => parts.push($.subrule(6, $.identifier)) },
         { ALT: () => parts.push($.consume(1, K.ROWID).image.toUpperCase()) },
+        // Collection methods named by reserved words: c.EXISTS(i), c.DELETE(i), c.PRIOR(i)
+        { ALT: () => parts.push($.consume(1, K.EXISTS).image.toUpperCase()) },
+        { ALT: () => parts.push($.consume(1, K.DELETE).image.toUpperCase()) },
+        { ALT: () => parts.push($.consume(1, K.PRIOR).image.toUpperCase()) },
         {
           ALT: () => {
             $.consume(1, T.Star);
