@@ -2,16 +2,17 @@
 import type { OraName } from '../../ast/common.js';
 import type { DataType, Expr } from '../../ast/expr.js';
 import type { Declaration, Param, TriggerDef } from '../../ast/plsql.js';
+import type { Query } from '../../ast/query.js';
 import { printExpr, printType } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import { makeFinding, type FindingArgs } from '../../findings/make.js';
 import type { Finding, SourceLocation } from '../../findings/types.js';
 import { type ExprContext, rewriteExpr } from '../../rules/expressions.js';
-import { classOfDataType } from '../../rules/infer.js';
+import { classOfDataType, type OraType, queryColumnTypes } from '../../rules/infer.js';
 import { mapType } from '../../rules/types.js';
 import { mapExprDeep } from '../../rules/walk.js';
 import type { ConvertContext } from '../context.js';
-import { PREDEFINED, sqlstateForOra } from './exceptions.js';
+import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import type { PackageInfo } from './packages.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
@@ -19,7 +20,17 @@ export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
 interface NameInfo {
   kind: 'variable' | 'param' | 'cursor' | 'collection' | 'record' | 'refcursor';
   type?: DataType;
+  /** Field types of a record (table%ROWTYPE, local RECORD type, cursor row). */
+  fields?: () => Map<OraName, OraType>;
+  /** The query of a cursor (for the fields of its rows). */
+  query?: Query;
+  /** Parameters of a cursor (defaults fill omitted arguments). */
+  params?: Param[];
 }
+
+const INTEGER_TYPES = new Set(['PLS_INTEGER', 'BINARY_INTEGER', 'SIMPLE_INTEGER', 'NATURAL', 'NATURALN', 'POSITIVE', 'POSITIVEN', 'SIGNTYPE']);
+const NUMBER_T: DataType = { kind: 'datatype', name: 'NUMBER', args: [] };
+const INTEGER_T: DataType = { kind: 'datatype', name: 'NUMBER', args: [9] };
 
 export class PlContext {
   readonly findings: Finding[] = [];
@@ -35,11 +46,27 @@ export class PlContext {
   readonly preStatements: string[] = [];
   readonly localTypes = new Map<OraName, string>();
   private readonly scopes: Map<OraName, NameInfo>[] = [new Map()];
+  /**
+   * SQL%ROWCOUNT is read somewhere in the unit: every SQL statement is followed by
+   * GET DIAGNOSTICS opg_rowcount = ROW_COUNT (set by prepareUnit before emission).
+   */
   usesRowcount = false;
   /** PRAGMA AUTONOMOUS_TRANSACTION was declared: its COMMIT/ROLLBACK are dropped. */
   autonomous = false;
   /** The package this unit belongs to (members see its variables, constants, types, cursors). */
   pkg?: PackageInfo;
+  /**
+   * SQL%FOUND / SQL%NOTFOUND read opg_rowcount instead of FOUND: the unit runs dynamic SQL
+   * (EXECUTE does not set FOUND) or fetches rows (FETCH and FOR loops change FOUND, not Oracle's
+   * SQL% attributes).
+   */
+  foundViaRowcount = false;
+  /** Cursors whose %FOUND / %NOTFOUND is kept in a variable (read away from their FETCH). */
+  readonly cursorFound = new Set<OraName>();
+  /** Cursors whose %ROWCOUNT is counted. */
+  readonly cursorRowcount = new Set<OraName>();
+  /** Depth of exception handlers around the statement being emitted (SQLSTATE exists only there). */
+  handlerDepth = 0;
   /** Label of the unit for generated type names. */
   typePrefix: string;
 
@@ -55,17 +82,77 @@ export class PlContext {
     // Types of variables and parameters, for the type-dependent expression rules (DATE - DATE …).
     const tableColumn = this.ectx.columnType;
     this.ectx.columnType = (name) => {
+      if (name === 'OPG_ROWCOUNT' && this.usesRowcount) return INTEGER_T;
+      if (name.startsWith('OPG_') && name.endsWith('_ROWCOUNT')) return INTEGER_T;
+      if (name.startsWith('OPG_') && name.endsWith('_FOUND')) return { kind: 'datatype', name: 'BOOLEAN', args: [] };
       const info = this.lookup(name);
       if (!info) return tableColumn?.(name);
       return info.type && this.oracleType(info.type);
     };
-    // In a trigger, NEW.col / OLD.col have the types of the table's columns.
+    // In a trigger, NEW.col / OLD.col have the types of the table's columns; record variables
+    // (rec.field) are scope items too, innermost first.
     const table = trigger && cctx.findTable(trigger.on);
-    if (table) {
-      const columns = new Map(table.columns.map((c) => [c.name, classOfDataType(c.type)]));
-      this.ectx.scope = { items: [{ names: ['NEW', 'OLD'], columns: () => columns }], ctes: new Map() };
-    }
+    const triggerItems = table
+      ? [{ names: ['NEW', 'OLD'], columns: () => new Map(table.columns.map((c) => [c.name, classOfDataType(c.type)])) }]
+      : [];
+    const self = this;
+    this.ectx.scope = {
+      get items() {
+        return [...self.recordItems(), ...triggerItems];
+      },
+      ctes: new Map(),
+    };
   }
+
+  private recordItems(): { names: OraName[]; columns: () => Map<OraName, OraType> }[] {
+    const out: { names: OraName[]; columns: () => Map<OraName, OraType> }[] = [];
+    const seen = new Set<OraName>();
+    for (let i = this.scopes.length - 1; i >= 0; i--)
+      for (const [name, info] of this.scopes[i])
+        if (info.fields && !seen.has(name)) {
+          seen.add(name);
+          out.push({ names: [name], columns: info.fields });
+        }
+    return out;
+  }
+
+  /** Field types of the rows of a query (a cursor or an implicit FOR loop), computed once. */
+  queryFields(q: Query): () => Map<OraName, OraType> {
+    let v: Map<OraName, OraType> | undefined;
+    return () => {
+      if (!v) {
+        v = new Map();
+        try {
+          v = new Map(queryColumnTypes(q, this.ectx).map((c) => [c.name, c.type]));
+        } catch {
+          // types stay unknown
+        }
+      }
+      return v;
+    };
+  }
+
+  /** Field types of a record-typed variable, when its type is known. */
+  private recordFields(t: DataType): (() => Map<OraName, OraType>) | undefined {
+    if (t.attribute === 'ROWTYPE') {
+      if (!t.schema) {
+        const cursor = this.lookup(t.name);
+        if (cursor?.kind === 'cursor' && cursor.query) return this.queryFields(cursor.query);
+      }
+      const table = this.cctx.findTable(t.schema ? { schema: t.schema, name: t.name } : { name: t.name });
+      if (table) return () => new Map(table.columns.map((c) => [c.name, classOfDataType(c.type)]));
+      return undefined;
+    }
+    if (t.attribute || t.schema) return undefined;
+    const fields = this.recordTypes.get(t.name);
+    if (!fields) return undefined;
+    return () => new Map(fields.map((f) => [f.name, classOfDataType(this.oracleType(f.type))]));
+  }
+
+  /** Fields of the RECORD types declared in the unit. */
+  readonly recordTypes = new Map<OraName, { name: OraName; type: DataType }[]>();
+  /** Base types of the SUBTYPEs declared in the unit. */
+  readonly subtypes = new Map<OraName, DataType>();
 
   report(id: string, args: FindingArgs): void {
     this.findings.push(makeFinding(id, args, { object: this.object, location: this.location }));
@@ -194,6 +281,10 @@ export class PlContext {
         return 'integer';
       if (t.name === 'STRING') return 'varchar';
     }
+    // NUMBER(p[,s]) variables keep precision and scale: Oracle raises VALUE_ERROR on overflow and
+    // rounds to the scale, as numeric(p,s) does (an integer type would accept larger values).
+    if (t.name === 'NUMBER' && !t.schema && typeof t.args[0] === 'number' && (t.args[1] === undefined || typeof t.args[1] === 'number'))
+      return `numeric(${t.args.join(',')})`;
     const sink: Finding[] = [];
     const pg = mapType(t, { column: label, object: this.object, location: this.location, findings: sink });
     // PL/SQL NUMBER variables and parameters carry no precision: numeric is exact, no finding.
@@ -204,7 +295,13 @@ export class PlContext {
   /** The Oracle type behind %TYPE (table.column%TYPE or variable%TYPE), when known. */
   oracleType(t: DataType): DataType | undefined {
     if (t.attribute === 'ROWTYPE') return undefined;
-    if (t.attribute !== 'TYPE') return this.localTypes.has(t.name) ? undefined : t;
+    if (t.attribute !== 'TYPE') {
+      if (t.schema) return t;
+      if (INTEGER_TYPES.has(t.name)) return INTEGER_T;
+      const sub = this.subtypes.get(t.name);
+      if (sub) return sub === t ? undefined : this.oracleType(sub);
+      return this.localTypes.has(t.name) ? undefined : t;
+    }
     if (!t.schema) {
       const v = this.lookup(t.name);
       return v?.type && v.type !== t ? this.oracleType(v.type) : undefined;
@@ -223,11 +320,30 @@ export class PlContext {
     if (d.kind === 'variable') {
       const userType = !d.type.attribute && d.type.args.length === 0 && !['NUMBER', 'VARCHAR2', 'DATE', 'BOOLEAN', 'PLS_INTEGER', 'CLOB'].includes(d.type.name);
       const pgType = userType ? this.type(d.type, d.name) : '';
+      const fields = this.recordFields(d.type);
       this.declare(d.name, {
-        kind: pgType.endsWith('[]') ? 'collection' : d.type.name === 'SYS_REFCURSOR' ? 'refcursor' : 'variable',
+        kind: pgType.endsWith('[]') ? 'collection' : d.type.name === 'SYS_REFCURSOR' ? 'refcursor' : fields ? 'record' : 'variable',
         type: d.type,
+        ...(fields ? { fields } : {}),
       });
-    } else if (d.kind === 'cursor') this.declare(d.name, { kind: 'cursor' });
+    } else if (d.kind === 'cursor') this.declare(d.name, { kind: 'cursor', params: d.params, ...(d.query ? { query: d.query } : {}) });
+  }
+
+  /** Arguments of a cursor call (OPEN, FOR): omitted trailing arguments take the parameters' defaults. */
+  cursorArgs(cursor: OraName, args: Expr[]): string {
+    const params = this.lookup(cursor)?.params ?? [];
+    const all = [...args];
+    for (let i = args.length; i < params.length && params[i].default; i++) all.push(params[i].default!);
+    return all.length ? `(${all.map((a) => this.expr(a)).join(', ')})` : '';
+  }
+
+  /** A loop's index (integer) or record (fields of the cursor's or query's rows). */
+  declareLoopIndex(name: OraName): void {
+    this.declare(name, { kind: 'variable', type: INTEGER_T });
+  }
+  declareLoopRecord(name: OraName, source: { cursor?: OraName; query?: Query }): void {
+    const q = source.query ?? (source.cursor ? this.lookup(source.cursor)?.query : undefined);
+    this.declare(name, q ? { kind: 'record', fields: this.queryFields(q) } : { kind: 'record' });
   }
 
   /** Converts a PL/SQL expression to PostgreSQL text. */
@@ -260,10 +376,17 @@ export class PlContext {
           return { kind: 'binary', op: '=', left: col('TG_OP'), right: { kind: 'literal', type: 'string', value: op } };
       }
       if (x.parts.length === 1 && x.parts[0] === 'SQLCODE' && !this.lookup('SQLCODE')) {
+        // Outside a handler SQLCODE is 0 (PL/pgSQL has no SQLSTATE there).
+        if (!this.handlerDepth) return { kind: 'literal', type: 'number', value: '0' };
         this.report('OPG-PLSQL-0003', {
-          detail: 'SQLCODE was converted to SQLSTATE, a 5-character code (text), not an Oracle error number',
+          detail:
+            'SQLCODE became an Oracle error number computed from SQLSTATE (ORA-20xxx application errors, predefined exceptions and the mapped ORA- errors; NULL for other PostgreSQL errors)',
         });
-        return col('SQLSTATE');
+        return { kind: 'pg-cast', operand: { kind: 'pseudo', name: sqlcodeText() }, type: { kind: 'datatype', name: 'integer', args: [] } };
+      }
+      if (x.parts.length === 1 && x.parts[0] === 'SQLERRM' && !this.lookup('SQLERRM')) {
+        if (!this.handlerDepth) return { kind: 'literal', type: 'string', value: 'ORA-0000: normal, successful completion' };
+        return { kind: 'pseudo', name: SQLERRM_TEXT };
       }
       if (this.trigger && x.parts.length === 2) {
         const ref = this.trigger.referencing;
@@ -319,7 +442,7 @@ export class PlContext {
             ? -Number(e.operand.value)
             : undefined;
       const [code, n] = isCode(x.left) ? [x.left, numOf(x.right)] : isCode(x.right) ? [x.right, numOf(x.left)] : [undefined, undefined];
-      if (code && n !== undefined) {
+      if (code && n !== undefined && this.handlerDepth) {
         const state = n === 100 ? '02000' : n === 0 ? '00000' : sqlstateForOra(n);
         if (state) {
           this.report('OPG-PLSQL-0003', { detail: `SQLCODE ${x.op} ${n} became SQLSTATE ${x.op} '${state}'` });
@@ -361,22 +484,40 @@ export class PlContext {
     return undefined;
   }
 
+  /** The variable holding a cursor's %FOUND or %ROWCOUNT (declared by the statement emitter). */
+  private cursorState(cursor: OraName, what: 'found' | 'rowcount'): Expr {
+    return { kind: 'column', parts: [`OPG_${cursor}_${what.toUpperCase()}`] };
+  }
+
+  /** opg_rowcount, the row count of the last SQL statement (see usesRowcount). */
+  private rowcountVar(): Expr {
+    this.usesRowcount = true;
+    this.extraDecls.set('OPG_ROWCOUNT', 'opg_rowcount bigint := 0;');
+    return { kind: 'column', parts: ['OPG_ROWCOUNT'] };
+  }
+
+  private rowcountTest(op: '>' | '='): Expr {
+    return { kind: 'paren', expr: { kind: 'binary', op, left: this.rowcountVar(), right: { kind: 'literal', type: 'number', value: '0' } } };
+  }
+
   private cursorAttribute(cursor: OraName[], attr: string): Expr {
     const found: Expr = { kind: 'column', parts: ['FOUND'] };
     const isSql = cursor.length === 1 && cursor[0] === 'SQL';
     switch (attr) {
       case 'FOUND':
+        if (isSql && this.foundViaRowcount) return this.rowcountTest('>');
+        if (!isSql && cursor.length === 1 && this.cursorFound.has(cursor[0])) return this.cursorState(cursor[0], 'found');
         if (!isSql) this.report('OPG-PLSQL-0007', { detail: `${cursor.join('.')}%FOUND became FOUND (set by the last FETCH, SELECT INTO or DML)` });
         return found;
       case 'NOTFOUND':
+        if (isSql && this.foundViaRowcount) return this.rowcountTest('=');
+        if (!isSql && cursor.length === 1 && this.cursorFound.has(cursor[0]))
+          return { kind: 'paren', expr: { kind: 'unary', op: 'NOT', operand: this.cursorState(cursor[0], 'found') } };
         if (!isSql) this.report('OPG-PLSQL-0007', { detail: `${cursor.join('.')}%NOTFOUND became NOT FOUND (set by the last FETCH, SELECT INTO or DML)` });
         return { kind: 'paren', expr: { kind: 'unary', op: 'NOT', operand: found } };
       case 'ROWCOUNT':
-        if (isSql) {
-          this.usesRowcount = true;
-          this.extraDecls.set('OPG_ROWCOUNT', 'opg_rowcount bigint := 0;');
-          return { kind: 'column', parts: ['OPG_ROWCOUNT'] };
-        }
+        if (isSql) return this.rowcountVar();
+        if (cursor.length === 1 && this.cursorRowcount.has(cursor[0])) return this.cursorState(cursor[0], 'rowcount');
         this.fail(`${cursor.join('.')}%ROWCOUNT (count the fetched rows in a variable)`);
         return { kind: 'column', parts: cursor };
       case 'ISOPEN':
@@ -386,7 +527,8 @@ export class PlContext {
           query: {
             kind: 'select',
             items: [{ expr: { kind: 'literal', type: 'number', value: '1' } }],
-            from: [{ kind: 'table', name: { schema: 'PG_CATALOG', name: 'PG_CURSORS' } }],
+            // pg_catalog is always searched first: no schema (a qualified name would be taken for a user schema).
+            from: [{ kind: 'table', name: { name: 'PG_CURSORS' } }],
             where: {
               kind: 'binary',
               op: '=',

@@ -61,3 +61,25 @@ export function sqlstateForOra(code: number): string | undefined {
   if (n >= 20000 && n <= 20999) return `O${String(n).slice(-4)}`;
   return ORA_SQLSTATE[n];
 }
+
+/**
+ * SQLSTATE → Oracle error number, for SQLCODE: the inverse of the mapping above (the lowest
+ * ORA- number where several share a SQLSTATE), NO_DATA_FOUND as +100.
+ */
+export function oraCodeCases(): [string, number][] {
+  const out = new Map<string, number>([['P0002', 100]]);
+  for (const [n, state] of Object.entries(ORA_SQLSTATE).sort((a, b) => Number(a[0]) - Number(b[0])))
+    if (!out.has(state) && Number(n) !== 1403) out.set(state, -Number(n));
+  return [...out];
+}
+
+/** PL/pgSQL expression text giving Oracle's SQLCODE inside an exception handler (NULL for PostgreSQL errors with no ORA- equivalent). */
+export function sqlcodeText(): string {
+  const known = oraCodeCases()
+    .map(([state, n]) => `WHEN '${state}' THEN ${n}`)
+    .join(' ');
+  return `(CASE WHEN SQLSTATE LIKE 'O0%' THEN -20000 - right(SQLSTATE, 4)::integer WHEN SQLSTATE LIKE 'OU%' THEN 1 ELSE CASE SQLSTATE ${known} END END)`;
+}
+
+/** PL/pgSQL expression text giving Oracle's SQLERRM inside a handler: "ORA-20nnn: message" for application errors. */
+export const SQLERRM_TEXT = "(CASE WHEN SQLSTATE LIKE 'O0%' THEN 'ORA-2' || right(SQLSTATE, 4) || ': ' || SQLERRM ELSE SQLERRM END)";

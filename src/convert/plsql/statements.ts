@@ -30,6 +30,7 @@ export interface BlockOptions {
 /** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
 export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOptions = {}, outermost = false): string {
   b = savepointAsBlock(b, pc);
+  if (outermost) prepareUnit(b, pc);
   pc.push();
   const pad = IND.repeat(depth);
   const decls = b.declarations.flatMap((d) => emitDeclaration(d, pc, depth + 1));
@@ -46,8 +47,12 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
       }
       return c;
     });
-    handlers.push(`${pad}${IND}WHEN ${conds.join(' OR ')} THEN`);
+    // VALUE_ERROR OR INVALID_NUMBER share a condition: each name once.
+    const unique = [...new Set(conds.flatMap((c) => c.split(' OR ')))];
+    handlers.push(`${pad}${IND}WHEN ${unique.join(' OR ')} THEN`);
+    pc.handlerDepth++;
     handlers.push(...emitStatements(h.body, pc, depth + 2, inner));
+    pc.handlerDepth--;
   }
   pc.pop();
   if (outermost) for (const [, d] of pc.extraDecls) decls.push(`${pad}${IND}${d}`);
@@ -58,6 +63,96 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   if (handlers.length) lines.push(`${pad}EXCEPTION`, ...handlers);
   lines.push(`${pad}END`);
   return lines.join('\n');
+}
+
+/** What the whole unit uses, known before any statement is emitted (SQL% attributes). */
+function prepareUnit(b: Block, pc: PlContext): void {
+  let sqlRowcount = false;
+  let sqlFound = false;
+  let changesFound = false;
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) {
+      for (const y of x) walk(y);
+      return;
+    }
+    if (!x || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'column' && Array.isArray(o.parts) && o.parts.length === 2 && o.parts[0] === 'SQL') {
+      if (o.parts[1] === '%ROWCOUNT') sqlRowcount = true;
+      if (o.parts[1] === '%FOUND' || o.parts[1] === '%NOTFOUND') sqlFound = true;
+    }
+    if (['execute-immediate', 'fetch', 'for-cursor', 'for-query'].includes(o.kind as string)) changesFound = true;
+    for (const v of Object.values(o)) walk(v);
+  };
+  walk(b);
+  pc.foundViaRowcount = sqlFound && changesFound;
+  pc.usesRowcount = sqlRowcount || pc.foundViaRowcount;
+  scanCursorAttributes(b, pc);
+}
+
+/** Cursor attributes (c%FOUND, c%NOTFOUND, c%ROWCOUNT) used in an expression tree. */
+function cursorAttrs(x: unknown, out: [string, string][] = []): [string, string][] {
+  if (Array.isArray(x)) {
+    for (const y of x) cursorAttrs(y, out);
+    return out;
+  }
+  if (!x || typeof x !== 'object') return out;
+  const o = x as Record<string, unknown>;
+  if (o.kind === 'column' && Array.isArray(o.parts) && o.parts.length === 2 && o.parts[0] !== 'SQL' && String(o.parts[1]).startsWith('%'))
+    out.push([o.parts[0] as string, (o.parts[1] as string).slice(1)]);
+  for (const [k, v] of Object.entries(o)) if (k !== 'body' && k !== 'else' && k !== 'branches' && k !== 'whens' && k !== 'block') cursorAttrs(v, out);
+  return out;
+}
+
+/**
+ * Which cursors need their own state: %ROWCOUNT (a counter) and %FOUND / %NOTFOUND read anywhere
+ * but right after a FETCH of the same cursor (PL/pgSQL's FOUND is changed by every statement).
+ */
+function scanCursorAttributes(b: Block, pc: PlContext): void {
+  const fetches = (s: PlStatement | undefined, c: string) => s?.kind === 'fetch' && s.cursor === c;
+  const list = (stmts: PlStatement[]) => {
+    stmts.forEach((s, i) => {
+      const own: unknown[] =
+        s.kind === 'if' ? s.branches.map((x) => x.cond) : s.kind === 'case' ? [s.selector, ...s.whens.map((w) => w.when)] : s.kind === 'block' ? [] : [s];
+      for (const [c, attr] of cursorAttrs(own)) {
+        if (attr === 'ROWCOUNT') pc.cursorRowcount.add(c);
+        if (attr !== 'FOUND' && attr !== 'NOTFOUND') continue;
+        const afterFetch =
+          s.kind === 'while' ? fetches(stmts[i - 1], c) && fetches(s.body.at(-1), c) : s.kind !== 'loop' && fetches(stmts[i - 1], c);
+        if (!afterFetch) pc.cursorFound.add(c);
+      }
+      // An EXIT WHEN at the top of a loop body follows the loop's previous iteration, not a FETCH.
+      for (const inner of childLists(s)) list(inner);
+    });
+  };
+  list(b.body);
+  for (const h of b.handlers) list(h.body);
+  for (const c of pc.cursorFound) pc.extraDecls.set(`FOUND:${c}`, `${cursorStateName(c, 'found')} boolean;`);
+  for (const c of pc.cursorRowcount) pc.extraDecls.set(`ROWCOUNT:${c}`, `${cursorStateName(c, 'rowcount')} integer := 0;`);
+}
+
+function childLists(s: PlStatement): PlStatement[][] {
+  switch (s.kind) {
+    case 'if':
+      return [...s.branches.map((x) => x.body), ...(s.else ? [s.else] : [])];
+    case 'case':
+      return [...s.whens.map((w) => w.body), ...(s.else ? [s.else] : [])];
+    case 'loop':
+    case 'while':
+    case 'for-range':
+    case 'for-cursor':
+    case 'for-query':
+      return [s.body];
+    case 'block':
+      return [s.block.body, ...s.block.handlers.map((h) => h.body)];
+    default:
+      return [];
+  }
+}
+
+/** Variable holding a cursor's %FOUND or %ROWCOUNT. */
+export function cursorStateName(cursor: string, what: 'found' | 'rowcount'): string {
+  return quoteIdent(`opg_${pgNameOf(cursor)}_${what}`);
 }
 
 function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[] {
@@ -111,6 +206,7 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
         pc.localTypes.set(d.name, `${pc.resolvedType(def.of, d.name)}[]`);
       } else if (def.kind === 'record') {
         const name = `${pc.typePrefix}_${d.name}`.toLowerCase();
+        pc.recordTypes.set(d.name, def.fields);
         const fields = def.fields.map((f) => `${id(f.name)} ${pc.resolvedType(f.type, `${d.name}.${f.name}`)}`);
         pc.preStatements.push(`DROP TYPE IF EXISTS ${quoteIdent(name)} CASCADE;\nCREATE TYPE ${quoteIdent(name)} AS (${fields.join(', ')});`);
         pc.localTypes.set(d.name, quoteIdent(name));
@@ -118,6 +214,7 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
       return [];
     }
     case 'subtype':
+      pc.subtypes.set(d.name, d.base);
       pc.localTypes.set(d.name, pc.type(d.base, d.name));
       return [];
     case 'subprogram':
@@ -171,7 +268,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         ? `REVERSE ${pc.expr(s.upper)}..${pc.expr(s.lower)}`
         : `${pc.expr(s.lower)}..${pc.expr(s.upper)}`;
       pc.push();
-      pc.declare(s.index, { kind: 'variable' });
+      pc.declareLoopIndex(s.index);
       const body = sub(s.body);
       pc.pop();
       return [...labels, `${pad}FOR ${id(s.index)} IN ${range} LOOP`, ...body, `${pad}END LOOP;`];
@@ -186,25 +283,31 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         );
         return emitStatement({ ...s, kind: 'for-query', record: s.record, query, body: s.body }, pc, depth, opts);
       }
+      const args = pc.cursorArgs(s.cursor, s.args);
       pc.push();
-      pc.declare(s.record, { kind: 'record' });
-      const args = s.args.length ? `(${s.args.map((a) => pc.expr(a)).join(', ')})` : '';
+      pc.declareLoopRecord(s.record, { cursor: s.cursor });
       const body = sub(s.body);
       pc.pop();
-      return [...labels, `${pad}FOR ${id(s.record)} IN ${id(s.cursor)}${args} LOOP`, ...body, `${pad}END LOOP;`];
+      const reset: string[] = [];
+      if (pc.cursorRowcount.has(s.cursor)) {
+        const v = cursorStateName(s.cursor, 'rowcount');
+        body.unshift(`${pad}${IND}${v} := ${v} + 1;`);
+        reset.push(`${pad}${v} := 0;`);
+      }
+      return [...reset, ...labels, `${pad}FOR ${id(s.record)} IN ${id(s.cursor)}${args} LOOP`, ...body, `${pad}END LOOP;`];
     }
     case 'for-query': {
       pc.extraDecls.set(`REC:${s.record}`, `${id(s.record)} record;`);
-      pc.push();
-      pc.declare(s.record, { kind: 'record' });
       const q = sqlQuery(s.query, pc);
+      pc.push();
+      pc.declareLoopRecord(s.record, { query: s.query });
       const body = sub(s.body);
       pc.pop();
       return [...labels, `${pad}FOR ${id(s.record)} IN ${q} LOOP`, ...body, `${pad}END LOOP;`];
     }
     case 'forall': {
       pc.push();
-      pc.declare(s.index, { kind: 'variable' });
+      pc.declareLoopIndex(s.index);
       if (!s.lower || !s.upper) {
         pc.fail('FORALL … INDICES OF / VALUES OF');
         pc.pop();
@@ -236,24 +339,31 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         pc.fail(`RAISE ${s.name}: exception not declared in this unit`);
         return out(`RAISE EXCEPTION '%', ${quoteLiteral(s.name)};`);
       }
-      return out(`RAISE EXCEPTION USING ERRCODE = '${state}', MESSAGE = ${quoteLiteral(`User-Defined Exception ${s.name}`)};`);
+      // SQLERRM of a user-defined exception is 'User-Defined Exception' in Oracle; the name goes to DETAIL.
+      return out(`RAISE EXCEPTION USING ERRCODE = '${state}', MESSAGE = 'User-Defined Exception', DETAIL = ${quoteLiteral(s.name)};`);
     }
     case 'open': {
-      const args = s.args.length ? `(${s.args.map((a) => pc.expr(a)).join(', ')})` : '';
-      if (s.forQuery) return out(`OPEN ${id(s.cursor)} FOR ${sqlQuery(s.forQuery, pc)};`);
+      const args = pc.cursorArgs(s.cursor, s.args);
+      if (s.forQuery) return [...out(`OPEN ${id(s.cursor)} FOR ${sqlQuery(s.forQuery, pc)};`), ...cursorReset(s.cursor, pc, pad)];
       if (s.forDynamic) {
         const sql = dynamicSql(s.forDynamic, pc);
         const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
-        return out(`OPEN ${id(s.cursor)} FOR EXECUTE ${sql}${using};`);
+        return [...out(`OPEN ${id(s.cursor)} FOR EXECUTE ${sql}${using};`), ...cursorReset(s.cursor, pc, pad)];
       }
-      return out(`OPEN ${id(s.cursor)}${args};`);
+      return [...out(`OPEN ${id(s.cursor)}${args};`), ...cursorReset(s.cursor, pc, pad)];
     }
     case 'fetch':
       if (s.bulk) {
         pc.fail('FETCH … BULK COLLECT INTO (collections are converted with packages; not yet)');
         return out(`-- FETCH ${s.cursor} BULK COLLECT not converted`);
       }
-      return out(`FETCH ${id(s.cursor)} INTO ${s.into.map((t) => pc.expr(t)).join(', ')};`);
+      return [
+        ...out(`FETCH ${id(s.cursor)} INTO ${s.into.map((t) => pc.expr(t)).join(', ')};`),
+        ...(pc.cursorFound.has(s.cursor) ? [`${pad}${cursorStateName(s.cursor, 'found')} := FOUND;`] : []),
+        ...(pc.cursorRowcount.has(s.cursor)
+          ? [`${pad}IF FOUND THEN ${cursorStateName(s.cursor, 'rowcount')} := ${cursorStateName(s.cursor, 'rowcount')} + 1; END IF;`]
+          : []),
+      ];
     case 'close':
       return out(`CLOSE ${id(s.cursor)};`);
     case 'execute-immediate': {
@@ -269,7 +379,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
     case 'pipe-row':
       return out(`RETURN NEXT ${pc.expr(s.value)};`);
     case 'sql':
-      return [...labels, ...sqlInPlsql(s.statement, pc, pad), ...rowcount(pc, pad)];
+      return [...labels, ...sqlInPlsql(s.statement, pc, pad), ...(s.statement.kind === 'transaction' ? [] : rowcount(pc, pad))];
     case 'call':
       return out(...callStatement(s.call, pc));
     case 'block':
@@ -278,6 +388,14 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       pc.fail(s.reason);
       return out(`-- not converted: ${s.text.split('\n')[0]}`);
   }
+}
+
+/** After OPEN: %FOUND is NULL and %ROWCOUNT 0 until the first FETCH. */
+function cursorReset(cursor: string, pc: PlContext, pad: string): string[] {
+  return [
+    ...(pc.cursorFound.has(cursor) ? [`${pad}${cursorStateName(cursor, 'found')} := NULL;`] : []),
+    ...(pc.cursorRowcount.has(cursor) ? [`${pad}${cursorStateName(cursor, 'rowcount')} := 0;`] : []),
+  ];
 }
 
 function rowcount(pc: PlContext, pad: string): string[] {

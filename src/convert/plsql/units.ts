@@ -5,13 +5,14 @@
  * findings saying why.
  */
 import type { PlsqlUnit } from '../../ast/ddl.js';
-import type { Expr } from '../../ast/expr.js';
+import type { DataType, Expr } from '../../ast/expr.js';
+import type { QualifiedName } from '../../ast/common.js';
 import type { Block, PlStatement, Subprogram, TriggerDef } from '../../ast/plsql.js';
 import type { PgNode, PgObject, Phase } from '../../ast/pg.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import { makeFinding } from '../../findings/make.js';
 import type { Finding } from '../../findings/types.js';
-import type { ConvertContext } from '../context.js';
+import { ConvertContext } from '../context.js';
 import { PlContext } from './context.js';
 import { convertPackage } from './packages.js';
 import { emitBlock } from './statements.js';
@@ -83,6 +84,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         const attrs = def.attributes.map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
         text = `CREATE TYPE ${name} AS (${attrs.join(', ')});`;
       } else {
+        noteCollectionType(ast.name, def.of, ctx);
         // Nested tables and VARRAYs become arrays; a domain keeps the type's name usable.
         text = `CREATE DOMAIN ${name} AS ${pc.resolvedType(def.of, ast.name.name)}[];`;
       }
@@ -109,12 +111,17 @@ export function subprogramText(s: Subprogram, pc: PlContext): string {
   const name = qualified(pc, s.name.schema, s.name.name);
   if (s.external) pc.fail(`external ${s.kind} (${s.external})`);
   if (!s.block) pc.fail(`${s.kind} without a body`);
-  // PostgreSQL needs parameters with defaults last (for procedures OUT parameters count too):
-  // defaults before the last required parameter are dropped, and callers must pass those values.
-  const required = (p: (typeof s.params)[number]) => !p.default && (s.kind === 'procedure' || p.mode !== 'OUT');
+  // PostgreSQL needs parameters with defaults last. A required IN / IN OUT parameter after
+  // defaulted ones: those defaults are dropped (callers must pass the values). A procedure's OUT
+  // parameter after defaulted ones becomes INOUT … DEFAULT NULL, reset to NULL on entry (Oracle
+  // passes OUT parameters in as NULL), so the defaults keep working.
+  const required = (p: (typeof s.params)[number]) => !p.default && p.mode !== 'OUT';
   const lastRequired = s.params.reduce((last, p, i) => (required(p) ? i : last), -1);
+  let seenDefault = false;
+  /** OUT parameters turned INOUT … DEFAULT NULL. */
+  const resetOut: string[] = [];
   const params = s.params.map((p, i) => {
-    const mode = p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : '';
+    let mode = p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : '';
     let dflt = p.default ? ` DEFAULT ${pc.expr(p.default)}` : '';
     if (dflt && i < lastRequired) {
       dflt = '';
@@ -122,7 +129,13 @@ export function subprogramText(s: Subprogram, pc: PlContext): string {
         detail: `default of parameter ${p.name} dropped: PostgreSQL requires parameters with defaults after all others; callers that relied on it must now pass the value`,
       });
     }
-    return `${mode}${id(p.name)} ${pc.type(p.type, p.name)}${dflt}`;
+    if (dflt) seenDefault = true;
+    else if (seenDefault && p.mode === 'OUT' && s.kind === 'procedure') {
+      mode = 'INOUT ';
+      dflt = ' DEFAULT NULL';
+      resetOut.push(`${id(p.name)} := NULL;`);
+    }
+    return `${mode}${id(p.name)} ${paramType(p.type, p.name, pc)}${dflt}`;
   });
   const attrs = new Set(s.attributes);
   if (!attrs.has('AUTHID CURRENT_USER')) pc.report('OPG-PLSQL-0005', { object: pc.object });
@@ -130,18 +143,58 @@ export function subprogramText(s: Subprogram, pc: PlContext): string {
   if (s.kind === 'function') {
     if (s.params.some((p) => p.mode !== 'IN'))
       pc.fail('function with OUT parameters (PostgreSQL functions with OUT parameters return them as a record; make it a procedure or return a composite type)');
-    const rt = s.returnType ? pc.type(s.returnType, 'RETURN') : 'void';
+    let rt = s.returnType ? paramType(s.returnType, 'RETURN', pc) : 'void';
+    if (attrs.has('PIPELINED') && s.returnType) {
+      // RETURN <collection type> PIPELINED → RETURNS SETOF <element type>
+      const element = collectionElement(pc.cctx, s.returnType);
+      if (element) rt = pc.resolvedType(element, 'RETURN');
+      else pc.fail(`PIPELINED function returning ${s.returnType.name}, a collection type not declared in the converted scripts`);
+    }
     returns = ` RETURNS ${attrs.has('PIPELINED') ? 'SETOF ' : ''}${rt}`;
   }
-  // Members of a package with state initialize it first (once per session).
+  // Members of a package with state initialize it first (once per session); OUT parameters
+  // turned INOUT are reset to NULL.
   const pkg = pc.pkg;
-  const prologue =
-    pkg && (pkg.variables.size || pkg.body?.init) ? [`PERFORM ${quoteIdent(pc.ectx.mapSchema(pkg.name))}.opg_init();`] : [];
+  const prologue = [
+    ...(pkg && (pkg.variables.size || pkg.body?.init) ? [`PERFORM ${quoteIdent(pc.ectx.mapSchema(pkg.name))}.opg_init();`] : []),
+    ...resetOut,
+  ];
   const body = s.block ? `${emitBlock(s.block, pc, 0, { prologue }, true)};` : 'BEGIN\nEND;';
   const [open, close] = dollarQuote(body);
   const kind = s.kind === 'function' ? 'FUNCTION' : 'PROCEDURE';
   // Oracle resolves a name that is both a column and a variable to the column.
   return `CREATE OR REPLACE ${kind} ${name}(${params.join(', ')})${returns}\nLANGUAGE plpgsql\nAS ${open}\n#variable_conflict use_column\n${body}\n${close};`;
+}
+
+/**
+ * Parameter / return type: table%ROWTYPE is the table's composite type (PostgreSQL accepts
+ * %ROWTYPE only in declarations).
+ */
+function paramType(t: DataType, label: string, pc: PlContext): string {
+  if (t.attribute === 'ROWTYPE') {
+    const parts = [t.schema, t.name].filter(Boolean) as string[];
+    if (parts.length === 2 && !t.schema?.includes('.')) return `${quoteIdent(pc.ectx.mapSchema(parts[0]))}.${id(parts[1])}`;
+    if (parts.length === 1) return id(parts[0]);
+  }
+  return pc.type(t, label);
+}
+
+/** Collection types (TABLE OF / VARRAY OF) declared by CREATE TYPE, per conversion. */
+const collections = new WeakMap<ConvertContext, Map<string, DataType>>();
+
+/** Remembers the element type of `CREATE TYPE name AS TABLE OF / VARRAY OF <type>`. */
+function noteCollectionType(name: QualifiedName, of: DataType, ctx: ConvertContext): void {
+  let map = collections.get(ctx);
+  if (!map) collections.set(ctx, (map = new Map()));
+  map.set(ConvertContext.key(name), of);
+}
+
+function collectionElement(ctx: ConvertContext, t: DataType): DataType | undefined {
+  const map = collections.get(ctx);
+  if (!map || t.attribute) return undefined;
+  const exact = map.get(ConvertContext.key({ schema: t.schema, name: t.name }));
+  if (exact || t.schema) return exact;
+  return [...map].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
 }
 
 // ── triggers ──────────────────────────────────────────────────────────
