@@ -91,7 +91,10 @@ async function checkSchema(c: pg.Client, schema: string, source: string): Promis
   return r.rows.map((x) => ({ source, ...x }));
 }
 
-async function countRoutines(c: pg.Client, schema: string): Promise<{ routines: number; triggerFns: number }> {
+async function countRoutines(
+  c: pg.Client,
+  schema: string,
+): Promise<{ routines: number; triggerFns: number }> {
   const r = await c.query(
     `SELECT count(*)::int AS routines, count(*) FILTER (WHERE p.prorettype = 'trigger'::regtype)::int AS trigger_fns
        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -114,13 +117,25 @@ describe('plpgsql_check on the converted PL/SQL (PostgreSQL 15 server)', () => {
     let triggerFns = 0;
     const cases = listCases().filter((k) => k.name.startsWith('plsql/'));
     expect(cases.length).toBeGreaterThanOrEqual(80);
-    const sources: { name: string; schema: string; sql: string; objects: PgObject[] }[] = cases.map((k, i) => {
-      // As the golden test converts a case (test/golden.ts).
-      const r = convertSources([{ file: 'input.sql', text: k.input }], {}, () => undefined);
-      return { name: k.name, schema: `plsql_${i}`, sql: PHASES.map((p) => r.phases[p]).join('\n'), objects: r.objects };
-    });
+    const sources: { name: string; schema: string; sql: string; objects: PgObject[] }[] = cases.map(
+      (k, i) => {
+        // As the golden test converts a case (test/golden.ts).
+        const r = convertSources([{ file: 'input.sql', text: k.input }], {}, () => undefined);
+        return {
+          name: k.name,
+          schema: `plsql_${i}`,
+          sql: PHASES.map((p) => r.phases[p]).join('\n'),
+          objects: r.objects,
+        };
+      },
+    );
     const hr = convert(['examples/hr']);
-    sources.push({ name: 'examples/hr', schema: 'hr_example', sql: PHASES.map((p) => hr.phases[p]).join('\n'), objects: hr.objects });
+    sources.push({
+      name: 'examples/hr',
+      schema: 'hr_example',
+      sql: PHASES.map((p) => hr.phases[p]).join('\n'),
+      objects: hr.objects,
+    });
     for (const s of sources) {
       blocked.set(s.name, notConverted(s.objects));
       await c.query(`CREATE SCHEMA ${s.schema}; SET search_path = ${s.schema}, public`);

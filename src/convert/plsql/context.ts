@@ -29,7 +29,6 @@ interface NameInfo {
 }
 
 const INTEGER_TYPES = new Set(['PLS_INTEGER', 'BINARY_INTEGER', 'SIMPLE_INTEGER', 'NATURAL', 'NATURALN', 'POSITIVE', 'POSITIVEN', 'SIGNTYPE']);
-const NUMBER_T: DataType = { kind: 'datatype', name: 'NUMBER', args: [] };
 const INTEGER_T: DataType = { kind: 'datatype', name: 'NUMBER', args: [9] };
 
 export class PlContext {

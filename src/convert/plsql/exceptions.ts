@@ -82,4 +82,5 @@ export function sqlcodeText(): string {
 }
 
 /** PL/pgSQL expression text giving Oracle's SQLERRM inside a handler: "ORA-20nnn: message" for application errors. */
-export const SQLERRM_TEXT = "(CASE WHEN SQLSTATE LIKE 'O0%' THEN 'ORA-2' || right(SQLSTATE, 4) || ': ' || SQLERRM ELSE SQLERRM END)";
+export const SQLERRM_TEXT =
+  "(CASE WHEN SQLSTATE LIKE 'O0%' THEN 'ORA-2' || right(SQLSTATE, 4) || ': ' || SQLERRM ELSE SQLERRM END)";

@@ -184,8 +184,8 @@ const collections = new WeakMap<ConvertContext, Map<string, DataType>>();
 
 /** Remembers the element type of `CREATE TYPE name AS TABLE OF / VARRAY OF <type>`. */
 function noteCollectionType(name: QualifiedName, of: DataType, ctx: ConvertContext): void {
-  let map = collections.get(ctx);
-  if (!map) collections.set(ctx, (map = new Map()));
+  const map = collections.get(ctx) ?? new Map<string, DataType>();
+  collections.set(ctx, map);
   map.set(ConvertContext.key(name), of);
 }
 
