@@ -38,6 +38,8 @@ export interface PgConstraint {
   deferrable?: boolean;
   initiallyDeferred?: boolean;
   notValid?: boolean;
+  /** UNIQUE NULLS NOT DISTINCT (PostgreSQL 15): Oracle's composite-key NULL rule. */
+  nullsNotDistinct?: boolean;
 }
 
 export type PartitionBound =

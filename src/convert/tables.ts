@@ -1,6 +1,6 @@
 /** CREATE TABLE → pre-data table (+ partitions) and post-data constraints. */
 import type { Constraint, CreateTable, PartitionDef, SequenceOptions } from '../ast/ddl.js';
-import type { Expr } from '../ast/expr.js';
+import type { DataType, Expr } from '../ast/expr.js';
 import type {
   PartitionBound,
   PgColumn,
@@ -12,7 +12,9 @@ import type {
 } from '../ast/pg.js';
 import { makeFinding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
+import type { ExprContext } from '../rules/builders.js';
 import { rewriteExpr, rewriteQuery } from '../rules/expressions.js';
+import { inferType } from '../rules/infer.js';
 import { isPgInteger, mapType } from '../rules/types.js';
 import { printType } from '../emit/pg/expr.js';
 import { type ConvertContext, objectLabel } from './context.js';
@@ -91,7 +93,9 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
           narrowIntegers: ctx.options.narrowIntegers,
           findings,
         })
-      : { kind: 'datatype' as const, name: 'text', args: [] };
+      : c.virtual
+        ? typeOfExpression(c.virtual, ectx)
+        : { kind: 'datatype' as const, name: 'text', args: [] };
     const col: PgColumn = {
       name: colName(c.name),
       type,
@@ -133,7 +137,11 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
       col.generated = rewriteExpr(c.virtual, ectx);
     } else if (c.default) {
       col.default = rewriteExpr(c.default, ectx);
-      if (c.defaultOnNull) findings.push(makeFinding('OPG-TABLE-0005', { column: label }, where));
+      if (c.defaultOnNull) {
+        // DEFAULT ON NULL implies NOT NULL in Oracle.
+        col.notNull = true;
+        findings.push(makeFinding('OPG-TABLE-0005', { column: label }, where));
+      }
     }
     return col;
   });
@@ -184,6 +192,15 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
         );
         pc.columns.push(...missing);
       }
+    }
+    if (pc.kind === 'unique' && pc.columns.length > 1) {
+      // Oracle: a composite unique key conflicts when its non-NULL parts are equal (NULLs compare
+      // equal there) unless every column is NULL. NULLS NOT DISTINCT is that rule when some key
+      // column is NOT NULL (an all-NULL key cannot occur); otherwise the difference is reported.
+      const nullable = pc.columns.filter((k) => !columns.find((x) => x.name === k)?.notNull);
+      if (nullable.length && nullable.length < pc.columns.length) pc.nullsNotDistinct = true;
+      else if (nullable.length)
+        findings.push(makeFinding('OPG-CONS-0008', { constraint: pc.name ?? 'unique key', columns: nullable.join(', ') }, where));
     }
     if (pc.kind === 'primary-key' && !table.primaryKey) {
       table.primaryKey = pc;
@@ -447,5 +464,21 @@ function alignForeignKeyTypes(
         col.type = refType;
       }
     });
+  }
+}
+
+/** PostgreSQL type of a virtual column declared without a type, from the expression's type class. */
+function typeOfExpression(e: Expr, ectx: ExprContext): DataType {
+  const t = inferType(e, ectx);
+  const pg = (name: string, args: number[] = []): DataType => ({ kind: 'datatype', name, args });
+  switch (t.cls) {
+    case 'number':
+      return t.pg === 'int' ? pg('integer') : t.pg === 'bigint' ? pg('bigint') : t.pg === 'float' ? pg('double precision') : pg('numeric');
+    case 'date':
+      return pg('timestamp', [0]);
+    case 'timestamp':
+      return pg('timestamp');
+    default:
+      return pg('text');
   }
 }

@@ -790,6 +790,18 @@ const entries: CatalogEntry[] = [
     rule: 'rules/indexes',
   },
   {
+    id: 'OPG-CONS-0008',
+    title: 'Composite unique key on nullable columns',
+    severity: 'warning',
+    effortMinutes: 15,
+    message:
+      '{constraint}: with all of ({columns}) nullable, Oracle treats rows whose non-NULL key parts are equal as duplicates, PostgreSQL does not',
+    suggestion:
+      'Use UNIQUE NULLS NOT DISTINCT if rows whose key columns are all NULL never occur more than once, or add NOT NULL where the data allows it.',
+    why: 'Oracle compares NULL key parts as equal unless the whole key is NULL; PostgreSQL treats any NULL as distinct.',
+    rule: 'convert/tables',
+  },
+  {
     id: 'OPG-PLSQL-0001',
     title: 'PL/SQL unit not converted',
     severity: 'error',

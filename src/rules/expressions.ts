@@ -4,6 +4,7 @@
  * rewriteExpr's switch. Rules that depend on operand types ask infer.ts, whose column scope is
  * set per query block by rewriteQuery.
  */
+import { mapType } from './types.js';
 import { rewritePivot } from './pivot.js';
 import type { QualifiedName } from '../ast/common.js';
 import type { Expr, FuncCall, OrderItem } from '../ast/expr.js';
@@ -135,7 +136,11 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       if (e.else) r.else = rewriteExpr(e.else, ctx);
       return r;
     }
-    case 'cast':
+    case 'cast': {
+      // CAST(x AS VARCHAR2(10)) / AS NUMBER / AS DATE: the target type is an Oracle type.
+      const type = mapType(e.type, { column: 'CAST', object: ctx.object, location: ctx.location, findings: [] });
+      return { ...e, operand: rewriteExpr(e.operand, ctx), type };
+    }
     case 'pg-cast':
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
     case 'extract':

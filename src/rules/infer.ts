@@ -254,7 +254,8 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
       return T('boolean');
     case 'case': {
       const results = [...e.whens.map((w) => w.then), ...(e.else ? [e.else] : [])];
-      return firstKnown(results, ctx);
+      // Never NULL only when there is an ELSE and no branch can be NULL.
+      return withNotNull(firstKnown(results, ctx), !!e.else && results.every((x) => inferType(x, ctx).notNull));
     }
     case 'cast':
     case 'pg-cast':
@@ -272,6 +273,11 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
     default:
       return UNKNOWN;
   }
+}
+
+function withNotNull(t: OraType, notNull: boolean): OraType {
+  const { notNull: _, ...rest } = t;
+  return notNull ? { ...rest, notNull: true } : rest;
 }
 
 function firstKnown(list: Expr[], ctx: ExprContext): OraType {
@@ -298,10 +304,12 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
     return T('interval');
   if (name === 'DECODE') {
     const results = args.filter((_, i) => i >= 2 && i % 2 === 0);
-    if (args.length % 2 === 0) results.push(args[args.length - 1]);
-    return firstKnown(results, ctx);
+    const hasDefault = args.length % 2 === 0;
+    if (hasDefault) results.push(args[args.length - 1]);
+    return withNotNull(firstKnown(results, ctx), hasDefault && results.every((x) => inferType(x, ctx).notNull));
   }
-  if (name === 'NVL2') return firstKnown(args.slice(1), ctx);
+  if (name === 'NVL2')
+    return withNotNull(firstKnown(args.slice(1), ctx), args.length === 3 && args.slice(1).every((x) => inferType(x, ctx).notNull));
   if (FIRST_ARG_FUNCTIONS.has(name) && args.length) {
     const t = name === 'NVL' || name === 'COALESCE' ? firstKnown(args, ctx) : inferType(args[0], ctx);
     if ((name === 'ROUND' || name === 'TRUNC') && t.cls === 'number' && t.pg !== 'float')

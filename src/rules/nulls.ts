@@ -54,10 +54,23 @@ function sameTypeArgs(a: Expr[], types: OraType[], ctx: ExprContext, orig: Expr[
   });
 }
 
+const PG_TYPE_OF_CLASS: Partial<Record<string, string>> = {
+  number: 'numeric',
+  string: 'text',
+  date: 'timestamp',
+  timestamp: 'timestamp',
+  interval: 'interval',
+};
+
 function greatestLeast(name: 'greatest' | 'least'): FunctionRule {
   return (a, _c, _ctx, _orig, types) => {
     const nullable = a.filter((_, i) => !types[i]?.notNull);
-    if (types.some((t) => t.cls === 'null')) return NULL;
+    if (types.some((t) => t.cls === 'null')) {
+      // NULL of the arguments' type, so PostgreSQL does not have to guess it (text).
+      const known = types.find((t) => t.cls !== 'null' && t.cls !== 'unknown');
+      const pgType = known && PG_TYPE_OF_CLASS[known.cls];
+      return pgType ? { kind: 'pg-cast', operand: NULL, type: { kind: 'datatype', name: pgType, args: [] } } : NULL;
+    }
     const r = call(name, ...a);
     if (!nullable.length) return r;
     // Oracle returns NULL when any argument is NULL; PostgreSQL ignores NULLs.

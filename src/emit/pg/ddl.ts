@@ -54,7 +54,7 @@ export function printConstraint(c: PgConstraint): string {
       s += `PRIMARY KEY (${cols(c.columns)})`;
       break;
     case 'unique':
-      s += `UNIQUE (${cols(c.columns)})`;
+      s += `UNIQUE ${c.nullsNotDistinct ? 'NULLS NOT DISTINCT ' : ''}(${cols(c.columns)})`;
       break;
     case 'check':
       s += `CHECK (${printExpr(c.check!)})`;
