@@ -104,6 +104,7 @@ export function convertSources(
   const statements = buildModel(parsed.statements, ctx, parsed.findings);
   const objects: PgObject[] = [];
   for (const s of statements) objects.push(...convertStatement(s, ctx, parsed.findings));
+  parsed.findings.push(...skippedStatementFindings(statements));
   const schemaObjects: PgObject[] = [...ctx.schemas].sort().map((name) => ({
     phase: 'pre-data' as const,
     object: `SCHEMA ${name}`,
@@ -248,7 +249,40 @@ function mergeAlter(t: CreateTable, a: AlterTable, ctx: ConvertContext): AlterTa
   return rest;
 }
 
-function convertStatement(s: Statement, ctx: ConvertContext, scriptFindings: Finding[]): PgObject[] {
+const DATA_KINDS: Record<string, string> = {
+  select: 'SELECT',
+  insert: 'INSERT',
+  'insert-multi': 'INSERT ALL',
+  update: 'UPDATE',
+  delete: 'DELETE',
+  merge: 'MERGE',
+  transaction: 'COMMIT/ROLLBACK',
+  truncate: 'TRUNCATE',
+  lock: 'LOCK TABLE',
+  call: 'CALL',
+};
+
+/**
+ * Schema conversion creates objects; data and session statements of install scripts (and
+ * anonymous blocks, which run at install time) are not part of the schema. One finding per file.
+ */
+function skippedStatementFindings(statements: Statement[]): Finding[] {
+  const byFile = new Map<string, { count: number; kinds: Set<string>; loc?: SourceLocation }>();
+  for (const s of statements) {
+    const kind = s.kind === 'plsql-unit' && s.unitKind === 'BLOCK' ? 'anonymous block' : DATA_KINDS[s.kind];
+    if (!kind) continue;
+    const file = s.loc?.file ?? '';
+    const e = byFile.get(file) ?? { count: 0, kinds: new Set<string>(), loc: s.loc };
+    e.count++;
+    e.kinds.add(kind);
+    byFile.set(file, e);
+  }
+  return [...byFile.values()].map((e) =>
+    makeFinding('OPG-MISC-0002', { count: e.count, kinds: [...e.kinds].join(', ') }, { location: e.loc }),
+  );
+}
+
+function convertStatement(s: Statement, ctx: ConvertContext, scriptFindings: Finding[], scriptOrder = false): PgObject[] {
   switch (s.kind) {
     case 'create-table':
       return convertTable(s, ctx);
@@ -282,6 +316,9 @@ function convertStatement(s: Statement, ctx: ConvertContext, scriptFindings: Fin
       return convertAlter(s, ctx);
     case 'plsql-unit': {
       // The wrapped-code finding was raised at parse time; keep it with the object.
+      // Anonymous blocks run at install time; in schema conversion they are reported, not emitted
+      // (a block dropping and recreating objects would run after the objects it targets).
+      if (s.unitKind === 'BLOCK' && !scriptOrder) return [];
       const own = scriptFindings.filter((f) => f.id === 'OPG-PARSE-0008' && f.location === s.loc);
       for (const f of own) scriptFindings.splice(scriptFindings.indexOf(f), 1);
       return convertPlsqlUnit(s, ctx, own) ?? convertPlsql(s, own);
@@ -325,7 +362,7 @@ export function convertInScriptOrder(
       registerPackage(s, ctx);
       break;
   }
-  return convertStatement(s, ctx, scriptFindings);
+  return convertStatement(s, ctx, scriptFindings, true);
 }
 
 /** ALTER TABLE emitted as ALTER statements (tables the sources do not define, or translate). */

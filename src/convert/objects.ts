@@ -265,7 +265,18 @@ export function convertGrant(g: GrantStmt | RevokeStmt, ctx: ConvertContext): Pg
     const kind = ctx.isRelation(g.on);
     const on = ctx.pgName(g.on, findings, where);
     if (kind === 'sequence') {
-      const privs = g.privileges.filter((p) => p.name === 'SELECT' || p.name === 'ALTER' || p.name === 'ALL');
+      // Oracle SELECT on a sequence = NEXTVAL/CURRVAL (USAGE, SELECT); ALTER has no grantable
+      // equivalent (only the owner alters a sequence in PostgreSQL).
+      const privs = g.privileges.filter((p) => p.name === 'SELECT' || p.name === 'ALL' || p.name === 'ALL PRIVILEGES');
+      const alter = g.privileges.filter((p) => p.name === 'ALTER' || p.name === 'ALL' || p.name === 'ALL PRIVILEGES');
+      if (alter.length)
+        findings.push(
+          makeFinding(
+            'OPG-GRANT-0001',
+            { detail: `ALTER on sequence ${g.on.name} cannot be granted in PostgreSQL (only its owner can alter it); not emitted` },
+            where,
+          ),
+        );
       if (privs.length)
         nodes.push({
           kind: 'grant',
@@ -321,7 +332,8 @@ export function convertGrant(g: GrantStmt | RevokeStmt, ctx: ConvertContext): Pg
           privileges: [{ name: ctx.ident(p.name, findings, where) }],
           objectType: 'ROLE',
           grantees,
-          withGrantOption: false,
+          // WITH ADMIN OPTION: the grantee may grant the role on.
+          withGrantOption: g.kind === 'grant' && !!g.withAdminOption,
         });
       } else if (p.name !== 'CREATE SESSION') {
         findings.push(

@@ -163,7 +163,9 @@ export function printNode(n: PgNode): string {
       const privs = n.privileges.map((p) => p.name + (p.columns ? ` (${cols(p.columns)})` : '')).join(', ');
       const grantees = n.grantees.map((g) => (g === 'PUBLIC' ? 'PUBLIC' : quoteIdent(g))).join(', ');
       if (n.objectType === 'ROLE') {
-        return n.revoke ? `REVOKE ${privs} FROM ${grantees};` : `GRANT ${privs} TO ${grantees};`;
+        return n.revoke
+          ? `REVOKE ${privs} FROM ${grantees};`
+          : `GRANT ${privs} TO ${grantees}${n.withGrantOption ? ' WITH ADMIN OPTION' : ''};`;
       }
       const on = `${n.objectType === 'TABLE' ? 'TABLE ' : n.objectType === 'SEQUENCE' ? 'SEQUENCE ' : 'ROUTINE '}${printPgName(n.on!)}`;
       return n.revoke
