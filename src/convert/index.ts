@@ -155,20 +155,65 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         registerPackage(s, ctx);
         kept.push(s);
         break;
-      case 'drop':
+      case 'drop': {
+        // The schema is the script's end state: an object dropped after its creation is removed
+        // from the model (with what was declared on it); a drop before the creation is a no-op.
+        const removed = dropFromModel(s, kept, ctx);
         findings.push(
           makeFinding(
             'OPG-MISC-0001',
-            { kind: `DROP ${s.objectType}` },
+            { kind: `DROP ${s.objectType}${removed ? ' (the object it drops is not created)' : ''}` },
             { location: s.loc, object: `${s.objectType} ${s.name.name}` },
           ),
         );
         break;
+      }
       default:
         kept.push(s);
     }
   }
   return kept;
+}
+
+/** Removes a dropped table, view, sequence or index (and statements on it) from the kept statements. */
+function dropFromModel(d: Extract<Statement, { kind: 'drop' }>, kept: Statement[], ctx: ConvertContext): boolean {
+  const type = d.objectType.replace(/\s+/g, ' ');
+  const key = ConvertContext.key(d.name);
+  const same = (q: { schema?: string; name: string } | undefined) =>
+    !!q && q.name === d.name.name && (!d.name.schema || !q.schema || q.schema === d.name.schema);
+  let removed = false;
+  const drop = (pred: (s: Statement) => boolean) => {
+    for (let i = kept.length - 1; i >= 0; i--)
+      if (pred(kept[i])) {
+        kept.splice(i, 1);
+        removed = true;
+      }
+  };
+  if (type === 'TABLE') {
+    ctx.tables.delete(key);
+    drop(
+      (s) =>
+        (s.kind === 'create-table' && same(s.name)) ||
+        (s.kind === 'create-index' && same(s.table)) ||
+        (s.kind === 'alter-table' && same(s.table)) ||
+        (s.kind === 'comment' && same(s.table)) ||
+        ((s.kind === 'grant' || s.kind === 'revoke') && same(s.on)),
+    );
+  } else if (type === 'VIEW' || type === 'MATERIALIZED VIEW') {
+    ctx.views.delete(key);
+    drop(
+      (s) =>
+        (s.kind === 'create-view' && same(s.name)) ||
+        (s.kind === 'comment' && same(s.table)) ||
+        ((s.kind === 'grant' || s.kind === 'revoke') && same(s.on)),
+    );
+  } else if (type === 'SEQUENCE') {
+    ctx.sequences.delete(key);
+    drop((s) => (s.kind === 'create-sequence' && same(s.name)) || ((s.kind === 'grant' || s.kind === 'revoke') && same(s.on)));
+  } else if (type === 'INDEX') {
+    drop((s) => s.kind === 'create-index' && same(s.name));
+  }
+  return removed;
 }
 
 /** Applies ALTER actions to the table's definition; returns the actions that could not be merged. */

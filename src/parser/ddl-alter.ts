@@ -205,6 +205,30 @@ export function defineAlterRules($: $): void {
           },
         },
         {
+          // SET UNUSED (cols) / SET UNUSED COLUMN c: the columns are gone for every query: a drop.
+          GATE: () => $.LA(1).tokenType === K.SET && $.LA(2).image?.toUpperCase() === 'UNUSED',
+          ALT: () => {
+            $.consume(0, K.SET);
+            $.consume(20, T.Ident);
+            $.or(20, [
+              {
+                ALT: () => {
+                  $.consume(20, K.COLUMN);
+                  add({ kind: 'drop-column', columns: [$.subrule(20, $.identifier)] });
+                },
+              },
+              {
+                ALT: () => {
+                  $.consume(20, T.LParen);
+                  add({ kind: 'drop-column', columns: $.subrule(20, $.nameList) });
+                  $.consume(20, T.RParen);
+                },
+              },
+            ]);
+            $.subrule(20, $.skipClause, { ARGS: ['alter'] });
+          },
+        },
+        {
           ALT: () => {
             const words = $.subrule(2, $.skipClause, { ARGS: ['index'] });
             $.ACTION(() => add({ kind: 'other', text: words.join(' ') }));

@@ -91,7 +91,9 @@ function printTable(t: PgTable): string {
   if (t.partitionOf) {
     s = `${head} PARTITION OF ${printPgName(t.partitionOf.parent)} ${printBound(t.partitionOf.bound)}`;
   } else if (t.asQuery) {
-    s = `${head} AS ${printQuery(t.asQuery)} WITH NO DATA`;
+    // CREATE TABLE t (a, b) AS SELECT …: the column-name list renames the query's columns.
+    const names = t.columns.length ? ` (${cols(t.columns.map((c) => c.name))})` : '';
+    s = `${head}${names} AS ${printQuery(t.asQuery)} WITH NO DATA`;
   } else {
     const lines = t.columns.map((c) => `  ${printColumn(c)}`);
     if (t.primaryKey) lines.push(`  ${printConstraint(t.primaryKey)}`);
