@@ -150,6 +150,36 @@ export function defineExprRules($: $): void {
               return $.or(6, [
                 { ALT: (): Expr => ($.consume(0, K.NULL), { kind: 'is-null', operand: left, not }) },
                 {
+                  // IS [NOT] JSON [STRICT|LAX] [WITH UNIQUE KEYS]: NULL stays NULL (CHECK passes), text
+                  // is tested by a jsonb cast (invalid JSON raises an error instead of yielding false).
+                  GATE: () => imageIs($.LA(1), 'JSON'),
+                  ALT: (): Expr => {
+                    $.consume(2, T.Ident);
+                    $.option(7, { GATE: () => imageIs($.LA(1), 'STRICT') || imageIs($.LA(1), 'LAX'), DEF: () => $.consume(3, T.Ident) });
+                    $.option(8, {
+                      GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.UNIQUE,
+                      DEF: () => {
+                        $.consume(0, K.WITH);
+                        $.consume(0, K.UNIQUE);
+                        $.consume(4, T.Ident);
+                      },
+                    });
+                    return $.ACTION((): Expr => {
+                      const parsed: Expr = {
+                        kind: 'is-null',
+                        operand: { kind: 'pg-cast', operand: left, type: { kind: 'datatype', name: 'jsonb', args: [] } },
+                        not: true,
+                      };
+                      const test: Expr = {
+                        kind: 'case',
+                        whens: [{ when: { kind: 'is-null', operand: left, not: false }, then: { kind: 'literal', type: 'null', value: 'NULL' } }],
+                        else: parsed,
+                      };
+                      return not ? { kind: 'unary', op: 'NOT', operand: { kind: 'paren', expr: test } } : test;
+                    });
+                  },
+                },
+                {
                   // IS [NOT] NAN / INFINITE (BINARY_FLOAT/DOUBLE): PostgreSQL compares with 'NaN' / '±Infinity'.
                   GATE: () => imageIs($.LA(1), 'NAN') || imageIs($.LA(1), 'INFINITE'),
                   ALT: (): Expr => {
