@@ -1,5 +1,5 @@
 /** State of one PL/SQL unit's conversion: names in scope, exceptions, findings, expression rules. */
-import type { OraName } from '../../ast/common.js';
+import type { OraName, QualifiedName } from '../../ast/common.js';
 import type { DataType, Expr } from '../../ast/expr.js';
 import type { Declaration, Param, TriggerDef } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
@@ -30,6 +30,25 @@ interface NameInfo {
 
 const INTEGER_TYPES = new Set(['PLS_INTEGER', 'BINARY_INTEGER', 'SIMPLE_INTEGER', 'NATURAL', 'NATURALN', 'POSITIVE', 'POSITIVEN', 'SIGNTYPE']);
 const INTEGER_T: DataType = { kind: 'datatype', name: 'NUMBER', args: [9] };
+
+/** Collection types (TABLE OF / VARRAY OF) declared by CREATE TYPE, per conversion: their element types. */
+const collections = new WeakMap<ConvertContext, Map<string, DataType>>();
+
+/** Remembers the element type of `CREATE TYPE name AS TABLE OF / VARRAY OF <type>`. */
+export function noteCollectionType(name: QualifiedName, of: DataType, ctx: ConvertContext): void {
+  const map = collections.get(ctx) ?? new Map<string, DataType>();
+  collections.set(ctx, map);
+  map.set(`${name.schema ?? ''}.${name.name}`, of);
+}
+
+/** Element type of a collection type declared by CREATE TYPE (undefined for other types). */
+export function collectionElement(ctx: ConvertContext, t: DataType): DataType | undefined {
+  const map = collections.get(ctx);
+  if (!map || t.attribute) return undefined;
+  const exact = map.get(`${t.schema ?? ''}.${t.name}`);
+  if (exact || t.schema) return exact;
+  return [...map].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
+}
 
 export class PlContext {
   readonly findings: Finding[] = [];
@@ -312,16 +331,23 @@ export class PlContext {
 
   /** Declares parameters in the current scope. */
   declareParams(params: Param[]): void {
-    for (const p of params) this.declare(p.name, { kind: 'param', type: p.type });
+    for (const p of params) this.declare(p.name, { kind: this.isCollectionType(p.type) ? 'collection' : 'param', type: p.type });
+  }
+
+  /** A nested table / VARRAY type: local, of a package, or created by CREATE TYPE. */
+  isCollectionType(t: DataType): boolean {
+    if (t.attribute || t.args.length) return false;
+    if (collectionElement(this.cctx, t)) return true;
+    if (!t.schema && this.localTypes.get(t.name)?.endsWith('[]')) return true;
+    const ref = this.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
+    return !!ref?.info.types.get(ref.member)?.endsWith('[]');
   }
 
   declareDecl(d: Declaration): void {
     if (d.kind === 'variable') {
-      const userType = !d.type.attribute && d.type.args.length === 0 && !['NUMBER', 'VARCHAR2', 'DATE', 'BOOLEAN', 'PLS_INTEGER', 'CLOB'].includes(d.type.name);
-      const pgType = userType ? this.type(d.type, d.name) : '';
       const fields = this.recordFields(d.type);
       this.declare(d.name, {
-        kind: pgType.endsWith('[]') ? 'collection' : d.type.name === 'SYS_REFCURSOR' ? 'refcursor' : fields ? 'record' : 'variable',
+        kind: this.isCollectionType(d.type) ? 'collection' : d.type.name === 'SYS_REFCURSOR' ? 'refcursor' : fields ? 'record' : 'variable',
         type: d.type,
         ...(fields ? { fields } : {}),
       });

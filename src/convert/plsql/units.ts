@@ -13,7 +13,7 @@ import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import { makeFinding } from '../../findings/make.js';
 import type { Finding } from '../../findings/types.js';
 import { ConvertContext } from '../context.js';
-import { PlContext } from './context.js';
+import { collectionElement, noteCollectionType, PlContext } from './context.js';
 import { convertPackage } from './packages.js';
 import { emitBlock } from './statements.js';
 
@@ -177,24 +177,6 @@ function paramType(t: DataType, label: string, pc: PlContext): string {
     if (parts.length === 1) return id(parts[0]);
   }
   return pc.type(t, label);
-}
-
-/** Collection types (TABLE OF / VARRAY OF) declared by CREATE TYPE, per conversion. */
-const collections = new WeakMap<ConvertContext, Map<string, DataType>>();
-
-/** Remembers the element type of `CREATE TYPE name AS TABLE OF / VARRAY OF <type>`. */
-function noteCollectionType(name: QualifiedName, of: DataType, ctx: ConvertContext): void {
-  const map = collections.get(ctx) ?? new Map<string, DataType>();
-  collections.set(ctx, map);
-  map.set(ConvertContext.key(name), of);
-}
-
-function collectionElement(ctx: ConvertContext, t: DataType): DataType | undefined {
-  const map = collections.get(ctx);
-  if (!map || t.attribute) return undefined;
-  const exact = map.get(ConvertContext.key({ schema: t.schema, name: t.name }));
-  if (exact || t.schema) return exact;
-  return [...map].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
 }
 
 // ── triggers ──────────────────────────────────────────────────────────
