@@ -9,6 +9,7 @@ export type Statement =
   | CreateTable
   | CreateIndex
   | CreateSequence
+  | AlterSequence
   | CreateView
   | CreateSynonym
   | CommentOn
@@ -136,6 +137,12 @@ export interface CreateIndex extends StatementMeta {
 
 export interface CreateSequence extends StatementMeta {
   kind: 'create-sequence';
+  name: QualifiedName;
+  options: SequenceOptions;
+}
+
+export interface AlterSequence extends StatementMeta {
+  kind: 'alter-sequence';
   name: QualifiedName;
   options: SequenceOptions;
 }

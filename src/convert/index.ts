@@ -13,6 +13,7 @@ import { rewriteExpr } from '../rules/expressions.js';
 import { mapType } from '../rules/types.js';
 import { ConvertContext, type ConvertOptions, objectLabel } from './context.js';
 import {
+  convertAlterSequence,
   convertComment,
   convertGrant,
   convertIndex,
@@ -140,6 +141,18 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         ctx.sequences.add(ConvertContext.key(s.name));
         kept.push(s);
         break;
+      case 'alter-sequence': {
+        // The end state: options of ALTER SEQUENCE replace those of the CREATE.
+        const created = kept.find(
+          (k): k is Extract<Statement, { kind: 'create-sequence' }> =>
+            k.kind === 'create-sequence' && ConvertContext.key(k.name) === ConvertContext.key(s.name),
+        );
+        if (created) {
+          const { ignored, ...set } = s.options;
+          created.options = { ...created.options, ...set, ignored: [...created.options.ignored, ...ignored] };
+        } else kept.push(s);
+        break;
+      }
       case 'create-role':
       case 'create-user':
         if (s.kind === 'create-role') ctx.roles.add(s.name);
@@ -176,7 +189,11 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
 }
 
 /** Removes a dropped table, view, sequence or index (and statements on it) from the kept statements. */
-function dropFromModel(d: Extract<Statement, { kind: 'drop' }>, kept: Statement[], ctx: ConvertContext): boolean {
+function dropFromModel(
+  d: Extract<Statement, { kind: 'drop' }>,
+  kept: Statement[],
+  ctx: ConvertContext,
+): boolean {
   const type = d.objectType.replace(/\s+/g, ' ');
   const key = ConvertContext.key(d.name);
   const same = (q: { schema?: string; name: string } | undefined) =>
@@ -209,7 +226,11 @@ function dropFromModel(d: Extract<Statement, { kind: 'drop' }>, kept: Statement[
     );
   } else if (type === 'SEQUENCE') {
     ctx.sequences.delete(key);
-    drop((s) => (s.kind === 'create-sequence' && same(s.name)) || ((s.kind === 'grant' || s.kind === 'revoke') && same(s.on)));
+    drop(
+      (s) =>
+        (s.kind === 'create-sequence' && same(s.name)) ||
+        ((s.kind === 'grant' || s.kind === 'revoke') && same(s.on)),
+    );
   } else if (type === 'INDEX') {
     drop((s) => s.kind === 'create-index' && same(s.name));
   }
@@ -327,7 +348,12 @@ function skippedStatementFindings(statements: Statement[]): Finding[] {
   );
 }
 
-function convertStatement(s: Statement, ctx: ConvertContext, scriptFindings: Finding[], scriptOrder = false): PgObject[] {
+function convertStatement(
+  s: Statement,
+  ctx: ConvertContext,
+  scriptFindings: Finding[],
+  scriptOrder = false,
+): PgObject[] {
   switch (s.kind) {
     case 'create-table':
       return convertTable(s, ctx);
@@ -368,6 +394,8 @@ function convertStatement(s: Statement, ctx: ConvertContext, scriptFindings: Fin
       for (const f of own) scriptFindings.splice(scriptFindings.indexOf(f), 1);
       return convertPlsqlUnit(s, ctx, own) ?? convertPlsql(s, own);
     }
+    case 'alter-sequence':
+      return convertAlterSequence(s, ctx);
     case 'drop':
       return [];
     case 'unsupported':
@@ -501,7 +529,17 @@ function convertAlter(a: AlterTable, ctx: ConvertContext, known = false): PgObje
 const KIND_ORDER: Record<Phase, string[]> = {
   'pre-data': ['SCHEMA', 'ROLE', 'USER', 'SEQUENCE', 'TYPE', 'TABLE', 'COMMENT'],
   // Code units first: views may call functions (bodies are not checked at creation, views are).
-  code: ['TYPE', 'PACKAGE', 'PACKAGE BODY', 'FUNCTION', 'PROCEDURE', 'VIEW', 'MATERIALIZED VIEW', 'SYNONYM', 'COMMENT'],
+  code: [
+    'TYPE',
+    'PACKAGE',
+    'PACKAGE BODY',
+    'FUNCTION',
+    'PROCEDURE',
+    'VIEW',
+    'MATERIALIZED VIEW',
+    'SYNONYM',
+    'COMMENT',
+  ],
   'post-data': ['ALTER TABLE', 'PRIMARY KEY', 'UNIQUE', 'CHECK', 'FOREIGN KEY', 'INDEX', 'GRANT', 'TRIGGER'],
 };
 

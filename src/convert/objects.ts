@@ -1,10 +1,12 @@
 /** Indexes, sequences, views, synonyms, comments, grants, users, roles and PL/SQL units. */
+import { printPgName, printSeqOptions as printSequenceOptions } from '../emit/pg/ddl.js';
 import type {
   CommentOn,
   CreateIndex,
   CreateSequence,
   CreateSynonym,
   CreateUser,
+  AlterSequence,
   CreateView,
   GrantStmt,
   PlsqlUnit,
@@ -79,6 +81,26 @@ export function convertSequence(s: CreateSequence, ctx: ConvertContext): PgObjec
       object,
       objectType: 'SEQUENCE',
       nodes: [{ kind: 'sequence', name, options }],
+      findings,
+      location: s.loc,
+    },
+  ];
+}
+
+/** ALTER SEQUENCE on a sequence the sources do not create (or in script order). */
+export function convertAlterSequence(s: AlterSequence, ctx: ConvertContext): PgObject[] {
+  const object = objectLabel('ALTER SEQUENCE', s.name);
+  const where = { object, location: s.loc };
+  const findings: Finding[] = [];
+  const name = ctx.pgName(s.name, findings, where);
+  const options = printSequenceOptions(convertSequenceOptions(s.options, findings, where));
+  if (!options.length) return [];
+  return [
+    {
+      phase: 'pre-data',
+      object,
+      objectType: 'SEQUENCE',
+      nodes: [{ kind: 'raw', text: `ALTER SEQUENCE ${printPgName(name)} ${options.join(' ')};` }],
       findings,
       location: s.loc,
     },
@@ -267,13 +289,19 @@ export function convertGrant(g: GrantStmt | RevokeStmt, ctx: ConvertContext): Pg
     if (kind === 'sequence') {
       // Oracle SELECT on a sequence = NEXTVAL/CURRVAL (USAGE, SELECT); ALTER has no grantable
       // equivalent (only the owner alters a sequence in PostgreSQL).
-      const privs = g.privileges.filter((p) => p.name === 'SELECT' || p.name === 'ALL' || p.name === 'ALL PRIVILEGES');
-      const alter = g.privileges.filter((p) => p.name === 'ALTER' || p.name === 'ALL' || p.name === 'ALL PRIVILEGES');
+      const privs = g.privileges.filter(
+        (p) => p.name === 'SELECT' || p.name === 'ALL' || p.name === 'ALL PRIVILEGES',
+      );
+      const alter = g.privileges.filter(
+        (p) => p.name === 'ALTER' || p.name === 'ALL' || p.name === 'ALL PRIVILEGES',
+      );
       if (alter.length)
         findings.push(
           makeFinding(
             'OPG-GRANT-0001',
-            { detail: `ALTER on sequence ${g.on.name} cannot be granted in PostgreSQL (only its owner can alter it); not emitted` },
+            {
+              detail: `ALTER on sequence ${g.on.name} cannot be granted in PostgreSQL (only its owner can alter it); not emitted`,
+            },
             where,
           ),
         );

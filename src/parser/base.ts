@@ -93,6 +93,7 @@ export interface Rules {
   alterTable: () => Statement;
   createIndex: () => Statement;
   createSequence: () => Statement;
+  alterSequence: () => Statement;
   createView: () => Statement;
   createSynonym: () => Statement;
   commentOn: () => Statement;

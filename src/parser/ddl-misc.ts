@@ -3,6 +3,7 @@ import type { IToken } from 'chevrotain';
 import type { OraName, QualifiedName } from '../ast/common.js';
 import type {
   CommentOn,
+  Statement,
   CreateIndex,
   CreateRole,
   CreateSequence,
@@ -110,6 +111,14 @@ export function defineMiscRules($: $): void {
     const name = $.subrule(0, $.qualifiedName);
     const options = $.subrule(0, $.sequenceOptions);
     return { kind: 'create-sequence', name, options };
+  });
+
+  $.RULE('alterSequence', (): Statement => {
+    $.consume(1, K.ALTER);
+    $.consume(1, K.SEQUENCE);
+    const name = $.subrule(1, $.qualifiedName);
+    const options = $.subrule(1, $.sequenceOptions);
+    return { kind: 'alter-sequence', name, options };
   });
 
   $.RULE('createView', (): CreateView => {

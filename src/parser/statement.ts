@@ -94,6 +94,7 @@ type RuleName =
   | 'createUser'
   | 'createRole'
   | 'alterTable'
+  | 'alterSequence'
   | 'drop'
   | 'selectStatement'
   | 'insert'
@@ -191,6 +192,7 @@ export function classify(words: string[]): Classification {
     return { kind: 'unsupported', what: words.slice(0, Math.min(4, i + 2)).join(' ') };
   }
   if (w0 === 'ALTER' && w1 === 'TABLE') return { kind: 'rule', rule: 'alterTable' };
+  if (w0 === 'ALTER' && w1 === 'SEQUENCE') return { kind: 'rule', rule: 'alterSequence' };
   if (w0 === 'ALTER' && w1 === 'USER') return { kind: 'rule', rule: 'createUser' };
   if (w0 === 'COMMENT' && w1 === 'ON') return { kind: 'rule', rule: 'commentOn' };
   if (w0 === 'GRANT') return { kind: 'rule', rule: 'grant' };

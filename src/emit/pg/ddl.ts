@@ -20,7 +20,7 @@ export function printPgName(n: PgName): string {
 
 const cols = (names: string[]) => names.map(quoteIdent).join(', ');
 
-function printSeqOptions(o: PgSequenceOptions): string[] {
+export function printSeqOptions(o: PgSequenceOptions): string[] {
   const parts: string[] = [];
   if (o.increment !== undefined) parts.push(`INCREMENT BY ${o.increment}`);
   if (o.minValue === 'NONE') parts.push('NO MINVALUE');
