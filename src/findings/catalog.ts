@@ -927,6 +927,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql',
   },
   {
+    id: 'OPG-PLSQL-0013',
+    title: 'Exception handler undoes the block',
+    severity: 'warning',
+    effortMinutes: 15,
+    message: '{detail}',
+    suggestion:
+      'If the changes made before the error must stay, protect only the statement that can fail with its own BEGIN … EXCEPTION block, or move the earlier changes out of the protected block.',
+    why: 'A PL/pgSQL block with an EXCEPTION section runs as a subtransaction: when a handler catches an error, every change the block made is rolled back. Oracle rolls back only the failing statement and keeps the earlier ones.',
+    rule: 'convert/plsql',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

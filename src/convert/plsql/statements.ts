@@ -37,6 +37,7 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   const inner = { ...opts, epilogue: undefined, prologue: undefined };
   const body = [...(opts.prologue ?? []).map((l) => `${pad}${IND}${l}`), ...emitStatements(b.body, pc, depth + 1, inner)];
   for (const e of opts.epilogue ?? []) body.push(`${pad}${IND}${e}`);
+  if (b.handlers.length) checkHandlerRollback(b, pc);
   const handlers: string[] = [];
   for (const h of b.handlers) {
     const conds = h.names.map((n) => {
@@ -63,6 +64,57 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   if (handlers.length) lines.push(`${pad}EXCEPTION`, ...handlers);
   lines.push(`${pad}END`);
   return lines.join('\n');
+}
+
+/**
+ * A block with handlers that changes data and then runs more statements: if a later statement
+ * fails and a handler catches it, PostgreSQL rolls back the block's earlier changes (the block is
+ * a subtransaction) while Oracle keeps them. Not reported when every handler re-raises or rolls
+ * back (the changes are lost in Oracle too, unless an outer block handles the error).
+ */
+function checkHandlerRollback(b: Block, pc: PlContext): void {
+  const endsTransaction = (h: Block['handlers'][number]) => {
+    const first = h.body[0];
+    const last = h.body.at(-1);
+    if (first?.kind === 'sql' && first.statement.kind === 'transaction' && first.statement.verb === 'ROLLBACK' && !first.statement.savepoint)
+      return true;
+    if (last?.kind === 'raise') return true;
+    const call = last?.kind === 'call' ? last.call : undefined;
+    return call?.kind === 'call' && call.name.join('.').toUpperCase() === 'RAISE_APPLICATION_ERROR';
+  };
+  if (b.handlers.every(endsTransaction)) return;
+  const changes = (s: PlStatement) =>
+    (s.kind === 'sql' && ['insert', 'update', 'delete', 'merge', 'insert-multi'].includes(s.statement.kind)) ||
+    s.kind === 'execute-immediate' ||
+    s.kind === 'forall';
+  const inert = (s: PlStatement) => ['null', 'return', 'exit', 'goto'].includes(s.kind) || (s.kind === 'sql' && s.statement.kind === 'transaction');
+  let changed: PlStatement | undefined;
+  let flagged = false;
+  const visit = (list: PlStatement[], loop: boolean) => {
+    for (const s of list) {
+      if (flagged) return;
+      if (changed && !inert(s)) {
+        flagged = true;
+        return;
+      }
+      const inner = s.kind === 'block' ? [s.block.body] : childLists(s);
+      const isLoop = ['loop', 'while', 'for-range', 'for-cursor', 'for-query'].includes(s.kind);
+      for (const l of inner) visit(l, loop || isLoop);
+      if (changes(s)) {
+        changed = s;
+        // In a loop the next iteration runs after the change.
+        if (loop) flagged = true;
+      }
+    }
+  };
+  visit(b.body, false);
+  if (flagged && changed) {
+    // Statement lines count from the unit's first line.
+    const line = changed.line !== undefined && pc.location ? ` (line ${pc.location.line + changed.line - 1})` : '';
+    pc.report('OPG-PLSQL-0013', {
+      detail: `The block with the handler for ${b.handlers.map((h) => h.names.join(' OR ')).join(', ')} changes data${line} before statements that can still fail: when the handler catches an error, PostgreSQL undoes the block's changes, Oracle keeps the statements that succeeded`,
+    });
+  }
 }
 
 /** What the whole unit uses, known before any statement is emitted (SQL% attributes). */
