@@ -199,6 +199,8 @@ export interface CreateUser extends StatementMeta {
   hasPassword: boolean;
   /** ALTER USER rather than CREATE USER */
   alter?: boolean;
+  /** ACCOUNT LOCK (true) / UNLOCK (false) */
+  locked?: boolean;
 }
 
 export interface CreateRole extends StatementMeta {

@@ -154,10 +154,17 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         break;
       }
       case 'create-role':
-      case 'create-user':
+      case 'create-user': {
         if (s.kind === 'create-role') ctx.roles.add(s.name);
+        // ALTER USER … ACCOUNT LOCK/UNLOCK changes the created user (end state).
+        const created =
+          s.kind === 'create-user' && s.alter
+            ? kept.find((k): k is Extract<Statement, { kind: 'create-user' }> => k.kind === 'create-user' && !k.alter && k.name === s.name)
+            : undefined;
+        if (created && s.kind === 'create-user' && s.locked !== undefined) created.locked = s.locked;
         kept.push(s);
         break;
+      }
       case 'alter-table': {
         const table = ctx.findTable(s.table);
         const rest = table ? mergeAlter(table, s, ctx) : s.actions;

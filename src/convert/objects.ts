@@ -13,7 +13,7 @@ import type {
   RevokeStmt,
 } from '../ast/ddl.js';
 import type { PgGrant, PgNode, PgObject } from '../ast/pg.js';
-import { pgNameOf } from '../emit/quote.js';
+import { pgNameOf, quoteIdent, quoteLiteral } from '../emit/quote.js';
 import { makeFinding } from '../findings/make.js';
 import type { Finding } from '../findings/types.js';
 import { rewriteExpr, rewriteQuery } from '../rules/expressions.js';
@@ -410,17 +410,33 @@ export function convertUser(u: CreateUser, ctx: ConvertContext): PgObject[] {
   const where = { object, location: u.loc };
   const findings: Finding[] = [];
   if (u.hasPassword) findings.push(makeFinding('OPG-USER-0001', { object: u.name }, where));
-  if (u.alter || ctx.roles.has(u.name))
-    return findings.length
-      ? [{ phase: 'pre-data', object, objectType: 'USER', nodes: [], findings, location: u.loc }]
+  if (u.alter || ctx.roles.has(u.name)) {
+    // ALTER USER of a user the sources do not create: LOCK/UNLOCK → NOLOGIN/LOGIN.
+    const nodes: PgNode[] =
+      u.alter && u.locked !== undefined && !ctx.roles.has(u.name)
+        ? (() => {
+            const role = ctx.ident(u.name, findings, where);
+            // The role may be created outside these scripts: only alter it when it exists.
+            return [
+              {
+                kind: 'raw' as const,
+                text: `DO $do$ BEGIN\n  IF EXISTS (SELECT FROM pg_roles WHERE rolname = ${quoteLiteral(role)}) THEN\n    ALTER ROLE ${quoteIdent(role)} ${u.locked ? 'NOLOGIN' : 'LOGIN'};\n  END IF;\nEND $do$;`,
+              },
+            ];
+          })()
+        : [];
+    return findings.length || nodes.length
+      ? [{ phase: 'pre-data', object, objectType: 'USER', nodes, findings, location: u.loc }]
       : [];
+  }
   ctx.roles.add(u.name);
   return [
     {
       phase: 'pre-data',
       object,
       objectType: 'USER',
-      nodes: [{ kind: 'role', name: ctx.ident(u.name, findings, where), login: true }],
+      // A locked account cannot log in: NOLOGIN.
+      nodes: [{ kind: 'role', name: ctx.ident(u.name, findings, where), login: !u.locked }],
       findings,
       location: u.loc,
     },

@@ -373,6 +373,7 @@ export function defineMiscRules($: $): void {
     $.consume(0, K.USER);
     const name = $.subrule(0, $.identifier);
     let hasPassword = false;
+    let locked: boolean | undefined;
     // Walk the rest token by token; the password token is consumed and never stored.
     $.many(0, () => {
       $.or(1, [
@@ -400,6 +401,15 @@ export function defineMiscRules($: $): void {
           },
         },
         {
+          // ACCOUNT LOCK / UNLOCK
+          GATE: () => $.LA(1).image?.toUpperCase() === 'ACCOUNT',
+          ALT: () => {
+            $.consume(4, T.Ident);
+            const w = $.consume(5, T.NonParen).image.toUpperCase();
+            $.ACTION(() => (locked = w === 'LOCK'));
+          },
+        },
+        {
           ALT: () => {
             $.consume(3, T.NonParen);
           },
@@ -411,9 +421,13 @@ export function defineMiscRules($: $): void {
         },
       ]);
     });
-    return alter
-      ? { kind: 'create-user', name, hasPassword, alter: true }
-      : { kind: 'create-user', name, hasPassword };
+    return $.ACTION((): CreateUser => {
+      const u: CreateUser = alter
+        ? { kind: 'create-user', name, hasPassword, alter: true }
+        : { kind: 'create-user', name, hasPassword };
+      if (locked !== undefined) u.locked = locked;
+      return u;
+    });
   });
 
   $.RULE('createRole', (): CreateRole => {
