@@ -57,6 +57,8 @@ export interface PgTable {
   partitionBy?: { method: 'RANGE' | 'LIST' | 'HASH'; columns: string[] };
   partitionOf?: { parent: PgName; bound: PartitionBound };
   asQuery?: Query;
+  /** CREATE TEMPORARY TABLE (Oracle private temporary tables); 'DROP' = ON COMMIT DROP. */
+  temporary?: { onCommit?: 'DROP' };
 }
 
 export interface PgIndex {

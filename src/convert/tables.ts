@@ -149,7 +149,10 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
   alignForeignKeyTypes(t, constraints, columns, ctx, findings, where);
   const table: PgTable = { kind: 'table', name, columns };
   const objects: PgObject[] = [];
-  if (t.temporary) {
+  if (t.temporary && !t.temporary.global) {
+    // PRIVATE TEMPORARY: a session-local table, as PostgreSQL temporary tables are.
+    table.temporary = t.temporary.onCommit === 'PRESERVE' ? {} : { onCommit: 'DROP' };
+  } else if (t.temporary) {
     table.unlogged = true;
     findings.push(
       makeFinding(

@@ -86,7 +86,7 @@ function printBound(b: PartitionBound): string {
 }
 
 function printTable(t: PgTable): string {
-  const head = `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${printPgName(t.name)}`;
+  const head = `CREATE ${t.temporary ? 'TEMPORARY ' : t.unlogged ? 'UNLOGGED ' : ''}TABLE ${printPgName(t.name)}`;
   let s: string;
   if (t.partitionOf) {
     s = `${head} PARTITION OF ${printPgName(t.partitionOf.parent)} ${printBound(t.partitionOf.bound)}`;
@@ -100,6 +100,7 @@ function printTable(t: PgTable): string {
     s = `${head} (\n${lines.join(',\n')}\n)`;
   }
   if (t.partitionBy) s += ` PARTITION BY ${t.partitionBy.method} (${cols(t.partitionBy.columns)})`;
+  if (t.temporary?.onCommit === 'DROP') s += ' ON COMMIT DROP';
   return `${s};`;
 }
 
