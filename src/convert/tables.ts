@@ -74,6 +74,18 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
   const object = objectLabel('TABLE', t.name);
   const where = { object, location: t.loc };
   const findings: Finding[] = [];
+  if (claim && !t.columns.length && !t.asQuery) {
+    // Oracle tables have at least one column: an object table (CREATE TABLE t OF type) or a
+    // statement mangled by an undefined substitution variable. Nothing half-converted is emitted.
+    findings.push(
+      makeFinding(
+        'OPG-PARSE-0002',
+        { kind: `${object} without a column list (object table or unresolved substitution variable)` },
+        where,
+      ),
+    );
+    return [{ phase: 'pre-data', object, objectType: 'TABLE', nodes: [], findings, location: t.loc }];
+  }
   const name = ctx.pgName(t.name, findings, where);
   if (claim) name.name = ctx.claimRelation(name.schema, name.name, 'Table', findings, where);
   const ectx = ctx.exprContext(findings, where, t);

@@ -277,6 +277,9 @@ export function parseStatement(text: string, loc: SourceLocation): ParsedStateme
       ),
     );
   }
+  // A character the lexer cannot read (an undefined &variable, a stray symbol) makes the
+  // statement untrustworthy: report it and convert nothing rather than a partial object.
+  if (findings.length) return { findings, object: objectLabel(words) };
   const p = getParser();
   (p as unknown as { comments: IToken[] }).comments = lexed.comments;
   p.input = lexed.tokens;
