@@ -26,6 +26,8 @@ export class ConvertContext {
   readonly schemas = new Set<string>();
   /** PL/SQL packages of the sources (spec and body), by Oracle name. */
   readonly packages = new Map<string, PackageInfo>();
+  /** Standalone procedures and functions of the sources that were parsed (keys as for tables). */
+  readonly routines = new Set<string>();
   /** Counter for package exception SQLSTATEs. */
   exceptionSeq = 0;
   /** Oracle keys of relations that were not created on PostgreSQL (commented out). */

@@ -173,6 +173,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
       }
       case 'plsql-unit':
         registerPackage(s, ctx);
+        if (s.ast?.kind === 'subprogram') ctx.routines.add(ConvertContext.key(s.name));
         kept.push(s);
         break;
       case 'drop': {
@@ -440,6 +441,7 @@ export function convertInScriptOrder(
       return convertAlter(s, ctx, !!ctx.findTable(s.table));
     case 'plsql-unit':
       registerPackage(s, ctx);
+      if (s.ast?.kind === 'subprogram') ctx.routines.add(ConvertContext.key(s.name));
       break;
   }
   return convertStatement(s, ctx, scriptFindings, true);

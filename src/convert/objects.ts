@@ -340,12 +340,27 @@ export function convertGrant(g: GrantStmt | RevokeStmt, ctx: ConvertContext): Pg
           grantees,
           withGrantOption,
         });
+    } else if (g.privileges.every((p) => p.name === 'EXECUTE' || p.name === 'DEBUG') && (ctx.routines.has(ConvertContext.key(g.on)) || ctx.packages.has(g.on.name))) {
+      const who = grantees.map((x) => (x === 'PUBLIC' ? 'PUBLIC' : quoteIdent(x))).join(', ');
+      const verb = revoke ? 'REVOKE' : 'GRANT';
+      const to = revoke ? 'FROM' : 'TO';
+      const option = withGrantOption ? ' WITH GRANT OPTION' : '';
+      if (ctx.packages.has(g.on.name)) {
+        // A package is a schema: its routines, and the schema itself for name lookup.
+        const schema = quoteIdent(ctx.mapSchema(g.on.name));
+        nodes.push({
+          kind: 'raw',
+          text: `${verb} USAGE ON SCHEMA ${schema} ${to} ${who}${option};\n${verb} EXECUTE ON ALL ROUTINES IN SCHEMA ${schema} ${to} ${who}${option};`,
+        });
+      } else {
+        nodes.push({ kind: 'raw', text: `${verb} EXECUTE ON ROUTINE ${printPgName(ctx.pgName(g.on, findings, where))} ${to} ${who}${option};` });
+      }
     } else {
       findings.push(
         makeFinding(
           'OPG-GRANT-0001',
           {
-            detail: `${object}: the object is not a converted table, view or sequence (PL/SQL units are granted once they are converted)`,
+            detail: `${object}: the object is not a converted table, view, sequence, routine or package`,
           },
           where,
         ),
