@@ -52,7 +52,7 @@ export const TYPE_MAPPING_DOC: [string, string, string][] = [
   ['TIMESTAMP WITH TIME ZONE', 'timestamptz', 'time zone name not kept (finding)'],
   ['TIMESTAMP WITH LOCAL TIME ZONE', 'timestamptz', ''],
   ['INTERVAL YEAR TO MONTH', 'interval year to month', ''],
-  ['INTERVAL DAY TO SECOND(s)', 'interval day to second(s)', ''],
+  ['INTERVAL DAY TO SECOND(s)', 'interval day to second(min(s,6))', 's > 6: finding'],
   ['RAW(n), LONG RAW, BLOB', 'bytea', ''],
   ['CLOB, NCLOB, LONG', 'text', 'LONG: finding'],
   ['BFILE', 'text', 'finding: content not migrated'],
@@ -175,7 +175,8 @@ export function mapType(t: DataType, ctx: TypeContext): DataType {
       const i = t.interval!;
       if (i.from === 'YEAR') return pg('interval year to month');
       const s = i.toPrecision ?? 6;
-      return s === 6 ? pg('interval day to second') : pg('interval day to second', [Math.min(s, 6)]);
+      if (s > 6) ctx.findings.push(finding('OPG-TYPE-0003', { type: text, column: ctx.column, precision: s }, ctx));
+      return s >= 6 ? pg('interval day to second') : pg('interval day to second', [Math.min(s, 6)]);
     }
     case 'RAW':
     case 'BLOB':
