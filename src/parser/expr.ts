@@ -662,6 +662,15 @@ export function defineExprRules($: $): void {
               $.consume(0, K.BY);
               $.subrule(0, $.orderByList);
             });
+            // LISTAGG(x, ',' ON OVERFLOW ERROR | TRUNCATE ['…'] [WITH|WITHOUT COUNT]): PostgreSQL's
+            // string_agg has no length limit, so the clause has nothing to act on.
+            $.option(6, {
+              GATE: () => $.LA(1).tokenType === K.ON && imageIs($.LA(2), 'OVERFLOW'),
+              DEF: () => {
+                $.consume(0, K.ON);
+                $.many(1, { GATE: () => $.LA(1).tokenType !== T.RParen, DEF: () => $.consume(1, T.NonParen) });
+              },
+            });
           },
         },
       ]);

@@ -330,10 +330,24 @@ export function defineQueryRules($: $): void {
           $.consume(30 + i, T.Ident);
           $.consume(20 + i, T.LParen);
           const sets: Expr[][] = [];
-          const set = (j: number) => {
-            const e = $.subrule(20 + i * 2 + j, $.expr);
-            sets.push(e.kind === 'list' ? e.items : e.kind === 'paren' ? [e.expr] : [e]);
-          };
+          const set = (j: number) =>
+            $.or(40 + i * 2 + j, [
+              {
+                // () — the grand total
+                GATE: () => $.LA(1).tokenType === T.LParen && $.LA(2).tokenType === T.RParen,
+                ALT: () => {
+                  $.consume(40 + i * 2 + j, T.LParen);
+                  $.consume(40 + i * 2 + j, T.RParen);
+                  sets.push([]);
+                },
+              },
+              {
+                ALT: () => {
+                  const e = $.subrule(20 + i * 2 + j, $.expr);
+                  sets.push(e.kind === 'list' ? e.items : e.kind === 'paren' ? [e.expr] : [e]);
+                },
+              },
+            ]);
           set(0);
           $.many(10 + i, () => {
             $.consume(10 + i, T.Comma);
