@@ -67,6 +67,8 @@ export interface PgIndex {
   table: PgName;
   unique: boolean;
   columns: { expr: Expr; desc?: boolean }[];
+  /** UNIQUE … NULLS NOT DISTINCT (PostgreSQL 15) */
+  nullsNotDistinct?: boolean;
 }
 
 export interface PgSequence {

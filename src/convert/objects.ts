@@ -56,12 +56,27 @@ export function convertIndex(s: CreateIndex, ctx: ConvertContext): PgObject[] {
     const expr = rewriteExpr(c.expr, ectx);
     return c.desc ? { expr, desc: true } : { expr };
   });
+  // Composite unique index: Oracle's NULL rule (see the UNIQUE constraint case in tables.ts).
+  let nullsNotDistinct = false;
+  if (s.unique && s.columns.length > 1 && oraTable) {
+    const notNull = new Set([
+      ...oraTable.columns.filter((c) => c.constraints.some((k) => k.kind === 'not-null' || k.kind === 'primary-key')).map((c) => c.name),
+      ...oraTable.constraints.filter((k) => k.kind === 'primary-key').flatMap((k) => k.columns),
+    ]);
+    const keyCols = s.columns.map((c) => (c.expr.kind === 'column' ? c.expr.parts[c.expr.parts.length - 1] : undefined));
+    const nullable = keyCols.filter((c) => !c || !notNull.has(c));
+    if (nullable.length && nullable.length < keyCols.length) nullsNotDistinct = true;
+    else if (nullable.length)
+      findings.push(
+        makeFinding('OPG-CONS-0008', { constraint: `unique index ${s.name.name}`, columns: nullable.map((c) => c ?? '(expression)').join(', ') }, where),
+      );
+  }
   return [
     {
       phase: 'post-data',
       object,
       objectType: 'INDEX',
-      nodes: [{ kind: 'index', name, table, unique: s.unique, columns }],
+      nodes: [{ kind: 'index', name, table, unique: s.unique, columns, ...(nullsNotDistinct ? { nullsNotDistinct } : {}) }],
       findings,
       location: s.loc,
     },

@@ -144,7 +144,7 @@ export function printNode(n: PgNode): string {
             (c.expr.kind === 'column' ? printExpr(c.expr) : `(${printExpr(c.expr)})`) +
             (c.desc ? ' DESC' : ''),
         )
-        .join(', ')});`;
+        .join(', ')})${n.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''};`;
     case 'sequence': {
       const opts = printSeqOptions(n.options);
       return `CREATE SEQUENCE ${printPgName(n.name)}${opts.length ? ` ${opts.join(' ')}` : ''};`;
