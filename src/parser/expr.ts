@@ -150,6 +150,28 @@ export function defineExprRules($: $): void {
               return $.or(6, [
                 { ALT: (): Expr => ($.consume(0, K.NULL), { kind: 'is-null', operand: left, not }) },
                 {
+                  // IS [NOT] EMPTY (PL/SQL collections) → cardinality test (a NULL collection is empty).
+                  GATE: () => imageIs($.LA(1), 'EMPTY'),
+                  ALT: (): Expr => {
+                    $.consume(5, T.Ident);
+                    return $.ACTION(
+                      (): Expr => ({
+                        kind: 'binary',
+                        op: not ? '>' : '=',
+                        left: {
+                          kind: 'call',
+                          name: ['coalesce'],
+                          args: [
+                            { value: { kind: 'call', name: ['cardinality'], args: [{ value: left }] } },
+                            { value: { kind: 'literal', type: 'number', value: '0' } },
+                          ],
+                        },
+                        right: { kind: 'literal', type: 'number', value: '0' },
+                      }),
+                    );
+                  },
+                },
+                {
                   // IS [NOT] JSON [STRICT|LAX] [WITH UNIQUE KEYS]: NULL stays NULL (CHECK passes), text
                   // is tested by a jsonb cast (invalid JSON raises an error instead of yielding false).
                   GATE: () => imageIs($.LA(1), 'JSON'),
@@ -585,7 +607,19 @@ export function defineExprRules($: $): void {
           $.option(8, () => {
             call.over = $.subrule(0, $.overClause);
           });
-          return call;
+          // PL/SQL: a field of a collection element or of a function result, c(i).field.name
+          let result: Expr = call;
+          $.many(3, {
+            GATE: () => $.LA(1).tokenType === T.Dot && $.LA(2).tokenType !== T.Star,
+            DEF: () => {
+              $.consume(3, T.Dot);
+              const f = $.subrule(7, $.identifier);
+              $.ACTION(() => {
+                result = { kind: 'field', operand: result, field: f };
+              });
+            },
+          });
+          return result;
         },
       },
       {
