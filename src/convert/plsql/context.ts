@@ -31,6 +31,16 @@ interface NameInfo {
 const INTEGER_TYPES = new Set(['PLS_INTEGER', 'BINARY_INTEGER', 'SIMPLE_INTEGER', 'NATURAL', 'NATURALN', 'POSITIVE', 'POSITIVEN', 'SIGNTYPE']);
 const INTEGER_T: DataType = { kind: 'datatype', name: 'NUMBER', args: [9] };
 
+/**
+ * Type class of a table column. NUMBER(*,0) is how Oracle's catalog spells INTEGER: both are
+ * integral (a snapshot and the DDL scripts must give the same conversion).
+ */
+function columnClass(t: DataType | undefined): OraType {
+  if (t?.name === 'NUMBER' && !t.schema && t.args[0] === '*' && t.args[1] === 0)
+    return classOfDataType({ ...t, name: 'INTEGER', args: [] });
+  return classOfDataType(t);
+}
+
 /** Collection types (TABLE OF / VARRAY OF) declared by CREATE TYPE, per conversion: their element types. */
 const collections = new WeakMap<ConvertContext, Map<string, DataType>>();
 
@@ -111,7 +121,7 @@ export class PlContext {
     // (rec.field) are scope items too, innermost first.
     const table = trigger && cctx.findTable(trigger.on);
     const triggerItems = table
-      ? [{ names: ['NEW', 'OLD'], columns: () => new Map(table.columns.map((c) => [c.name, classOfDataType(c.type)])) }]
+      ? [{ names: ['NEW', 'OLD'], columns: () => new Map(table.columns.map((c) => [c.name, columnClass(c.type)])) }]
       : [];
     const self = this;
     this.ectx.scope = {
@@ -158,7 +168,7 @@ export class PlContext {
         if (cursor?.kind === 'cursor' && cursor.query) return this.queryFields(cursor.query);
       }
       const table = this.cctx.findTable(t.schema ? { schema: t.schema, name: t.name } : { name: t.name });
-      if (table) return () => new Map(table.columns.map((c) => [c.name, classOfDataType(c.type)]));
+      if (table) return () => new Map(table.columns.map((c) => [c.name, columnClass(c.type)]));
       return undefined;
     }
     if (t.attribute || t.schema) return undefined;
