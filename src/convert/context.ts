@@ -28,6 +28,8 @@ export class ConvertContext {
   readonly packages = new Map<string, PackageInfo>();
   /** Standalone procedures and functions of the sources that were parsed (keys as for tables). */
   readonly routines = new Set<string>();
+  /** Attributes of the object types converted so far (supertypes of UNDER types), by key. */
+  readonly objectTypes = new Map<string, { name: OraName; type: DataType }[]>();
   /** Counter for package exception SQLSTATEs. */
   exceptionSeq = 0;
   /** Oracle keys of relations that were not created on PostgreSQL (commented out). */

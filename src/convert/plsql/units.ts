@@ -76,12 +76,28 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
       const def = ast.def;
       let text: string;
       if (def.kind === 'object') {
-        if (def.under) pc.fail(`object type inheritance (UNDER ${def.under.name}): flatten the supertype's attributes into this type`);
+        let inherited: { name: string; type: import('../../ast/expr.js').DataType }[] = [];
+        if (def.under) {
+          const parent =
+            ctx.objectTypes.get(`${def.under.schema ?? ''}.${def.under.name}`) ??
+            ctx.objectTypes.get(`${ast.name.schema ?? ''}.${def.under.name}`) ??
+            ctx.objectTypes.get(`.${def.under.name}`);
+          if (!parent) pc.fail(`object type inheritance (UNDER ${def.under.name}): the supertype is not converted`);
+          else {
+            // The supertype's attributes come first, as in Oracle; substitutability is lost.
+            inherited = parent;
+            pc.report('OPG-PLSQL-0002', {
+              detail: `${object}: UNDER ${def.under.name} flattened into a composite type with the supertype's attributes; a value of this type is no longer accepted where a ${def.under.name} is expected`,
+            });
+          }
+        }
         if (def.methods)
           pc.report('OPG-PLSQL-0002', {
             detail: `${object}: member methods are not converted (write them as functions taking the type as first argument)`,
           });
-        const attrs = def.attributes.map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
+        const all = [...inherited, ...def.attributes];
+        ctx.objectTypes.set(`${ast.name.schema ?? ''}.${ast.name.name}`, all);
+        const attrs = all.map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
         text = `CREATE TYPE ${name} AS (${attrs.join(', ')});`;
       } else {
         noteCollectionType(ast.name, def.of, ctx);
