@@ -27,7 +27,7 @@ export class ConvertContext {
   /** PL/SQL packages of the sources (spec and body), by Oracle name. */
   readonly packages = new Map<string, PackageInfo>();
   /** Standalone procedures and functions of the sources that were parsed (keys as for tables). */
-  readonly routines = new Set<string>();
+  readonly routines = new Map<string, QualifiedName>();
   /** Attributes of the object types converted so far (supertypes of UNDER types), by key. */
   readonly objectTypes = new Map<string, { name: OraName; type: DataType }[]>();
   /** Counter for package exception SQLSTATEs. */

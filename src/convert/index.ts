@@ -173,7 +173,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
       }
       case 'plsql-unit':
         registerPackage(s, ctx);
-        if (s.ast?.kind === 'subprogram') ctx.routines.add(ConvertContext.key(s.name));
+        if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
         kept.push(s);
         break;
       case 'drop': {
@@ -441,7 +441,7 @@ export function convertInScriptOrder(
       return convertAlter(s, ctx, !!ctx.findTable(s.table));
     case 'plsql-unit':
       registerPackage(s, ctx);
-      if (s.ast?.kind === 'subprogram') ctx.routines.add(ConvertContext.key(s.name));
+      if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
       break;
   }
   return convertStatement(s, ctx, scriptFindings, true);

@@ -355,7 +355,7 @@ export function convertGrant(g: GrantStmt | RevokeStmt, ctx: ConvertContext): Pg
           grantees,
           withGrantOption,
         });
-    } else if (g.privileges.every((p) => p.name === 'EXECUTE' || p.name === 'DEBUG') && (ctx.routines.has(ConvertContext.key(g.on)) || ctx.packages.has(g.on.name))) {
+    } else if (g.privileges.every((p) => p.name === 'EXECUTE' || p.name === 'DEBUG') && (ctx.routines.has(g.on.name) || ctx.packages.has(g.on.name))) {
       const who = grantees.map((x) => (x === 'PUBLIC' ? 'PUBLIC' : quoteIdent(x))).join(', ');
       const verb = revoke ? 'REVOKE' : 'GRANT';
       const to = revoke ? 'FROM' : 'TO';
@@ -368,7 +368,9 @@ export function convertGrant(g: GrantStmt | RevokeStmt, ctx: ConvertContext): Pg
           text: `${verb} USAGE ON SCHEMA ${schema} ${to} ${who}${option};\n${verb} EXECUTE ON ALL ROUTINES IN SCHEMA ${schema} ${to} ${who}${option};`,
         });
       } else {
-        nodes.push({ kind: 'raw', text: `${verb} EXECUTE ON ROUTINE ${printPgName(ctx.pgName(g.on, findings, where))} ${to} ${who}${option};` });
+        // Named as the routine was created (a grant may qualify it with the owner, the CREATE not).
+        const routine = ctx.routines.get(g.on.name) ?? g.on;
+        nodes.push({ kind: 'raw', text: `${verb} EXECUTE ON ROUTINE ${printPgName(ctx.pgName(routine, findings, where))} ${to} ${who}${option};` });
       }
     } else {
       findings.push(
