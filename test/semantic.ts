@@ -112,6 +112,4 @@ export const KNOWN_SEMANTIC_FAILURES: Record<string, string> = {
     "PRAGMA AUTONOMOUS_TRANSACTION: the procedure runs in the caller's transaction (OPG-PLSQL-0012), so the caller's ROLLBACK also removes the log row; an independent transaction needs dblink or pg_background",
   'plsql-handler-keeps-prior-dml':
     "a PL/pgSQL block with an EXCEPTION section rolls back all of the block's changes before the handler runs; Oracle keeps the statements that succeeded (reported as OPG-PLSQL-0013)",
-  'plsql-pipelined-function':
-    'TABLE(f(…)) over a pipelined function becomes unnest(f(…)) (rules treat it as a collection); it should be f(…) AS t(column_value)',
 };

@@ -90,6 +90,10 @@ export interface TableFunctionRef {
   kind: 'table-function';
   expr: Expr;
   alias?: OraName;
+  /** The expression is a PIPELINED function call: its rows are read directly (no unnest). */
+  pipelined?: boolean;
+  /** The query names COLUMN_VALUE: the scalar column gets that name. */
+  columnValue?: boolean;
 }
 
 export interface JoinRef {

@@ -28,6 +28,8 @@ export class ConvertContext {
   readonly packages = new Map<string, PackageInfo>();
   /** Standalone procedures and functions of the sources that were parsed (keys as for tables). */
   readonly routines = new Map<string, QualifiedName>();
+  /** PIPELINED functions (NAME and PKG.NAME): TABLE(f(…)) reads their rows directly. */
+  readonly pipelined = new Set<string>();
   /** Attributes of the object types converted so far (supertypes of UNDER types), by key. */
   readonly objectTypes = new Map<string, { name: OraName; type: DataType }[]>();
   /** Counter for package exception SQLSTATEs. */
@@ -108,6 +110,7 @@ export class ConvertContext {
       location: where.location,
       mapSchema: this.mapSchema,
       tableColumns: (q) => this.findTable(q, table?.name)?.columns.map((c) => c.name),
+      isPipelined: (name) => this.pipelined.has(name.join('.')) || this.pipelined.has(name[name.length - 1]),
       relation: (q) => this.relationShape(q, table?.name),
     };
     if (table) {

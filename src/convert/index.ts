@@ -174,6 +174,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
       case 'plsql-unit':
         registerPackage(s, ctx);
         if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
+        notePipelined(s, ctx);
         kept.push(s);
         break;
       case 'drop': {
@@ -194,6 +195,15 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
     }
   }
   return kept;
+}
+
+/** Records the PIPELINED functions of a unit (standalone or package members). */
+function notePipelined(s: Extract<Statement, { kind: 'plsql-unit' }>, ctx: ConvertContext): void {
+  const ast = s.ast;
+  if (ast?.kind === 'subprogram' && ast.unit.attributes.includes('PIPELINED')) ctx.pipelined.add(s.name.name);
+  const decls = ast?.kind === 'package' ? ast.spec.declarations : ast?.kind === 'package-body' ? ast.body.declarations : [];
+  for (const d of decls)
+    if (d.kind === 'subprogram' && d.unit.attributes.includes('PIPELINED')) ctx.pipelined.add(`${s.name.name}.${d.unit.name.name}`);
 }
 
 /** Removes a dropped table, view, sequence or index (and statements on it) from the kept statements. */
@@ -442,6 +452,7 @@ export function convertInScriptOrder(
     case 'plsql-unit':
       registerPackage(s, ctx);
       if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
+        notePipelined(s, ctx);
       break;
   }
   return convertStatement(s, ctx, scriptFindings, true);

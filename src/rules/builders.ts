@@ -23,6 +23,8 @@ export interface ExprContext {
   columnType?: (name: OraName) => DataType | undefined;
   /** Column names of a table of the converted model (for resolving unqualified columns). */
   tableColumns?: (table: QualifiedName) => OraName[] | undefined;
+  /** True for a PIPELINED function of the sources (name parts as written: [F] or [PKG, F]). */
+  isPipelined?: (name: OraName[]) => boolean;
   /** A table or view of the converted model (Oracle definitions), for type inference. */
   relation?: (name: QualifiedName) => RelationShape | undefined;
   /** Name scope of the query block being rewritten (set by rewriteQuery). */

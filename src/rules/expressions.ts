@@ -8,7 +8,8 @@ import { mapType } from './types.js';
 import { rewritePivot } from './pivot.js';
 import type { QualifiedName } from '../ast/common.js';
 import type { Expr, FuncCall, OrderItem } from '../ast/expr.js';
-import type { FromItem, Query } from '../ast/query.js';
+import type { FromItem, Query, SelectQuery } from '../ast/query.js';
+import { walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
 import { rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
 import { call, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
@@ -233,6 +234,10 @@ function rewriteSelect(q: Extract<Query, { kind: 'select' }>, ctx: ExprContext):
     items: q.items.map((i) => ({ ...i, expr: rewriteExpr(i.expr, ctx) })),
     from: q.from.filter((f) => !isDual(f)).map((f) => rewriteFrom(f, ctx)),
   };
+  if (r.from.some((f) => f.kind === 'table-function') && mentionsColumnValue(q)) {
+    // SELECT COLUMN_VALUE FROM TABLE(…): the scalar element column is named COLUMN_VALUE.
+    r.from = r.from.map((f) => (f.kind === 'table-function' ? { ...f, columnValue: true } : f));
+  }
   if (q.from.length === 1 && r.from.length === 0) {
     // SELECT * FROM DUAL: DUAL's one column is DUMMY = 'X'.
     r.items = r.items.map((i) => (i.expr.kind === 'star' ? { expr: lit('X'), alias: 'DUMMY' } : i));
@@ -280,8 +285,11 @@ function rewriteFrom(f: FromItem, ctx: ExprContext): FromItem {
       const r = rewritePivot(f, ctx);
       return r ? rewriteFrom(r, ctx) : { ...f, source: rewriteFrom(f.source, ctx) };
     }
-    case 'table-function':
-      return { ...f, expr: rewriteExpr(f.expr, ctx) };
+    case 'table-function': {
+      const r = { ...f, expr: rewriteExpr(f.expr, ctx) };
+      if (f.expr.kind === 'call' && ctx.isPipelined?.(f.expr.name)) r.pipelined = true;
+      return r;
+    }
     case 'join': {
       const r: FromItem = { ...f, left: rewriteFrom(f.left, ctx), right: rewriteFrom(f.right, ctx) };
       if (f.on) r.on = rewriteExpr(f.on, ctx);
@@ -302,4 +310,17 @@ export function pgQualified(
 function isDictionaryView(q: { schema?: string; name: string }): boolean {
   if (q.schema && q.schema !== 'SYS' && q.schema !== 'PUBLIC') return false;
   return /^(USER|ALL|DBA|CDB)_[A-Z0-9_$#]+$/.test(q.name) || /^G?V\$/.test(q.name);
+}
+
+/** Whether a query block names COLUMN_VALUE (the column of TABLE() over a scalar collection). */
+function mentionsColumnValue(q: SelectQuery): boolean {
+  let found = false;
+  const visit = (e: Expr) =>
+    walkExpr(e, (x) => {
+      if (x.kind === 'column' && x.parts[x.parts.length - 1] === 'COLUMN_VALUE') found = true;
+    });
+  for (const i of q.items) visit(i.expr);
+  if (q.where) visit(q.where);
+  for (const o of q.orderBy ?? []) visit(o.expr);
+  return found;
 }

@@ -30,8 +30,13 @@ export function printFrom(f: FromItem): string {
     case 'pivot':
       // Rewritten by the rules before printing; an unconverted one is printed as its source.
       return printFrom(f.source);
-    case 'table-function':
-      return `unnest(${printExpr(f.expr)})${f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : ''}`;
+    case 'table-function': {
+      // TABLE(collection) → unnest(array); TABLE(pipelined_function(…)) → the set-returning call.
+      const source = f.pipelined ? printExpr(f.expr) : `unnest(${printExpr(f.expr)})`;
+      const alias = f.alias ?? (f.columnValue ? 'OPG_T' : undefined);
+      if (!alias) return source;
+      return `${source} AS ${quoteIdent(pgNameOf(alias))}${f.columnValue ? '(column_value)' : ''}`;
+    }
     case 'join': {
       const type =
         f.type === 'CROSS APPLY'
