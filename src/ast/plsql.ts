@@ -138,7 +138,14 @@ export type PlsqlUnitAst =
   | { kind: 'trigger'; trigger: TriggerDef }
   | { kind: 'package'; spec: PackageSpec }
   | { kind: 'package-body'; body: PackageBody }
-  | { kind: 'type'; name: QualifiedName; def: SchemaTypeDefinition };
+  | { kind: 'type'; name: QualifiedName; def: SchemaTypeDefinition }
+  | { kind: 'type-body'; name: QualifiedName; methods: TypeMethod[] };
+
+/** A method of an object type body. */
+export interface TypeMethod {
+  kind: 'member' | 'static' | 'constructor' | 'map' | 'order';
+  unit: Subprogram;
+}
 
 /** CREATE TYPE … AS TABLE OF / VARRAY / OBJECT. */
 export type SchemaTypeDefinition =

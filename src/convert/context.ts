@@ -30,6 +30,8 @@ export class ConvertContext {
   readonly routines = new Map<string, QualifiedName>();
   /** PIPELINED functions (NAME and PKG.NAME): TABLE(f(…)) reads their rows directly. */
   readonly pipelined = new Set<string>();
+  /** Methods of object type bodies: TYPE → method names (constructors as the type's own name). */
+  readonly objectMethods = new Map<string, Set<string>>();
   /** Attributes of the object types converted so far (supertypes of UNDER types), by key. */
   readonly objectTypes = new Map<string, { name: OraName; type: DataType }[]>();
   /** Counter for package exception SQLSTATEs. */

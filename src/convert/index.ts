@@ -175,6 +175,8 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         registerPackage(s, ctx);
         if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
         notePipelined(s, ctx);
+        if (s.ast?.kind === 'type-body')
+          ctx.objectMethods.set(s.ast.name.name, new Set(s.ast.methods.map((m) => m.unit.name.name)));
         kept.push(s);
         break;
       case 'drop': {

@@ -938,6 +938,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql',
   },
   {
+    id: 'OPG-PLSQL-0014',
+    title: 'Object type methods as functions',
+    severity: 'warning',
+    effortMinutes: 20,
+    message:
+      '{object} has methods: its TYPE BODY becomes functions {type}_<method>(self, …); PL/SQL calls obj.method(…) are rewritten where the variable\'s type is known, other callers (SQL, dynamic SQL) must call the function',
+    suggestion: 'Check calls of the methods outside PL/SQL variables of this type (e.g. column.method() in SQL) and rewrite them as {type}_<method>(column, …).',
+    why: 'PostgreSQL composite types have no methods.',
+    rule: 'convert/plsql',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

@@ -150,6 +150,31 @@ export function defineExprRules($: $): void {
               return $.or(6, [
                 { ALT: (): Expr => ($.consume(0, K.NULL), { kind: 'is-null', operand: left, not }) },
                 {
+                  // IS [NOT] OF [TYPE] ([ONLY] t, …): object type inheritance test, reported by the rules.
+                  GATE: () => $.LA(1).tokenType === K.OF,
+                  ALT: (): Expr => {
+                    $.consume(0, K.OF);
+                    $.option(9, { GATE: () => $.LA(1).tokenType === K.TYPE, DEF: () => $.consume(0, K.TYPE) });
+                    $.consume(9, T.LParen);
+                    const types: Expr[] = [];
+                    const one = (j: number) => {
+                      $.option(10 + j, { GATE: () => $.LA(1).tokenType === K.ONLY, DEF: () => $.consume(j, K.ONLY) });
+                      const q = $.subrule(20 + j, $.qualifiedName);
+                      $.ACTION(() => types.push({ kind: 'literal', type: 'string', value: q.name }));
+                    };
+                    one(0);
+                    $.many(4, () => {
+                      $.consume(9, T.Comma);
+                      one(1);
+                    });
+                    $.consume(9, T.RParen);
+                    return $.ACTION((): Expr => {
+                      const test: Expr = { kind: 'call', name: ['IS OF'], args: [{ value: left }, ...types.map((value) => ({ value }))] };
+                      return not ? { kind: 'unary', op: 'NOT', operand: test } : test;
+                    });
+                  },
+                },
+                {
                   // IS [NOT] EMPTY (PL/SQL collections) → cardinality test (a NULL collection is empty).
                   GATE: () => imageIs($.LA(1), 'EMPTY'),
                   ALT: (): Expr => {

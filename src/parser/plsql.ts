@@ -32,6 +32,8 @@ export interface PlsqlRules {
   createPackageBodyUnit: () => PlsqlUnitAst;
   anonymousBlockUnit: () => PlsqlUnitAst;
   createTypeUnit: () => PlsqlUnitAst;
+  createTypeBodyUnit: () => PlsqlUnitAst;
+  typeMethod: () => import('../ast/plsql.js').TypeMethod;
   createPrefix: () => void;
   subprogramHeading: () => Subprogram;
   subprogramDecl: () => Subprogram;
@@ -185,6 +187,79 @@ export function definePlsqlRules($: P): void {
     $.consume(10 + i, T.RParen);
     return { kind: 'object', attributes, methods };
   };
+
+  $.RULE('createTypeBodyUnit', (): PlsqlUnitAst => {
+    $.subrule(0, $.createPrefix);
+    $.consume(0, K.TYPE);
+    $.consume(0, K.BODY);
+    const name = $.subrule(0, $.qualifiedName);
+    isOrAs(0);
+    const methods: import('../ast/plsql.js').TypeMethod[] = [];
+    $.many(0, {
+      GATE: () => la(1) !== K.END && la(1) !== EOF,
+      DEF: () => {
+        const m = $.subrule(0, $.typeMethod);
+        $.ACTION(() => methods.push(m));
+      },
+    });
+    $.consume(0, K.END);
+    $.option(0, { GATE: () => la(1) !== T.Semi && la(1) !== EOF, DEF: () => $.subrule(1, $.identifier) });
+    $.option(1, () => $.consume(0, T.Semi));
+    return { kind: 'type-body', name, methods };
+  });
+
+  /** [OVERRIDING] [FINAL] [MAP|ORDER] MEMBER|STATIC|CONSTRUCTOR FUNCTION|PROCEDURE … IS … END; */
+  $.RULE('typeMethod', () => {
+    let kind: import('../ast/plsql.js').TypeMethod['kind'] = 'member';
+    $.many(0, {
+      GATE: () => ['OVERRIDING', 'FINAL', 'INSTANTIABLE', 'NOT', 'MAP', 'ORDER', 'MEMBER', 'STATIC', 'CONSTRUCTOR'].some((w) => word(1, w)) || la(1) === K.NOT || la(1) === K.ORDER,
+      DEF: () => {
+        const w = $.or(0, [
+          { ALT: () => $.consume(0, T.Ident).image.toUpperCase() },
+          { ALT: () => $.consume(0, K.NOT).image.toUpperCase() },
+          { ALT: () => $.consume(0, K.ORDER).image.toUpperCase() },
+        ]);
+        $.ACTION(() => {
+          if (w === 'STATIC') kind = 'static';
+          else if (w === 'CONSTRUCTOR') kind = 'constructor';
+          else if (w === 'MAP') kind = 'map';
+          else if (w === 'ORDER') kind = 'order';
+        });
+      },
+    });
+    const unitKind = $.or(1, [
+      { ALT: () => ($.consume(0, K.PROCEDURE), 'procedure' as const) },
+      { ALT: () => ($.consume(0, K.FUNCTION), 'function' as const) },
+    ]);
+    const mname = $.subrule(0, $.identifier);
+    const params = $.option(0, () => $.subrule(0, $.paramList)) ?? [];
+    let returnType: DataType | undefined;
+    $.option(1, () => {
+      $.consume(0, K.RETURN);
+      $.or(2, [
+        {
+          GATE: () => word(1, 'SELF'),
+          ALT: () => {
+            $.consume(1, T.Ident);
+            $.consume(0, K.AS);
+            $.consume(2, T.Ident);
+          },
+        },
+        { ALT: () => (returnType = $.subrule(0, $.plType)) },
+      ]);
+    });
+    $.many(1, { GATE: () => la(1) === K.DETERMINISTIC || la(1) === K.PARALLEL_ENABLE || la(1) === K.PIPELINED, DEF: () => $.consume(3, T.Ident) });
+    isOrAs(1);
+    const declarations = $.subrule(0, $.declarations);
+    $.consume(0, K.BEGIN);
+    const body = $.subrule(0, $.blockBody);
+    $.consume(0, T.Semi);
+    return $.ACTION(() => {
+      const unit: Subprogram = { kind: unitKind, name: { name: mname }, params, attributes: [], block: { declarations, ...body } };
+      if (returnType) unit.returnType = returnType;
+      return { kind, unit };
+    });
+  });
 
   $.RULE('anonymousBlockUnit', (): PlsqlUnitAst => {
     const block = $.subrule(0, $.block);

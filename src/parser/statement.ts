@@ -355,6 +355,7 @@ const UNIT_RULES: Partial<Record<PlsqlUnitKind, keyof PlsqlRules>> = {
   'PACKAGE BODY': 'createPackageBodyUnit',
   BLOCK: 'anonymousBlockUnit',
   TYPE: 'createTypeUnit',
+  'TYPE BODY': 'createTypeBodyUnit',
 };
 
 function plsqlUnit(

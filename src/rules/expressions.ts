@@ -176,6 +176,10 @@ function rewriteOrder(items: OrderItem[] | undefined, ctx: ExprContext): OrderIt
 }
 
 function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
+  if (e.name.length === 1 && e.name[0] === 'IS OF') {
+    notConverted(ctx, 'IS OF (type): object type inheritance tests have no PostgreSQL equivalent (types are flattened)');
+    return e;
+  }
   const args = e.args.map((a) => rewriteExpr(a.value, ctx));
   const base: FuncCall = { ...e, args: e.args.map((a, i) => ({ ...a, value: args[i] })) };
   if (e.over)

@@ -296,6 +296,8 @@ export class PlContext {
       );
       return `${mapped.join('.')}%${t.attribute}`;
     }
+    if (!t.attribute && this.cctx.objectTypes.has(`${t.schema ?? ''}.${t.name}`))
+      return t.schema ? `${quoteIdent(this.ectx.mapSchema(t.schema))}.${quoteIdent(pgNameOf(t.name))}` : quoteIdent(pgNameOf(t.name));
     if (!t.attribute) {
       const ref = this.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
       const pkgType = ref?.info.types.get(ref.member);
@@ -498,6 +500,26 @@ export class PlContext {
           return { ...a, value: { kind: 'pg-cast', operand: { kind: 'paren', expr: value }, type } as Expr };
         });
         return { ...x, name: [ref.info.name, ref.member], args };
+      }
+    }
+    if (x.kind === 'call' && x.name.length <= 2) {
+      // Object types: obj.method(args) → TYPE_METHOD(obj, args); TYPE(args) → its constructor
+      // function, or a row of the attributes when the type has no constructor of its own.
+      const args = () => x.args.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) }));
+      if (x.name.length === 2) {
+        const v = this.lookup(x.name[0]);
+        const typeName = v?.type && !v.type.attribute ? v.type.name : undefined;
+        if (typeName && this.cctx.objectMethods.get(typeName)?.has(x.name[1]))
+          return { ...x, name: [`${typeName}_${x.name[1]}`], args: [{ value: col(x.name[0]) }, ...args()] };
+      } else if (!this.lookup(x.name[0])) {
+        const t = x.name[0];
+        if (this.cctx.objectMethods.get(t)?.has(t)) return { ...x, name: [`${t}_${t}`], args: args() };
+        if (this.cctx.objectTypes.has(`.${t}`))
+          return {
+            kind: 'pg-cast',
+            operand: { kind: 'call', name: ['row'], args: args() },
+            type: { kind: 'datatype', name: quoteIdent(pgNameOf(t)), args: [] },
+          };
       }
     }
     if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SQLERRM' && x.args.length > 0) {

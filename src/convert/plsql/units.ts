@@ -15,7 +15,7 @@ import type { Finding } from '../../findings/types.js';
 import { ConvertContext } from '../context.js';
 import { collectionElement, noteCollectionType, PlContext } from './context.js';
 import { convertPackage } from './packages.js';
-import { emitBlock } from './statements.js';
+import { type BlockOptions, emitBlock } from './statements.js';
 
 const id = (n: string) => quoteIdent(pgNameOf(n));
 
@@ -91,10 +91,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
             });
           }
         }
-        if (def.methods)
-          pc.report('OPG-PLSQL-0002', {
-            detail: `${object}: member methods are not converted (write them as functions taking the type as first argument)`,
-          });
+        if (def.methods) pc.report('OPG-PLSQL-0014', { object, type: ast.name.name });
         const all = [...inherited, ...def.attributes];
         ctx.objectTypes.set(`${ast.name.schema ?? ''}.${ast.name.name}`, all);
         const attrs = all.map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
@@ -105,6 +102,32 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         text = `CREATE DOMAIN ${name} AS ${pc.resolvedType(def.of, ast.name.name)}[];`;
       }
       return objectFor(unit, pc, 'pre-data', [text], parseFindings, 'TYPE');
+    }
+    case 'type-body': {
+      // Methods → functions of the type's schema named <type>_<method>; MEMBER methods take
+      // SELF as their first parameter (INOUT for procedures, as Oracle passes it IN OUT).
+      const typeName = ast.name.name;
+      const objects: PgObject[] = [];
+      const selfType: DataType = { kind: 'datatype', name: typeName, args: [], ...(ast.name.schema ? { schema: ast.name.schema } : {}) };
+      for (const m of ast.methods) {
+        const label = `${object}.${m.unit.name.name}`;
+        const pc = new PlContext(ctx, m.unit.kind === 'function' ? 'function' : 'procedure', label, unit.loc);
+        const params = m.unit.params.filter((p) => p.name !== 'SELF');
+        const s: Subprogram = { ...m.unit, name: { ...(ast.name.schema ? { schema: ast.name.schema } : {}), name: `${typeName}_${m.unit.name.name}` }, params };
+        let opts: BlockOptions = {};
+        if (m.kind === 'constructor') {
+          s.kind = 'function';
+          s.returnType = selfType;
+          pc.extraDecls.set('SELF', `self ${pc.type(selfType, 'SELF')};`);
+          pc.declare('SELF', { kind: 'variable', type: selfType });
+          opts = { bareReturn: 'self' };
+        } else if (m.kind !== 'static') {
+          s.params = [{ name: 'SELF', mode: m.unit.kind === 'procedure' ? 'IN OUT' : 'IN', type: selfType }, ...params];
+        }
+        objects.push(...objectFor(unit, pc, 'code', [subprogramText(s, pc, opts)], [], m.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
+      }
+      if (objects.length) objects[0].findings.unshift(...parseFindings);
+      return objects;
     }
     case 'package':
     case 'package-body': {
@@ -122,7 +145,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
 }
 
 /** CREATE OR REPLACE FUNCTION / PROCEDURE text. */
-export function subprogramText(s: Subprogram, pc: PlContext): string {
+export function subprogramText(s: Subprogram, pc: PlContext, blockOptions: BlockOptions = {}): string {
   pc.declareParams(s.params);
   const name = qualified(pc, s.name.schema, s.name.name);
   if (s.external) pc.fail(`external ${s.kind} (${s.external})`);
@@ -175,7 +198,7 @@ export function subprogramText(s: Subprogram, pc: PlContext): string {
     ...(pkg && (pkg.variables.size || pkg.body?.init) ? [`PERFORM ${quoteIdent(pc.ectx.mapSchema(pkg.name))}.opg_init();`] : []),
     ...resetOut,
   ];
-  const body = s.block ? `${emitBlock(s.block, pc, 0, { prologue }, true)};` : 'BEGIN\nEND;';
+  const body = s.block ? `${emitBlock(s.block, pc, 0, { ...blockOptions, prologue: [...prologue, ...(blockOptions.prologue ?? [])] }, true)};` : 'BEGIN\nEND;';
   const [open, close] = dollarQuote(body);
   const kind = s.kind === 'function' ? 'FUNCTION' : 'PROCEDURE';
   // Oracle resolves a name that is both a column and a variable to the column.
