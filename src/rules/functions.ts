@@ -67,6 +67,9 @@ function toChar(a: Expr[], ctx: ExprContext, orig: Expr[], types: OraType[]): Ex
 }
 
 const MISC_RULES: Record<string, FunctionRule> = {
+  // GROUPING_ID(a, b, …) is the bit vector of GROUPING(a), GROUPING(b), … — PostgreSQL's
+  // GROUPING() with several arguments returns exactly that integer.
+  GROUPING_ID: (a) => call('grouping', ...a),
   TO_CHAR: (a, _c, ctx, orig, types) => toChar(a, ctx, orig, types),
   TO_NCHAR: (a, _c, ctx, orig, types) => toChar(a, ctx, orig, types),
   TO_NUMBER: (a, _c, _ctx, _o, types) =>
