@@ -210,6 +210,8 @@ export interface InExpr {
 /** x = ANY (…), x > ALL (subquery) */
 export interface QuantifiedExpr {
   kind: 'quantified';
+  /** `list` holds one expression that is itself an array (x MEMBER OF collection → x = ANY (c)). */
+  arrayOperand?: boolean;
   op: BinaryOp;
   quantifier: 'ANY' | 'ALL' | 'SOME';
   operand: Expr;

@@ -1,5 +1,5 @@
 /** Names, data types and expressions. */
-import type { IToken } from 'chevrotain';
+import { type IToken, tokenMatcher } from 'chevrotain';
 import type { OraName, QualifiedName } from '../ast/common.js';
 import type { BinaryOp, Expr, FrameBound, FuncArg, OrderItem, WindowSpec } from '../ast/expr.js';
 import type { Query } from '../ast/query.js';
@@ -105,9 +105,11 @@ export function defineExprRules($: $): void {
     // Chevrotain computes a repetition's lookahead without the global follow set: keep
     // `DEFAULT x NOT NULL` from entering the loop on NOT.
     const notOperator = () => {
+      // The only operator that starts with a name is MEMBER [OF]: any other name ends the expression.
+      if (tokenMatcher($.LA(1), T.Ident)) return imageIs($.LA(1), 'MEMBER');
       if ($.LA(1).tokenType !== K.NOT) return true;
       const n = $.LA(2).tokenType;
-      return n === K.LIKE || n === K.IN || n === K.BETWEEN;
+      return n === K.LIKE || n === K.IN || n === K.BETWEEN || imageIs($.LA(2), 'MEMBER');
     };
     $.many(0, {
       GATE: notOperator,
@@ -140,6 +142,21 @@ export function defineExprRules($: $): void {
                   },
                   { ALT: (): Expr => ({ kind: 'binary', op, left, right: $.subrule(1, $.additive) }) },
                 ],
+              });
+            },
+          },
+          {
+            // x [NOT] MEMBER [OF] collection → x = ANY (collection)
+            GATE: () =>
+              imageIs($.LA(1), 'MEMBER') || ($.LA(1).tokenType === K.NOT && imageIs($.LA(2), 'MEMBER')),
+            ALT: (): Expr => {
+              const not = !!$.option(12, () => $.consume(12, K.NOT));
+              $.consume(12, T.Ident);
+              $.option(13, () => $.consume(12, K.OF));
+              const coll = $.subrule(12, $.additive);
+              return $.ACTION((): Expr => {
+                const test: Expr = { kind: 'quantified', op: '=', quantifier: 'ANY', operand: left, list: [coll], arrayOperand: true };
+                return not ? { kind: 'unary', op: 'NOT', operand: { kind: 'paren', expr: test } } : test;
               });
             },
           },

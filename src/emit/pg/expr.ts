@@ -182,7 +182,11 @@ export function printExpr(e: Expr): string {
       return `${wrap(e.operand, 5)} ${e.not ? 'NOT ' : ''}IN (${list})`;
     }
     case 'quantified': {
-      const list = Array.isArray(e.list) ? `ARRAY[${e.list.map(printExpr).join(', ')}]` : printQuery(e.list);
+      const list = Array.isArray(e.list)
+        ? e.arrayOperand
+          ? printExpr(e.list[0])
+          : `ARRAY[${e.list.map(printExpr).join(', ')}]`
+        : printQuery(e.list);
       const q = e.quantifier === 'SOME' ? 'ANY' : e.quantifier;
       return `${wrap(e.operand, 5)} ${e.op} ${q} (${list})`;
     }
