@@ -3,7 +3,8 @@
  * (issue 11): statements of examples/hr and the inputs of fixtures/ddl and fixtures/plsql,
  * mutated by a seeded PRNG (tokens deleted, duplicated, swapped; truncation; random punctuation;
  * unbalanced quotes, parentheses and comments; random code units including NUL, lone surrogates and
- * other Unicode; very long identifiers; parentheses and blocks nested ~2000 deep; SQL*Plus lines).
+ * other Unicode; invalid UTF-8 decoded as files are; very long identifiers; parentheses and blocks
+ * nested ~2000 deep; SQL*Plus lines).
  *
  * For every mutated input, convertSources() and translate() must return (never throw), every
  * finding that has a location must point inside the input (file name, 1 ≤ line ≤ its line count,
@@ -243,6 +244,22 @@ const MUTATIONS: Record<string, Mutation> = {
     for (let k = r.int(1, 40); k > 0; k--)
       junk += String.fromCharCode(r.next() < 0.5 ? r.int(0, 127) : r.int(0, 0xffff));
     return insertAt(s, r, junk);
+  },
+  // Invalid UTF-8 as orapg reads it (files are decoded as UTF-8: bad bytes become U+FFFD).
+  invalidUtf8: (s, r) => {
+    const bytes = r.pick([
+      [0xc3, 0x28],
+      [0xff, 0xfe],
+      [0xed, 0xa0, 0x80],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+      [0xe2, 0x82],
+    ]);
+    const at = r.int(0, s.length);
+    return Buffer.concat([
+      Buffer.from(s.slice(0, at)),
+      Buffer.from(bytes),
+      Buffer.from(s.slice(at)),
+    ]).toString('utf8');
   },
   replaceChar: (s, r) => {
     if (!s.length) return s;
