@@ -195,13 +195,22 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
     const rule = FUNCTION_RULES[e.name[0]];
     if (rule && !e.args.some((a) => a.name)) {
       const orig = e.args.map((a) => a.value);
-      return rule(
-        args,
-        base,
-        ctx,
-        orig,
-        orig.map((x) => inferType(x, ctx)),
-      );
+      try {
+        const out = rule(
+          args,
+          base,
+          ctx,
+          orig,
+          orig.map((x) => inferType(x, ctx)),
+        );
+        if (hasHole(out)) throw new Error('missing argument');
+        return out;
+      } catch {
+        // A rule meets a call it cannot read (fewer arguments than Oracle requires, an argument of
+        // an impossible shape): invalid Oracle is reported, never a crash of the conversion.
+        notConverted(ctx, `${e.name[0]} called with ${e.args.length} argument(s): not a valid call of the Oracle function`);
+        return base;
+      }
     }
     if (NEEDS_REVIEW.has(e.name[0]))
       notConverted(ctx, `${e.name[0]} has no built-in PostgreSQL equivalent (orafce provides some)`);
@@ -327,4 +336,20 @@ function mentionsColumnValue(q: SelectQuery): boolean {
   if (q.where) visit(q.where);
   for (const o of q.orderBy ?? []) visit(o.expr);
   return found;
+}
+
+const EXPR_SLOTS = new Set(['value', 'left', 'right', 'operand', 'expr', 'when', 'then', 'pattern', 'low', 'high', 'from', 'else']);
+
+/** True when a rule built a tree with a missing sub-expression (a call with too few arguments). */
+function hasHole(x: unknown): boolean {
+  if (Array.isArray(x)) return x.some((y) => y === undefined || hasHole(y));
+  if (x === null || typeof x !== 'object') return false;
+  for (const [k, v] of Object.entries(x)) {
+    if (v === undefined) {
+      if (EXPR_SLOTS.has(k)) return true;
+      continue;
+    }
+    if (typeof v === 'object' && hasHole(v)) return true;
+  }
+  return false;
 }
