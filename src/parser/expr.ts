@@ -106,10 +106,10 @@ export function defineExprRules($: $): void {
     // `DEFAULT x NOT NULL` from entering the loop on NOT.
     const notOperator = () => {
       // The only operator that starts with a name is MEMBER [OF]: any other name ends the expression.
-      if (tokenMatcher($.LA(1), T.Ident)) return imageIs($.LA(1), 'MEMBER');
+      if (tokenMatcher($.LA(1), T.Ident)) return imageIs($.LA(1), 'MEMBER') && $.LA(2).tokenType === K.OF;
       if ($.LA(1).tokenType !== K.NOT) return true;
       const n = $.LA(2).tokenType;
-      return n === K.LIKE || n === K.IN || n === K.BETWEEN || imageIs($.LA(2), 'MEMBER');
+      return n === K.LIKE || n === K.IN || n === K.BETWEEN || (imageIs($.LA(2), 'MEMBER') && $.LA(3).tokenType === K.OF);
     };
     $.many(0, {
       GATE: notOperator,
@@ -147,12 +147,14 @@ export function defineExprRules($: $): void {
           },
           {
             // x [NOT] MEMBER [OF] collection → x = ANY (collection)
+            // (MEMBER without OF is left out: it could be a column alias named MEMBER.)
             GATE: () =>
-              imageIs($.LA(1), 'MEMBER') || ($.LA(1).tokenType === K.NOT && imageIs($.LA(2), 'MEMBER')),
+              (imageIs($.LA(1), 'MEMBER') && $.LA(2).tokenType === K.OF) ||
+              ($.LA(1).tokenType === K.NOT && imageIs($.LA(2), 'MEMBER') && $.LA(3).tokenType === K.OF),
             ALT: (): Expr => {
               const not = !!$.option(12, () => $.consume(12, K.NOT));
               $.consume(12, T.Ident);
-              $.option(13, () => $.consume(12, K.OF));
+              $.consume(12, K.OF);
               const coll = $.subrule(12, $.additive);
               return $.ACTION((): Expr => {
                 const test: Expr = { kind: 'quantified', op: '=', quantifier: 'ANY', operand: left, list: [coll], arrayOperand: true };
