@@ -46,8 +46,10 @@
  *
  * Apply: each tool's output files are cut into statements with bench/pgsplit.ts (the same cutter
  * for both), session statements (SET, BEGIN, COMMIT, psql meta-commands) dropped, and applied to
- * a scratch database on PostgreSQL one statement at a time, each in its own savepoint, inside one
- * transaction that is rolled back at the end (roles created by the scripts do not survive).
+ * a scratch database on PostgreSQL one statement at a time, each in its own savepoint, in
+ * transactions of 500 statements (one transaction for all runs out of lock slots at ~10k objects);
+ * the database is dropped afterwards, and the roles that applied CREATE ROLE / CREATE USER
+ * statements created are dropped again.
  * Statements that failed are retried while a retry pass makes progress (ordering problems do not
  * count against a tool). check_function_bodies stays on (PL/pgSQL bodies are syntax-checked,
  * not validated). orapg outputs are applied in phase order; ora2pg's in type order TYPE,
@@ -429,10 +431,24 @@ function measure(
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
+      // Kill the measured command (the child of /usr/bin/time, so that time still reports its
+      // CPU and RSS), else the whole group this spawn created.
+      let children: number[] = [];
       try {
-        process.kill(-cp.pid!, 'SIGKILL'); // the group this spawn created
+        children = readFileSync(`/proc/${cp.pid}/task/${cp.pid}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number);
       } catch {
-        // gone already
+        // no /proc
+      }
+      for (const pid of useTime && children.length ? children : [-cp.pid!]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone already
+        }
       }
     }, opts.timeoutMs);
     cp.on('close', (code, signal) => {
@@ -567,6 +583,8 @@ interface OrapgSummary {
   parseErrors: number;
   objects: number;
   findings: { info: number; warning: number; error: number };
+  /** Read, convert and write inside the CLI (ms); the rest of the wall time is start-up. */
+  millis: number;
 }
 
 async function runOrapg(
@@ -605,7 +623,7 @@ process.exitCode = await main(['node', 'orapg', ...process.argv.slice(1)]);`;
   say(
     `${fmt(r.wallMs / 1000, 2)} s wall, ${fmt((r.userMs + r.sysMs) / 1000, 2)} s CPU, ${fmt(r.peakRssMb)} MB; ${
       ok
-        ? `${fmt(summary?.statements ?? 0)} statements, ${fmt(summary?.objects ?? 0)} objects, ${fmt(outputLines)} output lines`
+        ? `${fmt(summary?.statements ?? 0)} statements, ${fmt(summary?.objects ?? 0)} objects, ${fmt(outputLines)} output lines; read + convert + write ${fmt((summary?.millis ?? 0) / 1000, 2)} s of it`
         : `FAILED (${r.timedOut ? 'timeout' : (r.signal ?? `exit ${r.exitCode}`)}: ${r.stderrTail})`
     }\n`,
   );
@@ -642,7 +660,7 @@ interface Planned {
   object?: number;
 }
 
-function plan(
+export function plan(
   files: string[],
   tool: 'orapg' | 'ora2pg',
   dedupe: boolean,
@@ -678,13 +696,15 @@ function plan(
   return { list, skipped, objects: object + 1 };
 }
 
+const BATCH = 500;
+
 const normalizeError = (m: string) =>
   m
     .replace(/"[^"]*"/g, '"…"')
     .replace(/\b\d+\b/g, 'N')
     .slice(0, 160);
 
-async function applyOutputs(
+export async function applyOutputs(
   files: string[],
   tool: 'orapg' | 'ora2pg',
   label: string,
@@ -708,34 +728,53 @@ async function applyOutputs(
     const lastError = new Array<string>(list.length).fill('');
     let passes = 0;
     let appliedFirstPass = 0;
+    const rolesBefore = new Set(
+      (await admin.query<{ rolname: string }>('SELECT rolname FROM pg_roles')).rows.map((r) => r.rolname),
+    );
     try {
       await c.query("SET statement_timeout = '60s'");
       await c.query('SET client_min_messages = error');
-      await c.query('BEGIN');
       let todo = list.map((_, i) => i);
       while (todo.length) {
         passes++;
         const failed: number[] = [];
-        for (const i of todo) {
-          await c.query('SAVEPOINT s');
-          try {
-            await c.query(list[i].stmt.sql);
-            await c.query('RELEASE SAVEPOINT s');
-            ok[i] = true;
-          } catch (e) {
-            lastError[i] = (e as Error).message;
-            await c.query('ROLLBACK TO SAVEPOINT s');
-            failed.push(i);
+        // Batches of BATCH statements per transaction: one transaction for everything runs out of
+        // lock slots (max_locks_per_transaction) at ~10k objects.
+        for (let k = 0; k < todo.length; k += BATCH) {
+          await c.query('BEGIN');
+          for (const i of todo.slice(k, k + BATCH)) {
+            await c.query('SAVEPOINT s');
+            try {
+              await c.query(list[i].stmt.sql);
+              await c.query('RELEASE SAVEPOINT s');
+              ok[i] = true;
+            } catch (e) {
+              lastError[i] = (e as Error).message;
+              await c.query('ROLLBACK TO SAVEPOINT s');
+              failed.push(i);
+            }
           }
+          await c.query('COMMIT');
         }
         if (passes === 1) appliedFirstPass = list.length - failed.length;
         if (failed.length === todo.length) break;
         todo = failed;
       }
-      await c.query('ROLLBACK');
     } finally {
       await c.end();
       await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      // Roles are cluster-wide: drop the ones the applied statements created.
+      const created = new Set<string>();
+      list.forEach((p, i) => {
+        if (!ok[i]) return;
+        for (const m of p.stmt.sql.matchAll(
+          /CREATE\s+(?:ROLE|USER)\s+(?:IF\s+NOT\s+EXISTS\s+)?("?)([^\s";]+)\1/gi,
+        ))
+          created.add(m[1] ? m[2] : m[2].toLowerCase());
+      });
+      for (const r of created)
+        if (!rolesBefore.has(r))
+          await admin.query(`DROP ROLE IF EXISTS "${r.replaceAll('"', '""')}"`).catch(() => {});
     }
     const byKind: ApplyResult['byKind'] = {};
     const errors = new Map<string, number>();
@@ -912,7 +951,9 @@ async function main(): Promise<void> {
       const cpu = ora2pg.total.cpuMs / orapg.cpuMs;
       const rss = ora2pg.total.peakRssMb / orapg.peakRssMb;
       const lb = ora2pg.total.ok ? '' : '≥ ';
-      ratios.push([fmt(size), `${lb}${wall.toFixed(1)}×`, `${lb}${cpu.toFixed(1)}×`, `${rss.toFixed(2)}×`]);
+      if (!orapg.ok) ratios.push([fmt(size), 'orapg failed', '-', '-']);
+      else
+        ratios.push([fmt(size), `${lb}${wall.toFixed(1)}×`, `${lb}${cpu.toFixed(1)}×`, `${rss.toFixed(2)}×`]);
     }
 
     sizes.push({
@@ -933,6 +974,8 @@ async function main(): Promise<void> {
               parseErrors: orapg.summary.parseErrors,
               objects: orapg.summary.objects,
               findings: orapg.summary.findings,
+              cliConvertMs: orapg.summary.millis,
+              startupMs: Math.round(orapg.wallMs - orapg.summary.millis),
             }
           : {}),
         apply: applyOrapg,
@@ -967,14 +1010,15 @@ async function main(): Promise<void> {
             apply: applyOra2pg,
           }
         : { unavailable: ora.why },
-      ratio: ora2pg
-        ? {
-            wall: Number((ora2pg.total.wallMs / orapg.wallMs).toFixed(2)),
-            cpu: Number((ora2pg.total.cpuMs / orapg.cpuMs).toFixed(2)),
-            peakRss: Number((ora2pg.total.peakRssMb / orapg.peakRssMb).toFixed(3)),
-            lowerBound: !ora2pg.total.ok,
-          }
-        : undefined,
+      ratio:
+        ora2pg && orapg.ok
+          ? {
+              wall: Number((ora2pg.total.wallMs / orapg.wallMs).toFixed(2)),
+              cpu: Number((ora2pg.total.cpuMs / orapg.cpuMs).toFixed(2)),
+              peakRss: Number((ora2pg.total.peakRssMb / orapg.peakRssMb).toFixed(3)),
+              lowerBound: !ora2pg.total.ok,
+            }
+          : undefined,
     });
   }
 
@@ -999,7 +1043,7 @@ async function main(): Promise<void> {
         orapg: 'orapg convert <file> -o <dir> --json; src/ compiled by tsc, plain node',
         ora2pg: 'ora2pg -q -c ora2pg.conf -i <file> -t <TYPE> -o output.sql; conf: PG_VERSION 15',
         apply: o.apply
-          ? 'one statement per savepoint in one rolled-back transaction on a scratch database; failed statements retried while passes make progress; check_function_bodies on'
+          ? 'one statement per savepoint, 500 per transaction, on a scratch database (dropped, with the roles it created); failed statements retried while passes make progress; check_function_bodies on'
           : 'not run',
       },
       sizes,
