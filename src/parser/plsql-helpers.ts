@@ -1,0 +1,37 @@
+/** Small grammar helpers shared by the PL/SQL rule files (they consume inside the calling rule). */
+import type { OraName } from '../ast/common.js';
+import { K } from './keywords.js';
+import type { P } from './plsql.js';
+import { isWord } from './query.js';
+import * as T from './tokens.js';
+
+export function plsqlHelpers($: P) {
+  const la = (n: number) => $.LA(n).tokenType;
+  const word = (n: number, w: string) => isWord($.LA(n), w);
+  /** name or pkg.name (package cursors), as one dotted string. */
+  const dotted = (i: number): OraName => {
+    let n = $.subrule(100 + i, $.identifier);
+    $.option(100 + i, () => {
+      $.consume(100 + i, T.Dot);
+      n = `${n}.${$.subrule(110 + i, $.identifier)}`;
+    });
+    return n;
+  };
+  const isOrAs = (i: number) =>
+    $.or(100 + i, [{ ALT: () => $.consume(50 + i, K.IS) }, { ALT: () => $.consume(50 + i, K.AS) }]);
+  const accessibleBy = (i: number) => {
+    $.consume(60 + i, K.ACCESSIBLE);
+    $.consume(60 + i, K.BY);
+    $.consume(60 + i, T.LParen);
+    $.many(60 + i, () => $.consume(60 + i, T.NonParen));
+    $.consume(60 + i, T.RParen);
+  };
+  const skipUntilIsAs = (i: number) => {
+    $.consume(80 + i, T.NonParen);
+    $.many(70 + i, {
+      GATE: () => la(1) !== K.IS && la(1) !== K.AS,
+      DEF: () => $.consume(70 + i, T.NonParen),
+    });
+  };
+  return { la, word, dotted, isOrAs, accessibleBy, skipUntilIsAs };
+}
