@@ -24,6 +24,7 @@ import {
   convertView,
 } from './objects.js';
 import { registerPackage } from './plsql/packages.js';
+import { registerType, topoSortObjects } from './plsql/types.js';
 import { convertPlsqlUnit } from './plsql/units.js';
 import { convertTable } from './tables.js';
 
@@ -173,6 +174,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
       }
       case 'plsql-unit':
         registerPackage(s, ctx);
+        registerType(s, ctx);
         if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
         notePipelined(s, ctx);
         if (s.ast?.kind === 'type-body')
@@ -453,6 +455,7 @@ export function convertInScriptOrder(
       return convertAlter(s, ctx, !!ctx.findTable(s.table));
     case 'plsql-unit':
       registerPackage(s, ctx);
+      registerType(s, ctx);
       if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
         notePipelined(s, ctx);
       break;
@@ -576,7 +579,8 @@ export function orderObjects(objects: PgObject[]): PgObject[] {
     (a, b) => PHASES.indexOf(a.o.phase) - PHASES.indexOf(b.o.phase) || rank(a.o) - rank(b.o) || a.i - b.i,
   );
   const sorted = indexed.map((x) => x.o);
-  return topoSortViews(sorted);
+  // Schema-level types (composite types, domains over arrays) after the types they use.
+  return topoSortViews(topoSortObjects(sorted, (o) => o.phase === 'pre-data' && o.objectType === 'TYPE'));
 }
 
 function topoSortViews(objects: PgObject[]): PgObject[] {

@@ -13,9 +13,10 @@ import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import { makeFinding } from '../../findings/make.js';
 import type { Finding } from '../../findings/types.js';
 import { ConvertContext } from '../context.js';
-import { collectionElement, noteCollectionType, PlContext } from './context.js';
+import { collectionElement, PlContext } from './context.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
+import { flattenedAttributes, supertypeOf, typeDependencies } from './types.js';
 
 const id = (n: string) => quoteIdent(pgNameOf(n));
 
@@ -76,32 +77,33 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
       const def = ast.def;
       let text: string;
       if (def.kind === 'object') {
-        let inherited: { name: string; type: import('../../ast/expr.js').DataType }[] = [];
+        // Attributes were flattened when the sources were registered (supertype's first).
+        const all = flattenedAttributes(ctx, ast.name);
         if (def.under) {
-          const parent =
-            ctx.objectTypes.get(`${def.under.schema ?? ''}.${def.under.name}`) ??
-            ctx.objectTypes.get(`${ast.name.schema ?? ''}.${def.under.name}`) ??
-            ctx.objectTypes.get(`.${def.under.name}`);
-          if (!parent) pc.fail(`object type inheritance (UNDER ${def.under.name}): the supertype is not converted`);
-          else {
+          if (!all) {
+            const known = supertypeOf(ctx, ast.name);
+            pc.fail(
+              known
+                ? `object type inheritance (UNDER ${def.under.name}): a supertype of the chain is not defined in the converted scripts`
+                : `object type inheritance (UNDER ${def.under.name}): the supertype is not defined in the converted scripts`,
+            );
+          } else
             // The supertype's attributes come first, as in Oracle; substitutability is lost.
-            inherited = parent;
             pc.report('OPG-PLSQL-0002', {
               detail: `${object}: UNDER ${def.under.name} flattened into a composite type with the supertype's attributes; a value of this type is no longer accepted where a ${def.under.name} is expected`,
             });
-          }
         }
         if (def.methods) pc.report('OPG-PLSQL-0014', { object, type: ast.name.name });
-        const all = [...inherited, ...def.attributes];
-        ctx.objectTypes.set(`${ast.name.schema ?? ''}.${ast.name.name}`, all);
-        const attrs = all.map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
+        const attrs = (all ?? def.attributes).map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
         text = `CREATE TYPE ${name} AS (${attrs.join(', ')});`;
       } else {
-        noteCollectionType(ast.name, def.of, ctx);
         // Nested tables and VARRAYs become arrays; a domain keeps the type's name usable.
         text = `CREATE DOMAIN ${name} AS ${pc.resolvedType(def.of, ast.name.name)}[];`;
       }
-      return objectFor(unit, pc, 'pre-data', [text], parseFindings, 'TYPE');
+      const objects = objectFor(unit, pc, 'pre-data', [text], parseFindings, 'TYPE');
+      objects[0].defines = `${ast.name.schema ?? ''}.${ast.name.name}`;
+      objects[0].dependsOn = typeDependencies(unit);
+      return objects;
     }
     case 'type-body': {
       // Methods → functions of the type's schema named <type>_<method>; MEMBER methods take
