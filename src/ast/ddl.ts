@@ -21,6 +21,7 @@ export type Statement =
   | DropStmt
   | PlsqlUnit
   | DmlStatement
+  | AdminStmt
   | UnsupportedStmt;
 
 /** Fields every statement carries once parsed from a script. */
@@ -255,6 +256,33 @@ export interface PlsqlUnit extends StatementMeta {
   wrapped?: boolean;
   /** The parsed unit (absent when it could not be parsed: a finding says where). */
   ast?: PlsqlUnitAst;
+}
+
+/** ALTER TYPE attribute change (ADD / MODIFY / DROP ATTRIBUTE). */
+export interface TypeAttributeChange {
+  op: 'ADD' | 'MODIFY' | 'DROP';
+  name: OraName;
+  /** Absent for DROP. */
+  type?: DataType;
+}
+
+/**
+ * Administrative and maintenance statements (ALTER INDEX, ALTER TYPE, RENAME, TRUNCATE CLUSTER,
+ * FLASHBACK TABLE, CREATE CONTEXT / EDITION / DIRECTORY / DATABASE LINK, ASSOCIATE STATISTICS,
+ * ALTER … COMPILE, tablespaces, rollback segments …): the statement head, the object named, and the
+ * words of its clauses. Most have no PostgreSQL counterpart; the ones that do are converted.
+ */
+export interface AdminStmt extends StatementMeta {
+  kind: 'admin';
+  /** Statement head, upper case, e.g. "ALTER INDEX", "RENAME", "ASSOCIATE STATISTICS WITH PACKAGES". */
+  what: string;
+  name?: QualifiedName;
+  /** Upper-cased words of the clauses after the name, outside parentheses (e.g. ["REBUILD", "ONLINE"]). */
+  words: string[];
+  /** RENAME x TO y, ALTER INDEX/TRIGGER/… x RENAME TO y. */
+  renameTo?: OraName;
+  /** ALTER TYPE … ADD/MODIFY/DROP ATTRIBUTE. */
+  attributes?: TypeAttributeChange[];
 }
 
 export interface UnsupportedStmt extends StatementMeta {

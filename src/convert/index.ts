@@ -2,6 +2,7 @@
  * Schema conversion: scripts → statements → model (ALTERs merged into tables) → PostgreSQL
  * objects grouped in phases, in a deterministic order.
  */
+import { convertAdmin, mergeAdmin } from './admin.js';
 import type { AlterTable, Constraint, CreateTable, Statement } from '../ast/ddl.js';
 import type { PgAlterAction, PgObject, Phase } from '../ast/pg.js';
 import { printNode } from '../emit/pg/ddl.js';
@@ -180,6 +181,9 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         if (s.ast?.kind === 'type-body')
           ctx.objectMethods.set(s.ast.name.name, new Set(s.ast.methods.map((m) => m.unit.name.name)));
         kept.push(s);
+        break;
+      case 'admin':
+        if (!mergeAdmin(s, kept, ctx, findings)) kept.push(s);
         break;
       case 'drop': {
         // The schema is the script's end state: an object dropped after its creation is removed
@@ -420,6 +424,8 @@ function convertStatement(
       return convertAlterSequence(s, ctx);
     case 'drop':
       return [];
+    case 'admin':
+      return convertAdmin(s, ctx);
     case 'unsupported':
       return [];
     default:

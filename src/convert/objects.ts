@@ -25,8 +25,9 @@ export function convertIndex(s: CreateIndex, ctx: ConvertContext): PgObject[] {
   const where = { object, location: s.loc };
   const findings: Finding[] = [];
   const tableQ = s.table.schema || !s.name.schema ? s.table : { ...s.table, schema: s.name.schema };
-  const table = ctx.pgName(tableQ, findings, where);
   const oraTable = ctx.findTable(tableQ);
+  // The table's name at the end of the script (a later ALTER TABLE … RENAME TO / RENAME renames it).
+  const table = ctx.pgName(oraTable ? { ...tableQ, name: oraTable.name.name } : tableQ, findings, where);
   // A unique index on exactly the columns of a PK/UK constraint is created by the constraint itself.
   if (oraTable && s.columns.every((c) => c.expr.kind === 'column' && c.expr.parts.length === 1)) {
     const cols = s.columns.map((c) => (c.expr.kind === 'column' ? c.expr.parts[0] : '')).join(',');

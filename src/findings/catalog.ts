@@ -1044,6 +1044,37 @@ const entries: CatalogEntry[] = [
     why: 'Schema conversion creates objects; INSERT/UPDATE/SELECT/COMMIT statements in install scripts are data or session work.',
     rule: 'model',
   },
+  // ── administrative statements ───────────────────────────────────────
+  {
+    id: 'OPG-ADMIN-0001',
+    title: 'Administrative statement with nothing to convert',
+    severity: 'info',
+    effortMinutes: 0,
+    message: '{statement}: {advice}',
+    suggestion: 'Nothing to do for the converted schema; the message says what PostgreSQL does instead.',
+    why: 'Maintenance, recompilation and physical storage statements keep an Oracle database running; they do not define objects.',
+    rule: 'convert/admin',
+  },
+  {
+    id: 'OPG-ADMIN-0002',
+    title: 'Administrative statement needs a manual PostgreSQL equivalent',
+    severity: 'warning',
+    effortMinutes: 20,
+    message: '{statement} is not converted: {advice}',
+    suggestion: 'Decide whether the target needs the behaviour, and set it up as the message describes.',
+    why: 'Database links, directories, contexts, auditing, flashback and similar features have a different shape on PostgreSQL (extensions, settings, server configuration).',
+    rule: 'convert/admin',
+  },
+  {
+    id: 'OPG-ADMIN-0003',
+    title: 'RENAME of an object the sources do not create',
+    severity: 'warning',
+    effortMinutes: 5,
+    message: 'RENAME {name}: the object is not created by the converted sources; emitted as ALTER TABLE … RENAME TO',
+    suggestion: 'If the object is a view or a sequence, change the statement to ALTER VIEW / ALTER SEQUENCE … RENAME TO.',
+    why: 'Oracle RENAME works for tables, views, sequences and private synonyms; PostgreSQL needs the object kind.',
+    rule: 'convert/admin',
+  },
   // ── DML and transaction control ─────────────────────────────────────
   {
     id: 'OPG-DML-0001',

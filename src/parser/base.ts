@@ -103,6 +103,9 @@ export interface Rules {
   createRole: () => Statement;
   drop: () => Statement;
   nameList: () => OraName[];
+  // administrative statements (ddl-admin.ts)
+  adminStatement: () => Statement;
+  typeAttributeDef: () => { name: OraName; type?: DataType };
 }
 
 export type $ = Dsl & Rules;

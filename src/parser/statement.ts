@@ -11,6 +11,7 @@ import type { Finding, SourceLocation } from '../findings/types.js';
 import { leadingWords } from '../source/script.js';
 import { type $, nameOf, OracleParser } from './base.js';
 import { defineDataTypeRules } from './datatype.js';
+import { defineAdminRules } from './ddl-admin.js';
 import { defineAlterRules } from './ddl-alter.js';
 import { defineMiscRules } from './ddl-misc.js';
 import { definePartitionRules } from './ddl-partition.js';
@@ -69,6 +70,7 @@ export function getParser(): OracleParser & $ & DmlRules & PlsqlRules {
     definePartitionRules,
     defineAlterRules,
     defineMiscRules,
+    defineAdminRules,
     defineDmlRules as (p: $) => void,
     definePlsqlRules as (p: $) => void,
   ]) as OracleParser & $ & DmlRules & PlsqlRules;
@@ -106,7 +108,8 @@ type RuleName =
   | 'savepointStmt'
   | 'truncate'
   | 'lockTable'
-  | 'callStmt';
+  | 'callStmt'
+  | 'adminStatement';
 
 const TABLE_FLAVOURS = new Set([
   'OR',
@@ -141,6 +144,74 @@ const UNIT_MODIFIERS = new Set([
   'FORCE',
 ]);
 
+/** ALTER <kind> statements read by the administrative-statement rule (ddl-admin.ts). */
+const ADMIN_ALTER = new Set([
+  'INDEX',
+  'TYPE',
+  'FUNCTION',
+  'PROCEDURE',
+  'PACKAGE',
+  'TRIGGER',
+  'VIEW',
+  'MATERIALIZED',
+  'LIBRARY',
+  'OPERATOR',
+  'OUTLINE',
+  'TABLESPACE',
+  'ROLLBACK',
+  'HIERARCHY',
+  'ATTRIBUTE',
+  'ANALYTIC',
+  'DIMENSION',
+  'CLUSTER',
+  'INDEXTYPE',
+  'JAVA',
+  'PROFILE',
+  'RESOURCE',
+  'LOCKDOWN',
+  'DISKGROUP',
+  'EDITION',
+  'SYNONYM',
+  'DATABASE',
+  'PLUGGABLE',
+  'ROLE',
+  'AUDIT',
+  'FLASHBACK',
+]);
+
+/** CREATE <kind> statements read by the administrative-statement rule. */
+const ADMIN_CREATE = new Set([
+  'CONTEXT',
+  'EDITION',
+  'DISKGROUP',
+  'LOCKDOWN',
+  'TABLESPACE',
+  'BIGFILE',
+  'SMALLFILE',
+  'UNDO',
+  'ROLLBACK',
+  'OUTLINE',
+  'LIBRARY',
+  'OPERATOR',
+  'DIMENSION',
+  'ATTRIBUTE',
+  'HIERARCHY',
+  'ANALYTIC',
+  'INDEXTYPE',
+  'CLUSTER',
+  'PROFILE',
+  'DIRECTORY',
+  'RESTORE',
+  'FLASHBACK',
+  'AUDIT',
+  'PLUGGABLE',
+  'DATABASE',
+  'JAVA',
+  'SPFILE',
+  'PFILE',
+  'CONTROLFILE',
+]);
+
 export type Classification =
   | { kind: 'rule'; rule: RuleName }
   | { kind: 'plsql'; unitKind: PlsqlUnitKind; nameAt: number }
@@ -165,7 +236,7 @@ export function classify(words: string[]): Classification {
     while (i < words.length && VIEW_FLAVOURS.has(words[i])) i++;
     if (words[i] === 'VIEW') return { kind: 'rule', rule: 'createView' };
     if (words[i] === 'MATERIALIZED' && words[i + 1] === 'VIEW') {
-      if (words[i + 2] === 'LOG') return { kind: 'unsupported', what: 'CREATE MATERIALIZED VIEW LOG' };
+      if (words[i + 2] === 'LOG') return { kind: 'rule', rule: 'adminStatement' };
       return { kind: 'rule', rule: 'createView' };
     }
     i = 1;
@@ -189,6 +260,8 @@ export function classify(words: string[]): Classification {
     }
     if (u === 'PROCEDURE' || u === 'FUNCTION' || u === 'TRIGGER')
       return { kind: 'plsql', unitKind: u, nameAt: i + 1 };
+    const publicLink = (w1 === 'PUBLIC' || w1 === 'SHARED') && words.slice(1, 4).includes('DATABASE');
+    if (ADMIN_CREATE.has(w1 ?? '') || ADMIN_CREATE.has(u ?? '') || publicLink) return { kind: 'rule', rule: 'adminStatement' };
     return { kind: 'unsupported', what: words.slice(0, Math.min(4, i + 2)).join(' ') };
   }
   if (w0 === 'ALTER' && w1 === 'TABLE') return { kind: 'rule', rule: 'alterTable' };
@@ -213,7 +286,10 @@ export function classify(words: string[]): Classification {
   };
   if (w0 && dml[w0]) return { kind: 'rule', rule: dml[w0] };
   if (w0 === 'TRUNCATE' && w1 === 'TABLE') return { kind: 'rule', rule: 'truncate' };
-  if (['TRUNCATE', 'ANALYZE', 'EXPLAIN'].includes(w0 ?? '')) return { kind: 'ignored', what: w0 ?? '' };
+  if (w0 === 'ALTER' && ADMIN_ALTER.has(w1 ?? '')) return { kind: 'rule', rule: 'adminStatement' };
+  if (['TRUNCATE', 'RENAME', 'FLASHBACK', 'ASSOCIATE', 'DISASSOCIATE', 'ANALYZE', 'AUDIT', 'NOAUDIT', 'PURGE'].includes(w0 ?? ''))
+    return { kind: 'rule', rule: 'adminStatement' };
+  if (w0 === 'EXPLAIN') return { kind: 'ignored', what: w0 };
   if (w0 === '(') return { kind: 'rule', rule: 'selectStatement' };
   if (w0 === 'ALTER' && (w1 === 'SESSION' || w1 === 'SYSTEM'))
     return { kind: 'ignored', what: `ALTER ${w1}` };

@@ -3,6 +3,7 @@
  * DDL through the schema converter, queries and DML through the DML rules, SQL*Plus commands to
  * psql meta-commands where one exists. Comments and blank-line layout are kept.
  */
+import { redactPasswords } from '../report/sources.js';
 import type { Statement } from '../ast/ddl.js';
 import type { DmlStatement } from '../ast/dml.js';
 import { ConvertContext, type ConvertOptions } from '../convert/context.js';
@@ -97,14 +98,16 @@ function translateItem(
   ctx: ConvertContext,
   options: TranslateOptions,
 ): TranslatedStatement {
-  const base = { source: item.location, oracle: item.text };
+  // Passwords (IDENTIFIED BY …) never reach the output: neither the echoed Oracle text nor comments.
+  const base = { source: item.location, oracle: redactPasswords(item.text, new Set()) };
   if (item.kind === 'comment') return { ...base, kind: 'comment', target: item.text, findings: [] };
   if (item.kind === 'sqlplus') {
     // CONNECT user/password@db: the command text is never copied anywhere.
     const oracle = item.command === 'CONNECT' ? 'CONNECT <credentials removed>' : item.text;
     return { ...base, oracle, kind: `sqlplus:${item.command}`, ...sqlplus(item, ctx, options) };
   }
-  const { comments, body } = splitLeadingComments(item.text);
+  const { comments, body: rawBody } = splitLeadingComments(item.text);
+  const body = redactPasswords(rawBody, new Set());
   const r = parseStatement(item.text, item.location);
   const findings = [...r.findings];
   if (!r.statement) {
