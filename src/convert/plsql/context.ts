@@ -13,7 +13,7 @@ import { mapType } from '../../rules/types.js';
 import { mapExprDeep } from '../../rules/walk.js';
 import type { ConvertContext } from '../context.js';
 import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
-import type { PackageInfo } from './packages.js';
+import { type PackageInfo, packageTypeText } from './packages.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
 
@@ -58,6 +58,45 @@ export function collectionElement(ctx: ConvertContext, t: DataType): DataType | 
   const exact = map.get(`${t.schema ?? ''}.${t.name}`);
   if (exact || t.schema) return exact;
   return [...map].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
+}
+
+const num = (v: string): Expr => ({ kind: 'literal', type: 'number', value: v });
+const bound = (c: Expr, f: 'array_lower' | 'array_upper'): Expr => ({ kind: 'call', name: [f], args: [{ value: c }, { value: num('1') }] });
+
+/**
+ * c.FIRST / LAST / COUNT / LIMIT of a collection held as an array (nested tables and VARRAYs are
+ * dense arrays starting at 1; LIMIT has no array equivalent and gives NULL as for nested tables).
+ */
+export function collectionAttribute(c: Expr, attr: string): Expr {
+  switch (attr) {
+    case 'FIRST':
+      return bound(c, 'array_lower');
+    case 'LAST':
+      return bound(c, 'array_upper');
+    case 'COUNT':
+      return { kind: 'call', name: ['coalesce'], args: [{ value: { kind: 'call', name: ['cardinality'], args: [{ value: c }] } }, { value: num('0') }] };
+    default:
+      return { kind: 'literal', type: 'null', value: 'NULL' };
+  }
+}
+
+/** c.EXISTS(i) / NEXT(i) / PRIOR(i) on a dense array. */
+export function collectionMethod(c: Expr, method: string, i: Expr): Expr {
+  const inRange: Expr = { kind: 'between', operand: i, low: bound(c, 'array_lower'), high: bound(c, 'array_upper'), not: false };
+  if (method === 'EXISTS') return { kind: 'call', name: ['coalesce'], args: [{ value: inRange }, { value: { kind: 'literal', type: 'boolean', value: 'FALSE' } }] };
+  // NEXT(i): the smallest index above i (NULL past the end); PRIOR(i): the largest below i.
+  const next = method === 'NEXT';
+  const limit = bound(c, next ? 'array_upper' : 'array_lower');
+  const first = bound(c, next ? 'array_lower' : 'array_upper');
+  const step: Expr = { kind: 'binary', op: next ? '+' : '-', left: i, right: num('1') };
+  return {
+    kind: 'case',
+    whens: [
+      { when: { kind: 'binary', op: next ? '<' : '>', left: i, right: first }, then: first },
+      { when: { kind: 'binary', op: next ? '<' : '>', left: i, right: limit }, then: step },
+    ],
+    else: { kind: 'literal', type: 'null', value: 'NULL' },
+  } as Expr;
 }
 
 export class PlContext {
@@ -261,6 +300,8 @@ export class PlContext {
   packageVariable(e: Expr): { info: PackageInfo; name: OraName } | undefined {
     if (e.kind !== 'column') return undefined;
     const ref = this.packageMember(e.parts);
+    const failed = ref?.info.variableFailures.get(ref.member);
+    if (ref && failed) this.fail(`package variable ${ref.info.name}.${ref.member} is not converted (${failed})`);
     if (ref && ref.info.variables.has(ref.member)) return { info: ref.info, name: ref.member };
     return undefined;
   }
@@ -298,10 +339,10 @@ export class PlContext {
     }
     if (!t.attribute && this.cctx.objectTypes.has(`${t.schema ?? ''}.${t.name}`))
       return t.schema ? `${quoteIdent(this.ectx.mapSchema(t.schema))}.${quoteIdent(pgNameOf(t.name))}` : quoteIdent(pgNameOf(t.name));
-    if (!t.attribute) {
-      const ref = this.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
-      const pkgType = ref?.info.types.get(ref.member);
-      if (pkgType && !(t.schema === undefined && this.localTypes.has(t.name))) return pkgType;
+    if (!t.attribute && !(t.schema === undefined && this.localTypes.has(t.name))) {
+      const pkgType = this.packageType(t);
+      if (pkgType?.failure) this.fail(`${label}: type ${t.schema ? `${t.schema}.` : ''}${t.name} is not converted (${pkgType.failure})`);
+      if (pkgType) return pkgType.text ?? 'record';
     }
     if (!t.schema) {
       const local = this.localTypes.get(t.name);
@@ -351,8 +392,14 @@ export class PlContext {
     if (t.attribute || t.args.length) return false;
     if (collectionElement(this.cctx, t)) return true;
     if (!t.schema && this.localTypes.get(t.name)?.endsWith('[]')) return true;
+    return !!this.packageType(t)?.text?.endsWith('[]');
+  }
+
+  /** A type of a package (`t` inside the package, `pkg.t` anywhere): its PostgreSQL text or why it is not converted. */
+  packageType(t: DataType): { text?: string; failure?: string } | undefined {
+    if (t.attribute || t.schema?.includes('.')) return undefined;
     const ref = this.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
-    return !!ref?.info.types.get(ref.member)?.endsWith('[]');
+    return ref ? packageTypeText(ref.info, ref.member, this.cctx) : undefined;
   }
 
   declareDecl(d: Declaration): void {
@@ -403,6 +450,8 @@ export class PlContext {
       if (ref) {
         const constant = ref.info.constants.get(ref.member);
         if (constant) return constant;
+        const failed = ref.info.variableFailures.get(ref.member);
+        if (failed) this.fail(`package variable ${ref.info.name}.${ref.member} is not converted (${failed})`);
         // Package variables are read through their getter; parameterless member functions are calls.
         if (ref.info.variables.has(ref.member) || ref.info.members.get(ref.member) === 'function')
           return { kind: 'call', name: [ref.info.name, ref.member], args: [] };
@@ -430,18 +479,10 @@ export class PlContext {
         if (ref?.new && x.parts[0] === ref.new) return col('NEW', x.parts[1]);
         if (ref?.old && x.parts[0] === ref.old) return col('OLD', x.parts[1]);
       }
-      if (x.parts.length === 2 && (x.parts[1] === 'FIRST' || x.parts[1] === 'LAST') && this.lookup(x.parts[0])?.kind === 'collection')
-        return {
-          kind: 'call',
-          name: [x.parts[1] === 'FIRST' ? 'array_lower' : 'array_upper'],
-          args: [{ value: col(x.parts[0]) }, { value: { kind: 'literal', type: 'number', value: '1' } }],
-        };
-      if (x.parts.length === 2 && x.parts[1] === 'COUNT' && this.lookup(x.parts[0])?.kind === 'collection')
-        return {
-          kind: 'call',
-          name: ['coalesce'],
-          args: [{ value: { kind: 'call', name: ['cardinality'], args: [{ value: col(x.parts[0]) }] } }, { value: { kind: 'literal', type: 'number', value: '0' } }],
-        };
+      if (x.parts.length >= 2 && ['FIRST', 'LAST', 'COUNT', 'LIMIT'].includes(last)) {
+        const c = this.collectionOf(x.parts.slice(0, -1));
+        if (c) return collectionAttribute(c.expr, last);
+      }
       return undefined;
     }
     if (x.kind === 'bind' && this.trigger) {
@@ -487,6 +528,16 @@ export class PlContext {
         }
       }
     }
+    if (x.kind === 'call' && x.name.length <= 2 && x.args.length === 1 && !x.args[0].name) {
+      // pkg_collection(i): an element of a package variable (read through its getter).
+      const ref = this.packageMember(x.name);
+      if (ref && (x.name.length === 2 || !this.lookup(x.name[0])) && (ref.info.variables.has(ref.member) || ref.info.variableFailures.has(ref.member))) {
+        const failed = ref.info.variableFailures.get(ref.member);
+        if (failed) this.fail(`package variable ${ref.info.name}.${ref.member} is not converted (${failed})`);
+        const index = mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y));
+        return { kind: 'subscript', operand: { kind: 'paren', expr: { kind: 'call', name: [ref.info.name, ref.member], args: [] } }, index };
+      }
+    }
     if (x.kind === 'call' && x.name.length <= 2) {
       const ref = this.packageMember(x.name);
       const unit = ref?.info.subprograms.get(ref.member);
@@ -522,23 +573,56 @@ export class PlContext {
           };
       }
     }
+    if (x.kind === 'call' && x.name.length <= 2 && !x.args.some((a) => a.name) && !(x.name.length === 1 && this.lookup(x.name[0]))) {
+      // Collection constructor TYPE(a, b, …) → ARRAY[a, b, …]::type; TYPE() → '{}'::type.
+      const t: DataType = { kind: 'datatype', name: x.name[x.name.length - 1], args: [], ...(x.name.length === 2 ? { schema: x.name[0] } : {}) };
+      if (this.isCollectionType(t) && !(x.name.length === 2 && this.lookup(x.name[0]))) {
+        const type = this.type(t, t.name);
+        const items = x.args.map((a) => this.expr(a.value));
+        return { kind: 'pseudo', name: items.length ? `ARRAY[${items.join(', ')}]::${type}` : `'{}'::${type}` };
+      }
+    }
     if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SQLERRM' && x.args.length > 0) {
       this.fail('SQLERRM(code) has no PostgreSQL equivalent');
       return undefined;
     }
-    if (x.kind === 'call' && x.name.length === 1 && this.lookup(x.name[0])?.kind === 'collection' && x.args.length === 1)
-      return { kind: 'subscript', operand: col(x.name[0]), index: mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y)) };
-    if (x.kind === 'call' && x.name.length === 2 && this.lookup(x.name[0])?.kind === 'collection' && x.name[1] === 'EXISTS' && x.args.length === 1) {
-      const v = col(x.name[0]);
-      const i = mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y));
-      const bound = (f: string): Expr => ({ kind: 'call', name: [f], args: [{ value: v }, { value: { kind: 'literal', type: 'number', value: '1' } }] });
-      return {
-        kind: 'call',
-        name: ['coalesce'],
-        args: [{ value: { kind: 'between', operand: i, low: bound('array_lower'), high: bound('array_upper'), not: false } }, { value: { kind: 'literal', type: 'boolean', value: 'FALSE' } }],
-      };
+    if (x.kind === 'call' && x.args.length === 1 && !x.args[0].name) {
+      const index = () => mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y));
+      // c(i): an element of a collection (variable, package variable, record or object attribute).
+      const whole = this.collectionOf(x.name);
+      if (whole) return { kind: 'subscript', operand: whole.expr.kind === 'call' ? { kind: 'paren', expr: whole.expr } : whole.expr, index: index() };
+      const method = x.name[x.name.length - 1];
+      const c = x.name.length >= 2 && ['EXISTS', 'NEXT', 'PRIOR'].includes(method) ? this.collectionOf(x.name.slice(0, -1)) : undefined;
+      if (c) return collectionMethod(c.expr, method, index());
     }
     return undefined;
+  }
+
+  /**
+   * The collection a name path refers to: a local collection variable or parameter, a package
+   * variable of a collection type (read through its getter), or a collection-typed field of a
+   * record or object variable (self.items). Undefined for anything else.
+   */
+  collectionOf(parts: OraName[]): { expr: Expr; type: DataType; packageVar?: { info: PackageInfo; name: OraName } } | undefined {
+    const col = (...p: string[]): Expr => ({ kind: 'column', parts: p });
+    if (!parts.length || parts.some((p) => p.startsWith('%'))) return undefined;
+    const v = this.lookup(parts[0]);
+    if (v) {
+      if (parts.length === 1) return v.kind === 'collection' && v.type ? { expr: col(parts[0]), type: v.type } : undefined;
+      // rec.field / self.attr of an object type
+      let t = v.type;
+      for (const f of parts.slice(1)) {
+        const attrs = t && !t.attribute ? this.cctx.objectTypes.get(`${t.schema ?? ''}.${t.name}`) ?? this.cctx.objectTypes.get(`.${t.name}`) : undefined;
+        t = attrs?.find((a) => a.name === f)?.type;
+        if (!t) return undefined;
+      }
+      return t && this.isCollectionType(t) ? { expr: col(...parts), type: t } : undefined;
+    }
+    if (parts.length > 2) return undefined;
+    const ref = this.packageMember(parts);
+    const d = ref?.info.variables.get(ref.member);
+    if (!ref || !d || !this.isCollectionType(d.type) || ref.info.variableFailures.has(ref.member)) return undefined;
+    return { expr: { kind: 'call', name: [ref.info.name, ref.member], args: [] }, type: d.type, packageVar: { info: ref.info, name: ref.member } };
   }
 
   /** The variable holding a cursor's %FOUND or %ROWCOUNT (declared by the statement emitter). */

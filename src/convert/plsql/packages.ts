@@ -35,8 +35,12 @@ export interface PackageInfo {
   constants: Map<OraName, Expr>;
   variables: Map<OraName, { type: DataType; default?: Expr; public: boolean }>;
   cursors: Map<OraName, Extract<Declaration, { kind: 'cursor' }>>;
-  /** Type name → PostgreSQL type text. */
+  /** Type name → PostgreSQL type text (computed on first use, whatever the order of the units). */
   types: Map<OraName, string>;
+  /** Types that cannot be converted → the reason (members using them are not converted). */
+  typeFailures: Map<OraName, string>;
+  /** Variables whose type or default cannot be converted → the reason (no getter / setter). */
+  variableFailures: Map<OraName, string>;
   typeDecls: Extract<Declaration, { kind: 'type' | 'subtype' }>[];
   exceptions: Map<OraName, string>;
   members: Map<OraName, 'procedure' | 'function'>;
@@ -97,6 +101,8 @@ export function registerPackage(unit: PlsqlUnit, ctx: ConvertContext): void {
       variables: new Map(),
       cursors: new Map(),
       types: new Map(),
+      typeFailures: new Map(),
+      variableFailures: new Map(),
       typeDecls: [],
       exceptions: new Map(),
       members: new Map(),
@@ -119,36 +125,113 @@ function schemaOf(info: PackageInfo, pc: PlContext): string {
   return quoteIdent(pc.ectx.mapSchema(info.name));
 }
 
-/** Spec: types of the package (the schema itself comes from the schema list). */
-function specTexts(info: PackageInfo, pc: PlContext): string[] {
-  const out: string[] = [];
-  for (const d of info.typeDecls) {
-    if (d.kind === 'subtype') {
-      info.types.set(d.name, pc.type(d.base, d.name));
-      continue;
+const INTEGER_INDEX = /^(PLS_INTEGER|BINARY_INTEGER|INTEGER|NATURAL|NATURALN|POSITIVE|POSITIVEN|SIGNTYPE|SIMPLE_INTEGER)$/;
+
+/** Why a package type cannot be converted (undefined when it can). */
+function typeFailure(info: PackageInfo, d: Extract<Declaration, { kind: 'type' | 'subtype' }>, pc: PlContext): string | undefined {
+  if (d.kind === 'subtype') return undefined;
+  const def = d.def;
+  if (def.kind === 'table' && def.indexBy) {
+    // INDEX BY a subtype of an integer type is an integer index too.
+    let by: DataType = def.indexBy;
+    for (let i = 0; i < 5 && !by.schema; i++) {
+      const sub = info.typeDecls.find((t) => t.kind === 'subtype' && t.name === by.name);
+      if (sub?.kind !== 'subtype') break;
+      by = sub.base;
     }
-    const def = d.def;
-    if (def.kind === 'record') {
-      const name = `${schemaOf(info, pc)}.${quoteIdent(pgNameOf(d.name))}`;
-      const fields = def.fields.map((f) => `${quoteIdent(pgNameOf(f.name))} ${pc.resolvedType(f.type, `${d.name}.${f.name}`)}`);
-      out.push(`DROP TYPE IF EXISTS ${name} CASCADE;\nCREATE TYPE ${name} AS (${fields.join(', ')});`);
-      info.types.set(d.name, name);
-    } else if (def.kind === 'table' || def.kind === 'varray') {
-      if (def.kind === 'table' && def.indexBy && !/INTEGER|PLS_INTEGER|BINARY_INTEGER/.test(def.indexBy.name))
-        pc.fail(`associative array ${d.name} indexed by ${def.indexBy.name} (use jsonb for string keys)`);
-      info.types.set(d.name, `${pc.resolvedType(def.of, d.name)}[]`);
-    } else if (def.kind === 'ref-cursor') info.types.set(d.name, 'refcursor');
-    else pc.fail(`type ${d.name}`);
+    if (!INTEGER_INDEX.test(by.name)) return `associative array ${d.name} indexed by ${def.indexBy.name} (use jsonb for string keys)`;
   }
-  return out;
+  if (def.kind !== 'record' && def.kind !== 'table' && def.kind !== 'varray' && def.kind !== 'ref-cursor') return `type ${d.name}`;
+  void pc;
+  return undefined;
 }
 
-/** opg_init, getters and setters of the package state. */
-function stateTexts(info: PackageInfo, pc: PlContext): string[] {
+/**
+ * PostgreSQL type text of a package type, computed on first use (a body may be converted before
+ * its spec, another unit before both); undefined when the package has no such type.
+ */
+export function packageTypeText(info: PackageInfo, name: OraName, cctx: ConvertContext): { text?: string; failure?: string } | undefined {
+  const known = info.types.get(name);
+  if (known) return { text: known };
+  const failure = info.typeFailures.get(name);
+  if (failure) return { failure };
+  const d = info.typeDecls.find((t) => t.name === name);
+  if (!d) return undefined;
+  // A context of the package; findings are reported when the spec emits the type.
+  const pc = new PlContext(cctx, 'procedure', `PACKAGE ${info.name}`, undefined);
+  pc.pkg = info;
+  info.types.set(name, 'record'); // guards against a type defined through itself
+  const why = typeFailure(info, d, pc);
+  info.types.delete(name);
+  if (why) {
+    info.typeFailures.set(name, why);
+    return { failure: why };
+  }
+  let text: string;
+  if (d.kind === 'subtype') text = pc.type(d.base, d.name);
+  else if (d.def.kind === 'record') text = `${schemaOf(info, pc)}.${quoteIdent(pgNameOf(d.name))}`;
+  else if (d.def.kind === 'table' || d.def.kind === 'varray') text = `${pc.resolvedType(d.def.of, d.name)}[]`;
+  else text = 'refcursor';
+  if (pc.unconvertible.length) {
+    info.typeFailures.set(name, pc.unconvertible.join('; '));
+    return { failure: pc.unconvertible.join('; ') };
+  }
+  info.types.set(name, text);
+  return { text };
+}
+
+/**
+ * Types of the package: record types become composite types in the package schema (the schema
+ * itself comes from the schema list). A type that cannot be converted is returned apart, so the
+ * rest of the package is still emitted.
+ */
+function specTexts(info: PackageInfo, pc: PlContext): { texts: string[]; failed: { name: OraName; reason: string }[] } {
+  const out: string[] = [];
+  const failed: { name: OraName; reason: string }[] = [];
+  for (const d of info.typeDecls) {
+    const r = packageTypeText(info, d.name, pc.cctx);
+    if (r?.failure) {
+      failed.push({ name: d.name, reason: r.failure });
+      continue;
+    }
+    if (d.kind !== 'type' || d.def.kind !== 'record') continue;
+    const name = `${schemaOf(info, pc)}.${quoteIdent(pgNameOf(d.name))}`;
+    const sub = new PlContext(pc.cctx, 'procedure', pc.object, pc.location);
+    sub.pkg = info;
+    const fields = d.def.fields.map((f) => `${quoteIdent(pgNameOf(f.name))} ${sub.resolvedType(f.type, `${d.name}.${f.name}`)}`);
+    if (sub.unconvertible.length) {
+      info.typeFailures.set(d.name, sub.unconvertible.join('; '));
+      info.types.delete(d.name);
+      failed.push({ name: d.name, reason: sub.unconvertible.join('; ') });
+      continue;
+    }
+    pc.findings.push(...sub.findings);
+    out.push(`DROP TYPE IF EXISTS ${name} CASCADE;\nCREATE TYPE ${name} AS (${fields.join(', ')});`);
+  }
+  return { texts: out, failed };
+}
+
+/** The package state (variables and initialization section), emitted as one object or more. */
+interface StatePart {
+  label: string;
+  pc: PlContext;
+  texts: string[];
+  /** Oracle text kept when the part is not converted. */
+  source?: string;
+}
+
+/**
+ * opg_init, getters and setters of the package state. A variable whose type or default cannot be
+ * converted loses its getter and setter (members using it are not converted); an initialization
+ * section that cannot be converted is kept apart as not converted, and opg_init still sets the
+ * variables' defaults, warning that the section did not run.
+ */
+function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePart[] {
   if (!info.variables.size && !info.body?.init) return [];
   const schema = schemaOf(info, pc);
   const prefix = settingPrefix(info.name);
   const out: string[] = [];
+  const parts: StatePart[] = [];
   const setting = (v: OraName) => quoteLiteral(`${prefix}.${pgNameOf(v).toLowerCase()}`);
   const initLines: string[] = [
     `IF current_setting(${quoteLiteral(`${prefix}.opg_initialized`)}, true) = 'y' THEN`,
@@ -156,19 +239,44 @@ function stateTexts(info: PackageInfo, pc: PlContext): string[] {
     'END IF;',
     `PERFORM set_config(${quoteLiteral(`${prefix}.opg_initialized`)}, 'y', false);`,
   ];
+  const types = new Map<OraName, string>();
   for (const [v, d] of info.variables) {
-    if (d.default) initLines.push(`PERFORM set_config(${setting(v)}, (${pc.expr(d.default)})::${pc.resolvedType(d.type, v)}::text, false);`);
+    const sub = new PlContext(pc.cctx, 'procedure', pc.object, pc.location);
+    sub.pkg = info;
+    const type = sub.resolvedType(d.type, v);
+    const dflt = d.default ? `PERFORM set_config(${setting(v)}, (${sub.expr(d.default)})::${type}::text, false);` : undefined;
+    if (type.includes('%')) sub.fail(`package variable ${v}: ${type} names a column or variable that is not known`);
+    if (sub.unconvertible.length || sub.ectx.unconvertible?.length) {
+      const why = [...sub.unconvertible, ...(sub.ectx.unconvertible ?? [])].join('; ');
+      info.variableFailures.set(v, why);
+      pc.report('OPG-PLSQL-0002', { detail: `package variable ${v} is not converted (${why}); the members that use it are not converted either` });
+      continue;
+    }
+    pc.findings.push(...sub.findings);
+    types.set(v, type);
+    if (dflt) initLines.push(dflt);
   }
   let initBody = `BEGIN\n${initLines.map((l) => `  ${l}`).join('\n')}\nEND;`;
   if (info.body?.init) {
-    const block = emitBlock(info.body.init, pc, 0, { prologue: initLines }, true);
-    initBody = `${block};`;
+    const sub = new PlContext(pc.cctx, 'procedure', `${pc.object} (initialization section)`, pc.location);
+    sub.pkg = info;
+    const block = emitBlock(info.body.init, sub, 0, { prologue: initLines }, true);
+    if (sub.unconvertible.length || sub.ectx.unconvertible?.length) {
+      const why = [...sub.unconvertible, ...(sub.ectx.unconvertible ?? [])].join('; ');
+      parts.push({ label: sub.object, pc: sub, texts: [], source: `BEGIN … END ${info.name}; (the initialization section of ${unit.unitKind} ${info.name})` });
+      pc.report('OPG-PLSQL-0002', {
+        detail: `the initialization section of package ${info.name} is not converted (${why}); ${schema}.opg_init() only sets the variables' defaults and raises a warning`,
+      });
+      initBody = `BEGIN\n${[...initLines, `RAISE WARNING 'package ${info.name}: initialization section not converted (see the conversion findings)';`].map((l) => `  ${l}`).join('\n')}\nEND;`;
+    } else {
+      pc.findings.push(...sub.findings);
+      initBody = `${block};`;
+    }
   }
   out.push(
     `CREATE OR REPLACE FUNCTION ${schema}.opg_init()\nRETURNS void\nLANGUAGE plpgsql\nAS $body$\n#variable_conflict use_column\n${initBody}\n$body$;`,
   );
-  for (const [v, d] of info.variables) {
-    const type = pc.resolvedType(d.type, v);
+  for (const [v, type] of types) {
     const name = quoteIdent(pgNameOf(v));
     out.push(
       `CREATE OR REPLACE FUNCTION ${schema}.${name}()\nRETURNS ${type}\nLANGUAGE plpgsql\nAS $body$\nBEGIN\n  PERFORM ${schema}.opg_init();\n  RETURN nullif(current_setting(${setting(v)}, true), '')::${type};\nEND;\n$body$;`,
@@ -178,15 +286,18 @@ function stateTexts(info: PackageInfo, pc: PlContext): string[] {
     );
   }
   pc.report('OPG-PLSQL-0011', { object: pc.object, count: info.variables.size });
-  return out;
+  return [{ label: pc.object, pc, texts: out }, ...parts];
 }
+
+/** Makes the PgObject(s) of a part: SQL, or the Oracle text as a comment when not converted. */
+export type Finish = (pc: PlContext, texts: string[], objectType: string, source?: string) => PgObject[];
 
 export function convertPackage(
   unit: PlsqlUnit,
   ctx: ConvertContext,
   object: string,
   parseFindings: Finding[],
-  finish: (pc: PlContext, texts: string[], objectType: string) => PgObject[],
+  finish: Finish,
   subprogramText: (s: Subprogram, pc: PlContext) => string,
 ): PgObject[] {
   const info = ctx.packages.get(unit.name.name);
@@ -195,14 +306,28 @@ export function convertPackage(
   pc.pkg = info;
   void parseFindings;
   if (!info) return finish(pc, [], 'PACKAGE');
+  /** Types that cannot be converted: one commented-out object each, the rest is emitted. */
+  const typeObjects = (failed: { name: OraName; reason: string }[]) =>
+    failed.flatMap(({ name, reason }) => {
+      const t = new PlContext(ctx, 'procedure', `${object}.${name}`, unit.loc);
+      t.fail(`type ${name} of package ${info.name}: ${reason}; the members that use it are not converted`);
+      const decl = info.typeDecls.find((d) => d.name === name);
+      return finish(t, [], 'TYPE', decl ? `${decl.kind.toUpperCase()} ${name} … (see ${unit.unitKind} ${info.name})` : undefined);
+    });
   if (ast.kind === 'package') {
-    const texts = specTexts(info, pc);
+    const spec = specTexts(info, pc);
     // A package without a body still has its state (variables of the spec).
-    if (!info.body) texts.push(...stateTexts(info, pc));
-    return finish(pc, texts, 'PACKAGE');
+    const state = info.body ? [] : stateParts(info, pc, unit);
+    const stateTexts = state[0]?.texts ?? [];
+    return [
+      ...finish(pc, [...spec.texts, ...stateTexts], 'PACKAGE'),
+      ...state.slice(1).flatMap((p) => finish(p.pc, p.texts, 'PACKAGE BODY', p.source)),
+      ...typeObjects(spec.failed),
+    ];
   }
-  if (!info.spec) specTexts(info, pc);
-  const texts = stateTexts(info, pc);
+  // Without a spec in the sources the body creates the package's types.
+  const spec = info.spec ? { texts: [], failed: [] } : specTexts(info, pc);
+  const state = stateParts(info, pc, unit);
   const objects: PgObject[] = [];
   for (const d of info.body?.declarations ?? []) {
     if (d.kind !== 'subprogram' || !d.unit.block) continue;
@@ -214,5 +339,10 @@ export function convertPackage(
       text = `-- private to package ${info.name}\n${text}`;
     objects.push(...finish(member, [text], d.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
   }
-  return [...finish(pc, texts, 'PACKAGE BODY'), ...objects];
+  return [
+    ...finish(pc, [...spec.texts, ...(state[0]?.texts ?? [])], 'PACKAGE BODY'),
+    ...state.slice(1).flatMap((p) => finish(p.pc, p.texts, 'PACKAGE BODY', p.source)),
+    ...typeObjects(spec.failed),
+    ...objects,
+  ];
 }

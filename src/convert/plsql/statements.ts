@@ -12,7 +12,7 @@ import { rewriteDml } from '../../rules/dml.js';
 import { rewriteQuery } from '../../rules/expressions.js';
 import { mapExprDeep, mapQueryDeep } from '../../rules/walk.js';
 import { translate } from '../../translate/index.js';
-import type { PlContext } from './context.js';
+import { collectionElement, type PlContext } from './context.js';
 import { PREDEFINED } from './exceptions.js';
 
 const IND = '  ';
@@ -286,6 +286,21 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
   const sub = (b: PlStatement[]) => emitStatements(b, pc, depth + 1, opts);
   switch (s.kind) {
     case 'assign': {
+      const t = s.target;
+      const element = t.kind === 'call' && t.args.length === 1 && !t.args[0].name ? pc.collectionOf(t.name) : undefined;
+      if (element?.packageVar && t.kind === 'call') {
+        // pkg_collection(i) := v: read the array, change the element, write it back.
+        const pv = element.packageVar;
+        const type = pc.resolvedType(pv.info.variables.get(pv.name)!.type, pv.name);
+        return out(
+          'DECLARE',
+          `  opg_a ${type} := ${pc.expr(element.expr)};`,
+          'BEGIN',
+          `  opg_a[${pc.expr(t.args[0].value)}] := ${pc.expr(s.value)};`,
+          `  PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}(opg_a);`,
+          'END;',
+        );
+      }
       const pv = pc.packageVariable(s.target);
       if (pv)
         return out(
@@ -576,20 +591,36 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   }
   const name = c.name.join('.').toUpperCase();
   const arg = (i: number) => (c.args[i] ? pc.expr(c.args[i].value) : 'NULL');
-  if (c.name.length === 2 && pc.lookup(c.name[0])?.kind === 'collection') {
-    // Collection methods used as statements.
-    const v = id(c.name[0]);
-    switch (c.name[1]) {
+  const coll = c.name.length >= 2 ? pc.collectionOf(c.name.slice(0, -1)) : undefined;
+  if (coll) {
+    // Collection methods used as statements; a package variable is written back through its setter.
+    const cur = pc.expr(coll.expr);
+    const assign = (value: string) =>
+      coll.packageVar
+        ? `PERFORM ${quoteIdent(pc.ectx.mapSchema(coll.packageVar.info.name))}.${quoteIdent(`opg_set_${pgNameOf(coll.packageVar.name)}`)}(${value});`
+        : `${cur} := ${value};`;
+    const arrayType = pc.resolvedType(coll.type, c.name.join('.'));
+    const declared = collectionElement(pc.cctx, coll.type);
+    const element = declared ? pc.resolvedType(declared, c.name.join('.')) : arrayType.endsWith('[]') ? arrayType.slice(0, -2) : undefined;
+    const method = c.name[c.name.length - 1];
+    switch (method) {
       case 'DELETE':
-        if (!c.args.length) return [`${v} := '{}';`];
+        if (!c.args.length) return [assign(`'{}'`)];
         break;
       case 'EXTEND':
-        if (!c.args.length) return [`${v} := array_append(${v}, NULL);`];
-        return [`FOR opg_i IN 1..${arg(0)} LOOP ${v} := array_append(${v}, NULL); END LOOP;`];
+        if (!c.args.length) return [assign(`array_append(${cur}, NULL)`)];
+        if (c.args.length === 1 && element)
+          return [assign(`coalesce(${cur}, '{}') || array_fill(NULL::${element}, ARRAY[(${arg(0)})::integer])`)];
+        break;
       case 'TRIM':
-        return [`${v} := ${v}[array_lower(${v}, 1):array_upper(${v}, 1) - ${c.args.length ? arg(0) : '1'}];`];
+        if (c.args.length <= 1) return [assign(`(${cur})[array_lower(${cur}, 1):array_upper(${cur}, 1) - ${c.args.length ? arg(0) : '1'}]`)];
+        break;
     }
-    pc.fail(`collection method ${c.name[1]}`);
+    pc.fail(
+      method === 'DELETE'
+        ? `${name}(…): deleting single elements leaves gaps in Oracle collections; PostgreSQL arrays have none (rebuild the array without the element)`
+        : `collection method ${method}${c.args.length ? ' with these arguments' : ''}`,
+    );
     return [`-- ${name} not converted`];
   }
   switch (name) {
@@ -636,6 +667,7 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   if (c.name.length >= 2 && /^(DBMS_|UTL_|OWA_|HTP|APEX_)/.test(c.name[0])) {
     pc.report('OPG-PLSQL-0010', { detail: `${name} is an Oracle built-in package procedure` });
     pc.unconvertible.push(name);
+    return [`-- ${name} not converted`];
   }
   const member = c.name.length <= 2 ? pc.packageMember(c.name) : undefined;
   if (member && c.name.length === 1 && member.info.members.has(member.member)) c.name = [member.info.name, member.member];

@@ -38,6 +38,8 @@ function objectFor(
   texts: string[],
   parseFindings: Finding[],
   objectType: string,
+  /** Oracle text kept as a comment when not converted (default: the unit's text). */
+  source = unit.text,
 ): PgObject[] {
   const findings = [...parseFindings, ...pc.findings];
   let nodes: PgNode[];
@@ -45,7 +47,7 @@ function objectFor(
     findings.push(
       makeFinding('OPG-PLSQL-0001', { object: pc.object, lines: unit.text.split('\n').length }, { object: pc.object, location: unit.loc }, Math.max(1, unit.text.split('\n').length / 50)),
     );
-    nodes = [{ kind: 'comment-block', text: `NOT CONVERTED (see findings): ${pc.object}\n${unit.text}` }];
+    nodes = [{ kind: 'comment-block', text: `NOT CONVERTED (see findings): ${pc.object}\n${source}` }];
   } else {
     nodes = [...pc.preStatements, ...texts].map((text) => ({ kind: 'raw' as const, text }));
   }
@@ -134,8 +136,8 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
     case 'package':
     case 'package-body': {
       let first = true;
-      const finish = (pc: PlContext, texts: string[], objectType: string) => {
-        const r = objectFor(unit, pc, 'code', texts, first ? parseFindings : [], objectType);
+      const finish = (pc: PlContext, texts: string[], objectType: string, source?: string) => {
+        const r = objectFor(unit, pc, 'code', texts, first ? parseFindings : [], objectType, source);
         first = false;
         return r;
       };

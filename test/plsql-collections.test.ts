@@ -1,0 +1,112 @@
+/**
+ * Collections and package state on PostgreSQL 15, from golden fixtures' converted output:
+ * collection methods on package variables (getter / setter), on parameters (NEXT / PRIOR), on
+ * local variables (EXTEND(n), TRIM, constructors), and a package whose initialization section and
+ * one type could not be converted: its state, getters, setters and members still work. Skipped
+ * with a message when no server answers.
+ */
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const admin = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
+const db = `orapg_coll_${process.pid}`;
+let ready = false;
+const FIXTURES = ['collection-methods-package', 'package-state-robust'];
+
+beforeAll(async () => {
+  const c = new pg.Client(admin);
+  try {
+    await c.connect();
+    await c.query(`CREATE DATABASE ${db}`);
+  } catch (e) {
+    console.warn(`PostgreSQL server not reachable on 127.0.0.1:5432, collection tests skipped: ${(e as Error).message}`);
+    return;
+  } finally {
+    await c.end().catch(() => {});
+  }
+  const s = new pg.Client({ ...admin, database: db });
+  await s.connect();
+  for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
+  await s.end();
+  ready = true;
+}, 60_000);
+
+afterAll(async () => {
+  const c = new pg.Client(admin);
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  await c.end();
+});
+
+async function session() {
+  const c = new pg.Client({ ...admin, database: db });
+  await c.connect();
+  return c;
+}
+const one = async (c: pg.Client, sql: string) => Object.values((await c.query(sql)).rows[0])[0];
+
+describe('collections (PostgreSQL 15)', () => {
+  it('EXTEND, element assignment, COUNT, EXISTS and DELETE on a package variable', async (ctx) => {
+    if (!ready) ctx.skip();
+    const a = await session();
+    try {
+      expect(Number(await one(a, 'SELECT coll_pkg.cnt()'))).toBe(0);
+      await a.query("CALL coll_pkg.add_item('x')");
+      await a.query("CALL coll_pkg.add_item('y')");
+      expect(Number(await one(a, 'SELECT coll_pkg.cnt()'))).toBe(2);
+      expect(await one(a, 'SELECT coll_pkg.item(2)')).toBe('y');
+      expect(await one(a, 'SELECT coll_pkg.item(3)')).toBeNull();
+      await a.query('CALL coll_pkg.reset_items()');
+      expect(Number(await one(a, 'SELECT coll_pkg.cnt()'))).toBe(0);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('NEXT and PRIOR on a parameter follow Oracle on a dense collection', async (ctx) => {
+    if (!ready) ctx.skip();
+    const a = await session();
+    try {
+      const list = "ARRAY['a','b','c']::str_list";
+      expect(Number(await one(a, `SELECT coll_pkg.nxt(${list}, 1)`))).toBe(2);
+      expect(await one(a, `SELECT coll_pkg.nxt(${list}, 3)`)).toBeNull();
+      expect(Number(await one(a, `SELECT coll_pkg.nxt(${list}, 0)`))).toBe(1);
+      expect(Number(await one(a, `SELECT coll_pkg.prv(${list}, 3)`))).toBe(2);
+      expect(await one(a, `SELECT coll_pkg.prv(${list}, 1)`)).toBeNull();
+      expect(Number(await one(a, `SELECT coll_pkg.prv(${list}, 9)`))).toBe(3);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('constructor, EXTEND(n), element assignment and TRIM on a local collection', async (ctx) => {
+    if (!ready) ctx.skip();
+    const a = await session();
+    try {
+      expect(await one(a, 'SELECT coll_pkg.defaults()::text')).toBe('{a,b,NULL}');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('package whose initialization section is not converted (PostgreSQL 15)', () => {
+  it('keeps its state, getters, setters and members; opg_init warns once per session', async (ctx) => {
+    if (!ready) ctx.skip();
+    const a = await session();
+    const notices: string[] = [];
+    a.on('notice', (n) => notices.push(n.message ?? ''));
+    try {
+      expect(await one(a, 'SELECT settings_pkg.get_flag()')).toBe(false);
+      await a.query('CALL settings_pkg.set_flag(true)');
+      expect(await one(a, 'SELECT settings_pkg.get_flag()')).toBe(true);
+      expect(notices.filter((m) => m.includes('initialization section not converted'))).toHaveLength(1);
+      // The member using the unconverted associative array was not created.
+      const r = await a.query("SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'lookup' AND pronamespace = 'settings_pkg'::regnamespace");
+      expect(r.rows[0].n).toBe(0);
+    } finally {
+      await a.end();
+    }
+  });
+});
