@@ -47,7 +47,9 @@ export type Expr =
   | AtTimeZoneExpr
   | PgCastExpr
   | FieldExpr
-  | SubscriptExpr;
+  | SubscriptExpr
+  | MethodCall
+  | TreatExpr;
 
 export interface Literal {
   kind: 'literal';
@@ -141,6 +143,8 @@ export interface FuncCall {
   ignoreNulls?: boolean;
   /** PostgreSQL array element of the result: (array_agg(…))[n], produced by rules only. */
   subscript?: number;
+  /** XMLELEMENT(NAME n, …): the element name (printed as `xmlelement(name n, …)`). */
+  xmlName?: OraName;
 }
 
 export interface UnaryExpr {
@@ -241,6 +245,30 @@ export interface FieldExpr {
   kind: 'field';
   operand: Expr;
   field: OraName | '*';
+}
+
+/**
+ * PL/SQL method call or collection element on a value that is not a plain name:
+ * `c(i).m(args)`, `f().m()`, `(SELF AS t).m(args)`, `TREAT(x AS t).m()`. Whether `name` is a
+ * method or a collection attribute subscripted by `args` is decided at conversion (by type).
+ */
+export interface MethodCall {
+  kind: 'method';
+  operand: Expr;
+  name: OraName;
+  args: FuncArg[];
+}
+
+/**
+ * TREAT(x AS [REF] type), or with `generalized` the operand of a generalized invocation
+ * `(SELF AS supertype).method(…)` (the supertype's implementation is called).
+ */
+export interface TreatExpr {
+  kind: 'treat';
+  operand: Expr;
+  type: DataType;
+  ref?: boolean;
+  generalized?: boolean;
 }
 
 /** PostgreSQL array element `operand[index]` (PL/SQL collection element `c(i)`), produced by rules only. */

@@ -45,7 +45,21 @@ export type Declaration =
   | { kind: 'pragma'; name: string; args: Expr[] }
   | { kind: 'type'; name: OraName; def: TypeDefinition }
   | { kind: 'subtype'; name: OraName; base: DataType; notNull: boolean }
-  | { kind: 'subprogram'; unit: Subprogram };
+  | { kind: 'subprogram'; unit: Subprogram }
+  | ({ kind: 'conditional' } & Conditional<Declaration>)
+  | { kind: 'cc-error'; message: Expr };
+
+/**
+ * Conditional compilation: `$IF cond $THEN … {$ELSIF cond $THEN …} [$ELSE …] $END`. Every
+ * branch is parsed; the conversion selects one for the target Oracle version
+ * (convert/plsql/conditional.ts) and only that one is converted.
+ */
+export interface Conditional<T> {
+  branches: { cond: Expr; items: T[] }[];
+  else?: T[];
+  /** Line of the $IF in the unit's text. */
+  line?: number;
+}
 
 export type TypeDefinition =
   | { kind: 'record'; fields: { name: OraName; type: DataType; notNull: boolean; default?: Expr }[] }
@@ -93,6 +107,9 @@ export type PlStatement = (
   | { kind: 'call'; call: Expr }
   | { kind: 'block'; block: Block }
   | { kind: 'unparsed'; text: string; reason: string }
+  | ({ kind: 'conditional' } & Conditional<PlStatement>)
+  /** $ERROR message $END: compiling this branch fails in Oracle. */
+  | { kind: 'cc-error'; message: Expr }
 ) & { labels?: OraName[]; line?: number };
 
 export interface BindArg {

@@ -16,6 +16,13 @@ export interface ConvertOptions {
   defines?: Record<string, string>;
   /** Map INTEGER / NUMBER(p>=19) to bigint (with a finding). */
   narrowIntegers?: boolean;
+  /**
+   * Oracle version the PL/SQL ran on ("19", "19.0", "12.2" …; default 19.0): selects the branches
+   * of conditional compilation ($IF DBMS_DB_VERSION.VERSION >= 12 $THEN …).
+   */
+  oracleVersion?: string;
+  /** PLSQL_CCFLAGS values for conditional compilation ($$flag): name → TRUE/FALSE/number/text. */
+  ccflags?: Record<string, string | number | boolean>;
 }
 
 export class ConvertContext {

@@ -24,6 +24,8 @@ import {
   convertUser,
   convertView,
 } from './objects.js';
+import { resolveConditionalCompilation } from './plsql/conditional.js';
+import { registerTypeBody } from './plsql/objects.js';
 import { registerPackage } from './plsql/packages.js';
 import { registerType, topoSortObjects } from './plsql/types.js';
 import { convertPlsqlUnit } from './plsql/units.js';
@@ -174,10 +176,12 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         break;
       }
       case 'plsql-unit':
+        resolveConditionalCompilation(s, ctx.options);
         registerPackage(s, ctx);
         registerType(s, ctx);
         if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
         notePipelined(s, ctx);
+        registerTypeBody(s, ctx);
         if (s.ast?.kind === 'type-body')
           ctx.objectMethods.set(s.ast.name.name, new Set(s.ast.methods.map((m) => m.unit.name.name)));
         kept.push(s);
@@ -460,6 +464,7 @@ export function convertInScriptOrder(
     case 'alter-table':
       return convertAlter(s, ctx, !!ctx.findTable(s.table));
     case 'plsql-unit':
+      resolveConditionalCompilation(s, ctx.options);
       registerPackage(s, ctx);
       registerType(s, ctx);
       if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);

@@ -67,6 +67,7 @@ export interface Rules {
   orderByList: () => OrderItem[];
   caseExpr: () => Expr;
   parenExpr: () => Expr;
+  postfixChain: (base: Expr) => Expr;
   signedNumber: () => string;
   // queries (query.ts)
   query: () => Query;

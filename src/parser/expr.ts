@@ -559,7 +559,65 @@ export function defineExprRules($: $): void {
               return { kind: 'exists', query };
             },
           },
-          { ALT: (): Expr => $.subrule(0, $.parenExpr) },
+          {
+            ALT: (): Expr => {
+              const e = $.subrule(0, $.parenExpr);
+              return $.subrule(1, $.postfixChain, { ARGS: [e] });
+            },
+          },
+          {
+            // TREAT(x AS [REF] type)
+            GATE: () => imageIs($.LA(1), 'TREAT') && $.LA(2).tokenType === T.LParen,
+            ALT: (): Expr => {
+              $.consume(46, T.Ident);
+              $.consume(46, T.LParen);
+              const operand = $.subrule(44, $.expr);
+              $.consume(41, K.AS);
+              const ref = $.option(46, () => $.consume(40, K.REF));
+              const type = $.subrule(41, $.dataType);
+              $.consume(46, T.RParen);
+              const e: Expr = ref ? { kind: 'treat', operand, type, ref: true } : { kind: 'treat', operand, type };
+              return $.subrule(42, $.postfixChain, { ARGS: [e] });
+            },
+          },
+          {
+            // SET(nested table): the distinct elements
+            GATE: () => $.LA(1).tokenType === K.SET && $.LA(2).tokenType === T.LParen,
+            ALT: (): Expr => {
+              $.consume(40, K.SET);
+              const a = $.subrule(41, $.funcArgs);
+              return { kind: 'call', name: ['SET'], args: a.args };
+            },
+          },
+          {
+            // XMLELEMENT([NAME] name, …): the element name is an identifier, not an expression
+            GATE: () => imageIs($.LA(1), 'XMLELEMENT') && $.LA(2).tokenType === T.LParen && !imageIs($.LA(3), 'EVALNAME'),
+            ALT: (): Expr => {
+              $.consume(47, T.Ident);
+              $.consume(47, T.LParen);
+              $.option(47, { GATE: () => imageIs($.LA(1), 'NAME') && $.LA(2).tokenType !== T.Comma && $.LA(2).tokenType !== T.RParen, DEF: () => $.consume(48, T.Ident) });
+              const xmlName = $.subrule(48, $.identifier);
+              const args: FuncArg[] = [];
+              $.many(44, () => {
+                $.consume(44, T.Comma);
+                const value = $.subrule(45, $.expr);
+                const alias = $.option(48, () => ($.consume(42, K.AS), $.subrule(49, $.identifier)));
+                args.push(alias ? { name: alias, value } : { value });
+              });
+              $.consume(47, T.RParen);
+              return { kind: 'call', name: ['XMLELEMENT'], args, xmlName };
+            },
+          },
+          {
+            // PL/SQL inquiry directive: $$PLSQL_UNIT, $$PLSQL_LINE (the line in the unit), $$flag
+            GATE: () => $.LA(1).tokenType === T.Directive && $.LA(1).image.startsWith('$$'),
+            ALT: (): Expr => {
+              const tok = $.consume(40, T.Directive);
+              const name = tok.image.slice(2).toUpperCase();
+              if (name === 'PLSQL_LINE') return { kind: 'literal', type: 'number', value: String(tok.startLine ?? 1) };
+              return { kind: 'pseudo', name: `$$${name}` };
+            },
+          },
           {
             ALT: (): Expr => {
               const name = $.or<string>(3, [
@@ -597,6 +655,8 @@ export function defineExprRules($: $): void {
         { ALT: () => parts.push($.consume(1, K.EXISTS).image.toUpperCase()) },
         { ALT: () => parts.push($.consume(1, K.DELETE).image.toUpperCase()) },
         { ALT: () => parts.push($.consume(1, K.PRIOR).image.toUpperCase()) },
+        // Package constants named by reserved words: DBMS_LOB.SESSION
+        { ALT: () => parts.push($.consume(1, K.SESSION).image.toUpperCase()) },
         {
           ALT: () => {
             $.consume(1, T.Star);
@@ -651,19 +711,8 @@ export function defineExprRules($: $): void {
           $.option(8, () => {
             call.over = $.subrule(0, $.overClause);
           });
-          // PL/SQL: a field of a collection element or of a function result, c(i).field.name
-          let result: Expr = call;
-          $.many(3, {
-            GATE: () => $.LA(1).tokenType === T.Dot && $.LA(2).tokenType !== T.Star,
-            DEF: () => {
-              $.consume(3, T.Dot);
-              const f = $.subrule(7, $.identifier);
-              $.ACTION(() => {
-                result = { kind: 'field', operand: result, field: f };
-              });
-            },
-          });
-          return result;
+          // PL/SQL: a field or method of a collection element or of a function result, c(i).field.m()
+          return $.subrule(0, $.postfixChain, { ARGS: [call] });
         },
       },
       {
@@ -885,9 +934,42 @@ export function defineExprRules($: $): void {
     return e;
   });
 
+  /** After a call, a parenthesized value or TREAT(…): `.field`, `.method(args)`, repeated (PL/SQL). */
+  $.RULE('postfixChain', (base: Expr): Expr => {
+    let result = base;
+    $.many(0, {
+      GATE: () => $.LA(1).tokenType === T.Dot && $.LA(2).tokenType !== T.Star,
+      DEF: () => {
+        $.consume(0, T.Dot);
+        const name = $.or(0, [
+          { ALT: () => $.subrule(0, $.identifier) },
+          // Collection methods named by reserved words: c(i).DELETE(k), f().EXISTS(i)
+          { ALT: () => $.consume(0, K.DELETE).image.toUpperCase() },
+          { ALT: () => $.consume(0, K.EXISTS).image.toUpperCase() },
+          { ALT: () => $.consume(0, K.PRIOR).image.toUpperCase() },
+        ]);
+        const args = $.option(0, () => $.subrule(0, $.funcArgs));
+        $.ACTION(() => {
+          result = args ? { kind: 'method', operand: result, name, args: args.args } : { kind: 'field', operand: result, field: name };
+        });
+      },
+    });
+    return result;
+  });
+
   $.RULE('parenExpr', (): Expr => {
     $.consume(0, T.LParen);
     const e = $.or(0, [
+      {
+        // Generalized invocation: (SELF AS supertype).method(…)
+        GATE: () => $.LA(2).tokenType === K.AS && tokenMatcher($.LA(1), T.Ident),
+        ALT: (): Expr => {
+          const operand = $.subrule(0, $.identifier);
+          $.consume(0, K.AS);
+          const type = $.subrule(0, $.dataType);
+          return { kind: 'treat', operand: { kind: 'column', parts: [operand] }, type, generalized: true };
+        },
+      },
       {
         GATE: () => $.LA(1).tokenType === K.SELECT || $.LA(1).tokenType === K.WITH,
         ALT: (): Expr => ({ kind: 'subquery', query: $.subrule(0, $.query) }),

@@ -1,7 +1,7 @@
 /** PL/SQL subprogram headings, parameters, PL/SQL types and declarations. */
 
 import { EOF } from 'chevrotain';
-import type { DataType } from '../ast/expr.js';
+import type { DataType, Expr } from '../ast/expr.js';
 import type { Declaration, Param, Subprogram, TypeDefinition } from '../ast/plsql.js';
 import { K } from './keywords.js';
 import type { P } from './plsql.js';
@@ -9,7 +9,7 @@ import { plsqlHelpers } from './plsql-helpers.js';
 import * as T from './tokens.js';
 
 export function definePlsqlDeclRules($: P): void {
-  const { la, word, isOrAs, accessibleBy } = plsqlHelpers($);
+  const { la, word, directive, ccEnd, isOrAs, accessibleBy } = plsqlHelpers($);
 
   // ── subprograms ──────────────────────────────────────────────────────
   $.RULE('subprogramHeading', (): Subprogram => {
@@ -188,7 +188,7 @@ export function definePlsqlDeclRules($: P): void {
   $.RULE('declarations', (): Declaration[] => {
     const out: Declaration[] = [];
     $.many(0, {
-      GATE: () => la(1) !== K.BEGIN && la(1) !== K.END && la(1) !== EOF,
+      GATE: () => la(1) !== K.BEGIN && la(1) !== K.END && la(1) !== EOF && !ccEnd(),
       DEF: () => {
         const d = $.subrule(0, $.declaration);
         $.ACTION(() => out.push(...d));
@@ -197,10 +197,50 @@ export function definePlsqlDeclRules($: P): void {
     return out;
   });
 
+  /** $IF … $THEN declarations {$ELSIF …} [$ELSE …] $END, or $ERROR message $END. */
+  $.RULE('ccDeclaration', (): Declaration =>
+    $.or(0, [
+      {
+        GATE: () => directive(1, '$ERROR'),
+        ALT: (): Declaration => {
+          $.consume(0, T.Directive);
+          const message = $.subrule(0, $.expr);
+          $.consume(1, T.Directive);
+          return { kind: 'cc-error', message };
+        },
+      },
+      {
+        GATE: () => directive(1, '$IF'),
+        ALT: (): Declaration => {
+          const line = $.consume(2, T.Directive).startLine;
+          const cond = $.subrule(1, $.expr);
+          $.consume(3, T.Directive);
+          const branches: { cond: Expr; items: Declaration[] }[] = [{ cond, items: $.subrule(0, $.declarations) }];
+          $.many(0, {
+            GATE: () => directive(1, '$ELSIF'),
+            DEF: () => {
+              $.consume(4, T.Directive);
+              const c = $.subrule(2, $.expr);
+              $.consume(5, T.Directive);
+              branches.push({ cond: c, items: $.subrule(1, $.declarations) });
+            },
+          });
+          const elseItems = $.option(0, {
+            GATE: () => directive(1, '$ELSE'),
+            DEF: () => ($.consume(6, T.Directive), $.subrule(2, $.declarations)),
+          });
+          $.consume(7, T.Directive);
+          return elseItems ? { kind: 'conditional', branches, else: elseItems, line } : { kind: 'conditional', branches, line };
+        },
+      },
+    ]),
+  );
+
   $.RULE('declaration', (): Declaration[] =>
     $.or(0, {
       IGNORE_AMBIGUITIES: true,
       DEF: [
+        { GATE: () => la(1) === T.Directive, ALT: (): Declaration[] => [$.subrule(0, $.ccDeclaration)] },
         {
           GATE: () => la(1) === K.PROCEDURE || la(1) === K.FUNCTION,
           ALT: (): Declaration[] => {

@@ -8,6 +8,10 @@ import * as T from './tokens.js';
 export function plsqlHelpers($: P) {
   const la = (n: number) => $.LA(n).tokenType;
   const word = (n: number, w: string) => isWord($.LA(n), w);
+  /** A conditional compilation directive ($IF, $THEN, $END …; upper case). */
+  const directive = (n: number, w: string) => la(n) === T.Directive && $.LA(n).image.toUpperCase() === w;
+  /** $ELSIF / $ELSE / $END: the end of a conditional branch. */
+  const ccEnd = () => directive(1, '$ELSIF') || directive(1, '$ELSE') || directive(1, '$END');
   /** name or pkg.name (package cursors), as one dotted string. */
   const dotted = (i: number): OraName => {
     let n = $.subrule(100 + i, $.identifier);
@@ -33,5 +37,5 @@ export function plsqlHelpers($: P) {
       DEF: () => $.consume(70 + i, T.NonParen),
     });
   };
-  return { la, word, dotted, isOrAs, accessibleBy, skipUntilIsAs };
+  return { la, word, directive, ccEnd, dotted, isOrAs, accessibleBy, skipUntilIsAs };
 }

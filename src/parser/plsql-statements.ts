@@ -14,7 +14,7 @@ import * as T from './tokens.js';
 const LIST_END = new Set([K.END, K.ELSE, K.ELSIF, K.WHEN, K.EXCEPTION]);
 
 export function definePlsqlStatementRules($: P): void {
-  const { la, word, dotted } = plsqlHelpers($);
+  const { la, word, directive, ccEnd, dotted } = plsqlHelpers($);
 
   // ── blocks and statements ────────────────────────────────────────────
   $.RULE('block', (): Block => {
@@ -72,7 +72,7 @@ export function definePlsqlStatementRules($: P): void {
   $.RULE('statements', (): PlStatement[] => {
     const out: PlStatement[] = [];
     $.many(0, {
-      GATE: () => !LIST_END.has(la(1)) && la(1) !== EOF,
+      GATE: () => !LIST_END.has(la(1)) && la(1) !== EOF && !ccEnd(),
       DEF: () => out.push($.subrule(0, $.statement)),
     });
     return out;
@@ -184,6 +184,7 @@ export function definePlsqlStatementRules($: P): void {
             (la(1) === K.SET && word(2, 'TRANSACTION')),
           ALT: () => $.subrule(0, $.sqlStatement),
         },
+        { GATE: () => la(1) === T.Directive, ALT: () => $.subrule(0, $.ccStatement) },
         { ALT: () => $.subrule(0, $.assignOrCall) },
       ],
     });
@@ -193,6 +194,45 @@ export function definePlsqlStatementRules($: P): void {
       return s;
     });
   });
+
+  /** $IF … $THEN statements {$ELSIF …} [$ELSE …] $END, or $ERROR message $END. */
+  $.RULE('ccStatement', (): PlStatement =>
+    $.or(0, [
+      {
+        GATE: () => directive(1, '$ERROR'),
+        ALT: (): PlStatement => {
+          $.consume(0, T.Directive);
+          const message = $.subrule(0, $.expr);
+          $.consume(1, T.Directive);
+          return { kind: 'cc-error', message };
+        },
+      },
+      {
+        GATE: () => directive(1, '$IF'),
+        ALT: (): PlStatement => {
+          $.consume(2, T.Directive);
+          const cond = $.subrule(1, $.expr);
+          $.consume(3, T.Directive);
+          const branches: { cond: Expr; items: PlStatement[] }[] = [{ cond, items: $.subrule(0, $.statements) }];
+          $.many(0, {
+            GATE: () => directive(1, '$ELSIF'),
+            DEF: () => {
+              $.consume(4, T.Directive);
+              const c = $.subrule(2, $.expr);
+              $.consume(5, T.Directive);
+              branches.push({ cond: c, items: $.subrule(1, $.statements) });
+            },
+          });
+          const elseItems = $.option(0, {
+            GATE: () => directive(1, '$ELSE'),
+            DEF: () => ($.consume(6, T.Directive), $.subrule(2, $.statements)),
+          });
+          $.consume(7, T.Directive);
+          return elseItems ? { kind: 'conditional', branches, else: elseItems } : { kind: 'conditional', branches };
+        },
+      },
+    ]),
+  );
 
   $.RULE('ifStatement', (): PlStatement => {
     $.consume(0, K.IF);

@@ -41,6 +41,8 @@ export interface PlsqlRules {
   plType: () => DataType;
   declarations: () => Declaration[];
   declaration: () => Declaration[];
+  ccDeclaration: () => Declaration;
+  ccStatement: () => PlStatement;
   typeDefinition: () => TypeDefinition;
   block: () => Block;
   blockBody: () => Omit<Block, 'declarations'>;

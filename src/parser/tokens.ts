@@ -78,6 +78,15 @@ export const BindVar = createToken({
   pattern: /:(?:[A-Za-z][\w$#]*|\d+|"[^"]*")/,
   categories: [NonParen],
 });
+/**
+ * PL/SQL conditional compilation: selection directives ($IF $THEN $ELSIF $ELSE $END), $ERROR, and
+ * inquiry directives ($$PLSQL_UNIT, $$flag). `$` never starts any other token.
+ */
+export const Directive = createToken({
+  name: 'Directive',
+  pattern: /\$\$?[A-Za-z][\w$#]*/,
+  categories: [NonParen],
+});
 export const Word = createToken({
   name: 'Word',
   pattern: /[A-Za-z\u00aa-\uffff][\w$#\u00aa-\uffff]*/,
@@ -131,6 +140,7 @@ export const lexerTokens: TokenType[] = [
   QuotedIdent,
   NumberLit,
   BindVar,
+  Directive,
   Word,
   OuterJoin,
   LParen,

@@ -158,6 +158,13 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       return { ...e, operand: rewriteExpr(e.operand, ctx), index: rewriteExpr(e.index, ctx) };
     case 'field':
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
+    case 'method':
+      // PL/SQL converts method calls by the operand's object type; anything left here is not.
+      notConverted(ctx, `method call .${e.name}(…) on an object value`);
+      return { ...e, operand: rewriteExpr(e.operand, ctx), args: e.args.map((a) => ({ ...a, value: rewriteExpr(a.value, ctx) })) };
+    case 'treat':
+      notConverted(ctx, e.generalized ? `generalized invocation (… AS ${e.type.name})` : `TREAT(… AS ${e.ref ? 'REF ' : ''}${e.type.name})`);
+      return { ...e, operand: rewriteExpr(e.operand, ctx) };
     case 'subquery':
       return { kind: 'subquery', query: rewriteQuery(e.query, ctx) };
     case 'list':

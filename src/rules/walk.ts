@@ -69,6 +69,10 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
       return { ...e, operand: m(e.operand) };
     case 'subscript':
       return { ...e, operand: m(e.operand), index: m(e.index) };
+    case 'method':
+      return { ...e, operand: m(e.operand), args: e.args.map((a) => ({ ...a, value: m(a.value) })) };
+    case 'treat':
+      return { ...e, operand: m(e.operand) };
     case 'list':
       return { kind: 'list', items: e.items.map(m) };
     case 'at-time-zone':

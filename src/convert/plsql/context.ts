@@ -12,6 +12,8 @@ import { classOfDataType, type OraType, queryColumnTypes } from '../../rules/inf
 import { mapType } from '../../rules/types.js';
 import { mapExprDeep } from '../../rules/walk.js';
 import type { ConvertContext } from '../context.js';
+import { builtinFunction } from './builtins.js';
+import { nestedName } from './nested.js';
 import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { type PackageInfo, packageTypeText } from './packages.js';
 
@@ -27,6 +29,31 @@ interface NameInfo {
   /** Parameters of a cursor (defaults fill omitted arguments). */
   params?: Param[];
 }
+
+/**
+ * PL/SQL's predefined subtypes (package STANDARD) that have no SQL type of the same name. The
+ * constraints of NATURALN / POSITIVEN (NOT NULL) and SIGNTYPE (-1..1) are not enforced.
+ */
+const PREDEFINED_TYPES: Record<string, string> = {
+  PLS_INTEGER: 'integer',
+  BINARY_INTEGER: 'integer',
+  SIMPLE_INTEGER: 'integer',
+  NATURAL: 'integer',
+  NATURALN: 'integer',
+  POSITIVE: 'integer',
+  POSITIVEN: 'integer',
+  SIGNTYPE: 'integer',
+  STRING: 'varchar',
+  SIMPLE_FLOAT: 'real',
+  SIMPLE_DOUBLE: 'double precision',
+  TIMESTAMP_UNCONSTRAINED: 'timestamp',
+  TIMESTAMP_TZ_UNCONSTRAINED: 'timestamptz',
+  TIMESTAMP_LTZ_UNCONSTRAINED: 'timestamptz',
+  YMINTERVAL_UNCONSTRAINED: 'interval year to month',
+  DSINTERVAL_UNCONSTRAINED: 'interval day to second',
+  TIME_UNCONSTRAINED: 'time',
+  TIME_TZ_UNCONSTRAINED: 'timetz',
+};
 
 const INTEGER_TYPES = new Set(['PLS_INTEGER', 'BINARY_INTEGER', 'SIMPLE_INTEGER', 'NATURAL', 'NATURALN', 'POSITIVE', 'POSITIVEN', 'SIGNTYPE']);
 const INTEGER_T: DataType = { kind: 'datatype', name: 'NUMBER', args: [9] };
@@ -136,6 +163,10 @@ export class PlContext {
   handlerDepth = 0;
   /** Label of the unit for generated type names. */
   typePrefix: string;
+  /** Schema and name of the routine being emitted (nested subprograms are lifted next to it). */
+  unitName?: QualifiedName;
+  /** Nested subprograms lifted to routines of their own: Oracle name → routine name. */
+  nested = new Map<OraName, QualifiedName>();
 
   constructor(
     readonly cctx: ConvertContext,
@@ -348,9 +379,8 @@ export class PlContext {
       const local = this.localTypes.get(t.name);
       if (local) return local;
       if (t.name === 'SYS_REFCURSOR') return 'refcursor';
-      if (t.name === 'PLS_INTEGER' || t.name === 'BINARY_INTEGER' || t.name === 'SIMPLE_INTEGER' || t.name === 'NATURAL' || t.name === 'POSITIVE')
-        return 'integer';
-      if (t.name === 'STRING') return 'varchar';
+      const predefined = PREDEFINED_TYPES[t.name];
+      if (predefined) return predefined;
     }
     // NUMBER(p[,s]) variables keep precision and scale: Oracle raises VALUE_ERROR on overflow and
     // rounds to the scale, as numeric(p,s) does (an integer type would accept larger values).
@@ -369,6 +399,7 @@ export class PlContext {
     if (t.attribute !== 'TYPE') {
       if (t.schema) return t;
       if (INTEGER_TYPES.has(t.name)) return INTEGER_T;
+      if (/^TIMESTAMP(_TZ|_LTZ)?_UNCONSTRAINED$/.test(t.name)) return { kind: 'datatype', name: 'TIMESTAMP', args: [] };
       const sub = this.subtypes.get(t.name);
       if (sub) return sub === t ? undefined : this.oracleType(sub);
       return this.localTypes.has(t.name) ? undefined : t;
@@ -443,6 +474,14 @@ export class PlContext {
   /** PL/SQL-only expression nodes → PostgreSQL ones (before the SQL expression rules). */
   private plsqlNode(x: Expr): Expr | undefined {
     const col = (...parts: string[]): Expr => ({ kind: 'column', parts });
+    if (x.kind === 'call' || (x.kind === 'column' && x.parts.length === 1)) {
+      // A nested subprogram lifted to a routine of its own.
+      const lifted = nestedName(this, x.kind === 'call' ? x.name : x.parts);
+      if (lifted) {
+        const args = x.kind === 'call' ? x.args.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) })) : [];
+        return { kind: 'call', name: [...(lifted.schema ? [lifted.schema] : []), lifted.name], args };
+      }
+    }
     if (x.kind === 'column') {
       const last = x.parts[x.parts.length - 1];
       if (last.startsWith('%')) return this.cursorAttribute(x.parts.slice(0, -1), last.slice(1));
@@ -572,6 +611,12 @@ export class PlContext {
             type: { kind: 'datatype', name: quoteIdent(pgNameOf(t)), args: [] },
           };
       }
+    }
+    if (x.kind === 'call' && x.name.length <= 2 && !this.lookup(x.name[0])) {
+      // Built-in package functions with an equivalent (DBMS_LOB, DBMS_ASSERT, EMPTY_CLOB …).
+      const mapped = { ...x, args: x.args.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) })) };
+      const builtin = builtinFunction(mapped, this);
+      if (builtin) return builtin;
     }
     if (x.kind === 'call' && x.name.length <= 2 && !x.args.some((a) => a.name) && !(x.name.length === 1 && this.lookup(x.name[0]))) {
       // Collection constructor TYPE(a, b, …) → ARRAY[a, b, …]::type; TYPE() → '{}'::type.

@@ -1,18 +1,21 @@
 /** PL/SQL blocks and statements → PL/pgSQL text. */
 import type { DmlStatement } from '../../ast/dml.js';
 import type { Expr, FuncCall } from '../../ast/expr.js';
-import type { Block, Declaration, PlStatement } from '../../ast/plsql.js';
+import type { Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { printQuery } from '../../emit/pg/query.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import { parseStatement } from '../../parser/statement.js';
+import { leadingWords } from '../../source/script.js';
 import { rewriteDml } from '../../rules/dml.js';
 import { rewriteQuery } from '../../rules/expressions.js';
 import { mapExprDeep, mapQueryDeep } from '../../rules/walk.js';
 import { translate } from '../../translate/index.js';
-import { collectionElement, type PlContext } from './context.js';
+import { collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
+import { enclosingNamesUsed, nestedName, registerNested } from './nested.js';
+import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
 
 const IND = '  ';
@@ -33,6 +36,7 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   if (outermost) prepareUnit(b, pc);
   pc.push();
   const pad = IND.repeat(depth);
+  registerNested(b.declarations, pc);
   const decls = b.declarations.flatMap((d) => emitDeclaration(d, pc, depth + 1));
   const inner = { ...opts, epilogue: undefined, prologue: undefined };
   const body = [...(opts.prologue ?? []).map((l) => `${pad}${IND}${l}`), ...emitStatements(b.body, pc, depth + 1, inner)];
@@ -270,9 +274,33 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
       pc.localTypes.set(d.name, pc.type(d.base, d.name));
       return [];
     case 'subprogram':
-      pc.fail(`nested ${d.unit.kind} ${d.unit.name.name} (PostgreSQL has no nested functions: create it as a separate function)`);
+      liftNested(d.unit, pc);
       return [];
   }
+}
+
+/** A nested subprogram becomes a routine of its own, emitted before the unit (see nested.ts). */
+function liftNested(u: Subprogram, pc: PlContext): void {
+  if (!u.block) return; // forward declaration
+  const lifted = pc.nested.get(u.name.name);
+  const uses = enclosingNamesUsed(u, pc);
+  if (!lifted || uses.length) {
+    pc.fail(
+      `nested ${u.kind} ${u.name.name} uses ${uses.length ? `${uses.join(', ')} of the enclosing unit` : 'the enclosing unit'} (PostgreSQL has no nested functions: make it a separate function taking them as parameters)`,
+    );
+    return;
+  }
+  const sub = new PlContextClass(pc.cctx, u.kind, `${pc.object}.${u.name.name}`, pc.location, pc.trigger);
+  sub.pkg = pc.pkg;
+  sub.nested = pc.nested;
+  const text = subprogramText({ ...u, name: lifted }, sub);
+  if (sub.unconvertible.length || sub.ectx.unconvertible?.length) {
+    pc.fail(`nested ${u.kind} ${u.name.name}: ${[...sub.unconvertible, ...(sub.ectx.unconvertible ?? [])].join('; ')}`);
+    return;
+  }
+  pc.findings.push(...sub.findings.filter((f) => f.id !== 'OPG-PLSQL-0005'));
+  pc.report('OPG-PLSQL-0021', { detail: `nested ${u.kind} ${u.name.name} became the routine ${[lifted.schema, lifted.name].filter(Boolean).join('.')}` });
+  pc.preStatements.push(...sub.preStatements, text);
 }
 
 export function emitStatements(list: PlStatement[], pc: PlContext, depth: number, opts: BlockOptions): string[] {
@@ -434,6 +462,13 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
     case 'close':
       return out(`CLOSE ${id(s.cursor)};`);
     case 'execute-immediate': {
+      const session = sessionStatement(s.sql);
+      if (session) {
+        pc.report('OPG-PLSQL-0020', {
+          detail: `EXECUTE IMMEDIATE '${session} …' dropped: Oracle session settings (NLS parameters, events, CURRENT_SCHEMA) have no PostgreSQL equivalent here; set DateStyle, search_path … with SET where needed`,
+        });
+        return out(`NULL; -- ${session} … dropped (see findings)`);
+      }
       const sql = dynamicSql(s.sql, pc);
       if (s.bulk) pc.fail('EXECUTE IMMEDIATE … BULK COLLECT INTO');
       const into = s.into.length ? ` INTO ${s.into.map((t) => pc.expr(t)).join(', ')}` : '';
@@ -581,6 +616,16 @@ function dynamicSql(e: Expr, pc: PlContext): string {
   return pc.expr(e);
 }
 
+/** 'ALTER SESSION' when dynamic SQL text (a literal, or a concatenation starting with one) changes session settings. */
+function sessionStatement(e: Expr): string | undefined {
+  let first = e;
+  while (first.kind === 'binary' && first.op === '||') first = first.left;
+  if (first.kind === 'paren') first = first.expr;
+  if (first.kind !== 'literal' || first.type !== 'string') return undefined;
+  const words = leadingWords(first.value, 2).map((w) => w.toUpperCase());
+  return words[0] === 'ALTER' && words[1] === 'SESSION' ? 'ALTER SESSION' : undefined;
+}
+
 /** A procedure call statement; built-in packages mapped where PostgreSQL has an equivalent. */
 function callStatement(call: Expr, pc: PlContext): string[] {
   const c: FuncCall | undefined =
@@ -647,18 +692,28 @@ function callStatement(call: Expr, pc: PlContext): string[] {
       return [`${arg(0)} := coalesce(${arg(0)}, '') || ${arg(1)};`];
     case 'DBMS_LOB.TRIM':
       return [`${arg(0)} := substr(${arg(0)}, 1, ${arg(1)});`];
+    case 'DBMS_LOCK.ALLOCATE_UNIQUE':
+      // The handle is the lock name itself: REQUEST / RELEASE hash it into an advisory lock key.
+      if (c.args.length >= 2 && !c.args.some((a) => a.name)) return [`${arg(1)} := ${arg(0)};`];
+      break;
     case 'DBMS_APPLICATION_INFO.SET_MODULE':
       return [`PERFORM set_config('application_name', ${arg(0)}, false);`];
     case 'RAISE_APPLICATION_ERROR': {
-      const code = c.args[0]?.value;
+      // A package constant is inlined as its literal.
+      const code = c.args[0] ? pc.exprNode(c.args[0].value) : undefined;
+      const bare = code?.kind === 'paren' ? code.expr : code;
       const n =
-        code?.kind === 'unary' && code.op === '-' && code.operand.kind === 'literal'
-          ? Number(code.operand.value)
-          : code?.kind === 'literal'
-            ? Math.abs(Number(code.value))
+        bare?.kind === 'unary' && bare.op === '-' && bare.operand.kind === 'literal'
+          ? Number(bare.operand.value)
+          : bare?.kind === 'literal'
+            ? Math.abs(Number(bare.value))
             : NaN;
+      if (Number.isNaN(n) && code) {
+        // Computed at run time: the same SQLSTATE O + last four digits as for a literal number.
+        return [`RAISE EXCEPTION USING ERRCODE = 'O' || right(abs((${printExpr(code)})::integer)::text, 4), MESSAGE = ${arg(1)};`];
+      }
       if (Number.isNaN(n) || n < 20000 || n > 20999) {
-        pc.fail('RAISE_APPLICATION_ERROR with a non-literal error number');
+        pc.fail('RAISE_APPLICATION_ERROR with an error number outside -20000 … -20999');
         return [`RAISE EXCEPTION '%', ${arg(1)};`];
       }
       return [`RAISE EXCEPTION USING ERRCODE = 'O${String(n).slice(-4)}', MESSAGE = ${arg(1)};`];
@@ -669,7 +724,9 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     pc.unconvertible.push(name);
     return [`-- ${name} not converted`];
   }
-  const member = c.name.length <= 2 ? pc.packageMember(c.name) : undefined;
+  const lifted = nestedName(pc, c.name);
+  if (lifted) c.name = [...(lifted.schema ? [lifted.schema] : []), lifted.name];
+  const member = !lifted && c.name.length <= 2 ? pc.packageMember(c.name) : undefined;
   if (member && c.name.length === 1 && member.info.members.has(member.member)) c.name = [member.info.name, member.member];
   const args = c.args.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
   const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');

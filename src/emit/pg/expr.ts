@@ -137,6 +137,7 @@ function printCall(e: FuncCall): string {
         .join(', ');
   if (e.distinct) args = `DISTINCT ${args}`;
   if (e.argOrderBy?.length) args += ` ORDER BY ${printOrderItems(e.argOrderBy)}`;
+  if (e.xmlName) args = `name ${quoteIdent(pgNameOf(e.xmlName))}${args ? `, ${args}` : ''}`;
   let s = `${name}(${args})`;
   if (e.withinGroup) s += ` WITHIN GROUP (ORDER BY ${printOrderItems(e.withinGroup)})`;
   if (e.over) s += ` ${printWindow(e.over)}`;
@@ -217,6 +218,11 @@ export function printExpr(e: Expr): string {
       return `${wrap(e.operand, 11)}[${printExpr(e.index)}]`;
     case 'field':
       return `(${printExpr(e.operand)}).${e.field === '*' ? '*' : quoteIdent(pgNameOf(e.field))}`;
+    // Oracle-only nodes (reported as not converted by the rules): printed as Oracle writes them.
+    case 'method':
+      return `(${printExpr(e.operand)}).${quoteIdent(pgNameOf(e.name))}(${e.args.map((a) => printExpr(a.value)).join(', ')})`;
+    case 'treat':
+      return e.generalized ? `(${printExpr(e.operand)} AS ${printType(e.type)})` : `TREAT(${printExpr(e.operand)} AS ${e.ref ? 'REF ' : ''}${printType(e.type)})`;
     case 'subquery':
       return `(${printQuery(e.query)})`;
     case 'list':

@@ -1,0 +1,121 @@
+/**
+ * Oracle built-in package functions used in PL/SQL expressions that have a PostgreSQL
+ * equivalent: DBMS_LOB (CLOB/BLOB are text/bytea values), DBMS_ASSERT (quoting), EMPTY_CLOB /
+ * EMPTY_BLOB. The result is an Oracle-level expression where an Oracle built-in does the same
+ * (DBMS_LOB.SUBSTR → SUBSTR with Oracle's argument order), so the SQL function rules still apply.
+ * Calls that have no equivalent are reported with what to do instead.
+ */
+import type { Expr, FuncCall } from '../../ast/expr.js';
+import type { PlContext } from './context.js';
+
+const call = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name: [name], args: args.map((value) => ({ value })) });
+const num = (v: string): Expr => ({ kind: 'literal', type: 'number', value: v });
+const NULL: Expr = { kind: 'literal', type: 'null', value: 'NULL' };
+
+/** Positional arguments with named ones put in place (DBMS_LOB.SUBSTR(lob_loc => …, amount => …)). */
+function positional(x: FuncCall, names: string[]): (Expr | undefined)[] {
+  const out: (Expr | undefined)[] = [];
+  x.args.forEach((a, i) => {
+    const at = a.name ? names.indexOf(a.name) : i;
+    if (at >= 0) out[at] = a.value;
+  });
+  return out;
+}
+
+/** DBMS_LOB / DBMS_ASSERT / EMPTY_CLOB calls → an equivalent expression (undefined: not handled). */
+export function builtinFunction(x: FuncCall, pc: PlContext): Expr | undefined {
+  const name = x.name.map((n) => n.toUpperCase()).join('.');
+  switch (name) {
+    case 'EMPTY_CLOB':
+      // An empty, non-null LOB: '' is not NULL in PostgreSQL text.
+      return x.args.length ? undefined : { kind: 'pseudo', name: "''::text" };
+    case 'EMPTY_BLOB':
+      return x.args.length ? undefined : { kind: 'pseudo', name: "'\\x'::bytea" };
+    case 'DBMS_LOB.GETLENGTH': {
+      const [lob] = positional(x, ['LOB_LOC']);
+      return lob ? call('length', lob) : undefined;
+    }
+    case 'DBMS_LOB.SUBSTR': {
+      // DBMS_LOB.SUBSTR(lob, amount = 32767, offset = 1) is SUBSTR(lob, offset, amount).
+      const [lob, amount, offset] = positional(x, ['LOB_LOC', 'AMOUNT', 'OFFSET']);
+      return lob ? call('SUBSTR', lob, offset ?? num('1'), amount ?? num('32767')) : undefined;
+    }
+    case 'DBMS_LOB.INSTR': {
+      const [lob, pattern, offset, nth] = positional(x, ['LOB_LOC', 'PATTERN', 'OFFSET', 'NTH']);
+      return lob && pattern ? call('INSTR', lob, pattern, offset ?? num('1'), nth ?? num('1')) : undefined;
+    }
+    case 'DBMS_LOB.COMPARE': {
+      const [a, b, amount] = positional(x, ['LOB_1', 'LOB_2', 'AMOUNT', 'OFFSET_1', 'OFFSET_2']);
+      if (!a || !b || amount || x.args.length > 2) return undefined;
+      // 0 when equal, -1 / 1 otherwise, NULL when either is NULL.
+      return {
+        kind: 'case',
+        whens: [
+          { when: { kind: 'binary', op: 'OR', left: { kind: 'is-null', operand: a, not: false }, right: { kind: 'is-null', operand: b, not: false } }, then: NULL },
+          { when: { kind: 'binary', op: '=', left: a, right: b }, then: num('0') },
+          { when: { kind: 'binary', op: '<', left: a, right: b }, then: { kind: 'unary', op: '-', operand: num('1') } },
+        ],
+        else: num('1'),
+      } as Expr;
+    }
+    case 'DBMS_LOB.ISTEMPORARY':
+    case 'DBMS_LOB.ISOPEN':
+      // Values, not locators: nothing is temporary or open.
+      return num('0');
+    case 'DBMS_ASSERT.NOOP':
+      return x.args[0]?.value;
+    case 'DBMS_ASSERT.ENQUOTE_LITERAL':
+      return x.args.length === 1 ? call('quote_literal', x.args[0].value) : undefined;
+    case 'DBMS_ASSERT.ENQUOTE_NAME':
+      if (x.args.length !== 1) return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail: 'DBMS_ASSERT.ENQUOTE_NAME became quote_ident: Oracle upper-cases the name and always quotes it, quote_ident keeps the case and quotes only when needed',
+      });
+      return call('quote_ident', x.args[0].value);
+  }
+  if (name === 'DBMS_LOCK.REQUEST' || name === 'DBMS_LOCK.RELEASE') return advisoryLock(x, name, pc);
+  if (/^DBMS_ASSERT\./.test(name))
+    pc.fail(`${name}: name validation has no PostgreSQL built-in (check the name with to_regclass / to_regproc / a regular expression, or quote it with quote_ident)`);
+  if (/^DBMS_LOB\./.test(name)) pc.fail(`${name}: LOBs are text / bytea values on PostgreSQL; rewrite with the string functions`);
+  return undefined;
+}
+
+/** Oracle lock mode constant or number → shared (S, SS, SSX?) or exclusive; undefined when unknown. */
+function lockMode(e: Expr | undefined): 'shared' | 'exclusive' | undefined {
+  if (!e) return 'exclusive'; // DBMS_LOCK.X_MODE is the default
+  const n = e.kind === 'column' && e.parts.length === 2 && e.parts[0] === 'DBMS_LOCK' ? e.parts[1] : e.kind === 'literal' ? e.value : undefined;
+  if (n === 'X_MODE' || n === '6') return 'exclusive';
+  if (n === 'S_MODE' || n === '4') return 'shared';
+  return undefined;
+}
+
+/**
+ * DBMS_LOCK.REQUEST(handle, mode, timeout, release_on_commit) / RELEASE(handle) → advisory locks
+ * keyed by a hash of the handle (the lock name, see ALLOCATE_UNIQUE): 0 = success, 1 = timeout
+ * (only timeout 0, a try, or the default MAXWAIT, a wait, are converted), 4 = not owned on release.
+ */
+function advisoryLock(x: FuncCall, name: string, pc: PlContext): Expr | undefined {
+  const [handle, mode, timeout, onCommit] = positional(x, name.endsWith('RELEASE') ? ['LOCKHANDLE'] : ['LOCKHANDLE', 'LOCKMODE', 'TIMEOUT', 'RELEASE_ON_COMMIT']);
+  const key = call('hashtextextended', handle ?? NULL, num('0'));
+  const status = (ok: Expr, fail: string): Expr => ({ kind: 'case', whens: [{ when: ok, then: num('0') }], else: num(fail) }) as Expr;
+  if (!handle) return undefined;
+  if (name.endsWith('RELEASE')) {
+    pc.report('OPG-PLSQL-0020', { detail: 'DBMS_LOCK.RELEASE became pg_advisory_unlock on a hash of the lock handle (only session-level locks can be released)' });
+    return status(call('pg_advisory_unlock', key), '4');
+  }
+  const m = lockMode(mode);
+  const xact = onCommit && onCommit.kind === 'literal' && onCommit.type === 'boolean' && onCommit.value.toUpperCase() === 'TRUE';
+  const t = timeout?.kind === 'literal' ? timeout.value : timeout?.kind === 'column' && timeout.parts.join('.') === 'DBMS_LOCK.MAXWAIT' ? 'MAXWAIT' : timeout ? undefined : 'MAXWAIT';
+  if (!m || t === undefined || (t !== '0' && t !== 'MAXWAIT') || (onCommit && !(onCommit.kind === 'literal' && onCommit.type === 'boolean'))) {
+    pc.fail(`${name} with this lock mode, timeout or release option (advisory locks: exclusive or shared, no wait or wait forever)`);
+    return undefined;
+  }
+  const fn = `pg_${t === '0' ? 'try_' : ''}advisory_${xact ? 'xact_' : ''}lock${m === 'shared' ? '_shared' : ''}`;
+  pc.report('OPG-PLSQL-0020', {
+    detail: `DBMS_LOCK.REQUEST became ${fn} on a hash of the lock handle: the lock is per database, two names may share a hash, and Oracle's other lock modes do not exist`,
+  });
+  // pg_advisory_lock returns void: the wait either gets the lock or fails (then Oracle returns 1 after MAXWAIT).
+  // pg_advisory_lock returns void (a non-null value) once it holds the lock.
+  if (t === 'MAXWAIT') return status({ kind: 'is-null', operand: call(fn, key), not: true }, '1');
+  return status(call(fn, key), '1');
+}
