@@ -15,6 +15,7 @@ import type { ConvertContext } from '../context.js';
 import { builtinFunction } from './builtins.js';
 import { nestedName } from './nested.js';
 import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
+import { lowerObjectExpr } from './objects.js';
 import { type PackageInfo, packageTypeText } from './packages.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
@@ -473,6 +474,8 @@ export class PlContext {
 
   /** PL/SQL-only expression nodes → PostgreSQL ones (before the SQL expression rules). */
   private plsqlNode(x: Expr): Expr | undefined {
+    const obj = lowerObjectExpr(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));
+    if (obj) return obj;
     const col = (...parts: string[]): Expr => ({ kind: 'column', parts });
     if (x.kind === 'call' || (x.kind === 'column' && x.parts.length === 1)) {
       // A nested subprogram lifted to a routine of its own.

@@ -17,6 +17,7 @@ import { collectionElement, PlContext as PlContextClass, type PlContext } from '
 import { enclosingNamesUsed, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
+import { assignTarget, objectCallStatement } from './objects.js';
 
 const IND = '  ';
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -276,7 +277,17 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
     case 'subprogram':
       liftNested(d.unit, pc);
       return [];
+    case 'conditional':
+    case 'cc-error':
+      return ccNotCompiled(d, pc);
   }
+}
+
+/** $ERROR in the selected branch (Oracle does not compile the unit), or an unresolved $IF. */
+function ccNotCompiled(x: { kind: 'conditional' } | { kind: 'cc-error'; message: Expr }, pc: PlContext): string[] {
+  if (x.kind === 'cc-error') pc.fail(`$ERROR ${printExpr(x.message)} $END: Oracle does not compile the unit for the target version`);
+  else pc.fail('conditional compilation ($IF) not resolved');
+  return [];
 }
 
 /** A nested subprogram becomes a routine of its own, emitted before the unit (see nested.ts). */
@@ -334,7 +345,8 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         return out(
           `PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}((${pc.expr(s.value)})::${pc.resolvedType(pv.info.variables.get(pv.name)!.type, pv.name)});`,
         );
-      return out(`${pc.expr(s.target)} := ${pc.expr(s.value)};`);
+      const target = pc.exprNode(s.target);
+      return out(`${assignTarget(target) ?? printExpr(target)} := ${pc.expr(s.value)};`);
     }
     case 'if': {
       const lines: string[] = [...labels];
@@ -489,6 +501,9 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
     case 'unparsed':
       pc.fail(s.reason);
       return out(`-- not converted: ${s.text.split('\n')[0]}`);
+    case 'conditional':
+    case 'cc-error':
+      return ccNotCompiled(s, pc);
   }
 }
 
@@ -512,7 +527,7 @@ function sqlQuery(q: Query, pc: PlContext): string {
 
 function preNode(x: Expr, pc: PlContext): Expr | undefined {
   // Reuse the expression pre-pass of the context without the SQL rules (they run on the whole query).
-  if (x.kind === 'column' || x.kind === 'bind' || x.kind === 'call') {
+  if (x.kind === 'column' || x.kind === 'bind' || x.kind === 'call' || x.kind === 'method' || x.kind === 'treat') {
     const converted = (pc as unknown as { plsqlNode(e: Expr): Expr | undefined }).plsqlNode(x);
     return converted;
   }
@@ -628,6 +643,8 @@ function sessionStatement(e: Expr): string | undefined {
 
 /** A procedure call statement; built-in packages mapped where PostgreSQL has an equivalent. */
 function callStatement(call: Expr, pc: PlContext): string[] {
+  const method = objectCallStatement(call, pc, (e) => pc.exprNode(e));
+  if (method) return method;
   const c: FuncCall | undefined =
     call.kind === 'call' ? call : call.kind === 'column' ? { kind: 'call', name: call.parts, args: [] } : undefined;
   if (!c) {

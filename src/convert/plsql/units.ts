@@ -13,6 +13,7 @@ import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import { makeFinding } from '../../findings/make.js';
 import type { Finding } from '../../findings/types.js';
 import { ConvertContext } from '../context.js';
+import { resolveConditionalCompilation } from './conditional.js';
 import { collectionElement, PlContext } from './context.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
@@ -56,6 +57,8 @@ function objectFor(
 
 /** Converts a parsed PL/SQL unit; undefined when its kind is handled elsewhere (packages). */
 export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFindings: Finding[]): PgObject[] | undefined {
+  // Conditional compilation is resolved for the target Oracle version (once, before registration).
+  parseFindings = [...parseFindings, ...resolveConditionalCompilation(unit, ctx.options)];
   const ast = unit.ast;
   if (!ast) return undefined;
   const object = `${unit.unitKind} ${unit.name.schema ? `${unit.name.schema}.` : ''}${unit.name.name}`;
