@@ -54,6 +54,8 @@ export interface ColumnDef {
   /** GENERATED ALWAYS AS (expr) [VIRTUAL] */
   virtual?: Expr;
   invisible?: boolean;
+  /** Oracle 23ai ANNOTATIONS (name [value]); ADD/REPLACE and DROP operations of ALTER … MODIFY. */
+  annotations?: { op?: 'ADD' | 'DROP' | 'REPLACE'; name: OraName; value?: string }[];
   constraints: Constraint[];
   loc?: SourceLocation;
 }
@@ -216,6 +218,7 @@ export type AlterAction =
   | { kind: 'drop-column'; columns: OraName[] }
   | { kind: 'rename-column'; from: OraName; to: OraName }
   | { kind: 'rename-table'; to: OraName }
+  | { kind: 'rename-constraint'; from: OraName; to: OraName }
   | { kind: 'drop-constraint'; name: OraName; cascade?: boolean }
   | { kind: 'drop-primary-key' }
   | { kind: 'drop-unique'; columns: OraName[] }

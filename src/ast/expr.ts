@@ -45,6 +45,8 @@ export type Expr =
   | PseudoColumn
   | QuantifiedExpr
   | AtTimeZoneExpr
+  | CollateExpr
+  | CursorExpr
   | PgCastExpr
   | FieldExpr
   | SubscriptExpr
@@ -222,6 +224,12 @@ export interface QuantifiedExpr {
   list: Expr[] | Query;
 }
 
+/** CURSOR (subquery): a cursor expression, passed to functions that take a REF CURSOR. */
+export interface CursorExpr {
+  kind: 'cursor';
+  query: Query;
+}
+
 export interface ExistsExpr {
   kind: 'exists';
   query: Query;
@@ -320,6 +328,13 @@ export interface PseudoColumn {
   name: string;
   /** LOCALTIMESTAMP(0) in PostgreSQL output */
   precision?: number;
+}
+
+/** expr COLLATE name (Oracle collation name: BINARY, BINARY_CI, GENERIC_M, USING_NLS_SORT …). */
+export interface CollateExpr {
+  kind: 'collate';
+  operand: Expr;
+  collation: OraName;
 }
 
 export interface AtTimeZoneExpr {

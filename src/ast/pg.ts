@@ -145,6 +145,7 @@ export type PgAlterAction =
   | { kind: 'add-column'; column: PgColumn }
   | { kind: 'drop-column'; name: string }
   | { kind: 'rename-column'; from: string; to: string }
+  | { kind: 'rename-constraint'; from: string; to: string }
   | { kind: 'rename-table'; to: string }
   | { kind: 'set-not-null'; column: string; notNull: boolean }
   | { kind: 'set-type'; column: string; type: DataType }

@@ -171,7 +171,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
       }
       case 'alter-table': {
         const table = ctx.findTable(s.table);
-        const rest = table ? mergeAlter(table, s, ctx) : s.actions;
+        const rest = table ? mergeAlter(table, s, ctx, findings) : s.actions;
         if (rest.length) kept.push({ ...s, actions: rest });
         break;
       }
@@ -268,7 +268,12 @@ function dropFromModel(
 }
 
 /** Applies ALTER actions to the table's definition; returns the actions that could not be merged. */
-function mergeAlter(t: CreateTable, a: AlterTable, ctx: ConvertContext): AlterTable['actions'] {
+function mergeAlter(
+  t: CreateTable,
+  a: AlterTable,
+  ctx: ConvertContext,
+  findings: Finding[],
+): AlterTable['actions'] {
   const rest: AlterTable['actions'] = [];
   for (const act of a.actions) {
     switch (act.kind) {
@@ -286,6 +291,7 @@ function mergeAlter(t: CreateTable, a: AlterTable, ctx: ConvertContext): AlterTa
         }
         if (act.column.type) col.type = act.column.type;
         if (act.column.default) col.default = act.column.default;
+        if (act.column.annotations) col.annotations = [...(col.annotations ?? []), ...act.column.annotations];
         for (const c of act.column.constraints) {
           if (c.kind === 'null') col.constraints = col.constraints.filter((x) => x.kind !== 'not-null');
           else col.constraints.push(c);
@@ -338,11 +344,32 @@ function mergeAlter(t: CreateTable, a: AlterTable, ctx: ConvertContext): AlterTa
       case 'rename-table':
         t.name = { ...t.name, name: act.to };
         break;
+      case 'rename-constraint': {
+        const cons = [...t.constraints, ...t.columns.flatMap((c) => c.constraints)].find((c) => c.name === act.from);
+        if (cons) cons.name = act.to;
+        else rest.push(act);
+        break;
+      }
       case 'other':
+        if (act.text) findings.push(physicalClauseFinding(a, act.text));
         break;
     }
   }
   return rest;
+}
+
+/** ALTER TABLE clauses with no effect on the converted schema (storage, parallelism, partition maintenance). */
+function physicalClauseFinding(a: AlterTable, text: string): Finding {
+  const statement = `ALTER TABLE ${a.table.schema ? `${a.table.schema}.` : ''}${a.table.name} ${text}`;
+  return makeFinding(
+    'OPG-ADMIN-0001',
+    {
+      statement,
+      advice:
+        'physical attributes and maintenance clauses (storage, parallelism, logging, partition maintenance) have no effect on the converted schema',
+    },
+    { location: a.loc, object: `TABLE ${a.table.name}` },
+  );
 }
 
 const DATA_KINDS: Record<string, string> = {
@@ -542,8 +569,18 @@ function convertAlter(a: AlterTable, ctx: ConvertContext, known = false): PgObje
       case 'rename-table':
         actions.push({ kind: 'rename-table', to: ctx.ident(act.to, findings, where) });
         break;
+      case 'rename-constraint':
+        actions.push({
+          kind: 'rename-constraint',
+          from: ctx.ident(act.from, findings, where),
+          to: ctx.ident(act.to, findings, where),
+        });
+        break;
       case 'drop-constraint':
         actions.push({ kind: 'drop-constraint', name: ctx.ident(act.name, findings, where) });
+        break;
+      case 'other':
+        if (act.text) findings.push(physicalClauseFinding(a, act.text));
         break;
       default:
         break;

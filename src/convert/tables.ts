@@ -113,6 +113,19 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
       type,
       notNull: pkCols.has(c.name) || c.constraints.some((k) => k.kind === 'not-null' && k.state.enabled),
     };
+    if (c.annotations?.length)
+      findings.push(
+        makeFinding(
+          'OPG-TABLE-0009',
+          {
+            column: label,
+            annotations: c.annotations
+              .map((a) => `${a.op ? `${a.op} ` : ''}${a.name}${a.value !== undefined ? ` '${a.value}'` : ''}`)
+              .join(', '),
+          },
+          where,
+        ),
+      );
     if (c.identity) {
       if (!isPgInteger(type)) {
         findings.push(

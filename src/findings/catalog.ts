@@ -364,6 +364,17 @@ const entries: CatalogEntry[] = [
     rule: 'rules/tables',
   },
   {
+    id: 'OPG-TABLE-0009',
+    title: 'Annotations not kept',
+    severity: 'info',
+    effortMinutes: 0,
+    message: 'Column {column}: annotations {annotations} are not kept (PostgreSQL has no annotations)',
+    suggestion:
+      'If tools read the annotations, keep them as a column comment (COMMENT ON COLUMN) or in a metadata table.',
+    why: 'Oracle 23ai annotations are metadata for applications and tools; they do not change how the column behaves.',
+    rule: 'rules/tables',
+  },
+  {
     id: 'OPG-CONS-0001',
     title: 'Disabled constraint',
     severity: 'warning',
@@ -947,6 +958,28 @@ const entries: CatalogEntry[] = [
     suggestion: 'Check calls of the methods outside PL/SQL variables of this type (e.g. column.method() in SQL) and rewrite them as {type}_<method>(column, …).',
     why: 'PostgreSQL composite types have no methods.',
     rule: 'convert/plsql',
+  },
+  {
+    id: 'OPG-PLSQL-0015',
+    title: 'Conditional compilation resolved for a target Oracle version',
+    severity: 'info',
+    effortMinutes: 0,
+    message: '{detail}',
+    suggestion:
+      'Nothing to do if the code ran on Oracle {version}; otherwise convert again with the version it ran on (option oracleVersion, CLI --oracle-version).',
+    why: 'PostgreSQL has no conditional compilation: one $IF branch is chosen when converting and the others are dropped.',
+    rule: 'convert/plsql/conditional',
+  },
+  {
+    id: 'OPG-PLSQL-0016',
+    title: 'Conditional compilation condition not known',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Give the flag the value it had in Oracle (PLSQL_CCFLAGS; option ccflags, CLI --ccflags name:value,…) and convert again, or check that the branch taken is the one wanted.',
+    why: 'Inquiry directives of user flags ($$flag) and package constants are set in the Oracle session or database, which the scripts do not show; an undefined flag is NULL in Oracle, so its $IF branch is skipped.',
+    rule: 'convert/plsql/conditional',
   },
   {
     id: 'OPG-PLSQL-0020',

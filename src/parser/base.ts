@@ -80,6 +80,9 @@ export interface Rules {
   statement: () => Statement;
   createTable: () => Statement;
   columnDef: () => ColumnDef;
+  annotations: () => NonNullable<ColumnDef['annotations']>;
+  intervalQualifier: () => DataType;
+  annotation: () => NonNullable<ColumnDef['annotations']>[number];
   inlineConstraint: () => Constraint;
   outOfLineConstraint: () => Constraint;
   constraintState: () => Partial<Constraint['state']>;

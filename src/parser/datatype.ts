@@ -5,6 +5,32 @@ import { K } from './keywords.js';
 import * as T from './tokens.js';
 
 export function defineDataTypeRules($: $): void {
+  /** YEAR [(p)] TO MONTH | DAY [(p)] TO SECOND [(p)], as an INTERVAL data type. */
+  $.RULE('intervalQualifier', (): DataType => {
+    const from = $.or(0, [
+      { ALT: () => ($.consume(0, K.YEAR), 'YEAR' as const) },
+      { ALT: () => ($.consume(0, K.DAY), 'DAY' as const) },
+    ]);
+    const fromPrecision = $.option(0, () => {
+      $.consume(0, T.LParen);
+      const n = Number($.consume(0, T.NumberLit).image);
+      $.consume(0, T.RParen);
+      return n;
+    });
+    $.consume(0, K.TO);
+    const to = $.or(1, [
+      { ALT: () => ($.consume(0, K.MONTH), 'MONTH' as const) },
+      { ALT: () => ($.consume(0, K.SECOND), 'SECOND' as const) },
+    ]);
+    const toPrecision = $.option(1, () => {
+      $.consume(1, T.LParen);
+      const n = Number($.consume(1, T.NumberLit).image);
+      $.consume(1, T.RParen);
+      return n;
+    });
+    return { kind: 'datatype', name: 'INTERVAL', args: [], interval: { from, fromPrecision, to, toPrecision } };
+  });
+
   $.RULE('dataType', (): DataType => {
     const dt: DataType = $.or<DataType>(0, {
       IGNORE_AMBIGUITIES: true,
@@ -43,33 +69,7 @@ export function defineDataTypeRules($: $): void {
         {
           ALT: () => {
             $.consume(0, K.INTERVAL);
-            const from = $.or(2, [
-              { ALT: () => ($.consume(0, K.YEAR), 'YEAR' as const) },
-              { ALT: () => ($.consume(0, K.DAY), 'DAY' as const) },
-            ]);
-            const fromPrecision = $.option(3, () => {
-              $.consume(0, T.LParen);
-              const n = Number($.consume(0, T.NumberLit).image);
-              $.consume(0, T.RParen);
-              return n;
-            });
-            $.consume(0, K.TO);
-            const to = $.or(3, [
-              { ALT: () => ($.consume(0, K.MONTH), 'MONTH' as const) },
-              { ALT: () => ($.consume(0, K.SECOND), 'SECOND' as const) },
-            ]);
-            const toPrecision = $.option(4, () => {
-              $.consume(1, T.LParen);
-              const n = Number($.consume(1, T.NumberLit).image);
-              $.consume(1, T.RParen);
-              return n;
-            });
-            return {
-              kind: 'datatype',
-              name: 'INTERVAL',
-              args: [],
-              interval: { from, fromPrecision, to, toPrecision },
-            };
+            return $.subrule(0, $.intervalQualifier);
           },
         },
         {

@@ -71,6 +71,18 @@ export function defineAlterRules($: $): void {
             };
             $.or(2, [
               {
+                // MODIFY [SUB]PARTITION p …, MODIFY DEFAULT ATTRIBUTES …, MODIFY LOB (c) (…):
+                // physical attributes and maintenance (SHRINK SPACE, COALESCE, UNUSABLE LOCAL INDEXES).
+                GATE: () =>
+                  ['PARTITION', 'SUBPARTITION', 'LOB', 'NESTED', 'VARRAY'].includes($.LA(1).image?.toUpperCase()) ||
+                  ($.LA(1).tokenType === K.DEFAULT && $.LA(2).image?.toUpperCase() === 'ATTRIBUTES'),
+                ALT: () => {
+                  const what = $.consume(30, T.NonParen).image.toUpperCase();
+                  const words = $.subrule(30, $.skipClause, { ARGS: ['alter'] });
+                  $.ACTION(() => add({ kind: 'other', text: ['MODIFY', what, ...words].join(' ') }));
+                },
+              },
+              {
                 GATE: () => $.LA(1).tokenType === K.CONSTRAINT,
                 ALT: () => {
                   $.consume(3, K.CONSTRAINT);
@@ -166,10 +178,9 @@ export function defineAlterRules($: $): void {
               {
                 ALT: () => {
                   $.consume(1, K.CONSTRAINT);
-                  $.subrule(9, $.identifier);
+                  const from = $.subrule(9, $.identifier);
                   $.consume(2, K.TO);
-                  $.subrule(10, $.identifier);
-                  add({ kind: 'other', text: 'RENAME CONSTRAINT' });
+                  add({ kind: 'rename-constraint', from, to: $.subrule(10, $.identifier) });
                 },
               },
             ]);

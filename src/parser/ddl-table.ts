@@ -3,6 +3,7 @@ import { EOF, type IToken, tokenMatcher } from 'chevrotain';
 import type { ColumnDef, Constraint, ConstraintState, CreateTable, SequenceOptions } from '../ast/ddl.js';
 import type { $ } from './base.js';
 import { K } from './keywords.js';
+import { stringValue } from './expr.js';
 import * as T from './tokens.js';
 
 const up = (t: IToken) => t.image.toUpperCase();
@@ -397,11 +398,60 @@ export function defineTableRules($: $): void {
             $.subrule(1, $.skipClause, { ARGS: ['constraint-index'] });
           },
         },
+        {
+          GATE: () => is($.LA(1), 'ANNOTATIONS') && $.LA(2).tokenType === T.LParen,
+          ALT: () => {
+            col.annotations = $.subrule(0, $.annotations);
+          },
+        },
       ]);
     });
     return $.ACTION(() => {
       for (const c of col.constraints) c.columns = [col.name];
       return col;
+    });
+  });
+
+  // ANNOTATIONS ( [ADD [IF NOT EXISTS] | DROP [IF EXISTS] | REPLACE] name ['value'] , … )  (23ai)
+  $.RULE('annotations', (): NonNullable<ColumnDef['annotations']> => {
+    $.consume(0, T.Word);
+    $.consume(0, T.LParen);
+    const list = [$.subrule(0, $.annotation)];
+    $.many(0, () => {
+      $.consume(0, T.Comma);
+      list.push($.subrule(1, $.annotation));
+    });
+    $.consume(0, T.RParen);
+    return list;
+  });
+
+  $.RULE('annotation', (): NonNullable<ColumnDef['annotations']>[number] => {
+    let op: 'ADD' | 'DROP' | 'REPLACE' | undefined;
+    $.option(0, {
+      GATE: () =>
+        is($.LA(1), 'ADD', 'DROP', 'REPLACE') &&
+        $.LA(2).tokenType !== T.Comma &&
+        $.LA(2).tokenType !== T.RParen &&
+        $.LA(2).tokenType !== T.StringLit,
+      DEF: () => {
+        op = up($.consume(0, T.NonParen)) as typeof op;
+        $.option(1, () => {
+          $.consume(0, K.IF);
+          $.option(2, () => $.consume(0, K.NOT));
+          $.consume(0, K.EXISTS);
+        });
+      },
+    });
+    const name = $.subrule(0, $.identifier);
+    let value: string | undefined;
+    $.option(3, () => {
+      value = stringValue($.consume(0, T.StringLit));
+    });
+    return $.ACTION(() => {
+      const a: NonNullable<ColumnDef['annotations']>[number] = { name };
+      if (op) a.op = op;
+      if (value !== undefined) a.value = value;
+      return a;
     });
   });
 
@@ -532,7 +582,10 @@ export function defineTableRules($: $): void {
 
   $.RULE('constraintState', (): Partial<ConstraintState> => {
     const s: Partial<ConstraintState> = {};
-    $.many(0, () => {
+    $.many(0, {
+      // Of the words, only EXCEPTIONS INTO continues a constraint state (ANNOTATIONS … does not).
+      GATE: () => !(tokenMatcher($.LA(1), T.Word) && !is($.LA(1), 'EXCEPTIONS')),
+      DEF: () => {
       $.or(0, [
         {
           ALT: () => {
@@ -619,6 +672,7 @@ export function defineTableRules($: $): void {
           },
         },
       ]);
+      },
     });
     return s;
   });
@@ -657,5 +711,6 @@ function columnTypeFollows($: $): boolean {
     K.ENABLE,
     K.DISABLE,
   ];
+  if (is(t, 'ANNOTATIONS') && $.LA(2).tokenType === T.LParen) return false;
   return !notType.includes(t.tokenType);
 }

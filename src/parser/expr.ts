@@ -412,6 +412,15 @@ export function defineExprRules($: $): void {
               ]);
             },
           });
+          // expr COLLATE collation_name
+          $.option(41, {
+            GATE: () => imageIs($.LA(1), 'COLLATE') && tokenMatcher($.LA(2), T.Ident),
+            DEF: () => {
+              $.consume(41, T.Ident);
+              const collation = $.subrule(41, $.identifier);
+              base = { kind: 'collate', operand: base, collation };
+            },
+          });
           return base;
         },
       },
@@ -560,8 +569,32 @@ export function defineExprRules($: $): void {
             },
           },
           {
+            // CURSOR (subquery)
+            GATE: () =>
+              $.LA(1).tokenType === K.CURSOR &&
+              $.LA(2).tokenType === T.LParen &&
+              ($.LA(3).tokenType === K.SELECT || $.LA(3).tokenType === K.WITH),
             ALT: (): Expr => {
-              const e = $.subrule(0, $.parenExpr);
+              $.consume(42, K.CURSOR);
+              $.consume(42, T.LParen);
+              const query = $.subrule(42, $.query);
+              $.consume(42, T.RParen);
+              return { kind: 'cursor', query };
+            },
+          },
+          {
+            ALT: (): Expr => {
+              let e = $.subrule(0, $.parenExpr);
+              // (ts1 - ts2) DAY [(p)] TO SECOND [(p)] | YEAR [(p)] TO MONTH: the difference as an interval.
+              $.option(40, {
+                GATE: () =>
+                  ($.LA(1).tokenType === K.DAY || $.LA(1).tokenType === K.YEAR) &&
+                  ($.LA(2).tokenType === K.TO || $.LA(2).tokenType === T.LParen),
+                DEF: () => {
+                  const type = $.subrule(40, $.intervalQualifier);
+                  e = { kind: 'cast', operand: e, type };
+                },
+              });
               return $.subrule(1, $.postfixChain, { ARGS: [e] });
             },
           },
@@ -621,12 +654,12 @@ export function defineExprRules($: $): void {
           {
             ALT: (): Expr => {
               const name = $.or<string>(3, [
-                { ALT: () => $.consume(0, K.SYSDATE).image.toUpperCase() },
-                { ALT: () => $.consume(0, K.USER).image.toUpperCase() },
-                { ALT: () => $.consume(0, K.UID).image.toUpperCase() },
-                { ALT: () => $.consume(0, K.ROWNUM).image.toUpperCase() },
-                { ALT: () => $.consume(0, K.LEVEL).image.toUpperCase() },
-                { ALT: () => $.consume(0, K.ROWID).image.toUpperCase() },
+                { ALT: () => $.consume(40, K.SYSDATE).image.toUpperCase() },
+                { ALT: () => $.consume(40, K.USER).image.toUpperCase() },
+                { ALT: () => $.consume(40, K.UID).image.toUpperCase() },
+                { ALT: () => $.consume(40, K.ROWNUM).image.toUpperCase() },
+                { ALT: () => $.consume(40, K.LEVEL).image.toUpperCase() },
+                { ALT: () => $.consume(40, K.ROWID).image.toUpperCase() },
               ]);
               return { kind: 'pseudo', name };
             },

@@ -15,7 +15,8 @@ export const NonParen = createToken({ name: 'NonParen', pattern: Lexer.NA });
 
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
-  pattern: /[ \t\r\n\f\u00a0]+/,
+  // Unicode spaces too (U+3000 ideographic space, U+2000–U+200A, U+FEFF …): Oracle skips them.
+  pattern: /[ \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/,
   group: Lexer.SKIPPED,
 });
 export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\n\r]*/, group: 'comments' });
@@ -89,7 +90,9 @@ export const Directive = createToken({
 });
 export const Word = createToken({
   name: 'Word',
-  pattern: /[A-Za-z\u00aa-\uffff][\w$#\u00aa-\uffff]*/,
+  // Letters outside ASCII, but not the Unicode spaces WhiteSpace skips.
+  pattern:
+    /[A-Za-z\u00aa-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ufefe\uff00-\uffff][\w$#\u00aa-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ufefe\uff00-\uffff]*/,
   categories: [Ident, NonParen],
 });
 
@@ -102,10 +105,14 @@ export const LParen = createToken({ name: 'LParen', pattern: '(' });
 export const RParen = createToken({ name: 'RParen', pattern: ')' });
 export const Assign = punct('Assign', ':=');
 export const Arrow = punct('Arrow', '=>');
-export const Concat = punct('Concat', '||');
-export const LessEq = punct('LessEq', '<=');
-export const GreaterEq = punct('GreaterEq', '>=');
-export const NotEq = punct('NotEq', /<>|!=|\^=|~=/);
+/**
+ * Oracle also reads compound operators with blanks or comments inside (`| |`, `< >`, `! =`,
+ * `^ /* … *\/ =`): its lexer reads the characters as tokens and its parser joins them.
+ */
+export const Concat = punct('Concat', /\|(?:\s|\/\*[\s\S]*?\*\/)*\|/);
+export const LessEq = punct('LessEq', /<(?:\s|\/\*[\s\S]*?\*\/)*=/);
+export const GreaterEq = punct('GreaterEq', />(?:\s|\/\*[\s\S]*?\*\/)*=/);
+export const NotEq = punct('NotEq', /<(?:\s|\/\*[\s\S]*?\*\/)*>|[!^~](?:\s|\/\*[\s\S]*?\*\/)*=/);
 export const Power = punct('Power', '**');
 export const DotDot = punct('DotDot', '..');
 export const LabelOpen = punct('LabelOpen', '<<');

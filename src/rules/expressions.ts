@@ -128,6 +128,12 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       };
     case 'exists':
       return { ...e, query: rewriteQuery(e.query, ctx) };
+    case 'cursor':
+      notConverted(
+        ctx,
+        'CURSOR (subquery) expression (PostgreSQL has none: open a refcursor on the query and pass it, or pass the rows as an array / query the table inside the function)',
+      );
+      return { ...e, query: rewriteQuery(e.query, ctx) };
     case 'case': {
       const r: Expr = {
         kind: 'case',
@@ -140,6 +146,23 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     case 'cast': {
       // CAST(x AS VARCHAR2(10)) / AS NUMBER / AS DATE: the target type is an Oracle type.
       const type = mapType(e.type, { column: 'CAST', object: ctx.object, location: ctx.location, findings: [] });
+      if (e.type.interval) {
+        // (a - b) DAY TO SECOND / YEAR TO MONTH. DATE - DATE is a number of days in Oracle (and in
+        // the converted SQL): as a day-to-second interval it is that many days.
+        const operand = rewriteExpr(e.operand, ctx);
+        if (e.type.interval.to === 'MONTH') {
+          notConverted(ctx, '(… - …) YEAR TO MONTH (use age(ts1, ts2) truncated to months, checking the rounding your code expects)');
+          return { ...e, operand, type };
+        }
+        if (inferType(e.operand, ctx).cls === 'number')
+          return {
+            kind: 'binary',
+            op: '*',
+            left: operand,
+            right: { kind: 'pg-cast', operand: lit('1 day'), type: { kind: 'datatype', name: 'interval', args: [] } },
+          };
+        return { kind: 'pg-cast', operand, type };
+      }
       return { ...e, operand: rewriteExpr(e.operand, ctx), type };
     }
     case 'pg-cast':
@@ -175,6 +198,19 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
         operand: rewriteExpr(e.operand, ctx),
         zone: e.zone === 'LOCAL' ? e.zone : rewriteExpr(e.zone, ctx),
       };
+    case 'collate': {
+      const operand = rewriteExpr(e.operand, ctx);
+      const name = e.collation.toUpperCase();
+      // BINARY compares code points: PostgreSQL's "C" collation. USING_NLS_COMP / USING_NLS_SORT
+      // defer to the session's settings: the database's default collation plays that role.
+      if (name === 'BINARY') return { kind: 'collate', operand, collation: 'C' };
+      if (name.startsWith('USING_NLS_')) return operand;
+      notConverted(
+        ctx,
+        `COLLATE ${e.collation} (no PostgreSQL collation is mapped: create an ICU collation with the same rules, e.g. CREATE COLLATION … (provider = icu, locale = 'und-u-ks-level2', deterministic = false) for a _CI collation)`,
+      );
+      return { ...e, operand };
+    }
   }
 }
 

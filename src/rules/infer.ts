@@ -270,6 +270,8 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
       return queryColumnTypes(e.query, ctx)[0]?.type ?? UNKNOWN;
     case 'at-time-zone':
       return T('timestamp');
+    case 'collate':
+      return inferType(e.operand, ctx);
     default:
       return UNKNOWN;
   }

@@ -22,6 +22,7 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
     case 'pseudo':
     case 'exists':
     case 'subquery':
+    case 'cursor':
       return e;
     case 'call': {
       const r = { ...e, args: e.args.map((a) => ({ ...a, value: m(a.value) })) };
@@ -77,6 +78,8 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
       return { kind: 'list', items: e.items.map(m) };
     case 'at-time-zone':
       return { ...e, operand: m(e.operand), zone: e.zone === 'LOCAL' ? e.zone : m(e.zone) };
+    case 'collate':
+      return { ...e, operand: m(e.operand) };
   }
 }
 
@@ -172,6 +175,7 @@ export function mapExprDeep(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
     switch (x.kind) {
       case 'subquery':
       case 'exists':
+      case 'cursor':
         return { ...x, query: mapQueryDeep(x.query, fn) };
       case 'in':
       case 'quantified':

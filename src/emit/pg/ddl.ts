@@ -114,6 +114,8 @@ function printAlterAction(a: PgAlterAction): string {
       return `RENAME COLUMN ${quoteIdent(a.from)} TO ${quoteIdent(a.to)}`;
     case 'rename-table':
       return `RENAME TO ${quoteIdent(a.to)}`;
+    case 'rename-constraint':
+      return `RENAME CONSTRAINT ${quoteIdent(a.from)} TO ${quoteIdent(a.to)}`;
     case 'set-not-null':
       return `ALTER COLUMN ${quoteIdent(a.column)} ${a.notNull ? 'SET' : 'DROP'} NOT NULL`;
     case 'set-type':

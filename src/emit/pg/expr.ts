@@ -57,6 +57,7 @@ function precOf(e: Expr): number {
     case 'quantified':
       return 4;
     case 'at-time-zone':
+    case 'collate':
       return 9;
     default:
       return 100;
@@ -193,6 +194,8 @@ export function printExpr(e: Expr): string {
     }
     case 'exists':
       return `EXISTS (${printQuery(e.query)})`;
+    case 'cursor':
+      return `CURSOR (${printQuery(e.query)})`;
     case 'case': {
       const parts = ['CASE'];
       if (e.operand) parts.push(printExpr(e.operand));
@@ -229,6 +232,8 @@ export function printExpr(e: Expr): string {
       return `(${e.items.map(printExpr).join(', ')})`;
     case 'pseudo':
       return e.precision !== undefined ? `${e.name}(${e.precision})` : e.name;
+    case 'collate':
+      return `${wrap(e.operand, 9)} COLLATE ${quoteIdent(e.collation)}`;
     case 'at-time-zone':
       return e.zone === 'LOCAL'
         ? `${wrap(e.operand, 9)} AT LOCAL`
