@@ -364,6 +364,17 @@ const entries: CatalogEntry[] = [
     rule: 'rules/tables',
   },
   {
+    id: 'OPG-TABLE-0009',
+    title: 'Annotations not kept',
+    severity: 'info',
+    effortMinutes: 0,
+    message: 'Column {column}: annotations {annotations} are not kept (PostgreSQL has no annotations)',
+    suggestion:
+      'If tools read the annotations, keep them as a column comment (COMMENT ON COLUMN) or in a metadata table.',
+    why: 'Oracle 23ai annotations are metadata for applications and tools; they do not change how the column behaves.',
+    rule: 'rules/tables',
+  },
+  {
     id: 'OPG-CONS-0001',
     title: 'Disabled constraint',
     severity: 'warning',
