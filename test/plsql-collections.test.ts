@@ -2,7 +2,8 @@
  * Collections and package state on PostgreSQL 15, from golden fixtures' converted output:
  * collection methods on package variables (getter / setter), on parameters (NEXT / PRIOR), on
  * local variables (EXTEND(n), TRIM, constructors), and a package whose initialization section and
- * one type could not be converted: its state, getters, setters and members still work. Skipped
+ * one type could not be converted: its state, getters, setters and members still work; nested
+ * subprograms lifted to routines of their own, enclosing variables passed by name. Skipped
  * with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const admin = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
 const db = `orapg_coll_${process.pid}`;
 let ready = false;
-const FIXTURES = ['collection-methods-package', 'package-state-robust'];
+const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes'];
 
 beforeAll(async () => {
   const c = new pg.Client(admin);
@@ -105,6 +106,46 @@ describe('package whose initialization section is not converted (PostgreSQL 15)'
       // The member using the unconverted associative array was not created.
       const r = await a.query("SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'lookup' AND pronamespace = 'settings_pkg'::regnamespace");
       expect(r.rows[0].n).toBe(0);
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('nested subprograms lifted to routines (PostgreSQL 15)', () => {
+  it('call each other, read the enclosing variables they are passed, write back IN OUT ones', async (ctx) => {
+    if (!ready) ctx.skip();
+    const a = await session();
+    try {
+      expect(await one(a, "SELECT format_name('jOHN', 'smith')")).toBe('John Smith');
+      expect(Number(await one(a, 'SELECT total_with_tax(100)'))).toBe(120);
+      // The enclosing procedure's total is updated through the INOUT parameter of the lifted one.
+      await a.query('CALL outer_proc(3)');
+      const notices: string[] = [];
+      a.on('notice', (n) => notices.push(n.message ?? ''));
+      await a.query(`DO $$ DECLARE t numeric := 1; BEGIN CALL outer_proc_add_one(4, v_total => t); RAISE NOTICE '%', t; END $$`);
+      expect(notices).toEqual(['5']);
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('object type methods naming attributes without SELF (PostgreSQL 15)', () => {
+  it('read and change the attributes of the object they are called on', async (ctx) => {
+    if (!ready) ctx.skip();
+    const a = await session();
+    try {
+      const notices: string[] = [];
+      a.on('notice', (n) => notices.push(n.message ?? ''));
+      await a.query(`DO $$
+        DECLARE r roster_t := row(NULL, NULL)::roster_t;
+        BEGIN
+          CALL roster_t_add_member(r, 'ann');
+          CALL roster_t_add_member(r, 'bob');
+          RAISE NOTICE '% %', roster_t_size_text(r), r.members;
+        END $$`);
+      expect(notices).toEqual(['roster: 2 {ann,bob}']);
     } finally {
       await a.end();
     }

@@ -13,7 +13,7 @@ import { mapType } from '../../rules/types.js';
 import { mapExprDeep } from '../../rules/walk.js';
 import type { ConvertContext } from '../context.js';
 import { builtinFunction } from './builtins.js';
-import { nestedName } from './nested.js';
+import { extraArgs, type NestedRoutine, nestedName } from './nested.js';
 import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { lowerObjectExpr } from './objects.js';
 import { type PackageInfo, packageTypeText } from './packages.js';
@@ -167,7 +167,7 @@ export class PlContext {
   /** Schema and name of the routine being emitted (nested subprograms are lifted next to it). */
   unitName?: QualifiedName;
   /** Nested subprograms lifted to routines of their own: Oracle name → routine name. */
-  nested = new Map<OraName, QualifiedName>();
+  nested = new Map<OraName, NestedRoutine>();
 
   constructor(
     readonly cctx: ConvertContext,
@@ -482,7 +482,7 @@ export class PlContext {
       const lifted = nestedName(this, x.kind === 'call' ? x.name : x.parts);
       if (lifted) {
         const args = x.kind === 'call' ? x.args.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) })) : [];
-        return { kind: 'call', name: [...(lifted.schema ? [lifted.schema] : []), lifted.name], args };
+        return { kind: 'call', name: [...(lifted.name.schema ? [lifted.name.schema] : []), lifted.name.name], args: [...args, ...extraArgs(lifted)] };
       }
     }
     if (x.kind === 'column') {
@@ -521,6 +521,10 @@ export class PlContext {
         if (ref?.new && x.parts[0] === ref.new) return col('NEW', x.parts[1]);
         if (ref?.old && x.parts[0] === ref.old) return col('OLD', x.parts[1]);
       }
+      // In a method, an attribute of SELF may be named alone (in SQL only when no table of the
+      // sources has a column of that name, which Oracle would take first).
+      if (x.parts[0] !== 'SELF' && this.isSelfAttribute(x.parts[0]) && !(this.inSql && this.anyTableHas(x.parts[0])))
+        return this.plsqlNode(col('SELF', ...x.parts)) ?? col('SELF', ...x.parts);
       if (x.parts.length >= 2 && ['FIRST', 'LAST', 'COUNT', 'LIMIT'].includes(last)) {
         const c = this.collectionOf(x.parts.slice(0, -1));
         if (c) return collectionAttribute(c.expr, last);
@@ -646,6 +650,23 @@ export class PlContext {
     return undefined;
   }
 
+  /** Expressions being converted are inside a SQL statement (set by the statement emitter). */
+  inSql = false;
+
+  /** Some table of the sources has a column of this name. */
+  anyTableHas(column: OraName): boolean {
+    for (const t of this.cctx.tables.values()) if (t.columns.some((c) => c.name === column)) return true;
+    return false;
+  }
+
+  /** A name that is an attribute of SELF's object type and nothing declared in the unit. */
+  isSelfAttribute(name: OraName): boolean {
+    const self = this.lookup('SELF')?.type;
+    if (!self || self.attribute || this.lookup(name) || this.packageMember([name])?.info.variables.has(name)) return false;
+    const attrs = this.cctx.objectTypes.get(`${self.schema ?? ''}.${self.name}`) ?? this.cctx.objectTypes.get(`.${self.name}`);
+    return !!attrs?.some((a) => a.name === name);
+  }
+
   /**
    * The collection a name path refers to: a local collection variable or parameter, a package
    * variable of a collection type (read through its getter), or a collection-typed field of a
@@ -654,6 +675,7 @@ export class PlContext {
   collectionOf(parts: OraName[]): { expr: Expr; type: DataType; packageVar?: { info: PackageInfo; name: OraName } } | undefined {
     const col = (...p: string[]): Expr => ({ kind: 'column', parts: p });
     if (!parts.length || parts.some((p) => p.startsWith('%'))) return undefined;
+    if (parts[0] !== 'SELF' && this.isSelfAttribute(parts[0]) && !(this.inSql && this.anyTableHas(parts[0]))) return this.collectionOf(['SELF', ...parts]);
     const v = this.lookup(parts[0]);
     if (v) {
       if (parts.length === 1) return v.kind === 'collection' && v.type ? { expr: col(parts[0]), type: v.type } : undefined;

@@ -1,12 +1,14 @@
 /**
  * Nested subprograms (functions and procedures declared inside a unit): PostgreSQL has none, so a
- * nested subprogram that uses nothing of the enclosing unit (no variable, parameter or cursor of
- * an enclosing block) is lifted to a routine of its own named `<unit>_<nested>` in the unit's
- * schema, and calls to it are renamed. One that reads or writes the enclosing unit's variables is
- * reported (it would need them passed as parameters).
+ * nested subprogram is lifted to a routine of its own named `<unit>_<nested>` in the unit's schema
+ * and calls to it are renamed. The variables and parameters of the enclosing unit it uses become
+ * extra parameters passed by name at every call (IN when only read; IN OUT when assigned, which
+ * only a procedure can do). One that uses an enclosing cursor or exception, or a function that
+ * assigns an enclosing variable, is reported.
  */
 import type { OraName, QualifiedName } from '../../ast/common.js';
-import type { Declaration, Subprogram } from '../../ast/plsql.js';
+import type { DataType, Expr, FuncArg } from '../../ast/expr.js';
+import type { Declaration, Param, Subprogram } from '../../ast/plsql.js';
 import type { PlContext } from './context.js';
 
 /** Names a subtree declares (parameters, variables, cursors, loop indexes and records). */
@@ -40,28 +42,80 @@ function referencedNames(x: unknown, out = new Set<OraName>()): Set<OraName> {
   return out;
 }
 
+/** Names a subtree assigns (assignment targets, SELECT / FETCH / RETURNING INTO targets). */
+function assignedNames(x: unknown, out = new Set<OraName>()): Set<OraName> {
+  if (Array.isArray(x)) {
+    for (const y of x) assignedNames(y, out);
+    return out;
+  }
+  if (!x || typeof x !== 'object') return out;
+  const o = x as Record<string, unknown>;
+  const first = (e: unknown) => {
+    const t = e as Expr;
+    if (t?.kind === 'column') out.add(t.parts[0]);
+    else if (t?.kind === 'call') out.add(t.name[0]);
+  };
+  if (o.kind === 'assign') first(o.target);
+  for (const k of ['into', 'targets', 'returningInto']) if (Array.isArray(o[k])) for (const t of o[k] as unknown[]) first(t);
+  for (const v of Object.values(o)) assignedNames(v, out);
+  return out;
+}
+
+/** A nested subprogram lifted to a routine of its own. */
+export interface NestedRoutine {
+  name: QualifiedName;
+  /** Enclosing variables passed as extra parameters (by name). */
+  extra: Param[];
+  /** Why it cannot be lifted. */
+  reason?: string;
+}
+
 /**
  * Registers the nested subprograms of a block's declarations (so calls before and between them
- * resolve) and returns the names of enclosing variables each one uses.
+ * resolve), with the enclosing variables each one uses.
  */
 export function registerNested(decls: Declaration[], pc: PlContext): void {
+  const unit = pc.unitName;
+  if (!unit) return;
+  const siblings = new Set(decls.flatMap((d) => (d.kind === 'subprogram' ? [d.unit.name.name] : [])));
+  const blockVars = new Map<OraName, Declaration>();
+  for (const d of decls) if (d.kind === 'variable' || d.kind === 'cursor' || d.kind === 'exception') blockVars.set(d.name, d);
   for (const d of decls) {
-    if (d.kind !== 'subprogram') continue;
-    const unit = pc.unitName;
-    if (!unit) continue;
-    pc.nested.set(d.unit.name.name, { ...(unit.schema ? { schema: unit.schema } : {}), name: `${unit.name}_${d.unit.name.name}` });
+    if (d.kind !== 'subprogram' || !d.unit.block) continue;
+    const s = d.unit;
+    const own = declaredNames([s.params, s.block]);
+    const used = referencedNames([s.block, s.params.map((p) => p.default)]);
+    const assigned = assignedNames(s.block);
+    const extra: Param[] = [];
+    const problems: string[] = [];
+    for (const n of used) {
+      if (own.has(n) || siblings.has(n) || pc.nested.has(n)) continue;
+      const local = blockVars.get(n);
+      const outer = local ? undefined : pc.lookup(n);
+      if (!local && !outer) continue;
+      const type: DataType | undefined = local?.kind === 'variable' ? local.type : outer && outer.kind !== 'cursor' ? outer.type : undefined;
+      if (!type) {
+        problems.push(`${n} (a cursor or exception of the enclosing unit)`);
+        continue;
+      }
+      const out = assigned.has(n);
+      if (out && s.kind === 'function') problems.push(`${n} (assigned by the function)`);
+      extra.push({ name: n, mode: out ? 'IN OUT' : 'IN', type });
+    }
+    pc.nested.set(s.name.name, {
+      name: { ...(unit.schema ? { schema: unit.schema } : {}), name: `${unit.name}_${s.name.name}` },
+      extra,
+      ...(problems.length ? { reason: `uses ${problems.join(', ')} of the enclosing unit` } : {}),
+    });
   }
 }
 
-/** Enclosing-scope names a nested subprogram uses (empty: it can be lifted). */
-export function enclosingNamesUsed(s: Subprogram, pc: PlContext): OraName[] {
-  const own = declaredNames([s.params, s.block]);
-  const used = referencedNames(s.block);
-  for (const p of s.params) if (p.default) for (const n of referencedNames(p.default)) used.add(n);
-  return [...used].filter((n) => !own.has(n) && !pc.nested.has(n) && pc.lookup(n) !== undefined);
+/** The extra arguments of a call of a lifted routine: the enclosing variables, by name. */
+export function extraArgs(r: NestedRoutine): FuncArg[] {
+  return r.extra.map((p) => ({ name: p.name, value: { kind: 'column', parts: [p.name] } }));
 }
 
-/** The lifted name of a nested subprogram called by name, if it is one. */
-export function nestedName(pc: PlContext, name: OraName[]): QualifiedName | undefined {
+/** The lifted routine of a nested subprogram called by name, if it is one. */
+export function nestedName(pc: PlContext, name: OraName[]): NestedRoutine | undefined {
   return name.length === 1 && !pc.lookup(name[0]) ? pc.nested.get(name[0]) : undefined;
 }

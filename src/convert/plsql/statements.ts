@@ -14,7 +14,7 @@ import { rewriteQuery } from '../../rules/expressions.js';
 import { mapExprDeep, mapQueryDeep } from '../../rules/walk.js';
 import { translate } from '../../translate/index.js';
 import { collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
-import { enclosingNamesUsed, nestedName, registerNested } from './nested.js';
+import { extraArgs, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
 import { assignTarget, objectCallStatement } from './objects.js';
@@ -294,23 +294,26 @@ function ccNotCompiled(x: { kind: 'conditional' } | { kind: 'cc-error'; message:
 function liftNested(u: Subprogram, pc: PlContext): void {
   if (!u.block) return; // forward declaration
   const lifted = pc.nested.get(u.name.name);
-  const uses = enclosingNamesUsed(u, pc);
-  if (!lifted || uses.length) {
+  if (!lifted || lifted.reason) {
     pc.fail(
-      `nested ${u.kind} ${u.name.name} uses ${uses.length ? `${uses.join(', ')} of the enclosing unit` : 'the enclosing unit'} (PostgreSQL has no nested functions: make it a separate function taking them as parameters)`,
+      `nested ${u.kind} ${u.name.name} ${lifted?.reason ?? 'is not in a routine'} (PostgreSQL has no nested functions: make it a separate function taking them as parameters)`,
     );
     return;
   }
   const sub = new PlContextClass(pc.cctx, u.kind, `${pc.object}.${u.name.name}`, pc.location, pc.trigger);
   sub.pkg = pc.pkg;
   sub.nested = pc.nested;
-  const text = subprogramText({ ...u, name: lifted }, sub);
+  // Enclosing variables come last, with DEFAULT NULL so they may follow defaulted parameters;
+  // every call passes them by name.
+  const extra = lifted.extra.map((p) => ({ ...p, default: { kind: 'literal', type: 'null', value: 'NULL' } as Expr }));
+  const text = subprogramText({ ...u, name: lifted.name, params: [...u.params, ...extra] }, sub);
   if (sub.unconvertible.length || sub.ectx.unconvertible?.length) {
     pc.fail(`nested ${u.kind} ${u.name.name}: ${[...sub.unconvertible, ...(sub.ectx.unconvertible ?? [])].join('; ')}`);
     return;
   }
   pc.findings.push(...sub.findings.filter((f) => f.id !== 'OPG-PLSQL-0005'));
-  pc.report('OPG-PLSQL-0021', { detail: `nested ${u.kind} ${u.name.name} became the routine ${[lifted.schema, lifted.name].filter(Boolean).join('.')}` });
+  const passed = lifted.extra.length ? ` (the enclosing unit's ${lifted.extra.map((p) => p.name).join(', ')} passed as parameters)` : '';
+  pc.report('OPG-PLSQL-0021', { detail: `nested ${u.kind} ${u.name.name} became the routine ${[lifted.name.schema, lifted.name.name].filter(Boolean).join('.')}${passed}` });
   pc.preStatements.push(...sub.preStatements, text);
 }
 
@@ -528,8 +531,13 @@ function sqlQuery(q: Query, pc: PlContext): string {
 function preNode(x: Expr, pc: PlContext): Expr | undefined {
   // Reuse the expression pre-pass of the context without the SQL rules (they run on the whole query).
   if (x.kind === 'column' || x.kind === 'bind' || x.kind === 'call' || x.kind === 'method' || x.kind === 'treat') {
-    const converted = (pc as unknown as { plsqlNode(e: Expr): Expr | undefined }).plsqlNode(x);
-    return converted;
+    const inSql = pc.inSql;
+    pc.inSql = true;
+    try {
+      return (pc as unknown as { plsqlNode(e: Expr): Expr | undefined }).plsqlNode(x);
+    } finally {
+      pc.inSql = inSql;
+    }
   }
   return undefined;
 }
@@ -742,7 +750,10 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     return [`-- ${name} not converted`];
   }
   const lifted = nestedName(pc, c.name);
-  if (lifted) c.name = [...(lifted.schema ? [lifted.schema] : []), lifted.name];
+  if (lifted) {
+    c.name = [...(lifted.name.schema ? [lifted.name.schema] : []), lifted.name.name];
+    c.args = [...c.args, ...extraArgs(lifted)];
+  }
   const member = !lifted && c.name.length <= 2 ? pc.packageMember(c.name) : undefined;
   if (member && c.name.length === 1 && member.info.members.has(member.member)) c.name = [member.info.name, member.member];
   const args = c.args.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
