@@ -145,7 +145,9 @@ export interface FuncCall {
   ignoreNulls?: boolean;
   /** PostgreSQL array element of the result: (array_agg(…))[n], produced by rules only. */
   subscript?: number;
-  /** XMLELEMENT(NAME n, …): the element name (printed as `xmlelement(name n, …)`). */
+  /** TRANSLATE(x USING CHAR_CS | NCHAR_CS) */
+  charsetUsing?: 'CHAR_CS' | 'NCHAR_CS';
+  /** XMLELEMENT(NAME n, …): the element name (`xmlelement(name n, …)`); XMLSERIALIZE: CONTENT or DOCUMENT. */
   xmlName?: OraName;
 }
 
@@ -175,7 +177,9 @@ export type BinaryOp =
   | '~'
   | '~*'
   | '^'
-  | '&';
+  | '&'
+  /** jsonb #>> text[] (JSON_TABLE columns) */
+  | '#>>';
 
 export interface BinaryExpr {
   kind: 'binary';
@@ -246,6 +250,8 @@ export interface CastExpr {
   kind: 'cast';
   operand: Expr;
   type: DataType;
+  /** CAST(MULTISET(subquery) AS collection_type): the operand is the subquery. */
+  multiset?: boolean;
 }
 
 /** PostgreSQL composite field selection `(expr).field` / `(expr).*`, produced by rules only. */

@@ -1,5 +1,5 @@
 import type { OraName, QualifiedName } from './common.js';
-import type { Expr, OrderItem } from './expr.js';
+import type { DataType, Expr, OrderItem } from './expr.js';
 
 export type Query = SelectQuery | SetQuery;
 
@@ -50,7 +50,7 @@ export interface SetQuery {
   fetch?: { count?: Expr; percent?: boolean; withTies?: boolean };
 }
 
-export type FromItem = TableRef | SubqueryRef | JoinRef | TableFunctionRef | PivotRef;
+export type FromItem = TableRef | SubqueryRef | JoinRef | TableFunctionRef | PivotRef | JsonTableRef;
 
 export interface TableRef {
   kind: 'table';
@@ -85,6 +85,33 @@ export interface SubqueryRef {
   lateral?: boolean;
 }
 
+/** A column of JSON_TABLE … COLUMNS (…). */
+export type JsonTableColumn =
+  | {
+      kind: 'value';
+      name: OraName;
+      type?: DataType;
+      /** PATH '…' (default: $.<name>) */
+      path?: string;
+      /** FORMAT JSON: the JSON fragment itself */
+      formatJson?: boolean;
+      /** EXISTS [PATH …]: whether the path matches */
+      exists?: boolean;
+    }
+  | { kind: 'ordinality'; name: OraName }
+  | { kind: 'nested'; path: string; columns: JsonTableColumn[] };
+
+/** JSON_TABLE(doc [FORMAT JSON], 'row path' [… ON ERROR] COLUMNS (…)) */
+export interface JsonTableRef {
+  kind: 'json-table';
+  doc: Expr;
+  path: string;
+  columns: JsonTableColumn[];
+  alias?: OraName;
+  /** ERROR ON ERROR / ON EMPTY clauses as written (the default, NULL ON ERROR, is absent). */
+  errorClauses?: string[];
+}
+
 /** TABLE(collection_expr) */
 export interface TableFunctionRef {
   kind: 'table-function';
@@ -94,6 +121,9 @@ export interface TableFunctionRef {
   pipelined?: boolean;
   /** The query names COLUMN_VALUE: the scalar column gets that name. */
   columnValue?: boolean;
+  /** PostgreSQL only: `… WITH ORDINALITY`, and the column names of the alias (`AS a(c1, c2)`). */
+  ordinality?: boolean;
+  columnAliases?: string[];
 }
 
 export interface JoinRef {

@@ -1,4 +1,5 @@
 /** Shared state of one conversion run: options, naming, the Oracle model's lookups. */
+import { collectionElement } from './plsql/context.js';
 import type { OraName, QualifiedName } from '../ast/common.js';
 import type { CreateTable, CreateView } from '../ast/ddl.js';
 import type { DataType } from '../ast/expr.js';
@@ -121,6 +122,7 @@ export class ConvertContext {
       tableColumns: (q) => this.findTable(q, table?.name)?.columns.map((c) => c.name),
       isPipelined: (name) => this.pipelined.has(name.join('.')) || this.pipelined.has(name[name.length - 1]),
       relation: (q) => this.relationShape(q, table?.name),
+      collectionElement: (t) => collectionElement(this, t),
     };
     if (table) {
       const types = new Map<string, DataType | undefined>(table.columns.map((c) => [c.name, c.type]));

@@ -1066,6 +1066,18 @@ const entries: CatalogEntry[] = [
     rule: 'rules/functions-date',
   },
   {
+    id: 'OPG-EXPR-0008',
+    title: 'Conversion errors raise instead of giving NULL',
+    severity: 'warning',
+    effortMinutes: 10,
+    message:
+      '{detail}: a JSON value that does not convert to its column type raises an error on PostgreSQL; Oracle returns NULL (NULL ON ERROR, the default)',
+    suggestion:
+      'If the documents can hold such values, read the column as text and convert it with a CASE on its format (or jsonb_typeof) in the query.',
+    why: 'PostgreSQL 15 has no ON ERROR clause for casts; a single bad value fails the whole query.',
+    rule: 'rules/json-table',
+  },
+  {
     id: 'OPG-EXPR-0007',
     title: 'Two-digit year in a date format',
     severity: 'info',

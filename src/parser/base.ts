@@ -24,7 +24,7 @@ import type {
   Statement,
 } from '../ast/ddl.js';
 import type { DataType, Expr, FuncArg, OrderItem, WindowSpec } from '../ast/expr.js';
-import type { FromItem, Query, SelectItem } from '../ast/query.js';
+import type { FromItem, JsonTableColumn, JsonTableRef, Query, SelectItem } from '../ast/query.js';
 import { allTokenTypes } from './lexer.js';
 import { QuotedIdent } from './tokens.js';
 
@@ -62,7 +62,13 @@ export interface Rules {
   unary: () => Expr;
   primary: () => Expr;
   exprList: () => Expr[];
-  funcArgs: () => { args: FuncArg[]; star?: boolean; distinct?: boolean; nulls?: 'IGNORE' | 'RESPECT' };
+  funcArgs: () => {
+    args: FuncArg[];
+    star?: boolean;
+    distinct?: boolean;
+    nulls?: 'IGNORE' | 'RESPECT';
+    using?: 'CHAR_CS' | 'NCHAR_CS';
+  };
   overClause: () => WindowSpec;
   orderByList: () => OrderItem[];
   caseExpr: () => Expr;
@@ -76,6 +82,9 @@ export interface Rules {
   selectItem: () => SelectItem;
   fromItem: () => FromItem;
   tableReference: () => FromItem;
+  jsonTable: () => JsonTableRef;
+  jsonTableColumns: () => JsonTableColumn[];
+  jsonTableColumn: () => JsonTableColumn;
   // DDL (ddl-table.ts, ddl-misc.ts)
   statement: () => Statement;
   createTable: () => Statement;

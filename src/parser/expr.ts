@@ -331,16 +331,46 @@ export function defineExprRules($: $): void {
     return items;
   });
 
+  /** MULTISET UNION | INTERSECT | EXCEPT ahead (collection operators, PL/SQL and SQL). */
+  const multisetAhead = () =>
+    imageIs($.LA(1), 'MULTISET') && ($.LA(2).tokenType === K.UNION || $.LA(2).tokenType === K.INTERSECT || imageIs($.LA(2), 'EXCEPT'));
+
   $.RULE('additive', (): Expr => {
     let left = $.subrule(0, $.multiplicative);
-    $.many(0, () => {
-      const op = $.or(0, [
-        { ALT: () => ($.consume(0, T.Plus), '+' as const) },
-        { ALT: () => ($.consume(0, T.Minus), '-' as const) },
-        { ALT: () => ($.consume(0, T.Concat), '||' as const) },
-      ]);
-      const right = $.subrule(1, $.multiplicative);
-      left = { kind: 'binary', op, left, right };
+    $.many(0, {
+      GATE: () => {
+        const t = $.LA(1).tokenType;
+        return t === T.Plus || t === T.Minus || t === T.Concat || multisetAhead();
+      },
+      DEF: () => {
+        // a MULTISET UNION [ALL | DISTINCT] b → call "MULTISET UNION ALL"(a, b) (converted by the PL/SQL rules)
+        const op = $.or(0, [
+          { ALT: () => ($.consume(0, T.Plus), '+' as const) },
+          { ALT: () => ($.consume(0, T.Minus), '-' as const) },
+          { ALT: () => ($.consume(0, T.Concat), '||' as const) },
+          {
+            GATE: multisetAhead,
+            ALT: () => {
+              $.consume(0, T.Ident);
+              const set = $.or(1, [
+                { ALT: () => $.consume(0, K.UNION).image },
+                { ALT: () => $.consume(0, K.INTERSECT).image },
+                { ALT: () => $.consume(1, T.Ident).image },
+              ]);
+              const quantifier = $.option(0, () =>
+                $.or(2, [{ ALT: () => $.consume(0, K.ALL).image }, { ALT: () => $.consume(0, K.DISTINCT).image }]),
+              );
+              return $.ACTION(() => `MULTISET ${set.toUpperCase()} ${(quantifier ?? 'ALL').toUpperCase()}`);
+            },
+          },
+        ]);
+        const right = $.subrule(1, $.multiplicative);
+        left = $.RECORDING_PHASE
+          ? left
+          : op.startsWith('MULTISET')
+          ? { kind: 'call', name: [op], args: [{ value: left }, { value: right }] }
+          : { kind: 'binary', op: op as '+' | '-' | '||', left, right };
+      },
     });
     return left;
   });
@@ -510,14 +540,31 @@ export function defineExprRules($: $): void {
             ALT: (): Expr => {
               $.consume(0, K.CAST);
               $.consume(2, T.LParen);
-              const operand = $.subrule(0, $.expr);
+              let multiset = false;
+              const operand = $.or(43, [
+                {
+                  // CAST(MULTISET(subquery) AS collection_type)
+                  GATE: () => imageIs($.LA(1), 'MULTISET') && $.LA(2).tokenType === T.LParen,
+                  ALT: (): Expr => {
+                    $.consume(43, T.Ident);
+                    $.consume(43, T.LParen);
+                    const query = $.subrule(43, $.query);
+                    $.consume(43, T.RParen);
+                    multiset = true;
+                    return { kind: 'subquery', query };
+                  },
+                },
+                { ALT: () => $.subrule(0, $.expr) },
+              ]);
               $.consume(0, K.AS);
               const type = $.subrule(0, $.dataType);
               $.consume(2, T.RParen);
-              return { kind: 'cast', operand, type };
+              return multiset ? { kind: 'cast', operand, type, multiset } : { kind: 'cast', operand, type };
             },
           },
           {
+            // EXTRACT(field FROM x); the XML function EXTRACT(xml, path) is an ordinary call
+            GATE: () => $.LA(1).tokenType !== K.EXTRACT || $.LA(4).tokenType === K.FROM,
             ALT: (): Expr => {
               $.consume(0, K.EXTRACT);
               $.consume(3, T.LParen);
@@ -624,13 +671,28 @@ export function defineExprRules($: $): void {
           },
           {
             // XMLELEMENT([NAME] name, …): the element name is an identifier, not an expression
-            GATE: () => imageIs($.LA(1), 'XMLELEMENT') && $.LA(2).tokenType === T.LParen && !imageIs($.LA(3), 'EVALNAME'),
+            GATE: () => imageIs($.LA(1), 'XMLELEMENT') && $.LA(2).tokenType === T.LParen,
             ALT: (): Expr => {
               $.consume(47, T.Ident);
               $.consume(47, T.LParen);
-              $.option(47, { GATE: () => imageIs($.LA(1), 'NAME') && $.LA(2).tokenType !== T.Comma && $.LA(2).tokenType !== T.RParen, DEF: () => $.consume(48, T.Ident) });
-              const xmlName = $.subrule(48, $.identifier);
               const args: FuncArg[] = [];
+              let xmlName: string | undefined;
+              $.or(47, [
+                {
+                  // EVALNAME expr: the name computed at run time (kept as the first argument)
+                  GATE: () => imageIs($.LA(1), 'EVALNAME'),
+                  ALT: () => {
+                    $.consume(49, T.Ident);
+                    args.push({ name: 'EVALNAME', value: $.subrule(46, $.expr) });
+                  },
+                },
+                {
+                  ALT: () => {
+                    $.option(47, { GATE: () => imageIs($.LA(1), 'NAME') && $.LA(2).tokenType !== T.Comma && $.LA(2).tokenType !== T.RParen, DEF: () => $.consume(48, T.Ident) });
+                    xmlName = $.subrule(48, $.identifier);
+                  },
+                },
+              ]);
               $.many(44, () => {
                 $.consume(44, T.Comma);
                 const value = $.subrule(45, $.expr);
@@ -638,7 +700,22 @@ export function defineExprRules($: $): void {
                 args.push(alias ? { name: alias, value } : { value });
               });
               $.consume(47, T.RParen);
-              return { kind: 'call', name: ['XMLELEMENT'], args, xmlName };
+              return xmlName ? { kind: 'call', name: ['XMLELEMENT'], args, xmlName } : { kind: 'call', name: ['XMLELEMENT'], args };
+            },
+          },
+          {
+            // XMLSERIALIZE(CONTENT | DOCUMENT x [AS type] [NO INDENT | INDENT [SIZE = n]] [HIDE | SHOW DEFAULTS] …)
+            GATE: () => imageIs($.LA(1), 'XMLSERIALIZE') && $.LA(2).tokenType === T.LParen,
+            ALT: (): Expr => {
+              $.consume(50, T.Ident);
+              $.consume(50, T.LParen);
+              const option = $.consume(51, T.Ident).image.toUpperCase();
+              const value = $.subrule(50, $.expr);
+              const type = $.option(50, () => ($.consume(50, K.AS), $.subrule(50, $.dataType)));
+              $.many(50, { GATE: () => $.LA(1).tokenType !== T.RParen, DEF: () => $.consume(50, T.NonParen) });
+              $.consume(50, T.RParen);
+              const e: Expr = { kind: 'call', name: ['XMLSERIALIZE'], args: [{ value }], xmlName: option === 'DOCUMENT' ? 'DOCUMENT' : 'CONTENT' };
+              return type ? { kind: 'cast', operand: e, type } : e;
             },
           },
           {
@@ -707,6 +784,7 @@ export function defineExprRules($: $): void {
             if (a.star) call.star = true;
             if (a.distinct) call.distinct = true;
             if (a.nulls === 'IGNORE') call.ignoreNulls = true;
+            if (a.using) call.charsetUsing = a.using;
           });
           // LAST_VALUE(x) IGNORE NULLS OVER (…)
           $.option(10, {
@@ -760,7 +838,13 @@ export function defineExprRules($: $): void {
   };
 
   $.RULE('funcArgs', () => {
-    const out: { args: FuncArg[]; star?: boolean; distinct?: boolean; nulls?: 'IGNORE' | 'RESPECT' } = {
+    const out: {
+      args: FuncArg[];
+      star?: boolean;
+      distinct?: boolean;
+      nulls?: 'IGNORE' | 'RESPECT';
+      using?: 'CHAR_CS' | 'NCHAR_CS';
+    } = {
       args: [],
     };
     $.consume(0, T.LParen);
@@ -821,6 +905,14 @@ export function defineExprRules($: $): void {
               $.consume(0, K.ORDER);
               $.consume(0, K.BY);
               $.subrule(0, $.orderByList);
+            });
+            // TRANSLATE(x USING CHAR_CS | NCHAR_CS): character set conversion
+            $.option(7, {
+              GATE: () => $.LA(1).tokenType === K.USING && (imageIs($.LA(2), 'CHAR_CS') || imageIs($.LA(2), 'NCHAR_CS')),
+              DEF: () => {
+                $.consume(0, K.USING);
+                out.using = $.consume(2, T.Ident).image.toUpperCase() as 'CHAR_CS' | 'NCHAR_CS';
+              },
             });
             // LISTAGG(x, ',' ON OVERFLOW ERROR | TRUNCATE ['…'] [WITH|WITHOUT COUNT]): PostgreSQL's
             // string_agg has no length limit, so the clause has nothing to act on.
@@ -984,6 +1076,18 @@ export function defineExprRules($: $): void {
         const args = $.option(0, () => $.subrule(0, $.funcArgs));
         $.ACTION(() => {
           result = args ? { kind: 'method', operand: result, name, args: args.args } : { kind: 'field', operand: result, field: name };
+        });
+      },
+    });
+    // An element of a collection returned by a call or held in a collection: f(x)(i), c(i)(j)
+    $.many(1, {
+      GATE: () => $.LA(1).tokenType === T.LParen && (result.kind === 'call' || result.kind === 'method' || result.kind === 'subscript'),
+      DEF: () => {
+        $.consume(1, T.LParen);
+        const index = $.subrule(0, $.expr);
+        $.consume(1, T.RParen);
+        $.ACTION(() => {
+          result = { kind: 'subscript', operand: result, index };
         });
       },
     });

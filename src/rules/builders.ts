@@ -29,6 +29,8 @@ export interface ExprContext {
   relation?: (name: QualifiedName) => RelationShape | undefined;
   /** Name scope of the query block being rewritten (set by rewriteQuery). */
   scope?: import('./infer.js').Scope;
+  /** Element type of a collection type declared by CREATE TYPE … AS TABLE OF / VARRAY (undefined otherwise). */
+  collectionElement?: (type: DataType) => DataType | undefined;
   /** Set when a construct could not be converted; callers may comment the object out. */
   unconvertible?: string[];
 }

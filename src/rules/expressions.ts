@@ -4,10 +4,11 @@
  * rewriteExpr's switch. Rules that depend on operand types ask infer.ts, whose column scope is
  * set per query block by rewriteQuery.
  */
+import { rewriteJsonTable } from './json-table.js';
 import { mapType } from './types.js';
 import { rewritePivot } from './pivot.js';
 import type { QualifiedName } from '../ast/common.js';
-import type { Expr, FuncCall, OrderItem } from '../ast/expr.js';
+import type { DataType, Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import type { FromItem, Query, SelectQuery } from '../ast/query.js';
 import { walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
@@ -146,6 +147,7 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     case 'cast': {
       // CAST(x AS VARCHAR2(10)) / AS NUMBER / AS DATE: the target type is an Oracle type.
       const type = mapType(e.type, { column: 'CAST', object: ctx.object, location: ctx.location, findings: [] });
+      if (e.multiset && e.operand.kind === 'subquery') return castMultiset(e.operand.query, e.type, type, ctx);
       if (e.type.interval) {
         // (a - b) DAY TO SECOND / YEAR TO MONTH. DATE - DATE is a number of days in Oracle (and in
         // the converted SQL): as a day-to-second interval it is that many days.
@@ -341,6 +343,8 @@ function rewriteFrom(f: FromItem, ctx: ExprContext): FromItem {
       const r = rewritePivot(f, ctx);
       return r ? rewriteFrom(r, ctx) : { ...f, source: rewriteFrom(f.source, ctx) };
     }
+    case 'json-table':
+      return rewriteJsonTable(f, ctx, rewriteExpr);
     case 'table-function': {
       const r = { ...f, expr: rewriteExpr(f.expr, ctx) };
       if (f.expr.kind === 'call' && ctx.isPipelined?.(f.expr.name)) r.pipelined = true;
@@ -395,4 +399,30 @@ function hasHole(x: unknown): boolean {
     if (typeof v === 'object' && hasHole(v)) return true;
   }
   return false;
+}
+
+/**
+ * CAST(MULTISET(subquery) AS coll): the rows of the subquery as a collection (an array domain on
+ * PostgreSQL). A several-column subquery builds elements of the collection's object type:
+ * ARRAY(SELECT ROW(a, b, …)::elem FROM …)::coll. An empty result is an empty collection, as in Oracle.
+ */
+function castMultiset(query: Query, oraType: DataType, type: DataType, ctx: ExprContext): Expr {
+  let q = rewriteQuery(query, ctx);
+  const elem = ctx.collectionElement?.(oraType);
+  if (!elem) {
+    notConverted(ctx, `CAST(MULTISET(…) AS ${oraType.name}) (${oraType.name} is not a collection type created by the sources)`);
+    return { kind: 'cast', operand: { kind: 'subquery', query: q }, type, multiset: true };
+  }
+  if (q.kind === 'select' && q.items.length > 1) {
+    const elemType = mapType(elem, { column: 'CAST', object: ctx.object, location: ctx.location, findings: [] });
+    const row: Expr = { kind: 'call', name: ['ROW'], args: q.items.map((i) => ({ value: i.expr })) };
+    q = { ...q, items: [{ expr: { kind: 'pg-cast', operand: row, type: elemType } }] };
+  } else if (q.kind !== 'select') {
+    notConverted(ctx, `CAST(MULTISET(… UNION/INTERSECT/MINUS …) AS ${oraType.name})`);
+  }
+  return {
+    kind: 'pg-cast',
+    operand: { kind: 'call', name: ['ARRAY'], args: [{ value: { kind: 'subquery', query: q } }] },
+    type,
+  };
 }

@@ -203,8 +203,11 @@ export const STRING_RULES: Record<string, FunctionRule> = {
     );
     return repl && repl.kind === 'literal' && repl.type !== 'null' ? r : noEmpty(r);
   },
-  TRANSLATE: (a, _c, ctx, orig, types) =>
-    noEmpty(call('translate', ...textArgs(a, types, ctx, orig, [0, 1, 2]))),
+  TRANSLATE: (a, c, ctx, orig, types) =>
+    // TRANSLATE(x USING NCHAR_CS): a PostgreSQL database has one character set for every text type.
+    c.charsetUsing && a.length === 1
+      ? textArgs(a, types, ctx, orig, [0])[0]
+      : noEmpty(call('translate', ...textArgs(a, types, ctx, orig, [0, 1, 2]))),
   LTRIM: (a, _c, ctx, orig, types) => noEmpty(call('ltrim', ...textArgs(a, types, ctx, orig, [0, 1]))),
   RTRIM: (a, _c, ctx, orig, types) => noEmpty(call('rtrim', ...textArgs(a, types, ctx, orig, [0, 1]))),
   UPPER: (a, _c, ctx, orig, types) => call('upper', ...textArgs(a, types, ctx, orig, [0])),

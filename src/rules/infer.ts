@@ -408,6 +408,18 @@ export function buildScope(q: SelectQuery, ctx: ExprContext, parent?: Scope): Sc
           columns: lazy(() => columnsOfQuery(f.query, ctx, f.lateral ? scope : parent)),
         });
         return;
+      case 'json-table': {
+        const cols = new Map<OraName, OraType>();
+        const collect = (cs: typeof f.columns) => {
+          for (const c of cs)
+            if (c.kind === 'nested') collect(c.columns);
+            else if (c.kind === 'ordinality') cols.set(c.name, T('number'));
+            else cols.set(c.name, c.exists && !c.type ? T('string') : classOfDataType(c.type ?? { kind: 'datatype', name: 'VARCHAR2', args: [4000] }));
+        };
+        collect(f.columns);
+        scope.items.push({ names: f.alias ? [f.alias] : [], columns: () => cols });
+        return;
+      }
       case 'table-function':
       case 'pivot':
         scope.items.push({ names: f.alias ? [f.alias] : [], columns: () => new Map() });

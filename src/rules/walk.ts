@@ -157,6 +157,8 @@ export function mapFromDeep(f: FromItem, fn: (e: Expr) => Expr | undefined): Fro
       return { ...f, query: mapQueryDeep(f.query, fn) };
     case 'table-function':
       return { ...f, expr: mapExprDeep(f.expr, fn) };
+    case 'json-table':
+      return { ...f, doc: mapExprDeep(f.doc, fn) };
     case 'pivot':
       return { ...f, source: mapFromDeep(f.source, fn) };
     case 'join': {

@@ -36,6 +36,7 @@ const PREC: Record<BinaryOp, number> = {
   '~': 6,
   '~*': 6,
   '&': 6,
+  '#>>': 6,
   '+': 7,
   '-': 7,
   '*': 8,
@@ -118,9 +119,10 @@ function printWindow(w: WindowSpec): string {
 
 /**
  * Built-in functions whose names are PostgreSQL keywords (col_name_keyword): they are written
- * unquoted, since quoting would name a user function instead.
+ * unquoted, since quoting would name a user function instead. ROW(…) and ARRAY(subquery) are
+ * constructors that rules build (CAST(MULTISET(…)), object values).
  */
-const KEYWORD_FUNCTIONS = new Set(['coalesce', 'nullif', 'greatest', 'least', 'grouping']);
+const KEYWORD_FUNCTIONS = new Set(['coalesce', 'nullif', 'greatest', 'least', 'grouping', 'row', 'array']);
 
 function printCall(e: FuncCall): string {
   const single = e.name.length === 1 ? e.name[0] : undefined;
@@ -138,6 +140,7 @@ function printCall(e: FuncCall): string {
         .join(', ');
   if (e.distinct) args = `DISTINCT ${args}`;
   if (e.argOrderBy?.length) args += ` ORDER BY ${printOrderItems(e.argOrderBy)}`;
+  if (e.xmlName && single?.toUpperCase() === 'XMLSERIALIZE') return `xmlserialize(${e.xmlName.toLowerCase()} ${args} AS text)`;
   if (e.xmlName) args = `name ${quoteIdent(pgNameOf(e.xmlName))}${args ? `, ${args}` : ''}`;
   let s = `${name}(${args})`;
   if (e.withinGroup) s += ` WITHIN GROUP (ORDER BY ${printOrderItems(e.withinGroup)})`;
@@ -218,6 +221,8 @@ export function printExpr(e: Expr): string {
     case 'paren':
       return `(${printExpr(e.expr)})`;
     case 'subscript':
+      // A function result is subscripted in parentheses: (f(x))[i].
+      if (e.operand.kind === 'call') return `(${printExpr(e.operand)})[${printExpr(e.index)}]`;
       return `${wrap(e.operand, 11)}[${printExpr(e.index)}]`;
     case 'field':
       return `(${printExpr(e.operand)}).${e.field === '*' ? '*' : quoteIdent(pgNameOf(e.field))}`;

@@ -1,6 +1,6 @@
 /** Prints rewritten queries as PostgreSQL text. */
 import type { FromItem, GroupByItem, Query, SelectQuery } from '../../ast/query.js';
-import { pgNameOf, quoteIdent } from '../quote.js';
+import { pgNameOf, quoteIdent, quoteLiteral } from '../quote.js';
 import { printExpr, printName, printOrderItems } from './expr.js';
 
 function tableName(schema: string | undefined, name: string): string {
@@ -32,11 +32,20 @@ export function printFrom(f: FromItem): string {
       return printFrom(f.source);
     case 'table-function': {
       // TABLE(collection) → unnest(array); TABLE(pipelined_function(…)) → the set-returning call.
-      const source = f.pipelined ? printExpr(f.expr) : `unnest(${printExpr(f.expr)})`;
+      const source =
+        (f.pipelined ? printExpr(f.expr) : `unnest(${printExpr(f.expr)})`) + (f.ordinality ? ' WITH ORDINALITY' : '');
       const alias = f.alias ?? (f.columnValue ? 'OPG_T' : undefined);
       if (!alias) return source;
-      return `${source} AS ${quoteIdent(pgNameOf(alias))}${f.columnValue ? '(column_value)' : ''}`;
+      const cols = f.columnAliases?.length
+        ? `(${f.columnAliases.map((c) => quoteIdent(c)).join(', ')})`
+        : f.columnValue
+          ? '(column_value)'
+          : '';
+      return `${source} AS ${quoteIdent(pgNameOf(alias))}${cols}`;
     }
+    case 'json-table':
+      // Rewritten by the rules before printing; an unconverted one is printed as its source form.
+      return `JSON_TABLE(${printExpr(f.doc)}, ${quoteLiteral(f.path)} COLUMNS (…))${f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : ''}`;
     case 'join': {
       const type =
         f.type === 'CROSS APPLY'

@@ -1,0 +1,122 @@
+/**
+ * JSON_TABLE → a LATERAL subquery over jsonb_path_query (PostgreSQL 15 has no JSON_TABLE).
+ *
+ *   JSON_TABLE(doc, '$.items[*]' COLUMNS (id NUMBER PATH '$.id', n FOR ORDINALITY,
+ *              NESTED PATH '$.tags[*]' COLUMNS (tag VARCHAR2(20) PATH '$')))  r
+ * →
+ *   LATERAL (SELECT (jsonb_path_query_first(opg_j0.v, '$.id') #>> '{}')::numeric AS id,
+ *                   opg_j0.n AS n, (jsonb_path_query_first(opg_j1.v, '$') #>> '{}')::varchar(20) AS tag
+ *            FROM jsonb_path_query((doc)::jsonb, '$.items[*]') WITH ORDINALITY AS opg_j0(v, n)
+ *            LEFT JOIN LATERAL jsonb_path_query(opg_j0.v, '$.tags[*]') WITH ORDINALITY AS opg_j1(v, n) ON TRUE) r
+ *
+ * Semantics kept: one row per match of the row path; a NESTED PATH is an outer join (the parent row
+ * stays, with NULLs, when the nested path matches nothing); FOR ORDINALITY numbers the rows of its
+ * level from 1; a column without PATH reads $.<column name>; EXISTS columns give 'true'/'false'
+ * (character types) or 1/0 (numbers); FORMAT JSON columns keep the JSON text. Both use lax path mode,
+ * as Oracle does by default. What is reported instead of converted: sibling NESTED PATHs at one level
+ * (Oracle's union join), and ERROR ON ERROR / DEFAULT … ON ERROR clauses (PostgreSQL raises on a
+ * value that does not convert where Oracle's default NULL ON ERROR gives NULL: noted as a warning).
+ */
+import type { Expr } from '../ast/expr.js';
+import type { FromItem, JsonTableColumn, JsonTableRef, SelectItem, SelectQuery } from '../ast/query.js';
+import { type ExprContext, lit, notConverted, report } from './builders.js';
+import { classOfDataType } from './infer.js';
+import { mapType } from './types.js';
+
+const JSONB = { kind: 'datatype' as const, name: 'jsonb', args: [] };
+
+const col = (alias: string, name: string): Expr => ({ kind: 'column', parts: [alias, name] });
+
+export function rewriteJsonTable(
+  f: JsonTableRef,
+  ctx: ExprContext,
+  rewriteExpr: (e: Expr, ctx: ExprContext) => Expr,
+): FromItem {
+  if (f.errorClauses?.length)
+    notConverted(ctx, `JSON_TABLE … ${f.errorClauses.join(' ')} (PostgreSQL has no ON ERROR / ON EMPTY clauses)`);
+  const items: SelectItem[] = [];
+  let level = 0;
+  const alias = () => `OPG_J${level}`;
+  const doc = rewriteExpr(f.doc, ctx);
+  let from: FromItem = {
+    kind: 'table-function',
+    pipelined: true,
+    expr: {
+      kind: 'call',
+      name: ['jsonb_path_query'],
+      args: [{ value: { kind: 'pg-cast', operand: doc, type: JSONB } }, { value: lit(f.path) }],
+    },
+    alias: alias(),
+    ordinality: true,
+    columnAliases: ['v', 'n'],
+  };
+  let columns = f.columns;
+  for (;;) {
+    const here = alias().toLowerCase();
+    for (const c of columns) {
+      if (c.kind === 'ordinality') items.push({ expr: col(here, 'n'), alias: c.name });
+      else if (c.kind === 'value') items.push({ expr: valueColumn(c, here, ctx), alias: c.name });
+    }
+    const nested = columns.filter((c): c is JsonTableColumn & { kind: 'nested' } => c.kind === 'nested');
+    if (nested.length > 1)
+      notConverted(ctx, 'JSON_TABLE with sibling NESTED PATH clauses (Oracle joins them as a union; write one LATERAL query per NESTED PATH and UNION ALL them)');
+    if (!nested.length) break;
+    level++;
+    from = {
+      kind: 'join',
+      type: 'OUTER APPLY',
+      left: from,
+      right: {
+        kind: 'table-function',
+        pipelined: true,
+        expr: {
+          kind: 'call',
+          name: ['jsonb_path_query'],
+          args: [{ value: col(here, 'v') }, { value: lit(nested[0].path) }],
+        },
+        alias: alias(),
+        ordinality: true,
+        columnAliases: ['v', 'n'],
+      },
+    };
+    columns = nested[0].columns;
+  }
+  if (needsCastWarning(f.columns)) report(ctx, 'OPG-EXPR-0008', { detail: 'JSON_TABLE' });
+  const query: SelectQuery = { kind: 'select', items, from: [from] };
+  return { kind: 'subquery', query, lateral: true, alias: f.alias ?? 'OPG_JSON_TABLE' };
+}
+
+/**
+ * Typed value columns: PostgreSQL raises on a value that does not convert to a number or a date, and
+ * truncates a string too long for VARCHAR2(n), where Oracle gives NULL.
+ */
+function needsCastWarning(cols: JsonTableColumn[]): boolean {
+  return cols.some((c) =>
+    c.kind === 'nested'
+      ? needsCastWarning(c.columns)
+      : c.kind === 'value' && !c.exists && !c.formatJson && !!c.type,
+  );
+}
+
+function valueColumn(c: JsonTableColumn & { kind: 'value' }, alias: string, ctx: ExprContext): Expr {
+  const path = c.path ?? `$.${c.name}`;
+  const type = c.type
+    ? mapType(c.type, { column: `JSON_TABLE.${c.name}`, object: ctx.object, location: ctx.location, findings: ctx.findings })
+    : { kind: 'datatype' as const, name: 'varchar', args: [4000] };
+  const v = col(alias, 'v');
+  if (c.exists) {
+    const exists: Expr = { kind: 'call', name: ['jsonb_path_exists'], args: [{ value: v }, { value: lit(path) }] };
+    const numeric = c.type && classOfDataType(c.type).cls === 'number';
+    return {
+      kind: 'case',
+      whens: [{ when: exists, then: numeric ? { kind: 'literal', type: 'number', value: '1' } : lit('true') }],
+      else: numeric ? { kind: 'literal', type: 'number', value: '0' } : lit('false'),
+    };
+  }
+  const first: Expr = { kind: 'call', name: ['jsonb_path_query_first'], args: [{ value: v }, { value: lit(path) }] };
+  // FORMAT JSON: the fragment as JSON text; otherwise the scalar's text (#>> '{}' unquotes strings).
+  const text: Expr = c.formatJson
+    ? { kind: 'pg-cast', operand: first, type: { kind: 'datatype', name: 'text', args: [] } }
+    : { kind: 'binary', op: '#>>', left: first, right: lit('{}') };
+  return { kind: 'pg-cast', operand: text, type };
+}
