@@ -1,7 +1,7 @@
 /**
  * Behaviour on PostgreSQL 15 of converted object-type code and conditional compilation:
  * generalized invocation (SELF AS supertype).m(), methods on collection elements, inherited member
- * procedures, TREAT up to a supertype, SET(collection), and $IF branches chosen for the target
+ * procedures, TREAT up to a supertype, SET(collection), MULTISET operators, and $IF branches chosen for the target
  * Oracle version and flags. Each conversion is applied in a transaction that is rolled back.
  * Skipped with a message when no server answers on 127.0.0.1:5432.
  */
@@ -61,6 +61,17 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
       expect(await one(c, 'SELECT distinct_nums(ARRAY[3, 1, 3, NULL, 1, NULL, 2])::text')).toBe('{3,1,NULL,2}');
       expect(await one(c, "SELECT distinct_nums('{}')::text")).toBe('{}');
       expect(await one(c, 'SELECT distinct_nums(NULL) IS NULL')).toBe(true);
+    });
+  });
+
+  it('MULTISET UNION [ALL | DISTINCT] / EXCEPT DISTINCT, an element of a function result', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('collection-multiset-operators'), {}, async (c) => {
+      expect(await one(c, 'SELECT ms_union_all(ARRAY[1, 2, 2], ARRAY[2, 3])::text')).toBe('{1,2,2,2,3}');
+      expect(await one(c, 'SELECT ms_union_all(ARRAY[1], NULL) IS NULL')).toBe(true);
+      expect(await one(c, 'SELECT ms_union(ARRAY[3, 1, 3], ARRAY[2, 1, 4])::text')).toBe('{3,1,2,4}');
+      expect(Number(await one(c, 'SELECT ms_except_count(ARRAY[1, 2, 2, 3, NULL], ARRAY[2])'))).toBe(3);
+      expect(Number(await one(c, 'SELECT second_of_union(ARRAY[7], ARRAY[8, 9])'))).toBe(8);
     });
   });
 

@@ -108,6 +108,24 @@ export function definePlsqlStatementRules($: P): void {
           },
         },
         {
+          // PRAGMA INLINE (subprogram, 'YES' | 'NO') among the statements: an optimizer hint, no effect to keep.
+          GATE: () => la(1) === K.PRAGMA,
+          ALT: (): PlStatement => {
+            $.consume(0, K.PRAGMA);
+            $.many(2, {
+              GATE: () => la(1) !== T.Semi && la(1) !== EOF,
+              DEF: () =>
+                $.or(1, [
+                  { ALT: () => $.consume(20, T.NonParen) },
+                  { ALT: () => $.consume(20, T.LParen) },
+                  { ALT: () => $.consume(20, T.RParen) },
+                ]),
+            });
+            $.consume(7, T.Semi);
+            return { kind: 'null' };
+          },
+        },
+        {
           GATE: () => la(1) === K.GOTO,
           ALT: (): PlStatement => {
             $.consume(0, K.GOTO);

@@ -1,7 +1,8 @@
 /**
  * Object-type expressions in PL/SQL: method calls on any value (`c(i).m(…)`, `f().m()`,
  * `self.items(i).m(…)`, inherited methods), generalized invocation `(SELF AS super).m(…)`,
- * TREAT(x AS t), collection attributes of objects (`obj.list(i)`) and SET(collection).
+ * TREAT(x AS t), collection attributes of objects (`obj.list(i)`), SET(collection) and the
+ * MULTISET operators.
  *
  * Type bodies are converted to functions `<type>_<method>(self, …)` (units.ts) and object types
  * to composite types whose attributes are flattened, supertype's first (types.ts). So a method
@@ -235,6 +236,12 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
   const ctx = pc.cctx;
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SET' && x.args.length === 1 && !pc.lookup('SET'))
     return setOf(sub(x.args[0].value));
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0].startsWith('MULTISET ') && x.args.length === 2)
+    return multiset(x.name[0], sub(x.args[0].value), sub(x.args[1].value), pc);
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'XMLELEMENT' && x.args[0]?.name === 'EVALNAME') {
+    pc.fail('XMLELEMENT(EVALNAME …): PostgreSQL element names are fixed in the query (build the XML text, or use a fixed name)');
+    return { ...x, args: x.args.slice(1).map((a) => ({ ...a, value: sub(a.value) })) };
+  }
   if (x.kind === 'treat') return treat(x, pc, sub);
   if (x.kind !== 'method' && x.kind !== 'call') return undefined;
   // obj.attr(i) / f().attr(i): an element of a collection attribute.
@@ -304,6 +311,40 @@ function setOf(c: Expr): Expr {
     whens: [{ when: { kind: 'is-null', operand: c, not: false }, then: { kind: 'literal', type: 'null', value: 'NULL' } }],
     else: { kind: 'call', name: ['coalesce'], args: [{ value: elements }, { value: { kind: 'literal', type: 'string', value: '{}' } }] },
   };
+}
+
+/**
+ * a MULTISET UNION | INTERSECT | EXCEPT [ALL | DISTINCT] b on nested tables held as arrays: NULL
+ * when either is NULL. UNION ALL appends b to a; UNION DISTINCT keeps the first occurrences (as
+ * SET); EXCEPT / INTERSECT DISTINCT are set queries over the elements (their order is not kept).
+ */
+function multiset(op: string, a: Expr, b: Expr, pc: PlContext): Expr {
+  const anyNull: Expr = {
+    kind: 'binary',
+    op: 'OR',
+    left: { kind: 'is-null', operand: a, not: false },
+    right: { kind: 'is-null', operand: b, not: false },
+  };
+  const orNull = (value: Expr): Expr => ({ kind: 'case', whens: [{ when: anyNull, then: { kind: 'literal', type: 'null', value: 'NULL' } }], else: value });
+  const both: Expr = { kind: 'call', name: ['array_cat'], args: [{ value: a }, { value: b }] };
+  switch (op) {
+    case 'MULTISET UNION ALL':
+      return orNull(both);
+    case 'MULTISET UNION DISTINCT':
+      return orNull(setOf(both));
+    case 'MULTISET EXCEPT DISTINCT':
+    case 'MULTISET INTERSECT DISTINCT': {
+      const cv: Expr = { kind: 'column', parts: ['COLUMN_VALUE'] };
+      const side = (c: Expr): Query => ({ kind: 'select', items: [{ expr: cv }], from: [{ kind: 'table-function', expr: c }] });
+      const rows: Query = { kind: 'set', op: op.includes('EXCEPT') ? 'MINUS' : 'INTERSECT', left: side(a), right: side(b) };
+      const agg: Expr = { kind: 'call', name: ['array_agg'], args: [{ value: cv }] };
+      const elements: Expr = { kind: 'subquery', query: { kind: 'select', items: [{ expr: agg }], from: [{ kind: 'subquery', query: rows, alias: 'OPG_SET' }] } };
+      return orNull({ kind: 'call', name: ['coalesce'], args: [{ value: elements }, { value: { kind: 'literal', type: 'string', value: '{}' } }] });
+    }
+    default:
+      pc.fail(`${op} (PostgreSQL's EXCEPT ALL / INTERSECT ALL would do it in a query over the elements; not converted)`);
+      return orNull(both);
+  }
 }
 
 /**
