@@ -167,8 +167,13 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       }
       return { ...e, operand: rewriteExpr(e.operand, ctx), type };
     }
-    case 'pg-cast':
-      return { ...e, operand: rewriteExpr(e.operand, ctx) };
+    case 'pg-cast': {
+      const operand = rewriteExpr(e.operand, ctx);
+      // JSON in a BLOB (IS JSON checks, JSON_TABLE over bytea): the bytes are UTF-8 text.
+      if (e.type.name === 'jsonb' && inferType(e.operand, ctx).cls === 'binary')
+        return { ...e, operand: call('convert_from', operand, lit('UTF8')) };
+      return { ...e, operand };
+    }
     case 'extract':
       return { ...e, from: rewriteExpr(e.from, ctx) };
     case 'trim': {

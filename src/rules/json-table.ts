@@ -37,14 +37,15 @@ export function rewriteJsonTable(
   const items: SelectItem[] = [];
   let level = 0;
   const alias = () => `OPG_J${level}`;
-  const doc = rewriteExpr(f.doc, ctx);
+  // The cast to jsonb reads JSON kept in a BLOB (bytea) as UTF-8 text (see the pg-cast rule).
+  const doc = rewriteExpr({ kind: 'pg-cast', operand: f.doc, type: JSONB }, ctx);
   let from: FromItem = {
     kind: 'table-function',
     pipelined: true,
     expr: {
       kind: 'call',
       name: ['jsonb_path_query'],
-      args: [{ value: { kind: 'pg-cast', operand: doc, type: JSONB } }, { value: lit(f.path) }],
+      args: [{ value: doc }, { value: lit(f.path) }],
     },
     alias: alias(),
     ordinality: true,
