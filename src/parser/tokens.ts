@@ -135,6 +135,9 @@ export const Pipe = punct('Pipe', '|');
 export const Question = punct('Question', '?');
 export const LBracket = punct('LBracket', '[');
 export const RBracket = punct('RBracket', ']');
+/** Braces only occur in opaque clauses (external tables' ACCESS PARAMETERS, JSON-like driver options). */
+export const LBrace = punct('LBrace', '{');
+export const RBrace = punct('RBrace', '}');
 
 /** Lexer order matters: longer and more specific patterns first. */
 export const lexerTokens: TokenType[] = [
@@ -180,4 +183,6 @@ export const lexerTokens: TokenType[] = [
   Question,
   LBracket,
   RBracket,
+  LBrace,
+  RBrace,
 ];
