@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const admin = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
 const db = `orapg_coll_${process.pid}`;
 let ready = false;
-const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes'];
+const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes', 'bulk-collect-fetch-dynamic'];
 
 beforeAll(async () => {
   const c = new pg.Client(admin);
@@ -146,6 +146,26 @@ describe('object type methods naming attributes without SELF (PostgreSQL 15)', (
           RAISE NOTICE '% %', roster_t_size_text(r), r.members;
         END $$`);
       expect(notices).toEqual(['roster: 2 {ann,bob}']);
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('BULK COLLECT from a cursor and from dynamic SQL (PostgreSQL 15)', () => {
+  it('collects every row in order, batch by batch with LIMIT, and stops when the rows run out', async (ctx) => {
+    if (!ready) ctx.skip();
+    const a = await session();
+    try {
+      await a.query('BEGIN');
+      await a.query("INSERT INTO tasks VALUES (1, 'a', 0), (2, 'b', 1), (3, 'c', 0), (4, 'd', 0), (5, 'e', 0)");
+      // 4 open tasks: batches of 2 end with an empty fetch, batches of 3 with a short one.
+      expect(await one(a, 'SELECT open_titles(2)::text')).toBe('{a,c,d,e}');
+      expect(await one(a, 'SELECT open_titles(3)::text')).toBe('{a,c,d,e}');
+      expect(await one(a, 'SELECT open_titles(10)::text')).toBe('{a,c,d,e}');
+      expect(await one(a, 'SELECT titles_where(1)::text')).toBe('{b}');
+      expect(await one(a, 'SELECT titles_where(7)::text')).toBe('{}');
+      await a.query('ROLLBACK');
     } finally {
       await a.end();
     }

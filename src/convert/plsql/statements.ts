@@ -166,7 +166,8 @@ function cursorAttrs(x: unknown, out: [string, string][] = []): [string, string]
  * but right after a FETCH of the same cursor (PL/pgSQL's FOUND is changed by every statement).
  */
 function scanCursorAttributes(b: Block, pc: PlContext): void {
-  const fetches = (s: PlStatement | undefined, c: string) => s?.kind === 'fetch' && s.cursor === c;
+  // A BULK COLLECT fetch is a loop of fetches: FOUND after it is the loop's, so %FOUND needs its own variable.
+  const fetches = (s: PlStatement | undefined, c: string) => s?.kind === 'fetch' && s.cursor === c && !s.bulk;
   const list = (stmts: PlStatement[]) => {
     stmts.forEach((s, i) => {
       const own: unknown[] =
@@ -464,8 +465,23 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
     }
     case 'fetch':
       if (s.bulk) {
-        pc.fail('FETCH … BULK COLLECT INTO (collections are converted with packages; not yet)');
-        return out(`-- FETCH ${s.cursor} BULK COLLECT not converted`);
+        // One row at a time into a variable of the element type, appended to the collection;
+        // LIMIT n stops after n rows (%NOTFOUND is then true only when the rows ran out).
+        const bulk = bulkTargets(s.into, pc);
+        if (!bulk) return out(`-- FETCH ${s.cursor} BULK COLLECT not converted`);
+        const loop = s.limit ? `FOR opg_i IN 1..${pc.expr(s.limit)} LOOP` : 'LOOP';
+        return [
+          ...labels,
+          ...bulk.reset.map((l) => pad + l),
+          `${pad}${loop}`,
+          `${pad}${IND}FETCH ${id(s.cursor)} INTO ${bulk.row};`,
+          ...(pc.cursorFound.has(s.cursor) ? [`${pad}${IND}${cursorStateName(s.cursor, 'found')} := FOUND;`] : []),
+          `${pad}${IND}EXIT WHEN NOT FOUND;`,
+          ...bulk.append.map((l) => `${pad}${IND}${l}`),
+          ...(pc.cursorRowcount.has(s.cursor) ? [`${pad}${IND}${cursorStateName(s.cursor, 'rowcount')} := ${cursorStateName(s.cursor, 'rowcount')} + 1;`] : []),
+          `${pad}END LOOP;`,
+          ...bulk.store.map((l) => pad + l),
+        ];
       }
       return [
         ...out(`FETCH ${id(s.cursor)} INTO ${s.into.map((t) => pc.expr(t)).join(', ')};`),
@@ -485,7 +501,21 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         return out(`NULL; -- ${session} … dropped (see findings)`);
       }
       const sql = dynamicSql(s.sql, pc);
-      if (s.bulk) pc.fail('EXECUTE IMMEDIATE … BULK COLLECT INTO');
+      if (s.bulk && !s.returningInto.length && s.using.every((u) => u.mode === 'IN')) {
+        // The rows of the dynamic query, one at a time, appended to the collection(s).
+        const bulk = bulkTargets(s.into, pc);
+        if (!bulk) return out('-- EXECUTE IMMEDIATE … BULK COLLECT not converted');
+        const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
+        return [
+          ...labels,
+          ...bulk.reset.map((l) => pad + l),
+          `${pad}FOR ${bulk.row} IN EXECUTE ${sql}${using} LOOP`,
+          ...bulk.append.map((l) => `${pad}${IND}${l}`),
+          `${pad}END LOOP;`,
+          ...bulk.store.map((l) => pad + l),
+        ];
+      }
+      if (s.bulk) pc.fail('EXECUTE IMMEDIATE … BULK COLLECT INTO with OUT binds or RETURNING');
       const into = s.into.length ? ` INTO ${s.into.map((t) => pc.expr(t)).join(', ')}` : '';
       const outBinds = s.using.filter((u) => u.mode !== 'IN');
       if (outBinds.length) pc.fail('EXECUTE IMMEDIATE … USING OUT / IN OUT binds (use INTO with RETURNING in the SQL text)');
@@ -508,6 +538,46 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
     case 'cc-error':
       return ccNotCompiled(s, pc);
   }
+}
+
+/**
+ * BULK COLLECT INTO targets: the collection(s) are emptied, each row goes into variables of the
+ * element types (declared in the unit), is appended to arrays, and the arrays are stored in the
+ * targets at the end (package variables through their setter).
+ */
+function bulkTargets(targets: Expr[], pc: PlContext): { reset: string[]; row: string; append: string[]; store: string[] } | undefined {
+  const reset: string[] = [];
+  const rows: string[] = [];
+  const append: string[] = [];
+  const store: string[] = [];
+  for (const t of targets) {
+    const parts = t.kind === 'column' ? t.parts : undefined;
+    const coll = parts ? pc.collectionOf(parts) : undefined;
+    if (!coll || !parts) {
+      pc.fail(`BULK COLLECT INTO ${printExpr(t)}: not a collection variable the conversion knows the type of`);
+      return undefined;
+    }
+    const arrayType = pc.resolvedType(coll.type, parts.join('.'));
+    const declared = collectionElement(pc.cctx, coll.type);
+    const element = declared ? pc.resolvedType(declared, parts.join('.')) : arrayType.endsWith('[]') ? arrayType.slice(0, -2) : undefined;
+    if (!element) {
+      pc.fail(`BULK COLLECT INTO ${parts.join('.')}: element type of ${arrayType} not known`);
+      return undefined;
+    }
+    const n = pc.extraDecls.size;
+    const rowVar = `opg_bulk_row${n}`;
+    const arr = `opg_bulk${n}`;
+    pc.extraDecls.set(`BULK:${n}`, `${rowVar} ${element};\n  ${arr} ${arrayType};`);
+    reset.push(`${arr} := '{}';`);
+    rows.push(rowVar);
+    append.push(`${arr} := array_append(${arr}, ${rowVar});`);
+    store.push(
+      coll.packageVar
+        ? `PERFORM ${quoteIdent(pc.ectx.mapSchema(coll.packageVar.info.name))}.${quoteIdent(`opg_set_${pgNameOf(coll.packageVar.name)}`)}(${arr});`
+        : `${pc.expr(t)} := ${arr};`,
+    );
+  }
+  return { reset, row: rows.join(', '), append, store };
 }
 
 /** After OPEN: %FOUND is NULL and %ROWCOUNT 0 until the first FETCH. */
