@@ -185,10 +185,16 @@ export function packageTypeText(info: PackageInfo, name: OraName, cctx: ConvertC
  * itself comes from the schema list). A type that cannot be converted is returned apart, so the
  * rest of the package is still emitted.
  */
-function specTexts(info: PackageInfo, pc: PlContext): { texts: string[]; failed: { name: OraName; reason: string }[] } {
+function specTexts(
+  info: PackageInfo,
+  pc: PlContext,
+  decls: Declaration[] = info.typeDecls,
+): { texts: string[]; failed: { name: OraName; reason: string }[] } {
   const out: string[] = [];
   const failed: { name: OraName; reason: string }[] = [];
+  const mine = new Set(decls.flatMap((d) => (d.kind === 'type' || d.kind === 'subtype' ? [d.name] : [])));
   for (const d of info.typeDecls) {
+    if (!mine.has(d.name)) continue;
     const r = packageTypeText(info, d.name, pc.cctx);
     if (r?.failure) {
       failed.push({ name: d.name, reason: r.failure });
@@ -315,7 +321,8 @@ export function convertPackage(
       return finish(t, [], 'TYPE', decl ? `${decl.kind.toUpperCase()} ${name} … (see ${unit.unitKind} ${info.name})` : undefined);
     });
   if (ast.kind === 'package') {
-    const spec = specTexts(info, pc);
+    // The spec creates its own types; those declared in the body come with the body.
+    const spec = specTexts(info, pc, info.body ? info.spec?.declarations ?? [] : info.typeDecls);
     // A package without a body still has its state (variables of the spec).
     const state = info.body ? [] : stateParts(info, pc, unit);
     const stateTexts = state[0]?.texts ?? [];
@@ -325,8 +332,8 @@ export function convertPackage(
       ...typeObjects(spec.failed),
     ];
   }
-  // Without a spec in the sources the body creates the package's types.
-  const spec = info.spec ? { texts: [], failed: [] } : specTexts(info, pc);
+  // Without a spec in the sources the body creates all the package's types.
+  const spec = specTexts(info, pc, info.spec ? info.body?.declarations ?? [] : info.typeDecls);
   const state = stateParts(info, pc, unit);
   const objects: PgObject[] = [];
   for (const d of info.body?.declarations ?? []) {
