@@ -46,6 +46,25 @@ describe('orapg convert', () => {
     expect(fail.code).toBe(1);
   });
 
+  it('selects $IF branches for --oracle-version and --ccflags', async () => {
+    const input = 'fixtures/plsql/conditional-compilation/input.sql';
+    const dflt = mkdtempSync(join(tmpdir(), 'orapg-'));
+    expect((await run(['convert', input, '-o', dflt])).code).toBe(0);
+    const code19 = readFileSync(join(dflt, '02-code.sql'), 'utf8');
+    expect(code19).toContain(":12.2+'");
+    expect(code19).not.toContain("'trace: '");
+    const old = mkdtempSync(join(tmpdir(), 'orapg-'));
+    const r = await run(['convert', input, '-o', old, '--oracle-version', '12.1', '--ccflags', 'trace_on:TRUE,other:3']);
+    expect(r.code).toBe(0);
+    const code12 = readFileSync(join(old, '02-code.sql'), 'utf8');
+    expect(code12).toContain(":12.1'");
+    expect(code12).not.toContain(":12.2+'");
+    expect(code12).toContain("'trace: '");
+    // malformed values are usage errors, not conversions with a wrong branch
+    expect((await run(['convert', input, '-o', old, '--ccflags', 'trace_on'])).code).toBe(2);
+    expect((await run(['convert', input, '-o', old, '--oracle-version', 'nineteen'])).code).toBe(2);
+  });
+
   it('exits with 2 on usage errors', async () => {
     expect((await run(['convert', 'examples/hr'])).code).toBe(2);
     expect((await run(['convert', 'no/such/dir', '-o', 'x'])).code).toBe(2);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Severity } from '../findings/types.js';
 import { assess, assessAndVerify, REPORT_FILES, writeReport } from '../report/index.js';
 import { percent } from '../report/templates/page.js';
-import { type CliContext, keyValue, SEVERITY_RANK, severity } from './common.js';
+import { type CliContext, ccflags, keyValue, oracleVersion, SEVERITY_RANK, severity } from './common.js';
 
 /** The report clock: SOURCE_DATE_EPOCH (seconds) when set, for reproducible files; else now. */
 export function reportClock(env: NodeJS.ProcessEnv = process.env): () => Date {
@@ -37,6 +37,8 @@ export function registerAssess(program: Command, ctx: CliContext): void {
       {},
     )
     .option('--narrow-integers', 'map INTEGER and NUMBER(p>=19,0) to bigint instead of numeric')
+    .option('--oracle-version <version>', 'Oracle release the code ran on, for $IF conditional compilation (default 19)', oracleVersion)
+    .option('--ccflags <name:value,…>', 'PLSQL_CCFLAGS values for $$flag inquiry directives (repeatable)', ccflags, {})
     .option('--json', 'print the report summary as JSON on stdout')
     .option(
       '--fail-on <severity>',
@@ -55,6 +57,8 @@ export function registerAssess(program: Command, ctx: CliContext): void {
         schemaMap: opts.schemaMap,
         defines: opts.define,
         narrowIntegers: !!opts.narrowIntegers,
+        ...(opts.oracleVersion ? { oracleVersion: opts.oracleVersion } : {}),
+        ccflags: opts.ccflags,
         baseline: opts.baseline,
         now: reportClock(),
       };

@@ -21,6 +21,34 @@ export function keyValue(value: string, previous: Record<string, string> = {}): 
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
 }
 
+/**
+ * --ccflags in PLSQL_CCFLAGS syntax: `name:value[,name:value…]`; TRUE/FALSE are booleans, integers
+ * numbers, NULL is no value (the flag stays undefined), anything else a string.
+ */
+export function ccflags(
+  value: string,
+  previous: Record<string, string | number | boolean> = {},
+): Record<string, string | number | boolean> {
+  const out = { ...previous };
+  for (const part of value.split(',')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) throw new InvalidArgumentError(`expected name:value, got "${part.trim()}"`);
+    const name = part.slice(0, colon).trim();
+    const raw = part.slice(colon + 1).trim();
+    if (!/^[A-Za-z][\w$#]*$/.test(name)) throw new InvalidArgumentError(`not a flag name: "${name}"`);
+    const up = raw.toUpperCase();
+    if (up === 'NULL') delete out[name];
+    else out[name] = up === 'TRUE' ? true : up === 'FALSE' ? false : /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  }
+  return out;
+}
+
+/** --oracle-version: the Oracle release the code ran on (for $IF DBMS_DB_VERSION…), e.g. 19, 12.1. */
+export function oracleVersion(value: string): string {
+  if (!/^\d{1,2}(\.\d{1,2})?$/.test(value)) throw new InvalidArgumentError('expected a version such as 19 or 12.1');
+  return value;
+}
+
 export function severity(value: string): Severity {
   if (value !== 'info' && value !== 'warning' && value !== 'error')
     throw new InvalidArgumentError('expected info, warning or error');

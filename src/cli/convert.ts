@@ -4,7 +4,7 @@ import { convertSources } from '../convert/index.js';
 import { type Layout, writeResult } from '../convert/write.js';
 import type { Severity } from '../findings/types.js';
 import { readSources, readTextFile } from '../source/files.js';
-import { type CliContext, SEVERITY_RANK, formatFinding, keyValue, severity } from './common.js';
+import { type CliContext, SEVERITY_RANK, formatFinding, ccflags, keyValue, oracleVersion, severity } from './common.js';
 
 export function registerConvert(program: Command, ctx: CliContext): void {
   program
@@ -16,6 +16,8 @@ export function registerConvert(program: Command, ctx: CliContext): void {
     .option('--define <k=v>', 'SQL*Plus substitution variable (repeatable)', keyValue, {})
     .option('--layout <layout>', 'phases (one file per phase) or objects (one file per object)', 'phases')
     .option('--narrow-integers', 'map INTEGER and NUMBER(p>=19,0) to bigint instead of numeric')
+    .option('--oracle-version <version>', 'Oracle release the code ran on, for $IF conditional compilation (default 19)', oracleVersion)
+    .option('--ccflags <name:value,…>', 'PLSQL_CCFLAGS values for $$flag inquiry directives (repeatable)', ccflags, {})
     .option('--json', 'print a JSON summary on stdout')
     .option('--fail-on <severity>', 'exit with 1 when a finding of this severity or worse exists', severity)
     .action((inputs: string[], opts) => {
@@ -23,7 +25,13 @@ export function registerConvert(program: Command, ctx: CliContext): void {
       const sources = readSources(inputs);
       const result = convertSources(
         sources,
-        { schemaMap: opts.schemaMap, defines: opts.define, narrowIntegers: !!opts.narrowIntegers },
+        {
+          schemaMap: opts.schemaMap,
+          defines: opts.define,
+          narrowIntegers: !!opts.narrowIntegers,
+          ...(opts.oracleVersion ? { oracleVersion: opts.oracleVersion } : {}),
+          ccflags: opts.ccflags,
+        },
         readTextFile,
       );
       const layout: Layout = opts.layout === 'objects' ? 'objects' : 'phases';

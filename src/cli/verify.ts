@@ -7,7 +7,7 @@ import { verify } from '../verify/index.js';
 import { Masker } from '../verify/mask.js';
 import type { VerifyResult } from '../verify/types.js';
 import { isConvertedDir } from '../verify/units.js';
-import { type CliContext, formatFinding, keyValue, reachesSeverity, severity } from './common.js';
+import { type CliContext, ccflags, formatFinding, keyValue, oracleVersion, reachesSeverity, severity } from './common.js';
 
 export function registerVerify(program: Command, ctx: CliContext): void {
   program
@@ -37,6 +37,8 @@ export function registerVerify(program: Command, ctx: CliContext): void {
       {},
     )
     .option('--narrow-integers', 'as for convert: INTEGER / NUMBER(p>=19,0) → bigint')
+    .option('--oracle-version <version>', 'Oracle release the code ran on, for $IF conditional compilation (default 19)', oracleVersion)
+    .option('--ccflags <name:value,…>', 'PLSQL_CCFLAGS values for $$flag inquiry directives (repeatable)', ccflags, {})
     .option(
       '-o, --out <file>',
       'write the result as JSON (default for a converted directory: <dir>/verify.json)',
@@ -60,7 +62,13 @@ export function registerVerify(program: Command, ctx: CliContext): void {
         inPlace: !!opts.inPlace,
         ...(opts.scratch ? { scratch: opts.scratch } : {}),
         ...(opts.source ? { source: opts.source } : {}),
-        convert: { schemaMap: opts.schemaMap, defines: opts.define, narrowIntegers: !!opts.narrowIntegers },
+        convert: {
+          schemaMap: opts.schemaMap,
+          defines: opts.define,
+          narrowIntegers: !!opts.narrowIntegers,
+          ...(opts.oracleVersion ? { oracleVersion: opts.oracleVersion } : {}),
+          ccflags: opts.ccflags,
+        },
       });
       const out =
         opts.out ??
