@@ -29,7 +29,8 @@ import { allTokenTypes } from './lexer.js';
 import { QuotedIdent } from './tokens.js';
 
 type Impl<T> = (...args: any[]) => T;
-type GateDef<T> = { GATE?: () => boolean; DEF: () => T };
+/** MAX_LOOKAHEAD: 1 where gates decide (wide token categories make LL(2) tables slow to build). */
+type GateDef<T> = { GATE?: () => boolean; DEF: () => T; MAX_LOOKAHEAD?: number };
 
 /** The parser's DSL made callable from the grammar modules (Chevrotain keeps it protected). */
 export interface Dsl {

@@ -109,6 +109,7 @@ export function defineAdminRules($: $): void {
     const name = $.subrule(0, $.identifier);
     let type: DataType | undefined;
     $.option(0, {
+      MAX_LOOKAHEAD: 1,
       GATE: () => $.LA(1).tokenType !== T.Comma && $.LA(1).tokenType !== T.RParen && $.LA(1).tokenType !== T.Semi,
       DEF: () => {
         type = $.subrule(0, $.dataType);
@@ -121,6 +122,7 @@ export function defineAdminRules($: $): void {
     const verb = $.consume(0, T.NonParen);
     const head: string[] = [up(verb)];
     $.many(0, {
+      MAX_LOOKAHEAD: 1,
       GATE: () =>
         ADMIN_KIND_WORDS.has(up($.LA(1))) &&
         $.LA(2).tokenType !== T.Semi &&
@@ -133,6 +135,7 @@ export function defineAdminRules($: $): void {
     });
     let name: QualifiedName | undefined;
     $.option(0, {
+      MAX_LOOKAHEAD: 1,
       GATE: () => tokenMatcher($.LA(1), T.Ident),
       DEF: () => {
         name = $.subrule(0, $.qualifiedName);
@@ -141,9 +144,12 @@ export function defineAdminRules($: $): void {
     const words: string[] = [];
     const attributes: TypeAttributeChange[] = [];
     let renameTo: OraName | undefined;
-    $.many(1, () => {
+    $.many(1, {
+      MAX_LOOKAHEAD: 1,
+      DEF: () => {
       $.or(0, {
         IGNORE_AMBIGUITIES: true,
+        MAX_LOOKAHEAD: 1,
         DEF: [
         {
           // ALTER TYPE t ADD|MODIFY ATTRIBUTE a type | (a type, …); DROP ATTRIBUTE a | (a, …)
@@ -160,7 +166,7 @@ export function defineAdminRules($: $): void {
               if (op !== 'DROP' && a.type) change.type = a.type;
               attributes.push(change);
             };
-            $.or(1, [
+            $.or(1, { MAX_LOOKAHEAD: 1, DEF: [
               {
                 ALT: () => {
                   $.consume(0, T.LParen);
@@ -173,7 +179,7 @@ export function defineAdminRules($: $): void {
                 },
               },
               { ALT: () => push($.subrule(2, $.typeAttributeDef)) },
-            ]);
+            ]});
           },
         },
         {
@@ -191,6 +197,7 @@ export function defineAdminRules($: $): void {
         { ALT: () => words.push(up($.consume(5, T.NonParen))) },
         ],
       });
+      },
     });
     return $.ACTION(() => {
       // CONNECT TO u IDENTIFIED BY pw (database links): the password is not kept in the tree.

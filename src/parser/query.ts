@@ -465,6 +465,7 @@ export function defineQueryRules($: $): void {
     $.consume(10, T.LParen);
     const doc = $.subrule(10, $.expr);
     $.option(10, {
+      MAX_LOOKAHEAD: 1,
       GATE: () => isWord($.LA(1), 'FORMAT'),
       DEF: () => {
         $.consume(11, T.Ident);
@@ -472,12 +473,16 @@ export function defineQueryRules($: $): void {
       },
     });
     let path = '$';
-    $.option(11, () => {
-      $.consume(10, T.Comma);
-      path = stringValue($.consume(10, T.StringLit));
+    $.option(11, {
+      MAX_LOOKAHEAD: 1,
+      DEF: () => {
+        $.consume(10, T.Comma);
+        path = stringValue($.consume(10, T.StringLit));
+      },
     });
     const errorClauses: string[] = [];
     $.many(10, {
+      MAX_LOOKAHEAD: 1,
       GATE: () => !isWord($.LA(1), 'COLUMNS'),
       DEF: () => {
         errorClauses.push($.consume(13, T.NonParen).image.toUpperCase());
@@ -508,13 +513,14 @@ export function defineQueryRules($: $): void {
   $.RULE('jsonTableColumn', (): JsonTableColumn =>
     $.or(20, {
       IGNORE_AMBIGUITIES: true,
+      MAX_LOOKAHEAD: 1,
       DEF: [
       {
         // NESTED [PATH] 'path' COLUMNS (…)
         GATE: () => isWord($.LA(1), 'NESTED') && ($.LA(2).tokenType === T.StringLit || isWord($.LA(2), 'PATH')),
         ALT: (): JsonTableColumn => {
           $.consume(21, T.Ident);
-          $.option(20, { GATE: () => isWord($.LA(1), 'PATH'), DEF: () => $.consume(22, T.Ident) });
+          $.option(20, { MAX_LOOKAHEAD: 1, GATE: () => isWord($.LA(1), 'PATH'), DEF: () => $.consume(22, T.Ident) });
           const path = stringValue($.consume(20, T.StringLit));
           const columns = $.subrule(22, $.jsonTableColumns);
           return { kind: 'nested', path, columns };
@@ -523,7 +529,7 @@ export function defineQueryRules($: $): void {
       {
         ALT: (): JsonTableColumn => {
           const name = $.subrule(20, $.identifier);
-          return $.or(21, { IGNORE_AMBIGUITIES: true, DEF: [
+          return $.or(21, { IGNORE_AMBIGUITIES: true, MAX_LOOKAHEAD: 1, DEF: [
             {
               // name FOR ORDINALITY
               GATE: () => $.LA(1).tokenType === K.FOR,
@@ -537,6 +543,7 @@ export function defineQueryRules($: $): void {
               ALT: (): JsonTableColumn => {
                 const col: JsonTableColumn & { kind: 'value' } = { kind: 'value', name };
                 $.option(21, {
+                  MAX_LOOKAHEAD: 1,
                   GATE: () =>
                     !isWord($.LA(1), 'PATH') &&
                     !isWord($.LA(1), 'FORMAT') &&
@@ -549,9 +556,10 @@ export function defineQueryRules($: $): void {
                   },
                 });
                 $.many(21, {
+                  MAX_LOOKAHEAD: 1,
                   GATE: () => $.LA(1).tokenType !== T.Comma && $.LA(1).tokenType !== T.RParen,
                   DEF: () => {
-                    $.or(22, { IGNORE_AMBIGUITIES: true, DEF: [
+                    $.or(22, { IGNORE_AMBIGUITIES: true, MAX_LOOKAHEAD: 1, DEF: [
                       {
                         GATE: () => isWord($.LA(1), 'PATH'),
                         ALT: () => {
