@@ -80,10 +80,13 @@ export type PlStatement = (
   | {
       kind: 'forall';
       index: OraName;
+      /** Bounds of `lo .. hi`, or of INDICES OF c BETWEEN lo AND hi. */
       lower?: Expr;
       upper?: Expr;
       indicesOf?: Expr;
       valuesOf?: Expr;
+      /** SAVE EXCEPTIONS: failing iterations are collected, ORA-24381 raised after the loop. */
+      saveExceptions?: boolean;
       statement: PlStatement;
     }
   | { kind: 'exit'; verb: 'EXIT' | 'CONTINUE'; label?: OraName; when?: Expr }

@@ -416,6 +416,23 @@ export function defineExprRules($: $): void {
               if (base.kind === 'column') base = { ...base, parts: [...base.parts, `%${attr}`] };
               else if (base.kind === 'call' && base.args.length === 0) base = { kind: 'column', parts: [...base.name, `%${attr}`] };
             });
+            // SQL%BULK_ROWCOUNT(i), SQL%BULK_EXCEPTIONS(j).ERROR_INDEX, SQL%BULK_EXCEPTIONS.COUNT
+            $.option(42, () => {
+              $.consume(42, T.LParen);
+              const index = $.subrule(42, $.expr);
+              $.consume(42, T.RParen);
+              $.ACTION(() => {
+                if (base.kind === 'column') base = { kind: 'call', name: base.parts, args: [{ value: index }] };
+              });
+            });
+            $.option(43, () => {
+              $.consume(43, T.Dot);
+              const field = $.consume(43, T.Ident).image.toUpperCase();
+              $.ACTION(() => {
+                if (base.kind === 'column') base = { ...base, parts: [...base.parts, field] };
+                else base = { kind: 'method', operand: base, name: field, args: [] };
+              });
+            });
           });
           $.option(0, () => {
             $.consume(0, T.Power);

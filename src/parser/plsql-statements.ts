@@ -385,6 +385,14 @@ export function definePlsqlStatementRules($: P): void {
           $.consume(0, K.INDICES);
           $.consume(0, K.OF);
           s.indicesOf = $.subrule(0, $.primary);
+          $.option(1, {
+            DEF: () => {
+              $.consume(0, K.BETWEEN);
+              s.lower = $.subrule(2, $.additive);
+              $.consume(0, K.AND);
+              s.upper = $.subrule(3, $.additive);
+            },
+          });
         },
       },
       {
@@ -402,7 +410,14 @@ export function definePlsqlStatementRules($: P): void {
         },
       },
     ]);
-    $.option(0, { GATE: () => word(1, 'SAVE'), DEF: () => ($.consume(0, T.Ident), $.consume(1, T.Ident)) });
+    $.option(0, {
+      GATE: () => word(1, 'SAVE'),
+      DEF: () => {
+        $.consume(0, T.Ident);
+        $.consume(1, T.Ident);
+        s.saveExceptions = true;
+      },
+    });
     s.statement = $.subrule(0, $.sqlStatement);
     return s;
   });

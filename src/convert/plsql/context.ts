@@ -16,6 +16,8 @@ import { builtinFunction } from './builtins.js';
 import { extraArgs, type NestedRoutine, nestedName } from './nested.js';
 import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { lowerObjectExpr } from './objects.js';
+import { mapExpr } from './assoc.js';
+import { bulkAttribute } from './forall.js';
 import { type PackageInfo, packageTypeText } from './packages.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
@@ -140,6 +142,8 @@ export class PlContext {
   /** CREATE TYPE statements for record types declared in the unit (emitted before it). */
   readonly preStatements: string[] = [];
   readonly localTypes = new Map<OraName, string>();
+  /** Local associative array types indexed by strings (jsonb): their element types. */
+  readonly localMaps = new Map<OraName, DataType>();
   private readonly scopes: Map<OraName, NameInfo>[] = [new Map()];
   /**
    * SQL%ROWCOUNT is read somewhere in the unit: every SQL statement is followed by
@@ -474,6 +478,8 @@ export class PlContext {
 
   /** PL/SQL-only expression nodes → PostgreSQL ones (before the SQL expression rules). */
   private plsqlNode(x: Expr): Expr | undefined {
+    const special = bulkAttribute(x, this) ?? mapExpr(x, this);
+    if (special) return special;
     const obj = lowerObjectExpr(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));
     if (obj) return obj;
     const col = (...parts: string[]): Expr => ({ kind: 'column', parts });

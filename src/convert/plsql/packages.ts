@@ -27,6 +27,7 @@ import type { Finding } from '../../findings/types.js';
 import type { ConvertContext } from '../context.js';
 import { PlContext } from './context.js';
 import { emitBlock } from './statements.js';
+import { indexKind } from './assoc.js';
 
 export interface PackageInfo {
   name: OraName;
@@ -125,24 +126,14 @@ function schemaOf(info: PackageInfo, pc: PlContext): string {
   return quoteIdent(pc.ectx.mapSchema(info.name));
 }
 
-const INTEGER_INDEX = /^(PLS_INTEGER|BINARY_INTEGER|INTEGER|NATURAL|NATURALN|POSITIVE|POSITIVEN|SIGNTYPE|SIMPLE_INTEGER)$/;
-
 /** Why a package type cannot be converted (undefined when it can). */
 function typeFailure(info: PackageInfo, d: Extract<Declaration, { kind: 'type' | 'subtype' }>, pc: PlContext): string | undefined {
   if (d.kind === 'subtype') return undefined;
   const def = d.def;
-  if (def.kind === 'table' && def.indexBy) {
-    // INDEX BY a subtype of an integer type is an integer index too.
-    let by: DataType = def.indexBy;
-    for (let i = 0; i < 5 && !by.schema; i++) {
-      const sub = info.typeDecls.find((t) => t.kind === 'subtype' && t.name === by.name);
-      if (sub?.kind !== 'subtype') break;
-      by = sub.base;
-    }
-    if (!INTEGER_INDEX.test(by.name)) return `associative array ${d.name} indexed by ${def.indexBy.name} (use jsonb for string keys)`;
-  }
+  // INDEX BY an integer type or subtype: an array; by a string type: jsonb (see assoc.ts).
+  if (def.kind === 'table' && def.indexBy && !indexKind(def.indexBy, pc, info))
+    return `associative array ${d.name} indexed by ${def.indexBy.name} (an index type that is neither an integer nor a string type)`;
   if (def.kind !== 'record' && def.kind !== 'table' && def.kind !== 'varray' && def.kind !== 'ref-cursor') return `type ${d.name}`;
-  void pc;
   return undefined;
 }
 
@@ -170,7 +161,11 @@ export function packageTypeText(info: PackageInfo, name: OraName, cctx: ConvertC
   let text: string;
   if (d.kind === 'subtype') text = pc.type(d.base, d.name);
   else if (d.def.kind === 'record') text = `${schemaOf(info, pc)}.${quoteIdent(pgNameOf(d.name))}`;
-  else if (d.def.kind === 'table' || d.def.kind === 'varray') text = `${pc.resolvedType(d.def.of, d.name)}[]`;
+  else if (d.def.kind === 'table' && d.def.indexBy && indexKind(d.def.indexBy, pc, info) === 'string') {
+    text = 'jsonb';
+    // The element type must be convertible too.
+    pc.resolvedType(d.def.of, d.name);
+  } else if (d.def.kind === 'table' || d.def.kind === 'varray') text = `${pc.resolvedType(d.def.of, d.name)}[]`;
   else text = 'refcursor';
   if (pc.unconvertible.length) {
     info.typeFailures.set(name, pc.unconvertible.join('; '));

@@ -18,6 +18,8 @@ import { extraArgs, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
 import { assignTarget, objectCallStatement } from './objects.js';
+import { indexKind, mapAssign, mapCallStatement, mapElementType } from './assoc.js';
+import { emitForall, inlineBulkHandler } from './forall.js';
 
 const IND = '  ';
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -40,6 +42,7 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   registerNested(b.declarations, pc);
   const decls = b.declarations.flatMap((d) => emitDeclaration(d, pc, depth + 1));
   const inner = { ...opts, epilogue: undefined, prologue: undefined };
+  inlineBulkHandler(b, pc);
   const body = [...(opts.prologue ?? []).map((l) => `${pad}${IND}${l}`), ...emitStatements(b.body, pc, depth + 1, inner)];
   for (const e of opts.epilogue ?? []) body.push(`${pad}${IND}${e}`);
   if (b.handlers.length) checkHandlerRollback(b, pc);
@@ -218,7 +221,8 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
   switch (d.kind) {
     case 'variable': {
       pc.declareDecl(d);
-      const dflt = d.default ? ` := ${pc.expr(d.default)}` : '';
+      // An associative array indexed by strings starts empty, never NULL.
+      const dflt = d.default ? ` := ${pc.expr(d.default)}` : mapElementType(d.type, pc) ? ` := '{}'` : '';
       return [
         `${pad}${id(d.name)}${d.constant ? ' CONSTANT' : ''} ${pc.type(d.type, d.name)}${d.notNull ? ' NOT NULL' : ''}${dflt};`,
       ];
@@ -259,8 +263,14 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
       const def = d.def;
       if (def.kind === 'ref-cursor') pc.localTypes.set(d.name, 'refcursor');
       else if (def.kind === 'table' || def.kind === 'varray') {
-        if (def.kind === 'table' && def.indexBy && !/INTEGER|BINARY_INTEGER|PLS_INTEGER/.test(def.indexBy.name))
-          pc.fail(`associative array ${d.name} indexed by ${def.indexBy.name} (use a jsonb or hstore map)`);
+        const index = def.kind === 'table' && def.indexBy ? indexKind(def.indexBy, pc) : 'integer';
+        if (index === 'string') {
+          // Indexed by strings: a jsonb object (see assoc.ts).
+          pc.localMaps.set(d.name, def.of);
+          pc.localTypes.set(d.name, 'jsonb');
+          return [];
+        }
+        if (!index) pc.fail(`associative array ${d.name} indexed by ${(def as { indexBy: { name: string } }).indexBy.name}`);
         pc.localTypes.set(d.name, `${pc.resolvedType(def.of, d.name)}[]`);
       } else if (def.kind === 'record') {
         const name = `${pc.typePrefix}_${d.name}`.toLowerCase();
@@ -330,6 +340,8 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
   switch (s.kind) {
     case 'assign': {
       const t = s.target;
+      const toMap = mapAssign(t, s.value, pc);
+      if (toMap) return out(...toMap);
       const element = t.kind === 'call' && t.args.length === 1 && !t.args[0].name ? pc.collectionOf(t.name) : undefined;
       if (element?.packageVar && t.kind === 'call') {
         // pkg_collection(i) := v: read the array, change the element, write it back.
@@ -416,18 +428,8 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       pc.pop();
       return [...labels, `${pad}FOR ${id(s.record)} IN ${q} LOOP`, ...body, `${pad}END LOOP;`];
     }
-    case 'forall': {
-      pc.push();
-      pc.declareLoopIndex(s.index);
-      if (!s.lower || !s.upper) {
-        pc.fail('FORALL … INDICES OF / VALUES OF');
-        pc.pop();
-        return out('NULL; -- FORALL not converted');
-      }
-      const body = emitStatement(s.statement, pc, depth + 1, opts);
-      pc.pop();
-      return [...labels, `${pad}FOR ${id(s.index)} IN ${pc.expr(s.lower)}..${pc.expr(s.upper)} LOOP`, ...body, `${pad}END LOOP;`];
-    }
+    case 'forall':
+      return [...labels, ...emitForall(s, pc, depth, (st, d) => emitStatement(st, pc, d, opts))];
     case 'exit':
       return out(`${s.verb}${s.label ? ` ${id(s.label)}` : ''}${s.when ? ` WHEN ${pc.expr(s.when)}` : ''};`);
     case 'null':
@@ -731,6 +733,8 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   }
   const name = c.name.join('.').toUpperCase();
   const arg = (i: number) => (c.args[i] ? pc.expr(c.args[i].value) : 'NULL');
+  const onMap = mapCallStatement(c, pc);
+  if (onMap) return onMap;
   const coll = c.name.length >= 2 ? pc.collectionOf(c.name.slice(0, -1)) : undefined;
   if (coll) {
     // Collection methods used as statements; a package variable is written back through its setter.
