@@ -12,13 +12,13 @@ export function defineAlterRules($: $): void {
     const table = $.subrule(0, $.qualifiedName);
     const actions: AlterAction[] = [];
     const add = (a: AlterAction) => actions.push(a);
-    $.or(0, {
+    $.or(0, { MAX_LOOKAHEAD: 2,
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
           ALT: () => {
             $.consume(0, K.ADD);
-            $.or(1, {
+            $.or(1, { MAX_LOOKAHEAD: 2,
               IGNORE_AMBIGUITIES: true,
               DEF: [
                 {
@@ -69,7 +69,7 @@ export function defineAlterRules($: $): void {
                 add({ kind: 'modify-column', column, setNotNull: !!nn, setNull: !!nl });
               });
             };
-            $.or(2, [
+            $.or(2, { MAX_LOOKAHEAD: 2, DEF: [
               {
                 // MODIFY [SUB]PARTITION p …, MODIFY DEFAULT ATTRIBUTES …, MODIFY LOB (c) (…):
                 // physical attributes and maintenance (SHRINK SPACE, COALESCE, UNUSABLE LOCAL INDEXES).
@@ -110,13 +110,13 @@ export function defineAlterRules($: $): void {
                 },
               },
               { ALT: () => modify(2) },
-            ]);
+            ] });
           },
         },
         {
           ALT: () => {
             $.consume(0, K.DROP);
-            $.or(3, [
+            $.or(3, { MAX_LOOKAHEAD: 2, DEF: [
               {
                 ALT: () => {
                   $.consume(0, K.CONSTRAINT);
@@ -153,14 +153,14 @@ export function defineAlterRules($: $): void {
                   $.consume(3, T.RParen);
                 },
               },
-            ]);
+            ] });
             $.subrule(0, $.skipClause, { ARGS: ['alter'] });
           },
         },
         {
           ALT: () => {
             $.consume(0, K.RENAME);
-            $.or(4, [
+            $.or(4, { MAX_LOOKAHEAD: 2, DEF: [
               {
                 ALT: () => {
                   $.consume(2, K.COLUMN);
@@ -183,18 +183,18 @@ export function defineAlterRules($: $): void {
                   add({ kind: 'rename-constraint', from, to: $.subrule(10, $.identifier) });
                 },
               },
-            ]);
+            ] });
           },
         },
         {
           ALT: () => {
-            const enable = $.or(5, [
+            const enable = $.or(5, { MAX_LOOKAHEAD: 2, DEF: [
               { ALT: () => ($.consume(0, K.ENABLE), true) },
               { ALT: () => ($.consume(0, K.DISABLE), false) },
-            ]);
+            ] });
             let validate: boolean | undefined;
             $.option(2, () =>
-              $.or(6, [
+              $.or(6, { MAX_LOOKAHEAD: 2, DEF: [
                 {
                   ALT: () => {
                     $.consume(0, K.VALIDATE);
@@ -207,7 +207,7 @@ export function defineAlterRules($: $): void {
                     validate = false;
                   },
                 },
-              ]),
+              ] }),
             );
             $.consume(2, K.CONSTRAINT);
             const name = $.subrule(11, $.identifier);
@@ -221,7 +221,7 @@ export function defineAlterRules($: $): void {
           ALT: () => {
             $.consume(0, K.SET);
             $.consume(20, T.Ident);
-            $.or(20, [
+            $.or(20, { MAX_LOOKAHEAD: 2, DEF: [
               {
                 ALT: () => {
                   $.consume(20, K.COLUMN);
@@ -235,7 +235,7 @@ export function defineAlterRules($: $): void {
                   $.consume(20, T.RParen);
                 },
               },
-            ]);
+            ] });
             $.subrule(20, $.skipClause, { ARGS: ['alter'] });
           },
         },

@@ -376,7 +376,8 @@ export function defineMiscRules($: $): void {
     let locked: boolean | undefined;
     // Walk the rest token by token; the password token is consumed and never stored.
     $.many(0, () => {
-      $.or(1, [
+      // LL(2): IDENTIFIED BY … vs IDENTIFIED EXTERNALLY/GLOBALLY.
+      $.or(1, { MAX_LOOKAHEAD: 2, DEF: [
         {
           ALT: () => {
             $.consume(0, K.IDENTIFIED);
@@ -419,7 +420,7 @@ export function defineMiscRules($: $): void {
             $.subrule(0, $.balanced);
           },
         },
-      ]);
+      ]});
     });
     return $.ACTION((): CreateUser => {
       const u: CreateUser = alter

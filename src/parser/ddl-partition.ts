@@ -13,7 +13,7 @@ export function definePartitionRules($: $): void {
   $.RULE('sequenceOptions', (): SequenceOptions => {
     const o: SequenceOptions = { ignored: [] };
     $.many(0, () => {
-      $.or(0, [
+      $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
         {
           ALT: () => {
             $.consume(0, K.START);
@@ -145,7 +145,7 @@ export function definePartitionRules($: $): void {
             $.option(1, () => $.consume(2, T.Ident));
           },
         },
-      ]);
+      ] });
     });
     return o;
   });
@@ -169,7 +169,7 @@ export function definePartitionRules($: $): void {
       $.consume(0, T.RParen);
     });
     $.many(0, () => {
-      $.or(2, [
+      $.or(2, { MAX_LOOKAHEAD: 2, DEF: [
         {
           ALT: () => {
             $.consume(0, K.INTERVAL);
@@ -226,7 +226,7 @@ export function definePartitionRules($: $): void {
             spec.count = Number($.consume(2, T.NumberLit).image);
           },
         },
-      ]);
+      ] });
     });
     $.option(4, {
       GATE: () => $.LA(1).tokenType === T.LParen && $.LA(2).tokenType === K.PARTITION,
@@ -270,7 +270,7 @@ export function definePartitionRules($: $): void {
   $.RULE('partitionBounds', (def: PartitionDef) => {
     $.option(0, () => {
       $.consume(0, K.VALUES);
-      $.or(0, [
+      $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
         {
           ALT: () => {
             $.consume(0, K.LESS);
@@ -290,7 +290,7 @@ export function definePartitionRules($: $): void {
             });
           },
         },
-      ]);
+      ] });
     });
   });
 
@@ -307,7 +307,7 @@ export function definePartitionRules($: $): void {
     $.subrule(0, $.partitionBounds, { ARGS: [def] });
     const words = $.subrule(0, $.skipClause, { ARGS: ['partition'] });
     $.option(1, () =>
-      $.or(0, [
+      $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
         {
           ALT: () => {
             def.subpartitions = $.subrule(0, $.subpartitionList);
@@ -319,7 +319,7 @@ export function definePartitionRules($: $): void {
             def.subCount = Number($.consume(0, T.NumberLit).image);
           },
         },
-      ]),
+      ] }),
     );
     $.ACTION(() => {
       for (const w of words) if (!spec.dropped.includes(w)) spec.dropped.push(w);

@@ -155,7 +155,7 @@ export function defineTableRules($: $): void {
   $.RULE('balanced', () => {
     $.consume(0, T.LParen);
     $.many(0, () => {
-      $.or(0, [{ ALT: () => $.subrule(0, $.balanced) }, { ALT: () => $.consume(0, T.NonParen) }]);
+      $.or(0, { MAX_LOOKAHEAD: 2, DEF: [{ ALT: () => $.subrule(0, $.balanced) }, { ALT: () => $.consume(0, T.NonParen) }] });
     });
     $.consume(0, T.RParen);
   });
@@ -165,7 +165,7 @@ export function defineTableRules($: $): void {
     $.many(0, {
       GATE: () => !stopsSkip($, mode),
       DEF: () => {
-        $.or(0, [
+        $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
           { ALT: () => $.subrule(0, $.balanced) },
           {
             ALT: () => {
@@ -176,7 +176,7 @@ export function defineTableRules($: $): void {
               });
             },
           },
-        ]);
+        ] });
       },
     });
     return words;
@@ -196,10 +196,10 @@ export function defineTableRules($: $): void {
       $.consume(0, K.REPLACE);
     });
     $.option(1, () => {
-      const global = $.or(0, [
+      const global = $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
         { ALT: () => ($.consume(0, K.GLOBAL), true) },
         { ALT: () => ($.consume(0, K.PRIVATE), false) },
-      ]);
+      ] });
       $.consume(0, K.TEMPORARY);
       table.temporary = { global, onCommit: 'DELETE' };
     });
@@ -242,7 +242,7 @@ export function defineTableRules($: $): void {
       $.consume(0, T.RParen);
     });
     $.many(2, () => {
-      $.or(3, [
+      $.or(3, { MAX_LOOKAHEAD: 2, DEF: [
         {
           ALT: () => {
             $.consume(0, K.ON);
@@ -289,7 +289,7 @@ export function defineTableRules($: $): void {
             });
           },
         },
-      ]);
+      ] });
     });
     return table;
   });
@@ -303,7 +303,7 @@ export function defineTableRules($: $): void {
       },
     });
     $.many(0, () => {
-      $.or(0, [
+      $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
         {
           ALT: () => {
             $.consume(0, K.VISIBLE);
@@ -404,7 +404,7 @@ export function defineTableRules($: $): void {
             col.annotations = $.subrule(0, $.annotations);
           },
         },
-      ]);
+      ] });
     });
     return $.ACTION(() => {
       for (const c of col.constraints) c.columns = [col.name];
@@ -461,7 +461,7 @@ export function defineTableRules($: $): void {
       $.consume(0, K.CONSTRAINT);
       c.name = $.subrule(0, $.identifier);
     });
-    $.or(0, [
+    $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
       {
         ALT: () => {
           $.consume(0, K.NOT);
@@ -503,7 +503,7 @@ export function defineTableRules($: $): void {
           c.references = referencesClause(0);
         },
       },
-    ]);
+    ] });
     const state = $.subrule(0, $.constraintState);
     $.ACTION(() => Object.assign(c.state, state));
     return c;
@@ -540,7 +540,7 @@ export function defineTableRules($: $): void {
       c.columns = $.subrule(i, $.nameList);
       $.consume(i, T.RParen);
     };
-    $.or(0, [
+    $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
       {
         ALT: () => {
           $.consume(0, K.PRIMARY);
@@ -574,7 +574,7 @@ export function defineTableRules($: $): void {
           c.references = referencesClause(0);
         },
       },
-    ]);
+    ] });
     const state = $.subrule(0, $.constraintState);
     $.ACTION(() => Object.assign(c.state, state));
     return c;
@@ -586,7 +586,7 @@ export function defineTableRules($: $): void {
       // Of the words, only EXCEPTIONS INTO continues a constraint state (ANNOTATIONS … does not).
       GATE: () => !(tokenMatcher($.LA(1), T.Word) && !is($.LA(1), 'EXCEPTIONS')),
       DEF: () => {
-      $.or(0, [
+      $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
         {
           ALT: () => {
             $.consume(0, K.NOT);
@@ -671,7 +671,7 @@ export function defineTableRules($: $): void {
             $.subrule(0, $.qualifiedName);
           },
         },
-      ]);
+      ] });
       },
     });
     return s;

@@ -379,7 +379,8 @@ export function definePlsqlStatementRules($: P): void {
       index,
       statement: { kind: 'null' },
     };
-    $.or(0, [
+    // LL(2): INDICES OF / VALUES OF vs a bound expression starting with a variable named INDICES.
+    $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
       {
         ALT: () => {
           $.consume(0, K.INDICES);
@@ -409,7 +410,7 @@ export function definePlsqlStatementRules($: P): void {
           s.upper = $.subrule(1, $.additive);
         },
       },
-    ]);
+    ]});
     $.option(0, {
       GATE: () => word(1, 'SAVE'),
       DEF: () => {

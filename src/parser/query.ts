@@ -601,7 +601,8 @@ export function defineQueryRules($: $): void {
   );
 
   $.RULE('tableReference', (): FromItem => {
-    const item: FromItem = $.or(0, [
+    // LL(2): LATERAL ( … ) vs a table named LATERAL.
+    const item: FromItem = $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
       {
         GATE: () => $.LA(2).tokenType === K.SELECT || $.LA(2).tokenType === K.WITH,
         ALT: (): FromItem => ({ kind: 'subquery', query: $.subrule(0, $.subquery) }),
@@ -640,7 +641,7 @@ export function defineQueryRules($: $): void {
           return t;
         },
       },
-    ]);
+    ]});
     $.option(0, {
       GATE: () => $.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.OF,
       DEF: () => {
