@@ -12,7 +12,8 @@
  * placed before the mutated one must still be converted.
  *
  * Same seed, same cases. FUZZ_CASES (default 600) and FUZZ_SEED (default 20261126) change the
- * run, e.g. a long run: FUZZ_CASES=100000 npx vitest run test/fuzz.test.ts
+ * run, e.g. a long run: FUZZ_CASES=100000 npx vitest run test/fuzz.test.ts (FUZZ_FROM=n FUZZ_CASES=n+1
+ * re-runs case n alone)
  * A failing case prints its number, its mutations and its input (JSON-escaped).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,6 +27,8 @@ import { translate } from '../src/translate/index.js';
 const ROOT = join(import.meta.dirname, '..');
 const CASES = Number(process.env.FUZZ_CASES ?? 600);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
+/** FUZZ_FROM: first case number (re-run one case: FUZZ_FROM=n FUZZ_CASES=n+1). */
+const FROM = Number(process.env.FUZZ_FROM ?? 0);
 const FILE = 'fuzz.sql';
 /**
  * Per input, convert + translate. Timing assertions are discouraged here: this bound only catches
@@ -465,7 +468,7 @@ describe('fuzzing (deterministic)', () => {
     const perMutation = new Map<string, number>();
     const known = new Map<string, number>();
     let total = 0;
-    for (let n = 0; n < CASES; n++) {
+    for (let n = FROM; n < CASES; n++) {
       const c = makeCase(n, seeds);
       const o = run(c);
       total += o.ms;
@@ -479,13 +482,13 @@ describe('fuzzing (deterministic)', () => {
       slowest.length = Math.min(slowest.length, 3);
     }
     console.log(
-      `fuzz: ${CASES} cases, seed ${SEED}, ${Math.round(total)} ms; slowest: ${slowest
+      `fuzz: ${CASES - FROM} cases${FROM ? ` from #${FROM}` : ''}, seed ${SEED}, ${Math.round(total)} ms; slowest: ${slowest
         .map((s) => `#${s.n} ${Math.round(s.ms)} ms (${s.mutations.join('+')})`)
         .join(
           ', ',
         )}${known.size ? `; known crashes: ${[...known].map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`,
     );
-    expect(perMutation.size).toBe(CASES >= 500 ? MUTATION_NAMES.length : perMutation.size);
+    expect(perMutation.size).toBe(CASES - FROM >= 500 ? MUTATION_NAMES.length : perMutation.size);
     expect(failures, failures.join('\n\n')).toEqual([]);
   });
 
