@@ -124,6 +124,8 @@ describe('associative arrays indexed by strings (PostgreSQL 15)', () => {
       // Another session has its own, empty, state.
       expect(await one(b, 'SELECT counters.names()')).toBeNull();
       expect(Number(await one(b, "SELECT counters.hits('x')"))).toBe(0);
+      expect(Number(await one(b, 'SELECT counters.size_of()'))).toBe(0);
+      expect(Number(await one(b, `SELECT counters.size_of('{"a": 1, "b": 2}')`))).toBe(2);
     } finally {
       await a.end();
       await b.end();

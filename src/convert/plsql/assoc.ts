@@ -146,6 +146,11 @@ const key = (k: Expr, pc: PlContext) => `(${pc.expr(k)})::text`;
 
 /** a(k), a.COUNT, a.FIRST, a.LAST, a.EXISTS(k), a.NEXT(k), a.PRIOR(k), a(k).field on a string-indexed array. */
 export function mapExpr(x: Expr, pc: PlContext): Expr | undefined {
+  // CAST(NULL AS string_indexed_type): an empty array (Oracle's associative arrays are never NULL).
+  if (x.kind === 'cast' && !x.multiset && mapElementType(x.type, pc)) {
+    const nul = x.operand.kind === 'literal' && x.operand.type === 'null';
+    return pseudo(nul ? `'{}'::jsonb` : `(${pc.expr(x.operand)})::jsonb`);
+  }
   // On an element: a(k).field, a(k).COUNT / FIRST / LAST, a(k).EXISTS(i) / NEXT(i) / PRIOR(i).
   const on = x.kind === 'field' || x.kind === 'method' ? x.operand : undefined;
   const name = x.kind === 'field' ? x.field : x.kind === 'method' ? x.name : undefined;
