@@ -64,11 +64,20 @@ describe('assess examples/hr', () => {
   });
 
   it('counts the objects of the example per type (examples/hr/README.md)', () => {
-    // subprograms of a package may be objects of their own (PACKAGE BODY X.P, type PROCEDURE)
+    // subprograms of a package may be objects of their own (PACKAGE BODY X.P, type PROCEDURE); a
+    // compound trigger is one object per timing point (TRIGGER X (AFTER EACH ROW)) and one for its
+    // declarations: the README counts Oracle triggers
     const count: Record<string, number> = {};
-    for (const o of hr.report.objects)
+    const seen = new Set<string>();
+    for (const o of hr.report.objects) {
+      if (o.type === 'TRIGGER') {
+        const oracle = o.name.replace(/ \((declarations|[A-Z ]+)\)(\..*)?$/, '');
+        if (seen.has(oracle)) continue;
+        seen.add(oracle);
+      }
       if (!/^PACKAGE( BODY)? /.test(o.name) || o.type.startsWith('PACKAGE'))
         count[o.type] = (count[o.type] ?? 0) + 1;
+    }
     expect(count).toMatchObject({
       TABLE: 24,
       INDEX: 35,

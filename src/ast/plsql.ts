@@ -133,10 +133,22 @@ export interface TriggerDef {
   enabled: boolean;
   /** Simple trigger body. */
   block?: Block;
-  /** COMPOUND TRIGGER sections: kept as text for the finding. */
-  compound?: boolean;
+  /** COMPOUND TRIGGER: its declaration section and timing-point sections. */
+  compound?: CompoundTrigger;
   /** CALL proc instead of a block. */
   call?: Expr;
+}
+
+/** A timing point of a compound trigger. */
+export type TimingPoint = 'BEFORE STATEMENT' | 'BEFORE EACH ROW' | 'AFTER EACH ROW' | 'AFTER STATEMENT' | 'INSTEAD OF EACH ROW';
+
+/**
+ * COMPOUND TRIGGER body: declarations shared by every section for the duration of one triggering
+ * statement, then `timing_point IS BEGIN … [EXCEPTION …] END timing_point;` sections.
+ */
+export interface CompoundTrigger {
+  declarations: Declaration[];
+  sections: { timing: TimingPoint; block: Block }[];
 }
 
 export interface PackageSpec {

@@ -606,6 +606,8 @@ const KIND_ORDER: Record<Phase, string[]> = {
     'TYPE',
     'PACKAGE',
     'PACKAGE BODY',
+    // The declaration section of a compound trigger (its types come before the members).
+    'TRIGGER',
     'FUNCTION',
     'PROCEDURE',
     'VIEW',

@@ -1002,6 +1002,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/nested',
   },
   {
+    id: 'OPG-PLSQL-0030',
+    title: 'Compound trigger split into one trigger per timing point',
+    severity: 'info',
+    effortMinutes: 5,
+    message: '{object} became one PostgreSQL trigger per timing point ({sections}); {state}',
+    suggestion:
+      'Nothing to do in most cases. Triggers of other tables or of the same timing point fire in name order in PostgreSQL; check code that relied on the order of several triggers of one table.',
+    why: 'PostgreSQL has no compound triggers. Statement- and row-level triggers fire at the same points, and a BEFORE STATEMENT trigger fires before the row triggers of its statement, which is where the state shared by the sections is reset (Oracle keeps it for one triggering statement).',
+    rule: 'convert/plsql/compound',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

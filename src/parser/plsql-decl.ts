@@ -9,7 +9,7 @@ import { plsqlHelpers } from './plsql-helpers.js';
 import * as T from './tokens.js';
 
 export function definePlsqlDeclRules($: P): void {
-  const { la, word, directive, ccEnd, isOrAs, accessibleBy } = plsqlHelpers($);
+  const { la, word, directive, ccEnd, isOrAs, accessibleBy, timingPointAhead } = plsqlHelpers($);
 
   // ── subprograms ──────────────────────────────────────────────────────
   $.RULE('subprogramHeading', (): Subprogram => {
@@ -188,7 +188,8 @@ export function definePlsqlDeclRules($: P): void {
   $.RULE('declarations', (): Declaration[] => {
     const out: Declaration[] = [];
     $.many(0, {
-      GATE: () => la(1) !== K.BEGIN && la(1) !== K.END && la(1) !== EOF && !ccEnd(),
+      // A compound trigger's declarations end at its first timing-point section.
+      GATE: () => la(1) !== K.BEGIN && la(1) !== K.END && la(1) !== EOF && !ccEnd() && !timingPointAhead(),
       DEF: () => {
         const d = $.subrule(0, $.declaration);
         $.ACTION(() => out.push(...d));

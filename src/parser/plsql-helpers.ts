@@ -37,5 +37,9 @@ export function plsqlHelpers($: P) {
       DEF: () => $.consume(70 + i, T.NonParen),
     });
   };
-  return { la, word, directive, ccEnd, dotted, isOrAs, accessibleBy, skipUntilIsAs };
+  /** BEFORE STATEMENT / BEFORE EACH ROW / AFTER … / INSTEAD OF EACH ROW: a compound trigger section. */
+  const timingPointAhead = () =>
+    ((word(1, 'BEFORE') || word(1, 'AFTER')) && (word(2, 'STATEMENT') || (la(2) === K.EACH && la(3) === K.ROW))) ||
+    (la(1) === K.INSTEAD && la(2) === K.OF && la(3) === K.EACH);
+  return { la, word, directive, ccEnd, dotted, isOrAs, accessibleBy, skipUntilIsAs, timingPointAhead };
 }

@@ -6,7 +6,7 @@
 import { EOF } from 'chevrotain';
 import type { OraName } from '../ast/common.js';
 import type { DataType } from '../ast/expr.js';
-import type { PlsqlUnitAst, Subprogram, TriggerDef } from '../ast/plsql.js';
+import type { CompoundTrigger, ExceptionHandler, PlsqlUnitAst, Subprogram, TimingPoint, TriggerDef } from '../ast/plsql.js';
 import { K } from './keywords.js';
 import type { P } from './plsql.js';
 import { plsqlHelpers } from './plsql-helpers.js';
@@ -15,7 +15,7 @@ import * as T from './tokens.js';
 type TypeUnit = Extract<PlsqlUnitAst, { kind: 'type' }>;
 
 export function definePlsqlUnitRules($: P): void {
-  const { la, word, isOrAs, accessibleBy, skipUntilIsAs } = plsqlHelpers($);
+  const { la, word, isOrAs, accessibleBy, skipUntilIsAs, timingPointAhead } = plsqlHelpers($);
 
   $.RULE('createPrefix', () => {
     $.consume(0, K.CREATE);
@@ -297,6 +297,52 @@ export function definePlsqlUnitRules($: P): void {
     }));
   });
 
+  /** BEFORE STATEMENT | BEFORE EACH ROW | AFTER EACH ROW | AFTER STATEMENT | INSTEAD OF EACH ROW */
+  $.RULE('timingPoint', (): TimingPoint =>
+    $.or(0, [
+      {
+        GATE: () => word(1, 'BEFORE') || word(1, 'AFTER'),
+        ALT: (): TimingPoint => {
+          const w = $.consume(0, T.Ident).image.toUpperCase() as 'BEFORE' | 'AFTER';
+          return $.or(1, [
+            { ALT: (): TimingPoint => ($.consume(0, K.EACH), $.consume(0, K.ROW), `${w} EACH ROW`) },
+            { GATE: () => word(1, 'STATEMENT'), ALT: (): TimingPoint => ($.consume(1, T.Ident), `${w} STATEMENT`) },
+          ]);
+        },
+      },
+      {
+        ALT: (): TimingPoint => {
+          $.consume(0, K.INSTEAD);
+          $.consume(0, K.OF);
+          $.consume(1, K.EACH);
+          $.consume(1, K.ROW);
+          return 'INSTEAD OF EACH ROW';
+        },
+      },
+    ]),
+  );
+
+  /** timing_point IS [declarations] BEGIN statements [EXCEPTION handlers] END [timing_point]; */
+  $.RULE('compoundSection', (): CompoundTrigger['sections'][number] => {
+    const timing = $.subrule(0, $.timingPoint);
+    $.consume(0, K.IS);
+    const declarations = $.subrule(0, $.declarations);
+    $.consume(0, K.BEGIN);
+    const body = $.subrule(0, $.statements);
+    const handlers: ExceptionHandler[] = [];
+    $.option(0, () => {
+      $.consume(0, K.EXCEPTION);
+      $.atLeastOne(0, () => {
+        const h = $.subrule(0, $.handler);
+        $.ACTION(() => handlers.push(h));
+      });
+    });
+    $.consume(0, K.END);
+    $.option(1, { GATE: () => la(1) !== T.Semi, DEF: () => $.subrule(1, $.timingPoint) });
+    $.consume(0, T.Semi);
+    return { timing, block: { declarations, body, handlers } };
+  });
+
   $.RULE('createTriggerUnit', (): PlsqlUnitAst => {
     $.subrule(0, $.createPrefix);
     $.consume(0, K.TRIGGER);
@@ -427,15 +473,18 @@ export function definePlsqlUnitRules($: P): void {
         ALT: () => {
           $.consume(0, K.COMPOUND);
           $.consume(2, K.TRIGGER);
-          t.compound = true;
-          // Timing-point sections are not converted; the rest of the text is skipped.
-          $.many(3, () =>
-            $.or(6, [
-              { ALT: () => $.consume(0, T.NonParen) },
-              { ALT: () => $.consume(1, T.LParen) },
-              { ALT: () => $.consume(1, T.RParen) },
-            ]),
-          );
+          const declarations = $.subrule(0, $.declarations);
+          const sections: CompoundTrigger['sections'] = [];
+          $.many(3, {
+            GATE: timingPointAhead,
+            DEF: () => {
+              const s = $.subrule(0, $.compoundSection);
+              $.ACTION(() => sections.push(s));
+            },
+          });
+          $.consume(0, K.END);
+          $.option(8, { GATE: () => la(1) !== T.Semi, DEF: () => $.subrule(9, $.identifier) });
+          t.compound = { declarations, sections };
         },
       },
       {

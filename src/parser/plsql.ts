@@ -8,6 +8,7 @@ import type { DataType, Expr } from '../ast/expr.js';
 import type {
   BindArg,
   Block,
+  CompoundTrigger,
   Declaration,
   ExceptionHandler,
   Param,
@@ -15,6 +16,7 @@ import type {
   PlsqlUnitAst,
   Subprogram,
   TypeDefinition,
+  TimingPoint,
   TypeMethod,
 } from '../ast/plsql.js';
 import type { Query, SelectQuery } from '../ast/query.js';
@@ -27,6 +29,8 @@ import { definePlsqlUnitRules } from './plsql-units.js';
 export interface PlsqlRules {
   createSubprogramUnit: () => PlsqlUnitAst;
   createTriggerUnit: () => PlsqlUnitAst;
+  timingPoint: () => TimingPoint;
+  compoundSection: () => CompoundTrigger['sections'][number];
   createPackageUnit: () => PlsqlUnitAst;
   createPackageBodyUnit: () => PlsqlUnitAst;
   anonymousBlockUnit: () => PlsqlUnitAst;

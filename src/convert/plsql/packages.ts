@@ -48,6 +48,34 @@ export interface PackageInfo {
   /** Declarations of the members (the body's when both exist; overloads: the last one). */
   subprograms: Map<OraName, Subprogram>;
   publicMembers: Set<OraName>;
+  /**
+   * 'statement': the state of a compound trigger, one instance per triggering statement. Its
+   * settings are keyed by pg_trigger_depth() (a statement run by a trigger of the same table gets
+   * its own), and opg_reset() starts them afresh (called by the BEFORE STATEMENT trigger).
+   */
+  scope?: 'statement';
+}
+
+/** A package-like state holder for declarations outside packages (a compound trigger's). */
+export function statePackage(name: OraName, declarations: Declaration[], ctx: ConvertContext): PackageInfo {
+  const info: PackageInfo = {
+    name,
+    body: { name: { name }, declarations },
+    constants: new Map(),
+    variables: new Map(),
+    cursors: new Map(),
+    types: new Map(),
+    typeFailures: new Map(),
+    variableFailures: new Map(),
+    typeDecls: [],
+    exceptions: new Map(),
+    members: new Map(),
+    subprograms: new Map(),
+    publicMembers: new Set(),
+    scope: 'statement',
+  };
+  collect(info, declarations, false, () => ++ctx.exceptionSeq);
+  return info;
 }
 
 /** Custom-setting prefix of a package (letters, digits and underscores only). */
@@ -233,12 +261,15 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
   const prefix = settingPrefix(info.name);
   const out: string[] = [];
   const parts: StatePart[] = [];
-  const setting = (v: OraName) => quoteLiteral(`${prefix}.${pgNameOf(v).toLowerCase()}`);
+  // Statement-scoped state: one set of settings per trigger nesting level.
+  const key = (name: string) =>
+    info.scope === 'statement' ? `(${quoteLiteral(`${prefix}.${name}_`)} || pg_trigger_depth())` : quoteLiteral(`${prefix}.${name}`);
+  const setting = (v: OraName) => key(pgNameOf(v).toLowerCase());
   const initLines: string[] = [
-    `IF current_setting(${quoteLiteral(`${prefix}.opg_initialized`)}, true) = 'y' THEN`,
+    `IF current_setting(${key('opg_initialized')}, true) = 'y' THEN`,
     '  RETURN;',
     'END IF;',
-    `PERFORM set_config(${quoteLiteral(`${prefix}.opg_initialized`)}, 'y', false);`,
+    `PERFORM set_config(${key('opg_initialized')}, 'y', false);`,
   ];
   const types = new Map<OraName, string>();
   for (const [v, d] of info.variables) {
@@ -286,7 +317,13 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
       `CREATE OR REPLACE FUNCTION ${schema}.${quoteIdent(`opg_set_${pgNameOf(v)}`)}(p_value ${type})\nRETURNS void\nLANGUAGE plpgsql\nAS $body$\nBEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, p_value::text, false);\nEND;\n$body$;`,
     );
   }
-  pc.report('OPG-PLSQL-0011', { object: pc.object, count: info.variables.size });
+  if (info.scope === 'statement') {
+    // Back to the declarations' initial values: every variable unset, then opg_init().
+    const resets = [key('opg_initialized'), ...[...types.keys()].map(setting)].map((k) => `  PERFORM set_config(${k}, '', false);`);
+    out.push(
+      `CREATE OR REPLACE FUNCTION ${schema}.opg_reset()\nRETURNS void\nLANGUAGE plpgsql\nAS $body$\nBEGIN\n${resets.join('\n')}\n  PERFORM ${schema}.opg_init();\nEND;\n$body$;`,
+    );
+  } else pc.report('OPG-PLSQL-0011', { object: pc.object, count: info.variables.size });
   return [{ label: pc.object, pc, texts: out }, ...parts];
 }
 
@@ -300,8 +337,10 @@ export function convertPackage(
   parseFindings: Finding[],
   finish: Finish,
   subprogramText: (s: Subprogram, pc: PlContext) => string,
+  /** A state holder not registered as a package (statePackage): emitted like a package body. */
+  holder?: PackageInfo,
 ): PgObject[] {
-  const info = ctx.packages.get(unit.name.name);
+  const info = holder ?? ctx.packages.get(unit.name.name);
   const ast = unit.ast!;
   const pc = new PlContext(ctx, 'procedure', object, unit.loc);
   pc.pkg = info;
@@ -338,7 +377,7 @@ export function convertPackage(
     const s: Subprogram = { ...d.unit, name: { schema: info.name, name: d.unit.name.name } };
     let text = subprogramText(s, member);
     if (!info.publicMembers.has(d.unit.name.name))
-      text = `-- private to package ${info.name}\n${text}`;
+      text = `-- private to ${info.scope === 'statement' ? 'compound trigger' : 'package'} ${info.name}\n${text}`;
     objects.push(...finish(member, [text], d.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
   }
   return [

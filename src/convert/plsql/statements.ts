@@ -647,10 +647,24 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
       const aggs = cols.map((c) => `coalesce(array_agg(opg_q.${c}), '{}')`);
       return [`${pad}SELECT ${aggs.join(', ')} INTO ${targets.join(', ')} FROM (${printQuery(rewritten)}) opg_q(${cols.join(', ')});`];
     }
-    // Oracle raises NO_DATA_FOUND / TOO_MANY_ROWS: INTO STRICT does the same.
-    const into = { ...q.into!, targets: q.into!.targets.map((t) => pc.exprNode(t)), strict: true };
+    // Oracle raises NO_DATA_FOUND / TOO_MANY_ROWS: INTO STRICT does the same. A package variable
+    // is selected into a local of its type, then written through its setter.
+    const pvs = q.into!.targets.map((t) => pc.packageVariable(t));
+    const locals: string[] = [];
+    const setters: string[] = [];
+    const targets = q.into!.targets.map((t, i): Expr => {
+      const pv = pvs[i];
+      if (!pv) return pc.exprNode(t);
+      const type = pc.resolvedType(pv.info.variables.get(pv.name)!.type, pv.name);
+      locals.push(`${pad}${IND}opg_into_${i + 1} ${type};`);
+      setters.push(`${pad}${IND}PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}(opg_into_${i + 1});`);
+      return { kind: 'column', parts: [`OPG_INTO_${i + 1}`] };
+    });
+    const into = { ...q.into!, targets, strict: true };
     const rewritten = rewriteQuery({ ...q, into: undefined }, pc.ectx);
-    return [`${pad}${printQuery({ ...rewritten, into } as Query)};`];
+    const select = `${printQuery({ ...rewritten, into } as Query)};`;
+    if (!locals.length) return [`${pad}${select}`];
+    return [`${pad}DECLARE`, ...locals, `${pad}BEGIN`, `${pad}${IND}${select}`, ...setters, `${pad}END;`];
   }
   const rewritten = rewriteDml(pre, pc.ectx, { inPlsql: true });
   if (rewritten.kind === 'insert' || rewritten.kind === 'update' || rewritten.kind === 'delete') {

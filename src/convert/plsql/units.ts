@@ -15,6 +15,7 @@ import type { Finding } from '../../findings/types.js';
 import { ConvertContext } from '../context.js';
 import { resolveConditionalCompilation } from './conditional.js';
 import { collectionElement, PlContext } from './context.js';
+import { convertCompoundTrigger } from './compound.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
 import { flattenedAttributes, supertypeOf, typeDependencies } from './types.js';
@@ -32,7 +33,7 @@ function qualified(pc: PlContext, schema: string | undefined, name: string): str
   return schema ? `${quoteIdent(pc.ectx.mapSchema(schema))}.${id(name)}` : id(name);
 }
 
-function objectFor(
+export function objectFor(
   unit: PlsqlUnit,
   pc: PlContext,
   phase: Phase,
@@ -273,9 +274,27 @@ function convertTrigger(unit: PlsqlUnit, t: TriggerDef, ctx: ConvertContext, obj
     const text = `ALTER TABLE ${table} ALTER COLUMN ${id(seq.column)} SET DEFAULT nextval(${quoteLiteral(seqName)});`;
     return objectFor(unit, pc, 'post-data', [text], parseFindings, 'TRIGGER');
   }
-  if (t.compound) pc.fail('COMPOUND TRIGGER (split it into one trigger per timing point; shared state goes to a temporary table)');
+  if (t.compound && t.onKind === 'table')
+    return convertCompoundTrigger(unit, t, ctx, object, parseFindings, { objectFor, triggerFunctionText, subprogramText, qualified });
   if (t.onKind !== 'table') pc.fail(`trigger on ${t.onKind.toUpperCase()} events (use a PostgreSQL event trigger)`);
   if (t.call) pc.fail('CALL trigger body');
+  const fnName = qualified(pc, t.name.schema, `${t.name.name}_FN`.toUpperCase());
+  const fn = triggerFunctionText(t, pc, fnName);
+  const events = t.events
+    .map((e) => (e.columns?.length ? `UPDATE OF ${e.columns.map(id).join(', ')}` : e.event))
+    .join(' OR ');
+  const timing = t.timing === 'FOR' ? 'AFTER' : t.timing;
+  const trg = `CREATE TRIGGER ${id(t.name.name)} ${timing} ${events} ON ${table} FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'} EXECUTE FUNCTION ${fnName}();`;
+  const texts = [fn, `DROP TRIGGER IF EXISTS ${id(t.name.name)} ON ${table};\n${trg}`];
+  if (!t.enabled) texts.push(`ALTER TABLE ${table} DISABLE TRIGGER ${id(t.name.name)};`);
+  return objectFor(unit, pc, 'post-data', texts, parseFindings, 'TRIGGER');
+}
+
+/**
+ * CREATE FUNCTION … RETURNS trigger for a trigger body: the WHEN clause as a guard, the body as a
+ * nested block, the row (or NULL) returned as Oracle's trigger would leave it. `prologue` runs first.
+ */
+export function triggerFunctionText(t: TriggerDef, pc: PlContext, fnName: string, prologueFirst: string[] = []): string {
   const block: Block = t.block ?? { declarations: [], body: [], handlers: [] };
   const row = t.forEachRow;
   const hasDelete = t.events.some((e) => e.event === 'DELETE');
@@ -291,19 +310,11 @@ function convertTrigger(unit: PlsqlUnit, t: TriggerDef, ctx: ConvertContext, obj
   const outer: Block = { declarations: [], body: [{ kind: 'block', block }], handlers: [] };
   // Oracle's WHEN clause becomes a guard at the top of the function: PostgreSQL's WHEN cannot
   // reference NEW in DELETE or OLD in INSERT triggers, which Oracle's multi-event triggers may.
-  const prologue = t.when
-    ? [`IF NOT coalesce((${pc.expr(t.when)}), false) THEN`, `  RETURN ${bareReturn};`, 'END IF;']
-    : [];
+  const prologue = [
+    ...prologueFirst,
+    ...(t.when ? [`IF NOT coalesce((${pc.expr(t.when)}), false) THEN`, `  RETURN ${bareReturn};`, 'END IF;'] : []),
+  ];
   const body = `${emitBlock(outer, pc, 0, { epilogue, bareReturn, prologue }, true)};`;
-  const fnName = qualified(pc, t.name.schema, `${t.name.name}_FN`.toUpperCase());
   const [open, close] = dollarQuote(body);
-  const fn = `CREATE OR REPLACE FUNCTION ${fnName}()\nRETURNS trigger\nLANGUAGE plpgsql\nAS ${open}\n#variable_conflict use_column\n${body}\n${close};`;
-  const events = t.events
-    .map((e) => (e.columns?.length ? `UPDATE OF ${e.columns.map(id).join(', ')}` : e.event))
-    .join(' OR ');
-  const timing = t.timing === 'FOR' ? 'AFTER' : t.timing;
-  const trg = `CREATE TRIGGER ${id(t.name.name)} ${timing} ${events} ON ${table} FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'} EXECUTE FUNCTION ${fnName}();`;
-  const texts = [fn, `DROP TRIGGER IF EXISTS ${id(t.name.name)} ON ${table};\n${trg}`];
-  if (!t.enabled) texts.push(`ALTER TABLE ${table} DISABLE TRIGGER ${id(t.name.name)};`);
-  return objectFor(unit, pc, 'post-data', texts, parseFindings, 'TRIGGER');
+  return `CREATE OR REPLACE FUNCTION ${fnName}()\nRETURNS trigger\nLANGUAGE plpgsql\nAS ${open}\n#variable_conflict use_column\n${body}\n${close};`;
 }
