@@ -1002,6 +1002,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/nested',
   },
   {
+    id: 'OPG-PLSQL-0022',
+    title: 'Sparse collection approximated by an array',
+    severity: 'warning',
+    effortMinutes: 15,
+    message: '{detail}',
+    suggestion:
+      'Check that the collection is dense (indexes FIRST … LAST all assigned, no DELETE(i)) and holds no NULL elements where it matters; otherwise keep it as a jsonb object keyed by the index, or iterate over the non-NULL elements.',
+    why: 'Nested tables and associative arrays indexed by integers become PostgreSQL arrays, which have no gaps: assigning index 10 after index 1 fills 2 … 9 with NULLs. NEXT, PRIOR, EXISTS and COUNT then see those NULL elements where Oracle sees no element, and INDICES OF must take NULL elements for gaps.',
+    rule: 'convert/plsql/forall',
+  },
+  {
     id: 'OPG-PLSQL-0030',
     title: 'Compound trigger split into one trigger per timing point',
     severity: 'info',

@@ -121,7 +121,7 @@ export function emitForall(s: Forall, pc: PlContext, depth: number, emit: (st: P
     const hi = s.upper ? `least(array_upper(${c}, 1), ${pc.expr(s.upper)})` : `array_upper(${c}, 1)`;
     loop = `FOR ${i} IN coalesce(${lo}, 1)..coalesce(${hi}, 0) LOOP`;
     skip.push(`CONTINUE WHEN (${c})[${i}] IS NULL;`);
-    pc.report('OPG-PLSQL-0003', {
+    pc.report('OPG-PLSQL-0022', {
       detail: `FORALL … INDICES OF ${pc.expr(s.indicesOf)}: the indexes of the array whose elements are not NULL (a gap of a sparse Oracle collection is a NULL element in PostgreSQL, so a NULL element that exists in Oracle is skipped too)`,
     });
   } else if (s.lower && s.upper) {
@@ -170,10 +170,12 @@ export function emitForall(s: Forall, pc: PlContext, depth: number, emit: (st: P
   if (pc.usesRowcount) lines.push(`${pad}opg_rowcount := opg_bulk_total;`);
   const handler = inlineHandlers.get(s);
   if (handler) {
-    pc.report('OPG-PLSQL-0003', {
-      detail: `FORALL … SAVE EXCEPTIONS: the handler of ORA-24381 runs right after the loop (raising would undo the successful iterations in PostgreSQL)`,
-    });
-    lines.push(`${pad}IF cardinality(${ERR_INDEX}) > 0 THEN`, ...handler.flatMap((st) => emit(st, depth + 1)), `${pad}END IF;`);
+    lines.push(
+      `${pad}IF cardinality(${ERR_INDEX}) > 0 THEN`,
+      `${pad}${IND}-- the block's handler of ORA-24381 (raising would undo the successful iterations)`,
+      ...handler.flatMap((st) => emit(st, depth + 1)),
+      `${pad}END IF;`,
+    );
   } else if (s.saveExceptions)
     lines.push(
       `${pad}IF cardinality(${ERR_INDEX}) > 0 THEN`,
