@@ -1003,13 +1003,13 @@ const entries: CatalogEntry[] = [
   },
   {
     id: 'OPG-PLSQL-0022',
-    title: 'Sparse collection approximated by an array',
+    title: 'FORALL … INDICES OF skips NULL elements',
     severity: 'warning',
-    effortMinutes: 15,
+    effortMinutes: 10,
     message: '{detail}',
     suggestion:
-      'Check that the collection is dense (indexes FIRST … LAST all assigned, no DELETE(i)) and holds no NULL elements where it matters; otherwise keep it as a jsonb object keyed by the index, or iterate over the non-NULL elements.',
-    why: 'Nested tables and associative arrays indexed by integers become PostgreSQL arrays, which have no gaps: assigning index 10 after index 1 fills 2 … 9 with NULLs. NEXT, PRIOR, EXISTS and COUNT then see those NULL elements where Oracle sees no element, and INDICES OF must take NULL elements for gaps.',
+      'Check that the collection holds no NULL element that must be processed; if it does, loop over its indexes with an explicit FOR … LOOP instead.',
+    why: 'Nested tables and associative arrays indexed by integers become PostgreSQL arrays, which have no gaps: assigning index 10 after index 1 fills 2 … 9 with NULLs. INDICES OF must therefore take NULL elements for gaps, and skips an element that exists in Oracle but holds NULL.',
     rule: 'convert/plsql/forall',
   },
   {

@@ -178,7 +178,6 @@ export function mapExpr(x: Expr, pc: PlContext): Expr | undefined {
     return m ? mapAttribute(whole(m, pc), attr) : undefined;
   }
   if (!elementCall(x)) return undefined;
-  warnSparse(x, pc);
   const element = mapOf(x.name, pc);
   if (element) {
     if (!pc.preStatements.includes(GETTER)) pc.preStatements.push(GETTER);
@@ -189,44 +188,6 @@ export function mapExpr(x: Expr, pc: PlContext): Expr | undefined {
   if (!['EXISTS', 'NEXT', 'PRIOR'].includes(method)) return undefined;
   const m = mapOf(x.name.slice(0, -1), pc);
   return m ? mapMethod(whole(m, pc), method, key(x.args[0].value, pc)) : undefined;
-}
-
-/** Local associative array types indexed by integers, per unit. */
-const integerIndexed = new WeakMap<PlContext, Set<OraName>>();
-const warned = new WeakMap<PlContext, Set<string>>();
-
-/** Remembers a local `TABLE OF t INDEX BY <integer type>` (an array, possibly sparse in Oracle). */
-export function noteIntegerIndexed(name: OraName, pc: PlContext): void {
-  const set = integerIndexed.get(pc) ?? new Set<OraName>();
-  integerIndexed.set(pc, set);
-  set.add(name);
-}
-
-function isIntegerIndexed(t: DataType, pc: PlContext): boolean {
-  if (t.attribute || t.args.length) return false;
-  if (!t.schema && pc.localTypes.has(t.name)) return !!integerIndexed.get(pc)?.has(t.name);
-  const p = packageTypeDecl(t, pc);
-  return p?.decl.kind === 'type' && p.decl.def.kind === 'table' && !!p.decl.def.indexBy && indexKind(p.decl.def.indexBy, pc, p.info) === 'integer';
-}
-
-/**
- * c.NEXT(i) / PRIOR(i) / EXISTS(i) on an associative array indexed by integers: the usual sign of
- * a sparse collection, which an array (gaps filled with NULLs) does not reproduce. Reported once
- * per collection and unit; the array conversion stays.
- */
-function warnSparse(x: FuncCall, pc: PlContext): void {
-  const method = x.name[x.name.length - 1];
-  if (x.name.length < 2 || !['NEXT', 'PRIOR', 'EXISTS'].includes(method)) return;
-  const c = pc.collectionOf(x.name.slice(0, -1));
-  if (!c || !isIntegerIndexed(c.type, pc)) return;
-  const name = x.name.slice(0, -1).join('.');
-  const done = warned.get(pc) ?? new Set<string>();
-  warned.set(pc, done);
-  if (done.has(name)) return;
-  done.add(name);
-  pc.report('OPG-PLSQL-0022', {
-    detail: `${name}.${method}: ${name} is an associative array indexed by integers, converted to an array; if it is sparse in Oracle (gaps, scattered or negative keys), NEXT / PRIOR / EXISTS / COUNT see the NULL elements filling the gaps`,
-  });
 }
 
 /** COUNT / FIRST / LAST / LIMIT of a jsonb map (keys in byte order). */

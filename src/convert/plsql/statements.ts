@@ -18,7 +18,7 @@ import { extraArgs, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
 import { assignTarget, objectCallStatement } from './objects.js';
-import { indexKind, mapAssign, mapCallStatement, mapElementType, noteIntegerIndexed } from './assoc.js';
+import { indexKind, mapAssign, mapCallStatement, mapElementType } from './assoc.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 
 const IND = '  ';
@@ -271,7 +271,6 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
           return [];
         }
         if (!index) pc.fail(`associative array ${d.name} indexed by ${(def as { indexBy: { name: string } }).indexBy.name}`);
-        else if (def.kind === 'table' && def.indexBy) noteIntegerIndexed(d.name, pc);
         pc.localTypes.set(d.name, `${pc.resolvedType(def.of, d.name)}[]`);
       } else if (def.kind === 'record') {
         const name = `${pc.typePrefix}_${d.name}`.toLowerCase();
