@@ -168,6 +168,24 @@ describe('compound triggers (PostgreSQL 15)', () => {
     }
   }, 60_000);
 
+  it('constants, exceptions, cursors and functions of the declaration section', async (ctx) => {
+    if (!ready) ctx.skip();
+    const c = await database('members', ['fixtures/plsql/trigger-compound-members/input.sql']);
+    try {
+      await c.query('INSERT INTO emp VALUES (1, 10, 100), (2, 10, 50), (3, 20, 7)');
+      await c.query('UPDATE emp SET dept = 30 WHERE id = 2');
+      expect((await rows(c, 'SELECT dept, total::float AS t FROM dept_totals ORDER BY dept')).map((r) => `${r.dept}:${r.t}`)).toEqual([
+        '10:100',
+        '20:7',
+        '30:50',
+      ]);
+      const err = await c.query('UPDATE emp SET sal = 200000 WHERE id = 3').catch((e: Error) => e);
+      expect(String(err)).toMatch(/salary 200000\.00 too high/);
+    } finally {
+      await c.end();
+    }
+  }, 60_000);
+
   it('INSTEAD OF EACH ROW on a view, with per-statement state', async (ctx) => {
     if (!ready) ctx.skip();
     const c = await database('view', ['fixtures/plsql/trigger-compound-instead-of-view/input.sql']);
