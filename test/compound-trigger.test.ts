@@ -91,6 +91,10 @@ describe('compound triggers (PostgreSQL 15)', () => {
       await c.query(`UPDATE project_tasks SET actual_hours = 99 WHERE task_id = 7`);
       await c.query(`UPDATE time_entries SET notes = 'x'`);
       expect(await hours()).toEqual(['3:0', '7:99', '12:0']);
+      // Tasks 3 and 12 are recomputed, task 7 (between them in the INDEX BY table) is not touched:
+      // NEXT skips the gaps of the sparse collection.
+      await c.query(`INSERT INTO time_entries (entry_id, employee_id, project_id, task_id, work_date, hours) VALUES ${[entry(5, 3, 1), entry(6, 12, 2)].join(', ')}`);
+      expect(await hours()).toEqual(['3:1', '7:99', '12:2']);
     } finally {
       await c.end();
     }
@@ -181,6 +185,18 @@ describe('compound triggers (PostgreSQL 15)', () => {
       ]);
       const err = await c.query('UPDATE emp SET sal = 200000 WHERE id = 3').catch((e: Error) => e);
       expect(String(err)).toMatch(/salary 200000\.00 too high/);
+    } finally {
+      await c.end();
+    }
+  }, 60_000);
+
+  it('INDEX BY tables: EXISTS / FIRST / LAST / NEXT / PRIOR / DELETE(i) skip the gaps', async (ctx) => {
+    if (!ready) ctx.skip();
+    const c = await database('sparse', ['fixtures/plsql/collection-index-by-sparse/input.sql']);
+    try {
+      expect(await one(c, 'SELECT distinct_visitors()')).toBe(null);
+      await c.query(`INSERT INTO visits VALUES (5, 'a'), (900, 'b'), (5, 'c'), (1000, 'd'), (42, 'e'), (1000, 'f')`);
+      expect(await one(c, 'SELECT distinct_visitors()')).toBe('5 42 900 <900<42<5');
     } finally {
       await c.end();
     }

@@ -1024,6 +1024,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/compound',
   },
   {
+    id: 'OPG-PLSQL-0031',
+    title: 'Sparse collection held as an array',
+    severity: 'info',
+    effortMinutes: 5,
+    message: '{detail}',
+    suggestion:
+      'Check the INDEX BY tables that store NULL elements and are walked with FIRST / NEXT or tested with EXISTS: such an element now reads as missing. Code that relied on COUNT of a sparse table must count the non-NULL elements.',
+    why: 'An INDEX BY PLS_INTEGER table may have gaps (elements assigned at scattered indexes, or deleted); a PostgreSQL array has none, so a gap is a NULL element, and FIRST / LAST / EXISTS / NEXT / PRIOR skip those as Oracle skips its gaps.',
+    rule: 'convert/plsql/context',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

@@ -90,6 +90,17 @@ export function collectionElement(ctx: ConvertContext, t: DataType): DataType | 
   return [...map].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
 }
 
+/** Helpers of INDEX BY tables held as arrays: a NULL element is a gap (see PlContext.sparse). */
+const sparseHelper = (name: string, args: string, returns: string, body: string) =>
+  `CREATE OR REPLACE FUNCTION ${name}(${args})\nRETURNS ${returns}\nLANGUAGE sql\nIMMUTABLE\nAS $body$\n${body}\n$body$;`;
+const SPARSE_HELPERS: Record<string, string> = {
+  opg_sparse_first: sparseHelper('opg_sparse_first', 'a anyarray', 'integer', 'SELECT min(k) FROM generate_subscripts(a, 1) AS k WHERE num_nonnulls(a[k]) = 1'),
+  opg_sparse_last: sparseHelper('opg_sparse_last', 'a anyarray', 'integer', 'SELECT max(k) FROM generate_subscripts(a, 1) AS k WHERE num_nonnulls(a[k]) = 1'),
+  opg_sparse_exists: sparseHelper('opg_sparse_exists', 'a anyarray, i integer', 'boolean', 'SELECT num_nonnulls(a[i]) = 1'),
+  opg_sparse_next: sparseHelper('opg_sparse_next', 'a anyarray, i integer', 'integer', 'SELECT min(k) FROM generate_subscripts(a, 1) AS k WHERE k > i AND num_nonnulls(a[k]) = 1'),
+  opg_sparse_prior: sparseHelper('opg_sparse_prior', 'a anyarray, i integer', 'integer', 'SELECT max(k) FROM generate_subscripts(a, 1) AS k WHERE k < i AND num_nonnulls(a[k]) = 1'),
+};
+
 const num = (v: string): Expr => ({ kind: 'literal', type: 'number', value: v });
 const bound = (c: Expr, f: 'array_lower' | 'array_upper'): Expr => ({ kind: 'call', name: [f], args: [{ value: c }, { value: num('1') }] });
 
@@ -256,6 +267,8 @@ export class PlContext {
   readonly recordTypes = new Map<OraName, { name: OraName; type: DataType }[]>();
   /** Base types of the SUBTYPEs declared in the unit. */
   readonly subtypes = new Map<OraName, DataType>();
+  /** INDEX BY integer types declared in the unit (see isSparse). */
+  readonly sparseTypes = new Set<OraName>();
 
   report(id: string, args: FindingArgs): void {
     this.findings.push(makeFinding(id, args, { object: this.object, location: this.location }));
@@ -533,6 +546,7 @@ export class PlContext {
         return this.plsqlNode(col('SELF', ...x.parts)) ?? col('SELF', ...x.parts);
       if (x.parts.length >= 2 && ['FIRST', 'LAST', 'COUNT', 'LIMIT'].includes(last)) {
         const c = this.collectionOf(x.parts.slice(0, -1));
+        if (c && (last === 'FIRST' || last === 'LAST') && this.isSparse(c.type)) return this.sparse(last, c.expr);
         if (c) return collectionAttribute(c.expr, last);
       }
       return undefined;
@@ -651,9 +665,39 @@ export class PlContext {
       if (whole) return { kind: 'subscript', operand: whole.expr.kind === 'call' ? { kind: 'paren', expr: whole.expr } : whole.expr, index: index() };
       const method = x.name[x.name.length - 1];
       const c = x.name.length >= 2 && ['EXISTS', 'NEXT', 'PRIOR'].includes(method) ? this.collectionOf(x.name.slice(0, -1)) : undefined;
+      if (c && this.isSparse(c.type)) return this.sparse(method, c.expr, index());
       if (c) return collectionMethod(c.expr, method, index());
     }
     return undefined;
+  }
+
+  /**
+   * An INDEX BY integer table (declared in the unit or in a package): sparse in Oracle, an array
+   * here whose gaps are NULL elements.
+   */
+  isSparse(t: DataType): boolean {
+    if (t.attribute || t.args.length || t.schema?.includes('.')) return false;
+    if (!t.schema && this.localTypes.has(t.name)) return this.sparseTypes.has(t.name);
+    const ref = this.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
+    const d = ref?.info.typeDecls.find((x) => x.name === ref.member);
+    return d?.kind === 'type' && d.def.kind === 'table' && !!d.def.indexBy && !!this.packageType(t)?.text?.endsWith('[]');
+  }
+
+  /**
+   * FIRST / LAST / EXISTS(i) / NEXT(i) / PRIOR(i) of an INDEX BY table held as an array: the
+   * indexes whose element is not NULL (opg_sparse_* helpers, created before the unit), so a loop
+   * over a sparse collection skips its gaps as in Oracle. COUNT stays the array's length.
+   */
+  private sparse(what: string, c: Expr, i?: Expr): Expr {
+    const fn = `opg_sparse_${what.toLowerCase()}`;
+    const helper = SPARSE_HELPERS[fn];
+    if (!this.preStatements.includes(helper)) this.preStatements.push(helper);
+    if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0031'))
+      this.report('OPG-PLSQL-0031', {
+        detail: `${this.object}: the INDEX BY tables of this unit are PostgreSQL arrays; FIRST, LAST, EXISTS, NEXT and PRIOR take a NULL element for a gap (an element deleted or never assigned), so an element holding NULL is skipped too; COUNT counts the gaps between the first and the last element`,
+      });
+    const args = [{ value: c }, ...(i ? [{ value: { kind: 'pg-cast', operand: { kind: 'paren', expr: i }, type: { kind: 'datatype', name: 'integer', args: [] } } as Expr }] : [])];
+    return { kind: 'call', name: [fn], args };
   }
 
   /** Expressions being converted are inside a SQL statement (set by the statement emitter). */

@@ -271,6 +271,7 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
           return [];
         }
         if (!index) pc.fail(`associative array ${d.name} indexed by ${(def as { indexBy: { name: string } }).indexBy.name}`);
+        if (def.kind === 'table' && def.indexBy) pc.sparseTypes.add(d.name);
         pc.localTypes.set(d.name, `${pc.resolvedType(def.of, d.name)}[]`);
       } else if (def.kind === 'record') {
         const name = `${pc.typePrefix}_${d.name}`.toLowerCase();
@@ -764,6 +765,11 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     switch (method) {
       case 'DELETE':
         if (!c.args.length) return [assign(`'{}'`)];
+        if (c.args.length === 1 && pc.isSparse(coll.type)) {
+          // An INDEX BY table: the element becomes a gap, a NULL element (see PlContext.isSparse).
+          if (!coll.packageVar) return [`${cur}[${arg(0)}] := NULL;`];
+          return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', `  opg_a[${arg(0)}] := NULL;`, `  ${assign('opg_a')}`, 'END;'];
+        }
         break;
       case 'EXTEND':
         if (!c.args.length) return [assign(`array_append(${cur}, NULL)`)];
