@@ -161,13 +161,18 @@ export function mapExpr(x: Expr, pc: PlContext): Expr | undefined {
     const args = x.kind === 'method' ? x.args : [];
     const inner = mapElementType(m.element, pc);
     const isArray = !inner && pc.resolvedType(m.element, on.name.join('.')).endsWith('[]');
+    // An INDEX BY integer table: a NULL element is a gap (PlContext.sparse).
+    const sparse = isArray && pc.isSparse(m.element);
     if (!args.length && ['COUNT', 'FIRST', 'LAST', 'LIMIT'].includes(name)) {
       if (inner) return mapAttribute(printExpr(read), name);
+      if (sparse && (name === 'FIRST' || name === 'LAST')) return pc.sparse(name, read);
       if (isArray) return collectionAttribute(read, name);
     }
     if (args.length === 1 && ['EXISTS', 'NEXT', 'PRIOR'].includes(name)) {
       if (inner) return mapMethod(printExpr(read), name, key(args[0].value, pc));
-      if (isArray) return collectionMethod(read, name, { kind: 'pseudo', name: `(${pc.expr(args[0].value)})` });
+      const index: Expr = { kind: 'pseudo', name: `(${pc.expr(args[0].value)})` };
+      if (sparse) return pc.sparse(name, read, index);
+      if (isArray) return collectionMethod(read, name, index);
     }
     return args.length ? undefined : { kind: 'field', operand: read, field: name };
   }

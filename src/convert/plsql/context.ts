@@ -688,7 +688,7 @@ export class PlContext {
    * indexes whose element is not NULL (opg_sparse_* helpers, created before the unit), so a loop
    * over a sparse collection skips its gaps as in Oracle. COUNT stays the array's length.
    */
-  private sparse(what: string, c: Expr, i?: Expr): Expr {
+  sparse(what: string, c: Expr, i?: Expr): Expr {
     const fn = `opg_sparse_${what.toLowerCase()}`;
     const helper = SPARSE_HELPERS[fn];
     if (!this.preStatements.includes(helper)) this.preStatements.push(helper);
