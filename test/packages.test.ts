@@ -3,50 +3,19 @@
  * initialization block, separate between two sessions (two connections), constants inlined,
  * package exceptions raised with their SQLSTATE. Skipped with a message when no server answers.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { one, scratchDatabase } from './pg-scratch.js';
 import { convert, PHASES } from '../src/index.js';
 
-const admin = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
-const db = `orapg_pkg_${process.pid}`;
-let ready = false;
-
-beforeAll(async () => {
-  const c = new pg.Client(admin);
-  try {
-    await c.connect();
-    await c.query(`CREATE DATABASE ${db}`);
-  } catch (e) {
-    console.warn(`PostgreSQL server not reachable on 127.0.0.1:5432, package tests skipped: ${(e as Error).message}`);
-    return;
-  } finally {
-    await c.end().catch(() => {});
-  }
+const db = scratchDatabase('pkg', 'package', async (s) => {
   const r = convert(['fixtures/plsql-packages/counter.sql']);
-  const s = new pg.Client({ ...admin, database: db });
-  await s.connect();
   for (const phase of PHASES) await s.query(r.phases[phase]);
-  await s.end();
-  ready = true;
-}, 60_000);
-
-afterAll(async () => {
-  const c = new pg.Client(admin);
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await c.end();
 });
-
-async function session() {
-  const c = new pg.Client({ ...admin, database: db });
-  await c.connect();
-  return c;
-}
-const one = async (c: pg.Client, sql: string) => Object.values((await c.query(sql)).rows[0])[0];
+const session = () => db.session();
 
 describe('package state (PostgreSQL 15)', () => {
   it('keeps variables per session, runs the initialization block once per session', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     const b = await session();
     try {

@@ -6,44 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { one, scratchDatabase } from './pg-scratch.js';
 
-const admin = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
-const db = `orapg_assoc_${process.pid}`;
-let ready = false;
 const FIXTURES = ['assoc-string-index', 'assoc-string-package', 'forall-bulk-exceptions'];
-
-beforeAll(async () => {
-  const c = new pg.Client(admin);
-  try {
-    await c.connect();
-    await c.query(`CREATE DATABASE ${db}`);
-  } catch (e) {
-    console.warn(`PostgreSQL server not reachable on 127.0.0.1:5432, associative array / FORALL tests skipped: ${(e as Error).message}`);
-    return;
-  } finally {
-    await c.end().catch(() => {});
-  }
-  const s = new pg.Client({ ...admin, database: db });
-  await s.connect();
+const db = scratchDatabase('assoc', 'associative array / FORALL', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
-  await s.end();
-  ready = true;
-}, 60_000);
-
-afterAll(async () => {
-  const c = new pg.Client(admin);
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await c.end();
 });
-
-async function session() {
-  const c = new pg.Client({ ...admin, database: db });
-  await c.connect();
-  return c;
-}
-const one = async (c: pg.Client, sql: string) => Object.values((await c.query(sql)).rows[0])[0];
+const session = () => db.session();
 const errorOf = async (c: pg.Client, sql: string) => {
   try {
     await c.query(sql);
@@ -60,7 +30,7 @@ describe('associative arrays indexed by strings (PostgreSQL 15)', () => {
   // NEXT / PRIOR follow that order, NEXT and PRIOR work across deleted elements, DELETE(m, n)
   // deletes the keys from m to n.
   it('FIRST / NEXT and LAST / PRIOR walk the keys in binary order; COUNT, EXISTS, DELETE', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       // 'a9' deleted: NEXT('a10') skips it.
@@ -79,7 +49,7 @@ describe('associative arrays indexed by strings (PostgreSQL 15)', () => {
   // "Associative Arrays" / "Predefined Exceptions": referencing a nonexistent element of an
   // associative array raises NO_DATA_FOUND.
   it('reading a missing key raises NO_DATA_FOUND', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       expect(Number(await one(a, "SELECT assoc_get('x')"))).toBe(1);
@@ -93,7 +63,7 @@ describe('associative arrays indexed by strings (PostgreSQL 15)', () => {
   });
 
   it('elements of record and collection types keep their fields and indexes', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       expect(await one(a, 'SELECT assoc_records()')).toBe('Bob:100:2');
@@ -108,7 +78,7 @@ describe('associative arrays indexed by strings (PostgreSQL 15)', () => {
   // "Package State": a package variable keeps its value for the session; an associative array
   // variable starts empty.
   it('a package variable of a string-indexed type keeps its keys across calls in the session', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     const b = await session();
     try {
@@ -143,7 +113,7 @@ describe('FORALL (PostgreSQL 15)', () => {
   // Oracle error code (ORA-01400 cannot insert NULL, ORA-00001 unique constraint); the rows of the
   // successful iterations stay.
   it('SAVE EXCEPTIONS collects the failing iterations and keeps the others', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       await reset(a);
@@ -163,7 +133,7 @@ describe('FORALL (PostgreSQL 15)', () => {
   // "FORALL Statement": without SAVE EXCEPTIONS the first failing iteration stops the statement
   // and its exception is raised (the statement that failed is rolled back).
   it('without SAVE EXCEPTIONS the first failure raises', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       await reset(a);
@@ -177,7 +147,7 @@ describe('FORALL (PostgreSQL 15)', () => {
   // rows the i-th DML statement affected; with VALUES OF its subscripts are the values of the
   // index collection.
   it('SQL%BULK_ROWCOUNT(i) holds the rows of each iteration', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       await reset(a);
@@ -192,7 +162,7 @@ describe('FORALL (PostgreSQL 15)', () => {
   // "FORALL Statement": INDICES OF iterates over the indexes of the existing elements of a sparse
   // collection, within BETWEEN lower AND upper; VALUES OF over the values of the index collection.
   it('INDICES OF a sparse collection (BETWEEN) and VALUES OF', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       await reset(a);

@@ -7,49 +7,18 @@
  * with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { one, scratchDatabase } from './pg-scratch.js';
 
-const admin = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
-const db = `orapg_coll_${process.pid}`;
-let ready = false;
 const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes', 'bulk-collect-fetch-dynamic'];
-
-beforeAll(async () => {
-  const c = new pg.Client(admin);
-  try {
-    await c.connect();
-    await c.query(`CREATE DATABASE ${db}`);
-  } catch (e) {
-    console.warn(`PostgreSQL server not reachable on 127.0.0.1:5432, collection tests skipped: ${(e as Error).message}`);
-    return;
-  } finally {
-    await c.end().catch(() => {});
-  }
-  const s = new pg.Client({ ...admin, database: db });
-  await s.connect();
+const db = scratchDatabase('coll', 'collection', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
-  await s.end();
-  ready = true;
-}, 60_000);
-
-afterAll(async () => {
-  const c = new pg.Client(admin);
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-  await c.end();
 });
-
-async function session() {
-  const c = new pg.Client({ ...admin, database: db });
-  await c.connect();
-  return c;
-}
-const one = async (c: pg.Client, sql: string) => Object.values((await c.query(sql)).rows[0])[0];
+const session = () => db.session();
 
 describe('collections (PostgreSQL 15)', () => {
   it('EXTEND, element assignment, COUNT, EXISTS and DELETE on a package variable', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       expect(Number(await one(a, 'SELECT coll_pkg.cnt()'))).toBe(0);
@@ -66,7 +35,7 @@ describe('collections (PostgreSQL 15)', () => {
   });
 
   it('NEXT and PRIOR on a parameter follow Oracle on a dense collection', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       const list = "ARRAY['a','b','c']::str_list";
@@ -82,7 +51,7 @@ describe('collections (PostgreSQL 15)', () => {
   });
 
   it('constructor, EXTEND(n), element assignment and TRIM on a local collection', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       expect(await one(a, 'SELECT coll_pkg.defaults()::text')).toBe('{a,b,NULL}');
@@ -94,7 +63,7 @@ describe('collections (PostgreSQL 15)', () => {
 
 describe('package whose initialization section is not converted (PostgreSQL 15)', () => {
   it('keeps its state, getters, setters and members; opg_init warns once per session', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     const notices: string[] = [];
     a.on('notice', (n) => notices.push(n.message ?? ''));
@@ -113,7 +82,7 @@ describe('package whose initialization section is not converted (PostgreSQL 15)'
 
 describe('nested subprograms lifted to routines (PostgreSQL 15)', () => {
   it('call each other, read the enclosing variables they are passed, write back IN OUT ones', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       expect(await one(a, "SELECT format_name('jOHN', 'smith')")).toBe('John Smith');
@@ -132,7 +101,7 @@ describe('nested subprograms lifted to routines (PostgreSQL 15)', () => {
 
 describe('object type methods naming attributes without SELF (PostgreSQL 15)', () => {
   it('read and change the attributes of the object they are called on', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       const notices: string[] = [];
@@ -153,7 +122,7 @@ describe('object type methods naming attributes without SELF (PostgreSQL 15)', (
 
 describe('BULK COLLECT from a cursor and from dynamic SQL (PostgreSQL 15)', () => {
   it('collects every row in order, batch by batch with LIMIT, and stops when the rows run out', async (ctx) => {
-    if (!ready) ctx.skip();
+    if (!db.ready) ctx.skip();
     const a = await session();
     try {
       await a.query('BEGIN');
