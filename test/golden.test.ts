@@ -10,10 +10,7 @@ const cases = listCases();
  * Cases whose output PostgreSQL still rejects, with the reason. The test asserts that they fail,
  * so fixing one makes the test fail until it is removed from this list.
  */
-const KNOWN_APPLY_FAILURES: Record<string, string> = {
-  'ddl/names-lowercase-quoted-collisions':
-    'ID and "id" both map to id; column renaming on collision is not implemented',
-};
+const KNOWN_APPLY_FAILURES: Record<string, string> = {};
 let db: PGlite;
 
 beforeAll(async () => {

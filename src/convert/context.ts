@@ -149,6 +149,44 @@ export class ConvertContext {
     return v ? { kind: 'view', columns: v.columns, query: v.query } : undefined;
   }
 
+  /** PostgreSQL column names per table (Oracle name → PostgreSQL name), collisions renamed. */
+  private readonly columnMaps = new WeakMap<CreateTable, Map<OraName, string>>();
+
+  /**
+   * The PostgreSQL names of a table's columns. Oracle column names that differ only in case (ID and
+   * "id") map to the same PostgreSQL name: the later column is renamed (id_1) with OPG-NAME-0003.
+   */
+  columnNames(t: CreateTable, findings: Finding[], where: { object?: string; location?: SourceLocation }): Map<OraName, string> {
+    let map = this.columnMaps.get(t);
+    if (map) return map;
+    map = new Map();
+    const used = new Set<string>();
+    for (const c of t.columns) {
+      const pg = this.ident(c.name, findings, where);
+      let name = pg;
+      for (let i = 1; used.has(name); i++) name = shortenIdent(`${pg}_${i}`);
+      if (name !== pg)
+        findings.push(
+          makeFinding('OPG-NAME-0003', { table: t.name.name, column: c.name, name: pg, renamed: name }, where),
+        );
+      used.add(name);
+      map.set(c.name, name);
+    }
+    this.columnMaps.set(t, map);
+    return map;
+  }
+
+  /** PostgreSQL name of a column of a table of the model (collision-renamed), else its plain name. */
+  columnIdent(
+    table: QualifiedName | undefined,
+    column: OraName,
+    findings: Finding[],
+    where: { object?: string; location?: SourceLocation },
+  ): string {
+    const t = table ? this.findTable(table) : undefined;
+    return (t && this.columnNames(t, [], where).get(column)) ?? this.ident(column, findings, where);
+  }
+
   findTable(q: QualifiedName, near?: QualifiedName): CreateTable | undefined {
     return (
       this.tables.get(ConvertContext.key(q)) ??

@@ -12,6 +12,7 @@ import type {
   PlsqlUnit,
   RevokeStmt,
 } from '../ast/ddl.js';
+import type { Expr } from '../ast/expr.js';
 import type { PgGrant, PgNode, PgObject } from '../ast/pg.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../emit/quote.js';
 import { makeFinding } from '../findings/make.js';
@@ -53,8 +54,14 @@ export function convertIndex(s: CreateIndex, ctx: ConvertContext): PgObject[] {
   const dropped = s.dropped.filter((w) => w !== 'REVERSE');
   if (dropped.length)
     findings.push(makeFinding('OPG-INDEX-0003', { object, clauses: dropped.join(', ') }, where));
+  // A column renamed for a case collision (OPG-NAME-0003) is indexed under its new name.
+  const renamed = oraTable ? ctx.columnNames(oraTable, [], where) : undefined;
   const columns = s.columns.map((c) => {
-    const expr = rewriteExpr(c.expr, ectx);
+    const target =
+      renamed && c.expr.kind === 'column' && c.expr.parts.length === 1 ? renamed.get(c.expr.parts[0]) : undefined;
+    const source: Expr =
+      target && c.expr.kind === 'column' && target !== pgNameOf(c.expr.parts[0]) ? { kind: 'column', parts: [target] } : c.expr;
+    const expr = rewriteExpr(source, ectx);
     return c.desc ? { expr, desc: true } : { expr };
   });
   // Composite unique index: Oracle's NULL rule (see the UNIQUE constraint case in tables.ts).
@@ -266,7 +273,7 @@ export function convertComment(c: CommentOn, ctx: ConvertContext): PgObject[] {
           : 'VIEW'
         : 'TABLE';
   const node: PgNode = { kind: 'comment', on, target: ctx.pgName(c.table, findings, where), text: c.text };
-  if (c.column) node.column = ctx.ident(c.column, findings, where);
+  if (c.column) node.column = ctx.columnIdent(c.table, c.column, findings, where);
   return [
     {
       phase: isView ? 'code' : 'pre-data',

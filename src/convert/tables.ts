@@ -89,7 +89,8 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
   const name = ctx.pgName(t.name, findings, where);
   if (claim) name.name = ctx.claimRelation(name.schema, name.name, 'Table', findings, where);
   const ectx = ctx.exprContext(findings, where, t);
-  const colName = (n: string) => ctx.ident(n, findings, where);
+  const pgColumns = ctx.columnNames(t, findings, where);
+  const colName = (n: string) => pgColumns.get(n) ?? ctx.ident(n, findings, where);
 
   const constraints: Constraint[] = [...t.columns.flatMap((c) => c.constraints), ...t.constraints];
   const pkCols = new Set(
@@ -285,7 +286,7 @@ function convertConstraint(
   }
   const pc: PgConstraint = {
     kind: c.kind as PgConstraint['kind'],
-    columns: c.columns.map((n) => ctx.ident(n, findings, where)),
+    columns: c.columns.map((n) => ctx.columnIdent(t.name, n, findings, where)),
   };
   if (c.name) pc.name = ctx.ident(c.name, findings, where);
   if (c.kind === 'check') pc.check = rewriteExpr(c.check!, ectx);
@@ -295,7 +296,7 @@ function convertConstraint(
         ? c.references.table
         : { ...c.references.table, schema: t.name.schema };
     const ref = ctx.pgName(refTable, findings, where);
-    let refCols = c.references.columns.map((n) => ctx.ident(n, findings, where));
+    let refCols = c.references.columns.map((n) => ctx.columnIdent(refTable, n, findings, where));
     if (!refCols.length) {
       // REFERENCES t without columns means t's primary key; spell it out when we know it.
       const target = ctx.findTable(refTable);
@@ -304,7 +305,7 @@ function convertConstraint(
         [...target.columns.flatMap((x) => x.constraints), ...target.constraints].find(
           (x) => x.kind === 'primary-key',
         );
-      if (pk) refCols = pk.columns.map((n) => ctx.ident(n, findings, where));
+      if (pk) refCols = pk.columns.map((n) => ctx.columnIdent(refTable, n, findings, where));
     }
     pc.references = { table: ref, columns: refCols };
     const target = ctx.findTable(refTable);

@@ -790,6 +790,18 @@ const entries: CatalogEntry[] = [
     rule: 'convert/names',
   },
   {
+    id: 'OPG-NAME-0003',
+    title: 'Column name collision',
+    severity: 'warning',
+    effortMinutes: 15,
+    message:
+      'Columns of {table} differ only in case: {column} would also be {name} on PostgreSQL; renamed to {renamed}',
+    suggestion:
+      'Views, code and applications that name the column (quoted, in its exact case) must use the new name; or rename one of the columns before migrating.',
+    why: 'Oracle distinguishes ID and "id"; orapg writes identifiers in lower case without quotes, so both would be the same PostgreSQL column.',
+    rule: 'convert/names',
+  },
+  {
     id: 'OPG-INDEX-0005',
     title: 'Index duplicates a constraint',
     severity: 'info',
@@ -1033,17 +1045,6 @@ const entries: CatalogEntry[] = [
       'Check the INDEX BY tables that store NULL elements and are walked with FIRST / NEXT or tested with EXISTS: such an element now reads as missing. Code that relied on COUNT of a sparse table must count the non-NULL elements.',
     why: 'An INDEX BY PLS_INTEGER table may have gaps (elements assigned at scattered indexes, or deleted); a PostgreSQL array has none, so a gap is a NULL element, and FIRST / LAST / EXISTS / NEXT / PRIOR skip those as Oracle skips its gaps.',
     rule: 'convert/plsql/context',
-  },
-  {
-    id: 'OPG-PLSQL-0032',
-    title: 'Package procedure renamed (a function has the same signature)',
-    severity: 'warning',
-    effortMinutes: 5,
-    message: '{detail}',
-    suggestion:
-      'Code outside the converted sources (applications, dynamic SQL strings) that calls the procedure must use the new name (<name>_proc).',
-    why: 'Oracle allows a package FUNCTION and a PROCEDURE with the same name and argument types (a call in an expression reaches the function, a call statement the procedure); PostgreSQL keeps functions and procedures in one namespace per schema and rejects the second one ("cannot change routine kind").',
-    rule: 'convert/plsql/packages',
   },
   {
     id: 'OPG-EXPR-0001',
