@@ -25,8 +25,6 @@ export const NEEDS_REVIEW = new Set([
   'VSIZE',
   'ORA_HASH',
   'STANDARD_HASH',
-  'RAWTOHEX',
-  'HEXTORAW',
   'NUMTOYMINTERVAL',
   'NUMTODSINTERVAL',
   'TZ_OFFSET',
@@ -111,6 +109,11 @@ const MISC_RULES: Record<string, FunctionRule> = {
     args: [{ value: num('0.5') }],
     withinGroup: [{ expr: a[0] }],
   }),
+  // RAW values are bytea: hexadecimal text in upper case, as Oracle prints it. A character
+  // argument is converted to RAW implicitly in Oracle, which reads it as hexadecimal digits.
+  RAWTOHEX: (a, _c, _ctx, _o, types) =>
+    types[0]?.cls === 'string' ? call('upper', a[0]) : call('upper', call('encode', a[0], lit('hex'))),
+  HEXTORAW: (a) => call('decode', a[0], lit('hex')),
   LENGTHB: (a) => call('octet_length', ...a),
   CHR: (a) => call('chr', ...a),
   GROUPING: (a) => call('grouping', ...a),

@@ -10,6 +10,7 @@ import type { PlContext } from './context.js';
 
 const call = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name: [name], args: args.map((value) => ({ value })) });
 const num = (v: string): Expr => ({ kind: 'literal', type: 'number', value: v });
+const str = (v: string): Expr => ({ kind: 'literal', type: 'string', value: v });
 const NULL: Expr = { kind: 'literal', type: 'null', value: 'NULL' };
 
 /** Positional arguments with named ones put in place (DBMS_LOB.SUBSTR(lob_loc => …, amount => …)). */
@@ -58,6 +59,17 @@ export function builtinFunction(x: FuncCall, pc: PlContext): Expr | undefined {
         else: num('1'),
       } as Expr;
     }
+    // RAW values are bytea; VARCHAR2 ↔ RAW casts keep the bytes (the database character set is UTF8).
+    case 'UTL_RAW.CAST_TO_RAW':
+      return x.args.length === 1 && !x.args[0].name ? call('convert_to', x.args[0].value, str('UTF8')) : undefined;
+    case 'UTL_RAW.CAST_TO_VARCHAR2':
+      return x.args.length === 1 && !x.args[0].name ? call('convert_from', x.args[0].value, str('UTF8')) : undefined;
+    case 'UTL_RAW.LENGTH':
+      return x.args.length === 1 && !x.args[0].name ? call('octet_length', x.args[0].value) : undefined;
+    case 'UTL_RAW.CONCAT':
+      return x.args.length && !x.args.some((a) => a.name)
+        ? x.args.slice(1).reduce<Expr>((l, a) => ({ kind: 'binary', op: '||', left: l, right: a.value }), x.args[0].value)
+        : undefined;
     case 'DBMS_LOB.ISTEMPORARY':
     case 'DBMS_LOB.ISOPEN':
       // Values, not locators: nothing is temporary or open.

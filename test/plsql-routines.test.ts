@@ -1,0 +1,46 @@
+/**
+ * Calling conventions of converted PL/SQL routines on PostgreSQL 15, from golden fixtures'
+ * converted output: a package FUNCTION and PROCEDURE of one name and signature (the procedure
+ * renamed <name>_proc, call statements rewritten); RAW built-ins (RAWTOHEX, HEXTORAW, UTL_RAW casts)
+ * on bytea. Skipped with a message when no server answers.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { one, scratchDatabase } from './pg-scratch.js';
+
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions'];
+const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
+  for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
+});
+
+describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('a function and a procedure of one name: expressions reach the function, call statements the renamed procedure', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect(await one(a, 'SELECT heartbeat.is_alive()')).toBe(false);
+      await a.query('CALL heartbeat.check_all()');
+      expect(await one(a, 'SELECT heartbeat.is_alive()')).toBe(true);
+      // touch_proc('me') adds 10, touch('you') adds 1.
+      expect(Number(await one(a, 'SELECT heartbeat.g_count()'))).toBe(11);
+      await a.query('CALL heartbeat.check_all()');
+      expect(Number(await one(a, 'SELECT heartbeat.g_count()'))).toBe(22);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('RAWTOHEX prints upper-case hexadecimal, HEXTORAW and UTL_RAW casts round-trip text', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect(await one(a, "SELECT raw_to_hex('\\x0aff10'::bytea)")).toBe('0AFF10');
+      expect(await one(a, 'SELECT raw_to_hex(NULL)')).toBeNull();
+      expect(await one(a, "SELECT text_to_hex('Hé')")).toBe('48C3A9:3');
+      expect(await one(a, "SELECT hex_to_text('48C3A9')")).toBe('Hé');
+      expect(await one(a, "SELECT hex_to_text('48c3a9')")).toBe('Hé');
+    } finally {
+      await a.end();
+    }
+  });
+});
