@@ -4,7 +4,7 @@
  * inferred argument type (TO_CHAR, TRUNC, ROUND) or are small one-to-one mappings.
  */
 import type { Expr, FuncCall } from '../ast/expr.js';
-import { call, cast, type ExprContext, lit, num, report, stringValue } from './builders.js';
+import { call, cast, type ExprContext, lit, notConverted, num, report, stringValue } from './builders.js';
 import { looksLikeDateFormat } from './date-format.js';
 import { DATE_RULES, dateToChar, dateTrunc, isDateType } from './functions-date.js';
 import { NUMBER_RULES, numberToText } from './functions-number.js';
@@ -78,6 +78,13 @@ const MISC_RULES: Record<string, FunctionRule> = {
       : call('to_number', a[0], a[1]),
   TRUNC: truncOrRound(false),
   ROUND: truncOrRound(true),
+  // USERENV('SESSIONID'): the legacy form of SYS_CONTEXT('USERENV', …), a NUMBER for SESSIONID.
+  USERENV: (a, c, ctx) => {
+    const key = a[0]?.kind === 'literal' ? a[0].value.toUpperCase() : '';
+    if (key === 'SESSIONID') return call('pg_backend_pid');
+    notConverted(ctx, `USERENV('${key}') has no PostgreSQL equivalent (the session's client and NLS settings are not known to the server)`);
+    return c;
+  },
   SYS_GUID: () =>
     call('decode', call('replace', cast(call('gen_random_uuid'), 'text'), lit('-'), lit('')), lit('hex')),
   SYS_CONTEXT: (a, c, ctx) => {
@@ -87,8 +94,15 @@ const MISC_RULES: Record<string, FunctionRule> = {
       if (key === 'CURRENT_USER' || key === 'SESSION_USER' || key === 'CURRENT_SCHEMA') {
         return { kind: 'pseudo', name: key === 'CURRENT_SCHEMA' ? 'CURRENT_SCHEMA' : key };
       }
+      // The identity the session authenticated as (no proxy users on PostgreSQL).
+      if (key === 'AUTHENTICATED_IDENTITY') return { kind: 'pseudo', name: 'SESSION_USER' };
       if (key === 'MODULE') return call('current_setting', lit('application_name'));
-      if (key === 'DB_NAME') return call('current_database');
+      if (key === 'DB_NAME' || key === 'DB_UNIQUE_NAME' || key === 'CON_NAME') return call('current_database');
+      // The client's IP address as text; NULL for local (socket) connections, as Oracle gives for
+      // bequeath connections.
+      if (key === 'IP_ADDRESS') return call('host', call('inet_client_addr'));
+      // A number identifying the session, as text: the backend process id.
+      if (key === 'SID' || key === 'SESSIONID') return cast(call('pg_backend_pid'), 'text');
     }
     report(ctx, 'OPG-EXPR-0001', { name: `SYS_CONTEXT('${ns}', '${key}')` });
     return { ...c, name: ['sys_context'] };
