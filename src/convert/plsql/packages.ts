@@ -48,6 +48,14 @@ export interface PackageInfo {
   /** Declarations of the members (the body's when both exist; overloads: the last one). */
   subprograms: Map<OraName, Subprogram>;
   publicMembers: Set<OraName>;
+  /** Every declaration of a member name (spec and body, all overloads), in source order. */
+  overloads?: Map<OraName, Subprogram[]>;
+  /**
+   * Procedures renamed because a function of the package has the same name and argument types
+   * (PostgreSQL keeps functions and procedures in one namespace): Oracle name → new name. Calls in
+   * statement position use the new name; calls in expressions still reach the function.
+   */
+  renamedProcedures?: Map<OraName, OraName>;
   /**
    * 'statement': the state of a compound trigger, one instance per triggering statement. Its
    * settings are keyed by pg_trigger_depth() (a statement run by a trigger of the same table gets
@@ -106,11 +114,17 @@ function collect(info: PackageInfo, decls: Declaration[], isPublic: boolean, seq
       case 'subtype':
         info.typeDecls.push(d);
         break;
-      case 'subprogram':
-        info.members.set(d.unit.name.name, d.unit.kind);
-        info.subprograms.set(d.unit.name.name, d.unit);
+      case 'subprogram': {
+        const name = d.unit.name.name;
+        const list = (info.overloads ??= new Map()).get(name) ?? [];
+        info.overloads.set(name, [...list, d.unit]);
+        // A name that is both a function and a procedure: expressions reach the function.
+        const hasFunction = [...list, d.unit].some((u: Subprogram) => u.kind === 'function');
+        info.members.set(name, hasFunction ? 'function' : d.unit.kind);
+        if (d.unit.kind === 'function' || !list.some((u: Subprogram) => u.kind === 'function')) info.subprograms.set(name, d.unit);
         if (isPublic) info.publicMembers.add(d.unit.name.name);
         break;
+      }
       case 'pragma':
         break;
     }
@@ -147,6 +161,37 @@ export function registerPackage(unit: PlsqlUnit, ctx: ConvertContext): void {
   } else {
     info.body = ast.body;
     collect(info, ast.body.declarations, false, seq);
+  }
+  renameClashingProcedures(info);
+}
+
+/** Oracle type spellings that name the same PostgreSQL type. */
+const TYPE_FAMILY: Record<string, string> = {
+  VARCHAR2: 'VARCHAR', NVARCHAR2: 'VARCHAR', STRING: 'VARCHAR', VARCHAR: 'VARCHAR',
+  NUMBER: 'NUMERIC', NUMERIC: 'NUMERIC', DECIMAL: 'NUMERIC', DEC: 'NUMERIC',
+  PLS_INTEGER: 'INTEGER', BINARY_INTEGER: 'INTEGER', SIMPLE_INTEGER: 'INTEGER', NATURAL: 'INTEGER', NATURALN: 'INTEGER', POSITIVE: 'INTEGER', POSITIVEN: 'INTEGER', SIGNTYPE: 'INTEGER',
+  CLOB: 'TEXT', NCLOB: 'TEXT', LONG: 'TEXT',
+};
+
+/**
+ * PostgreSQL identifies a routine by its name and input argument types (a procedure's OUT
+ * arguments count too), whatever its kind: a package FUNCTION f(x) and PROCEDURE f(x) cannot both
+ * be created ("cannot change routine kind"). Such procedures get the name <name>_PROC.
+ */
+function renameClashingProcedures(info: PackageInfo): void {
+  const typeKey = (t: DataType) => `${t.schema ?? ''}.${TYPE_FAMILY[t.name] ?? t.name}${t.attribute ? `%${t.attribute}` : ''}`;
+  const sig = (u: Subprogram) =>
+    u.params
+      .filter((p) => u.kind === 'procedure' || p.mode !== 'OUT')
+      .map((p) => typeKey(p.type))
+      .join(',');
+  for (const [name, units] of info.overloads ?? []) {
+    if (info.renamedProcedures?.has(name)) continue;
+    const functions = new Set(units.filter((u) => u.kind === 'function').map(sig));
+    if (!units.some((u) => u.kind === 'procedure' && functions.has(sig(u)))) continue;
+    let renamed = `${name}_PROC`;
+    for (let i = 2; info.members.has(renamed); i++) renamed = `${name}_PROC${i}`;
+    (info.renamedProcedures ??= new Map()).set(name, renamed);
   }
 }
 
@@ -374,7 +419,12 @@ export function convertPackage(
     if (d.kind !== 'subprogram' || !d.unit.block) continue;
     const member = new PlContext(ctx, d.unit.kind, `${object}.${d.unit.name.name}`, unit.loc);
     member.pkg = info;
-    const s: Subprogram = { ...d.unit, name: { schema: info.name, name: d.unit.name.name } };
+    const renamed = d.unit.kind === 'procedure' ? info.renamedProcedures?.get(d.unit.name.name) : undefined;
+    if (renamed)
+      member.report('OPG-PLSQL-0032', {
+        detail: `procedure ${info.name}.${d.unit.name.name} became ${info.name}.${renamed}: the package also has a function ${d.unit.name.name} with the same argument types, and PostgreSQL cannot hold a function and a procedure of one signature; calls of the procedure in the converted code use the new name`,
+      });
+    const s: Subprogram = { ...d.unit, name: { schema: info.name, name: renamed ?? d.unit.name.name } };
     let text = subprogramText(s, member);
     if (!info.publicMembers.has(d.unit.name.name))
       text = `-- private to ${info.scope === 'statement' ? 'compound trigger' : 'package'} ${info.name}\n${text}`;

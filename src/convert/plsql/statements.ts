@@ -850,6 +850,9 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   }
   const member = !lifted && c.name.length <= 2 ? pc.packageMember(c.name) : undefined;
   if (member && c.name.length === 1 && member.info.members.has(member.member)) c.name = [member.info.name, member.member];
+  // A procedure renamed because a function of its package has the same signature.
+  const renamed = member?.info.renamedProcedures?.get(member.member);
+  if (member && renamed) c.name = [member.info.name, renamed];
   const args = c.args.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
   const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');
   return [`CALL ${target}(${args});`];
