@@ -89,21 +89,6 @@ export const ADMIN_KIND_WORDS = new Set([
   'ROLE',
 ]);
 
-/** Verbs whose head may be followed directly by the name (RENAME a TO b, ANALYZE TABLE t …). */
-const FIRST_WORDS = new Set([
-  'ALTER',
-  'CREATE',
-  'TRUNCATE',
-  'RENAME',
-  'FLASHBACK',
-  'ASSOCIATE',
-  'DISASSOCIATE',
-  'ANALYZE',
-  'AUDIT',
-  'NOAUDIT',
-  'PURGE',
-]);
-
 export function defineAdminRules($: $): void {
   $.RULE('typeAttributeDef', (): { name: OraName; type?: DataType } => {
     const name = $.subrule(0, $.identifier);
@@ -240,6 +225,3 @@ const CLAUSE_STARTS = new Set([
 function isClauseStart(t: IToken): boolean {
   return t.tokenType === T.Semi || t.tokenType === T.LParen || CLAUSE_STARTS.has(up(t));
 }
-
-/** First words that the admin rule handles (see statement.ts classify). */
-export const ADMIN_FIRST_WORDS = FIRST_WORDS;
