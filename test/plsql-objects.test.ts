@@ -1,7 +1,8 @@
 /**
  * Behaviour on PostgreSQL 15 of converted object-type code and conditional compilation:
  * generalized invocation (SELF AS supertype).m(), methods on collection elements, inherited member
- * procedures, TREAT up to a supertype, SET(collection), MULTISET operators, and $IF branches chosen for the target
+ * procedures, TREAT up to a supertype, type hierarchies (substitutability, TREAT down, IS OF,
+ * dynamic dispatch), SET(collection), MULTISET operators, and $IF branches chosen for the target
  * Oracle version and flags. Each conversion is applied in a transaction that is rolled back.
  * Skipped with a message when no server answers on 127.0.0.1:5432.
  */
@@ -48,10 +49,49 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
   it('calls the supertype method, methods of collection elements and inherited procedures', async (ctx) => {
     if (!client) ctx.skip();
     await withConverted(fixture('object-method-calls'), {}, async (c) => {
-      const list = "ARRAY[ROW('a', 2)::ring, ROW('b', 1)::ring]::ring_list";
+      // ring is held in the hierarchy's composite type shape (opg_type, name, radius).
+      const list = "ARRAY[ROW('RING', 'a', 2)::ring, ROW('RING', 'b', 1)::ring]::ring_list";
       // describe() of a circle calls shape's describe() through (SELF AS shape), then adds r=…;
-      // set_name (inherited from shape) renames l_c, TREAT(l_c AS shape) keeps the new name.
-      expect(await one(c, `SELECT rings_report(${list})`)).toBe('shape a r=2;shape b r=1;shape renamed area=12');
+      // set_name (inherited from shape) renames l_c; TREAT(l_c AS shape) is still a ring (Oracle's
+      // substitutability), so l_base.describe() runs ring's describe (dynamic dispatch).
+      expect(await one(c, `SELECT rings_report(${list})`)).toBe('shape a r=2;shape b r=1;shape renamed r=1 area=12');
+    });
+  });
+
+  // Oracle Object-Relational Developer's Guide: "Substitutable Types", "TREAT", "IS OF type",
+  // "Dynamic Method Dispatch".
+  it('type hierarchy: substitutability, TREAT down, IS OF [ONLY], dynamic dispatch, super call', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-type-hierarchy'), {}, async (c) => {
+      // A shape variable holds a ring / square / big_ring; describe() runs the dynamic type's
+      // implementation (ring's calls shape's through (SELF AS shape)), also from shape.kind();
+      // TREAT(… AS ring) gives the value for ring and big_ring, NULL otherwise.
+      expect(await one(c, 'SELECT shape_demo(1)')).toBe('shape r1! r=2|kind:shape r1! r=2|treat=2|ring=12|of_ring=y|only_ring=y|not_square=y');
+      expect(await one(c, 'SELECT shape_demo(2)')).toBe('square s1! side=3|kind:square s1! side=3|treat=null|ring=null|of_ring=n|only_ring=n|not_square=n');
+      expect(await one(c, 'SELECT shape_demo(3)')).toBe('shape b1! r=4|kind:shape b1! r=4|treat=4|ring=48|of_ring=y|only_ring=n|not_square=n');
+      expect(await one(c, 'SELECT shape_demo(4)')).toBe('shape p!|kind:shape p!|treat=null|ring=null|of_ring=n|only_ring=n|not_square=y');
+      // Dispatch on the elements of a collection of the supertype.
+      const list = "ARRAY[ROW('RING', 'a', 1, NULL, NULL)::shape, ROW('SQUARE', 'b', NULL, NULL, 2)::shape, ROW('SHAPE', 'c', NULL, NULL, NULL)::shape]::shape_list";
+      expect(await one(c, `SELECT shapes_report(${list})`)).toBe('shape a r=1;square b side=2;shape c;');
+      // A NULL SELF is not dispatched (Oracle raises ORA-30625).
+      await expect(c.query('SELECT shape_describe_dispatch(NULL::shape)')).rejects.toThrow(/method dispatch/);
+    });
+  });
+
+  it('type hierarchy: sibling attributes of one name in shared or own columns, constructors by name', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-type-hierarchy-attributes'), {}, async (c) => {
+      // l_v (value_t) holds a str_value: show() dispatches to str_value's, which reads the
+      // data_value of str_value (a VARCHAR2, its own column); num_value's is a NUMBER.
+      expect(await one(c, 'SELECT show_values()')).toBe('s=ABCD/txt;n=42/int;abcd');
+    });
+  });
+
+  it('TREAT of a supertype parameter down to a subtype: the value or NULL', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-treat-to-subtype'), {}, async (c) => {
+      expect(Number(await one(c, "SELECT truck_payload(ROW('TRUCK', 1, 7)::vehicle)"))).toBe(7);
+      expect(await one(c, "SELECT truck_payload(ROW('VEHICLE', 1, NULL)::vehicle) IS NULL")).toBe(true);
     });
   });
 

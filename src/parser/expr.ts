@@ -177,9 +177,13 @@ export function defineExprRules($: $): void {
                     $.consume(9, T.LParen);
                     const types: Expr[] = [];
                     const one = (j: number) => {
-                      $.option(10 + j, { GATE: () => $.LA(1).tokenType === K.ONLY, DEF: () => $.consume(j, K.ONLY) });
+                      const only = $.option(10 + j, { GATE: () => $.LA(1).tokenType === K.ONLY, DEF: () => $.consume(j, K.ONLY) });
                       const q = $.subrule(20 + j, $.qualifiedName);
-                      $.ACTION(() => types.push({ kind: 'literal', type: 'string', value: q.name }));
+                      // ONLY t → ONLY('T') (the type itself, not its subtypes).
+                      $.ACTION(() => {
+                        const t: Expr = { kind: 'literal', type: 'string', value: q.name };
+                        types.push(only ? { kind: 'call', name: ['ONLY'], args: [{ value: t }] } : t);
+                      });
                     };
                     one(0);
                     $.many(4, () => {

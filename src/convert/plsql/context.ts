@@ -16,6 +16,7 @@ import { builtinFunction } from './builtins.js';
 import { extraArgs, type NestedRoutine, nestedName } from './nested.js';
 import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { lowerObjectExpr } from './objects.js';
+import { hierarchyOf } from './types.js';
 import { mapExpr } from './assoc.js';
 import { bulkAttribute } from './forall.js';
 import { type PackageInfo, packageTypeText } from './packages.js';
@@ -386,8 +387,11 @@ export class PlContext {
       );
       return `${mapped.join('.')}%${t.attribute}`;
     }
-    if (!t.attribute && this.cctx.objectTypes.has(`${t.schema ?? ''}.${t.name}`))
-      return t.schema ? `${quoteIdent(this.ectx.mapSchema(t.schema))}.${quoteIdent(pgNameOf(t.name))}` : quoteIdent(pgNameOf(t.name));
+    if (!t.attribute && this.cctx.objectTypes.has(`${t.schema ?? ''}.${t.name}`)) {
+      // A type of a hierarchy is held in the hierarchy's composite type (types.ts, objects.ts).
+      const r = hierarchyOf(this.cctx, t.schema ? { schema: t.schema, name: t.name } : { name: t.name })?.root ?? t;
+      return r.schema ? `${quoteIdent(this.ectx.mapSchema(r.schema))}.${quoteIdent(pgNameOf(r.name))}` : quoteIdent(pgNameOf(r.name));
+    }
     if (!t.attribute && !(t.schema === undefined && this.localTypes.has(t.name))) {
       const pkgType = this.packageType(t);
       if (pkgType?.failure) this.fail(`${label}: type ${t.schema ? `${t.schema}.` : ''}${t.name} is not converted (${pkgType.failure})`);

@@ -9,8 +9,15 @@
  * call becomes a call of the function of the nearest type in the supertype chain that implements
  * it, with the value as first argument; a value is converted to a supertype by building a row of
  * the supertype's attributes (a composite value cannot be cast to another composite type).
- * Dynamic dispatch is lost: the method is chosen by the declared type, and a value of a subtype
- * cannot be held by a variable of its supertype (TREAT down to a subtype is reported).
+ *
+ * A hierarchy of more than one type is one composite type with a discriminator (types.ts): every
+ * type of it maps to that composite, so a supertype variable holds subtype values (Oracle
+ * Object-Relational Developer's Guide, "Substitutable Types"). Then constructors set the
+ * discriminator, TREAT(x AS sub) tests it ("TREAT", narrowing gives NULL when x is not of the
+ * subtype), `x IS OF ([ONLY] t)` compares it ("IS OF type"), and a member method that a subtype
+ * overrides is called through a dispatcher function `<root>_<method>_dispatch` that runs the
+ * implementation of the value's dynamic type ("Overriding and Hiding Methods", "Dynamic Method
+ * Dispatch"); `(SELF AS super).m()` still calls the supertype's function directly.
  */
 import type { QualifiedName } from '../../ast/common.js';
 import type { PlsqlUnit } from '../../ast/ddl.js';
@@ -21,7 +28,7 @@ import { printExpr } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import type { ConvertContext } from '../context.js';
 import { collectionElement, type PlContext } from './context.js';
-import { supertypeOf } from './types.js';
+import { attributeColumn, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
 
 type Bodies = Map<string, TypeMethod[]>;
 const bodies = new WeakMap<ConvertContext, Bodies>();
@@ -87,6 +94,20 @@ function isAncestor(ctx: ConvertContext, ancestor: QualifiedName, q: QualifiedNa
 }
 
 const same = (a: QualifiedName, b: QualifiedName) => a.name === b.name && (!a.schema || !b.schema || a.schema === b.schema);
+
+/** Values of both types have the same PostgreSQL representation (one type, or one hierarchy). */
+function sameRep(ctx: ConvertContext, a: QualifiedName, b: QualifiedName): boolean {
+  if (same(a, b)) return true;
+  const ha = hierarchyOf(ctx, a);
+  const hb = hierarchyOf(ctx, b);
+  return !!ha && !!hb && same(ha.root, hb.root);
+}
+
+/** The discriminator of a hierarchy value: `(e).opg_type`. */
+const tagOf = (e: Expr): Expr => ({ kind: 'field', operand: { kind: 'paren', expr: e }, field: TYPE_TAG });
+const str = (value: string): Expr => ({ kind: 'literal', type: 'string', value });
+/** The discriminator values of a type and its descendants. */
+const tagsOf = (ctx: ConvertContext, q: QualifiedName): Expr[] => typeAndDescendants(ctx, q).map((t) => str(t.name));
 
 /** Static (declared) type of a PL/SQL expression, when it can be told. */
 export function staticType(e: Expr, pc: PlContext): DataType | undefined {
@@ -161,12 +182,84 @@ function typeNode(q: QualifiedName, pc: PlContext): DataType {
  * ones of `from`, flattened), cast to `to`.
  */
 function upcast(e: Expr, from: QualifiedName | undefined, to: QualifiedName, pc: PlContext): Expr {
-  if (!from || same(from, to)) return e;
+  if (!from || sameRep(pc.cctx, from, to)) return e;
   const args: FuncArg[] = attributes(pc.cctx, to).map((a) => ({ value: fieldOf(e, a.name) }));
   return { kind: 'pg-cast', operand: { kind: 'call', name: ['row'], args }, type: typeNode(to, pc) };
 }
 
 const methodFunction = (owner: QualifiedName, name: string) => `${owner.name}_${name}`;
+const dispatchFunction = (root: QualifiedName, name: string) => `${root.name}_${name}_DISPATCH`;
+
+/**
+ * A member method called on a value declared `s` of a hierarchy runs the implementation of the
+ * value's dynamic type (Oracle Object-Relational Developer's Guide, "Dynamic Method Dispatch"):
+ * when a descendant of `s` implements it differently (or only descendants implement it, a NOT
+ * INSTANTIABLE method), the call goes through the hierarchy's dispatcher. Returns its root and
+ * the method (for the signature), else undefined (a static call).
+ */
+function dispatchOf(ctx: ConvertContext, s: QualifiedName, name: string, argc: number, found: ReturnType<typeof findMethod>): { root: QualifiedName; found: NonNullable<ReturnType<typeof findMethod>> } | undefined {
+  if (found?.method.kind === 'static') return undefined;
+  const h = hierarchyOf(ctx, s);
+  if (!h) return undefined;
+  for (const t of typeAndDescendants(ctx, s).slice(1)) {
+    const f = findMethod(ctx, t, name, argc);
+    if (f && f.method.kind !== 'static' && (!found || !same(f.owner, found.owner))) return { root: h.root, found: found ?? f };
+  }
+  return undefined;
+}
+
+const dispatchersDone = new WeakMap<ConvertContext, Set<string>>();
+
+/**
+ * The dispatcher of member method `m` of type `q`'s hierarchy, once per hierarchy, method name
+ * and number of arguments, when its types do not all run the same implementation:
+ * `<root>_<m>_dispatch(self, …)` calls `<type>_<m>` of the nearest implementing type of
+ * self's discriminator; a value without one (NULL SELF) raises, as Oracle does (ORA-30625).
+ */
+export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMethod, pc: PlContext): string | undefined {
+  if (m.kind === 'constructor' || m.kind === 'static') return undefined;
+  const h = hierarchyOf(ctx, q);
+  if (!h) return undefined;
+  const name = m.unit.name.name;
+  const params = ownParams(m);
+  const key = `${keyOf(h.root)}.${name}/${params.length}`;
+  const done = dispatchersDone.get(ctx) ?? new Set<string>();
+  dispatchersDone.set(ctx, done);
+  if (done.has(key)) return undefined;
+  const owners = new Map<string, { owner: QualifiedName; tags: string[] }>();
+  for (const t of h.types) {
+    const f = findMethod(ctx, t, name, params.length);
+    if (!f || f.method.kind === 'static') continue;
+    const o = owners.get(keyOf(f.owner)) ?? { owner: f.owner, tags: [] };
+    owners.set(keyOf(f.owner), o);
+    o.tags.push(t.name);
+  }
+  // Only when some call can need it (a type whose descendants run another implementation).
+  if (!h.types.some((t) => dispatchOf(ctx, t, name, params.length, findMethod(ctx, t, name, params.length)))) return undefined;
+  done.add(key);
+  const id = (n: string) => quoteIdent(pgNameOf(n));
+  const rootType = typeNode(h.root, pc).name;
+  const proc = m.unit.kind === 'procedure';
+  const decl = params.map((p) => `${p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : ''}${id(p.name)} ${pc.type(p.type, p.name)}${p.default ? ` DEFAULT ${pc.expr(p.default)}` : ''}`);
+  const args = ['self', ...params.map((p) => id(p.name))].join(', ');
+  const fname = `${h.root.schema ? `${quoteIdent(pc.ectx.mapSchema(h.root.schema))}.` : ''}${id(dispatchFunction(h.root, name))}`;
+  const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
+  const whens = [...owners.values()].map(
+    (o) => `    WHEN ${o.tags.map(lit).join(', ')} THEN ${proc ? 'CALL' : 'RETURN'} ${id(methodFunction(o.owner, name))}(${args});`,
+  );
+  const body = [
+    'BEGIN',
+    `  CASE self.${id(TYPE_TAG)}`,
+    ...whens,
+    `    ELSE RAISE EXCEPTION 'method dispatch of ${name.replace(/'/g, "''")} on an object of type % (NULL SELF or no implementation)', self.${id(TYPE_TAG)};`,
+    '  END CASE;',
+    'END;',
+  ].join('\n');
+  const head = proc
+    ? `CREATE OR REPLACE PROCEDURE ${fname}(${['INOUT self ' + rootType, ...decl].join(', ')})`
+    : `CREATE OR REPLACE FUNCTION ${fname}(${['self ' + rootType, ...decl].join(', ')}) RETURNS ${m.unit.returnType ? pc.type(m.unit.returnType, 'RETURN') : 'void'}`;
+  return `${head}\nLANGUAGE plpgsql\nAS $$\n${body}\n$$;`;
+}
 
 /** A method call resolved to its function, with the self value and the arguments (converted). */
 interface Resolved {
@@ -174,6 +267,8 @@ interface Resolved {
   method: TypeMethod;
   /** The self value as written (an assignment target when the method is a procedure). */
   self: Expr;
+  /** The hierarchy root whose dispatcher runs the call (dynamic dispatch). */
+  dispatch?: QualifiedName;
   selfType?: QualifiedName;
   args: FuncArg[];
 }
@@ -205,14 +300,20 @@ function resolveCall(x: Expr, pc: PlContext): Resolved | 'not-found' | undefined
     const found = selfMethod(x.name[0], x.args.length, pc);
     if (!found) return undefined;
     const self = objectTypeOf(ctx, pc.lookup('SELF')?.type);
-    return { ...found, self: { kind: 'column', parts: ['SELF'] }, ...(self ? { selfType: self } : {}), args: x.args };
+    const d = self && dispatchOf(ctx, self, x.name[0], x.args.length, found);
+    return { ...found, self: { kind: 'column', parts: ['SELF'] }, ...(self ? { selfType: self } : {}), args: x.args, ...(d ? { dispatch: d.root } : {}) };
   } else return undefined;
   if (!start) return undefined;
   if (attributes(ctx, start).some((a) => a.name === name)) return undefined;
   const found = findMethod(ctx, start, name, args.length);
+  const generalized = x.kind === 'method' && x.operand.kind === 'treat' && x.operand.generalized;
+  const d = generalized ? undefined : dispatchOf(ctx, start, name, args.length, found);
+  if (d) return { ...d.found, self: operand, ...(selfType ? { selfType } : {}), args, dispatch: d.root };
   if (!found) return 'not-found';
   return { ...found, self: operand, ...(selfType ? { selfType } : {}), args };
 }
+
+const functionOf = (r: Resolved) => (r.dispatch ? dispatchFunction(r.dispatch, r.method.unit.name.name) : methodFunction(r.owner, r.method.unit.name.name));
 
 /** Arguments of the method function: self (converted to the owner type) first. */
 function callArgs(r: Resolved, pc: PlContext, sub: (e: Expr) => Expr): FuncArg[] {
@@ -243,6 +344,13 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     return { ...x, args: x.args.slice(1).map((a) => ({ ...a, value: sub(a.value) })) };
   }
   if (x.kind === 'treat') return treat(x, pc, sub);
+  if (x.kind === 'column' || x.kind === 'field') return renamedAttribute(x, pc, sub);
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'IS OF' && x.args.length >= 2) return isOf(x.args, pc, sub);
+  if (x.kind === 'call' && x.name.length === 1 && !pc.lookup(x.name[0]) && !ctx.objectMethods.get(x.name[0])?.has(x.name[0])) {
+    const q = objectTypeOf(ctx, { kind: 'datatype', name: x.name[0], args: [] });
+    const h = q && hierarchyOf(ctx, q);
+    if (q && h) return construct(q, h.root, x.args, pc, sub);
+  }
   if (x.kind !== 'method' && x.kind !== 'call') return undefined;
   // obj.attr(i) / f().attr(i): an element of a collection attribute.
   const operand = x.kind === 'method' ? x.operand : x.name.length >= 2 && !pc.packageMember(x.name) ? ({ kind: 'column', parts: x.name.slice(0, -1) } as Expr) : undefined;
@@ -251,8 +359,8 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     const q = objectTypeOf(ctx, staticType(operand, pc));
     const attr = q && attributes(ctx, q).find((a) => a.name === name);
     if (attr && x.args.length === 1 && collectionElement(ctx, attr.type))
-      return { kind: 'subscript', operand: fieldOf(sub(operand), name), index: sub(x.args[0].value) };
-    if (attr && x.args.length === 0) return fieldOf(sub(operand), name);
+      return { kind: 'subscript', operand: fieldOf(sub(operand), attributeColumn(ctx, q, name)), index: sub(x.args[0].value) };
+    if (attr && x.args.length === 0) return fieldOf(sub(operand), attributeColumn(ctx, q, name));
   }
   const r = resolveCall(x, pc);
   if (r === 'not-found') {
@@ -261,7 +369,7 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     return { kind: 'call', name: [name], args: x.args.map((a) => ({ ...a, value: sub(a.value) })) };
   }
   if (!r) return undefined;
-  return { kind: 'call', name: [methodFunction(r.owner, r.method.unit.name.name)], args: callArgs(r, pc, sub) };
+  return { kind: 'call', name: [functionOf(r)], args: callArgs(r, pc, sub) };
 }
 
 /** TREAT(x AS t) and a generalized invocation operand (SELF AS t) outside a method call. */
@@ -280,6 +388,13 @@ function treat(x: Extract<Expr, { kind: 'treat' }>, pc: PlContext, sub: (e: Expr
   const operand = sub(x.operand);
   if (x.operand.kind === 'literal' && x.operand.type === 'null') return { kind: 'pg-cast', operand, type: typeNode(to, pc) };
   const from = objectTypeOf(ctx, staticType(x.operand, pc));
+  const h = hierarchyOf(ctx, to);
+  if (h && (!from || (!isAncestor(ctx, to, from) && sameRep(ctx, from, to)))) {
+    // Narrowing (Oracle Object-Relational Developer's Guide, "TREAT"): the value when its dynamic
+    // type is `to` or a descendant of it, else NULL. The operand is evaluated twice.
+    const test: Expr = { kind: 'in', operand: tagOf(operand), list: tagsOf(ctx, to), not: false } as Expr;
+    return { kind: 'case', whens: [{ when: test, then: operand }], else: { kind: 'pg-cast', operand: { kind: 'literal', type: 'null', value: 'NULL' }, type: typeNode(to, pc) } };
+  }
   if (!from) return { kind: 'pg-cast', operand: { kind: 'paren', expr: operand }, type: typeNode(to, pc) };
   if (same(from, to)) return operand;
   if (isAncestor(ctx, to, from)) return upcast(operand, from, to, pc);
@@ -287,6 +402,70 @@ function treat(x: Extract<Expr, { kind: 'treat' }>, pc: PlContext, sub: (e: Expr
     `${label} of a value declared ${from.name}: ${to.name} is not a supertype of it; after flattening a ${from.name} variable cannot hold a ${to.name} (object substitutability is lost), so the value cannot be narrowed`,
   );
   return operand;
+}
+
+/**
+ * `v.attr` / `f().attr` where the attribute is held in a column of another name (an attribute of a
+ * sibling type of the hierarchy has its name and another data type, types.ts); undefined else.
+ */
+function renamedAttribute(x: Extract<Expr, { kind: 'column' | 'field' }>, pc: PlContext, sub: (e: Expr) => Expr): Expr | undefined {
+  const ctx = pc.cctx;
+  if (x.kind === 'field') {
+    if (x.field === '*') return undefined;
+    const q = objectTypeOf(ctx, staticType(x.operand, pc));
+    const col = q && attributeColumn(ctx, q, x.field);
+    return q && col !== x.field ? { kind: 'field', operand: sub(x.operand), field: col! } : undefined;
+  }
+  if (x.parts.length < 2 || !pc.lookup(x.parts[0])) return undefined;
+  let t = pc.lookup(x.parts[0])?.type;
+  const parts = [x.parts[0]];
+  let changed = false;
+  for (const p of x.parts.slice(1)) {
+    const q = objectTypeOf(ctx, t);
+    const col = q ? attributeColumn(ctx, q, p) : p;
+    changed ||= col !== p;
+    parts.push(col);
+    t = q ? attributes(ctx, q).find((a) => a.name === p)?.type : undefined;
+  }
+  return changed ? { kind: 'column', parts } : undefined;
+}
+
+/**
+ * The attribute-value constructor of a type of a hierarchy (Oracle Object-Relational Developer's
+ * Guide, "Constructors"): a row of the hierarchy's composite type with the discriminator set to
+ * the type and the attributes of other types of the hierarchy NULL.
+ */
+function construct(q: QualifiedName, root: QualifiedName, args: FuncArg[], pc: PlContext, sub: (e: Expr) => Expr): Expr {
+  const own = attributes(pc.cctx, q);
+  const values = new Map<string, Expr>();
+  args.forEach((a, i) => {
+    const name = a.name ?? own[i]?.name;
+    if (name) values.set(attributeColumn(pc.cctx, q, name), sub(a.value));
+  });
+  if (args.length > own.length) pc.fail(`${q.name}(…): ${args.length} arguments for ${own.length} attributes`);
+  const row: FuncArg[] = hierarchyColumns(pc.cctx, root).columns.map((c, i) => ({
+    value: i === 0 ? str(q.name) : (values.get(c.name) ?? { kind: 'literal', type: 'null', value: 'NULL' }),
+  }));
+  return { kind: 'pg-cast', operand: { kind: 'call', name: ['row'], args: row }, type: typeNode(root, pc) };
+}
+
+/**
+ * `x IS [NOT] OF ([ONLY] a, …)` (Oracle Object-Relational Developer's Guide, "IS OF type"): the
+ * discriminator is one of the types (or their descendants, without ONLY). Undefined when a type is
+ * not of a converted hierarchy (the rules report it).
+ */
+function isOf(args: FuncArg[], pc: PlContext, sub: (e: Expr) => Expr): Expr | undefined {
+  const tags: Expr[] = [];
+  for (const a of args.slice(1)) {
+    const only = a.value.kind === 'call' && a.value.name[0] === 'ONLY';
+    const lit = only && a.value.kind === 'call' ? a.value.args[0]?.value : a.value;
+    if (lit?.kind !== 'literal') return undefined;
+    const q = objectTypeOf(pc.cctx, { kind: 'datatype', name: String(lit.value), args: [] });
+    if (!q) return undefined;
+    if (!hierarchyOf(pc.cctx, q)) return undefined;
+    tags.push(...(only ? [str(q.name)] : tagsOf(pc.cctx, q)));
+  }
+  return { kind: 'in', operand: tagOf(sub(args[0].value)), list: tags, not: false };
 }
 
 /**
@@ -359,17 +538,17 @@ export function objectCallStatement(call: Expr, pc: PlContext, sub: (e: Expr) =>
     return [`-- not converted: ${printExpr(call)}`];
   }
   if (!r) return undefined;
-  const fn = quoteIdent(pgNameOf(methodFunction(r.owner, r.method.unit.name.name)));
+  const fn = quoteIdent(pgNameOf(functionOf(r)));
   const args = callArgs(r, pc, sub).map((a) => (a.name ? `${quoteIdent(pgNameOf(a.name))} => ${printExpr(a.value)}` : printExpr(a.value)));
   if (r.method.unit.kind === 'function' || r.method.kind === 'static') return [`PERFORM ${fn}(${args.join(', ')});`];
   const self = sub(r.self);
-  const plain = self.kind === 'column' && self.parts.length === 1 && (!r.selfType || same(r.selfType, r.owner));
+  const plain = self.kind === 'column' && self.parts.length === 1 && (!r.selfType || sameRep(pc.cctx, r.selfType, r.owner));
   if (plain) return [`CALL ${fn}(${args.join(', ')});`];
   const tmp = `opg_self_${pgNameOf(r.owner.name)}`;
   pc.extraDecls.set(`SELF:${keyOf(r.owner)}`, `${quoteIdent(tmp)} ${typeNode(r.owner, pc).name};`);
   const target = targetText(self);
   const back =
-    !r.selfType || same(r.selfType, r.owner)
+    !r.selfType || sameRep(pc.cctx, r.selfType, r.owner)
       ? [`${target} := ${quoteIdent(tmp)};`]
       : attributes(pc.cctx, r.owner).map((a) => `${target}.${quoteIdent(pgNameOf(a.name))} := ${quoteIdent(tmp)}.${quoteIdent(pgNameOf(a.name))};`);
   return [`${quoteIdent(tmp)} := ${args[0]};`, `CALL ${fn}(${[quoteIdent(tmp), ...args.slice(1)].join(', ')});`, ...back];

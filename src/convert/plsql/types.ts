@@ -9,7 +9,7 @@ import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { DataType } from '../../ast/expr.js';
 import type { PgObject } from '../../ast/pg.js';
 import type { ConvertContext } from '../context.js';
-import { noteCollectionType } from './context.js';
+import { collectionElement, noteCollectionType } from './context.js';
 
 interface ObjectTypeDef {
   name: QualifiedName;
@@ -151,4 +151,161 @@ export function topoSortObjects(objects: PgObject[], select: (o: PgObject) => bo
     result[x.i] = out[k];
   });
   return result;
+}
+
+// ── type hierarchies (Oracle Object-Relational Developer's Guide, "Inheritance in SQL Object
+// Types" and "Substitutable Types") ─────────────────────────────────────────────────────────────
+//
+// A hierarchy of more than one type (a NOT FINAL type with subtypes) is held in ONE composite type,
+// named after the root: a hidden discriminator `opg_type` (the dynamic type's name) followed by
+// the attributes of every type of the hierarchy (root's first, then each subtype's own, depth
+// first). Every type of the hierarchy maps to that composite, so a variable, parameter, attribute
+// or collection element of a supertype can hold a value of any of its subtypes (substitutability);
+// the subtypes are also created as domains over it, so other references to their names still work.
+
+/** The name of the discriminator attribute of a hierarchy's composite type. */
+export const TYPE_TAG = 'OPG_TYPE';
+
+/** The direct subtypes of a registered object type, in registration order. */
+export function subtypesOf(ctx: ConvertContext, name: QualifiedName): QualifiedName[] {
+  const defs = definitions.get(ctx);
+  if (!defs) return [];
+  const me = defs.get(keyOf(name));
+  if (!me) return [];
+  return [...defs.values()].filter((d) => d.under && d !== me && findDef(defs, d.under, d.name) === me).map((d) => d.name);
+}
+
+/** The root of a registered type's hierarchy (the type itself when it has no known supertype). */
+export function hierarchyRoot(ctx: ConvertContext, name: QualifiedName): QualifiedName {
+  const seen = new Set<string>();
+  let t = name;
+  for (let up = supertypeOf(ctx, t); up && !seen.has(keyOf(up)); up = supertypeOf(ctx, t)) {
+    seen.add(keyOf(t));
+    t = up;
+  }
+  const d = definitions.get(ctx)?.get(keyOf(t));
+  return d?.name ?? t;
+}
+
+/** A type and all its descendants, depth first (the type first). */
+export function typeAndDescendants(ctx: ConvertContext, name: QualifiedName): QualifiedName[] {
+  const out: QualifiedName[] = [];
+  const seen = new Set<string>();
+  const walk = (q: QualifiedName) => {
+    if (seen.has(keyOf(q))) return;
+    seen.add(keyOf(q));
+    out.push(q);
+    for (const s of subtypesOf(ctx, q)) walk(s);
+  };
+  walk(name);
+  return out;
+}
+
+type Hierarchy = { root: QualifiedName; types: QualifiedName[] };
+/** hierarchyOf per conversion and root, valid while the definitions keep their size. */
+const hierarchies = new WeakMap<ConvertContext, { version: string; byRoot: Map<string, Hierarchy | undefined> }>();
+
+/**
+ * The hierarchy of a registered object type when it has more than one type and can be one
+ * composite type, else undefined (the types stay separate composite types, flattened, as a
+ * FINAL type's). It cannot when a type of it holds a value of the hierarchy (an attribute of a
+ * type of it, or a collection of such, directly or through other object types): PostgreSQL
+ * composite types cannot contain themselves.
+ */
+export function hierarchyOf(ctx: ConvertContext, name: QualifiedName): Hierarchy | undefined {
+  const defs = definitions.get(ctx);
+  if (!defs?.has(keyOf(name))) return undefined;
+  let version = `${defs.size}`;
+  for (const d of defs.values()) version += `,${d.attributes.length}`;
+  let cache = hierarchies.get(ctx);
+  if (!cache || cache.version !== version) hierarchies.set(ctx, (cache = { version, byRoot: new Map() }));
+  const root = hierarchyRoot(ctx, name);
+  if (cache.byRoot.has(keyOf(root))) return cache.byRoot.get(keyOf(root));
+  const types = typeAndDescendants(ctx, root);
+  const h = types.length > 1 && !holdsItself(ctx, defs, types) ? { root, types } : undefined;
+  cache.byRoot.set(keyOf(root), h);
+  return h;
+}
+
+/** Some attribute of the types reaches one of them (through object attributes and collection elements). */
+function holdsItself(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>, types: QualifiedName[]): boolean {
+  const members = new Set(types.map((t) => keyOf(defs.get(keyOf(t))?.name ?? t)));
+  const seen = new Set<string>();
+  const work: DataType[] = types.flatMap((t) => defs.get(keyOf(t))?.attributes.map((a) => a.type) ?? []);
+  while (work.length) {
+    const t = work.pop()!;
+    if (t.attribute) continue;
+    const ref = { ...(t.schema ? { schema: t.schema } : {}), name: t.name };
+    const d = findDef(defs, ref, ref);
+    const element = collectionElement(ctx, t);
+    if (element) {
+      const k = `[]${keyOf(ref)}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        work.push(element);
+      }
+    }
+    if (!d) continue;
+    if (members.has(keyOf(d.name))) return true;
+    if (seen.has(keyOf(d.name))) continue;
+    // The whole hierarchy of an attribute's type (its composite holds every type's attributes).
+    for (const x of typeAndDescendants(ctx, hierarchyRoot(ctx, d.name))) {
+      seen.add(keyOf(x));
+      work.push(...(defs.get(keyOf(x))?.attributes.map((a) => a.type) ?? []));
+    }
+  }
+  return false;
+}
+
+/** A column of a hierarchy's composite type: the attribute it holds and the type declaring it. */
+export interface HierarchyColumn {
+  name: OraName;
+  type: DataType;
+  attribute?: OraName;
+  owner?: QualifiedName;
+}
+
+/**
+ * The columns of a hierarchy's composite type: the discriminator, then each type's own attributes
+ * (root's first, depth first). Attributes of the same name declared by sibling types share a
+ * column when their data types are the same but for length / precision (the column then has
+ * none); with another data type the later one gets a column of its own, `<attribute>_<type>`.
+ */
+export function hierarchyColumns(ctx: ConvertContext, root: QualifiedName): { columns: HierarchyColumn[]; byAttribute: Map<string, OraName> } {
+  const defs = definitions.get(ctx);
+  const columns: HierarchyColumn[] = [{ name: TYPE_TAG, type: { kind: 'datatype', name: 'VARCHAR2', args: [128] } }];
+  const byAttribute = new Map<string, OraName>();
+  const family = (t: DataType) => JSON.stringify([t.schema ?? '', t.name, t.attribute ?? '']);
+  for (const t of typeAndDescendants(ctx, root))
+    for (const a of defs?.get(keyOf(t))?.attributes ?? []) {
+      const prior = columns.find((c) => c.name === a.name);
+      let name = a.name;
+      if (!prior) columns.push({ name, type: a.type, attribute: a.name, owner: t });
+      else if (family(prior.type) === family(a.type)) {
+        if (JSON.stringify(prior.type.args) !== JSON.stringify(a.type.args)) prior.type = { ...prior.type, args: [] };
+      } else {
+        name = `${a.name}_${t.name}`;
+        columns.push({ name, type: a.type, attribute: a.name, owner: t });
+      }
+      byAttribute.set(`${keyOf(t)}/${a.name}`, name);
+    }
+  return { columns, byAttribute };
+}
+
+/**
+ * The column of a hierarchy's composite type holding attribute `attr` of a value of type `q`
+ * (declared by `q` or its nearest supertype that has it); `attr` when `q` is not in a hierarchy.
+ */
+export function attributeColumn(ctx: ConvertContext, q: QualifiedName, attr: OraName): OraName {
+  const h = hierarchyOf(ctx, q);
+  if (!h) return attr;
+  const defs = definitions.get(ctx);
+  const { byAttribute } = hierarchyColumns(ctx, h.root);
+  const seen = new Set<string>();
+  for (let t: QualifiedName | undefined = defs?.get(keyOf(q))?.name ?? q; t && !seen.has(keyOf(t)); t = supertypeOf(ctx, t)) {
+    seen.add(keyOf(t));
+    const col = byAttribute.get(`${keyOf(t)}/${attr}`);
+    if (col) return col;
+  }
+  return attr;
 }

@@ -18,9 +18,12 @@ import { collectionElement, PlContext } from './context.js';
 import { convertCompoundTrigger } from './compound.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
-import { flattenedAttributes, supertypeOf, typeDependencies } from './types.js';
+import { dispatcherText } from './objects.js';
+import { flattenedAttributes, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeDependencies } from './types.js';
 
 const id = (n: string) => quoteIdent(pgNameOf(n));
+const keyOf = (q: QualifiedName) => `${q.schema ?? ''}.${q.name}`;
+const same = (a: QualifiedName, b: QualifiedName) => keyOf(a) === keyOf(b);
 
 /** A dollar-quote tag that does not occur in the body. */
 function dollarQuote(body: string): [string, string] {
@@ -82,6 +85,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
       const name = qualified(pc, ast.name.schema, ast.name.name);
       const def = ast.def;
       let text: string;
+      let hierarchyDeps: string[] = [];
       if (def.kind === 'object') {
         // Attributes were flattened when the sources were registered (supertype's first).
         const all = flattenedAttributes(ctx, ast.name);
@@ -93,22 +97,34 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
                 ? `object type inheritance (UNDER ${def.under.name}): a supertype of the chain is not defined in the converted scripts`
                 : `object type inheritance (UNDER ${def.under.name}): the supertype is not defined in the converted scripts`,
             );
-          } else
-            // The supertype's attributes come first, as in Oracle; substitutability is lost.
-            pc.report('OPG-PLSQL-0002', {
-              detail: `${object}: UNDER ${def.under.name} flattened into a composite type with the supertype's attributes; a value of this type is no longer accepted where a ${def.under.name} is expected`,
-            });
+          }
         }
         if (def.methods) pc.report('OPG-PLSQL-0014', { object, type: ast.name.name });
-        const attrs = (all ?? def.attributes).map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
-        text = `CREATE TYPE ${name} AS (${attrs.join(', ')});`;
+        const h = all ? hierarchyOf(ctx, ast.name) : undefined;
+        if (h && !same(h.root, ast.name)) {
+          // A subtype: a domain over its hierarchy's composite type (objects.ts, types.ts).
+          text = `CREATE DOMAIN ${name} AS ${qualified(pc, h.root.schema, h.root.name)};`;
+          hierarchyDeps = [keyOf(h.root)];
+        } else if (h) {
+          const { columns } = hierarchyColumns(ctx, ast.name);
+          text = `CREATE TYPE ${name} AS (${columns.map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`).join(', ')});`;
+          hierarchyDeps = columns.flatMap((a) => (a.type.attribute ? [] : [keyOf({ ...(a.type.schema ? { schema: a.type.schema } : {}), name: a.type.name })]));
+        } else {
+          if (def.under && all)
+            // The hierarchy holds values of its own types (types.ts hierarchyOf): flattened.
+            pc.report('OPG-PLSQL-0002', {
+              detail: `${object}: UNDER ${def.under.name} flattened into a composite type with the supertype's attributes (the hierarchy holds values of its own types, which one PostgreSQL composite type cannot); a value of this type is no longer accepted where a ${def.under.name} is expected`,
+            });
+          const attrs = (all ?? def.attributes).map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
+          text = `CREATE TYPE ${name} AS (${attrs.join(', ')});`;
+        }
       } else {
         // Nested tables and VARRAYs become arrays; a domain keeps the type's name usable.
         text = `CREATE DOMAIN ${name} AS ${pc.resolvedType(def.of, ast.name.name)}[];`;
       }
       const objects = objectFor(unit, pc, 'pre-data', [text], parseFindings, 'TYPE');
       objects[0].defines = `${ast.name.schema ?? ''}.${ast.name.name}`;
-      objects[0].dependsOn = typeDependencies(unit);
+      objects[0].dependsOn = [...typeDependencies(unit), ...hierarchyDeps];
       return objects;
     }
     case 'type-body': {
@@ -128,11 +144,16 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
           s.returnType = selfType;
           pc.extraDecls.set('SELF', `self ${pc.type(selfType, 'SELF')};`);
           pc.declare('SELF', { kind: 'variable', type: selfType });
-          opts = { bareReturn: 'self' };
+          // In a hierarchy (one composite type) the constructed value carries its type's tag.
+          opts = { bareReturn: 'self', ...(hierarchyOf(ctx, ast.name) ? { prologue: [`self.${id(TYPE_TAG)} := ${quoteLiteral(typeName)};`] } : {}) };
         } else if (m.kind !== 'static') {
           s.params = [{ name: 'SELF', mode: m.unit.kind === 'procedure' ? 'IN OUT' : 'IN', type: selfType }, ...params];
         }
         objects.push(...objectFor(unit, pc, 'code', [subprogramText(s, pc, opts)], [], m.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
+        // Dynamic dispatch of a method overridden in the hierarchy (objects.ts).
+        const dpc = new PlContext(ctx, m.unit.kind === 'function' ? 'function' : 'procedure', `${label}_DISPATCH`, unit.loc);
+        const dispatcher = dispatcherText(ctx, ast.name, m, dpc);
+        if (dispatcher) objects.push(...objectFor(unit, dpc, 'code', [dispatcher], [], m.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
       }
       if (objects.length) objects[0].findings.unshift(...parseFindings);
       return objects;
