@@ -2,13 +2,14 @@
  * Calling conventions of converted PL/SQL routines on PostgreSQL 15, from golden fixtures'
  * converted output: a package FUNCTION and PROCEDURE of one name and signature (the procedure
  * renamed <name>_proc, call statements rewritten); RAW built-ins (RAWTOHEX, HEXTORAW, UTL_RAW casts)
- * on bytea. Skipped with a message when no server answers.
+ * on bytea; application contexts (DBMS_SESSION.SET_CONTEXT / CLEAR_CONTEXT, SYS_CONTEXT) in custom
+ * settings. Skipped with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -41,6 +42,28 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       expect(await one(a, "SELECT hex_to_text('48c3a9')")).toBe('Hé');
     } finally {
       await a.end();
+    }
+  });
+
+  it('DBMS_SESSION.SET_CONTEXT values are read by SYS_CONTEXT in the same session only; CLEAR_CONTEXT and unset attributes read NULL', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    const b = await db.session();
+    try {
+      expect(await one(a, "SELECT app_ctx.get_value('run_paths')")).toBeNull();
+      await a.query("CALL app_ctx.set_value('RUN_PATHS', 'ut3:a,b')");
+      // Attribute names are case-insensitive, as in Oracle.
+      expect(await one(a, "SELECT app_ctx.get_value('run_paths')")).toBe('ut3:a,b');
+      expect(await one(b, "SELECT app_ctx.get_value('run_paths')")).toBeNull();
+      await a.query("CALL app_ctx.set_value('RUN_PATHS', NULL)");
+      expect(await one(a, "SELECT app_ctx.get_value('run_paths')")).toBeNull();
+      await a.query("CALL app_ctx.set_value('other', 'x')");
+      await a.query("CALL app_ctx.clear_value('OTHER')");
+      expect(await one(a, "SELECT app_ctx.get_value('other')")).toBeNull();
+      expect(await one(a, "SELECT app_ctx.as_clob('nothing')")).toBeNull();
+    } finally {
+      await a.end();
+      await b.end();
     }
   });
 });

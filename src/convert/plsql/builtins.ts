@@ -30,6 +30,11 @@ export function builtinFunction(x: FuncCall, pc: PlContext): Expr | undefined {
     case 'EMPTY_CLOB':
       // An empty, non-null LOB: '' is not NULL in PostgreSQL text.
       return x.args.length ? undefined : { kind: 'pseudo', name: "''::text" };
+    case 'TO_CLOB':
+      // CLOBs are text: TO_CLOB of a character value is a cast (a BLOB with a character set is not converted).
+      return x.args.length === 1 && !x.args[0].name
+        ? ({ kind: 'pg-cast', operand: { kind: 'paren', expr: x.args[0].value }, type: { kind: 'datatype', name: 'text', args: [] } } as Expr)
+        : undefined;
     case 'EMPTY_BLOB':
       return x.args.length ? undefined : { kind: 'pseudo', name: "'\\x'::bytea" };
     case 'DBMS_LOB.GETLENGTH': {
@@ -85,6 +90,13 @@ export function builtinFunction(x: FuncCall, pc: PlContext): Expr | undefined {
       });
       return call('quote_ident', x.args[0].value);
   }
+  if (name === 'SYS_CONTEXT' && x.args.length === 2 && !x.args.some((a) => a.name)) {
+    // An application context (DBMS_SESSION.SET_CONTEXT, see contextProcedure); USERENV is the
+    // SQL rules' (a namespace known only at run time is taken for an application context).
+    const ns = x.args[0].value;
+    if (ns.kind === 'literal' && ns.value.toUpperCase() === 'USERENV') return undefined;
+    return call('nullif', call('current_setting', contextSetting(ns, x.args[1].value), { kind: 'pseudo', name: 'true' } as Expr), { kind: 'pseudo', name: "''" } as Expr);
+  }
   if (name === 'DBMS_LOCK.REQUEST' || name === 'DBMS_LOCK.RELEASE') return advisoryLock(x, name, pc);
   if (/^DBMS_ASSERT\./.test(name))
     pc.fail(`${name}: name validation has no PostgreSQL built-in (check the name with to_regclass / to_regproc / a regular expression, or quote it with quote_ident)`);
@@ -130,4 +142,29 @@ function advisoryLock(x: FuncCall, name: string, pc: PlContext): Expr | undefine
   // pg_advisory_lock returns void (a non-null value) once it holds the lock.
   if (t === 'MAXWAIT') return status({ kind: 'is-null', operand: call(fn, key), not: true }, '1');
   return status(call(fn, key), '1');
+}
+
+/** Custom setting that holds an application context attribute: opg_ctx.<namespace>.<attribute>. */
+function contextSetting(ns: Expr, attr: Expr): Expr {
+  return call('format', str('opg_ctx.%s.%s'), call('lower', ns), call('lower', attr));
+}
+
+/**
+ * DBMS_SESSION.SET_CONTEXT(namespace, attribute, value) / CLEAR_CONTEXT(namespace, client_id,
+ * attribute) → set_config of the custom setting SYS_CONTEXT(namespace, attribute) reads (''
+ * reads as NULL, as an unset attribute). Undefined when not handled (other forms, CLEAR_ALL_CONTEXT).
+ */
+export function contextProcedure(x: FuncCall, pc: PlContext): string[] | undefined {
+  const name = x.name.map((n) => n.toUpperCase()).join('.');
+  if (name !== 'DBMS_SESSION.SET_CONTEXT' && name !== 'DBMS_SESSION.CLEAR_CONTEXT') return undefined;
+  const set = name.endsWith('SET_CONTEXT');
+  const [ns, attrOrClient, valueOrAttr, user, client] = positional(x, set ? ['NAMESPACE', 'ATTRIBUTE', 'VALUE', 'USERNAME', 'CLIENT_ID'] : ['NAMESPACE', 'CLIENT_ID', 'ATTRIBUTE']);
+  const attr = set ? attrOrClient : valueOrAttr;
+  // Globally accessed contexts (USERNAME / CLIENT_ID) and clearing every attribute are not converted.
+  if (!ns || !attr || (set && (!valueOrAttr || user || client)) || (!set && attrOrClient)) return undefined;
+  pc.report('OPG-PLSQL-0020', {
+    detail: `${name} became set_config of the custom setting opg_ctx.<namespace>.<attribute>, which SYS_CONTEXT reads: the value belongs to the session as in Oracle, but a ROLLBACK of the transaction that set it undoes it (Oracle contexts are not transactional), and no trusted package guards it`,
+  });
+  const setting = pc.expr(contextSetting(ns, attr));
+  return [`PERFORM set_config(${setting}, ${set ? `(${pc.expr(valueOrAttr!)})::text` : "''"}, false);`];
 }

@@ -4,6 +4,7 @@ import type { Expr, FuncCall } from '../../ast/expr.js';
 import type { Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
+import { contextProcedure } from './builtins.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { printQuery } from '../../emit/pg/query.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
@@ -838,6 +839,8 @@ function callStatement(call: Expr, pc: PlContext): string[] {
       return [`RAISE EXCEPTION USING ERRCODE = 'O${String(n).slice(-4)}', MESSAGE = ${arg(1)};`];
     }
   }
+  const context = contextProcedure(c, pc);
+  if (context) return context;
   if (c.name.length >= 2 && /^(DBMS_|UTL_|OWA_|HTP|APEX_)/.test(c.name[0])) {
     pc.report('OPG-PLSQL-0010', { detail: `${name} is an Oracle built-in package procedure` });
     pc.unconvertible.push(name);
