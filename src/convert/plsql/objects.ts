@@ -240,7 +240,12 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   const id = (n: string) => quoteIdent(pgNameOf(n));
   const rootType = typeNode(h.root, pc).name;
   const proc = m.unit.kind === 'procedure';
-  const decl = params.map((p) => `${p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : ''}${id(p.name)} ${pc.type(p.type, p.name)}${p.default ? ` DEFAULT ${pc.expr(p.default)}` : ''}`);
+  // Defaults only after the last parameter without one (PostgreSQL's rule; units.ts drops the
+  // others from the implementations too).
+  const lastRequired = params.reduce((last, p, i) => (!p.default && p.mode !== 'OUT' ? i : last), -1);
+  const decl = params.map(
+    (p, i) => `${p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : ''}${id(p.name)} ${pc.type(p.type, p.name)}${p.default && i > lastRequired ? ` DEFAULT ${pc.expr(p.default)}` : ''}`,
+  );
   const args = ['self', ...params.map((p) => id(p.name))].join(', ');
   const fname = `${h.root.schema ? `${quoteIdent(pc.ectx.mapSchema(h.root.schema))}.` : ''}${id(dispatchFunction(h.root, name))}`;
   const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
@@ -298,10 +303,12 @@ function resolveCall(x: Expr, pc: PlContext): Resolved | 'not-found' | undefined
     start = selfType = objectTypeOf(ctx, staticType(operand, pc));
   } else if (x.kind === 'call' && x.name.length === 1 && !x.over) {
     const found = selfMethod(x.name[0], x.args.length, pc);
-    if (!found) return undefined;
     const self = objectTypeOf(ctx, pc.lookup('SELF')?.type);
-    const d = self && dispatchOf(ctx, self, x.name[0], x.args.length, found);
-    return { ...found, self: { kind: 'column', parts: ['SELF'] }, ...(self ? { selfType: self } : {}), args: x.args, ...(d ? { dispatch: d.root } : {}) };
+    // Also a method that only subtypes implement (NOT INSTANTIABLE here): dispatched.
+    const d = self && (found || !(pc.lookup(x.name[0]) || pc.packageMember([x.name[0]]) || ctx.routines.has(x.name[0]))) ? dispatchOf(ctx, self, x.name[0], x.args.length, found) : undefined;
+    if (d) return { ...d.found, self: { kind: 'column', parts: ['SELF'] }, ...(self ? { selfType: self } : {}), args: x.args, dispatch: d.root };
+    if (!found) return undefined;
+    return { ...found, self: { kind: 'column', parts: ['SELF'] }, ...(self ? { selfType: self } : {}), args: x.args };
   } else return undefined;
   if (!start) return undefined;
   if (attributes(ctx, start).some((a) => a.name === name)) return undefined;
@@ -547,6 +554,8 @@ export function objectCallStatement(call: Expr, pc: PlContext, sub: (e: Expr) =>
   const tmp = `opg_self_${pgNameOf(r.owner.name)}`;
   pc.extraDecls.set(`SELF:${keyOf(r.owner)}`, `${quoteIdent(tmp)} ${typeNode(r.owner, pc).name};`);
   const target = targetText(self);
+  // SELF is not a variable (TREAT(…), a function result): Oracle passes a temporary, nothing to write back.
+  if (!assignTarget(self)) return [`${quoteIdent(tmp)} := ${args[0]};`, `CALL ${fn}(${[quoteIdent(tmp), ...args.slice(1)].join(', ')});`];
   const back =
     !r.selfType || sameRep(pc.cctx, r.selfType, r.owner)
       ? [`${target} := ${quoteIdent(tmp)};`]

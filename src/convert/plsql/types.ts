@@ -202,15 +202,13 @@ export function typeAndDescendants(ctx: ConvertContext, name: QualifiedName): Qu
 }
 
 type Hierarchy = { root: QualifiedName; types: QualifiedName[] };
-/** hierarchyOf per conversion and root, valid while the definitions keep their size. */
+/** The hierarchies of a conversion by root key, valid while the definitions keep their size. */
 const hierarchies = new WeakMap<ConvertContext, { version: string; byRoot: Map<string, Hierarchy | undefined> }>();
 
 /**
- * The hierarchy of a registered object type when it has more than one type and can be one
- * composite type, else undefined (the types stay separate composite types, flattened, as a
- * FINAL type's). It cannot when a type of it holds a value of the hierarchy (an attribute of a
- * type of it, or a collection of such, directly or through other object types): PostgreSQL
- * composite types cannot contain themselves.
+ * The hierarchy of a registered object type when it has more than one type and is held in one
+ * composite type, else undefined (its types stay separate composite types, flattened, as a FINAL
+ * type's).
  */
 export function hierarchyOf(ctx: ConvertContext, name: QualifiedName): Hierarchy | undefined {
   const defs = definitions.get(ctx);
@@ -218,40 +216,52 @@ export function hierarchyOf(ctx: ConvertContext, name: QualifiedName): Hierarchy
   let version = `${defs.size}`;
   for (const d of defs.values()) version += `,${d.attributes.length}`;
   let cache = hierarchies.get(ctx);
-  if (!cache || cache.version !== version) hierarchies.set(ctx, (cache = { version, byRoot: new Map() }));
-  const root = hierarchyRoot(ctx, name);
-  if (cache.byRoot.has(keyOf(root))) return cache.byRoot.get(keyOf(root));
-  const types = typeAndDescendants(ctx, root);
-  const h = types.length > 1 && !holdsItself(ctx, defs, types) ? { root, types } : undefined;
-  cache.byRoot.set(keyOf(root), h);
-  return h;
+  if (!cache || cache.version !== version) hierarchies.set(ctx, (cache = { version, byRoot: decideHierarchies(ctx, defs) }));
+  return cache.byRoot.get(keyOf(hierarchyRoot(ctx, name)));
 }
 
-/** Some attribute of the types reaches one of them (through object attributes and collection elements). */
-function holdsItself(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>, types: QualifiedName[]): boolean {
-  const members = new Set(types.map((t) => keyOf(defs.get(keyOf(t))?.name ?? t)));
+/**
+ * Which hierarchies are one composite type. A hierarchy cannot be when one of its types would hold
+ * a value of it (an attribute of a type of it, or a collection of such, directly or through other
+ * object types): PostgreSQL composite types cannot contain themselves. Decided in registration
+ * order, each with the hierarchies decided before it as decided and the later ones flattened (a
+ * later one is only made one type when that adds no cycle, so earlier decisions stay valid).
+ */
+function decideHierarchies(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>): Map<string, Hierarchy | undefined> {
+  const byRoot = new Map<string, Hierarchy | undefined>();
+  for (const d of defs.values()) {
+    if (d.under && supertypeOf(ctx, d.name)) continue;
+    const types = typeAndDescendants(ctx, d.name);
+    if (types.length < 2) continue;
+    byRoot.set(keyOf(d.name), reachesItself(ctx, defs, types, byRoot) ? undefined : { root: d.name, types });
+  }
+  return byRoot;
+}
+
+/** Some attribute of `types` (one composite) reaches one of them, given the hierarchies decided. */
+function reachesItself(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>, types: QualifiedName[], decided: Map<string, Hierarchy | undefined>): boolean {
+  const members = new Set(types.map((t) => keyOf(t)));
   const seen = new Set<string>();
   const work: DataType[] = types.flatMap((t) => defs.get(keyOf(t))?.attributes.map((a) => a.type) ?? []);
   while (work.length) {
     const t = work.pop()!;
     if (t.attribute) continue;
     const ref = { ...(t.schema ? { schema: t.schema } : {}), name: t.name };
-    const d = findDef(defs, ref, ref);
     const element = collectionElement(ctx, t);
-    if (element) {
-      const k = `[]${keyOf(ref)}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        work.push(element);
-      }
+    if (element && !seen.has(`[]${keyOf(ref)}`)) {
+      seen.add(`[]${keyOf(ref)}`);
+      work.push(element);
     }
+    const d = findDef(defs, ref, ref);
     if (!d) continue;
     if (members.has(keyOf(d.name))) return true;
     if (seen.has(keyOf(d.name))) continue;
-    // The whole hierarchy of an attribute's type (its composite holds every type's attributes).
-    for (const x of typeAndDescendants(ctx, hierarchyRoot(ctx, d.name))) {
+    const h = decided.get(keyOf(hierarchyRoot(ctx, d.name)));
+    // A type of a hierarchy held in one composite brings every type's attributes; a flattened
+    // type its own and its supertypes'.
+    for (const x of h ? h.types : [d.name]) {
       seen.add(keyOf(x));
-      work.push(...(defs.get(keyOf(x))?.attributes.map((a) => a.type) ?? []));
+      work.push(...((h ? defs.get(keyOf(x))?.attributes : flattenedAttributes(ctx, x))?.map((a) => a.type) ?? []));
     }
   }
   return false;

@@ -113,7 +113,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
           if (def.under && all)
             // The hierarchy holds values of its own types (types.ts hierarchyOf): flattened.
             pc.report('OPG-PLSQL-0002', {
-              detail: `${object}: UNDER ${def.under.name} flattened into a composite type with the supertype's attributes (the hierarchy holds values of its own types, which one PostgreSQL composite type cannot); a value of this type is no longer accepted where a ${def.under.name} is expected`,
+              detail: `${object}: UNDER ${def.under.name} flattened into a composite type with the supertype's attributes (a type of the hierarchy holds a value of it, directly or through other object types, which one PostgreSQL composite type cannot contain); a value of this type is no longer accepted where a ${def.under.name} is expected`,
             });
           const attrs = (all ?? def.attributes).map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
           text = `CREATE TYPE ${name} AS (${attrs.join(', ')});`;
