@@ -3,13 +3,14 @@
  * converted output: a package FUNCTION and PROCEDURE of one name and signature (the procedure
  * renamed <name>_proc, call statements rewritten); RAW built-ins (RAWTOHEX, HEXTORAW, UTL_RAW casts)
  * on bytea; application contexts (DBMS_SESSION.SET_CONTEXT / CLEAR_CONTEXT, SYS_CONTEXT) in custom
- * settings. Skipped with a message when no server answers.
+ * settings; functions with OUT parameters (a record of the OUT values and opg_result, the return
+ * value; v := f(…) reads both). Skipped with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -64,6 +65,25 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
     } finally {
       await a.end();
       await b.end();
+    }
+  });
+
+  it('a function with OUT parameters returns them with its return value; v := f(…) assigns the OUT arguments and the target', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect((await a.query("SELECT * FROM split_name('John Smith')")).rows).toEqual([{ p_last: 'Smith', opg_result: 'John' }]);
+      expect(await one(a, "SELECT full_name_reversed('John Smith')")).toBe('Smith, John');
+      // IN OUT text and OUT count through a package function called from a procedure.
+      const r = (await a.query("CALL text_tools.demo('a/*x*/b', NULL, NULL, NULL)")).rows[0];
+      expect(r).toEqual({ p_clean: 'ab', p_comments: '/*x*/', p_count: '1' });
+      const none = (await a.query("CALL text_tools.demo('plain', NULL, NULL, NULL)")).rows[0];
+      expect(none).toEqual({ p_clean: 'plain', p_comments: null, p_count: '0' });
+      // Named arguments; the OUT value lands in a package variable.
+      expect(await one(a, "SELECT text_tools.first_of('Ada Lovelace')")).toBe('Ada');
+      expect(await one(a, 'SELECT text_tools.g_last()')).toBe('Lovelace');
+    } finally {
+      await a.end();
     }
   });
 });

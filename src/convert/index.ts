@@ -29,6 +29,7 @@ import { registerTypeBody } from './plsql/objects.js';
 import { registerPackage } from './plsql/packages.js';
 import { registerType, topoSortObjects } from './plsql/types.js';
 import { convertPlsqlUnit } from './plsql/units.js';
+import { noteOutFunction } from './plsql/outfunctions.js';
 import { convertTable } from './tables.js';
 
 export type { ConvertOptions } from './context.js';
@@ -180,6 +181,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         registerPackage(s, ctx);
         registerType(s, ctx);
         if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
+        noteOutFunction(s, ctx);
         notePipelined(s, ctx);
         registerTypeBody(s, ctx);
         if (s.ast?.kind === 'type-body')

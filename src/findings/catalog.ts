@@ -1058,6 +1058,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/packages',
   },
   {
+    id: 'OPG-PLSQL-0033',
+    title: 'Function with OUT parameters returns a record',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Callers outside the converted code (SQL, applications) must read the OUT values and the return value (column opg_result) from SELECT * FROM the function; pass only the IN and IN OUT arguments.',
+    why: 'A PostgreSQL function with OUT parameters has no separate return value: it returns one record of its OUT parameters. The Oracle return value becomes the last OUT column, opg_result, and PL/SQL assignments v := f(…) are rewritten to read the record.',
+    rule: 'convert/plsql/outfunctions',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

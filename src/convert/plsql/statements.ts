@@ -5,6 +5,7 @@ import type { Block, Declaration, PlStatement, Subprogram } from '../../ast/plsq
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
 import { contextProcedure } from './builtins.js';
+import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { printQuery } from '../../emit/pg/query.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
@@ -32,6 +33,8 @@ export interface BlockOptions {
   bareReturn?: string;
   /** Statements put first in the block's body (trigger WHEN guard). */
   prologue?: string[];
+  /** RETURN x → `<valueReturn> := x; RETURN;` (functions with OUT parameters, outfunctions.ts). */
+  valueReturn?: string;
 }
 
 /** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
@@ -342,6 +345,8 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
   switch (s.kind) {
     case 'assign': {
       const t = s.target;
+      const outFn = outFunctionCall(s.value, pc);
+      if (outFn) return out(...outFunctionAssign(outFn, t, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)));
       const toMap = mapAssign(t, s.value, pc);
       if (toMap) return out(...toMap);
       const element = t.kind === 'call' && t.args.length === 1 && !t.args[0].name ? pc.collectionOf(t.name) : undefined;
@@ -441,6 +446,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       if (s.value && pc.kind !== 'function') {
         pc.fail('RETURN with a value outside a function');
       }
+      if (s.value && opts.valueReturn) return out(`${opts.valueReturn} := ${pc.expr(s.value)};`, 'RETURN;');
       return out(s.value ? `RETURN ${pc.expr(s.value)};` : 'RETURN;');
     case 'goto':
       pc.fail(`GOTO ${s.label} (restructure with loops, EXIT or CONTINUE)`);

@@ -18,6 +18,7 @@ import { collectionElement, PlContext } from './context.js';
 import { convertCompoundTrigger } from './compound.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
+import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
 import { dispatcherText } from './objects.js';
 import { flattenedAttributes, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeDependencies } from './types.js';
 
@@ -210,16 +211,23 @@ export function subprogramText(s: Subprogram, pc: PlContext, blockOptions: Block
   if (!attrs.has('AUTHID CURRENT_USER')) pc.report('OPG-PLSQL-0005', { object: pc.object });
   let returns = '';
   if (s.kind === 'function') {
-    if (s.params.some((p) => p.mode !== 'IN'))
-      pc.fail('function with OUT parameters (PostgreSQL functions with OUT parameters return them as a record; make it a procedure or return a composite type)');
     let rt = s.returnType ? paramType(s.returnType, 'RETURN', pc) : 'void';
+    if (hasOutParams(s)) {
+      // OUT values and the return value come back as one record (outfunctions.ts).
+      if (attrs.has('PIPELINED')) pc.fail('PIPELINED function with OUT parameters');
+      params.push(`OUT ${RESULT_COLUMN} ${rt}`);
+      blockOptions = { ...blockOptions, valueReturn: RESULT_COLUMN };
+      pc.report('OPG-PLSQL-0033', {
+        detail: `function ${s.name.name} has OUT parameters: it returns a record of its OUT values and ${RESULT_COLUMN}, the return value; PL/SQL assignments v := ${s.name.name}(…) in the converted code read both, other callers must SELECT * FROM the function`,
+      });
+    }
     if (attrs.has('PIPELINED') && s.returnType) {
       // RETURN <collection type> PIPELINED → RETURNS SETOF <element type>
       const element = collectionElement(pc.cctx, s.returnType);
       if (element) rt = pc.resolvedType(element, 'RETURN');
       else pc.fail(`PIPELINED function returning ${s.returnType.name}, a collection type not declared in the converted scripts`);
     }
-    returns = ` RETURNS ${attrs.has('PIPELINED') ? 'SETOF ' : ''}${rt}`;
+    returns = hasOutParams(s) ? '' : ` RETURNS ${attrs.has('PIPELINED') ? 'SETOF ' : ''}${rt}`;
   }
   // Members of a package with state initialize it first (once per session); OUT parameters
   // turned INOUT are reset to NULL.
