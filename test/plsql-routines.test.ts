@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -82,6 +82,17 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // Named arguments; the OUT value lands in a package variable.
       expect(await one(a, "SELECT text_tools.first_of('Ada Lovelace')")).toBe('Ada');
       expect(await one(a, 'SELECT text_tools.g_last()')).toBe('Lovelace');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it("a nested subprogram's parameter shadows the enclosing unit's parameter of the same name", async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // decorate(p_value + 1) doubles its own p_value: (4 + 1) * 2.
+      expect(await one(a, "SELECT label_of(4, 'n')")).toBe('n#10');
     } finally {
       await a.end();
     }

@@ -84,6 +84,8 @@ export function registerNested(decls: Declaration[], pc: PlContext): void {
     if (d.kind !== 'subprogram' || !d.unit.block) continue;
     const s = d.unit;
     const own = declaredNames([s.params, s.block]);
+    // Its own parameters shadow the enclosing unit's names.
+    for (const p of s.params) own.add(p.name);
     const used = referencedNames([s.block, s.params.map((p) => p.default)]);
     const assigned = assignedNames(s.block);
     const extra: Param[] = [];
