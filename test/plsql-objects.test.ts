@@ -84,7 +84,7 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
       // l_v (value_t) holds a str_value: show() dispatches to str_value's, which reads the
       // data_value of str_value (a VARCHAR2, its own column); num_value's is a NUMBER. describe()
       // (value_t's) calls kind(), which only the subtypes implement, through the dispatcher.
-      expect(await one(c, 'SELECT show_values()')).toBe('s=ABCD/txt;n=42/int;abcd;kind string;kind number');
+      expect(await one(c, 'SELECT show_values()')).toBe('s=ABCD/txt;n=42/int;abcd;kind k:string;kind k:number');
     });
   });
 

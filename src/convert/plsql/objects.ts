@@ -28,7 +28,7 @@ import { printExpr } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import type { ConvertContext } from '../context.js';
 import { collectionElement, type PlContext } from './context.js';
-import { attributeColumn, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
+import { attributeColumn, hierarchyColumns, hierarchyOf, hierarchyRoot, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
 
 type Bodies = Map<string, TypeMethod[]>;
 const bodies = new WeakMap<ConvertContext, Bodies>();
@@ -202,8 +202,26 @@ function dispatchOf(ctx: ConvertContext, s: QualifiedName, name: string, argc: n
   const h = hierarchyOf(ctx, s);
   if (!h) return undefined;
   for (const t of typeAndDescendants(ctx, s).slice(1)) {
-    const f = findMethod(ctx, t, name, argc);
+    const f = found ? findOverride(ctx, t, found.method) : findMethod(ctx, t, name, argc);
     if (f && f.method.kind !== 'static' && (!found || !same(f.owner, found.owner))) return { root: h.root, found: found ?? f };
+  }
+  return undefined;
+}
+
+/** The parameter types of a method other than SELF, as a key (lengths and precisions left out). */
+const signature = (m: TypeMethod) => ownParams(m).map((p) => `${p.type.schema ?? ''}.${p.type.name}%${p.type.attribute ?? ''}`).join(',');
+
+/**
+ * The implementation of method `m` (same name and parameter types: an override, not another
+ * overload) for a value of type `q`: its own body's, or its nearest supertype's.
+ */
+function findOverride(ctx: ConvertContext, q: QualifiedName, m: TypeMethod): { owner: QualifiedName; method: TypeMethod } | undefined {
+  const seen = new Set<string>();
+  const sig = signature(m);
+  for (let t: QualifiedName | undefined = q; t && !seen.has(keyOf(t)); t = supertypeOf(ctx, t)) {
+    seen.add(keyOf(t));
+    const hit = (bodies.get(ctx)?.get(t.name) ?? []).find((x) => x.kind !== 'constructor' && x.unit.name.name === m.unit.name.name && signature(x) === sig);
+    if (hit) return { owner: t, method: hit };
   }
   return undefined;
 }
@@ -222,30 +240,27 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   if (!h) return undefined;
   const name = m.unit.name.name;
   const params = ownParams(m);
-  const key = `${keyOf(h.root)}.${name}/${params.length}`;
+  const key = `${keyOf(h.root)}.${name}(${signature(m)})`;
   const done = dispatchersDone.get(ctx) ?? new Set<string>();
   dispatchersDone.set(ctx, done);
   if (done.has(key)) return undefined;
   const owners = new Map<string, { owner: QualifiedName; tags: string[] }>();
   for (const t of h.types) {
-    const f = findMethod(ctx, t, name, params.length);
+    const f = findOverride(ctx, t, m);
     if (!f || f.method.kind === 'static') continue;
     const o = owners.get(keyOf(f.owner)) ?? { owner: f.owner, tags: [] };
     owners.set(keyOf(f.owner), o);
     o.tags.push(t.name);
   }
   // Only when some call can need it (a type whose descendants run another implementation).
-  if (!h.types.some((t) => dispatchOf(ctx, t, name, params.length, findMethod(ctx, t, name, params.length)))) return undefined;
+  if (!h.types.some((t) => dispatchOf(ctx, t, name, params.length, findOverride(ctx, t, m)))) return undefined;
   done.add(key);
   const id = (n: string) => quoteIdent(pgNameOf(n));
   const rootType = typeNode(h.root, pc).name;
   const proc = m.unit.kind === 'procedure';
-  // Defaults only after the last parameter without one (PostgreSQL's rule; units.ts drops the
-  // others from the implementations too).
-  const lastRequired = params.reduce((last, p, i) => (!p.default && p.mode !== 'OUT' ? i : last), -1);
-  const decl = params.map(
-    (p, i) => `${p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : ''}${id(p.name)} ${pc.type(p.type, p.name)}${p.default && i > lastRequired ? ` DEFAULT ${pc.expr(p.default)}` : ''}`,
-  );
+  // No defaults: the callers pass them (callArgs), so that overloads with fewer parameters stay
+  // distinct for PostgreSQL.
+  const decl = params.map((p) => `${p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : ''}${id(p.name)} ${pc.type(p.type, p.name)}`);
   const args = ['self', ...params.map((p) => id(p.name))].join(', ');
   const fname = `${h.root.schema ? `${quoteIdent(pc.ectx.mapSchema(h.root.schema))}.` : ''}${id(dispatchFunction(h.root, name))}`;
   const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
@@ -324,7 +339,13 @@ const functionOf = (r: Resolved) => (r.dispatch ? dispatchFunction(r.dispatch, r
 
 /** Arguments of the method function: self (converted to the owner type) first. */
 function callArgs(r: Resolved, pc: PlContext, sub: (e: Expr) => Expr): FuncArg[] {
-  return [{ value: upcast(sub(r.self), r.selfType, r.owner, pc) }, ...r.args.map((a) => ({ ...a, value: sub(a.value) }))];
+  const args = [{ value: upcast(sub(r.self), r.selfType, r.owner, pc) }, ...r.args.map((a) => ({ ...a, value: sub(a.value) }))];
+  if (!r.dispatch) return args;
+  // A dispatcher has no defaults: the omitted parameters get theirs here.
+  const positional = r.args.filter((a) => !a.name).length;
+  const named = new Set(r.args.filter((a) => a.name).map((a) => a.name));
+  const missing = ownParams(r.method).filter((p, i) => i >= positional && !named.has(p.name) && p.default);
+  return [...args, ...missing.map((p) => ({ name: p.name, value: sub(p.default!) }))];
 }
 
 function notFound(x: Expr, pc: PlContext): void {
@@ -405,8 +426,12 @@ function treat(x: Extract<Expr, { kind: 'treat' }>, pc: PlContext, sub: (e: Expr
   if (!from) return { kind: 'pg-cast', operand: { kind: 'paren', expr: operand }, type: typeNode(to, pc) };
   if (same(from, to)) return operand;
   if (isAncestor(ctx, to, from)) return upcast(operand, from, to, pc);
+  if (!same(hierarchyRoot(ctx, from), hierarchyRoot(ctx, to))) {
+    pc.fail(`${label} of a value declared ${from.name}: ${to.name} is not a type of its hierarchy (Oracle rejects it)`);
+    return operand;
+  }
   pc.fail(
-    `${label} of a value declared ${from.name}: ${to.name} is not a supertype of it; after flattening a ${from.name} variable cannot hold a ${to.name} (object substitutability is lost), so the value cannot be narrowed`,
+    `${label} of a value declared ${from.name}: ${to.name} is not a supertype of it, and the types are flattened (separate composite types: a type of the hierarchy holds a value of it, which one PostgreSQL composite type cannot contain), so a ${from.name} variable cannot hold a ${to.name} and the value cannot be narrowed`,
   );
   return operand;
 }
