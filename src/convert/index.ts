@@ -30,6 +30,7 @@ import { registerPackage } from './plsql/packages.js';
 import { registerType, topoSortObjects } from './plsql/types.js';
 import { convertPlsqlUnit } from './plsql/units.js';
 import { noteOutFunction } from './plsql/outfunctions.js';
+import { reportMissingCallees } from './plsql/callees.js';
 import { convertTable } from './tables.js';
 
 export type { ConvertOptions } from './context.js';
@@ -111,6 +112,7 @@ export function convertSources(
   const objects: PgObject[] = [];
   for (const s of statements) objects.push(...convertStatement(s, ctx, parsed.findings));
   parsed.findings.push(...skippedStatementFindings(statements));
+  reportMissingCallees(objects, ctx);
   const schemaObjects: PgObject[] = [...ctx.schemas].sort().map((name) => ({
     phase: 'pre-data' as const,
     object: `SCHEMA ${name}`,

@@ -1069,6 +1069,16 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/outfunctions',
   },
   {
+    id: 'OPG-PLSQL-0034',
+    title: 'Call of a routine that is not converted',
+    severity: 'warning',
+    effortMinutes: 5,
+    message: '{object} calls {callee}, which is not converted (it stays commented out, see its findings): the call fails at run time until it is converted by hand',
+    suggestion: 'Convert the callee first (its findings say why it was not); the caller needs no change once the callee exists with the same parameters.',
+    why: 'PostgreSQL resolves routine calls when they run: the caller compiles, but plpgsql_check reports "there is no plan for query: CALL …" and the call raises "procedure … does not exist".',
+    rule: 'convert/plsql/callees',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

@@ -20,6 +20,7 @@ import { hierarchyOf } from './types.js';
 import { mapExpr } from './assoc.js';
 import { bulkAttribute } from './forall.js';
 import { hasOutParams } from './outfunctions.js';
+import { noteCall } from './callees.js';
 import { type PackageInfo, packageTypeText } from './packages.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
@@ -613,6 +614,7 @@ export class PlContext {
       const ref = this.packageMember(x.name);
       const unit = ref?.info.subprograms.get(ref.member);
       if (ref && unit && (x.name.length === 2 || !this.lookup(x.name[0]))) {
+        noteCall(this, ref.info.name, ref.member);
         if (hasOutParams(unit))
           this.fail(`call of ${ref.info.name}.${ref.member}, a function with OUT parameters, inside an expression (only v := f(…) is converted: assign the result to a variable first)`);
         // Oracle converts arguments implicitly; PostgreSQL resolves overloads by type: cast to the parameter types.

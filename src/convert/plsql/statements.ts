@@ -5,6 +5,7 @@ import type { Block, Declaration, PlStatement, Subprogram } from '../../ast/plsq
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
 import { contextProcedure } from './builtins.js';
+import { noteCall } from './callees.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { printQuery } from '../../emit/pg/query.js';
@@ -860,6 +861,7 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   const member = !lifted && c.name.length <= 2 ? pc.packageMember(c.name) : undefined;
   if (member && c.name.length === 1 && member.info.members.has(member.member)) c.name = [member.info.name, member.member];
   // A procedure renamed because a function of its package has the same signature.
+  if (member) noteCall(pc, member.info.name, member.member);
   const renamed = member?.info.renamedProcedures?.get(member.member);
   if (member && renamed) c.name = [member.info.name, renamed];
   const args = c.args.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
