@@ -66,10 +66,10 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
       // A shape variable holds a ring / square / big_ring; describe() runs the dynamic type's
       // implementation (ring's calls shape's through (SELF AS shape)), also from shape.kind();
       // TREAT(… AS ring) gives the value for ring and big_ring, NULL otherwise.
-      expect(await one(c, 'SELECT shape_demo(1)')).toBe('shape r1! r=2|kind:shape r1! r=2|treat=2|ring=12|of_ring=y|only_ring=y|not_square=y');
-      expect(await one(c, 'SELECT shape_demo(2)')).toBe('square s1! side=3|kind:square s1! side=3|treat=null|ring=null|of_ring=n|only_ring=n|not_square=n');
-      expect(await one(c, 'SELECT shape_demo(3)')).toBe('shape b1! r=4|kind:shape b1! r=4|treat=4|ring=48|of_ring=y|only_ring=n|not_square=n');
-      expect(await one(c, 'SELECT shape_demo(4)')).toBe('shape p!|kind:shape p!|treat=null|ring=null|of_ring=n|only_ring=n|not_square=y');
+      expect(await one(c, 'SELECT shape_demo(1)')).toBe('shape r1! r=2|kind:shape r1! r=2|treat=2|ring=12|of_ring=y|only_ring=y|not_square=y|same_type=y');
+      expect(await one(c, 'SELECT shape_demo(2)')).toBe('square s1! side=3|kind:square s1! side=3|treat=null|ring=null|of_ring=n|only_ring=n|not_square=n|same_type=n');
+      expect(await one(c, 'SELECT shape_demo(3)')).toBe('shape b1! r=4|kind:shape b1! r=4|treat=4|ring=48|of_ring=y|only_ring=n|not_square=n|same_type=n');
+      expect(await one(c, 'SELECT shape_demo(4)')).toBe('shape p!|kind:shape p!|treat=null|ring=null|of_ring=n|only_ring=n|not_square=y|same_type=n');
       // Dispatch on the elements of a collection of the supertype.
       const list = "ARRAY[ROW('RING', 'a', 1, NULL, NULL)::shape, ROW('SQUARE', 'b', NULL, NULL, 2)::shape, ROW('SHAPE', 'c', NULL, NULL, NULL)::shape]::shape_list";
       expect(await one(c, `SELECT shapes_report(${list})`)).toBe('shape a r=1;square b side=2;shape c;');

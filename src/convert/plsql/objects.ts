@@ -374,6 +374,12 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
   if (x.kind === 'treat') return treat(x, pc, sub);
   if (x.kind === 'column' || x.kind === 'field') return renamedAttribute(x, pc, sub);
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'IS OF' && x.args.length >= 2) return isOf(x.args, pc, sub);
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SYS_TYPEID' && x.args.length === 1 && !pc.lookup('SYS_TYPEID')) {
+    // SYS_TYPEID(x): the dynamic type of x (Oracle SQL Language Reference, "SYS_TYPEID"); here
+    // the type's name, not Oracle's RAW type id (values compare the same way).
+    const q = objectTypeOf(ctx, staticType(x.args[0].value, pc));
+    if (q && hierarchyOf(ctx, q)) return tagOf(sub(x.args[0].value));
+  }
   if (x.kind === 'call' && x.name.length === 1 && !pc.lookup(x.name[0]) && !ctx.objectMethods.get(x.name[0])?.has(x.name[0])) {
     const q = objectTypeOf(ctx, { kind: 'datatype', name: x.name[0], args: [] });
     const h = q && hierarchyOf(ctx, q);
