@@ -88,6 +88,16 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
     });
   });
 
+  it('type hierarchy of schema-qualified types: constructor, dispatch, IS OF and TREAT', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-type-hierarchy-schema'), {}, async (c) => {
+      // Method functions are called unqualified (as for types without a schema): on the path.
+      await c.query('SET LOCAL search_path = app, public');
+      // l.f() is sub_t's (id + x = 3), TREAT(l AS app.sub_t).x is 2.
+      expect(Number(await one(c, 'SELECT app.g()'))).toBe(5);
+    });
+  });
+
   it('TREAT of a supertype parameter down to a subtype: the value or NULL', async (ctx) => {
     if (!client) ctx.skip();
     await withConverted(fixture('object-treat-to-subtype'), {}, async (c) => {

@@ -380,8 +380,10 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     const q = objectTypeOf(ctx, staticType(x.args[0].value, pc));
     if (q && hierarchyOf(ctx, q)) return tagOf(sub(x.args[0].value));
   }
-  if (x.kind === 'call' && x.name.length === 1 && !pc.lookup(x.name[0]) && !ctx.objectMethods.get(x.name[0])?.has(x.name[0])) {
-    const q = objectTypeOf(ctx, { kind: 'datatype', name: x.name[0], args: [] });
+  const ctorName = x.kind === 'call' ? x.name[x.name.length - 1] : '';
+  if (x.kind === 'call' && (x.name.length === 1 || (x.name.length === 2 && !pc.packageMember(x.name))) && !pc.lookup(x.name[0]) && !ctx.objectMethods.get(ctorName)?.has(ctorName)) {
+    // TYPE(…) / SCHEMA.TYPE(…)
+    const q = objectTypeOf(ctx, { kind: 'datatype', name: ctorName, args: [], ...(x.name.length === 2 ? { schema: x.name[0] } : {}) });
     const h = q && hierarchyOf(ctx, q);
     if (q && h) return construct(q, h.root, x.args, pc, sub);
   }
