@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -93,6 +93,20 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
     try {
       // decorate(p_value + 1) doubles its own p_value: (4 + 1) * 2.
       expect(await one(a, "SELECT label_of(4, 'n')")).toBe('n#10');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('SELECT of several columns BULK COLLECT INTO a collection of records, local and package variable', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("INSERT INTO stock_items VALUES (1, 'bolt', 5), (2, 'nut', 50), (3, 'gear', 2)");
+      expect(await one(a, 'SELECT stock.low_stock(10)')).toBe('bolt=5;gear=2;');
+      expect(await one(a, 'SELECT stock.low_stock(1)')).toBeNull();
+      await a.query('CALL stock.load_cache()');
+      expect(Number(await one(a, 'SELECT stock.cached_qty(2)'))).toBe(50);
     } finally {
       await a.end();
     }

@@ -7,6 +7,7 @@ import { printDml } from '../../emit/pg/dml.js';
 import { contextProcedure } from './builtins.js';
 import { noteCall } from './callees.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
+import type { PackageInfo } from './packages.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { printQuery } from '../../emit/pg/query.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
@@ -647,6 +648,17 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
     if (q.into!.bulk) {
       // One array per selected column, in the query's row order (empty array for no rows).
       const targets = q.into!.targets.map((t) => pc.expr(t));
+      const manyColumns = q.items.length > 1 || q.items.some((i) => i.expr.kind === 'star');
+      const records = targets.length === 1 && manyColumns ? recordCollection(q.into!.targets[0], pc) : undefined;
+      if (records) {
+        // A collection of records / objects: one array of rows of the element type.
+        const rewritten = rewriteQuery({ ...q, into: undefined }, pc.ectx);
+        const agg = `coalesce(array_agg(row(opg_q.*)::${records.element}), '{}')`;
+        const from = `FROM (${printQuery(rewritten)}) opg_q`;
+        if (!records.packageVar) return [`${pad}SELECT ${agg} INTO ${targets[0]} ${from};`];
+        const pv = records.packageVar;
+        return [`${pad}PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}((SELECT ${agg} ${from}));`];
+      }
       if (targets.length !== q.items.length || q.items.some((i) => i.expr.kind === 'star')) {
         pc.fail('SELECT … BULK COLLECT INTO a collection of records');
         return [`${pad}-- SELECT BULK COLLECT not converted`];
@@ -680,6 +692,24 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
     if (rewritten.returning) rewritten.returning = { ...rewritten.returning, into: rewritten.returning.into.map((t) => pc.exprNode(t)) };
   }
   return [`${pad}${printDml(rewritten, { plpgsql: true })};`];
+}
+
+/**
+ * A BULK COLLECT target that is a collection (local, parameter, field or package variable) for a
+ * query of several columns or *: Oracle accepts that only when the element is a record or object
+ * type, so the element is the PostgreSQL row type of the array. Undefined for other targets.
+ */
+function recordCollection(t: Expr, pc: PlContext): { element: string; packageVar?: { info: PackageInfo; name: string } } | undefined {
+  const coll = t.kind === 'column' ? pc.collectionOf(t.parts) : undefined;
+  if (!coll) return undefined;
+  // The types were reported where the variable was declared: no findings again here.
+  const seen = pc.findings.length;
+  const declared = collectionElement(pc.cctx, coll.type);
+  const arrayType = pc.resolvedType(coll.type, 'BULK COLLECT');
+  const element = declared ? pc.resolvedType(declared, 'BULK COLLECT') : arrayType.endsWith('[]') ? arrayType.slice(0, -2) : undefined;
+  pc.findings.length = seen;
+  if (!element || element.includes('%')) return undefined;
+  return { element, ...(coll.packageVar ? { packageVar: coll.packageVar } : {}) };
 }
 
 function mapDmlExprs(st: DmlStatement, fn: (e: Expr) => Expr | undefined): DmlStatement {
