@@ -203,7 +203,19 @@ export function typeAndDescendants(ctx: ConvertContext, name: QualifiedName): Qu
 
 type Hierarchy = { root: QualifiedName; types: QualifiedName[] };
 /** The hierarchies of a conversion by root key, valid while the definitions keep their size. */
-const hierarchies = new WeakMap<ConvertContext, { version: string; byRoot: Map<string, Hierarchy | undefined> }>();
+const hierarchies = new WeakMap<
+  ConvertContext,
+  { version: string; byRoot: Map<string, Hierarchy | undefined>; columns: Map<string, ReturnType<typeof hierarchyColumns>> }
+>();
+
+/** The hierarchies of a conversion, decided again when the definitions changed. */
+function hierarchyCache(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>) {
+  let version = `${defs.size}`;
+  for (const d of defs.values()) version += `,${d.attributes.length}`;
+  let cache = hierarchies.get(ctx);
+  if (!cache || cache.version !== version) hierarchies.set(ctx, (cache = { version, byRoot: decideHierarchies(ctx, defs), columns: new Map() }));
+  return cache;
+}
 
 /**
  * The hierarchy of a registered object type when it has more than one type and is held in one
@@ -213,11 +225,7 @@ const hierarchies = new WeakMap<ConvertContext, { version: string; byRoot: Map<s
 export function hierarchyOf(ctx: ConvertContext, name: QualifiedName): Hierarchy | undefined {
   const defs = definitions.get(ctx);
   if (!defs?.has(keyOf(name))) return undefined;
-  let version = `${defs.size}`;
-  for (const d of defs.values()) version += `,${d.attributes.length}`;
-  let cache = hierarchies.get(ctx);
-  if (!cache || cache.version !== version) hierarchies.set(ctx, (cache = { version, byRoot: decideHierarchies(ctx, defs) }));
-  return cache.byRoot.get(keyOf(hierarchyRoot(ctx, name)));
+  return hierarchyCache(ctx, defs).byRoot.get(keyOf(hierarchyRoot(ctx, name)));
 }
 
 /**
@@ -283,6 +291,15 @@ export interface HierarchyColumn {
  */
 export function hierarchyColumns(ctx: ConvertContext, root: QualifiedName): { columns: HierarchyColumn[]; byAttribute: Map<string, OraName> } {
   const defs = definitions.get(ctx);
+  const cache = defs && hierarchyCache(ctx, defs);
+  const cached = cache?.columns.get(keyOf(root));
+  if (cached) return cached;
+  const result = columnsOf(ctx, root, defs);
+  cache?.columns.set(keyOf(root), result);
+  return result;
+}
+
+function columnsOf(ctx: ConvertContext, root: QualifiedName, defs: Map<string, ObjectTypeDef> | undefined): { columns: HierarchyColumn[]; byAttribute: Map<string, OraName> } {
   const columns: HierarchyColumn[] = [{ name: TYPE_TAG, type: { kind: 'datatype', name: 'VARCHAR2', args: [128] } }];
   const byAttribute = new Map<string, OraName>();
   const family = (t: DataType) => JSON.stringify([t.schema ?? '', t.name, t.attribute ?? '']);
