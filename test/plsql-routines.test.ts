@@ -62,6 +62,16 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       await a.query("CALL app_ctx.clear_value('OTHER')");
       expect(await one(a, "SELECT app_ctx.get_value('other')")).toBeNull();
       expect(await one(a, "SELECT app_ctx.as_clob('nothing')")).toBeNull();
+      // CLEAR_ALL_CONTEXT clears every attribute set in the namespace.
+      await a.query("CALL app_ctx.set_value('one', '1')");
+      await a.query("CALL app_ctx.set_value('two', '2')");
+      await a.query("CALL app_ctx.set_value('one', '11')");
+      expect(await one(a, "SELECT app_ctx.get_value('one')")).toBe('11');
+      await a.query('CALL app_ctx.clear_all()');
+      expect(await one(a, "SELECT app_ctx.get_value('one')")).toBeNull();
+      expect(await one(a, "SELECT app_ctx.get_value('two')")).toBeNull();
+      await a.query("CALL app_ctx.set_value('two', 'again')");
+      expect(await one(a, "SELECT app_ctx.get_value('two')")).toBe('again');
     } finally {
       await a.end();
       await b.end();

@@ -151,20 +151,36 @@ function contextSetting(ns: Expr, attr: Expr): Expr {
 
 /**
  * DBMS_SESSION.SET_CONTEXT(namespace, attribute, value) / CLEAR_CONTEXT(namespace, client_id,
- * attribute) → set_config of the custom setting SYS_CONTEXT(namespace, attribute) reads (''
- * reads as NULL, as an unset attribute). Undefined when not handled (other forms, CLEAR_ALL_CONTEXT).
+ * attribute) / CLEAR_ALL_CONTEXT(namespace) → set_config of the custom setting SYS_CONTEXT(namespace,
+ * attribute) reads ('' reads as NULL, as an unset attribute). SET_CONTEXT also lists the attribute
+ * in opg_ctxlist.<namespace> (comma-separated), which CLEAR_ALL_CONTEXT walks. Undefined when not
+ * handled (globally accessed contexts: USERNAME / CLIENT_ID).
  */
 export function contextProcedure(x: FuncCall, pc: PlContext): string[] | undefined {
   const name = x.name.map((n) => n.toUpperCase()).join('.');
-  if (name !== 'DBMS_SESSION.SET_CONTEXT' && name !== 'DBMS_SESSION.CLEAR_CONTEXT') return undefined;
-  const set = name.endsWith('SET_CONTEXT');
-  const [ns, attrOrClient, valueOrAttr, user, client] = positional(x, set ? ['NAMESPACE', 'ATTRIBUTE', 'VALUE', 'USERNAME', 'CLIENT_ID'] : ['NAMESPACE', 'CLIENT_ID', 'ATTRIBUTE']);
-  const attr = set ? attrOrClient : valueOrAttr;
-  // Globally accessed contexts (USERNAME / CLIENT_ID) and clearing every attribute are not converted.
-  if (!ns || !attr || (set && (!valueOrAttr || user || client)) || (!set && attrOrClient)) return undefined;
+  const kind = { 'DBMS_SESSION.SET_CONTEXT': 'set', 'DBMS_SESSION.CLEAR_CONTEXT': 'clear', 'DBMS_SESSION.CLEAR_ALL_CONTEXT': 'all' }[name];
+  if (!kind) return undefined;
+  const names = { set: ['NAMESPACE', 'ATTRIBUTE', 'VALUE', 'USERNAME', 'CLIENT_ID'], clear: ['NAMESPACE', 'CLIENT_ID', 'ATTRIBUTE'], all: ['NAMESPACE'] }[kind]!;
+  if (x.args.some((a) => a.name && !names.includes(a.name))) return undefined;
+  const [ns, second, third, user, client] = positional(x, names);
+  const attr = kind === 'set' ? second : third;
+  if (!ns || (kind !== 'all' && !attr) || (kind === 'set' && (!third || user || client)) || (kind === 'clear' && second)) return undefined;
   pc.report('OPG-PLSQL-0020', {
-    detail: `${name} became set_config of the custom setting opg_ctx.<namespace>.<attribute>, which SYS_CONTEXT reads: the value belongs to the session as in Oracle, but a ROLLBACK of the transaction that set it undoes it (Oracle contexts are not transactional), and no trusted package guards it`,
+    detail: `${name} became set_config of custom settings opg_ctx.<namespace>.<attribute>, which SYS_CONTEXT reads: the values belong to the session as in Oracle, but a ROLLBACK of the transaction that set them undoes them (Oracle contexts are not transactional), and no trusted package guards them`,
   });
-  const setting = pc.expr(contextSetting(ns, attr));
-  return [`PERFORM set_config(${setting}, ${set ? `(${pc.expr(valueOrAttr!)})::text` : "''"}, false);`];
+  const nsText = pc.expr(ns);
+  const list = `format('opg_ctxlist.%s', lower(${nsText}))`;
+  const current = `string_to_array(nullif(current_setting(${list}, true), ''), ',')`;
+  if (kind === 'all')
+    return [
+      `PERFORM set_config(format('opg_ctx.%s.%s', lower(${nsText}), opg_a), '', false) FROM unnest(${current}) AS opg_a;`,
+      `PERFORM set_config(${list}, '', false);`,
+    ];
+  const attrText = pc.expr(attr!);
+  const setting = `format('opg_ctx.%s.%s', lower(${nsText}), lower(${attrText}))`;
+  if (kind === 'clear') return [`PERFORM set_config(${setting}, '', false);`];
+  return [
+    `PERFORM set_config(${setting}, (${pc.expr(third!)})::text, false);`,
+    `PERFORM set_config(${list}, array_to_string(array_append(array_remove(${current}, lower(${attrText})), lower(${attrText})), ','), false);`,
+  ];
 }
