@@ -92,6 +92,7 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // Named arguments; the OUT value lands in a package variable.
       expect(await one(a, "SELECT text_tools.first_of('Ada Lovelace')")).toBe('Ada');
       expect(await one(a, 'SELECT text_tools.g_last()')).toBe('Lovelace');
+      expect(await one(a, "SELECT text_tools.comments_of('x/*c*/y')")).toBe('/*c*/');
     } finally {
       await a.end();
     }

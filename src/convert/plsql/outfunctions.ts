@@ -16,7 +16,8 @@
  *
  * so the caller gets the return value and every OUT value, in Oracle's order (OUT arguments
  * first, then the assignment target). A call anywhere else in an expression is not converted
- * (the caller must assign the result to a variable first).
+ * (the caller must assign the result to a variable first); `RETURN f(x, y)` returns opg_o.opg_result
+ * after the OUT assignments.
  */
 import type { Expr, FuncCall } from '../../ast/expr.js';
 import type { Subprogram } from '../../ast/plsql.js';
@@ -71,6 +72,8 @@ export function outFunctionAssign(
   target: Expr,
   pc: PlContext,
   assign: (target: Expr, value: Expr) => string[],
+  /** What to do with the return value instead of assigning it to `target` (RETURN f(…)). */
+  result?: (value: Expr) => string[],
 ): string[] {
   const { call, unit } = of;
   const owner = of.pkg ?? unit.name.schema;
@@ -100,7 +103,8 @@ export function outFunctionAssign(
     '  opg_o record;',
     'BEGIN',
     `  SELECT * INTO opg_o FROM ${fn}(${inArgs.join(', ')});`,
-    ...[...outs, { target, column: RESULT_COLUMN }].flatMap((o) => assign(o.target, col(o.column)).map((l) => `  ${l}`)),
+    ...outs.flatMap((o) => assign(o.target, col(o.column)).map((l) => `  ${l}`)),
+    ...(result ? result(col(RESULT_COLUMN)) : assign(target, col(RESULT_COLUMN))).map((l) => `  ${l}`),
     'END;',
   ];
 }

@@ -448,6 +448,13 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       if (s.value && pc.kind !== 'function') {
         pc.fail('RETURN with a value outside a function');
       }
+      const outFn = s.value && pc.kind === 'function' ? outFunctionCall(s.value, pc) : undefined;
+      if (outFn)
+        return out(
+          ...outFunctionAssign(outFn, s.value!, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts), (value) =>
+            emitStatements([{ kind: 'return', value }], pc, 0, opts),
+          ),
+        );
       if (s.value && opts.valueReturn) return out(`${opts.valueReturn} := ${pc.expr(s.value)};`, 'RETURN;');
       return out(s.value ? `RETURN ${pc.expr(s.value)};` : 'RETURN;');
     case 'goto':
