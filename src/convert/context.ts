@@ -154,25 +154,35 @@ export class ConvertContext {
 
   /**
    * The PostgreSQL names of a table's columns. Oracle column names that differ only in case (ID and
-   * "id") map to the same PostgreSQL name: the later column is renamed (id_1) with OPG-NAME-0003.
+   * "id") map to the same PostgreSQL name: the later column is renamed (id_1). Computed once per
+   * table, whoever asks first (the table, or an index, comment or foreign key naming its columns);
+   * `findings`, when given, receives OPG-NAME-0001 / OPG-NAME-0003 for shortened / renamed columns
+   * (convertTable passes them, so the findings are raised once, with the table).
    */
-  columnNames(t: CreateTable, findings: Finding[], where: { object?: string; location?: SourceLocation }): Map<OraName, string> {
+  columnNames(
+    t: CreateTable,
+    findings?: Finding[],
+    where: { object?: string; location?: SourceLocation } = {},
+  ): Map<OraName, string> {
     let map = this.columnMaps.get(t);
-    if (map) return map;
-    map = new Map();
-    const used = new Set<string>();
-    for (const c of t.columns) {
-      const pg = this.ident(c.name, findings, where);
-      let name = pg;
-      for (let i = 1; used.has(name); i++) name = shortenIdent(`${pg}_${i}`);
-      if (name !== pg)
-        findings.push(
-          makeFinding('OPG-NAME-0003', { table: t.name.name, column: c.name, name: pg, renamed: name }, where),
-        );
-      used.add(name);
-      map.set(c.name, name);
+    if (!map) {
+      map = new Map();
+      const used = new Set<string>();
+      for (const c of t.columns) {
+        const pg = shortenIdent(pgNameOf(c.name));
+        let name = pg;
+        for (let i = 1; used.has(name); i++) name = shortenIdent(`${pg}_${i}`);
+        used.add(name);
+        map.set(c.name, name);
+      }
+      this.columnMaps.set(t, map);
     }
-    this.columnMaps.set(t, map);
+    if (findings)
+      for (const [ora, name] of map) {
+        const pg = this.ident(ora, findings, where); // OPG-NAME-0001 when shortened
+        if (name !== pg)
+          findings.push(makeFinding('OPG-NAME-0003', { table: t.name.name, column: ora, name: pg, renamed: name }, where));
+      }
     return map;
   }
 
@@ -184,7 +194,7 @@ export class ConvertContext {
     where: { object?: string; location?: SourceLocation },
   ): string {
     const t = table ? this.findTable(table) : undefined;
-    return (t && this.columnNames(t, [], where).get(column)) ?? this.ident(column, findings, where);
+    return (t && this.columnNames(t).get(column)) ?? this.ident(column, findings, where);
   }
 
   findTable(q: QualifiedName, near?: QualifiedName): CreateTable | undefined {

@@ -55,7 +55,7 @@ export function convertIndex(s: CreateIndex, ctx: ConvertContext): PgObject[] {
   if (dropped.length)
     findings.push(makeFinding('OPG-INDEX-0003', { object, clauses: dropped.join(', ') }, where));
   // A column renamed for a case collision (OPG-NAME-0003) is indexed under its new name.
-  const renamed = oraTable ? ctx.columnNames(oraTable, [], where) : undefined;
+  const renamed = oraTable ? ctx.columnNames(oraTable) : undefined;
   const columns = s.columns.map((c) => {
     const target =
       renamed && c.expr.kind === 'column' && c.expr.parts.length === 1 ? renamed.get(c.expr.parts[0]) : undefined;
