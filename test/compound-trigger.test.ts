@@ -8,8 +8,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert, PHASES } from '../src/index.js';
+import { ADMIN as admin, one } from './pg-scratch.js';
 
-const admin = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
 const prefix = `orapg_ct_${process.pid}`;
 const created: string[] = [];
 let ready = false;
@@ -55,7 +55,6 @@ async function database(name: string, inputs: string[]): Promise<pg.Client> {
 }
 
 const rows = async (c: pg.Client, sql: string) => (await c.query(sql)).rows;
-const one = async (c: pg.Client, sql: string) => Object.values((await c.query(sql)).rows[0])[0];
 
 describe('compound triggers (PostgreSQL 15)', () => {
   it('examples/hr: ACTUAL_HOURS follows multi-row INSERT / UPDATE / DELETE of TIME_ENTRIES', async (ctx) => {

@@ -247,14 +247,13 @@ export function convertAdmin(s: AdminStmt, ctx: ConvertContext): PgObject[] {
     );
     return [];
   }
-  for (const [test, advice] of NOTHING_TO_DO)
-    if (test(s)) {
-      findings.push(makeFinding('OPG-ADMIN-0001', { statement: object, advice }, where));
-      return [{ phase: 'pre-data', object, objectType: 'ADMIN', nodes: [], findings, location: s.loc }];
-    }
-  const advice =
-    MANUAL.find(([test]) => test(s))?.[1] ??
-    'no PostgreSQL counterpart is known to orapg; decide whether the target needs an equivalent';
-  findings.push(makeFinding('OPG-ADMIN-0002', { statement: object, advice }, where));
+  const nothing = NOTHING_TO_DO.find(([test]) => test(s))?.[1];
+  if (nothing) findings.push(makeFinding('OPG-ADMIN-0001', { statement: object, advice: nothing }, where));
+  else {
+    const advice =
+      MANUAL.find(([test]) => test(s))?.[1] ??
+      'no PostgreSQL counterpart is known to orapg; decide whether the target needs an equivalent';
+    findings.push(makeFinding('OPG-ADMIN-0002', { statement: object, advice }, where));
+  }
   return [{ phase: 'pre-data', object, objectType: 'ADMIN', nodes: [], findings, location: s.loc }];
 }

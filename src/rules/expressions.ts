@@ -13,7 +13,7 @@ import type { FromItem, Query, SelectQuery } from '../ast/query.js';
 import { walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
 import { rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
-import { call, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
+import { bin, call, cast, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
 import { rewriteHierarchical } from './hierarchical.js';
 import { buildScope, inferType } from './infer.js';
@@ -156,14 +156,8 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
           notConverted(ctx, '(… - …) YEAR TO MONTH (use age(ts1, ts2) truncated to months, checking the rounding your code expects)');
           return { ...e, operand, type };
         }
-        if (inferType(e.operand, ctx).cls === 'number')
-          return {
-            kind: 'binary',
-            op: '*',
-            left: operand,
-            right: { kind: 'pg-cast', operand: lit('1 day'), type: { kind: 'datatype', name: 'interval', args: [] } },
-          };
-        return { kind: 'pg-cast', operand, type };
+        if (inferType(e.operand, ctx).cls === 'number') return bin('*', operand, cast(lit('1 day'), 'interval'));
+        return cast(operand, type);
       }
       return { ...e, operand: rewriteExpr(e.operand, ctx), type };
     }
@@ -420,14 +414,9 @@ function castMultiset(query: Query, oraType: DataType, type: DataType, ctx: Expr
   }
   if (q.kind === 'select' && q.items.length > 1) {
     const elemType = mapType(elem, { column: 'CAST', object: ctx.object, location: ctx.location, findings: [] });
-    const row: Expr = { kind: 'call', name: ['ROW'], args: q.items.map((i) => ({ value: i.expr })) };
-    q = { ...q, items: [{ expr: { kind: 'pg-cast', operand: row, type: elemType } }] };
+    q = { ...q, items: [{ expr: cast(call('ROW', ...q.items.map((i) => i.expr)), elemType) }] };
   } else if (q.kind !== 'select') {
     notConverted(ctx, `CAST(MULTISET(… UNION/INTERSECT/MINUS …) AS ${oraType.name})`);
   }
-  return {
-    kind: 'pg-cast',
-    operand: { kind: 'call', name: ['ARRAY'], args: [{ value: { kind: 'subquery', query: q } }] },
-    type,
-  };
+  return cast(call('ARRAY', { kind: 'subquery', query: q }), type);
 }

@@ -19,13 +19,21 @@
  */
 import type { Expr } from '../ast/expr.js';
 import type { FromItem, JsonTableColumn, JsonTableRef, SelectItem, SelectQuery } from '../ast/query.js';
-import { type ExprContext, lit, notConverted, report } from './builders.js';
+import { bin, call, cast, type ExprContext, lit, notConverted, num, pgType, report } from './builders.js';
 import { classOfDataType } from './infer.js';
 import { mapType } from './types.js';
 
-const JSONB = { kind: 'datatype' as const, name: 'jsonb', args: [] };
-
 const col = (alias: string, name: string): Expr => ({ kind: 'column', parts: [alias, name] });
+
+/** `jsonb_path_query(source, path) WITH ORDINALITY AS opg_j<level>(v, n)`: the rows of one path level. */
+const pathRows = (source: Expr, path: string, level: number): FromItem => ({
+  kind: 'table-function',
+  pipelined: true,
+  expr: call('jsonb_path_query', source, lit(path)),
+  alias: `OPG_J${level}`,
+  ordinality: true,
+  columnAliases: ['v', 'n'],
+});
 
 export function rewriteJsonTable(
   f: JsonTableRef,
@@ -35,25 +43,13 @@ export function rewriteJsonTable(
   if (f.errorClauses?.length)
     notConverted(ctx, `JSON_TABLE … ${f.errorClauses.join(' ')} (PostgreSQL has no ON ERROR / ON EMPTY clauses)`);
   const items: SelectItem[] = [];
-  let level = 0;
-  const alias = () => `OPG_J${level}`;
   // The cast to jsonb reads JSON kept in a BLOB (bytea) as UTF-8 text (see the pg-cast rule).
-  const doc = rewriteExpr({ kind: 'pg-cast', operand: f.doc, type: JSONB }, ctx);
-  let from: FromItem = {
-    kind: 'table-function',
-    pipelined: true,
-    expr: {
-      kind: 'call',
-      name: ['jsonb_path_query'],
-      args: [{ value: doc }, { value: lit(f.path) }],
-    },
-    alias: alias(),
-    ordinality: true,
-    columnAliases: ['v', 'n'],
-  };
+  const doc = rewriteExpr(cast(f.doc, 'jsonb'), ctx);
+  let level = 0;
+  let from = pathRows(doc, f.path, level);
   let columns = f.columns;
   for (;;) {
-    const here = alias().toLowerCase();
+    const here = `opg_j${level}`;
     for (const c of columns) {
       if (c.kind === 'ordinality') items.push({ expr: col(here, 'n'), alias: c.name });
       else if (c.kind === 'value') items.push({ expr: valueColumn(c, here, ctx), alias: c.name });
@@ -63,23 +59,7 @@ export function rewriteJsonTable(
       notConverted(ctx, 'JSON_TABLE with sibling NESTED PATH clauses (Oracle joins them as a union; write one LATERAL query per NESTED PATH and UNION ALL them)');
     if (!nested.length) break;
     level++;
-    from = {
-      kind: 'join',
-      type: 'OUTER APPLY',
-      left: from,
-      right: {
-        kind: 'table-function',
-        pipelined: true,
-        expr: {
-          kind: 'call',
-          name: ['jsonb_path_query'],
-          args: [{ value: col(here, 'v') }, { value: lit(nested[0].path) }],
-        },
-        alias: alias(),
-        ordinality: true,
-        columnAliases: ['v', 'n'],
-      },
-    };
+    from = { kind: 'join', type: 'OUTER APPLY', left: from, right: pathRows(col(here, 'v'), nested[0].path, level) };
     columns = nested[0].columns;
   }
   if (needsCastWarning(f.columns)) report(ctx, 'OPG-EXPR-0008', { detail: 'JSON_TABLE' });
@@ -103,21 +83,17 @@ function valueColumn(c: JsonTableColumn & { kind: 'value' }, alias: string, ctx:
   const path = c.path ?? `$.${c.name}`;
   const type = c.type
     ? mapType(c.type, { column: `JSON_TABLE.${c.name}`, object: ctx.object, location: ctx.location, findings: ctx.findings })
-    : { kind: 'datatype' as const, name: 'varchar', args: [4000] };
+    : pgType('varchar', [4000]);
   const v = col(alias, 'v');
   if (c.exists) {
-    const exists: Expr = { kind: 'call', name: ['jsonb_path_exists'], args: [{ value: v }, { value: lit(path) }] };
     const numeric = c.type && classOfDataType(c.type).cls === 'number';
     return {
       kind: 'case',
-      whens: [{ when: exists, then: numeric ? { kind: 'literal', type: 'number', value: '1' } : lit('true') }],
-      else: numeric ? { kind: 'literal', type: 'number', value: '0' } : lit('false'),
+      whens: [{ when: call('jsonb_path_exists', v, lit(path)), then: numeric ? num(1) : lit('true') }],
+      else: numeric ? num(0) : lit('false'),
     };
   }
-  const first: Expr = { kind: 'call', name: ['jsonb_path_query_first'], args: [{ value: v }, { value: lit(path) }] };
+  const first = call('jsonb_path_query_first', v, lit(path));
   // FORMAT JSON: the fragment as JSON text; otherwise the scalar's text (#>> '{}' unquotes strings).
-  const text: Expr = c.formatJson
-    ? { kind: 'pg-cast', operand: first, type: { kind: 'datatype', name: 'text', args: [] } }
-    : { kind: 'binary', op: '#>>', left: first, right: lit('{}') };
-  return { kind: 'pg-cast', operand: text, type };
+  return cast(c.formatJson ? cast(first, 'text') : bin('#>>', first, lit('{}')), type);
 }
