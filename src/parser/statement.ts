@@ -20,6 +20,7 @@ import { defineDmlRules, type DmlRules } from './dml.js';
 import { defineExprRules } from './expr.js';
 import { definePlsqlRules, type PlsqlRules } from './plsql.js';
 import { lex } from './lexer.js';
+import { defineJsonTableRules } from './json-table.js';
 import { defineQueryRules } from './query.js';
 import { Dot, QuotedIdent } from './tokens.js';
 
@@ -66,6 +67,7 @@ export function getParser(): OracleParser & $ & DmlRules & PlsqlRules {
     defineExprRules,
     defineDataTypeRules,
     defineQueryRules,
+    defineJsonTableRules,
     defineTableRules,
     definePartitionRules,
     defineAlterRules,
