@@ -106,6 +106,8 @@ interface Unit {
   appliedAllSql: boolean;
   routines: number;
   clean: boolean;
+  /** Why the unit is not converted / compiled / clean (for --json triage). */
+  problems: string[];
 }
 
 function listFiles(dir: string): string[] {
@@ -201,6 +203,7 @@ async function main(): Promise<void> {
         objects: [],
         conv: 'omitted',
         nothingToEmit: false,
+        problems: [],
         compiled: false,
         appliedAllSql: false,
         routines: 0,
@@ -332,13 +335,17 @@ async function main(): Promise<void> {
           reasons.set(normalizeConv(f.message), { object: r.object.object, text: f.message });
       if (!reasons.size)
         reasons.set('commented out without a blocking finding', { object: u.name, text: '' });
-      for (const [msg, ex] of reasons) convReasons.add(msg, where(u), { ...ex, location: where(u) });
+      for (const [msg, ex] of reasons) {
+        convReasons.add(msg, where(u), { ...ex, location: where(u) });
+        u.problems.push(`convert: ${ex.object}: ${ex.text || msg}`);
+      }
     }
     if (u.conv === 'converted' || u.conv === 'partial') {
       for (const r of sqlObjects) {
         if (!r.error) continue;
         const e = r.error;
         const msg = e.code === '42601' ? e.message : normalizeNames(e.message);
+        u.problems.push(`compile: ${r.object.object}: [${e.code}] ${e.message}${e.near ? ` near: ${e.near}` : ''}`);
         cr.add(`[${e.code}] ${msg}`, where(u), {
           object: r.object.object,
           location: where(u),
@@ -353,6 +360,7 @@ async function main(): Promise<void> {
           location: where(u),
           text: '',
         });
+      for (const e of c.errors) u.problems.push(`check: ${c.name}: [${e.sqlstate}] ${e.message}${e.text ? ` — ${e.text.split('\n')[0]}` : ''}`);
       for (const e of c.errors)
         checkReasons.add(`[${e.sqlstate}] ${normalizeNames(e.message)}`, String(c.oid), {
           object: `${c.name} [${u.name}]`,
@@ -522,6 +530,7 @@ async function main(): Promise<void> {
             compiled: u.compiled,
             routines: u.routines,
             clean: u.clean,
+            ...(u.problems.length ? { problems: u.problems } : {}),
           })),
         },
         null,
