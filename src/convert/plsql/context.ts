@@ -492,7 +492,21 @@ export class PlContext {
 
   exprNode(e: Expr): Expr {
     const pre = mapExprDeep(e, (x) => this.plsqlNode(x));
-    return rewriteExpr(pre, this.ectx);
+    return mapExprDeep(rewriteExpr(pre, this.ectx), (x) => this.nestedField(x));
+  }
+
+  /**
+   * `v.a.b` where v is a variable or parameter: PL/pgSQL resolves `v.a` itself but hands longer
+   * chains to the SQL parser, which reads them as table.column.field ("missing FROM-clause entry");
+   * `(v.a).b` selects the field of the composite value. Assignment targets print fields unparenthesized.
+   */
+  private nestedField(x: Expr): Expr | undefined {
+    if (x.kind !== 'column' || x.parts.length < 3 || x.parts.some((p) => p.startsWith('%'))) return undefined;
+    const v = this.lookup(x.parts[0]);
+    if (!v || v.kind === 'cursor' || v.kind === 'refcursor') return undefined;
+    let out: Expr = { kind: 'column', parts: x.parts.slice(0, 2) };
+    for (const f of x.parts.slice(2)) out = { kind: 'field', operand: out, field: f };
+    return out;
   }
 
   /** PL/SQL-only expression nodes → PostgreSQL ones (before the SQL expression rules). */
