@@ -177,8 +177,15 @@ async function main(): Promise<void> {
   const sources: SourceText[] = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
   const units: Unit[] = [];
   const unitAt = new Map<string, Unit>();
+  // Uninstall scripts (DROPs, and otherwise only anonymous blocks, queries or session settings) are
+  // parsed but not converted: converted in one go with the install scripts they would drop the
+  // tables and types the code needs.
+  const uninstall = new Set<string>();
   for (const src of sources) {
     const split = splitScript(src.text, src.file, { followIncludes: false });
+    const kinds = split.items.filter((i) => i.kind === 'statement').map((i) => statementKind(i.text).kind);
+    const creates = kinds.filter((k) => !['DROP', 'BLOCK', 'SELECT', 'ALTER SESSION', 'PURGE'].includes(k));
+    if (kinds.includes('DROP') && !creates.length) uninstall.add(src.file);
     for (const item of split.items) {
       if (item.kind !== 'statement') continue;
       const parsed = parseStatement(item.text, item.location);
@@ -225,7 +232,11 @@ async function main(): Promise<void> {
 
   // ── 2. convert the whole directory ──
   const tConv = Date.now();
-  const result = convertSources(sources, {}, () => undefined);
+  const result = convertSources(
+    sources.filter((s) => !uninstall.has(s.file)),
+    {},
+    () => undefined,
+  );
   const convertMs = Date.now() - tConv;
   const results = new Map<PgObject, ObjectResult>();
   const unattributed: ObjectResult[] = [];
@@ -500,7 +511,7 @@ async function main(): Promise<void> {
           corpus: root,
           postgres: scratch.version,
           plpgsqlCheck: scratch.plpgsqlCheck,
-          files: { total: files.length, byExtension: extCounts },
+          files: { total: files.length, byExtension: extCounts, uninstallNotConverted: [...uninstall] },
           timings,
           plsqlUnits: rowObj(byKind),
           namedUnits: named,
@@ -548,6 +559,7 @@ async function main(): Promise<void> {
       .map(([e, n]) => `${e} ${n}`)
       .join(', ')})`,
   );
+  if (uninstall.size) console.log(`uninstall scripts parsed, not converted (DROPs and no CREATE): ${[...uninstall].join(', ')}`);
   console.log(
     `target: PostgreSQL ${scratch.version}, plpgsql_check ${scratch.plpgsqlCheck}, schema ${schema} (scratch database, dropped)`,
   );
