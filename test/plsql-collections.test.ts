@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes', 'bulk-collect-fetch-dynamic'];
+const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes', 'bulk-collect-fetch-dynamic', 'record-field-collections'];
 const db = scratchDatabase('coll', 'collection', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -45,6 +45,18 @@ describe('collections (PostgreSQL 15)', () => {
       expect(Number(await one(a, `SELECT coll_pkg.prv(${list}, 3)`))).toBe(2);
       expect(await one(a, `SELECT coll_pkg.prv(${list}, 1)`)).toBeNull();
       expect(Number(await one(a, `SELECT coll_pkg.prv(${list}, 9)`))).toBe(3);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('collections in record fields and records in record fields read as Oracle reads them', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await session();
+    try {
+      // first key of the string-indexed map ('a' < 'b'), sum over a sparse INDEX BY field (3, 7),
+      // EXISTS on a present and an absent index, a.b.c on a parameter: 3 / 8 * 100 rounded.
+      expect(await one(a, 'SELECT cov.demo()')).toBe('PKG_0:15:5:-1:37.5');
     } finally {
       await a.end();
     }

@@ -68,7 +68,7 @@ export function mapElementType(t: DataType | undefined, pc: PlContext): DataType
 }
 
 /** Fields of a record type declared in the unit or in a package. */
-function recordFields(t: DataType, pc: PlContext): { name: OraName; type: DataType }[] | undefined {
+export function recordFields(t: DataType, pc: PlContext): { name: OraName; type: DataType }[] | undefined {
   if (t.attribute) return undefined;
   if (!t.schema && pc.recordTypes.has(t.name)) return pc.recordTypes.get(t.name);
   const p = packageTypeDecl(t, pc);

@@ -17,7 +17,7 @@ import { extraArgs, type NestedRoutine, nestedName } from './nested.js';
 import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { lowerObjectExpr } from './objects.js';
 import { hierarchyOf } from './types.js';
-import { mapExpr } from './assoc.js';
+import { mapExpr, recordFields } from './assoc.js';
 import { bulkAttribute } from './forall.js';
 import { hasOutParams } from './outfunctions.js';
 import { noteCall } from './callees.js';
@@ -755,7 +755,7 @@ export class PlContext {
       // rec.field / self.attr of an object type
       let t = v.type;
       for (const f of parts.slice(1)) {
-        const attrs = t && !t.attribute ? this.cctx.objectTypes.get(`${t.schema ?? ''}.${t.name}`) ?? this.cctx.objectTypes.get(`.${t.name}`) : undefined;
+        const attrs = t && !t.attribute ? this.cctx.objectTypes.get(`${t.schema ?? ''}.${t.name}`) ?? this.cctx.objectTypes.get(`.${t.name}`) ?? recordFields(t, this) : undefined;
         t = attrs?.find((a) => a.name === f)?.type;
         if (!t) return undefined;
       }
