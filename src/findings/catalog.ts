@@ -1048,13 +1048,13 @@ const entries: CatalogEntry[] = [
   },
   {
     id: 'OPG-PLSQL-0032',
-    title: 'Package procedure renamed (a function has the same signature)',
+    title: 'Procedure renamed (a function has the same signature)',
     severity: 'warning',
     effortMinutes: 5,
     message: '{detail}',
     suggestion:
-      'Code outside the converted sources (applications, dynamic SQL strings) that calls the procedure must use the new name (<name>_proc).',
-    why: 'Oracle allows a package FUNCTION and a PROCEDURE with the same name and argument types (a call in an expression reaches the function, a call statement the procedure); PostgreSQL keeps functions and procedures in one namespace per schema and rejects the second one ("cannot change routine kind").',
+      'Code outside the converted sources (applications, dynamic SQL strings) that calls the procedure must use the new name (<name>_proc, for a member procedure of an object type <type>_<name>_proc).',
+    why: 'Oracle allows a package FUNCTION and a PROCEDURE, or an object type MEMBER FUNCTION and MEMBER PROCEDURE, with the same name and argument types (a call in an expression reaches the function, a call statement the procedure); PostgreSQL keeps functions and procedures in one namespace per schema and rejects the second one ("cannot change routine kind").',
     rule: 'convert/plsql/packages',
   },
   {

@@ -215,9 +215,13 @@ export function definePlsqlUnitRules($: P): void {
         { ALT: () => (returnType = $.subrule(0, $.plType)) },
       ]);
     });
+    const attributes: string[] = [];
     $.many(1, {
       GATE: () => la(1) === K.DETERMINISTIC || la(1) === K.PARALLEL_ENABLE || la(1) === K.PIPELINED,
-      DEF: () => $.consume(3, T.Ident),
+      DEF: () => {
+        const a = $.consume(3, T.Ident).image.toUpperCase();
+        $.ACTION(() => attributes.push(a));
+      },
     });
     isOrAs(1);
     const declarations = $.subrule(0, $.declarations);
@@ -229,7 +233,7 @@ export function definePlsqlUnitRules($: P): void {
         kind: unitKind,
         name: { name: mname },
         params,
-        attributes: [],
+        attributes,
         block: { declarations, ...body },
       };
       if (returnType) unit.returnType = returnType;

@@ -65,22 +65,65 @@ const asType = (q: QualifiedName): DataType => ({ kind: 'datatype', name: q.name
 /** Parameters of a method other than SELF. */
 const ownParams = (m: TypeMethod) => m.unit.params.filter((p) => p.name !== 'SELF');
 
+/** What a call needs: a function (in an expression) or a procedure (a call statement). */
+export type MethodKind = 'function' | 'procedure';
+
 /**
  * The implementation of `name` for a value of type `q`: the type's own body first, then its
- * supertypes'. Overloads are told apart by the number of arguments.
+ * supertypes'. Overloads are told apart by the number of arguments, then by kind: a type may have
+ * a MEMBER FUNCTION and a MEMBER PROCEDURE of one name and parameters, and Oracle runs the function
+ * in an expression and the procedure in a call statement (`want`).
  */
-export function findMethod(ctx: ConvertContext, q: QualifiedName, name: string, argc: number): { owner: QualifiedName; method: TypeMethod } | undefined {
+export function findMethod(ctx: ConvertContext, q: QualifiedName, name: string, argc: number, want?: MethodKind): { owner: QualifiedName; method: TypeMethod } | undefined {
   const seen = new Set<string>();
+  const fitsArgs = (m: TypeMethod) => {
+    const ps = ownParams(m);
+    return argc <= ps.length && ps.slice(argc).every((p) => p.default);
+  };
+  const isWanted = (m: TypeMethod) => !want || m.unit.kind === want;
   for (let t: QualifiedName | undefined = q; t && !seen.has(keyOf(t)); t = supertypeOf(ctx, t)) {
     seen.add(keyOf(t));
     const candidates = (bodies.get(ctx)?.get(t.name) ?? []).filter((m) => m.kind !== 'constructor' && m.unit.name.name === name);
-    const fits = candidates.find((m) => {
-      const ps = ownParams(m);
-      return argc <= ps.length && ps.slice(argc).every((p) => p.default);
-    });
-    if (fits ?? candidates[0]) return { owner: t, method: (fits ?? candidates[0])! };
+    const best =
+      candidates.find((m) => fitsArgs(m) && isWanted(m)) ?? candidates.find(fitsArgs) ?? candidates.find(isWanted) ?? candidates[0];
+    if (best) return { owner: t, method: best };
   }
   return undefined;
+}
+
+/** Oracle type spellings that PostgreSQL routine signatures do not tell apart (no typmods). */
+const SIGNATURE_FAMILY: Record<string, string> = {
+  VARCHAR2: 'VARCHAR', NVARCHAR2: 'VARCHAR', STRING: 'VARCHAR', VARCHAR: 'VARCHAR',
+  NUMBER: 'NUMERIC', NUMERIC: 'NUMERIC', DECIMAL: 'NUMERIC', DEC: 'NUMERIC',
+  PLS_INTEGER: 'INTEGER', BINARY_INTEGER: 'INTEGER', SIMPLE_INTEGER: 'INTEGER', NATURAL: 'INTEGER', NATURALN: 'INTEGER', POSITIVE: 'INTEGER', POSITIVEN: 'INTEGER', SIGNTYPE: 'INTEGER',
+  CLOB: 'TEXT', NCLOB: 'TEXT', LONG: 'TEXT',
+  DATE: 'TIMESTAMP', TIMESTAMP: 'TIMESTAMP', TIMESTAMP_UNCONSTRAINED: 'TIMESTAMP',
+  TIMESTAMP_TZ_UNCONSTRAINED: 'TIMESTAMPTZ', TIMESTAMP_LTZ_UNCONSTRAINED: 'TIMESTAMPTZ',
+};
+
+/** Input signature of a method's routine as PostgreSQL identifies it (SELF first for member methods). */
+function routineSignature(m: TypeMethod): string {
+  const params = m.unit.params.filter((p) => p.name !== 'SELF' && (m.unit.kind === 'procedure' || p.mode !== 'OUT'));
+  const key = params.map((p) => `${p.type.schema ?? ''}.${SIGNATURE_FAMILY[p.type.name] ?? p.type.name}%${p.type.attribute ?? ''}`).join(',');
+  return `${m.kind === 'static' ? '' : 'SELF;'}${key}`;
+}
+
+/**
+ * The name of a method's routine after `<type>_`: a procedure gets `<name>_PROC` when its type's
+ * hierarchy also has a function of that name and input signature (PostgreSQL holds functions and
+ * procedures in one namespace by input argument types: "cannot change routine kind"). Decided per
+ * hierarchy, so overrides and the dispatcher keep one name.
+ */
+export function methodRoutineName(ctx: ConvertContext, owner: QualifiedName, m: TypeMethod): string {
+  const name = m.unit.name.name;
+  if (m.unit.kind !== 'procedure' || m.kind === 'constructor') return name;
+  const sig = routineSignature(m);
+  const family = typeAndDescendants(ctx, hierarchyRoot(ctx, owner));
+  const methods = (family.length ? family : [owner]).flatMap((t) => bodies.get(ctx)?.get(t.name) ?? []);
+  if (!methods.some((x) => x.unit.kind === 'function' && x.kind !== 'constructor' && x.unit.name.name === name && routineSignature(x) === sig)) return name;
+  let renamed = `${name}_PROC`;
+  for (let i = 2; methods.some((x) => x.unit.name.name === renamed); i++) renamed = `${name}_PROC${i}`;
+  return renamed;
 }
 
 /** True when `ancestor` is `q` or one of its supertypes. */
@@ -137,7 +180,7 @@ export function staticType(e: Expr, pc: PlContext): DataType | undefined {
         // TYPE(…) constructs a value of the type.
         const q = objectTypeOf(ctx, { kind: 'datatype', name: e.name[0], args: [] });
         if (q) return asType(q);
-        return selfMethod(e.name[0], e.args.length, pc)?.method.unit.returnType;
+        return selfMethod(e.name[0], e.args.length, pc, 'function')?.method.unit.returnType;
       }
       if (pc.packageMember(e.name)) return undefined;
       const prefix: Expr = { kind: 'column', parts: e.name.slice(0, -1) };
@@ -158,14 +201,14 @@ function memberType(t: DataType | undefined, name: string, argc: number, pc: PlC
   if (!q) return undefined;
   const attr = attributes(pc.cctx, q).find((a) => a.name === name);
   if (attr) return argc === 1 ? collectionElement(pc.cctx, attr.type) : argc === 0 ? attr.type : undefined;
-  return findMethod(pc.cctx, q, name, argc)?.method.unit.returnType;
+  return findMethod(pc.cctx, q, name, argc, 'function')?.method.unit.returnType;
 }
 
 /** Inside a type body, an unqualified call of one of SELF's methods. */
-function selfMethod(name: string, argc: number, pc: PlContext): { owner: QualifiedName; method: TypeMethod } | undefined {
+function selfMethod(name: string, argc: number, pc: PlContext, want?: MethodKind): { owner: QualifiedName; method: TypeMethod } | undefined {
   if (pc.lookup(name) || pc.packageMember([name]) || pc.cctx.routines.has(name)) return undefined;
   const self = objectTypeOf(pc.cctx, pc.lookup('SELF')?.type);
-  return self ? findMethod(pc.cctx, self, name, argc) : undefined;
+  return self ? findMethod(pc.cctx, self, name, argc, want) : undefined;
 }
 
 /** `e.name` (a name chain stays a name chain, so it is also a valid assignment target). */
@@ -187,8 +230,8 @@ function upcast(e: Expr, from: QualifiedName | undefined, to: QualifiedName, pc:
   return { kind: 'pg-cast', operand: { kind: 'call', name: ['row'], args }, type: typeNode(to, pc) };
 }
 
-const methodFunction = (owner: QualifiedName, name: string) => `${owner.name}_${name}`;
-const dispatchFunction = (root: QualifiedName, name: string) => `${root.name}_${name}_DISPATCH`;
+const methodFunction = (ctx: ConvertContext, owner: QualifiedName, m: TypeMethod) => `${owner.name}_${methodRoutineName(ctx, owner, m)}`;
+const dispatchFunction = (ctx: ConvertContext, root: QualifiedName, m: TypeMethod) => `${root.name}_${methodRoutineName(ctx, root, m)}_DISPATCH`;
 
 /**
  * A member method called on a value declared `s` of a hierarchy runs the implementation of the
@@ -197,12 +240,19 @@ const dispatchFunction = (root: QualifiedName, name: string) => `${root.name}_${
  * INSTANTIABLE method), the call goes through the hierarchy's dispatcher. Returns its root and
  * the method (for the signature), else undefined (a static call).
  */
-function dispatchOf(ctx: ConvertContext, s: QualifiedName, name: string, argc: number, found: ReturnType<typeof findMethod>): { root: QualifiedName; found: NonNullable<ReturnType<typeof findMethod>> } | undefined {
+function dispatchOf(
+  ctx: ConvertContext,
+  s: QualifiedName,
+  name: string,
+  argc: number,
+  found: ReturnType<typeof findMethod>,
+  want?: MethodKind,
+): { root: QualifiedName; found: NonNullable<ReturnType<typeof findMethod>> } | undefined {
   if (found?.method.kind === 'static') return undefined;
   const h = hierarchyOf(ctx, s);
   if (!h) return undefined;
   for (const t of typeAndDescendants(ctx, s).slice(1)) {
-    const f = found ? findOverride(ctx, t, found.method) : findMethod(ctx, t, name, argc);
+    const f = found ? findOverride(ctx, t, found.method) : findMethod(ctx, t, name, argc, want);
     if (f && f.method.kind !== 'static' && (!found || !same(f.owner, found.owner))) return { root: h.root, found: found ?? f };
   }
   return undefined;
@@ -220,7 +270,9 @@ function findOverride(ctx: ConvertContext, q: QualifiedName, m: TypeMethod): { o
   const sig = signature(m);
   for (let t: QualifiedName | undefined = q; t && !seen.has(keyOf(t)); t = supertypeOf(ctx, t)) {
     seen.add(keyOf(t));
-    const hit = (bodies.get(ctx)?.get(t.name) ?? []).find((x) => x.kind !== 'constructor' && x.unit.name.name === m.unit.name.name && signature(x) === sig);
+    const hit = (bodies.get(ctx)?.get(t.name) ?? []).find(
+      (x) => x.kind !== 'constructor' && x.unit.name.name === m.unit.name.name && x.unit.kind === m.unit.kind && signature(x) === sig,
+    );
     if (hit) return { owner: t, method: hit };
   }
   return undefined;
@@ -240,20 +292,20 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   if (!h) return undefined;
   const name = m.unit.name.name;
   const params = ownParams(m);
-  const key = `${keyOf(h.root)}.${name}(${signature(m)})`;
+  const key = `${keyOf(h.root)}.${m.unit.kind} ${name}(${signature(m)})`;
   const done = dispatchersDone.get(ctx) ?? new Set<string>();
   dispatchersDone.set(ctx, done);
   if (done.has(key)) return undefined;
-  const owners = new Map<string, { owner: QualifiedName; tags: string[] }>();
+  const owners = new Map<string, { owner: QualifiedName; method: TypeMethod; tags: string[] }>();
   for (const t of h.types) {
     const f = findOverride(ctx, t, m);
     if (!f || f.method.kind === 'static') continue;
-    const o = owners.get(keyOf(f.owner)) ?? { owner: f.owner, tags: [] };
+    const o = owners.get(keyOf(f.owner)) ?? { owner: f.owner, method: f.method, tags: [] };
     owners.set(keyOf(f.owner), o);
     o.tags.push(t.name);
   }
   // Only when some call can need it (a type whose descendants run another implementation).
-  if (!h.types.some((t) => dispatchOf(ctx, t, name, params.length, findOverride(ctx, t, m)))) return undefined;
+  if (!h.types.some((t) => dispatchOf(ctx, t, name, params.length, findOverride(ctx, t, m), m.unit.kind))) return undefined;
   done.add(key);
   const id = (n: string) => quoteIdent(pgNameOf(n));
   const rootType = typeNode(h.root, pc).name;
@@ -262,11 +314,17 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   // distinct for PostgreSQL.
   const decl = params.map((p) => `${p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : ''}${id(p.name)} ${pc.type(p.type, p.name)}`);
   const args = ['self', ...params.map((p) => id(p.name))].join(', ');
-  const fname = `${h.root.schema ? `${quoteIdent(pc.ectx.mapSchema(h.root.schema))}.` : ''}${id(dispatchFunction(h.root, name))}`;
+  const fname = `${h.root.schema ? `${quoteIdent(pc.ectx.mapSchema(h.root.schema))}.` : ''}${id(dispatchFunction(ctx, h.root, m))}`;
   const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
-  const whens = [...owners.values()].map(
-    (o) => `    WHEN ${o.tags.map(lit).join(', ')} THEN ${proc ? 'CALL' : 'RETURN'} ${id(methodFunction(o.owner, name))}(${args});`,
-  );
+  // A PIPELINED method returns a set (SETOF the collection's element type): the dispatcher too.
+  const element = m.unit.attributes.includes('PIPELINED') && m.unit.returnType ? collectionElement(ctx, m.unit.returnType) : undefined;
+  const run = (o: { owner: QualifiedName; method: TypeMethod }) =>
+    proc
+      ? `CALL ${id(methodFunction(ctx, o.owner, o.method))}(${args});`
+      : element
+        ? `RETURN QUERY SELECT * FROM ${id(methodFunction(ctx, o.owner, o.method))}(${args});`
+        : `RETURN ${id(methodFunction(ctx, o.owner, o.method))}(${args});`;
+  const whens = [...owners.values()].map((o) => `    WHEN ${o.tags.map(lit).join(', ')} THEN ${run(o)}`);
   const body = [
     'BEGIN',
     `  CASE self.${id(TYPE_TAG)}`,
@@ -277,7 +335,7 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   ].join('\n');
   const head = proc
     ? `CREATE OR REPLACE PROCEDURE ${fname}(${['INOUT self ' + rootType, ...decl].join(', ')})`
-    : `CREATE OR REPLACE FUNCTION ${fname}(${['self ' + rootType, ...decl].join(', ')}) RETURNS ${m.unit.returnType ? pc.type(m.unit.returnType, 'RETURN') : 'void'}`;
+    : `CREATE OR REPLACE FUNCTION ${fname}(${['self ' + rootType, ...decl].join(', ')}) RETURNS ${element ? `SETOF ${pc.resolvedType(element, 'RETURN')}` : m.unit.returnType ? pc.type(m.unit.returnType, 'RETURN') : 'void'}`;
   return `${head}\nLANGUAGE plpgsql\nAS $$\n${body}\n$$;`;
 }
 
@@ -297,7 +355,7 @@ interface Resolved {
  * Resolves `operand.name(args)` (a method node, a name chain `v.attr.m(…)` or, in a type body, an
  * unqualified call of a method of SELF); undefined when it is not a method call on an object.
  */
-function resolveCall(x: Expr, pc: PlContext): Resolved | 'not-found' | undefined {
+function resolveCall(x: Expr, pc: PlContext, want: MethodKind = 'function'): Resolved | 'not-found' | undefined {
   const ctx = pc.cctx;
   let operand: Expr;
   let name: string;
@@ -317,25 +375,28 @@ function resolveCall(x: Expr, pc: PlContext): Resolved | 'not-found' | undefined
     args = x.args;
     start = selfType = objectTypeOf(ctx, staticType(operand, pc));
   } else if (x.kind === 'call' && x.name.length === 1 && !x.over) {
-    const found = selfMethod(x.name[0], x.args.length, pc);
+    const found = selfMethod(x.name[0], x.args.length, pc, want);
     const self = objectTypeOf(ctx, pc.lookup('SELF')?.type);
     // Also a method that only subtypes implement (NOT INSTANTIABLE here): dispatched.
-    const d = self && (found || !(pc.lookup(x.name[0]) || pc.packageMember([x.name[0]]) || ctx.routines.has(x.name[0]))) ? dispatchOf(ctx, self, x.name[0], x.args.length, found) : undefined;
+    const d =
+      self && (found || !(pc.lookup(x.name[0]) || pc.packageMember([x.name[0]]) || ctx.routines.has(x.name[0])))
+        ? dispatchOf(ctx, self, x.name[0], x.args.length, found, want)
+        : undefined;
     if (d) return { ...d.found, self: { kind: 'column', parts: ['SELF'] }, ...(self ? { selfType: self } : {}), args: x.args, dispatch: d.root };
     if (!found) return undefined;
     return { ...found, self: { kind: 'column', parts: ['SELF'] }, ...(self ? { selfType: self } : {}), args: x.args };
   } else return undefined;
   if (!start) return undefined;
   if (attributes(ctx, start).some((a) => a.name === name)) return undefined;
-  const found = findMethod(ctx, start, name, args.length);
+  const found = findMethod(ctx, start, name, args.length, want);
   const generalized = x.kind === 'method' && x.operand.kind === 'treat' && x.operand.generalized;
-  const d = generalized ? undefined : dispatchOf(ctx, start, name, args.length, found);
+  const d = generalized ? undefined : dispatchOf(ctx, start, name, args.length, found, want);
   if (d) return { ...d.found, self: operand, ...(selfType ? { selfType } : {}), args, dispatch: d.root };
   if (!found) return 'not-found';
   return { ...found, self: operand, ...(selfType ? { selfType } : {}), args };
 }
 
-const functionOf = (r: Resolved) => (r.dispatch ? dispatchFunction(r.dispatch, r.method.unit.name.name) : methodFunction(r.owner, r.method.unit.name.name));
+const functionOf = (ctx: ConvertContext, r: Resolved) => (r.dispatch ? dispatchFunction(ctx, r.dispatch, r.method) : methodFunction(ctx, r.owner, r.method));
 
 /** Arguments of the method function: self (converted to the owner type) first. */
 function callArgs(r: Resolved, pc: PlContext, sub: (e: Expr) => Expr): FuncArg[] {
@@ -405,7 +466,9 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     return { kind: 'call', name: [name], args: x.args.map((a) => ({ ...a, value: sub(a.value) })) };
   }
   if (!r) return undefined;
-  return { kind: 'call', name: [functionOf(r)], args: callArgs(r, pc, sub) };
+  // A PIPELINED method returns a set: TABLE(obj.m(…)) reads it as such (rewriteFrom).
+  if (r.method.unit.attributes.includes('PIPELINED')) ctx.pipelined.add(functionOf(ctx, r));
+  return { kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, sub) };
 }
 
 /** TREAT(x AS t) and a generalized invocation operand (SELF AS t) outside a method call. */
@@ -572,13 +635,16 @@ function multiset(op: string, a: Expr, b: Expr, pc: PlContext): Expr {
  * an attribute, SELF seen as a supertype) it goes through a variable and is written back.
  */
 export function objectCallStatement(call: Expr, pc: PlContext, sub: (e: Expr) => Expr): string[] | undefined {
-  const r = resolveCall(call, pc);
+  // `obj.m;`: a method called without parentheses.
+  if (call.kind === 'column' && call.parts.length >= 2 && !call.parts.some((p) => p.startsWith('%'))) call = { kind: 'call', name: call.parts, args: [] };
+  else if (call.kind === 'column' && call.parts.length === 1 && selfMethod(call.parts[0], 0, pc, 'procedure')) call = { kind: 'call', name: call.parts, args: [] };
+  const r = resolveCall(call, pc, 'procedure');
   if (r === 'not-found') {
     notFound(call, pc);
     return [`-- not converted: ${printExpr(call)}`];
   }
   if (!r) return undefined;
-  const fn = quoteIdent(pgNameOf(functionOf(r)));
+  const fn = quoteIdent(pgNameOf(functionOf(pc.cctx, r)));
   const args = callArgs(r, pc, sub).map((a) => (a.name ? `${quoteIdent(pgNameOf(a.name))} => ${printExpr(a.value)}` : printExpr(a.value)));
   if (r.method.unit.kind === 'function' || r.method.kind === 'static') return [`PERFORM ${fn}(${args.join(', ')});`];
   const self = sub(r.self);

@@ -19,7 +19,7 @@ import { convertCompoundTrigger } from './compound.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
 import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
-import { dispatcherText } from './objects.js';
+import { dispatcherText, methodRoutineName } from './objects.js';
 import { flattenedAttributes, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeDependencies } from './types.js';
 
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -138,7 +138,12 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         const label = `${object}.${m.unit.name.name}`;
         const pc = new PlContext(ctx, m.unit.kind === 'function' ? 'function' : 'procedure', label, unit.loc);
         const params = m.unit.params.filter((p) => p.name !== 'SELF');
-        const s: Subprogram = { ...m.unit, name: { ...(ast.name.schema ? { schema: ast.name.schema } : {}), name: `${typeName}_${m.unit.name.name}` }, params };
+        const routine = methodRoutineName(ctx, ast.name, m);
+        if (routine !== m.unit.name.name)
+          pc.report('OPG-PLSQL-0032', {
+            detail: `member procedure ${typeName}.${m.unit.name.name} became the procedure ${typeName}_${routine}: the type (or its hierarchy) also has a function ${m.unit.name.name} with the same argument types, and PostgreSQL cannot hold a function and a procedure of one signature; calls of the procedure in the converted code use the new name`,
+          });
+        const s: Subprogram = { ...m.unit, name: { ...(ast.name.schema ? { schema: ast.name.schema } : {}), name: `${typeName}_${routine}` }, params };
         let opts: BlockOptions = {};
         if (m.kind === 'constructor') {
           s.kind = 'function';

@@ -1,0 +1,59 @@
+/**
+ * Behaviour on PostgreSQL 15 of converted object-type methods and the code around them: a MEMBER
+ * FUNCTION and a MEMBER PROCEDURE of one name and parameters (the procedure renamed <name>_proc),
+ * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy). The golden
+ * fixtures' expected.pg.sql files are loaded into a scratch database.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { one, scratchDatabase } from './pg-scratch.js';
+
+const FIXTURES = ['object-method-function-procedure-same-name', 'object-method-pipelined'];
+
+const db = scratchDatabase('type_methods', 'object type method', async (s) => {
+  for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
+});
+
+describe('object type methods (PostgreSQL 15)', () => {
+  // Oracle: a call in an expression runs the MEMBER FUNCTION, a call statement the MEMBER
+  // PROCEDURE; a subtype overriding the procedure is dispatched on the value's dynamic type.
+  it('a member function and a member procedure of one name: expressions reach the function, call statements the procedure', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // l_m.negated() returns a negated copy, l_m.tag('x') changes l_m, l_copy.tag('y') is the function.
+      expect(await one(a, 'SELECT matcher_demo(1)')).toBe('x|y (negated)');
+      // equal_matcher overrides the procedure tag: the call statement runs its implementation, the
+      // function (matcher's) calls l_result.tag(…), dispatched to equal_matcher's procedure too.
+      expect(await one(a, 'SELECT matcher_demo(2)')).toBe('eq:x|eq:y (negated)');
+      // p_m.negated; (no parentheses) calls the procedure, which changes the IN OUT argument.
+      const r = await a.query("CALL matcher_negate(row('MATCHER', 0, 'z', NULL)::matcher)");
+      expect(r.rows[0].p_m).toBe('(MATCHER,1,z,)');
+      // Both routines exist side by side.
+      const kinds = await a.query("SELECT proname, prokind FROM pg_proc WHERE proname IN ('matcher_negated', 'matcher_negated_proc') ORDER BY proname");
+      expect(kinds.rows).toEqual([
+        { proname: 'matcher_negated', prokind: 'f' },
+        { proname: 'matcher_negated_proc', prokind: 'p' },
+      ]);
+    } finally {
+      await a.end();
+    }
+  });
+
+  // Oracle: a PIPELINED function is read with TABLE(…), one row per PIPE ROW.
+  it('PIPELINED member functions return their piped rows, also through dynamic dispatch', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect(await one(a, 'SELECT buffer_text(1)')).toBe('>line 1/L;>line 2/L;>line 3/L;2');
+      expect(await one(a, 'SELECT buffer_text(2)')).toBe('#word/W;1');
+      const rows = await a.query("SELECT text, item_type FROM line_buffer_get_lines(row('LINE_BUFFER', '-')::buffer_base)");
+      expect(rows.rows).toEqual([
+        { text: '-line 1', item_type: 'L' },
+        { text: '-line 2', item_type: 'L' },
+      ]);
+    } finally {
+      await a.end();
+    }
+  });
+});
