@@ -106,6 +106,8 @@ interface Unit {
   appliedAllSql: boolean;
   routines: number;
   clean: boolean;
+  /** Some routine of the unit calls an Oracle built-in with no equivalent: the call raises (OPG-PLSQL-0010). */
+  stubbed?: boolean;
   /** Why the unit is not converted / compiled / clean (for --json triage). */
   problems: string[];
 }
@@ -313,6 +315,7 @@ async function main(): Promise<void> {
     const routines = u.objects.flatMap((r) => r.routines);
     u.routines = routines.length;
     u.clean = u.compiled && routines.every((c) => !c.notChecked && !c.errors.length);
+    u.stubbed = sqlObjects.some((r) => r.object.findings.some((f) => f.id === 'OPG-PLSQL-0010'));
 
     const pr = u.plsql ? parseReasons : sqlParseReasons;
     const cr = u.plsql ? compileReasons : sqlCompileReasons;
@@ -541,6 +544,7 @@ async function main(): Promise<void> {
             compiled: u.compiled,
             routines: u.routines,
             clean: u.clean,
+            ...(u.stubbed ? { stubbed: true } : {}),
             ...(u.problems.length ? { problems: u.problems } : {}),
           })),
         },
@@ -591,6 +595,11 @@ async function main(): Promise<void> {
       `package specs converted with nothing to emit (only subprogram declarations): ${specsEmpty}; ` +
       `named units clean without any routine to check: ${named.cleanNoRoutine}; named units that created routines: ${named.withRoutines}\n` +
       `TYPE specs converted to composite types whose member methods were dropped (methods are in the TYPE BODY): ${typesWithoutMethods}`,
+  );
+  const stubbed = units.filter((u) => NAMED_KINDS.includes(u.kind) && u.stubbed && u.compiled);
+  console.log(
+    `named units that compiled with a built-in call raising feature_not_supported at run time (OPG-PLSQL-0010): ${stubbed.length} ` +
+      `(compiled without them: ${named.compiled - stubbed.length}): ${stubbed.map((u) => u.name).join(', ')}`,
   );
 
   const specs = byKind.get('PACKAGE') ?? emptyRow();

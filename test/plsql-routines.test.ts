@@ -10,12 +10,31 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('a routine calling a built-in package with no equivalent is converted; the call fails when it runs', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query('CALL run_step(1, false)');
+      expect(await one(a, 'SELECT msg FROM run_log WHERE id = 1')).toBe('done');
+      // DBMS_PROFILER.START_PROFILER became a RAISE naming the call; the whole call is rolled back.
+      const e = await a.query('CALL run_step(2, true)').catch((x: { code: string; message: string }) => x);
+      expect(e).toMatchObject({ code: '0A000', message: expect.stringContaining('DBMS_PROFILER.START_PROFILER') });
+      expect(await one(a, 'SELECT count(*)::int FROM run_log WHERE id = 2')).toBe(0);
+      expect(await one(a, 'SELECT table_ddl(false)')).toBe('RUN_LOG');
+      const f = await a.query('SELECT table_ddl(true)').catch((x: { code: string }) => x);
+      expect(f).toMatchObject({ code: '3F000' });
+    } finally {
+      await a.end();
+    }
+  });
+
+
   it('a function and a procedure of one name: expressions reach the function, call statements the renamed procedure', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

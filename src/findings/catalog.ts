@@ -918,11 +918,12 @@ const entries: CatalogEntry[] = [
   {
     id: 'OPG-PLSQL-0010',
     title: 'Built-in package call',
-    severity: 'warning',
-    effortMinutes: 10,
+    severity: 'error',
+    effortMinutes: 30,
     message: '{detail}',
-    suggestion: 'Replace the call with a PostgreSQL equivalent.',
-    why: 'The Oracle built-in package does not exist on PostgreSQL.',
+    suggestion:
+      'Replace the call with a PostgreSQL equivalent: an extension (pgcrypto, plprofiler …), a rewrite of the logic, or nothing when the call only served Oracle tooling (profiling, instrumentation). A procedure call became a RAISE that names it; a function call is kept as written.',
+    why: 'The Oracle built-in package does not exist on PostgreSQL. The rest of the routine is converted: a procedure call raises feature_not_supported (SQLSTATE 0A000) when it runs, a function call fails when its statement runs (schema does not exist).',
     rule: 'convert/plsql',
   },
   {

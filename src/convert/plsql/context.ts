@@ -25,6 +25,9 @@ import { type PackageInfo, packageTypeText } from './packages.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
 
+/** Oracle's built-in packages (DBMS_*, UTL_*, the web toolkit, APEX, Oracle Text, Spatial). */
+export const BUILTIN_PACKAGE = /^(DBMS_|UTL_|OWA_|OWA$|HTP$|HTF$|APEX_|CTX_|SDO_)/;
+
 interface NameInfo {
   kind: 'variable' | 'param' | 'cursor' | 'collection' | 'record' | 'refcursor';
   type?: DataType;
@@ -277,6 +280,13 @@ export class PlContext {
     this.findings.push(makeFinding(id, args, { object: this.object, location: this.location }));
   }
 
+  /**
+   * Statements calling an unmapped Oracle built-in package procedure become a RAISE of
+   * feature_not_supported (OPG-PLSQL-0010) and the routine is converted; off in a package
+   * initialization section, where the section is left unconverted instead.
+   */
+  builtinCallsRaise = true;
+
   fail(detail: string): void {
     this.report('OPG-PLSQL-0002', { detail });
     this.unconvertible.push(detail);
@@ -412,6 +422,8 @@ export class PlContext {
       return `numeric(${t.args.join(',')})`;
     const sink: Finding[] = [];
     const pg = mapType(t, { column: label, object: this.object, location: this.location, findings: sink });
+    if (t.schema && BUILTIN_PACKAGE.test(t.schema) && sink.some((f) => f.id === 'OPG-TYPE-0009'))
+      this.fail(`${label}: type ${t.schema}.${t.name} of the Oracle built-in package ${t.schema} has no PostgreSQL equivalent`);
     // PL/SQL NUMBER variables and parameters carry no precision: numeric is exact, no finding.
     this.findings.push(...sink.filter((f) => f.id !== 'OPG-TYPE-0001'));
     return printType(pg);
@@ -492,7 +504,25 @@ export class PlContext {
 
   exprNode(e: Expr): Expr {
     const pre = mapExprDeep(e, (x) => this.plsqlNode(x));
-    return mapExprDeep(rewriteExpr(pre, this.ectx), (x) => this.nestedField(x));
+    return mapExprDeep(rewriteExpr(pre, this.ectx), (x) => this.nestedField(x) ?? this.builtinCall(x));
+  }
+
+  /**
+   * A call of an Oracle built-in package function that no rule mapped (DBMS_UTILITY.X(…)): kept as
+   * written, so the routine compiles and the statement fails when it runs (schema "dbms_utility"
+   * does not exist), and reported. In a package initialization section (`builtinCallsRaise` off)
+   * the section is not converted instead: failing there would make the whole package unusable.
+   */
+  private builtinCall(x: Expr): undefined {
+    if (x.kind !== 'call' || x.name.length < 2) return undefined;
+    const name = x.name[0] === 'SYS' ? x.name.slice(1) : x.name;
+    if (name.length !== 2 || !BUILTIN_PACKAGE.test(name[0]) || this.packageMember(name)) return undefined;
+    if (!this.builtinCallsRaise) this.fail(`${name.join('.')} is an Oracle built-in package function`);
+    else
+      this.report('OPG-PLSQL-0010', {
+        detail: `${name.join('.')} is an Oracle built-in package function with no PostgreSQL equivalent; the call is kept as written and fails when the statement runs`,
+      });
+    return undefined;
   }
 
   /**

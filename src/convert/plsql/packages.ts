@@ -337,6 +337,7 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
   if (info.body?.init) {
     const sub = new PlContext(pc.cctx, 'procedure', `${pc.object} (initialization section)`, pc.location);
     sub.pkg = info;
+    sub.builtinCallsRaise = false;
     const block = emitBlock(info.body.init, sub, 0, { prologue: initLines }, true);
     if (sub.unconvertible.length || sub.ectx.unconvertible?.length) {
       const why = [...sub.unconvertible, ...(sub.ectx.unconvertible ?? [])].join('; ');
