@@ -1,14 +1,15 @@
 /**
  * Behaviour on PostgreSQL 15 of converted object-type methods and the code around them: a MEMBER
  * FUNCTION and a MEMBER PROCEDURE of one name and parameters (the procedure renamed <name>_proc),
- * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy). The golden
+ * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy), constructors
+ * called with named notation, CASE expressions in IF / WHEN conditions. The golden
  * fixtures' expected.pg.sql files are loaded into a scratch database.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['object-method-function-procedure-same-name', 'object-method-pipelined'];
+const FIXTURES = ['object-method-function-procedure-same-name', 'object-method-pipelined', 'object-constructor-named-args', 'if-condition-case-expression'];
 
 const db = scratchDatabase('type_methods', 'object type method', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
@@ -52,6 +53,32 @@ describe('object type methods (PostgreSQL 15)', () => {
         { text: '-line 1', item_type: 'L' },
         { text: '-line 2', item_type: 'L' },
       ]);
+    } finally {
+      await a.end();
+    }
+  });
+
+  // Oracle: named notation binds arguments to the constructor's parameters (the attributes) by name.
+  it('attribute-value constructors with named arguments fill the attributes by name', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect(await one(a, "SELECT named_info('ME')")).toBe('ME.PKG:Y:2024-01-31|ME.T:N:2024-02-01');
+      await a.query('BEGIN');
+      await a.query("INSERT INTO cache_info VALUES ('A', 'Y', '2024-03-01'), ('B', 'X', NULL)");
+      expect(await one(a, 'SELECT cached_list()')).toBe('B.X:N:;A.Y:N:2024-03-01;');
+      await a.query('ROLLBACK');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('IF / ELSIF / CASE WHEN conditions holding CASE expressions (DBMS_LOB.COMPARE, DECODE) run', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      const r = await a.query("SELECT lob_state('', 1) a, lob_state(NULL, 1) b, lob_state('x', 9) c, lob_state('x', 3) d");
+      expect(r.rows[0]).toEqual({ a: 'empty, small', b: 'code one, small', c: 'other, big', d: 'other, small' });
     } finally {
       await a.end();
     }

@@ -447,6 +447,8 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     const q = objectTypeOf(ctx, { kind: 'datatype', name: ctorName, args: [], ...(x.name.length === 2 ? { schema: x.name[0] } : {}) });
     const h = q && hierarchyOf(ctx, q);
     if (q && h) return construct(q, h.root, x.args, pc, sub);
+    // Named notation TYPE(attr => v, …): a row needs the attributes in their declared order.
+    if (q && x.args.some((a) => a.name)) return constructNamed(q, x.args, pc, sub);
   }
   if (x.kind !== 'method' && x.kind !== 'call') return undefined;
   // obj.attr(i) / f().attr(i): an element of a collection attribute.
@@ -550,6 +552,26 @@ function construct(q: QualifiedName, root: QualifiedName, args: FuncArg[], pc: P
     value: i === 0 ? str(q.name) : (values.get(c.name) ?? { kind: 'literal', type: 'null', value: 'NULL' }),
   }));
   return { kind: 'pg-cast', operand: { kind: 'call', name: ['row'], args: row }, type: typeNode(root, pc) };
+}
+
+/**
+ * The attribute-value constructor of a type outside a hierarchy called with named (or mixed)
+ * notation: a row of the type's attributes in their declared order. Oracle requires every
+ * attribute; one left out is NULL here (reported).
+ */
+function constructNamed(q: QualifiedName, args: FuncArg[], pc: PlContext, sub: (e: Expr) => Expr): Expr {
+  const own = attributes(pc.cctx, q);
+  const values = new Map<string, Expr>();
+  args.forEach((a, i) => {
+    const name = a.name ?? own[i]?.name;
+    if (name && own.some((x) => x.name === name)) values.set(name, sub(a.value));
+    else pc.fail(`${q.name}(…): ${a.name ? `no attribute ${a.name}` : `${args.length} arguments for ${own.length} attributes`}`);
+  });
+  const missing = own.filter((a) => !values.has(a.name)).map((a) => a.name);
+  if (missing.length)
+    pc.report('OPG-PLSQL-0002', { detail: `${q.name}(…) without ${missing.join(', ')}: Oracle's attribute-value constructor requires every attribute (PLS-00306); here they are NULL` });
+  const row: FuncArg[] = own.map((a) => ({ value: values.get(a.name) ?? { kind: 'literal', type: 'null', value: 'NULL' } }));
+  return { kind: 'pg-cast', operand: { kind: 'call', name: ['row'], args: row }, type: typeNode(q, pc) };
 }
 
 /**

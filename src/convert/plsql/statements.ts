@@ -17,7 +17,7 @@ import { rewriteDml } from '../../rules/dml.js';
 import { rewriteQuery } from '../../rules/expressions.js';
 import { mapExprDeep, mapQueryDeep } from '../../rules/walk.js';
 import { translate } from '../../translate/index.js';
-import { BUILTIN_PACKAGE, collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
+import { collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
 import { extraArgs, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
@@ -335,6 +335,20 @@ function liftNested(u: Subprogram, pc: PlContext): void {
   pc.preStatements.push(...sub.preStatements, text);
 }
 
+/**
+ * An expression ended by THEN in PL/pgSQL (IF, ELSIF, WHEN of a CASE statement): PL/pgSQL reads
+ * it up to the first THEN outside parentheses, so one holding a CASE expression is parenthesized.
+ */
+function thenCondition(e: Expr, pc: PlContext): string {
+  const node = pc.exprNode(e);
+  let hasCase = false;
+  mapExprDeep(node, (x) => {
+    if (x.kind === 'case') hasCase = true;
+    return undefined;
+  });
+  return hasCase ? printExpr({ kind: 'paren', expr: node }) : printExpr(node);
+}
+
 export function emitStatements(list: PlStatement[], pc: PlContext, depth: number, opts: BlockOptions): string[] {
   return list.flatMap((s) => emitStatement(s, pc, depth, opts));
 }
@@ -376,7 +390,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
     case 'if': {
       const lines: string[] = [...labels];
       s.branches.forEach((b, i) => {
-        lines.push(`${pad}${i === 0 ? 'IF' : 'ELSIF'} ${pc.expr(b.cond)} THEN`, ...sub(b.body));
+        lines.push(`${pad}${i === 0 ? 'IF' : 'ELSIF'} ${thenCondition(b.cond, pc)} THEN`, ...sub(b.body));
       });
       if (s.else) lines.push(`${pad}ELSE`, ...sub(s.else));
       lines.push(`${pad}END IF;`);
@@ -384,7 +398,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
     }
     case 'case': {
       const lines = [...labels, `${pad}CASE${s.selector ? ` ${pc.expr(s.selector)}` : ''}`];
-      for (const w of s.whens) lines.push(`${pad}${IND}WHEN ${pc.expr(w.when)} THEN`, ...emitStatements(w.body, pc, depth + 2, opts));
+      for (const w of s.whens) lines.push(`${pad}${IND}WHEN ${thenCondition(w.when, pc)} THEN`, ...emitStatements(w.body, pc, depth + 2, opts));
       // Oracle raises CASE_NOT_FOUND without ELSE, as PL/pgSQL does.
       if (s.else) lines.push(`${pad}${IND}ELSE`, ...emitStatements(s.else, pc, depth + 2, opts));
       lines.push(`${pad}END CASE;`);
@@ -885,20 +899,10 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   }
   const context = contextProcedure(c, pc);
   if (context) return context;
-  if (c.name.length >= 2 && BUILTIN_PACKAGE.test(c.name[0]) && !pc.builtinCallsRaise) {
+  if (c.name.length >= 2 && /^(DBMS_|UTL_|OWA_|HTP|APEX_)/.test(c.name[0])) {
     pc.report('OPG-PLSQL-0010', { detail: `${name} is an Oracle built-in package procedure` });
     pc.unconvertible.push(name);
     return [`-- ${name} not converted`];
-  }
-  if (c.name.length >= 2 && BUILTIN_PACKAGE.test(c.name[0])) {
-    // The routine is still converted: the call becomes a statement that raises
-    // feature_not_supported when it runs, so the rest of the unit (and its callers) keep working
-    // and the missing piece fails loudly at the one place the report names.
-    pc.report('OPG-PLSQL-0010', { detail: `${name} is an Oracle built-in package procedure with no PostgreSQL equivalent; the converted routine raises feature_not_supported (SQLSTATE 0A000) at this call` });
-    return [
-      `-- ${name}(…): Oracle built-in package procedure with no PostgreSQL equivalent (orapg OPG-PLSQL-0010)`,
-      `RAISE EXCEPTION USING ERRCODE = 'feature_not_supported', MESSAGE = ${quoteLiteral(`${name} is not available on PostgreSQL (orapg OPG-PLSQL-0010)`)};`,
-    ];
   }
   const lifted = nestedName(pc, c.name);
   if (lifted) {
