@@ -17,7 +17,7 @@ import { rewriteDml } from '../../rules/dml.js';
 import { rewriteQuery } from '../../rules/expressions.js';
 import { mapExprDeep, mapQueryDeep } from '../../rules/walk.js';
 import { translate } from '../../translate/index.js';
-import { collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
+import { BUILTIN_PACKAGE, collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
 import { extraArgs, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
@@ -899,10 +899,20 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   }
   const context = contextProcedure(c, pc);
   if (context) return context;
-  if (c.name.length >= 2 && /^(DBMS_|UTL_|OWA_|HTP|APEX_)/.test(c.name[0])) {
+  if (c.name.length >= 2 && BUILTIN_PACKAGE.test(c.name[0]) && !pc.builtinCallsRaise) {
     pc.report('OPG-PLSQL-0010', { detail: `${name} is an Oracle built-in package procedure` });
     pc.unconvertible.push(name);
     return [`-- ${name} not converted`];
+  }
+  if (c.name.length >= 2 && BUILTIN_PACKAGE.test(c.name[0])) {
+    // The routine is still converted: the call becomes a statement that raises
+    // feature_not_supported when it runs, so the rest of the unit (and its callers) keep working
+    // and the missing piece fails loudly at the one place the report names.
+    pc.report('OPG-PLSQL-0010', { detail: `${name} is an Oracle built-in package procedure with no PostgreSQL equivalent; the converted routine raises feature_not_supported (SQLSTATE 0A000) at this call` });
+    return [
+      `-- ${name}(…): Oracle built-in package procedure with no PostgreSQL equivalent (orapg OPG-PLSQL-0010)`,
+      `RAISE EXCEPTION USING ERRCODE = 'feature_not_supported', MESSAGE = ${quoteLiteral(`${name} is not available on PostgreSQL (orapg OPG-PLSQL-0010)`)};`,
+    ];
   }
   const lifted = nestedName(pc, c.name);
   if (lifted) {
