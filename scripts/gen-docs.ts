@@ -246,6 +246,7 @@ export const TYPE_EXAMPLES: Record<string, (string | TypeExample)[]> = {
   JSON: ['JSON'],
   BOOLEAN: ['BOOLEAN'],
   SDO_GEOMETRY: ['SDO_GEOMETRY', 'MDSYS.SDO_GEOMETRY'],
+  'REF object_type': ['REF CUSTOMER_TYP', 'REF OE.CUSTOMER_TYP'],
   'other (user-defined)': ['ADDRESS_T', 'HR.ADDRESS_T'],
 };
 

@@ -18,6 +18,8 @@ export interface DataType {
   interval?: { from: 'YEAR' | 'DAY'; fromPrecision?: number; to: 'MONTH' | 'SECOND'; toPrecision?: number };
   /** Attribute type reference: col%TYPE / tab%ROWTYPE (PL/SQL). */
   attribute?: 'TYPE' | 'ROWTYPE';
+  /** REF type: a reference to a row object of the (object) type `schema.name`. */
+  ref?: boolean;
 }
 
 export type Expr =

@@ -189,4 +189,6 @@ export type SchemaTypeDefinition =
       methods: boolean;
       /** UNDER supertype */
       under?: QualifiedName;
+      /** CREATE TYPE name [OID '…']; — an incomplete type (forward declaration), no attributes. */
+      incomplete?: boolean;
     };

@@ -276,6 +276,17 @@ const entries: CatalogEntry[] = [
     why: 'Values larger than 9223372036854775807 cannot be stored.',
     rule: 'rules/types',
   },
+  {
+    id: 'OPG-TYPE-0015',
+    title: 'Object reference (REF)',
+    severity: 'warning',
+    effortMinutes: 30,
+    message: '{type} on {column} mapped to text: PostgreSQL has no object references',
+    suggestion:
+      'Store the primary key of the referenced row instead (a foreign key to the table that held the objects) and rewrite DEREF(r), REF(alias) and VALUE(alias) as joins on that key; SCOPE IS / WITH ROWID clauses have nothing to map to.',
+    why: 'A REF points to a row object of an object table by its object identifier; PostgreSQL composite values have no identity, so the reference cannot be kept.',
+    rule: 'rules/types',
+  },
   // ── tables, columns, constraints ───────────────────────────────────
   {
     id: 'OPG-TABLE-0001',

@@ -111,6 +111,22 @@ export function defineDataTypeRules($: $): void {
           },
         },
         {
+          // REF type (an object reference attribute); REF CURSOR is a PL/SQL type definition.
+          GATE: () => $.LA(2).tokenType !== K.CURSOR,
+          ALT: () => {
+            $.consume(0, K.REF);
+            const first = $.subrule(2, $.identifier);
+            const second = $.option(13, () => {
+              $.consume(1, T.Dot);
+              return $.subrule(3, $.identifier);
+            });
+            const t: DataType = second
+              ? { kind: 'datatype', name: second, schema: first, args: [], ref: true }
+              : { kind: 'datatype', name: first, args: [], ref: true };
+            return t;
+          },
+        },
+        {
           ALT: () => {
             const first = $.subrule(0, $.identifier);
             const second = $.option(8, () => {

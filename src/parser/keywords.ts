@@ -3,7 +3,8 @@
  *
  * RESERVED: Oracle SQL reserved words (SQL Language Reference, "Oracle SQL Reserved Words")
  * plus the PL/SQL reserved words the SQL grammar relies on (CASE, WHEN, END). They can only be
- * used as names when quoted.
+ * used as names when quoted. FILE, reserved in Oracle SQL but not in PL/SQL (a parameter may be
+ * named file) and used by no clause of the grammar, is left a plain identifier.
  * NON_RESERVED: words with a meaning in some clause but usable as names everywhere else.
  * Words not listed here are plain identifiers (Word tokens).
  */
@@ -43,7 +44,6 @@ export const RESERVED = [
   'END',
   'EXCLUSIVE',
   'EXISTS',
-  'FILE',
   'FLOAT',
   'FOR',
   'FROM',

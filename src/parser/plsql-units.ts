@@ -80,6 +80,15 @@ export function definePlsqlUnitRules($: P): void {
           return $.ACTION(() => ({ kind: 'type' as const, name, def: { ...body, under } }));
         },
       },
+      {
+        // CREATE TYPE t; — an incomplete type, completed by a later CREATE OR REPLACE TYPE.
+        GATE: () => la(1) === T.Semi || la(1) === EOF,
+        ALT: () => ({
+          kind: 'type' as const,
+          name,
+          def: { kind: 'object' as const, attributes: [], methods: false, incomplete: true },
+        }),
+      },
     ]);
     $.many(0, { GATE: () => la(1) !== T.Semi && la(1) !== EOF, DEF: () => $.consume(0, T.NonParen) });
     $.option(3, () => $.consume(0, T.Semi));

@@ -61,6 +61,7 @@ export const TYPE_MAPPING_DOC: [string, string, string][] = [
   ['JSON', 'jsonb', ''],
   ['BOOLEAN', 'boolean', ''],
   ['SDO_GEOMETRY', 'text', 'finding: needs PostGIS'],
+  ['REF object_type', 'text', 'finding: no object references (store the key of the referenced row)'],
   ['other (user-defined)', 'same name', 'finding'],
 ];
 
@@ -111,6 +112,10 @@ function finding(id: string, args: Record<string, string | number>, ctx: TypeCon
 /** Maps one Oracle data type to PostgreSQL, pushing findings into ctx.findings. */
 export function mapType(t: DataType, ctx: TypeContext): DataType {
   if (t.attribute) return t; // %TYPE / %ROWTYPE are handled by the PL/SQL rules
+  if (t.ref) {
+    ctx.findings.push(finding('OPG-TYPE-0015', { type: `REF ${oracleTypeText({ ...t, ref: false })}`, column: ctx.column }, ctx));
+    return pg('text');
+  }
   const text = oracleTypeText(t);
   const name = t.schema ? '' : t.name;
   switch (name) {

@@ -390,6 +390,13 @@ export class PlContext {
 
   /** PostgreSQL type text for a PL/SQL type. */
   type(t: DataType, label: string): string {
+    if (t.ref) {
+      // REF type: no object references in PostgreSQL (rules/types.ts maps it, with its finding).
+      const sink: Finding[] = [];
+      const pg = mapType(t, { column: label, object: this.object, location: this.location, findings: sink });
+      this.findings.push(...sink);
+      return printType(pg);
+    }
     if (t.attribute === 'ROWTYPE' && !t.schema && this.lookup(t.name)?.kind === 'cursor') return 'record';
     if (t.attribute === 'TYPE' || t.attribute === 'ROWTYPE') {
       const parts = [t.schema, t.name].filter(Boolean) as string[];

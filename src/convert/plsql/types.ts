@@ -32,6 +32,7 @@ export function registerType(unit: PlsqlUnit, ctx: ConvertContext): void {
     noteCollectionType(ast.name, ast.def.of, ctx);
     return;
   }
+  if (ast.def.incomplete) return;
   const defs = definitions.get(ctx) ?? new Map<string, ObjectTypeDef>();
   definitions.set(ctx, defs);
   const d: ObjectTypeDef = { name: ast.name, ...(ast.def.under ? { under: ast.def.under } : {}), attributes: ast.def.attributes };

@@ -82,6 +82,27 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
     case 'trigger':
       return convertTrigger(unit, ast.trigger, ctx, object, parseFindings);
     case 'type': {
+      if (ast.def.kind === 'object' && ast.def.incomplete)
+        return [
+          {
+            phase: 'pre-data',
+            object,
+            objectType: 'TYPE',
+            nodes: [],
+            location: unit.loc,
+            findings: [
+              ...parseFindings,
+              makeFinding(
+                'OPG-ADMIN-0001',
+                {
+                  statement: object,
+                  advice: 'an incomplete type (forward declaration); PostgreSQL needs none, the full CREATE TYPE creates the type',
+                },
+                { object, location: unit.loc },
+              ),
+            ],
+          },
+        ];
       const pc = new PlContext(ctx, 'block', object, unit.loc);
       const name = qualified(pc, ast.name.schema, ast.name.name);
       const def = ast.def;
