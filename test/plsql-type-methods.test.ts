@@ -2,14 +2,21 @@
  * Behaviour on PostgreSQL 15 of converted object-type methods and the code around them: a MEMBER
  * FUNCTION and a MEMBER PROCEDURE of one name and parameters (the procedure renamed <name>_proc),
  * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy), constructors
- * called with named notation, CASE expressions in IF / WHEN conditions. The golden
+ * called with named notation, CASE expressions in IF / WHEN conditions, %TYPE / %ROWTYPE in package
+ * types (tables and cursors). The golden
  * fixtures' expected.pg.sql files are loaded into a scratch database.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['object-method-function-procedure-same-name', 'object-method-pipelined', 'object-constructor-named-args', 'if-condition-case-expression'];
+const FIXTURES = [
+  'object-method-function-procedure-same-name',
+  'object-method-pipelined',
+  'object-constructor-named-args',
+  'if-condition-case-expression',
+  'package-rowtype-types',
+];
 
 const db = scratchDatabase('type_methods', 'object type method', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
@@ -31,7 +38,9 @@ describe('object type methods (PostgreSQL 15)', () => {
       const r = await a.query("CALL matcher_negate(row('MATCHER', 0, 'z', NULL)::matcher)");
       expect(r.rows[0].p_m).toBe('(MATCHER,1,z,)');
       // Both routines exist side by side.
-      const kinds = await a.query("SELECT proname, prokind FROM pg_proc WHERE proname IN ('matcher_negated', 'matcher_negated_proc') ORDER BY proname");
+      const kinds = await a.query(
+        "SELECT proname, prokind FROM pg_proc WHERE proname IN ('matcher_negated', 'matcher_negated_proc') ORDER BY proname",
+      );
       expect(kinds.rows).toEqual([
         { proname: 'matcher_negated', prokind: 'f' },
         { proname: 'matcher_negated_proc', prokind: 'p' },
@@ -48,7 +57,9 @@ describe('object type methods (PostgreSQL 15)', () => {
     try {
       expect(await one(a, 'SELECT buffer_text(1)')).toBe('>line 1/L;>line 2/L;>line 3/L;2');
       expect(await one(a, 'SELECT buffer_text(2)')).toBe('#word/W;1');
-      const rows = await a.query("SELECT text, item_type FROM line_buffer_get_lines(row('LINE_BUFFER', '-')::buffer_base)");
+      const rows = await a.query(
+        "SELECT text, item_type FROM line_buffer_get_lines(row('LINE_BUFFER', '-')::buffer_base)",
+      );
       expect(rows.rows).toEqual([
         { text: '-line 1', item_type: 'L' },
         { text: '-line 2', item_type: 'L' },
@@ -77,8 +88,42 @@ describe('object type methods (PostgreSQL 15)', () => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
-      const r = await a.query("SELECT lob_state('', 1) a, lob_state(NULL, 1) b, lob_state('x', 9) c, lob_state('x', 3) d");
-      expect(r.rows[0]).toEqual({ a: 'empty, small', b: 'code one, small', c: 'other, big', d: 'other, small' });
+      const r = await a.query(
+        "SELECT lob_state('', 1) a, lob_state(NULL, 1) b, lob_state('x', 9) c, lob_state('x', 3) d",
+      );
+      expect(r.rows[0]).toEqual({
+        a: 'empty, small',
+        b: 'code one, small',
+        c: 'other, big',
+        d: 'other, small',
+      });
+    } finally {
+      await a.end();
+    }
+  });
+
+  // Oracle: a subtype of table%ROWTYPE is the table's row; a record of table.column%TYPE fields and
+  // collections of cursor%ROWTYPE hold rows as the select list gives them.
+  it('package types built on %TYPE / %ROWTYPE of tables and cursors hold and pass rows', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query('BEGIN');
+      await a.query(
+        "INSERT INTO cache_schema VALUES ('ME', 'PACKAGE', '2024-01-01'), ('YOU', 'TYPE', NULL), ('HIM', 'PACKAGE', NULL)",
+      );
+      await a.query("INSERT INTO source_lines VALUES ('ME.A', 2, 'x'), ('ME.B', 1, 'y'), ('X.C', 3, 'z')");
+      const info = await a.query("SELECT (cache_pkg.schema_info('ME')).*");
+      expect(info.rows[0]).toMatchObject({ object_owner: 'ME', object_type: 'PACKAGE' });
+      // Lines of ME ordered by line; two object types, the first (PACKAGE) counted twice.
+      expect(await one(a, "SELECT cache_pkg.lines_text('ME')")).toBe('ME.B:1;ME.A:2;|2:PACKAGE=2');
+      expect(
+        await one(
+          a,
+          "SELECT cache_pkg.suites_text(ARRAY[row('a', 1)::suite_row, row('a.b', 2)::suite_row]::suite_rows)",
+        ),
+      ).toBe('a@1,a.b@2');
+      await a.query('ROLLBACK');
     } finally {
       await a.end();
     }

@@ -1091,6 +1091,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/callees',
   },
   {
+    id: 'OPG-PLSQL-0045',
+    title: 'Cursor row type created as a composite type',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Check the column types of the created composite type against the cursor\'s select list (lengths, precisions and exact types of computed columns); change the CREATE TYPE if code relies on them.',
+    why: 'PostgreSQL accepts %ROWTYPE only for tables and views in variable declarations; a cursor\'s row type used as a parameter, return, record field or collection element type needs a type name, so a composite type with the select list\'s columns is created (types inferred from the query).',
+    rule: 'convert/plsql/rowtypes',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

@@ -21,6 +21,7 @@ import { mapExpr, recordFields } from './assoc.js';
 import { bulkAttribute } from './forall.js';
 import { hasOutParams } from './outfunctions.js';
 import { noteCall } from './callees.js';
+import { rowTypeText } from './rowtypes.js';
 import { type PackageInfo, packageTypeText } from './packages.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
@@ -385,6 +386,8 @@ export class PlContext {
       const base = this.oracleType(t);
       if (base) return this.type(base, label);
     }
+    // table%ROWTYPE / cursor%ROWTYPE: a type name (rowtypes.ts).
+    if (t.attribute === 'ROWTYPE') return rowTypeText(t, label, this) ?? this.type(t, label);
     return this.type(t, label);
   }
 
@@ -398,6 +401,8 @@ export class PlContext {
       return printType(pg);
     }
     if (t.attribute === 'ROWTYPE' && !t.schema && this.lookup(t.name)?.kind === 'cursor') return 'record';
+    // A package cursor's row type is not a relation PostgreSQL knows: its composite type.
+    if (t.attribute === 'ROWTYPE' && !t.schema && !this.lookup(t.name) && this.packageCursor(t.name)) return rowTypeText(t, label, this) ?? 'record';
     if (t.attribute === 'TYPE' || t.attribute === 'ROWTYPE') {
       const parts = [t.schema, t.name].filter(Boolean) as string[];
       // var%TYPE of a local variable, or table.column%TYPE / table%ROWTYPE

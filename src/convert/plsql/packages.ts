@@ -28,6 +28,7 @@ import type { ConvertContext } from '../context.js';
 import { PlContext } from './context.js';
 import { emitBlock } from './statements.js';
 import { indexKind } from './assoc.js';
+import { cursorRowTypeStatements } from './rowtypes.js';
 
 export interface PackageInfo {
   name: OraName;
@@ -232,7 +233,8 @@ export function packageTypeText(info: PackageInfo, name: OraName, cctx: ConvertC
     return { failure: why };
   }
   let text: string;
-  if (d.kind === 'subtype') text = pc.type(d.base, d.name);
+  // resolvedType: a subtype of table.column%TYPE / x%ROWTYPE needs the type itself.
+  if (d.kind === 'subtype') text = pc.resolvedType(d.base, d.name);
   else if (d.def.kind === 'record') text = `${schemaOf(info, pc)}.${quoteIdent(pgNameOf(d.name))}`;
   else if (d.def.kind === 'table' && d.def.indexBy && indexKind(d.def.indexBy, pc, info) === 'string') {
     text = 'jsonb';
@@ -282,7 +284,8 @@ function specTexts(
     pc.findings.push(...sub.findings);
     out.push(`DROP TYPE IF EXISTS ${name} CASCADE;\nCREATE TYPE ${name} AS (${fields.join(', ')});`);
   }
-  return { texts: out, failed };
+  // Row types of the package's cursors that its types use (rowtypes.ts), created first.
+  return { texts: [...cursorRowTypeStatements(pc, info.name), ...out], failed };
 }
 
 /** The package state (variables and initialization section), emitted as one object or more. */
