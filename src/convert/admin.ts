@@ -229,7 +229,7 @@ export function convertAdmin(s: AdminStmt, ctx: ConvertContext): PgObject[] {
       const attr = quoteIdent(ctx.ident(a.name, findings, where));
       if (a.op === 'DROP') return `DROP ATTRIBUTE ${attr}`;
       const type = a.type
-        ? printType(mapType(a.type, { column: `${s.name?.name}.${a.name}`, object, location: s.loc, findings }))
+        ? printType(mapType(a.type, { column: `${s.name?.name}.${a.name}`, object, location: s.loc, findings, support: ctx.supportTypes }))
         : 'text';
       return a.op === 'ADD' ? `ADD ATTRIBUTE ${attr} ${type}` : `ALTER ATTRIBUTE ${attr} TYPE ${type}`;
     });

@@ -42,6 +42,8 @@ export class ConvertContext {
   readonly objectMethods = new Map<string, Set<string>>();
   /** Attributes of the object types converted so far (supertypes of UNDER types), by key. */
   readonly objectTypes = new Map<string, { name: OraName; type: DataType }[]>();
+  /** Helper types the converted objects need (rules/types.ts SUPPORT_TYPES), created once before them. */
+  readonly supportTypes = new Set<string>();
   /** Counter for package exception SQLSTATEs. */
   exceptionSeq = 0;
   /** Oracle keys of relations that were not created on PostgreSQL (commented out). */

@@ -11,7 +11,7 @@ import type { Finding, SourceLocation } from '../findings/types.js';
 import { parseStatement } from '../parser/statement.js';
 import { type ScriptItem, splitScript } from '../source/script.js';
 import { rewriteExpr } from '../rules/expressions.js';
-import { mapType } from '../rules/types.js';
+import { ANYDATA_TYPE, mapType, SUPPORT_TYPES } from '../rules/types.js';
 import { ConvertContext, type ConvertOptions, objectLabel } from './context.js';
 import {
   convertAlterSequence,
@@ -120,7 +120,16 @@ export function convertSources(
     nodes: [{ kind: 'schema' as const, name }],
     findings: [],
   }));
-  const ordered = orderObjects([...schemaObjects, ...objects]);
+  // Helper types (opg_anydata) before every type that could use them.
+  const supportObjects: PgObject[] = [...ctx.supportTypes].sort().map((name) => ({
+    phase: 'pre-data' as const,
+    object: `TYPE ${name.toUpperCase()}`,
+    objectType: 'TYPE',
+    nodes: [{ kind: 'raw' as const, text: SUPPORT_TYPES[name] }],
+    findings: [],
+    defines: name === ANYDATA_TYPE ? '.ANYDATA' : `.${name.toUpperCase()}`,
+  }));
+  const ordered = orderObjects([...schemaObjects, ...supportObjects, ...objects]);
   const phases = printPhases(ordered);
   const findings = [...parsed.findings, ...ordered.flatMap((o) => o.findings)];
   return {
@@ -534,7 +543,7 @@ function convertAlter(a: AlterTable, ctx: ConvertContext, known = false): PgObje
         const name = ctx.ident(c.name, findings, where);
         if (act.kind === 'add-column') {
           const type = c.type
-            ? mapType(c.type, { column: c.name, object, location: a.loc, findings })
+            ? mapType(c.type, { column: c.name, object, location: a.loc, findings, support: ctx.supportTypes })
             : { kind: 'datatype' as const, name: 'text', args: [] };
           actions.push({
             kind: 'add-column',
@@ -550,7 +559,7 @@ function convertAlter(a: AlterTable, ctx: ConvertContext, known = false): PgObje
             actions.push({
               kind: 'set-type',
               column: name,
-              type: mapType(c.type, { column: c.name, object, location: a.loc, findings }),
+              type: mapType(c.type, { column: c.name, object, location: a.loc, findings, support: ctx.supportTypes }),
             });
           if (c.default)
             actions.push({ kind: 'set-default', column: name, default: rewriteExpr(c.default, ectx) });

@@ -105,6 +105,7 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
           location: c.loc ?? t.loc,
           narrowIntegers: ctx.options.narrowIntegers,
           findings,
+          support: ctx.supportTypes,
         })
       : c.virtual
         ? typeOfExpression(c.virtual, ectx)

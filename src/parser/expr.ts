@@ -404,6 +404,16 @@ export function defineExprRules($: $): void {
         ),
       },
       {
+        // PL/SQL `NEW type(args)` / `NEW type`: the same constructor call as `type(args)` (Oracle
+        // PL/SQL Language Reference, "Object types": NEW is optional).
+        GATE: () => $.LA(1).tokenType === K.NEW && tokenMatcher($.LA(2), T.Ident),
+        ALT: (): Expr => {
+          $.consume(1, K.NEW);
+          const ctor = $.subrule(4, $.primary);
+          return ctor.kind === 'column' ? { kind: 'call', name: ctor.parts, args: [] } : ctor;
+        },
+      },
+      {
         GATE: () => imageIs($.LA(1), 'CONNECT_BY_ROOT'),
         ALT: (): Expr => (
           $.consume(0, T.Word), { kind: 'unary', op: 'CONNECT_BY_ROOT', operand: $.subrule(3, $.unary) }

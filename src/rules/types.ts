@@ -14,7 +14,40 @@ export interface TypeContext {
   /** Map INTEGER / NUMBER(p>=19,0) to bigint instead of numeric(p). */
   narrowIntegers?: boolean;
   findings: Finding[];
+  /**
+   * Helper types the mapped type needs (opg_anydata for ANYDATA); the conversion creates each
+   * once, before the objects that use it (ConvertContext.supportTypes).
+   */
+  support?: Set<string>;
 }
+
+/** The composite type holding ANYDATA values (see SUPPORT_TYPES). */
+export const ANYDATA_TYPE = 'opg_anydata';
+
+/**
+ * Helper types created once by a conversion that uses them, by name. ANYDATA (a self-describing
+ * value of any type) is a row of the Oracle type's name (what GetTypeName returns: SYS.NUMBER,
+ * HR.POINT_T …) and the value as jsonb (to_jsonb of the PostgreSQL value; read back by a cast or
+ * jsonb_populate_record), see convert/plsql/anydata.ts.
+ */
+export const SUPPORT_TYPES: Record<string, string> = {
+  [ANYDATA_TYPE]: `CREATE TYPE ${ANYDATA_TYPE} AS (type_name text, value jsonb);`,
+};
+
+/**
+ * Oracle's PL/SQL object types for JSON (12.2+, package-less built-ins of SYS) held as jsonb: a
+ * variable of any of them holds one JSON value (JSON_ELEMENT_T is the supertype of the three others).
+ */
+export const JSON_OBJECT_TYPES: Record<string, 'element' | 'object' | 'array' | 'scalar'> = {
+  JSON_ELEMENT_T: 'element',
+  JSON_OBJECT_T: 'object',
+  JSON_ARRAY_T: 'array',
+  JSON_SCALAR_T: 'scalar',
+};
+
+/** A built-in type of SYS named without schema or as SYS.name / PUBLIC.name. */
+export const isSysType = (t: DataType, name: string): boolean =>
+  !t.attribute && t.name.toUpperCase() === name && (t.schema === undefined || t.schema === 'SYS' || t.schema === 'PUBLIC');
 
 const pg = (name: string, args: (number | '*')[] = []): DataType => ({ kind: 'datatype', name, args });
 
@@ -60,6 +93,19 @@ export const TYPE_MAPPING_DOC: [string, string, string][] = [
   ['XMLTYPE', 'xml', ''],
   ['JSON', 'jsonb', ''],
   ['BOOLEAN', 'boolean', ''],
+  [
+    'JSON_ELEMENT_T, JSON_OBJECT_T, JSON_ARRAY_T, JSON_SCALAR_T',
+    'jsonb',
+    'PL/SQL object types for JSON: methods become jsonb expressions (parse → ::jsonb, get → ->, put → ||, get_keys → jsonb_object_keys); sorted keys, ", " in serialized text, strict parsing and values copied rather than shared are reported where the methods are converted',
+  ],
+  ['JSON_KEY_LIST', 'text[]', 'the keys of a JSON_OBJECT_T (get_keys), jsonb key order'],
+  [
+    'ANYDATA',
+    'opg_anydata (type_name text, value jsonb)',
+    'composite type created once when used: the Oracle type name (GetTypeName) and to_jsonb of the value; Convert… → ROW(…), Access… / Get… → cast or jsonb_populate_record; column: finding',
+  ],
+  ['ANYTYPE', 'text (the type name)', 'finding: ANYTYPE methods and ANYDATA.GetType not converted'],
+  ['ANYDATASET', 'same name', 'finding: not converted'],
   ['SDO_GEOMETRY', 'text', 'finding: needs PostGIS'],
   ['REF object_type', 'text', 'finding: no object references (store the key of the referenced row)'],
   ['other (user-defined)', 'same name', 'finding'],
@@ -214,6 +260,23 @@ export function mapType(t: DataType, ctx: TypeContext): DataType {
       return pg('integer');
   }
   const upper = t.name.toUpperCase();
+  if (!t.attribute && (t.schema === undefined || t.schema === 'SYS' || t.schema === 'PUBLIC')) {
+    if (JSON_OBJECT_TYPES[upper]) return pg('jsonb');
+    if (upper === 'JSON_KEY_LIST') return pg('text[]');
+    if (upper === 'ANYDATA') {
+      ctx.support?.add(ANYDATA_TYPE);
+      ctx.findings.push(finding('OPG-ANYDATA-0001', { type: text, column: ctx.column }, ctx));
+      return pg(ANYDATA_TYPE);
+    }
+    if (upper === 'ANYTYPE') {
+      ctx.findings.push(finding('OPG-ANYDATA-0002', { type: text, column: ctx.column }, ctx));
+      return pg('text');
+    }
+    if (upper === 'ANYDATASET') {
+      ctx.findings.push(finding('OPG-ANYDATA-0003', { type: text, column: ctx.column }, ctx));
+      return { ...t };
+    }
+  }
   if (
     (t.schema === undefined || t.schema === 'MDSYS' || t.schema === 'SYS' || t.schema === 'PUBLIC') &&
     upper === 'XMLTYPE'

@@ -13,10 +13,11 @@ import { mapType } from '../../rules/types.js';
 import { mapExprDeep } from '../../rules/walk.js';
 import type { ConvertContext } from '../context.js';
 import { builtinFunction } from './builtins.js';
-import { builtinPackageExpr } from './builtin-packages.js';
 import { extraArgs, type NestedRoutine, nestedName } from './nested.js';
-import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
+import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { lowerObjectExpr } from './objects.js';
+import { jsonExpr } from './json-types.js';
+import { anydataExpr } from './anydata.js';
 import { hierarchyOf } from './types.js';
 import { mapExpr, recordFields } from './assoc.js';
 import { bulkAttribute } from './forall.js';
@@ -92,10 +93,12 @@ export function noteCollectionType(name: QualifiedName, of: DataType, ctx: Conve
 /** Element type of a collection type declared by CREATE TYPE (undefined for other types). */
 export function collectionElement(ctx: ConvertContext, t: DataType): DataType | undefined {
   const map = collections.get(ctx);
-  if (!map || t.attribute) return undefined;
-  const exact = map.get(`${t.schema ?? ''}.${t.name}`);
-  if (exact || t.schema) return exact;
-  return [...map].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
+  if (t.attribute) return undefined;
+  const exact = map?.get(`${t.schema ?? ''}.${t.name}`);
+  if (exact || (t.schema && t.schema !== 'SYS')) return exact;
+  const found = map && [...map].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
+  // JSON_KEY_LIST (SYS, the keys of a JSON_OBJECT_T): a VARRAY of VARCHAR2(4000), here text[].
+  return found ?? (t.name === 'JSON_KEY_LIST' ? { kind: 'datatype', name: 'VARCHAR2', args: [4000] } : undefined);
 }
 
 /** Helpers of INDEX BY tables held as arrays: a NULL element is a gap (see PlContext.sparse). */
@@ -341,8 +344,6 @@ export class PlContext {
     if (user) return `SQLSTATE '${user}'`;
     const pre = PREDEFINED[name.replace(/^STANDARD\./, '')];
     if (pre) return pre.join(' OR ');
-    const builtin = BUILTIN_EXCEPTIONS[name.replace(/^SYS\./, '')];
-    if (builtin) return `SQLSTATE '${builtin}'`;
     return undefined;
   }
 
@@ -436,11 +437,12 @@ export class PlContext {
     if (t.name === 'NUMBER' && !t.schema && typeof t.args[0] === 'number' && (t.args[1] === undefined || typeof t.args[1] === 'number'))
       return `numeric(${t.args.join(',')})`;
     const sink: Finding[] = [];
-    const pg = mapType(t, { column: label, object: this.object, location: this.location, findings: sink });
+    const pg = mapType(t, { column: label, object: this.object, location: this.location, findings: sink, support: this.cctx.supportTypes });
     if (t.schema && BUILTIN_PACKAGE.test(t.schema) && sink.some((f) => f.id === 'OPG-TYPE-0009'))
       this.fail(`${label}: type ${t.schema}.${t.name} of the Oracle built-in package ${t.schema} has no PostgreSQL equivalent`);
-    // PL/SQL NUMBER variables and parameters carry no precision: numeric is exact, no finding.
-    this.findings.push(...sink.filter((f) => f.id !== 'OPG-TYPE-0001'));
+    // PL/SQL NUMBER variables and parameters carry no precision: numeric is exact, no finding. An
+    // ANYDATA variable holds no stored data (OPG-ANYDATA-0001 is about columns).
+    this.findings.push(...sink.filter((f) => f.id !== 'OPG-TYPE-0001' && f.id !== 'OPG-ANYDATA-0001'));
     return printType(pg);
   }
 
@@ -556,10 +558,8 @@ export class PlContext {
 
   /** PL/SQL-only expression nodes → PostgreSQL ones (before the SQL expression rules). */
   private plsqlNode(x: Expr): Expr | undefined {
-    const special = bulkAttribute(x, this) ?? mapExpr(x, this);
+    const special = bulkAttribute(x, this) ?? mapExpr(x, this) ?? jsonExpr(x, this) ?? anydataExpr(x, this);
     if (special) return special;
-    const pkg = builtinPackageExpr(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));
-    if (pkg) return pkg;
     const obj = lowerObjectExpr(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));
     if (obj) return obj;
     const col = (...parts: string[]): Expr => ({ kind: 'column', parts });

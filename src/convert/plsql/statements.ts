@@ -1,6 +1,5 @@
 /** PL/SQL blocks and statements → PL/pgSQL text. */
 import type { DmlStatement } from '../../ast/dml.js';
-import { builtinPackageProcedure, handlerPrologue } from './builtin-packages.js';
 import type { Expr, FuncCall } from '../../ast/expr.js';
 import type { Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
@@ -24,6 +23,8 @@ import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
 import { assignTarget, objectCallStatement } from './objects.js';
 import { indexKind, mapAssign, mapCallStatement, mapElementType } from './assoc.js';
+import { anydataAssign, isCompositeVariable } from './anydata.js';
+import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 
 const IND = '  ';
@@ -67,9 +68,7 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
     const unique = [...new Set(conds.flatMap((c) => c.split(' OR ')))];
     handlers.push(`${pad}${IND}WHEN ${unique.join(' OR ')} THEN`);
     pc.handlerDepth++;
-    const handlerBody = emitStatements(h.body, pc, depth + 2, inner);
-    // DBMS_UTILITY.FORMAT_ERROR_BACKTRACE reads the error context, saved first in the handler.
-    handlers.push(...handlerPrologue(pc).map((l) => `${pad}${IND}${IND}${l}`), ...handlerBody);
+    handlers.push(...emitStatements(h.body, pc, depth + 2, inner));
     pc.handlerDepth--;
   }
   pc.pop();
@@ -366,7 +365,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       const t = s.target;
       const outFn = outFunctionCall(s.value, pc);
       if (outFn) return out(...outFunctionAssign(outFn, t, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)));
-      const toMap = mapAssign(t, s.value, pc);
+      const toMap = mapAssign(t, s.value, pc) ?? anydataAssign(t, s.value, pc);
       if (toMap) return out(...toMap);
       const element = t.kind === 'call' && t.args.length === 1 && !t.args[0].name ? pc.collectionOf(t.name) : undefined;
       if (element?.packageVar && t.kind === 'call') {
@@ -706,7 +705,11 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
       return { kind: 'column', parts: [`OPG_INTO_${i + 1}`] };
     });
     const into = { ...q.into!, targets, strict: true };
-    const rewritten = rewriteQuery({ ...q, into: undefined }, pc.ectx);
+    // One composite value (an object type, ANYDATA) into a variable of its type: PL/pgSQL fills a
+    // row variable column by column, so the value is expanded, (x).*.
+    const composite = targets.length === 1 && q.items.length === 1 && q.items[0].expr.kind !== 'star' && isCompositeVariable(q.into!.targets[0], pc);
+    const items = composite ? [{ ...q.items[0], expr: { kind: 'field', operand: { kind: 'paren', expr: q.items[0].expr }, field: '*' } as Expr }] : q.items;
+    const rewritten = rewriteQuery({ ...q, items, into: undefined }, pc.ectx);
     const select = `${printQuery({ ...rewritten, into } as Query)};`;
     if (!locals.length) return [`${pad}${select}`];
     return [`${pad}DECLARE`, ...locals, `${pad}BEGIN`, `${pad}${IND}${select}`, ...setters, `${pad}END;`];
@@ -800,7 +803,7 @@ function sessionStatement(e: Expr): string | undefined {
 
 /** A procedure call statement; built-in packages mapped where PostgreSQL has an equivalent. */
 function callStatement(call: Expr, pc: PlContext): string[] {
-  const method = objectCallStatement(call, pc, (e) => pc.exprNode(e));
+  const method = jsonCallStatement(call, pc) ?? objectCallStatement(call, pc, (e) => pc.exprNode(e));
   if (method) return method;
   const c: FuncCall | undefined =
     call.kind === 'call' ? call : call.kind === 'column' ? { kind: 'call', name: call.parts, args: [] } : undefined;
@@ -812,8 +815,6 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   const arg = (i: number) => (c.args[i] ? pc.expr(c.args[i].value) : 'NULL');
   const onMap = mapCallStatement(c, pc);
   if (onMap) return onMap;
-  const pkgCall = builtinPackageProcedure(c, pc);
-  if (pkgCall) return pkgCall;
   const coll = c.name.length >= 2 ? pc.collectionOf(c.name.slice(0, -1)) : undefined;
   if (coll) {
     // Collection methods used as statements; a package variable is written back through its setter.
