@@ -50,7 +50,7 @@ export interface SetQuery {
   fetch?: { count?: Expr; percent?: boolean; withTies?: boolean };
 }
 
-export type FromItem = TableRef | SubqueryRef | JoinRef | TableFunctionRef | PivotRef | JsonTableRef;
+export type FromItem = TableRef | SubqueryRef | JoinRef | TableFunctionRef | PivotRef | JsonTableRef | XmlTableRef;
 
 export interface TableRef {
   kind: 'table';
@@ -110,6 +110,34 @@ export interface JsonTableRef {
   alias?: OraName;
   /** ERROR ON ERROR / ON EMPTY clauses as written (the default, NULL ON ERROR, is absent). */
   errorClauses?: string[];
+}
+
+/** A column of XMLTABLE … COLUMNS (…). */
+export interface XmlTableColumn {
+  name: OraName;
+  /** FOR ORDINALITY */
+  ordinality?: boolean;
+  /** The column's type (XMLTYPE for a fragment); absent for FOR ORDINALITY. */
+  type?: DataType;
+  /** PATH '…' (default: the column name) */
+  path?: string;
+  /** DEFAULT expr: the value when the path matches nothing */
+  default?: Expr;
+}
+
+/**
+ * XMLTABLE([XMLNAMESPACES(…),] 'xquery' [PASSING [BY VALUE] expr [AS name], …]
+ * [RETURNING SEQUENCE BY REF] [COLUMNS …]). Without COLUMNS the rows have one XMLTYPE column,
+ * COLUMN_VALUE.
+ */
+export interface XmlTableRef {
+  kind: 'xml-table';
+  /** XMLNAMESPACES: prefix → URI; a DEFAULT namespace has no prefix. */
+  namespaces?: { uri: string; prefix?: OraName }[];
+  xquery: string;
+  passing: { expr: Expr; name?: OraName }[];
+  columns: XmlTableColumn[];
+  alias?: OraName;
 }
 
 /** TABLE(collection_expr) */

@@ -24,7 +24,7 @@ import type {
   Statement,
 } from '../ast/ddl.js';
 import type { DataType, Expr, FuncArg, OrderItem, WindowSpec } from '../ast/expr.js';
-import type { FromItem, JsonTableColumn, JsonTableRef, Query, SelectItem } from '../ast/query.js';
+import type { FromItem, JsonTableColumn, JsonTableRef, Query, SelectItem, XmlTableColumn, XmlTableRef } from '../ast/query.js';
 import { allTokenTypes } from './lexer.js';
 import { QuotedIdent } from './tokens.js';
 
@@ -86,6 +86,10 @@ export interface Rules {
   jsonTable: () => JsonTableRef;
   jsonTableColumns: () => JsonTableColumn[];
   jsonTableColumn: () => JsonTableColumn;
+  xmlTable: () => XmlTableRef;
+  xmlTableColumn: () => XmlTableColumn;
+  xmlNamespace: () => { uri: string; prefix?: OraName };
+  xmlPassingItem: () => { expr: Expr; name?: OraName };
   // DDL (ddl-table.ts, ddl-misc.ts)
   statement: () => Statement;
   createTable: () => Statement;

@@ -482,6 +482,10 @@ export function defineQueryRules($: $): void {
         ALT: (): FromItem => $.subrule(0, $.jsonTable),
       },
       {
+        GATE: () => isWord($.LA(1), 'XMLTABLE') && $.LA(2).tokenType === T.LParen,
+        ALT: (): FromItem => $.subrule(0, $.xmlTable),
+      },
+      {
         ALT: (): FromItem => {
           $.consume(0, K.TABLE);
           $.consume(1, T.LParen);

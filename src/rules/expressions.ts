@@ -5,6 +5,7 @@
  * set per query block by rewriteQuery.
  */
 import { rewriteJsonTable } from './json-table.js';
+import { rewriteXmlTable, XML_METHODS, xmlMethod } from './xml.js';
 import { mapType } from './types.js';
 import { rewritePivot } from './pivot.js';
 import type { QualifiedName } from '../ast/common.js';
@@ -15,6 +16,7 @@ import { pgNameOf } from '../emit/quote.js';
 import { rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
 import { bin, call, cast, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
+import { REGEXP_PARAMS, regexpPositional } from './functions-string.js';
 import { rewriteHierarchical } from './hierarchical.js';
 import { buildScope, inferType } from './infer.js';
 import { rewriteOuterJoins } from './joins.js';
@@ -22,6 +24,9 @@ import { rewriteBinary } from './operators.js';
 import { rewriteRownum } from './rownum.js';
 
 export type { ExprContext } from './builders.js';
+
+/** XMLType methods whose names no package function is likely to share: a.b.getclobval() is one. */
+const XML_DOTTED_METHODS = new Set(['GETCLOBVAL', 'GETSTRINGVAL', 'GETNUMBERVAL', 'GETROOTELEMENT']);
 
 /** Functions without parentheses that Oracle parses as names. */
 const NILADIC: Record<string, Expr> = {
@@ -182,10 +187,15 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       return { ...e, operand: rewriteExpr(e.operand, ctx), index: rewriteExpr(e.index, ctx) };
     case 'field':
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
-    case 'method':
-      // PL/SQL converts method calls by the operand's object type; anything left here is not.
+    case 'method': {
+      // PL/SQL converts method calls by the operand's object type; XMLType methods are mapped here.
+      const operand = rewriteExpr(e.operand, ctx);
+      const args = e.args.map((a) => ({ ...a, value: rewriteExpr(a.value, ctx) }));
+      const xml = XML_METHODS.has(e.name.toUpperCase()) && !args.some((a) => a.name) ? xmlMethod(operand, e.name.toUpperCase(), args.map((a) => a.value), ctx) : undefined;
+      if (xml) return xml;
       notConverted(ctx, `method call .${e.name}(…) on an object value`);
-      return { ...e, operand: rewriteExpr(e.operand, ctx), args: e.args.map((a) => ({ ...a, value: rewriteExpr(a.value, ctx) })) };
+      return { ...e, operand, args };
+    }
     case 'treat':
       notConverted(ctx, e.generalized ? `generalized invocation (… AS ${e.type.name})` : `TREAT(… AS ${e.ref ? 'REF ' : ''}${e.type.name})`);
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
@@ -235,6 +245,17 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
   if (e.withinGroup) base.withinGroup = rewriteOrder(e.withinGroup, ctx);
   if (e.keep) return rewriteKeep(base, ctx, (o) => rewriteOrder(o, ctx)!);
   if (e.ignoreNulls) return rewriteIgnoreNulls(base, ctx);
+  const last = e.name[e.name.length - 1];
+  if (e.name.length >= 2 && XML_DOTTED_METHODS.has(last) && !e.args.some((a) => a.name)) {
+    // t.col.getClobVal() / v.getRootElement(): an XMLType method on a column or variable.
+    const xml = xmlMethod({ kind: 'column', parts: e.name.slice(0, -1) }, last, args, ctx);
+    if (xml) return xml;
+  }
+  if (e.name.length === 1 && e.args.some((a) => a.name) && REGEXP_PARAMS[e.name[0]]) {
+    // REGEXP_SUBSTR(srcstr => …, pattern => …, subexpression => 1): Oracle's parameter names.
+    const positional = regexpPositional(e.name[0], e.args);
+    if (positional) return rewriteCall({ ...e, args: positional.map((value) => ({ value })) }, ctx);
+  }
   if (e.name.length === 1) {
     const rule = FUNCTION_RULES[e.name[0]];
     if (rule && !e.args.some((a) => a.name)) {
@@ -344,6 +365,8 @@ function rewriteFrom(f: FromItem, ctx: ExprContext): FromItem {
     }
     case 'json-table':
       return rewriteJsonTable(f, ctx, rewriteExpr);
+    case 'xml-table':
+      return rewriteXmlTable(f, ctx, rewriteExpr);
     case 'table-function': {
       const r = { ...f, expr: rewriteExpr(f.expr, ctx) };
       if (f.expr.kind === 'call' && ctx.isPipelined?.(f.expr.name)) r.pipelined = true;
@@ -377,6 +400,8 @@ function mentionsColumnValue(q: SelectQuery): boolean {
   const visit = (e: Expr) =>
     walkExpr(e, (x) => {
       if (x.kind === 'column' && x.parts[x.parts.length - 1] === 'COLUMN_VALUE') found = true;
+      // t.column_value.getClobVal(): a method of the element, parsed as a dotted call name.
+      if (x.kind === 'call' && x.name.slice(0, -1).includes('COLUMN_VALUE')) found = true;
     });
   for (const i of q.items) visit(i.expr);
   if (q.where) visit(q.where);

@@ -243,7 +243,37 @@ function nlsParameter(e: Expr | undefined, fn: string, ctx: ExprContext): void {
   });
 }
 
+/**
+ * NUMTODSINTERVAL(n, unit) / NUMTOYMINTERVAL(n, unit): n times one unit (case-insensitive, spaces
+ * around it ignored). Day-to-second results are justified (36 hours → 1 day 12:00:00, as Oracle
+ * prints them; PostgreSQL compares both forms equal anyway). A unit known only at run time picks the
+ * unit interval with a CASE (an invalid unit gives NULL where Oracle raises ORA-01760).
+ */
+function numToInterval(units: string[]): FunctionRule {
+  const ds = units.includes('DAY');
+  return (a, _c, ctx) => {
+    const [n, unit] = a;
+    const u = unit?.kind === 'literal' && unit.type === 'string' ? unit.value.trim().toUpperCase() : undefined;
+    let one: Expr;
+    if (u !== undefined) {
+      if (!units.includes(u)) {
+        notConverted(ctx, `${ds ? 'NUMTODSINTERVAL' : 'NUMTOYMINTERVAL'} with the unit '${unit?.kind === 'literal' ? unit.value : ''}' (Oracle raises ORA-01760)`);
+        return _c;
+      }
+      one = interval(`1 ${u.toLowerCase()}`);
+    } else {
+      one = caseWhen(
+        units.map((x) => [bin('=', call('upper', call('btrim', unit)), lit(x)), interval(`1 ${x.toLowerCase()}`)]),
+      );
+    }
+    const r = bin('*', n.kind === 'literal' || n.kind === 'column' ? n : { kind: 'paren', expr: n }, one);
+    return ds && u !== 'DAY' ? call('justify_hours', r) : r;
+  };
+}
+
 export const DATE_RULES: Record<string, FunctionRule> = {
+  NUMTODSINTERVAL: numToInterval(['DAY', 'HOUR', 'MINUTE', 'SECOND']),
+  NUMTOYMINTERVAL: numToInterval(['YEAR', 'MONTH']),
   TO_DATE: (a, _c, ctx) => parseDate(a, ctx, 'date'),
   TO_TIMESTAMP: (a, _c, ctx) => parseDate(a, ctx, 'timestamp'),
   ADD_MONTHS: (a) => {

@@ -20,6 +20,7 @@ import {
   notConverted,
   num,
   numberValue,
+  report,
   stringValue,
 } from './builders.js';
 import { dateToText, isDateType } from './functions-date.js';
@@ -172,11 +173,64 @@ export function regexFlags(oracle: string | undefined, pattern: Expr): string {
   return `${caseFlag === 'i' ? 'i' : ''}${nl}${extended ? 'x' : ''}`;
 }
 
-function flagsOf(e: Expr | undefined, ctx: ExprContext, fn: string): string | undefined {
-  if (!e || isNullLiteral(e)) return '';
+/**
+ * A match parameter known only at run time: the same translation as regexFlags, as an expression
+ * over the Oracle flags (the last of i / c wins; n and m select PostgreSQL's newline modes; x).
+ * '.' is kept off newlines ('p') whatever the pattern, as the pattern is not inspected here.
+ */
+export function runtimeRegexFlags(oracle: Expr): Expr {
+  const f = call('coalesce', oracle, lit(''));
+  const has = (c: string) => bin('>', call('strpos', f, lit(c)), num(0));
+  const lastCase = call('right', call('regexp_replace', f, lit('[^ic]'), lit(''), lit('g')), num(1));
+  return {
+    kind: 'paren',
+    expr: bin(
+      '||',
+      bin('||', caseWhen([[bin('=', lastCase, lit('i')), lit('i')]], lit('')), caseWhen([[has('n'), caseWhen([[has('m'), lit('w')]], lit(''))], [has('m'), lit('n')]], lit('p'))),
+      caseWhen([[has('x'), lit('x')]], lit('')),
+    ),
+  };
+}
+
+/** The PostgreSQL flags of a match parameter: a literal when it is one, else computed at run time. */
+function flagsOf(e: Expr | undefined, pattern: Expr, ctx: ExprContext, fn: string): Expr {
+  if (!e || isNullLiteral(e)) return lit(regexFlags('', pattern));
   const v = stringValue(e);
-  if (v === undefined) notConverted(ctx, `${fn} with a non-literal match parameter`);
-  return v;
+  if (v !== undefined) return lit(regexFlags(v, pattern));
+  report(ctx, 'OPG-EXPR-0020', { fn });
+  return runtimeRegexFlags(e);
+}
+
+/** Oracle's parameter names of the REGEXP functions (STANDARD), for calls with named arguments. */
+export const REGEXP_PARAMS: Record<string, { names: string[]; defaults: Expr[] }> = {
+  REGEXP_LIKE: { names: ['SRCSTR', 'PATTERN', 'MODIFIER'], defaults: [NULL, NULL, NULL] },
+  REGEXP_INSTR: {
+    names: ['SRCSTR', 'PATTERN', 'POSITION', 'OCCURRENCE', 'RETURNPARAM', 'MODIFIER', 'SUBEXPRESSION'],
+    defaults: [NULL, NULL, num(1), num(1), num(0), NULL, num(0)],
+  },
+  REGEXP_SUBSTR: {
+    names: ['SRCSTR', 'PATTERN', 'POSITION', 'OCCURRENCE', 'MODIFIER', 'SUBEXPRESSION'],
+    defaults: [NULL, NULL, num(1), num(1), NULL, num(0)],
+  },
+  REGEXP_REPLACE: {
+    names: ['SRCSTR', 'PATTERN', 'REPLACESTR', 'POSITION', 'OCCURRENCE', 'MODIFIER'],
+    defaults: [NULL, NULL, NULL, num(1), num(0), NULL],
+  },
+  REGEXP_COUNT: { names: ['SRCSTR', 'PATTERN', 'POSITION', 'MODIFIER'], defaults: [NULL, NULL, num(1), NULL] },
+};
+
+/** A REGEXP call with named arguments → positional (omitted ones get Oracle's defaults); undefined when a name is unknown. */
+export function regexpPositional(name: string, args: { name?: string; value: Expr }[]): Expr[] | undefined {
+  const spec = REGEXP_PARAMS[name];
+  if (!spec) return undefined;
+  const out: (Expr | undefined)[] = [];
+  for (const [i, a] of args.entries()) {
+    const at = a.name ? spec.names.indexOf(a.name.toUpperCase()) : i;
+    if (at < 0) return undefined;
+    out[at] = a.value;
+  }
+  const last = out.length;
+  return Array.from({ length: last }, (_, i) => out[i] ?? spec.defaults[i]);
 }
 
 export const STRING_RULES: Record<string, FunctionRule> = {
@@ -213,71 +267,55 @@ export const STRING_RULES: Record<string, FunctionRule> = {
   UPPER: (a, _c, ctx, orig, types) => call('upper', ...textArgs(a, types, ctx, orig, [0])),
   LOWER: (a, _c, ctx, orig, types) => call('lower', ...textArgs(a, types, ctx, orig, [0])),
   INITCAP: (a, _c, ctx, orig, types) => call('initcap', ...textArgs(a, types, ctx, orig, [0])),
-  REGEXP_LIKE: (a, c, ctx) => {
-    const flags = flagsOf(a[2], ctx, 'REGEXP_LIKE');
-    if (flags === undefined) return { ...c, name: ['regexp_like'] };
-    const pg = regexFlags(flags, a[1]);
-    if (pg === '') return bin('~', a[0], a[1]);
-    if (pg === 'i') return bin('~*', a[0], a[1]);
-    return call('regexp_like', a[0], a[1], lit(pg));
+  REGEXP_LIKE: (a, _c, ctx) => {
+    const pg = flagsOf(a[2], a[1], ctx, 'REGEXP_LIKE');
+    if (pg.kind === 'literal' && pg.value === '') return bin('~', a[0], a[1]);
+    if (pg.kind === 'literal' && pg.value === 'i') return bin('~*', a[0], a[1]);
+    return call('regexp_like', a[0], a[1], pg);
   },
-  REGEXP_REPLACE: (a, c, ctx, orig, types) => {
+  REGEXP_REPLACE: (a, _c, ctx, orig, types) => {
     const [s, pattern] = textArgs(a, types, ctx, orig, [0]);
     if (isNullLiteral(pattern)) return s;
-    const flags = flagsOf(a[5], ctx, 'REGEXP_REPLACE');
-    if (flags === undefined) return { ...c, name: ['regexp_replace'] };
+    const pg = flagsOf(a[5], pattern, ctx, 'REGEXP_REPLACE');
     const repl =
       !a[2] || isNullLiteral(a[2])
         ? lit('')
         : a[2].kind === 'literal'
           ? a[2]
           : call('coalesce', a[2], lit(''));
-    const pg = regexFlags(flags, pattern);
     const start = a[3] ? intArg(a[3], types[3]) : undefined;
     const occurrence = a[4] ? intArg(a[4], types[4]) : num(0);
-    if (!start && !a[4]) return noEmpty(call('regexp_replace', s, pattern, repl, lit(`g${pg}`)));
-    return noEmpty(call('regexp_replace', s, pattern, repl, start ?? num(1), occurrence, lit(pg)));
+    if (!start && !a[4]) return noEmpty(call('regexp_replace', s, pattern, repl, pg.kind === 'literal' ? lit(`g${pg.value}`) : bin('||', lit('g'), pg)));
+    return noEmpty(call('regexp_replace', s, pattern, repl, start ?? num(1), occurrence, pg));
   },
-  REGEXP_SUBSTR: (a, c, ctx, orig, types) => {
+  REGEXP_SUBSTR: (a, _c, ctx, orig, types) => {
     const [s, pattern] = textArgs(a, types, ctx, orig, [0]);
-    const flags = flagsOf(a[4], ctx, 'REGEXP_SUBSTR');
-    if (flags === undefined) return { ...c, name: ['regexp_substr'] };
     const args = [
       s,
       pattern,
       a[2] ? intArg(a[2], types[2]) : num(1),
       a[3] ? intArg(a[3], types[3]) : num(1),
-      lit(regexFlags(flags, pattern)),
+      flagsOf(a[4], pattern, ctx, 'REGEXP_SUBSTR'),
     ];
     if (a[5]) args.push(intArg(a[5], types[5]));
     return noEmpty(call('regexp_substr', ...args));
   },
-  REGEXP_INSTR: (a, c, ctx, orig, types) => {
+  REGEXP_INSTR: (a, _c, ctx, orig, types) => {
     const [s, pattern] = textArgs(a, types, ctx, orig, [0]);
-    const flags = flagsOf(a[5], ctx, 'REGEXP_INSTR');
-    if (flags === undefined) return { ...c, name: ['regexp_instr'] };
     const args = [
       s,
       pattern,
       a[2] ? intArg(a[2], types[2]) : num(1),
       a[3] ? intArg(a[3], types[3]) : num(1),
       a[4] ? intArg(a[4], types[4]) : num(0),
-      lit(regexFlags(flags, pattern)),
+      flagsOf(a[5], pattern, ctx, 'REGEXP_INSTR'),
     ];
     if (a[6]) args.push(intArg(a[6], types[6]));
     return call('regexp_instr', ...args);
   },
-  REGEXP_COUNT: (a, c, ctx, orig, types) => {
+  REGEXP_COUNT: (a, _c, ctx, orig, types) => {
     const [s, pattern] = textArgs(a, types, ctx, orig, [0]);
-    const flags = flagsOf(a[3], ctx, 'REGEXP_COUNT');
-    if (flags === undefined) return { ...c, name: ['regexp_count'] };
-    return call(
-      'regexp_count',
-      s,
-      pattern,
-      a[2] ? intArg(a[2], types[2]) : num(1),
-      lit(regexFlags(flags, pattern)),
-    );
+    return call('regexp_count', s, pattern, a[2] ? intArg(a[2], types[2]) : num(1), flagsOf(a[3], pattern, ctx, 'REGEXP_COUNT'));
   },
   ASCII: (a, _c, ctx, orig, types) => call('ascii', ...textArgs(a, types, ctx, orig, [0])),
 };

@@ -11,6 +11,7 @@ import { NUMBER_RULES, numberToText } from './functions-number.js';
 import { STRING_RULES } from './functions-string.js';
 import { describe, type OraType } from './infer.js';
 import { NULL_RULES } from './nulls.js';
+import { XML_RULES } from './xml.js';
 import type { FunctionRule } from './rule-types.js';
 
 /** Built-ins whose PostgreSQL equivalent needs judgement; they are kept and reported. */
@@ -25,8 +26,6 @@ export const NEEDS_REVIEW = new Set([
   'VSIZE',
   'ORA_HASH',
   'STANDARD_HASH',
-  'NUMTOYMINTERVAL',
-  'NUMTODSINTERVAL',
   'TZ_OFFSET',
   'NEW_TIME',
   'WM_CONCAT',
@@ -97,6 +96,9 @@ const MISC_RULES: Record<string, FunctionRule> = {
       // The identity the session authenticated as (no proxy users on PostgreSQL).
       if (key === 'AUTHENTICATED_IDENTITY') return { kind: 'pseudo', name: 'SESSION_USER' };
       if (key === 'MODULE') return call('current_setting', lit('application_name'));
+      // DBMS_APPLICATION_INFO.SET_ACTION / SET_CLIENT_INFO keep these in custom settings.
+      if (key === 'ACTION' || key === 'CLIENT_INFO')
+        return call('nullif', call('current_setting', lit(`opg_appinfo.${key.toLowerCase()}`), { kind: 'pseudo', name: 'true' }), lit(''));
       if (key === 'DB_NAME' || key === 'DB_UNIQUE_NAME' || key === 'CON_NAME') return call('current_database');
       // The client's IP address as text; NULL for local (socket) connections, as Oracle gives for
       // bequeath connections.
@@ -139,4 +141,5 @@ export const FUNCTION_RULES: Record<string, FunctionRule> = {
   ...NUMBER_RULES,
   ...DATE_RULES,
   ...MISC_RULES,
+  ...XML_RULES,
 };

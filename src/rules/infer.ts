@@ -420,6 +420,14 @@ export function buildScope(q: SelectQuery, ctx: ExprContext, parent?: Scope): Sc
         scope.items.push({ names: f.alias ? [f.alias] : [], columns: () => cols });
         return;
       }
+      case 'xml-table': {
+        const cols = new Map<OraName, OraType>();
+        for (const c of f.columns)
+          cols.set(c.name, c.ordinality ? T('number') : classOfDataType(c.type ?? { kind: 'datatype', name: 'VARCHAR2', args: [4000] }));
+        if (!f.columns.length) cols.set('COLUMN_VALUE', UNKNOWN);
+        scope.items.push({ names: f.alias ? [f.alias] : [], columns: () => cols });
+        return;
+      }
       case 'table-function':
       case 'pivot':
         scope.items.push({ names: f.alias ? [f.alias] : [], columns: () => new Map() });

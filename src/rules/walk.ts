@@ -159,6 +159,8 @@ export function mapFromDeep(f: FromItem, fn: (e: Expr) => Expr | undefined): Fro
       return { ...f, expr: mapExprDeep(f.expr, fn) };
     case 'json-table':
       return { ...f, doc: mapExprDeep(f.doc, fn) };
+    case 'xml-table':
+      return { ...f, passing: f.passing.map((p) => ({ ...p, expr: mapExprDeep(p.expr, fn) })) };
     case 'pivot':
       return { ...f, source: mapFromDeep(f.source, fn) };
     case 'join': {

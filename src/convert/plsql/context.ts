@@ -13,8 +13,9 @@ import { mapType } from '../../rules/types.js';
 import { mapExprDeep } from '../../rules/walk.js';
 import type { ConvertContext } from '../context.js';
 import { builtinFunction } from './builtins.js';
+import { builtinPackageExpr } from './builtin-packages.js';
 import { extraArgs, type NestedRoutine, nestedName } from './nested.js';
-import { PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
+import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { lowerObjectExpr } from './objects.js';
 import { jsonExpr } from './json-types.js';
 import { anydataExpr } from './anydata.js';
@@ -344,6 +345,8 @@ export class PlContext {
     if (user) return `SQLSTATE '${user}'`;
     const pre = PREDEFINED[name.replace(/^STANDARD\./, '')];
     if (pre) return pre.join(' OR ');
+    const builtin = BUILTIN_EXCEPTIONS[name.replace(/^SYS\./, '')];
+    if (builtin) return `SQLSTATE '${builtin}'`;
     return undefined;
   }
 
@@ -560,6 +563,8 @@ export class PlContext {
   private plsqlNode(x: Expr): Expr | undefined {
     const special = bulkAttribute(x, this) ?? mapExpr(x, this) ?? jsonExpr(x, this) ?? anydataExpr(x, this);
     if (special) return special;
+    const pkg = builtinPackageExpr(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));
+    if (pkg) return pkg;
     const obj = lowerObjectExpr(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));
     if (obj) return obj;
     const col = (...parts: string[]): Expr => ({ kind: 'column', parts });

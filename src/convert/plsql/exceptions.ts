@@ -54,6 +54,18 @@ const ORA_SQLSTATE: Record<number, string> = {
   12899: '22001', // value too large for column
   24381: 'OB381', // error(s) in array DML (FORALL … SAVE EXCEPTIONS, raised by the converted loop)
   30006: '55P03', // resource busy; acquire with WAIT timeout expired
+  44001: 'O4401', // DBMS_ASSERT: invalid schema name
+  44002: 'O4402', // DBMS_ASSERT: invalid object name
+  44003: 'O4403', // DBMS_ASSERT: invalid SQL name
+  44004: 'O4404', // DBMS_ASSERT: invalid qualified SQL name
+};
+
+/** Exceptions declared by Oracle's built-in packages → the SQLSTATE their converted raisers use. */
+export const BUILTIN_EXCEPTIONS: Record<string, string> = {
+  'DBMS_ASSERT.INVALID_SCHEMA_NAME': 'O4401',
+  'DBMS_ASSERT.INVALID_OBJECT_NAME': 'O4402',
+  'DBMS_ASSERT.INVALID_SQL_NAME': 'O4403',
+  'DBMS_ASSERT.INVALID_QUALIFIED_SQL_NAME': 'O4404',
 };
 
 /** SQLSTATE for an Oracle error number (negative or positive), undefined when unknown. */

@@ -1,5 +1,6 @@
 /** PL/SQL blocks and statements → PL/pgSQL text. */
 import type { DmlStatement } from '../../ast/dml.js';
+import { builtinPackageProcedure, handlerPrologue } from './builtin-packages.js';
 import type { Expr, FuncCall } from '../../ast/expr.js';
 import type { Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
@@ -68,7 +69,9 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
     const unique = [...new Set(conds.flatMap((c) => c.split(' OR ')))];
     handlers.push(`${pad}${IND}WHEN ${unique.join(' OR ')} THEN`);
     pc.handlerDepth++;
-    handlers.push(...emitStatements(h.body, pc, depth + 2, inner));
+    const handlerBody = emitStatements(h.body, pc, depth + 2, inner);
+    // DBMS_UTILITY.FORMAT_ERROR_BACKTRACE reads the error context, saved first in the handler.
+    handlers.push(...handlerPrologue(pc).map((l) => `${pad}${IND}${IND}${l}`), ...handlerBody);
     pc.handlerDepth--;
   }
   pc.pop();
@@ -815,6 +818,8 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   const arg = (i: number) => (c.args[i] ? pc.expr(c.args[i].value) : 'NULL');
   const onMap = mapCallStatement(c, pc);
   if (onMap) return onMap;
+  const pkgCall = builtinPackageProcedure(c, pc);
+  if (pkgCall) return pkgCall;
   const coll = c.name.length >= 2 ? pc.collectionOf(c.name.slice(0, -1)) : undefined;
   if (coll) {
     // Collection methods used as statements; a package variable is written back through its setter.

@@ -1,7 +1,7 @@
 /** Prints rewritten queries as PostgreSQL text. */
 import type { FromItem, GroupByItem, Query, SelectQuery } from '../../ast/query.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../quote.js';
-import { printExpr, printName, printOrderItems } from './expr.js';
+import { printExpr, printName, printOrderItems, printType } from './expr.js';
 
 function tableName(schema: string | undefined, name: string): string {
   return (schema ? `${quoteIdent(pgNameOf(schema))}.` : '') + quoteIdent(pgNameOf(name));
@@ -46,6 +46,23 @@ export function printFrom(f: FromItem): string {
     case 'json-table':
       // Rewritten by the rules before printing; an unconverted one is printed as its source form.
       return `JSON_TABLE(${printExpr(f.doc)}, ${quoteLiteral(f.path)} COLUMNS (…))${f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : ''}`;
+    case 'xml-table': {
+      // Converted by the rules into PostgreSQL's XMLTABLE (XPath 1.0); an unconverted one keeps its source form.
+      const ns = f.namespaces?.length
+        ? `XMLNAMESPACES(${f.namespaces.map((n) => (n.prefix ? `${quoteLiteral(n.uri)} AS ${quoteIdent(pgNameOf(n.prefix))}` : `DEFAULT ${quoteLiteral(n.uri)}`)).join(', ')}), `
+        : '';
+      const passing = f.passing.length
+        ? ` PASSING ${f.passing.map((p) => `(${printExpr(p.expr)})${p.name ? ` AS ${quoteIdent(pgNameOf(p.name))}` : ''}`).join(', ')}`
+        : '';
+      const cols = f.columns.map((c) => {
+        if (c.ordinality) return `${quoteIdent(pgNameOf(c.name))} FOR ORDINALITY`;
+        let s = `${quoteIdent(pgNameOf(c.name))} ${c.type ? printType(c.type) : 'text'}`;
+        if (c.path !== undefined) s += ` PATH ${quoteLiteral(c.path)}`;
+        if (c.default) s += ` DEFAULT ${printExpr(c.default)}`;
+        return s;
+      });
+      return `XMLTABLE(${ns}${quoteLiteral(f.xquery)}${passing}${cols.length ? ` COLUMNS ${cols.join(', ')}` : ''})${f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : ''}`;
+    }
     case 'join': {
       const type =
         f.type === 'CROSS APPLY'

@@ -1,0 +1,494 @@
+/**
+ * Oracle built-in packages with a PostgreSQL equivalent, beyond the ones of builtins.ts:
+ *
+ * - DBMS_UTILITY: FORMAT_CALL_STACK (PG_CONTEXT, through a helper), FORMAT_ERROR_STACK /
+ *   FORMAT_ERROR_BACKTRACE (SQLERRM / PG_EXCEPTION_CONTEXT read by GET STACKED DIAGNOSTICS at the
+ *   start of the handler), DB_VERSION, PORT_STRING, GET_HASH_VALUE.
+ * - DBMS_APPLICATION_INFO: the module is application_name; action and client info are the custom
+ *   settings opg_appinfo.action / opg_appinfo.client_info.
+ * - DBMS_RANDOM: VALUE, STRING, NORMAL, RANDOM on random(); SEED / INITIALIZE call setseed.
+ * - DBMS_CRYPTO.HASH: md5 / sha256 / sha384 / sha512 built in, SHA-1 through pgcrypto's digest;
+ *   the HASH_* constants (parameter defaults too).
+ * - DBMS_LOB.CONVERTTOBLOB / CONVERTTOCLOB: convert_to / convert_from (UTF8, the database character
+ *   set); the DBMS_LOB constants.
+ * - DBMS_ASSERT.SIMPLE_SQL_NAME / QUALIFIED_SQL_NAME / SCHEMA_NAME / SQL_OBJECT_NAME: helper functions
+ *   that return the name or raise the Oracle error (ORA-44001…44004 as SQLSTATE O4401…O4404, so
+ *   handlers of DBMS_ASSERT.INVALID_* match, see exceptions.ts).
+ *
+ * Helpers are created before the unit (PlContext.preStatements), in the schema of the unit's
+ * search path, like the sparse-collection helpers.
+ */
+import type { Expr, FuncCall } from '../../ast/expr.js';
+import { bin, call, cast, lit, NULL, num } from '../../rules/builders.js';
+import type { PlContext } from './context.js';
+import { SQLERRM_TEXT } from './exceptions.js';
+
+const pseudo = (name: string): Expr => ({ kind: 'pseudo', name });
+
+/** Package name without SYS.: [DBMS_X, MEMBER] or undefined. */
+function packageName(parts: string[]): string | undefined {
+  const p = parts[0] === 'SYS' && parts.length === 3 ? parts.slice(1) : parts;
+  return p.length === 2 && /^(DBMS_|UTL_)/.test(p[0]) ? p.join('.') : undefined;
+}
+
+/** Arguments in parameter order (named ones put in place); undefined when a name is unknown. */
+function positional(args: FuncCall['args'], names: string[]): (Expr | undefined)[] | undefined {
+  const out: (Expr | undefined)[] = [];
+  for (const [i, a] of args.entries()) {
+    const at = a.name ? names.indexOf(a.name.toUpperCase()) : i;
+    if (at < 0) return undefined;
+    out[at] = a.value;
+  }
+  return out;
+}
+
+/** Oracle's package constants. */
+const CONSTANTS: Record<string, string> = {
+  'DBMS_CRYPTO.HASH_MD4': '1',
+  'DBMS_CRYPTO.HASH_MD5': '2',
+  'DBMS_CRYPTO.HASH_SH1': '3',
+  'DBMS_CRYPTO.HASH_SH256': '4',
+  'DBMS_CRYPTO.HASH_SH384': '5',
+  'DBMS_CRYPTO.HASH_SH512': '6',
+  'DBMS_LOB.DEFAULT_CSID': '0',
+  'DBMS_LOB.DEFAULT_LANG_CTX': '0',
+  'DBMS_LOB.NO_WARNING': '0',
+  'DBMS_LOB.WARN_INCONVERTIBLE_CHAR': '1',
+  'DBMS_LOB.LOB_READONLY': '0',
+  'DBMS_LOB.LOB_READWRITE': '1',
+  'DBMS_LOB.CALL': '12',
+  'DBMS_LOB.SESSION': '10',
+  // 2^64 - 1 in Oracle; the largest text / bytea length here.
+  'DBMS_LOB.LOBMAXSIZE': '1073741823',
+};
+
+const HASH_FUNCTIONS: Record<string, string> = {
+  '2': 'md5',
+  '3': 'sha1',
+  '4': 'sha256',
+  '5': 'sha384',
+  '6': 'sha512',
+};
+
+const helper = (name: string, args: string, returns: string, body: string, volatility = 'IMMUTABLE') =>
+  `CREATE OR REPLACE FUNCTION ${name}(${args})\nRETURNS ${returns}\nLANGUAGE plpgsql\n${volatility}\nAS $body$\n${body}\n$body$;`;
+
+/** An Oracle simple SQL name: unquoted (a letter, then letters, digits, _ $ #) or quoted ("" inside). */
+const SIMPLE = `([[:alpha:]][[:alnum:]_$#]*|"([^"]|"")+")`;
+const QUALIFIED = `${SIMPLE}(\\.${SIMPLE})*(@${SIMPLE}(\\.${SIMPLE})*)?`;
+const raise = (state: string, message: string) =>
+  `RAISE EXCEPTION USING ERRCODE = '${state}', MESSAGE = '${message}';`;
+/** A name part in PostgreSQL's spelling: unquoted Oracle names (upper case) are lower case here (see pgNameOf). */
+const PG_PART = `CASE WHEN p ~ '^[A-Z_][A-Z0-9_$#]*$' THEN lower(p) ELSE p END`;
+
+const HELPERS: Record<string, string> = {
+  opg_assert_simple_sql_name: helper(
+    'opg_assert_simple_sql_name',
+    'str text',
+    'text',
+    `BEGIN\n  IF str IS NULL OR str !~ '^\\s*${SIMPLE}\\s*$' THEN\n    ${raise('O4403', 'ORA-44003: invalid SQL name')}\n  END IF;\n  RETURN str;\nEND;`,
+  ),
+  opg_assert_qualified_sql_name: helper(
+    'opg_assert_qualified_sql_name',
+    'str text',
+    'text',
+    `BEGIN\n  IF str IS NULL OR str !~ '^\\s*${QUALIFIED}\\s*$' THEN\n    ${raise('O4404', 'ORA-44004: invalid qualified SQL name')}\n  END IF;\n  RETURN str;\nEND;`,
+  ),
+  opg_assert_schema_name: helper(
+    'opg_assert_schema_name',
+    'str text',
+    'text',
+    `BEGIN\n  IF str IS NULL OR NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = (SELECT ${PG_PART} FROM (SELECT str AS p) AS n)) THEN\n    ${raise('O4401', 'ORA-44001: invalid schema name')}\n  END IF;\n  RETURN str;\nEND;`,
+    'STABLE',
+  ),
+  opg_assert_sql_object_name: helper(
+    'opg_assert_sql_object_name',
+    'str text',
+    'text',
+    [
+      'DECLARE',
+      '  parts text[];',
+      '  found boolean := false;',
+      'BEGIN',
+      '  BEGIN',
+      `    SELECT array_agg(${PG_PART} ORDER BY i) INTO parts FROM unnest(parse_ident(btrim(str))) WITH ORDINALITY AS x(p, i);`,
+      '  EXCEPTION WHEN OTHERS THEN',
+      '    parts := NULL;',
+      '  END;',
+      '  IF cardinality(parts) = 1 THEN',
+      '    -- a relation, type or routine on the search path, or a package (a schema here)',
+      '    found := to_regclass(quote_ident(parts[1])) IS NOT NULL OR to_regtype(quote_ident(parts[1])) IS NOT NULL',
+      '      OR EXISTS (SELECT FROM pg_proc WHERE proname = parts[1] AND pg_function_is_visible(oid))',
+      '      OR EXISTS (SELECT FROM pg_namespace WHERE nspname = parts[1]);',
+      '  ELSIF cardinality(parts) = 2 THEN',
+      '    -- schema.object, package.member (the package is a schema here), or owner.package',
+      "    found := to_regclass(quote_ident(parts[1]) || '.' || quote_ident(parts[2])) IS NOT NULL",
+      "      OR to_regtype(quote_ident(parts[1]) || '.' || quote_ident(parts[2])) IS NOT NULL",
+      '      OR EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = parts[1] AND p.proname = parts[2])',
+      '      OR EXISTS (SELECT FROM pg_namespace WHERE nspname = parts[2]);',
+      '  ELSIF cardinality(parts) = 3 THEN',
+      '    -- owner.package.member',
+      '    found := EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = parts[2] AND p.proname = parts[3]);',
+      '  END IF;',
+      '  IF NOT found THEN',
+      `    ${raise('O4402', 'ORA-44002: invalid object name')}`,
+      '  END IF;',
+      '  RETURN str;',
+      'END;',
+    ].join('\n'),
+    'STABLE',
+  ),
+  opg_format_call_stack: helper(
+    'opg_format_call_stack',
+    '',
+    'text',
+    // PG_CONTEXT lists the calls innermost first, this helper's own line first of all.
+    'DECLARE\n  s text;\nBEGIN\n  GET DIAGNOSTICS s = PG_CONTEXT;\n  RETURN substr(s, strpos(s, chr(10)) + 1) || chr(10);\nEND;',
+    'VOLATILE',
+  ),
+  // SHA-1 is pgcrypto's; called through EXECUTE so that the code that does not hash with SHA-1
+  // compiles and runs without the extension (a call without it fails: digest does not exist).
+  opg_sha1: helper(
+    'opg_sha1',
+    'src bytea',
+    'bytea',
+    "DECLARE\n  r bytea;\nBEGIN\n  EXECUTE 'SELECT digest($1, ''sha1'')' INTO r USING src;\n  RETURN r;\nEND;",
+  ),
+  // Overloads for RAW / BLOB (bytea) and CLOB (text, hashed as its UTF-8 bytes); each algorithm
+  // in its own branch, so pgcrypto is needed only when SHA-1 is asked for.
+  opg_crypto_hash: [
+    helper(
+      'opg_crypto_hash',
+      'src bytea, typ integer',
+      'bytea',
+      [
+        'BEGIN',
+        "  IF typ = 2 THEN RETURN decode(md5(src), 'hex');",
+        // pgcrypto's digest, run dynamically: the helper is created (and checked) without the extension.
+        '  ELSIF typ = 3 THEN RETURN opg_sha1(src);',
+        '  ELSIF typ = 4 THEN RETURN sha256(src);',
+        '  ELSIF typ = 5 THEN RETURN sha384(src);',
+        '  ELSIF typ = 6 THEN RETURN sha512(src);',
+        '  END IF;',
+        "  RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format('DBMS_CRYPTO.HASH: hash type %s is not supported', typ);",
+        'END;',
+      ].join('\n'),
+    ),
+    helper(
+      'opg_crypto_hash',
+      'src text, typ integer',
+      'bytea',
+      "BEGIN\n  RETURN opg_crypto_hash(convert_to(src, 'UTF8'), typ);\nEND;",
+    ),
+  ].join('\n'),
+};
+
+function useHelper(pc: PlContext, name: string): void {
+  const h = HELPERS[name];
+  if (!pc.preStatements.includes(h)) pc.preStatements.push(h);
+}
+
+/** Declared Oracle type of a variable / parameter expression (upper case), if known. */
+function declaredType(e: Expr, pc: PlContext): string | undefined {
+  if (e.kind === 'column' && e.parts.length === 1) return pc.lookup(e.parts[0])?.type?.name?.toUpperCase();
+  if (e.kind === 'call') {
+    const n = e.name.join('.').toUpperCase();
+    if (['UTL_RAW.CAST_TO_RAW', 'HEXTORAW', 'UTL_I18N.STRING_TO_RAW', 'TO_BLOB'].includes(n)) return 'RAW';
+    if (['TO_CLOB', 'TO_CHAR', 'UPPER', 'LOWER', 'SUBSTR'].includes(n)) return 'CLOB';
+  }
+  if (e.kind === 'literal' && e.type === 'string') return 'VARCHAR2';
+  return undefined;
+}
+
+const BINARY_TYPES = new Set(['RAW', 'BLOB', 'LONG RAW']);
+const TEXT_TYPES = new Set(['CLOB', 'NCLOB', 'VARCHAR2', 'NVARCHAR2', 'VARCHAR', 'CHAR', 'NCHAR', 'LONG']);
+
+/** DBMS_CRYPTO.HASH(src, typ). */
+function cryptoHash(x: FuncCall, pc: PlContext): Expr | undefined {
+  const a = positional(x.args, ['SRC', 'TYP']);
+  if (!a?.[0] || !a[1]) return undefined;
+  const [src, typ] = a as [Expr, Expr];
+  const typName = typ.kind === 'column' ? packageName(typ.parts) : undefined;
+  const code =
+    typ.kind === 'literal' && typ.type === 'number' ? typ.value : typName ? CONSTANTS[typName] : undefined;
+  if (code === '1') {
+    pc.fail('DBMS_CRYPTO.HASH with HASH_MD4 (PostgreSQL and pgcrypto have no MD4)');
+    return undefined;
+  }
+  if (code === '3' || code === undefined)
+    pc.report('OPG-PLSQL-0040', {
+      detail: `DBMS_CRYPTO.HASH${code ? ' with HASH_SH1' : ' with a hash type known at run time'}: SHA-1 is pgcrypto's digest(data, 'sha1'); the extension must be installed`,
+    });
+  const t = declaredType(src, pc);
+  const kind = t && BINARY_TYPES.has(t) ? 'binary' : t && TEXT_TYPES.has(t) ? 'text' : undefined;
+  const fn = code ? HASH_FUNCTIONS[code] : undefined;
+  if (fn === 'md5') return call('decode', call('md5', src), lit('hex'));
+  if (fn === 'sha1' && kind) {
+    useHelper(pc, 'opg_sha1');
+    return call('opg_sha1', kind === 'text' ? call('convert_to', src, lit('UTF8')) : src);
+  }
+  if (fn && fn !== 'sha1' && kind)
+    return call(fn, kind === 'text' ? call('convert_to', src, lit('UTF8')) : src);
+  // Type of the source or the algorithm known only at run time: the overloaded helper decides.
+  useHelper(pc, 'opg_sha1');
+  useHelper(pc, 'opg_crypto_hash');
+  return call('opg_crypto_hash', src, cast({ kind: 'paren', expr: typ }, 'integer'));
+}
+
+/** DBMS_RANDOM.STRING(opt, len): len random characters of the class opt names (U by default). */
+function randomString(opt: Expr, len: Expr, pc: PlContext): Expr {
+  const o = pc.expr(opt);
+  const pick = (chars: string) => `substr('${chars}', 1 + floor(random() * ${chars.length})::integer, 1)`;
+  const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const lower = upper.toLowerCase();
+  const digits = '0123456789';
+  const char = `CASE upper(${o}) WHEN 'L' THEN ${pick(lower)} WHEN 'A' THEN ${pick(upper + lower)} WHEN 'X' THEN ${pick(upper + digits)} WHEN 'P' THEN chr(32 + floor(random() * 95)::integer) ELSE ${pick(upper)} END`;
+  return pseudo(
+    `(SELECT string_agg(${char}, '') FROM generate_series(1, least((${pc.expr(len)})::integer, 4000)))`,
+  );
+}
+
+/**
+ * Package functions and constants used in expressions (x: a call, or a package member named without
+ * parentheses); undefined when not handled here. `inner` converts argument expressions (PL/SQL names).
+ */
+export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => Expr): Expr | undefined {
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'XMLTYPE' && x.args.length === 1) {
+    // XMLTYPE(object instance): Oracle's canonical XML of the object; PostgreSQL has none.
+    const t = declaredType(x.args[0].value, pc);
+    if (t && !TEXT_TYPES.has(t) && !BINARY_TYPES.has(t) && t !== 'XMLTYPE')
+      pc.fail(
+        `XMLTYPE(${t} value): the canonical XML of an object instance has no PostgreSQL equivalent (build it with xmlelement / xmlforest, or to_jsonb)`,
+      );
+    return undefined;
+  }
+  const parts = x.kind === 'call' ? x.name : x.kind === 'column' ? x.parts : undefined;
+  if (!parts || parts.length < 2 || pc.lookup(parts[0])) return undefined;
+  const name = packageName(parts.map((p) => p.toUpperCase()));
+  if (!name) return undefined;
+  if (x.kind === 'column' && CONSTANTS[name]) return num(CONSTANTS[name]);
+  const c: FuncCall =
+    x.kind === 'call'
+      ? { ...x, args: x.args.map((a) => ({ ...a, value: inner(a.value) })) }
+      : { kind: 'call', name: parts, args: [] };
+  const args = c.args.map((a) => a.value);
+  const named = c.args.some((a) => a.name);
+  switch (name) {
+    case 'DBMS_UTILITY.FORMAT_CALL_STACK':
+      if (args.length) return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail:
+          'DBMS_UTILITY.FORMAT_CALL_STACK became the PL/pgSQL call stack (GET DIAGNOSTICS … PG_CONTEXT): one line per call, innermost first, in PostgreSQL\'s wording ("PL/pgSQL function f(integer) line 3 at …"); code that parses Oracle\'s layout needs rewriting',
+      });
+      useHelper(pc, 'opg_format_call_stack');
+      return call('opg_format_call_stack');
+    case 'DBMS_UTILITY.FORMAT_ERROR_STACK':
+      if (args.length) return undefined;
+      // The error message (ORA-nnnnn: text for the mapped errors), NULL outside a handler.
+      return pc.handlerDepth ? bin('||', pseudo(SQLERRM_TEXT), call('chr', num(10))) : NULL;
+    case 'DBMS_UTILITY.FORMAT_ERROR_BACKTRACE': {
+      if (args.length) return undefined;
+      if (!pc.handlerDepth) return NULL;
+      pc.report('OPG-PLSQL-0020', {
+        detail:
+          "DBMS_UTILITY.FORMAT_ERROR_BACKTRACE became the PostgreSQL error context (GET STACKED DIAGNOSTICS … PG_EXCEPTION_CONTEXT): the routines and lines where the error was raised, in PostgreSQL's wording instead of ORA-06512 lines",
+      });
+      return bin('||', pseudo(errorContextVariable(pc)), call('chr', num(10)));
+    }
+    case 'DBMS_UTILITY.PORT_STRING':
+      if (args.length) return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail: 'DBMS_UTILITY.PORT_STRING became version() (the PostgreSQL build and platform)',
+      });
+      return call('version');
+    case 'DBMS_UTILITY.GET_HASH_VALUE': {
+      const a = positional(c.args, ['NAME', 'BASE', 'HASH_SIZE']);
+      if (!a?.[0] || !a[1] || !a[2]) return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail:
+          "DBMS_UTILITY.GET_HASH_VALUE became base + hashtext(name) modulo hash_size: values are in the same range but differ from Oracle's (do not compare them with hashes stored by Oracle)",
+      });
+      return bin(
+        '+',
+        a[1],
+        call(
+          'mod',
+          call('abs', cast(call('hashtext', a[0]), 'bigint')),
+          cast({ kind: 'paren', expr: a[2] }, 'bigint'),
+        ),
+      );
+    }
+    case 'DBMS_RANDOM.VALUE':
+      if (named) return undefined;
+      if (!args.length) return call('random');
+      if (args.length === 2)
+        return bin(
+          '+',
+          args[0],
+          bin('*', call('random'), { kind: 'paren', expr: bin('-', args[1], args[0]) }),
+        );
+      return undefined;
+    case 'DBMS_RANDOM.NORMAL':
+      // Box-Muller: standard normal distribution (mean 0, standard deviation 1).
+      return args.length ? undefined : pseudo('(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))');
+    case 'DBMS_RANDOM.RANDOM':
+      return args.length ? undefined : pseudo('floor(random() * 4294967296 - 2147483648)::integer');
+    case 'DBMS_RANDOM.STRING': {
+      const a = positional(c.args, ['OPT', 'LEN']);
+      return a?.[0] && a[1] ? randomString(a[0], a[1], pc) : undefined;
+    }
+    case 'DBMS_CRYPTO.HASH':
+      return cryptoHash(c, pc);
+    case 'DBMS_ASSERT.SIMPLE_SQL_NAME':
+    case 'DBMS_ASSERT.QUALIFIED_SQL_NAME':
+    case 'DBMS_ASSERT.SCHEMA_NAME':
+    case 'DBMS_ASSERT.SQL_OBJECT_NAME': {
+      if (args.length !== 1) return undefined;
+      const fn = `opg_assert_${name.slice('DBMS_ASSERT.'.length).toLowerCase()}`;
+      useHelper(pc, fn);
+      if (name === 'DBMS_ASSERT.SCHEMA_NAME' || name === 'DBMS_ASSERT.SQL_OBJECT_NAME')
+        pc.report('OPG-PLSQL-0020', {
+          detail: `${name} became ${fn}, which looks the name up in the PostgreSQL catalog with the converter's naming (unquoted names in lower case, packages as schemas; --schema-map renames are not applied at run time) and raises ORA-${name.endsWith('SCHEMA_NAME') ? '44001' : '44002'} as SQLSTATE O44${name.endsWith('SCHEMA_NAME') ? '01' : '02'}`,
+        });
+      return call(fn, args[0]);
+    }
+  }
+  return undefined;
+}
+
+/** The variable holding PG_EXCEPTION_CONTEXT in the handler being emitted (set by handlerPrologue). */
+function errorContextVariable(pc: PlContext): string {
+  const v = `opg_error_context${pc.handlerDepth}`;
+  pc.extraDecls.set(`ERRCTX:${pc.handlerDepth}`, `${v} text;`);
+  const set = pending.get(pc) ?? new Set<number>();
+  set.add(pc.handlerDepth);
+  pending.set(pc, set);
+  return v;
+}
+
+const pending = new WeakMap<PlContext, Set<number>>();
+
+/** Statements to put first in the handler just emitted (at the current handler depth). */
+export function handlerPrologue(pc: PlContext): string[] {
+  const set = pending.get(pc);
+  if (!set?.has(pc.handlerDepth)) return [];
+  set.delete(pc.handlerDepth);
+  return [`GET STACKED DIAGNOSTICS opg_error_context${pc.handlerDepth} = PG_EXCEPTION_CONTEXT;`];
+}
+
+/** An OUT argument that can be assigned (a variable, parameter or field). */
+const assignable = (e: Expr | undefined): e is Expr =>
+  !!e && (e.kind === 'column' || e.kind === 'field' || e.kind === 'subscript');
+
+/** Procedure calls of the packages above → PL/pgSQL statements (undefined: not handled here). */
+export function builtinPackageProcedure(c: FuncCall, pc: PlContext): string[] | undefined {
+  const name = packageName(c.name.map((p) => p.toUpperCase()));
+  if (!name || pc.lookup(c.name[0])) return undefined;
+  const arg = (e: Expr | undefined) => (e ? pc.expr(e) : 'NULL');
+  const appInfo = () => {
+    const detail =
+      'DBMS_APPLICATION_INFO: the module is application_name (shown in pg_stat_activity, at most 63 bytes), the action and client info are the custom settings opg_appinfo.action / opg_appinfo.client_info (session settings: a rolled back transaction undoes them, other sessions do not see them)';
+    if (!pc.findings.some((f) => f.message === detail)) pc.report('OPG-PLSQL-0020', { detail });
+  };
+  switch (name) {
+    case 'DBMS_UTILITY.DB_VERSION': {
+      const a = positional(c.args, ['VERSION', 'COMPATIBILITY']);
+      if (!assignable(a?.[0]) || !assignable(a?.[1])) return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail:
+          'DBMS_UTILITY.DB_VERSION became the PostgreSQL server version (server_version) for both the version and the compatibility',
+      });
+      const v = "split_part(current_setting('server_version'), ' ', 1)";
+      return [`${pc.expr(a[0])} := ${v};`, `${pc.expr(a[1])} := ${v};`];
+    }
+    case 'DBMS_APPLICATION_INFO.SET_MODULE': {
+      const a = positional(c.args, ['MODULE_NAME', 'ACTION_NAME']);
+      if (!a) return undefined;
+      appInfo();
+      return [
+        `PERFORM set_config('application_name', coalesce((${arg(a[0])})::text, ''), false);`,
+        `PERFORM set_config('opg_appinfo.action', coalesce((${arg(a[1])})::text, ''), false);`,
+      ];
+    }
+    case 'DBMS_APPLICATION_INFO.SET_ACTION':
+    case 'DBMS_APPLICATION_INFO.SET_CLIENT_INFO': {
+      const a = positional(c.args, [name.endsWith('ACTION') ? 'ACTION_NAME' : 'CLIENT_INFO']);
+      if (!a) return undefined;
+      appInfo();
+      return [
+        `PERFORM set_config('opg_appinfo.${name.endsWith('ACTION') ? 'action' : 'client_info'}', coalesce((${arg(a[0])})::text, ''), false);`,
+      ];
+    }
+    case 'DBMS_APPLICATION_INFO.READ_CLIENT_INFO': {
+      const a = positional(c.args, ['CLIENT_INFO']);
+      if (!assignable(a?.[0])) return undefined;
+      appInfo();
+      return [`${pc.expr(a[0])} := nullif(current_setting('opg_appinfo.client_info', true), '');`];
+    }
+    case 'DBMS_APPLICATION_INFO.READ_MODULE': {
+      const a = positional(c.args, ['MODULE_NAME', 'ACTION_NAME']);
+      if (!assignable(a?.[0]) || !assignable(a?.[1])) return undefined;
+      appInfo();
+      return [
+        `${pc.expr(a[0])} := nullif(current_setting('application_name'), '');`,
+        `${pc.expr(a[1])} := nullif(current_setting('opg_appinfo.action', true), '');`,
+      ];
+    }
+    case 'DBMS_RANDOM.SEED':
+    case 'DBMS_RANDOM.INITIALIZE': {
+      const a = positional(c.args, ['SEED', 'VAL']);
+      if (!a?.[0] || a.length !== 1) return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail: `${name} became setseed of a value in [-1, 1) derived from the seed (hashtext): one seed still gives one repeatable sequence, but not Oracle's numbers`,
+      });
+      return [`PERFORM setseed(hashtext((${arg(a[0])})::text) / 2147483648.0);`];
+    }
+    case 'DBMS_RANDOM.TERMINATE':
+      return ['NULL;'];
+    case 'DBMS_LOB.CONVERTTOBLOB':
+    case 'DBMS_LOB.CONVERTTOCLOB': {
+      const toBlob = name.endsWith('BLOB');
+      const a = positional(c.args, [
+        'DEST_LOB',
+        toBlob ? 'SRC_CLOB' : 'SRC_BLOB',
+        'AMOUNT',
+        'DEST_OFFSET',
+        'SRC_OFFSET',
+        toBlob ? 'BLOB_CSID' : 'BLOB_CSID',
+        'LANG_CONTEXT',
+        'WARNING',
+      ]);
+      if (!a || !assignable(a[0]) || !a[1]) return undefined;
+      const csid = a[5];
+      const csidName = csid?.kind === 'column' ? packageName(csid.parts) : undefined;
+      if (
+        csid &&
+        !(
+          csidName === 'DBMS_LOB.DEFAULT_CSID' ||
+          (csid.kind === 'literal' && ['0', '873'].includes(csid.value))
+        )
+      )
+        pc.report('OPG-PLSQL-0020', {
+          detail: `${name} with a character set id: converted with UTF8, the database character set`,
+        });
+      const dest = pc.expr(a[0]);
+      const src = pc.expr(a[1]);
+      const srcOff = a[4] ? `(${pc.expr(a[4])})::integer` : '1';
+      const destOff = a[3] ? `(${pc.expr(a[3])})::integer` : '1';
+      const amount = a[2] ? `least(${pc.expr(a[2])}, 1073741823)::integer` : '1073741823';
+      const piece = toBlob
+        ? `substr(${src}, ${srcOff}, ${amount})`
+        : `substring(${src} from ${srcOff} for ${amount})`;
+      const converted = toBlob ? `convert_to(${piece}, 'UTF8')` : `convert_from(${piece}, 'UTF8')`;
+      const empty = toBlob ? `'\\x'::bytea` : `''`;
+      const out = [`${dest} := overlay(coalesce(${dest}, ${empty}) placing ${converted} from ${destOff});`];
+      if (assignable(a[3]))
+        out.push(`${pc.expr(a[3])} := ${destOff} + ${toBlob ? 'octet_length' : 'length'}(${converted});`);
+      if (assignable(a[4]))
+        out.push(`${pc.expr(a[4])} := ${srcOff} + ${toBlob ? 'length' : 'octet_length'}(${piece});`);
+      if (assignable(a[7])) out.push(`${pc.expr(a[7])} := 0;`);
+      return out;
+    }
+  }
+  return undefined;
+}
