@@ -1,8 +1,8 @@
 /**
  * Behaviour on PostgreSQL 15 of XMLTABLE / XMLType functions and methods, REGEXP_* with a match
  * parameter known at run time, NUMTODSINTERVAL / NUMTOYMINTERVAL, and the built-in packages
- * DBMS_CRYPTO, DBMS_RANDOM, DBMS_APPLICATION_INFO, DBMS_UTILITY, DBMS_LOB conversions and
- * DBMS_ASSERT. The golden fixtures' expected.pg.sql files are loaded into a scratch database; the
+ * DBMS_CRYPTO, DBMS_RANDOM, DBMS_APPLICATION_INFO, DBMS_UTILITY, DBMS_LOB conversions,
+ * DBMS_XMLGEN.CONVERT and DBMS_ASSERT. The golden fixtures' expected.pg.sql files are loaded into a scratch database; the
  * expected values are the ones Oracle documents (hash test vectors of 'abc', ORA-4400x errors …).
  */
 import { readFileSync } from 'node:fs';
@@ -219,6 +219,18 @@ describe('built-in packages (PostgreSQL 15)', () => {
     const c = await db.session();
     try {
       expect(await one(c, "SELECT byte_length('aé€')")).toBe('6:aé€:0');
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('DBMS_XMLGEN.CONVERT escapes the XML special characters and ENTITY_DECODE restores them', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const c = await db.session();
+    try {
+      expect(await one(c, `SELECT xml_escape('<a href="x">''&amp;</a>')`)).toBe(
+        `&lt;a href=&quot;x&quot;&gt;&apos;&amp;amp;&lt;/a&gt;|<a href="x">'&amp;</a>`,
+      );
     } finally {
       await c.end();
     }

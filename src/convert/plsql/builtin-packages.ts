@@ -50,6 +50,8 @@ const CONSTANTS: Record<string, string> = {
   'DBMS_CRYPTO.HASH_SH256': '4',
   'DBMS_CRYPTO.HASH_SH384': '5',
   'DBMS_CRYPTO.HASH_SH512': '6',
+  'DBMS_XMLGEN.ENTITY_ENCODE': '0',
+  'DBMS_XMLGEN.ENTITY_DECODE': '1',
   'DBMS_LOB.DEFAULT_CSID': '0',
   'DBMS_LOB.DEFAULT_LANG_CTX': '0',
   'DBMS_LOB.NO_WARNING': '0',
@@ -339,6 +341,30 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
     }
     case 'DBMS_CRYPTO.HASH':
       return cryptoHash(c, pc);
+    case 'DBMS_XMLGEN.CONVERT': {
+      // ENTITY_ENCODE (the default) escapes the five XML special characters, ENTITY_DECODE undoes it.
+      const a = positional(c.args, ['XMLDATA', 'FLAG']);
+      if (!a?.[0]) return undefined;
+      const flag = a[1];
+      const flagName = flag?.kind === 'column' ? packageName(flag.parts) : undefined;
+      const f = !flag
+        ? '0'
+        : flag.kind === 'literal' && flag.type === 'number'
+          ? flag.value
+          : flagName
+            ? CONSTANTS[flagName]
+            : undefined;
+      if (f !== '0' && f !== '1') return undefined;
+      const pairs: [string, string][] = [
+        ['&', '&amp;'],
+        ['<', '&lt;'],
+        ['>', '&gt;'],
+        ['"', '&quot;'],
+        ["'", '&apos;'],
+      ];
+      const steps = f === '0' ? pairs : pairs.map(([x, y]): [string, string] => [y, x]).reverse();
+      return steps.reduce<Expr>((e, [from, to]) => call('replace', e, lit(from), lit(to)), a[0]);
+    }
     case 'DBMS_ASSERT.SIMPLE_SQL_NAME':
     case 'DBMS_ASSERT.QUALIFIED_SQL_NAME':
     case 'DBMS_ASSERT.SCHEMA_NAME':
