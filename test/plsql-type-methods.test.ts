@@ -3,7 +3,7 @@
  * FUNCTION and a MEMBER PROCEDURE of one name and parameters (the procedure renamed <name>_proc),
  * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy), constructors
  * called with named notation, CASE expressions in IF / WHEN conditions, %TYPE / %ROWTYPE in package
- * types (tables and cursors). The golden
+ * types (tables and cursors), assignments through package getters and nested associative arrays. The golden
  * fixtures' expected.pg.sql files are loaded into a scratch database.
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ const FIXTURES = [
   'object-constructor-named-args',
   'if-condition-case-expression',
   'package-rowtype-types',
+  'assign-through-package-and-map',
 ];
 
 const db = scratchDatabase('type_methods', 'object type method', async (s) => {
@@ -124,6 +125,22 @@ describe('object type methods (PostgreSQL 15)', () => {
         ),
       ).toBe('a@1,a.b@2');
       await a.query('ROLLBACK');
+    } finally {
+      await a.end();
+    }
+  });
+
+  // Oracle: assigning a field of an element of a package collection (or of a package record)
+  // changes the package state; assigning inside a missing element of an associative array creates it.
+  it('assignments through a package variable getter and deep in nested associative arrays', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query('CALL event_pkg.suspend(7)');
+      await a.query('CALL event_pkg.suspend(9)');
+      expect(await one(a, 'SELECT event_pkg.suspended()')).toBe('7/2;9/2;depth 2');
+      // Two procedures, TEST_A with two texts, TEST_B with one at position 5.
+      expect(await one(a, 'SELECT event_pkg.annotations()')).toBe('2:setup,more:cleanup');
     } finally {
       await a.end();
     }

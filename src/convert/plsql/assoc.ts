@@ -138,6 +138,17 @@ function toJson(value: string, element: DataType, label: string, pc: PlContext):
   return pc.resolvedType(element, label).endsWith('[]') ? `(${value})::text` : value;
 }
 
+/**
+ * The element of key `k` as a value of the element type, or an empty one when the key is absent
+ * (an empty associative array or collection; NULL for a record): Oracle creates a missing element
+ * when something is assigned inside it.
+ */
+export function mapElementValue(m: MapRef, k: Expr, label: string, pc: PlContext): string {
+  const read = fromJson(`(${whole(m, pc)} -> ${key(k, pc)})`, m.element, label, pc);
+  if (mapElementType(m.element, pc)) return `coalesce(${read}, '{}'::jsonb)`;
+  return pc.resolvedType(m.element, label).endsWith('[]') ? `coalesce(${read}, '{}')` : read;
+}
+
 const elementCall = (e: Expr): e is FuncCall => e.kind === 'call' && e.args.length === 1 && !e.args[0].name;
 
 /** Reading `a` as jsonb ('{}' when NULL). */

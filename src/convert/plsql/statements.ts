@@ -27,6 +27,7 @@ import { indexKind, mapAssign, mapCallStatement, mapElementType } from './assoc.
 import { anydataAssign, isCompositeVariable } from './anydata.js';
 import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
+import { deepAssign } from './assign.js';
 
 const IND = '  ';
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -370,6 +371,9 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       if (outFn) return out(...outFunctionAssign(outFn, t, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)));
       const toMap = mapAssign(t, s.value, pc) ?? anydataAssign(t, s.value, pc);
       if (toMap) return out(...toMap);
+      // Targets PL/pgSQL cannot write directly (through a package getter, deep in a jsonb map).
+      const deep = deepAssign(t, s.value, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts));
+      if (deep) return out(...deep);
       const element = t.kind === 'call' && t.args.length === 1 && !t.args[0].name ? pc.collectionOf(t.name) : undefined;
       if (element?.packageVar && t.kind === 'call') {
         // pkg_collection(i) := v: read the array, change the element, write it back.
