@@ -127,6 +127,8 @@ export interface TriggerDef {
   /** DDL/database event triggers (AFTER LOGON ON DATABASE …) are kept as text. */
   on: QualifiedName;
   onKind: 'table' | 'view' | 'schema' | 'database';
+  /** Events of a system trigger as written (CREATE, ALTER, DROP, DDL, LOGON …). */
+  ddlEvents?: string[];
   forEachRow: boolean;
   referencing?: { old?: OraName; new?: OraName; parent?: OraName };
   when?: Expr;

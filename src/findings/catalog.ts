@@ -1178,6 +1178,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/rowtypes',
   },
   {
+    id: 'OPG-PLSQL-0050',
+    title: 'DDL trigger converted to an event trigger',
+    severity: 'warning',
+    effortMinutes: 15,
+    message: '{detail}',
+    suggestion:
+      'Create the event triggers as a superuser. Check code that depends on Oracle firing once per object before the command (BEFORE) or on schema-level scope (ON SCHEMA); object types read as PostgreSQL names them (TABLE, FUNCTION, PROCEDURE, TYPE, SCHEMA for a converted package …).',
+    why: 'PostgreSQL has no DDL triggers on tables or schemas: event triggers fire per database after each DDL command (ddl_command_end) or drop (sql_drop); the converted function runs the trigger body once per object of the command with the event attributes set.',
+    rule: 'convert/plsql/event-trigger',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

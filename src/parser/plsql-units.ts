@@ -381,18 +381,24 @@ export function definePlsqlUnitRules($: P): void {
         { ALT: () => ($.consume(i, K.DELETE), 'DELETE' as const) },
         { ALT: () => ($.consume(i, K.UPDATE), 'UPDATE' as const) },
         // DDL and database events (LOGON, CREATE, SERVERERROR …)
-        { ALT: () => ($.consume(i, T.Ident), 'OTHER' as const) },
-        { ALT: () => ($.consume(i, K.CREATE), 'OTHER' as const) },
-        { ALT: () => ($.consume(i, K.ALTER), 'OTHER' as const) },
-        { ALT: () => ($.consume(i, K.DROP), 'OTHER' as const) },
+        { ALT: () => $.consume(i, T.Ident).image.toUpperCase() },
+        { ALT: () => ($.consume(i, K.CREATE), 'CREATE') },
+        { ALT: () => ($.consume(i, K.ALTER), 'ALTER') },
+        { ALT: () => ($.consume(i, K.DROP), 'DROP') },
+        { ALT: () => ($.consume(i, K.COMMENT), 'COMMENT') },
+        { ALT: () => ($.consume(i, K.GRANT), 'GRANT') },
+        { ALT: () => ($.consume(i, K.AUDIT), 'AUDIT') },
+        { ALT: () => ($.consume(i, K.REVOKE), 'REVOKE') },
       ]);
       const columns = $.option(1 + i, () => {
         $.consume(1 + i, K.OF);
         return $.subrule(i, $.nameList);
       });
       $.ACTION(() => {
-        if (ev === 'OTHER') t.onKind = 'database';
-        else t.events.push(columns ? { event: ev, columns } : { event: ev });
+        if (ev !== 'INSERT' && ev !== 'UPDATE' && ev !== 'DELETE') {
+          t.onKind = 'database';
+          (t.ddlEvents ??= []).push(ev);
+        } else t.events.push(columns ? { event: ev, columns } : { event: ev });
       });
     };
     event(0);

@@ -22,6 +22,7 @@ import { anydataExpr } from './anydata.js';
 import { hierarchyOf } from './types.js';
 import { mapExpr, recordFields } from './assoc.js';
 import { bulkAttribute } from './forall.js';
+import { eventAttribute } from './event-attributes.js';
 import { hasOutParams } from './outfunctions.js';
 import { noteCall } from './callees.js';
 import { rowTypeText } from './rowtypes.js';
@@ -561,6 +562,10 @@ export class PlContext {
 
   /** PL/SQL-only expression nodes → PostgreSQL ones (before the SQL expression rules). */
   private plsqlNode(x: Expr): Expr | undefined {
+    if (this.trigger && (this.trigger.onKind === 'database' || this.trigger.onKind === 'schema')) {
+      const ev = eventAttribute(x, (name) => this.fail(`event attribute function ${name} has no value on PostgreSQL's DDL events`));
+      if (ev) return ev;
+    }
     const special = bulkAttribute(x, this) ?? mapExpr(x, this) ?? jsonExpr(x, this) ?? anydataExpr(x, this);
     if (special) return special;
     const pkg = builtinPackageExpr(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));

@@ -16,6 +16,7 @@ import { ConvertContext } from '../context.js';
 import { resolveConditionalCompilation } from './conditional.js';
 import { collectionElement, PlContext } from './context.js';
 import { convertCompoundTrigger } from './compound.js';
+import { convertEventTrigger } from './event-trigger.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
 import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
@@ -331,6 +332,7 @@ function convertTrigger(unit: PlsqlUnit, t: TriggerDef, ctx: ConvertContext, obj
   }
   if (t.compound && t.onKind === 'table')
     return convertCompoundTrigger(unit, t, ctx, object, parseFindings, { objectFor, triggerFunctionText, subprogramText, qualified });
+  if (t.onKind === 'database' || t.onKind === 'schema') return convertEventTrigger(unit, t, ctx, object, parseFindings, { objectFor, qualified });
   if (t.onKind !== 'table') pc.fail(`trigger on ${t.onKind.toUpperCase()} events (use a PostgreSQL event trigger)`);
   if (t.call) pc.fail('CALL trigger body');
   const fnName = qualified(pc, t.name.schema, `${t.name.name}_FN`.toUpperCase());
