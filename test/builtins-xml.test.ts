@@ -236,6 +236,19 @@ describe('built-in packages (PostgreSQL 15)', () => {
     }
   });
 
+  it('DBMS_TRANSACTION.LOCAL_TRANSACTION_ID: NULL before the transaction has an id, then one id for the transaction', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const c = await db.session();
+    try {
+      const r = (await c.query('CALL transaction_ids(NULL, NULL, NULL)')).rows[0];
+      expect(r.o_before).toBeNull();
+      expect(r.o_started).toMatch(/^\d+$/);
+      expect(r.o_after).toBe(r.o_started);
+    } finally {
+      await c.end();
+    }
+  });
+
   it('DBMS_ASSERT raises ORA-44001 … 44004 and handlers of DBMS_ASSERT.INVALID_* catch them', async (ctx) => {
     if (!db.ready) ctx.skip();
     const c = await db.session();

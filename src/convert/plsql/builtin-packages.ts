@@ -341,6 +341,24 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
     }
     case 'DBMS_CRYPTO.HASH':
       return cryptoHash(c, pc);
+    case 'DBMS_TRANSACTION.LOCAL_TRANSACTION_ID': {
+      // The current transaction's id, NULL when none has started (no change made yet) unless
+      // create_transaction is TRUE. PostgreSQL's transaction id gives the same comparisons.
+      const a = positional(c.args, ['CREATE_TRANSACTION']);
+      if (!a) return undefined;
+      const create = a[0];
+      const always = create?.kind === 'column' && create.parts.length === 1 && create.parts[0] === 'TRUE';
+      if (
+        create &&
+        !always &&
+        !(create.kind === 'column' && create.parts.length === 1 && create.parts[0] === 'FALSE')
+      )
+        return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail: `DBMS_TRANSACTION.LOCAL_TRANSACTION_ID became ${always ? 'txid_current()' : 'txid_current_if_assigned()'} as text: one value per transaction as in Oracle, but a number instead of Oracle's undo segment.slot.sequence`,
+      });
+      return cast(call(always ? 'txid_current' : 'txid_current_if_assigned'), 'text');
+    }
     case 'DBMS_XMLGEN.CONVERT': {
       // ENTITY_ENCODE (the default) escapes the five XML special characters, ENTITY_DECODE undoes it.
       const a = positional(c.args, ['XMLDATA', 'FLAG']);
