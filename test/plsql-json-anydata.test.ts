@@ -124,6 +124,18 @@ describe('PL/SQL object types for JSON (PostgreSQL 15)', () => {
   });
 });
 
+describe('PL/SQL object types for JSON in packages (PostgreSQL 15)', () => {
+  it('methods of a package variable and of a package function result (doc().get_String, pkg.doc().get_Array(…).get_size)', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect(await one(a, 'SELECT json_pkg.doc_info()')).toBe('pkg:3:has n');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
 describe('ANYDATA (PostgreSQL 15)', () => {
   it('Convert… / GetTypeName / Access… / Get… round trips of NUMBER, VARCHAR2 and DATE; a NULL value keeps the ANYDATA NOT NULL', async (ctx) => {
     if (!db.ready) ctx.skip();

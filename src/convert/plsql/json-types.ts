@@ -119,12 +119,22 @@ export function jsonKind(e: Expr, pc: PlContext): Kind | undefined {
       // An attribute of SELF named without SELF (in a type body).
       if (pc.isSelfAttribute(e.parts[0])) return jsonKind(col(['SELF', ...e.parts]), pc);
       const own = pc.lookup(e.parts[0]) ? jsonTypeKind(staticType(e, pc), pc) : undefined;
-      if (own || e.parts.length < 2) return own;
+      if (own) return own;
+      // A package variable (pkg.v, or v inside the package) or a parameterless package function.
+      const ref = e.parts.length <= 2 && !pc.lookup(e.parts[0]) ? pc.packageMember(e.parts) : undefined;
+      const member =
+        ref && (ref.info.variables.get(ref.member)?.type ?? ref.info.subprograms.get(ref.member)?.returnType);
+      if (member) return jsonTypeKind(member, pc);
+      if (e.parts.length < 2) return undefined;
       break;
     }
     case 'call': {
       const ctor = constructorKind(e, pc);
       if (ctor) return ctor;
+      // A package function returning a JSON object type (pkg.f(…), or f(…) inside the package).
+      const ref = e.name.length <= 2 && !pc.lookup(e.name[0]) ? pc.packageMember(e.name) : undefined;
+      const fn = ref?.info.subprograms.get(ref.member);
+      if (fn?.kind === 'function') return jsonTypeKind(fn.returnType, pc);
       break;
     }
     default:
@@ -220,7 +230,7 @@ function method(r: string, kind: Kind, name: string, args: FuncArg[], pc: PlCont
         pc,
         `${name} is FALSE: dates and timestamps are JSON strings in jsonb (IS_STRING is TRUE for them)`,
       );
-      return pseudo(`(${r} IS NOT NULL AND FALSE)`);
+      return pseudo('FALSE');
     }
     if (name === 'GET_SIZE') {
       const keys = `(SELECT count(*) FROM jsonb_object_keys(${r}))`;
