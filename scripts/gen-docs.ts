@@ -311,6 +311,33 @@ function findingLink(id: string): string {
   return catalog.has(id) ? `[${id}](action-items.md#${entryAnchor(id)})` : `${id} (not in the catalog)`;
 }
 
+/** Object types (PL/SQL units, convert/plsql/types.ts, objects.ts, recursive-types.ts): fixed text. */
+const OBJECT_TYPES_SECTION = [
+  '## Object types and type hierarchies',
+  '',
+  'Not column types, but how `CREATE TYPE` is converted:',
+  '',
+  '| Oracle | PostgreSQL | Notes |',
+  '|---|---|---|',
+  '| `AS OBJECT` (FINAL, no subtypes) | composite type | methods become functions `<type>_<method>(self, …)` ([OPG-PLSQL-0014](action-items.md#opg-plsql-0014--object-type-methods-as-functions)) |',
+  '| `TABLE OF t`, `VARRAY(n) OF t` | domain over `t[]` | dense arrays from 1 |',
+  '| `NOT FINAL` type with subtypes (`UNDER`) | one composite type named after the root: `opg_type` (the dynamic type) + the attributes of every type of the hierarchy; the subtypes are domains over it | substitutability, `TREAT`, `IS OF [ONLY]`, `SYS_TYPEID`, dynamic dispatch through `<root>_<method>_dispatch` |',
+  '| attribute of a hierarchy whose type is (or is a collection of) a type of the same hierarchy, directly or through other object types | `jsonb` column of the root\'s composite type (a JSON array for a collection) | [OPG-PLSQL-0035](action-items.md#opg-plsql-0035--recursive-attribute-of-a-type-hierarchy-stored-as-jsonb) (info) |',
+  '',
+  'A recursive attribute (utPLSQL: `ut_logical_suite UNDER ut_suite_item` holds `items ut_suite_items`,',
+  'a `TABLE OF ut_suite_item`) cannot be a composite attribute: PostgreSQL composite types cannot contain',
+  'themselves. It is stored as `to_jsonb(value)`; every PL/SQL read converts it back with',
+  '`jsonb_populate_record(NULL::root, e)` per element, in order (`jsonb_array_elements … WITH ORDINALITY`),',
+  'which restores nested composite attributes, the discriminator and NULLs (a NULL element is a JSON',
+  '`null`). `x.items(i)` reads one element (`jsonb_extract_path`), `x.items.COUNT / FIRST / LAST` read the',
+  'JSON array\'s length; a statement that changes something inside the attribute (`x.items(i) := v`,',
+  '`x.items(i).name := v`, `x.items.EXTEND`, a member procedure of an element, `SELECT … INTO`) reads the',
+  'attribute into a variable of its type, runs on it and stores `to_jsonb(variable)` back; constructors',
+  'take the collection. Cost: each whole read or write converts the full subtree below the attribute',
+  '(one level of elements, whose own recursive attributes stay jsonb), so a loop that changes element',
+  '`i` of an n-element collection costs O(n) per iteration; SQL outside the converted code sees `jsonb`.',
+];
+
 export function renderTypeMapping(): string {
   const rows = typeMappingRows();
   const out: string[] = [
@@ -337,6 +364,7 @@ export function renderTypeMapping(): string {
       `| ${cell(mdCode(r.oracle))} | ${cell(mdCode(r.pg))} | ${r.lossy} | ${cell(ids)} | ${cell(mdText(r.note))} |`,
     );
   }
+  out.push('', ...OBJECT_TYPES_SECTION);
   out.push(
     '',
     '## Examples',

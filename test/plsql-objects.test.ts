@@ -2,7 +2,7 @@
  * Behaviour on PostgreSQL 15 of converted object-type code and conditional compilation:
  * generalized invocation (SELF AS supertype).m(), methods on collection elements, inherited member
  * procedures, TREAT up to a supertype, type hierarchies (substitutability, TREAT down, IS OF,
- * dynamic dispatch), SET(collection), MULTISET operators, and $IF branches chosen for the target
+ * dynamic dispatch, recursive hierarchies with jsonb attributes), SET(collection), MULTISET operators, and $IF branches chosen for the target
  * Oracle version and flags. Each conversion is applied in a transaction that is rolled back.
  * Skipped with a message when no server answers on 127.0.0.1:5432.
  */
@@ -95,6 +95,30 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
       await c.query('SET LOCAL search_path = app, public');
       // l.f() is sub_t's (id + x = 3), TREAT(l AS app.sub_t).x is 2.
       expect(Number(await one(c, 'SELECT app.g()'))).toBe(5);
+    });
+  });
+
+  // A subtype holding a collection of its root (Oracle Object-Relational Developer's Guide,
+  // "Substitutable Types": an element of a TABLE OF item holds any subtype of item).
+  it('recursive type hierarchy: a tree of suites and tests walked with TREAT / IS OF, dispatched, changed in place', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-type-hierarchy-recursive'), {}, async (c) => {
+      // items is jsonb in the composite type item; the elements keep their dynamic type.
+      expect(await one(c, "SELECT string_agg(e->>'opg_type', ',' ORDER BY o) FROM jsonb_array_elements((build_tree()).items) WITH ORDINALITY AS t(e, o)")).toBe('TEST,SUITE');
+      // The value round-trips through jsonb: nested suite, discriminators and NULL attributes.
+      expect(await one(c, 'SELECT jsonb_populate_record(NULL::item, to_jsonb(build_tree()))::text = build_tree()::text')).toBe(true);
+      // walk() narrows with TREAT and tests IS OF (test) on every element, recursively; the
+      // suite's describe() calls describe() of each element (dispatched: a suite describes its items).
+      expect(await one(c, 'SELECT tree_demo(0)')).toBe('S:root(2) T:t1=- S:child(2) T:t2=- T:t3=ok | root[t1;child[t2;t3;];] | second is suite: y | only item: n | nested: t3');
+      // mark, NOT INSTANTIABLE in item, called on an item variable holding a suite: suite's mark
+      // runs, which calls mark on every element (test's for tests, suite's for the sub-suite).
+      expect(await one(c, 'SELECT tree_demo(1)')).toBe('S:root(2) T:t1=skipped S:child(2) T:t2=skipped T:t3=skipped | root[t1;child[t2;t3;];] | second is suite: y | only item: n | nested: t3');
+      // An attribute of an element and an element of the nested suite changed, read back.
+      expect(await one(c, 'SELECT tree_demo(2)')).toBe('S:root(2) T:first=skipped S:child(2) T:t9=new T:t3=skipped | root[first;child[t9;t3;];] | second is suite: y | only item: n | nested: t3');
+      // A suite whose items are NULL (TREAT and the attribute tested in an IF condition).
+      expect(await one(c, "SELECT walk(ROW('SUITE', 's', NULL, NULL)::item)")).toBe('empty');
+      // EXTEND appends a NULL element, counted and read back as NULL.
+      expect(await one(c, 'SELECT null_element_demo()')).toBe('1:null');
     });
   });
 

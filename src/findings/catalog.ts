@@ -1189,6 +1189,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/event-trigger',
   },
   {
+    id: 'OPG-PLSQL-0035',
+    title: 'Recursive attribute of a type hierarchy stored as jsonb',
+    severity: 'info',
+    effortMinutes: 0,
+    message: '{object}: attribute {attribute} of {owner} ({type}) holds values of its own type hierarchy; it is stored as jsonb in the hierarchy\'s composite type and converted on every read and write',
+    suggestion:
+      'Nothing to do for the converted PL/SQL (reads and writes of the attribute convert it). SQL or application code reading the composite type sees jsonb: read it with jsonb_populate_record / jsonb_array_elements. Each read of the attribute converts the stored subtree back, so code that walks large trees element by element costs more than in Oracle.',
+    why: 'The hierarchy is one PostgreSQL composite type (substitutability, TREAT, IS OF, dynamic dispatch), and a composite type cannot contain itself, directly or through arrays or other composite types; Oracle allows a subtype to hold a collection of its supertype (a tree of suites and tests).',
+    rule: 'convert/plsql/recursive-types',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

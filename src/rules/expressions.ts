@@ -231,7 +231,8 @@ function rewriteOrder(items: OrderItem[] | undefined, ctx: ExprContext): OrderIt
 
 function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
   if (e.name.length === 1 && e.name[0] === 'IS OF') {
-    notConverted(ctx, 'IS OF (type): object type inheritance tests have no PostgreSQL equivalent (types are flattened)');
+    // PL/SQL on a type hierarchy of the converted scripts is converted before (plsql/objects.ts).
+    notConverted(ctx, 'IS OF (type): the type is not a type hierarchy of the converted scripts (outside PL/SQL, or a type without subtypes)');
     return e;
   }
   const args = e.args.map((a) => rewriteExpr(a.value, ctx));

@@ -19,6 +19,7 @@ import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForO
 import { lowerObjectExpr } from './objects.js';
 import { jsonExpr } from './json-types.js';
 import { anydataExpr } from './anydata.js';
+import { readChain } from './recursive-types.js';
 import { hierarchyOf } from './types.js';
 import { mapExpr, recordFields } from './assoc.js';
 import { bulkAttribute } from './forall.js';
@@ -816,7 +817,9 @@ export class PlContext {
         t = attrs?.find((a) => a.name === f)?.type;
         if (!t) return undefined;
       }
-      return t && this.isCollectionType(t) ? { expr: col(...parts), type: t } : undefined;
+      if (!t || !this.isCollectionType(t)) return undefined;
+      // A collection attribute stored as jsonb is read back (recursive-types.ts).
+      return { expr: readChain(parts, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z))) ?? col(...parts), type: t };
     }
     if (parts.length > 2) return undefined;
     const ref = this.packageMember(parts);

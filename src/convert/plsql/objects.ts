@@ -28,6 +28,7 @@ import { printExpr } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import type { ConvertContext } from '../context.js';
 import { collectionElement, type PlContext } from './context.js';
+import { jsonAttribute, lowerRecursiveRead, toJson } from './recursive-types.js';
 import { attributeColumn, hierarchyColumns, hierarchyOf, hierarchyRoot, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
 
 type Bodies = Map<string, TypeMethod[]>;
@@ -162,6 +163,8 @@ export function staticType(e: Expr, pc: PlContext): DataType | undefined {
   const element = (t: DataType | undefined) => (t ? collectionElement(ctx, t) : undefined);
   switch (e.kind) {
     case 'column': {
+      // An attribute of SELF named alone in a type body.
+      if (!pc.lookup(e.parts[0]) && pc.isSelfAttribute(e.parts[0])) return staticType({ kind: 'column', parts: ['SELF', ...e.parts] }, pc);
       const info = pc.lookup(e.parts[0]);
       let t = info?.type;
       for (const p of e.parts.slice(1)) t = attrType(t, p);
@@ -174,6 +177,7 @@ export function staticType(e: Expr, pc: PlContext): DataType | undefined {
     case 'treat':
       return e.type;
     case 'call': {
+      if (e.name.length === 1 && !pc.lookup(e.name[0]) && pc.isSelfAttribute(e.name[0])) return staticType({ ...e, name: ['SELF', e.name[0]] }, pc);
       if (e.name.length === 1) {
         const info = pc.lookup(e.name[0]);
         if (info) return e.args.length === 1 ? element(info.type) : undefined;
@@ -414,7 +418,7 @@ function notFound(x: Expr, pc: PlContext): void {
   const operand = x.kind === 'method' ? x.operand : undefined;
   const t = operand?.kind === 'treat' ? operand.type.name : operand ? staticType(operand, pc)?.name : undefined;
   pc.fail(
-    `method ${name} of ${t ?? 'an object type'}: no implementation in the converted type bodies of the type or its supertypes (a NOT INSTANTIABLE method is dispatched to subtypes in Oracle; PostgreSQL composite types are not substitutable)`,
+    `method ${name} of ${t ?? 'an object type'}: no implementation in the converted type bodies of the type, its supertypes or its subtypes`,
   );
 }
 
@@ -433,6 +437,9 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     return { ...x, args: x.args.slice(1).map((a) => ({ ...a, value: sub(a.value) })) };
   }
   if (x.kind === 'treat') return treat(x, pc, sub);
+  // Attributes stored as jsonb (recursive-types.ts).
+  const recursive = lowerRecursiveRead(x, pc, sub);
+  if (recursive) return recursive;
   if (x.kind === 'column' || x.kind === 'field') return renamedAttribute(x, pc, sub);
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'IS OF' && x.args.length >= 2) return isOf(x.args, pc, sub);
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SYS_TYPEID' && x.args.length === 1 && !pc.lookup('SYS_TYPEID')) {
@@ -494,7 +501,8 @@ function treat(x: Extract<Expr, { kind: 'treat' }>, pc: PlContext, sub: (e: Expr
     // Narrowing (Oracle Object-Relational Developer's Guide, "TREAT"): the value when its dynamic
     // type is `to` or a descendant of it, else NULL. The operand is evaluated twice.
     const test: Expr = { kind: 'in', operand: tagOf(operand), list: tagsOf(ctx, to), not: false } as Expr;
-    return { kind: 'case', whens: [{ when: test, then: operand }], else: { kind: 'pg-cast', operand: { kind: 'literal', type: 'null', value: 'NULL' }, type: typeNode(to, pc) } };
+    // Parenthesized: PL/pgSQL ends an IF / WHILE condition at the first THEN outside parentheses.
+    return { kind: 'paren', expr: { kind: 'case', whens: [{ when: test, then: operand }], else: { kind: 'pg-cast', operand: { kind: 'literal', type: 'null', value: 'NULL' }, type: typeNode(to, pc) } } };
   }
   if (!from) return { kind: 'pg-cast', operand: { kind: 'paren', expr: operand }, type: typeNode(to, pc) };
   if (same(from, to)) return operand;
@@ -503,9 +511,7 @@ function treat(x: Extract<Expr, { kind: 'treat' }>, pc: PlContext, sub: (e: Expr
     pc.fail(`${label} of a value declared ${from.name}: ${to.name} is not a type of its hierarchy (Oracle rejects it)`);
     return operand;
   }
-  pc.fail(
-    `${label} of a value declared ${from.name}: ${to.name} is not a supertype of it, and the types are flattened (separate composite types: a type of the hierarchy holds a value of it, which one PostgreSQL composite type cannot contain), so a ${from.name} variable cannot hold a ${to.name} and the value cannot be narrowed`,
-  );
+  // Types of one hierarchy share its composite type (narrowed above).
   return operand;
 }
 
@@ -545,7 +551,9 @@ function construct(q: QualifiedName, root: QualifiedName, args: FuncArg[], pc: P
   const values = new Map<string, Expr>();
   args.forEach((a, i) => {
     const name = a.name ?? own[i]?.name;
-    if (name) values.set(attributeColumn(pc.cctx, q, name), sub(a.value));
+    // An attribute stored as jsonb takes the value as jsonb (recursive-types.ts).
+    const j = name ? jsonAttribute(pc.cctx, q, name) : undefined;
+    if (name) values.set(attributeColumn(pc.cctx, q, name), j ? toJson(sub(a.value), j.type, pc) : sub(a.value));
   });
   if (args.length > own.length) pc.fail(`${q.name}(…): ${args.length} arguments for ${own.length} attributes`);
   const row: FuncArg[] = hierarchyColumns(pc.cctx, root).columns.map((c, i) => ({

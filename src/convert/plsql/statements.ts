@@ -23,6 +23,7 @@ import { extraArgs, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
 import { assignTarget, objectCallStatement } from './objects.js';
+import { lowerRecursiveWrite } from './recursive-types.js';
 import { indexKind, mapAssign, mapCallStatement, mapElementType } from './assoc.js';
 import { anydataAssign, isCompositeVariable } from './anydata.js';
 import { jsonCallStatement } from './json-types.js';
@@ -364,6 +365,10 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
   const labels = (s.labels ?? []).map((l) => `${pad}<<${id(l)}>>`);
   const out = (...lines: string[]) => [...labels, ...lines.map((l) => pad + l)];
   const sub = (b: PlStatement[]) => emitStatements(b, pc, depth + 1, opts);
+  // A write through an attribute stored as jsonb (recursive-types.ts).
+  const recursive = lowerRecursiveWrite(s, pc);
+  if (recursive && 'text' in recursive) return out(recursive.text);
+  if (recursive) return emitStatements(recursive.statements, pc, depth, opts);
   switch (s.kind) {
     case 'assign': {
       const t = s.target;

@@ -202,11 +202,15 @@ export function typeAndDescendants(ctx: ConvertContext, name: QualifiedName): Qu
   return out;
 }
 
-type Hierarchy = { root: QualifiedName; types: QualifiedName[] };
+/**
+ * A hierarchy held in one composite type: its root, its types, and its columns (with `json` set on
+ * the recursive ones, recursive-types.ts).
+ */
+type Hierarchy = { root: QualifiedName; types: QualifiedName[]; columns: HierarchyColumn[]; byAttribute: Map<string, OraName> };
 /** The hierarchies of a conversion by root key, valid while the definitions keep their size. */
 const hierarchies = new WeakMap<
   ConvertContext,
-  { version: string; byRoot: Map<string, Hierarchy | undefined>; columns: Map<string, ReturnType<typeof hierarchyColumns>> }
+  { version: string; byRoot: Map<string, Hierarchy | undefined> }
 >();
 
 /** The hierarchies of a conversion, decided again when the definitions changed. */
@@ -214,14 +218,13 @@ function hierarchyCache(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>) {
   let version = `${defs.size}`;
   for (const d of defs.values()) version += `,${d.attributes.length}`;
   let cache = hierarchies.get(ctx);
-  if (!cache || cache.version !== version) hierarchies.set(ctx, (cache = { version, byRoot: decideHierarchies(ctx, defs), columns: new Map() }));
+  if (!cache || cache.version !== version) hierarchies.set(ctx, (cache = { version, byRoot: decideHierarchies(ctx, defs) }));
   return cache;
 }
 
 /**
- * The hierarchy of a registered object type when it has more than one type and is held in one
- * composite type, else undefined (its types stay separate composite types, flattened, as a FINAL
- * type's).
+ * The hierarchy of a registered object type when it has more than one type (held in one composite
+ * type), else undefined (a type without subtypes is a composite type of its own).
  */
 export function hierarchyOf(ctx: ConvertContext, name: QualifiedName): Hierarchy | undefined {
   const defs = definitions.get(ctx);
@@ -230,11 +233,12 @@ export function hierarchyOf(ctx: ConvertContext, name: QualifiedName): Hierarchy
 }
 
 /**
- * Which hierarchies are one composite type. A hierarchy cannot be when one of its types would hold
- * a value of it (an attribute of a type of it, or a collection of such, directly or through other
- * object types): PostgreSQL composite types cannot contain themselves. Decided in registration
- * order, each with the hierarchies decided before it as decided and the later ones flattened (a
- * later one is only made one type when that adds no cycle, so earlier decisions stay valid).
+ * Every hierarchy of more than one type is one composite type. PostgreSQL composite types cannot
+ * contain themselves, so a column whose type would hold a value of the hierarchy (a type of it, a
+ * collection of such, directly or through other object types) is stored as jsonb instead
+ * (recursive-types.ts). Decided in registration order, each with the hierarchies decided before it
+ * as decided (their jsonb columns hold nothing) and the later ones as separate types (a later one
+ * gets jsonb columns wherever it would close a cycle, so earlier decisions stay valid).
  */
 function decideHierarchies(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>): Map<string, Hierarchy | undefined> {
   const byRoot = new Map<string, Hierarchy | undefined>();
@@ -242,16 +246,18 @@ function decideHierarchies(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>
     if (d.under && supertypeOf(ctx, d.name)) continue;
     const types = typeAndDescendants(ctx, d.name);
     if (types.length < 2) continue;
-    byRoot.set(keyOf(d.name), reachesItself(ctx, defs, types, byRoot) ? undefined : { root: d.name, types });
+    const { columns, byAttribute } = columnsOf(ctx, d.name, defs);
+    const members = new Set(types.map((t) => keyOf(t)));
+    for (const c of columns) if (reaches(ctx, defs, c.type, members, byRoot)) c.json = true;
+    byRoot.set(keyOf(d.name), { root: d.name, types, columns, byAttribute });
   }
   return byRoot;
 }
 
-/** Some attribute of `types` (one composite) reaches one of them, given the hierarchies decided. */
-function reachesItself(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>, types: QualifiedName[], decided: Map<string, Hierarchy | undefined>): boolean {
-  const members = new Set(types.map((t) => keyOf(t)));
+/** A value of type `start` holds one of `members` (composite containment), given the hierarchies decided. */
+function reaches(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>, start: DataType, members: Set<string>, decided: Map<string, Hierarchy | undefined>): boolean {
   const seen = new Set<string>();
-  const work: DataType[] = types.flatMap((t) => defs.get(keyOf(t))?.attributes.map((a) => a.type) ?? []);
+  const work: DataType[] = [start];
   while (work.length) {
     const t = work.pop()!;
     if (t.attribute) continue;
@@ -266,12 +272,10 @@ function reachesItself(ctx: ConvertContext, defs: Map<string, ObjectTypeDef>, ty
     if (members.has(keyOf(d.name))) return true;
     if (seen.has(keyOf(d.name))) continue;
     const h = decided.get(keyOf(hierarchyRoot(ctx, d.name)));
-    // A type of a hierarchy held in one composite brings every type's attributes; a flattened
-    // type its own and its supertypes'.
-    for (const x of h ? h.types : [d.name]) {
-      seen.add(keyOf(x));
-      work.push(...((h ? defs.get(keyOf(x))?.attributes : flattenedAttributes(ctx, x))?.map((a) => a.type) ?? []));
-    }
+    // A type of a hierarchy held in one composite brings its columns but the jsonb ones; a type
+    // decided later its own attributes and its supertypes'.
+    for (const x of h ? h.types : [d.name]) seen.add(keyOf(x));
+    work.push(...(h ? h.columns.filter((c) => !c.json).map((c) => c.type) : (flattenedAttributes(ctx, d.name)?.map((a) => a.type) ?? [])));
   }
   return false;
 }
@@ -282,6 +286,8 @@ export interface HierarchyColumn {
   type: DataType;
   attribute?: OraName;
   owner?: QualifiedName;
+  /** Stored as jsonb: its type holds a value of the hierarchy (recursive-types.ts). */
+  json?: boolean;
 }
 
 /**
@@ -292,12 +298,8 @@ export interface HierarchyColumn {
  */
 export function hierarchyColumns(ctx: ConvertContext, root: QualifiedName): { columns: HierarchyColumn[]; byAttribute: Map<string, OraName> } {
   const defs = definitions.get(ctx);
-  const cache = defs && hierarchyCache(ctx, defs);
-  const cached = cache?.columns.get(keyOf(root));
-  if (cached) return cached;
-  const result = columnsOf(ctx, root, defs);
-  cache?.columns.set(keyOf(root), result);
-  return result;
+  const h = defs && hierarchyCache(ctx, defs).byRoot.get(keyOf(root));
+  return h ?? columnsOf(ctx, root, defs);
 }
 
 function columnsOf(ctx: ConvertContext, root: QualifiedName, defs: Map<string, ObjectTypeDef> | undefined): { columns: HierarchyColumn[]; byAttribute: Map<string, OraName> } {

@@ -109,6 +109,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
       const def = ast.def;
       let text: string;
       let hierarchyDeps: string[] = [];
+      let selfDeps = (deps: string[]) => deps;
       if (def.kind === 'object') {
         // Attributes were flattened when the sources were registered (supertype's first).
         const all = flattenedAttributes(ctx, ast.name);
@@ -130,14 +131,15 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
           hierarchyDeps = [keyOf(h.root)];
         } else if (h) {
           const { columns } = hierarchyColumns(ctx, ast.name);
-          text = `CREATE TYPE ${name} AS (${columns.map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`).join(', ')});`;
-          hierarchyDeps = columns.flatMap((a) => (a.type.attribute ? [] : [keyOf({ ...(a.type.schema ? { schema: a.type.schema } : {}), name: a.type.name })]));
+          // A column holding values of the hierarchy itself is jsonb (recursive-types.ts).
+          for (const c of columns.filter((x) => x.json))
+            pc.report('OPG-PLSQL-0035', { object, attribute: c.attribute ?? c.name, owner: c.owner?.name ?? ast.name.name, type: c.type.name });
+          text = `CREATE TYPE ${name} AS (${columns.map((a) => `${id(a.name)} ${a.json ? 'jsonb' : pc.resolvedType(a.type, a.name)}`).join(', ')});`;
+          hierarchyDeps = columns.flatMap((a) => (a.type.attribute || a.json ? [] : [keyOf({ ...(a.type.schema ? { schema: a.type.schema } : {}), name: a.type.name })]));
+          // The types of jsonb columns are not needed first (they may depend on this type).
+          const jsonTypes = new Set(columns.filter((a) => a.json).map((a) => keyOf({ ...(a.type.schema ? { schema: a.type.schema } : {}), name: a.type.name })));
+          selfDeps = (deps) => deps.filter((d) => !jsonTypes.has(d));
         } else {
-          if (def.under && all)
-            // The hierarchy holds values of its own types (types.ts hierarchyOf): flattened.
-            pc.report('OPG-PLSQL-0002', {
-              detail: `${object}: UNDER ${def.under.name} flattened into a composite type with the supertype's attributes (a type of the hierarchy holds a value of it, directly or through other object types, which one PostgreSQL composite type cannot contain); a value of this type is no longer accepted where a ${def.under.name} is expected`,
-            });
           const attrs = (all ?? def.attributes).map((a) => `${id(a.name)} ${pc.resolvedType(a.type, a.name)}`);
           text = `CREATE TYPE ${name} AS (${attrs.join(', ')});`;
         }
@@ -147,7 +149,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
       }
       const objects = objectFor(unit, pc, 'pre-data', [text], parseFindings, 'TYPE');
       objects[0].defines = `${ast.name.schema ?? ''}.${ast.name.name}`;
-      objects[0].dependsOn = [...typeDependencies(unit), ...hierarchyDeps];
+      objects[0].dependsOn = [...selfDeps(typeDependencies(unit)), ...hierarchyDeps];
       return objects;
     }
     case 'type-body': {
