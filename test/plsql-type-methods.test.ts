@@ -3,7 +3,8 @@
  * FUNCTION and a MEMBER PROCEDURE of one name and parameters (the procedure renamed <name>_proc),
  * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy), constructors
  * called with named notation, CASE expressions in IF / WHEN conditions, %TYPE / %ROWTYPE in package
- * types (tables and cursors), assignments through package getters and nested associative arrays. The golden
+ * types (tables and cursors), assignments through package getters and nested associative arrays, SELECT t.* BULK COLLECT INTO
+ * several collections (also package variables). The golden
  * fixtures' expected.pg.sql files are loaded into a scratch database.
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ const FIXTURES = [
   'if-condition-case-expression',
   'package-rowtype-types',
   'assign-through-package-and-map',
+  'bulk-collect-star-into-collections',
 ];
 
 const db = scratchDatabase('type_methods', 'object type method', async (s) => {
@@ -141,6 +143,26 @@ describe('object type methods (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT event_pkg.suspended()')).toBe('7/2;9/2;depth 2');
       // Two procedures, TEST_A with two texts, TEST_B with one at position 5.
       expect(await one(a, 'SELECT event_pkg.annotations()')).toBe('2:setup,more:cleanup');
+    } finally {
+      await a.end();
+    }
+  });
+
+  // Oracle: BULK COLLECT INTO c1, c2, … fills one collection per select-list column, in row order.
+  it('SELECT alias.* BULK COLLECT INTO several collections, and into package collections', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query('BEGIN');
+      await a.query(
+        "INSERT INTO buffer_tmp VALUES (1, 2, 'b', 0), (1, 1, 'a', 0), (1, 3, 'c', 1), (2, 1, 'x', 1)",
+      );
+      expect(await one(a, 'SELECT buffer_pkg.read_buffer(1)')).toBe('1=a/0;2=b/0;3=c/1;');
+      // No rows: empty collections, the loop does not run.
+      expect(await one(a, 'SELECT buffer_pkg.read_buffer(9)')).toBeNull();
+      // g_ids and g_texts filled in descending message order through the package setters.
+      expect(await one(a, 'SELECT buffer_pkg.cached(1)')).toBe('3:c');
+      await a.query('ROLLBACK');
     } finally {
       await a.end();
     }

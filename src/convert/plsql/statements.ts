@@ -601,7 +601,14 @@ function bulkTargets(targets: Expr[], pc: PlContext): { reset: string[]; row: st
     const parts = t.kind === 'column' ? t.parts : undefined;
     const coll = parts ? pc.collectionOf(parts) : undefined;
     if (!coll || !parts) {
-      pc.fail(`BULK COLLECT INTO ${printExpr(t)}: not a collection variable the conversion knows the type of`);
+      // A package variable that is not converted: say why.
+      const ref = parts && !pc.lookup(parts[0]) ? pc.packageMember(parts) : undefined;
+      const failed = ref?.info.variableFailures.get(ref.member);
+      pc.fail(
+        ref && failed
+          ? `BULK COLLECT INTO ${printExpr(t)}: package variable ${ref.info.name}.${ref.member} is not converted (${failed})`
+          : `BULK COLLECT INTO ${printExpr(t)}: not a collection variable the conversion knows the type of`,
+      );
       return undefined;
     }
     const arrayType = pc.resolvedType(coll.type, parts.join('.'));
@@ -694,14 +701,26 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
         const pv = records.packageVar;
         return [`${pad}PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}((SELECT ${agg} ${from}));`];
       }
-      if (targets.length !== q.items.length || q.items.some((i) => i.expr.kind === 'star')) {
+      // One collection per column; a * expands to as many columns as there are collections (Oracle
+      // checks it), so the columns are taken by position.
+      const star = q.items.some((i) => i.expr.kind === 'star');
+      if (targets.length !== q.items.length && !(star && targets.length > 1)) {
         pc.fail('SELECT … BULK COLLECT INTO a collection of records');
         return [`${pad}-- SELECT BULK COLLECT not converted`];
       }
       const rewritten = rewriteQuery({ ...q, into: undefined }, pc.ectx);
       const cols = targets.map((_, i) => `c${i + 1}`);
       const aggs = cols.map((c) => `coalesce(array_agg(opg_q.${c}), '{}')`);
-      return [`${pad}SELECT ${aggs.join(', ')} INTO ${targets.join(', ')} FROM (${printQuery(rewritten)}) opg_q(${cols.join(', ')});`];
+      // Package collections are filled in locals of their types, then stored through their setters.
+      const bulkPvs = q.into!.targets.map((t) => pc.packageVariable(t));
+      const bulkLocals = bulkPvs.flatMap((pv, i) => (pv ? [`${pad}${IND}opg_into_${i + 1} ${pc.resolvedType(pv.info.variables.get(pv.name)!.type, pv.name)};`] : []));
+      const into = targets.map((t, i) => (bulkPvs[i] ? `opg_into_${i + 1}` : t));
+      const select = `SELECT ${aggs.join(', ')} INTO ${into.join(', ')} FROM (${printQuery(rewritten)}) opg_q(${cols.join(', ')});`;
+      if (!bulkLocals.length) return [`${pad}${select}`];
+      const bulkSetters = bulkPvs.flatMap((pv, i) =>
+        pv ? [`${pad}${IND}PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}(opg_into_${i + 1});`] : [],
+      );
+      return [`${pad}DECLARE`, ...bulkLocals, `${pad}BEGIN`, `${pad}${IND}${select}`, ...bulkSetters, `${pad}END;`];
     }
     // Oracle raises NO_DATA_FOUND / TOO_MANY_ROWS: INTO STRICT does the same. A package variable
     // is selected into a local of its type, then written through its setter.
