@@ -84,6 +84,20 @@ describe('XMLTABLE and XMLType (PostgreSQL 15)', () => {
   });
 });
 
+describe('XMLType methods in PL/SQL (PostgreSQL 15)', () => {
+  it('extract / existsNode / getRootElement / getClobVal / getStringVal of XMLTYPE variables and parameters', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const c = await db.session();
+    try {
+      expect(await one(c, "SELECT xml_methods('<r><a>x</a><a>y</a></r>')")).toBe(
+        '<a>y</a>|0|1|r|<a>1</a><a>2</a>',
+      );
+    } finally {
+      await c.end();
+    }
+  });
+});
+
 describe('REGEXP_* with run-time match parameters, NUMTODSINTERVAL (PostgreSQL 15)', () => {
   it("translates the Oracle flags held in a column: i / c (last wins), '.' off newlines unless n, ^ $ at lines with m", async (ctx) => {
     if (!db.ready) ctx.skip();

@@ -16,7 +16,18 @@
  */
 import type { Expr } from '../ast/expr.js';
 import type { FromItem, SelectItem, SelectQuery, XmlTableColumn, XmlTableRef } from '../ast/query.js';
-import { bin, call, caseWhen, cast, type ExprContext, lit, notConverted, num, pgType } from './builders.js';
+import {
+  bin,
+  call,
+  caseWhen,
+  cast,
+  type ExprContext,
+  lit,
+  notConverted,
+  num,
+  pgType,
+  report,
+} from './builders.js';
 import type { FunctionRule } from './rule-types.js';
 import { mapType } from './types.js';
 
@@ -64,6 +75,8 @@ export function notXPath1(x: string): string | undefined {
 }
 
 const col = (alias: string, name: string): Expr => ({ kind: 'column', parts: [alias, name] });
+/** '' as PostgreSQL text: not the Oracle literal, which the rules would read as NULL. */
+const EMPTY: Expr = { kind: 'pseudo', name: "''" };
 const XML = pgType('xml');
 
 /** XMLTABLE → PostgreSQL XMLTABLE (XPath 1.0), or generate_series for an XQuery integer range. */
@@ -120,6 +133,9 @@ export function rewriteXmlTable(
         return { ...c, path, type, ...(c.default ? { default: rewriteExpr(c.default, ctx) } : {}) };
       })
     : [{ name: 'COLUMN_VALUE', type: XML, path: '.' }];
+  report(ctx, 'OPG-EXPR-0021', {
+    detail: `XMLTABLE('${f.xquery}') became PostgreSQL's XMLTABLE, which evaluates the row and column paths as XPath 1.0 (Oracle: XQuery 1.0)`,
+  });
   return { ...f, ...(namespaces?.length ? { namespaces } : { namespaces: undefined }), passing, columns };
 }
 
@@ -201,7 +217,7 @@ function xpathArg(e: Expr | undefined, what: string, ctx: ExprContext): Expr | u
 
 /** The nodes an XPath selects, as one XML fragment (Oracle's EXTRACT / XMLType.extract). */
 function extractFragment(x: Expr, path: Expr): Expr {
-  return cast(call('array_to_string', cast(call('xpath', path, x), 'text[]'), lit('')), XML);
+  return cast(call('array_to_string', cast(call('xpath', path, x), 'text[]'), EMPTY), XML);
 }
 
 /**
@@ -247,7 +263,7 @@ export function xmlFunction(
           { kind: 'subscript', operand: { kind: 'paren', expr: call('xpath', path, a[0]) }, index: num(1) },
           'text',
         ),
-        lit(''),
+        EMPTY,
       );
     }
     case 'EXISTSNODE': {

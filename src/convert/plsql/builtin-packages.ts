@@ -20,6 +20,7 @@
  */
 import type { Expr, FuncCall } from '../../ast/expr.js';
 import { bin, call, cast, lit, NULL, num } from '../../rules/builders.js';
+import { XML_METHODS, xmlMethod } from '../../rules/xml.js';
 import type { PlContext } from './context.js';
 import { SQLERRM_TEXT } from './exceptions.js';
 
@@ -263,6 +264,22 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
         `XMLTYPE(${t} value): the canonical XML of an object instance has no PostgreSQL equivalent (build it with xmlelement / xmlforest, or to_jsonb)`,
       );
     return undefined;
+  }
+  if (
+    x.kind === 'call' &&
+    x.name.length === 2 &&
+    XML_METHODS.has(x.name[1].toUpperCase()) &&
+    !x.args.some((a) => a.name)
+  ) {
+    // v.extract(path) / v.existsNode(path) / v.getClobVal() … of an XMLTYPE variable or parameter.
+    const t = pc.lookup(x.name[0])?.type;
+    if (t && !t.schema && t.name.toUpperCase() === 'XMLTYPE')
+      return xmlMethod(
+        { kind: 'column', parts: [x.name[0]] },
+        x.name[1].toUpperCase(),
+        x.args.map((a) => inner(a.value)),
+        pc.ectx,
+      );
   }
   const parts = x.kind === 'call' ? x.name : x.kind === 'column' ? x.parts : undefined;
   if (!parts || parts.length < 2 || pc.lookup(parts[0])) return undefined;
