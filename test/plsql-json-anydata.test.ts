@@ -161,6 +161,26 @@ describe('ANYDATA (PostgreSQL 15)', () => {
     }
   });
 
+  it('DBMS_TYPES constants: type codes of collections (VARRAY 247, TABLE 248, NAMEDCOLLECTION 122) and objects (108), SUCCESS 0', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      const r = await a.query(
+        'SELECT any_type_kind(247) a, any_type_kind(248) b, any_type_kind(122) c, any_type_kind(108) d, any_type_kind(0) e, any_type_kind(2) f',
+      );
+      expect(r.rows[0]).toEqual({
+        a: 'collection',
+        b: 'collection',
+        c: 'collection',
+        d: 'object',
+        e: 'success',
+        f: 'scalar',
+      });
+    } finally {
+      await a.end();
+    }
+  });
+
   it('an ANYDATA column: stored by INSERT … ANYDATA.ConvertNumber, read back by SELECT … INTO', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

@@ -147,8 +147,61 @@ function typeNameOf(value: Expr, pc: PlContext, r: string): string | undefined {
   return `${schema} || ${quoteLiteral(name.name)}`;
 }
 
+/**
+ * The constants of package DBMS_TYPES (type codes, as OCI numbers them, and the status values of
+ * the ANYDATA Get… functions): documented fixed numbers.
+ */
+const DBMS_TYPES: Record<string, number> = {
+  SUCCESS: 0,
+  NO_DATA: 100,
+  TYPECODE_VARCHAR: 1,
+  TYPECODE_NUMBER: 2,
+  TYPECODE_VARCHAR2: 9,
+  TYPECODE_DATE: 12,
+  TYPECODE_OPAQUE: 58,
+  TYPECODE_RAW: 95,
+  TYPECODE_CHAR: 96,
+  TYPECODE_BFLOAT: 100,
+  TYPECODE_BDOUBLE: 101,
+  TYPECODE_UROWID: 104,
+  TYPECODE_MLSLABEL: 105,
+  TYPECODE_OBJECT: 108,
+  TYPECODE_REF: 110,
+  TYPECODE_CLOB: 112,
+  TYPECODE_BLOB: 113,
+  TYPECODE_BFILE: 114,
+  TYPECODE_CFILE: 115,
+  TYPECODE_NAMEDCOLLECTION: 122,
+  TYPECODE_TIMESTAMP: 187,
+  TYPECODE_TIMESTAMP_TZ: 188,
+  TYPECODE_INTERVAL_YM: 189,
+  TYPECODE_INTERVAL_DS: 190,
+  TYPECODE_TIMESTAMP_LTZ: 232,
+  TYPECODE_VARRAY: 247,
+  TYPECODE_TABLE: 248,
+  TYPECODE_NCHAR: 286,
+  TYPECODE_NVARCHAR2: 287,
+  TYPECODE_NCLOB: 288,
+};
+
+/** DBMS_TYPES.<constant> (also SYS.DBMS_TYPES.…): its number. */
+function dbmsTypesConstant(x: Expr, pc: PlContext): Expr | undefined {
+  if (x.kind !== 'column') return undefined;
+  const p = x.parts;
+  const name =
+    p.length === 2 && p[0] === 'DBMS_TYPES'
+      ? p[1]
+      : p.length === 3 && p[0] === 'SYS' && p[1] === 'DBMS_TYPES'
+        ? p[2]
+        : undefined;
+  if (name === undefined || pc.lookup(p[0]) || !(name in DBMS_TYPES)) return undefined;
+  return { kind: 'literal', type: 'number', value: String(DBMS_TYPES[name]) };
+}
+
 /** ANYDATA / ANYTYPE expressions → PostgreSQL; undefined when `x` is none of them. */
 export function anydataExpr(x: Expr, pc: PlContext): Expr | undefined {
+  const constant = dbmsTypesConstant(x, pc);
+  if (constant) return constant;
   const s = staticMethod(x, pc);
   if (s) {
     noteUse(pc);
