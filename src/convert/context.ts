@@ -125,6 +125,7 @@ export class ConvertContext {
       isPipelined: (name) => this.pipelined.has(name.join('.')) || this.pipelined.has(name[name.length - 1]),
       relation: (q) => this.relationShape(q, table?.name),
       collectionElement: (t) => collectionElement(this, t),
+      packageSchemas: () => [...this.packages.keys()].map((k) => this.schemaMap.get(k.toUpperCase()) ?? pgNameOf(k)).sort(),
     };
     if (table) {
       const types = new Map<string, DataType | undefined>(table.columns.map((c) => [c.name, c.type]));

@@ -1340,6 +1340,29 @@ const entries: CatalogEntry[] = [
     why: 'Schema conversion creates objects; INSERT/UPDATE/SELECT/COMMIT statements in install scripts are data or session work.',
     rule: 'model',
   },
+  // ── Oracle data dictionary views ────────────────────────────────────
+  {
+    id: 'OPG-DICT-0001',
+    title: 'Data dictionary view read from the PostgreSQL catalog',
+    severity: 'info',
+    effortMinutes: 5,
+    message: 'Oracle data dictionary view {view} is read from pg_catalog: {differences}',
+    suggestion:
+      'Check that what the code does with the rows still holds: names are spelled as Oracle stores them (upper case unless quoted), system schemas are not listed, and the columns named here differ from Oracle.',
+    why: 'PostgreSQL has no Oracle dictionary; the reference becomes a subquery over pg_catalog with the Oracle column names, which gives the same rows for the objects orapg creates but cannot give what PostgreSQL does not record (creation and DDL times, invalid objects, the Oracle source text).',
+    rule: 'rules/dictionary',
+  },
+  {
+    id: 'OPG-DICT-0002',
+    title: 'Data dictionary column not mapped',
+    severity: 'error',
+    effortMinutes: 30,
+    message: '{view}: column(s) {columns} not provided by the PostgreSQL mapping of the view',
+    suggestion:
+      'Rewrite the query over pg_catalog / information_schema for these columns, or drop them if the code does not need them.',
+    why: 'The mapping exposes the columns PostgreSQL can give; the statement would fail with "column does not exist".',
+    rule: 'rules/dictionary',
+  },
   // ── administrative statements ───────────────────────────────────────
   {
     id: 'OPG-ADMIN-0001',

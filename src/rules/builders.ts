@@ -31,6 +31,8 @@ export interface ExprContext {
   scope?: import('./infer.js').Scope;
   /** Element type of a collection type declared by CREATE TYPE … AS TABLE OF / VARRAY (undefined otherwise). */
   collectionElement?: (type: DataType) => DataType | undefined;
+  /** PostgreSQL schemas made of the packages of the sources (for the data dictionary mapping). */
+  packageSchemas?: () => string[];
   /** Set when a construct could not be converted; callers may comment the object out. */
   unconvertible?: string[];
 }

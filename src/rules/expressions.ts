@@ -5,6 +5,7 @@
  * set per query block by rewriteQuery.
  */
 import { rewriteJsonTable } from './json-table.js';
+import { dictionaryView, mapDictionaryView, oracleName } from './dictionary.js';
 import { rewriteXmlTable, XML_METHODS, xmlMethod } from './xml.js';
 import { mapType } from './types.js';
 import { rewritePivot } from './pivot.js';
@@ -57,7 +58,8 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
           report(ctx, 'OPG-EXPR-0002', { name: 'SYSDATE', target: 'LOCALTIMESTAMP(0)' });
           return { kind: 'pseudo', name: 'LOCALTIMESTAMP', precision: 0 };
         case 'USER':
-          return { kind: 'pseudo', name: 'CURRENT_USER' };
+          // Oracle spells the user name as its dictionary does (HR): see rules/dictionary.ts.
+          return oracleName({ kind: 'pseudo', name: 'CURRENT_USER' });
         case 'ROWID':
           notConverted(ctx, 'ROWID pseudo-column has no PostgreSQL equivalent (ctid is not stable)');
           return e;
@@ -311,7 +313,7 @@ function rewriteSelect(q: Extract<Query, { kind: 'select' }>, ctx: ExprContext):
   const r: Query = {
     ...q,
     items: q.items.map((i) => ({ ...i, expr: rewriteExpr(i.expr, ctx) })),
-    from: q.from.filter((f) => !isDual(f)).map((f) => rewriteFrom(f, ctx)),
+    from: q.from.filter((f) => !isDual(f)).map((f) => rewriteFrom(f, ctx, q)),
   };
   if (r.from.some((f) => f.kind === 'table-function') && mentionsColumnValue(q)) {
     // SELECT COLUMN_VALUE FROM TABLE(…): the scalar element column is named COLUMN_VALUE.
@@ -347,17 +349,24 @@ function isDual(f: FromItem): boolean {
   );
 }
 
-function rewriteFrom(f: FromItem, ctx: ExprContext): FromItem {
+function rewriteFrom(f: FromItem, ctx: ExprContext, block?: SelectQuery): FromItem {
   switch (f.kind) {
-    case 'table':
+    case 'table': {
       if (f.name.dblink) notConverted(ctx, `database link reference @${f.name.dblink}`);
       if (f.flashback) notConverted(ctx, `flashback query (${f.flashback})`);
-      if (isDictionaryView(f.name))
+      // A table or view of the sources, or a WITH query, of the same name wins over the dictionary.
+      const ownRelation = !!ctx.relation?.(f.name) || (!f.name.schema && !!ctx.scope?.ctes.has(f.name.name));
+      if (!ownRelation && !f.name.dblink && block && dictionaryView(f.name)) {
+        const mapped = mapDictionaryView(f, block, ctx);
+        if (mapped) return mapped;
+      }
+      if (!ownRelation && isDictionaryView(f.name))
         notConverted(
           ctx,
           `Oracle data dictionary view ${f.name.schema ? `${f.name.schema}.` : ''}${f.name.name} (query information_schema or pg_catalog instead)`,
         );
       return f.name.schema ? { ...f, name: { ...f.name, schema: ctx.mapSchema(f.name.schema) } } : f;
+    }
     case 'subquery':
       return { ...f, query: rewriteQuery(f.query, ctx) };
     case 'pivot': {
@@ -374,7 +383,7 @@ function rewriteFrom(f: FromItem, ctx: ExprContext): FromItem {
       return r;
     }
     case 'join': {
-      const r: FromItem = { ...f, left: rewriteFrom(f.left, ctx), right: rewriteFrom(f.right, ctx) };
+      const r: FromItem = { ...f, left: rewriteFrom(f.left, ctx, block), right: rewriteFrom(f.right, ctx, block) };
       if (f.on) r.on = rewriteExpr(f.on, ctx);
       return r;
     }

@@ -11,6 +11,7 @@ import { NUMBER_RULES, numberToText } from './functions-number.js';
 import { STRING_RULES } from './functions-string.js';
 import { describe, type OraType } from './infer.js';
 import { NULL_RULES } from './nulls.js';
+import { oracleName } from './dictionary.js';
 import { XML_RULES } from './xml.js';
 import type { FunctionRule } from './rule-types.js';
 
@@ -90,11 +91,10 @@ const MISC_RULES: Record<string, FunctionRule> = {
     const ns = a[0]?.kind === 'literal' ? a[0].value.toUpperCase() : '';
     const key = a[1]?.kind === 'literal' ? a[1].value.toUpperCase() : '';
     if (ns === 'USERENV') {
-      if (key === 'CURRENT_USER' || key === 'SESSION_USER' || key === 'CURRENT_SCHEMA') {
-        return { kind: 'pseudo', name: key === 'CURRENT_SCHEMA' ? 'CURRENT_SCHEMA' : key };
-      }
+      // Names spelled as Oracle (and the converted dictionary views) spell them: HR, not hr.
+      if (key === 'CURRENT_USER' || key === 'SESSION_USER' || key === 'CURRENT_SCHEMA') return oracleName({ kind: 'pseudo', name: key });
       // The identity the session authenticated as (no proxy users on PostgreSQL).
-      if (key === 'AUTHENTICATED_IDENTITY') return { kind: 'pseudo', name: 'SESSION_USER' };
+      if (key === 'AUTHENTICATED_IDENTITY') return oracleName({ kind: 'pseudo', name: 'SESSION_USER' });
       if (key === 'MODULE') return call('current_setting', lit('application_name'));
       // DBMS_APPLICATION_INFO.SET_ACTION / SET_CLIENT_INFO keep these in custom settings.
       if (key === 'ACTION' || key === 'CLIENT_INFO')

@@ -8,6 +8,7 @@ import type { OraName } from '../ast/common.js';
 import type { DataType, Expr } from '../ast/expr.js';
 import type { FromItem, Query, SelectQuery } from '../ast/query.js';
 import type { ExprContext } from './builders.js';
+import { dictionaryShape } from './dictionary.js';
 
 export type TypeClass =
   | 'string'
@@ -388,7 +389,8 @@ export function buildScope(q: SelectQuery, ctx: ExprContext, parent?: Scope): Sc
           names,
           columns: lazy(() => {
             if (cte) return columnsOfQuery(cte, ctx, scope);
-            const rel = ctx.relation?.(f.name);
+            // A table or view of the model, else an Oracle dictionary view (rules/dictionary.ts).
+            const rel = ctx.relation?.(f.name) ?? dictionaryShape(f.name);
             if (!rel) return new Map();
             if (rel.kind === 'table')
               return new Map(

@@ -10,6 +10,7 @@ import type { Finding, SourceLocation } from '../../findings/types.js';
 import { type ExprContext, rewriteExpr } from '../../rules/expressions.js';
 import { classOfDataType, type OraType, queryColumnTypes } from '../../rules/infer.js';
 import { mapType } from '../../rules/types.js';
+import { dictionaryColumnType, dictionaryShape } from '../../rules/dictionary.js';
 import { mapExprDeep } from '../../rules/walk.js';
 import type { ConvertContext } from '../context.js';
 import { builtinFunction } from './builtins.js';
@@ -269,6 +270,8 @@ export class PlContext {
       }
       const table = this.cctx.findTable(t.schema ? { schema: t.schema, name: t.name } : { name: t.name });
       if (table) return () => new Map(table.columns.map((c) => [c.name, columnClass(c.type)]));
+      const dict = dictionaryShape(t.schema ? { schema: t.schema, name: t.name } : { name: t.name });
+      if (dict) return () => new Map(dict.columns.map((c) => [c.name, classOfDataType(c.type)]));
       return undefined;
     }
     if (t.attribute || t.schema) return undefined;
@@ -412,6 +415,8 @@ export class PlContext {
     if (t.attribute === 'ROWTYPE' && !t.schema && this.lookup(t.name)?.kind === 'cursor') return 'record';
     // A package cursor's row type is not a relation PostgreSQL knows: its composite type.
     if (t.attribute === 'ROWTYPE' && !t.schema && !this.lookup(t.name) && this.packageCursor(t.name)) return rowTypeText(t, label, this) ?? 'record';
+    const dict = this.dictionaryAttribute(t);
+    if (dict) return dict === 'record' ? dict : this.type(dict, label);
     if (t.attribute === 'TYPE' || t.attribute === 'ROWTYPE') {
       const parts = [t.schema, t.name].filter(Boolean) as string[];
       // var%TYPE of a local variable, or table.column%TYPE / table%ROWTYPE
@@ -468,7 +473,28 @@ export class PlContext {
     }
     const parts = t.schema.split('.');
     const table = parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] };
-    return this.cctx.findTable(table)?.columns.find((c) => c.name === t.name)?.type;
+    const found = this.cctx.findTable(table);
+    return found ? found.columns.find((c) => c.name === t.name)?.type : dictionaryColumnType(table, t.name);
+  }
+
+  /**
+   * view.column%TYPE and view%ROWTYPE of an Oracle dictionary view that rules/dictionary.ts maps
+   * (ALL_SOURCE.TEXT%TYPE, NLS_SESSION_PARAMETERS%ROWTYPE): the column's Oracle type, or a record.
+   * A table of the sources with the same name wins.
+   */
+  private dictionaryAttribute(t: DataType): DataType | 'record' | undefined {
+    if (t.attribute === 'ROWTYPE') {
+      const q = t.schema ? { schema: t.schema, name: t.name } : { name: t.name };
+      if (t.schema?.includes('.') || this.cctx.findTable(q) || this.cctx.relationShape(q)) return undefined;
+      if (!t.schema && this.lookup(t.name)) return undefined;
+      return dictionaryShape(q) ? 'record' : undefined;
+    }
+    if (t.attribute !== 'TYPE' || !t.schema) return undefined;
+    const parts = t.schema.split('.');
+    const table = parts.length === 2 ? { schema: parts[0], name: parts[1] } : { name: parts[0] };
+    if (this.cctx.relationShape(table)) return undefined;
+    if (parts.length === 1 && this.lookup(parts[0])) return undefined;
+    return dictionaryColumnType(table, t.name);
   }
 
   /** Declares parameters in the current scope. */
