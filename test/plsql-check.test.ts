@@ -50,6 +50,8 @@ beforeAll(async () => {
   client.on('notice', () => {});
   try {
     await client.query('CREATE EXTENSION plpgsql_check');
+    // Converted DBMS_CRYPTO.HASH with SHA-1 calls pgcrypto's digest (OPG-PLSQL-0040 asks for it).
+    await client.query('CREATE EXTENSION IF NOT EXISTS pgcrypto');
   } catch (e) {
     skipReason = `the plpgsql_check extension cannot be created (${(e as Error).message})`;
   }
