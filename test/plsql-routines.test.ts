@@ -10,12 +10,29 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('EXECUTE IMMEDIATE of a literal PL/SQL block runs in place with its binds; one built at run time with OUT binds raises', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // :total ← OUT p_total, :amount ← IN p_amount, :note ← IN OUT p_note (read and written).
+      const r = (await a.query("CALL price_with_tax(100, NULL, 'net')")).rows[0];
+      expect({ total: Number(r.p_total), note: r.p_note }).toEqual({ total: 120, note: 'net (taxed)' });
+      expect(Number(await one(a, 'SELECT double_it(21)'))).toBe(42);
+      expect(await one(a, 'SELECT call_by_name(NULL, 1)')).toBeNull();
+      const e = await a.query("SELECT call_by_name('add_tax', 1)").catch((x: { code: string }) => x);
+      expect(e).toMatchObject({ code: '0A000' });
+    } finally {
+      await a.end();
+    }
+  });
+
+
   it('a routine calling a built-in package with no equivalent is converted; the call fails when it runs', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

@@ -1200,6 +1200,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/recursive-types',
   },
   {
+    id: 'OPG-PLSQL-0051',
+    title: 'Dynamic PL/SQL with OUT binds built at run time',
+    severity: 'error',
+    effortMinutes: 60,
+    message: '{detail}',
+    suggestion:
+      "Rewrite the generated text as a query and read its values with EXECUTE … INTO (EXECUTE 'SELECT f($1)' INTO r USING a), or call a routine chosen at run time through a CASE of static calls; DML … RETURNING INTO :x becomes EXECUTE '… RETURNING x' INTO v.",
+    why: "PostgreSQL's EXECUTE runs SQL (not PL/pgSQL) and hands values back only through INTO; an OUT placeholder has nothing to bind to.",
+    rule: 'convert/plsql/dynamic-block',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

@@ -29,6 +29,7 @@ import { anydataAssign, isCompositeVariable } from './anydata.js';
 import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 import { deepAssign } from './assign.js';
+import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 
 const IND = '  ';
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -547,6 +548,9 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         });
         return out(`NULL; -- ${session} … dropped (see findings)`);
       }
+      const inline = dynamicBlock(s, pc);
+      if (inline) return [...labels, `${emitBlock(inline, pc, depth, opts)};`];
+      if (!s.bulk && s.using.some((u) => u.mode !== 'IN')) return out(dynamicBlockStub(pc));
       const sql = dynamicSql(s.sql, pc);
       if (s.bulk && !s.returningInto.length && s.using.every((u) => u.mode === 'IN')) {
         // The rows of the dynamic query, one at a time, appended to the collection(s).
@@ -564,8 +568,6 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       }
       if (s.bulk) pc.fail('EXECUTE IMMEDIATE … BULK COLLECT INTO with OUT binds or RETURNING');
       const into = s.into.length ? ` INTO ${s.into.map((t) => pc.expr(t)).join(', ')}` : '';
-      const outBinds = s.using.filter((u) => u.mode !== 'IN');
-      if (outBinds.length) pc.fail('EXECUTE IMMEDIATE … USING OUT / IN OUT binds (use INTO with RETURNING in the SQL text)');
       const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
       if (s.returningInto.length) pc.fail('EXECUTE IMMEDIATE … RETURNING INTO');
       return [...out(`EXECUTE ${sql}${into}${using};`), ...rowcount(pc, pad)];
