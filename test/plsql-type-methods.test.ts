@@ -4,7 +4,7 @@
  * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy), constructors
  * called with named notation, CASE expressions in IF / WHEN conditions, %TYPE / %ROWTYPE in package
  * types (tables and cursors), assignments through package getters and nested associative arrays, SELECT t.* BULK COLLECT INTO
- * several collections (also package variables). The golden
+ * several collections (also package variables), overloads PostgreSQL merges (reported). The golden
  * fixtures' expected.pg.sql files are loaded into a scratch database.
  */
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ const FIXTURES = [
   'package-rowtype-types',
   'assign-through-package-and-map',
   'bulk-collect-star-into-collections',
+  'overloads-same-postgres-signature',
 ];
 
 const db = scratchDatabase('type_methods', 'object type method', async (s) => {
@@ -163,6 +164,32 @@ describe('object type methods (PostgreSQL 15)', () => {
       // g_ids and g_texts filled in descending message order through the package setters.
       expect(await one(a, 'SELECT buffer_pkg.cached(1)')).toBe('3:c');
       await a.query('ROLLBACK');
+    } finally {
+      await a.end();
+    }
+  });
+
+  // The finding OPG-PLSQL-0046 says DATE and TIMESTAMP overloads become one routine: check that
+  // PostgreSQL indeed holds one (the last created) and keeps the overloads of distinct types.
+  it('overloads of one PostgreSQL signature are one routine, the others stay apart', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      const count = async (name: string) =>
+        Number(
+          await one(
+            a,
+            `SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname || '.' || p.proname = '${name}'`,
+          ),
+        );
+      expect(await count('fmt.show')).toBe(2);
+      expect(await count('fmt.pad')).toBe(2);
+      expect(await count('public.within_matcher_of_')).toBe(2);
+      expect(await one(a, "SELECT fmt.show(DATE '2024-05-06')")).toBe('timestamp 2024-05-06 00:00');
+      expect(await one(a, 'SELECT fmt.show(42)')).toBe('number 42');
+      expect(
+        await one(a, "SELECT (within_matcher_of_(row(1, NULL)::within_matcher, DATE '2024-05-06')).expected"),
+      ).toBe('timestamp');
     } finally {
       await a.end();
     }

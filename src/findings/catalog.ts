@@ -1178,6 +1178,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/rowtypes',
   },
   {
+    id: 'OPG-PLSQL-0046',
+    title: 'Overloads merged (same PostgreSQL signature)',
+    severity: 'warning',
+    effortMinutes: 20,
+    message: '{detail}',
+    suggestion:
+      'Give the overloads different names (or one routine that tests its argument), and change the callers of the one that was replaced; PostgreSQL cannot choose between them by the argument type any more.',
+    why: 'Oracle tells overloads apart by parameter types that PostgreSQL maps to one type (DATE and TIMESTAMP to timestamp, VARCHAR2 and CLOB to varchar / text only by length …) or by lengths and precisions, which routine signatures do not keep; CREATE OR REPLACE then keeps the routine created last.',
+    rule: 'convert/plsql/overloads',
+  },
+  {
     id: 'OPG-PLSQL-0050',
     title: 'DDL trigger converted to an event trigger',
     severity: 'warning',

@@ -29,6 +29,7 @@ import { PlContext } from './context.js';
 import { emitBlock } from './statements.js';
 import { indexKind } from './assoc.js';
 import { cursorRowTypeStatements } from './rowtypes.js';
+import { collapsedDetail, collapsedOverloads } from './overloads.js';
 
 export interface PackageInfo {
   name: OraName;
@@ -419,10 +420,25 @@ export function convertPackage(
   const spec = specTexts(info, pc, info.spec ? info.body?.declarations ?? [] : info.typeDecls);
   const state = stateParts(info, pc, unit);
   const objects: PgObject[] = [];
+  // Overloads whose parameters map to the same PostgreSQL types become one routine (overloads.ts).
+  const bodies = (info.body?.declarations ?? []).flatMap((d) => (d.kind === 'subprogram' && d.unit.block ? [d.unit] : []));
+  const collapsed = collapsedOverloads(
+    bodies,
+    (u) => u,
+    (u) => (u.kind === 'procedure' ? info.renamedProcedures?.get(u.name.name) : undefined) ?? u.name.name,
+    () => {
+      const scratch = new PlContext(ctx, 'procedure', object, unit.loc);
+      scratch.pkg = info;
+      return scratch;
+    },
+  );
   for (const d of info.body?.declarations ?? []) {
     if (d.kind !== 'subprogram' || !d.unit.block) continue;
     const member = new PlContext(ctx, d.unit.kind, `${object}.${d.unit.name.name}`, unit.loc);
     member.pkg = info;
+    const replaced = collapsed.get(d.unit);
+    const routine = `${pgNameOf(info.name)}.${pgNameOf((d.unit.kind === 'procedure' ? info.renamedProcedures?.get(d.unit.name.name) : undefined) ?? d.unit.name.name)}`;
+    if (replaced) member.report('OPG-PLSQL-0046', { detail: collapsedDetail(`${info.name}.${d.unit.name.name}`, routine, d.unit, replaced.replaces, replaced.signature) });
     const renamed = d.unit.kind === 'procedure' ? info.renamedProcedures?.get(d.unit.name.name) : undefined;
     if (renamed)
       member.report('OPG-PLSQL-0032', {

@@ -21,6 +21,7 @@ import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
 import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
 import { dispatcherText, methodRoutineName } from './objects.js';
+import { collapsedDetail, collapsedOverloads } from './overloads.js';
 import { flattenedAttributes, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeDependencies } from './types.js';
 
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -158,6 +159,13 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
       const typeName = ast.name.name;
       const objects: PgObject[] = [];
       const selfType: DataType = { kind: 'datatype', name: typeName, args: [], ...(ast.name.schema ? { schema: ast.name.schema } : {}) };
+      // Overloads whose parameters map to the same PostgreSQL types become one routine.
+      const collapsed = collapsedOverloads(
+        ast.methods,
+        (m) => m.unit,
+        (m) => `${m.kind === 'constructor' ? typeName : methodRoutineName(ctx, ast.name, m)}/${m.kind === 'static' || m.kind === 'constructor' ? 'static' : 'member'}`,
+        () => new PlContext(ctx, 'procedure', object, unit.loc),
+      );
       for (const m of ast.methods) {
         const label = `${object}.${m.unit.name.name}`;
         const pc = new PlContext(ctx, m.unit.kind === 'function' ? 'function' : 'procedure', label, unit.loc);
@@ -166,6 +174,17 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         if (routine !== m.unit.name.name)
           pc.report('OPG-PLSQL-0032', {
             detail: `member procedure ${typeName}.${m.unit.name.name} became the procedure ${typeName}_${routine}: the type (or its hierarchy) also has a function ${m.unit.name.name} with the same argument types, and PostgreSQL cannot hold a function and a procedure of one signature; calls of the procedure in the converted code use the new name`,
+          });
+        const replaced = collapsed.get(m);
+        if (replaced)
+          pc.report('OPG-PLSQL-0046', {
+            detail: collapsedDetail(
+              `${typeName}.${m.unit.name.name}`,
+              pgNameOf(`${typeName}_${routine}`),
+              { ...m.unit, params },
+              { ...replaced.replaces.unit, params: replaced.replaces.unit.params.filter((p) => p.name !== 'SELF') },
+              m.kind === 'static' || m.kind === 'constructor' ? replaced.signature : [pgNameOf(typeName), replaced.signature].filter(Boolean).join(', '),
+            ),
           });
         const s: Subprogram = { ...m.unit, name: { ...(ast.name.schema ? { schema: ast.name.schema } : {}), name: `${typeName}_${routine}` }, params };
         let opts: BlockOptions = {};
