@@ -4,13 +4,14 @@
  * renamed <name>_proc, call statements rewritten); RAW built-ins (RAWTOHEX, HEXTORAW, UTL_RAW casts)
  * on bytea; application contexts (DBMS_SESSION.SET_CONTEXT / CLEAR_CONTEXT, SYS_CONTEXT) in custom
  * settings; functions with OUT parameters (a record of the OUT values and opg_result, the return
- * value; v := f(…) reads both). Skipped with a message when no server answers.
+ * value; v := f(…) reads both); labels before statements other than loops and blocks left out.
+ * Skipped with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -51,6 +52,17 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
     }
   });
 
+
+  it('labels before statements other than loops and blocks are left out; EXIT of a labelled outer loop still works', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // EXIT outer at i = 1, j = 2 leaves both loops (Oracle PL/SQL Language Reference, "EXIT Statement").
+      expect(await one(a, 'SELECT labelled_steps()')).toBe('start;called;if;case;1.1;block1;');
+    } finally {
+      await a.end();
+    }
+  });
 
   it('a function and a procedure of one name: expressions reach the function, call statements the renamed procedure', async (ctx) => {
     if (!db.ready) ctx.skip();

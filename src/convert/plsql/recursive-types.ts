@@ -103,7 +103,11 @@ export function fromJson(j: Expr, t: DataType, pc: PlContext): Expr {
     };
     const value = call('coalesce', { kind: 'subquery', query: rows }, str('{}'));
     // Parenthesized: PL/pgSQL ends an IF / WHILE condition at the first THEN outside parentheses.
-    const test: Expr = { kind: 'case', whens: [{ when: { kind: 'is-null', operand: nonNull, not: false }, then: NULL }], else: value };
+    const test: Expr = {
+      kind: 'case',
+      whens: [{ when: { kind: 'is-null', operand: nonNull, not: false }, then: NULL }],
+      else: value,
+    };
     return cast({ kind: 'paren', expr: test }, pgType(t, pc));
   }
   if (objectTypeOf(pc.cctx, t)) return call('jsonb_populate_record', cast(NULL, pgType(t, pc)), nonNull);
@@ -137,7 +141,11 @@ function jsonCollectionAttribute(j: Expr, attr: string): Expr {
     case 'FIRST':
       return {
         kind: 'paren',
-        expr: { kind: 'case', whens: [{ when: { kind: 'binary', op: '>', left: length, right: num('0') }, then: num('1') }], else: NULL },
+        expr: {
+          kind: 'case',
+          whens: [{ when: { kind: 'binary', op: '>', left: length, right: num('0') }, then: num('1') }],
+          else: NULL,
+        },
       };
     default:
       return NULL;
@@ -366,35 +374,40 @@ export function lowerRecursiveWrite(
   s: PlStatement,
   pc: PlContext,
 ): { statements: PlStatement[] } | { text: string } | undefined {
+  /**
+   * `make(target')` run on a variable holding the jsonb attribute that `target` goes through:
+   * read into the variable first (unless an INTO target is the attribute itself), stored back after
+   * (unless the attribute belongs to a value that is not a variable, e.g. TREAT(…)).
+   */
   const around = (
     target: Expr,
     make: (t: Expr) => PlStatement,
-    whole: boolean,
+    use: 'target' | 'into' | 'argument',
   ): { statements: PlStatement[] } | undefined => {
     const j = innermostJson(target, pc);
     if (!j) return undefined;
-    // The target is the attribute itself: stored by an assignment (handled by the caller) or, as an INTO target, through a variable.
     const isWhole =
       j.access === target ||
       (j.access.kind === 'column' &&
         target.kind === 'column' &&
         j.access.parts.length === withSelf(target.parts, pc).length);
-    if (isWhole && !whole) return undefined;
+    // An assignment to the attribute itself is stored directly (the caller).
+    if (isWhole && use === 'target') return undefined;
     const tmp = tempVariable(j.type, pc);
     const v: Expr = { kind: 'column', parts: [tmp] };
     const changed = make(isWhole ? v : j.rebuild(v));
-    const read: PlStatement[] = isWhole ? [] : [{ kind: 'assign', target: v, value: j.access }];
-    const list: PlStatement[] = [
-      ...read,
-      { ...changed, labels: undefined } as PlStatement,
-      { kind: 'assign', target: j.access, value: v },
-    ];
+    const read: PlStatement[] =
+      isWhole && use === 'into' ? [] : [{ kind: 'assign', target: v, value: j.access }];
+    const back: PlStatement[] = isVariable(j.access, pc)
+      ? [{ kind: 'assign', target: j.access, value: v }]
+      : [];
+    const list: PlStatement[] = [...read, { ...changed, labels: undefined } as PlStatement, ...back];
     list[0] = { ...list[0], labels: s.labels } as PlStatement;
     return { statements: list };
   };
   switch (s.kind) {
     case 'assign': {
-      const r = around(s.target, (target) => ({ ...s, target }), false);
+      const r = around(s.target, (target) => ({ ...s, target }), 'target');
       if (r) return r;
       const j = innermostJson(s.target, pc);
       if (!j) return undefined;
@@ -406,13 +419,26 @@ export function lowerRecursiveWrite(
         text: `${target}.${quoteIdent(pgNameOf(column))} := ${printExpr(toJson(pc.exprNode(s.value), j.type, pc))};`,
       };
     }
-    case 'call':
-      return around(s.call, (call) => ({ ...s, call }), false);
+    case 'call': {
+      const r = around(s.call, (call) => ({ ...s, call }), 'target');
+      if (r) return r;
+      // An argument reading a jsonb attribute (or an element of it) goes through a variable: CALL
+      // takes no subquery in its arguments, and an IN OUT parameter changes the attribute.
+      const c = s.call;
+      if (c.kind !== 'call' && c.kind !== 'method') return undefined;
+      const k = c.args.findIndex((a) => !collectionAttributeRead(a.value) && innermostJson(a.value, pc));
+      if (k < 0) return undefined;
+      return around(
+        c.args[k].value,
+        (value) => ({ ...s, call: { ...c, args: c.args.map((a, i) => (i === k ? { ...a, value } : a)) } }),
+        'argument',
+      );
+    }
     case 'fetch': {
       const i = s.into.findIndex((t) => innermostJson(t, pc));
       return i < 0
         ? undefined
-        : around(s.into[i], (t) => ({ ...s, into: s.into.map((x, k) => (k === i ? t : x)) }), true);
+        : around(s.into[i], (t) => ({ ...s, into: s.into.map((x, k) => (k === i ? t : x)) }), 'into');
     }
     case 'sql': {
       const q = s.statement.kind === 'select' ? s.statement.query : undefined;
@@ -432,10 +458,31 @@ export function lowerRecursiveWrite(
             },
           } as typeof stmt,
         }),
-        true,
+        'into',
       );
     }
     default:
       return undefined;
+  }
+}
+
+/** `v.attr.COUNT` (FIRST, LAST, LIMIT): read from the jsonb directly, no variable needed. */
+const collectionAttributeRead = (e: Expr) =>
+  e.kind === 'column' && COLLECTION_ATTRIBUTES.includes(e.parts[e.parts.length - 1]);
+
+/** `e` is a variable or a chain of attributes / elements of one (an assignment target). */
+function isVariable(e: Expr, pc: PlContext): boolean {
+  switch (e.kind) {
+    case 'column':
+      return !!pc.lookup(withSelf(e.parts, pc)[0]);
+    case 'call':
+      return !!pc.lookup(withSelf(e.name, pc)[0]);
+    case 'field':
+    case 'method':
+      return isVariable(e.operand, pc);
+    case 'paren':
+      return isVariable(e.expr, pc);
+    default:
+      return false;
   }
 }

@@ -364,7 +364,9 @@ export function emitStatements(list: PlStatement[], pc: PlContext, depth: number
 function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: BlockOptions): string[] {
   const pad = IND.repeat(depth);
   const labels = (s.labels ?? []).map((l) => `${pad}<<${id(l)}>>`);
-  const out = (...lines: string[]) => [...labels, ...lines.map((l) => pad + l)];
+  // PL/pgSQL takes a label only before a loop or a block; on another statement an Oracle label is
+  // only a GOTO target (GOTO is not converted), so it is left out there.
+  const out = (...lines: string[]) => lines.map((l) => pad + l);
   const sub = (b: PlStatement[]) => emitStatements(b, pc, depth + 1, opts);
   // A write through an attribute stored as jsonb (recursive-types.ts).
   const recursive = lowerRecursiveWrite(s, pc);
@@ -403,7 +405,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       return out(`${assignTarget(target) ?? printExpr(target)} := ${pc.expr(s.value)};`);
     }
     case 'if': {
-      const lines: string[] = [...labels];
+      const lines: string[] = [];
       s.branches.forEach((b, i) => {
         lines.push(`${pad}${i === 0 ? 'IF' : 'ELSIF'} ${thenCondition(b.cond, pc)} THEN`, ...sub(b.body));
       });
@@ -412,7 +414,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       return lines;
     }
     case 'case': {
-      const lines = [...labels, `${pad}CASE${s.selector ? ` ${pc.expr(s.selector)}` : ''}`];
+      const lines = [`${pad}CASE${s.selector ? ` ${pc.expr(s.selector)}` : ''}`];
       for (const w of s.whens) lines.push(`${pad}${IND}WHEN ${thenCondition(w.when, pc)} THEN`, ...emitStatements(w.body, pc, depth + 2, opts));
       // Oracle raises CASE_NOT_FOUND without ELSE, as PL/pgSQL does.
       if (s.else) lines.push(`${pad}${IND}ELSE`, ...emitStatements(s.else, pc, depth + 2, opts));
@@ -519,7 +521,6 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         if (!bulk) return out(`-- FETCH ${s.cursor} BULK COLLECT not converted`);
         const loop = s.limit ? `FOR opg_i IN 1..${pc.expr(s.limit)} LOOP` : 'LOOP';
         return [
-          ...labels,
           ...bulk.reset.map((l) => pad + l),
           `${pad}${loop}`,
           `${pad}${IND}FETCH ${id(s.cursor)} INTO ${bulk.row};`,
@@ -558,7 +559,6 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         if (!bulk) return out('-- EXECUTE IMMEDIATE … BULK COLLECT not converted');
         const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
         return [
-          ...labels,
           ...bulk.reset.map((l) => pad + l),
           `${pad}FOR ${bulk.row} IN EXECUTE ${sql}${using} LOOP`,
           ...bulk.append.map((l) => `${pad}${IND}${l}`),
@@ -575,7 +575,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
     case 'pipe-row':
       return out(`RETURN NEXT ${pc.expr(s.value)};`);
     case 'sql':
-      return [...labels, ...sqlInPlsql(s.statement, pc, pad), ...(s.statement.kind === 'transaction' ? [] : rowcount(pc, pad))];
+      return [...sqlInPlsql(s.statement, pc, pad), ...(s.statement.kind === 'transaction' ? [] : rowcount(pc, pad))];
     case 'call':
       return out(...callStatement(s.call, pc));
     case 'block':
