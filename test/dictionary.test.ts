@@ -33,7 +33,7 @@ describe('dictionary views (conversion)', () => {
   it('exposes the columns the query uses under the view alias, in Oracle order for *', () => {
     const r = tr("SELECT o.object_name FROM user_objects o WHERE o.object_type = 'TABLE'");
     expect(r.sql).toMatch(/^SELECT o\.object_name FROM \(SELECT opg_d\.object_name AS object_name, opg_d\.object_type AS object_type FROM \(/);
-    expect(r.sql).toMatch(/\) opg_d WHERE opg_d\.owner = CASE WHEN CURRENT_USER = lower\(CURRENT_USER\) THEN upper\(CURRENT_USER\) ELSE CURRENT_USER END\) o WHERE o\.object_type = 'TABLE'$/);
+    expect(r.sql).toMatch(/\) opg_d WHERE opg_d\.owner = CASE WHEN CURRENT_USER = lower\(CURRENT_USER\) THEN upper\(CURRENT_USER\) ELSE CURRENT_USER::text END\) o WHERE o\.object_type = 'TABLE'$/);
     const star = tr('SELECT * FROM nls_session_parameters').sql;
     expect(star).toMatch(/^SELECT \* FROM \(SELECT opg_d\.parameter AS parameter, opg_d\.value AS value FROM /);
   });
@@ -70,8 +70,8 @@ describe('dictionary views (conversion)', () => {
   it('spells USER and SYS_CONTEXT user / schema names as Oracle does', () => {
     const r = tr("SELECT USER, sys_context('USERENV', 'CURRENT_SCHEMA') FROM dual");
     expect(r.sql).toBe(
-      'SELECT CASE WHEN CURRENT_USER = lower(CURRENT_USER) THEN upper(CURRENT_USER) ELSE CURRENT_USER END, ' +
-        'CASE WHEN CURRENT_SCHEMA = lower(CURRENT_SCHEMA) THEN upper(CURRENT_SCHEMA) ELSE CURRENT_SCHEMA END',
+      'SELECT CASE WHEN CURRENT_USER = lower(CURRENT_USER) THEN upper(CURRENT_USER) ELSE CURRENT_USER::text END, ' +
+        'CASE WHEN CURRENT_SCHEMA = lower(CURRENT_SCHEMA) THEN upper(CURRENT_SCHEMA) ELSE CURRENT_SCHEMA::text END',
     );
   });
 });
@@ -194,6 +194,11 @@ describe('dictionary views (PostgreSQL 15)', () => {
         f: 'YYYY-MM-DD HH24:MI:SS',
         l: `CREATE OR REPLACE FUNCTION ${role}.table_exists(p_name character varying)\n`,
       });
+      // A package collection of NLS_SESSION_PARAMETERS%ROWTYPE: a composite type of the view's columns.
+      expect((await c.query('SELECT p.parameter, p.value FROM unnest(nls_api.date_formats()) p')).rows).toEqual([
+        { parameter: 'NLS_DATE_FORMAT', value: 'YYYY-MM-DD HH24:MI:SS' },
+        { parameter: 'NLS_TIMESTAMP_FORMAT', value: 'YYYY-MM-DD HH24:MI:SS.FF6' },
+      ]);
       // The function whose column is not provided was kept as a comment: it does not exist.
       expect((await c.query("SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'object_edition'")).rows[0].n).toBe(0);
     } finally {

@@ -42,12 +42,12 @@ import { type ExprContext, lit, pgType, report } from './builders.js';
 import { type DictColumn, type Scope, VIEWS, type ViewDef } from './dictionary-views.js';
 import { mapQueryDeep } from './walk.js';
 
-/** The Oracle spelling of a PostgreSQL name (see the module header). */
+/** The Oracle spelling of a PostgreSQL name (see the module header), as text (not `name`). */
 export function oracleName(e: Expr): Expr {
   return {
     kind: 'case',
     whens: [{ when: { kind: 'binary', op: '=', left: e, right: fn('lower', e) }, then: fn('upper', e) }],
-    else: e,
+    else: { kind: 'pg-cast', operand: e, type: pgType('text') },
   };
 }
 

@@ -10,6 +10,7 @@ import type { QualifiedName } from '../../ast/common.js';
 import type { DataType, Expr } from '../../ast/expr.js';
 import type { FromItem, Query } from '../../ast/query.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
+import { dictionaryShape } from '../../rules/dictionary.js';
 import type { OraType } from '../../rules/infer.js';
 import { queryColumnTypes } from '../../rules/infer.js';
 import type { ConvertContext } from '../context.js';
@@ -127,6 +128,17 @@ export function rowTypeText(t: DataType, label: string, pc: PlContext): string |
     !pc.cctx.views.has(`${q.schema ?? ''}.${q.name}`) &&
     ![...pc.cctx.views.keys()].some((k) => k.endsWith(`.${q.name}`))
   ) {
+    // An Oracle dictionary view that rules/dictionary.ts maps: the row type of its columns, as a
+    // cursor over them would have (NLS_SESSION_PARAMETERS%ROWTYPE → (parameter text, value text)).
+    const dict = dictionaryShape(q);
+    if (dict) {
+      const query: Query = {
+        kind: 'select',
+        items: dict.columns.map((c) => ({ expr: { kind: 'column', parts: [c.name] } as Expr })),
+        from: [{ kind: 'table', name: q }],
+      };
+      return cursorRowType(q.name, query, pc.pkg?.name, label, pc);
+    }
     // Not a relation of the converted scripts (an Oracle dictionary view, a table created elsewhere).
     pc.fail(
       `${label}: ${q.schema ? `${q.schema}.` : ''}${q.name}%ROWTYPE, the row type of a table or view the converted scripts do not define`,
