@@ -236,7 +236,15 @@ export function packageTypeText(info: PackageInfo, name: OraName, cctx: ConvertC
   let text: string;
   // resolvedType: a subtype of table.column%TYPE / x%ROWTYPE needs the type itself.
   if (d.kind === 'subtype') text = pc.resolvedType(d.base, d.name);
-  else if (d.def.kind === 'record') text = `${schemaOf(info, pc)}.${quoteIdent(pgNameOf(d.name))}`;
+  else if (d.def.kind === 'record') {
+    text = `${schemaOf(info, pc)}.${quoteIdent(pgNameOf(d.name))}`;
+    // Its composite type needs each field's type itself: x%TYPE of a column or variable the
+    // conversion does not know cannot be written there.
+    for (const f of d.def.fields) {
+      const type = pc.resolvedType(f.type, `${d.name}.${f.name}`);
+      if (type.includes('%')) pc.fail(`field ${f.name}: ${type} names a column or variable that is not known`);
+    }
+  }
   else if (d.def.kind === 'table' && d.def.indexBy && indexKind(d.def.indexBy, pc, info) === 'string') {
     text = 'jsonb';
     // The element type must be convertible too.
