@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes', 'bulk-collect-fetch-dynamic', 'record-field-collections'];
+const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes', 'bulk-collect-fetch-dynamic', 'record-field-collections', 'collection-builtin-types'];
 const db = scratchDatabase('coll', 'collection', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -57,6 +57,17 @@ describe('collections (PostgreSQL 15)', () => {
       // first key of the string-indexed map ('a' < 'b'), sum over a sparse INDEX BY field (3, 7),
       // EXISTS on a present and an absent index, a.b.c on a parameter: 3 / 8 * 100 rounded.
       expect(await one(a, 'SELECT cov.demo()')).toBe('PKG_0:15:5:-1:37.5');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('built-in package collection types are arrays; INDEX BY ones skip their gaps', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await session();
+    try {
+      // SOURCE_LINES_T elements 1 and 3, ODCIVARCHAR2LIST('a','b'), UNCL_ARRAY's first index 2.
+      expect(await one(a, "SELECT join_lines('|')")).toBe('x|z|ab|2|2');
     } finally {
       await a.end();
     }

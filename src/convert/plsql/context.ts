@@ -98,11 +98,49 @@ export function noteCollectionType(name: QualifiedName, of: DataType, ctx: Conve
 export function collectionElement(ctx: ConvertContext, t: DataType): DataType | undefined {
   const map = collections.get(ctx);
   if (t.attribute) return undefined;
+  const builtin = builtinCollection(t);
+  if (builtin) return builtin.element;
   const exact = map?.get(`${t.schema ?? ''}.${t.name}`);
   if (exact || (t.schema && t.schema !== 'SYS')) return exact;
   const found = map && [...map].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
   // JSON_KEY_LIST (SYS, the keys of a JSON_OBJECT_T): a VARRAY of VARCHAR2(4000), here text[].
   return found ?? (t.name === 'JSON_KEY_LIST' ? { kind: 'datatype', name: 'VARCHAR2', args: [4000] } : undefined);
+}
+
+const vc = (n: number): DataType => ({ kind: 'datatype', name: 'VARCHAR2', args: [n] });
+const scalar = (name: string): DataType => ({ kind: 'datatype', name, args: [] });
+/**
+ * Collection types of Oracle's built-in packages and SYS whose elements are scalars (PL/SQL
+ * Packages and Types Reference): held as arrays of the element type like user collections.
+ * `sparse`: an INDEX BY table (gaps allowed).
+ */
+const BUILTIN_COLLECTIONS: Record<string, { element: DataType; sparse: boolean }> = {
+  'DBMS_SQL.VARCHAR2_TABLE': { element: vc(2000), sparse: true },
+  'DBMS_SQL.VARCHAR2A': { element: vc(32767), sparse: true },
+  'DBMS_SQL.VARCHAR2S': { element: vc(256), sparse: true },
+  'DBMS_SQL.NUMBER_TABLE': { element: scalar('NUMBER'), sparse: true },
+  'DBMS_SQL.DATE_TABLE': { element: scalar('DATE'), sparse: true },
+  'DBMS_SQL.CLOB_TABLE': { element: scalar('CLOB'), sparse: true },
+  'DBMS_SQL.BLOB_TABLE': { element: scalar('BLOB'), sparse: true },
+  'DBMS_UTILITY.UNCL_ARRAY': { element: vc(227), sparse: true },
+  'DBMS_UTILITY.LNAME_ARRAY': { element: vc(4000), sparse: true },
+  'DBMS_UTILITY.NAME_ARRAY': { element: vc(30), sparse: true },
+  'DBMS_UTILITY.NUMBER_ARRAY': { element: scalar('NUMBER'), sparse: true },
+  'DBMS_UTILITY.DBLINK_ARRAY': { element: vc(128), sparse: true },
+  'DBMS_OUTPUT.CHARARR': { element: vc(32767), sparse: true },
+  'DBMS_PREPROCESSOR.SOURCE_LINES_T': { element: vc(32767), sparse: true },
+  'APEX_APPLICATION_GLOBAL.VC_ARR2': { element: vc(32767), sparse: true },
+  'SYS.DBMSOUTPUT_LINESARRAY': { element: vc(32767), sparse: false },
+  'SYS.ODCIVARCHAR2LIST': { element: vc(4000), sparse: false },
+  'SYS.ODCINUMBERLIST': { element: scalar('NUMBER'), sparse: false },
+  'SYS.ODCIDATELIST': { element: scalar('DATE'), sparse: false },
+};
+
+/** A scalar collection type of a built-in package or SYS (SYS. optional for the SYS ones). */
+export function builtinCollection(t: DataType): { element: DataType; sparse: boolean } | undefined {
+  if (t.attribute || t.args.length) return undefined;
+  const schema = t.schema?.replace(/^SYS\./, '');
+  return BUILTIN_COLLECTIONS[`${schema ?? 'SYS'}.${t.name}`];
 }
 
 /** Helpers of INDEX BY tables held as arrays: a NULL element is a gap (see PlContext.sparse). */
@@ -446,6 +484,8 @@ export class PlContext {
     // rounds to the scale, as numeric(p,s) does (an integer type would accept larger values).
     if (t.name === 'NUMBER' && !t.schema && typeof t.args[0] === 'number' && (t.args[1] === undefined || typeof t.args[1] === 'number'))
       return `numeric(${t.args.join(',')})`;
+    const builtin = builtinCollection(t);
+    if (builtin) return `${this.type(builtin.element, label)}[]`;
     const sink: Finding[] = [];
     const pg = mapType(t, { column: label, object: this.object, location: this.location, findings: sink, support: this.cctx.supportTypes });
     if (t.schema && BUILTIN_PACKAGE.test(t.schema) && sink.some((f) => f.id === 'OPG-TYPE-0009'))
@@ -765,6 +805,9 @@ export class PlContext {
       this.fail('SQLERRM(code) has no PostgreSQL equivalent');
       return undefined;
     }
+    // c.COUNT() / c.FIRST() … written with empty parentheses.
+    if (x.kind === 'call' && !x.args.length && x.name.length >= 2 && ['FIRST', 'LAST', 'COUNT', 'LIMIT'].includes(x.name[x.name.length - 1]))
+      return this.plsqlNode({ kind: 'column', parts: x.name });
     if (x.kind === 'call' && x.args.length === 1 && !x.args[0].name) {
       const index = () => mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y));
       // c(i): an element of a collection (variable, package variable, record or object attribute).
@@ -783,6 +826,8 @@ export class PlContext {
    * here whose gaps are NULL elements.
    */
   isSparse(t: DataType): boolean {
+    const builtin = builtinCollection(t);
+    if (builtin) return builtin.sparse;
     if (t.attribute || t.args.length || t.schema?.includes('.')) return false;
     if (!t.schema && this.localTypes.has(t.name)) return this.sparseTypes.has(t.name);
     const ref = this.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
@@ -793,18 +838,23 @@ export class PlContext {
   /**
    * FIRST / LAST / EXISTS(i) / NEXT(i) / PRIOR(i) of an INDEX BY table held as an array: the
    * indexes whose element is not NULL (opg_sparse_* helpers, created before the unit), so a loop
-   * over a sparse collection skips its gaps as in Oracle. COUNT stays the array's length.
+   * over a sparse collection skips its gaps as in Oracle. COUNT stays the array's length: a dense
+   * array filled by BULK COLLECT may hold NULL values, and loops FOR i IN 1 .. c.COUNT must see them.
    */
   sparse(what: string, c: Expr, i?: Expr): Expr {
     const fn = `opg_sparse_${what.toLowerCase()}`;
     const helper = SPARSE_HELPERS[fn];
     if (!this.preStatements.includes(helper)) this.preStatements.push(helper);
+    this.sparseFinding();
+    const args = [{ value: c }, ...(i ? [{ value: { kind: 'pg-cast', operand: { kind: 'paren', expr: i }, type: { kind: 'datatype', name: 'integer', args: [] } } as Expr }] : [])];
+    return { kind: 'call', name: [fn], args };
+  }
+
+  private sparseFinding(): void {
     if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0031'))
       this.report('OPG-PLSQL-0031', {
         detail: `${this.object}: the INDEX BY tables of this unit are PostgreSQL arrays; FIRST, LAST, EXISTS, NEXT and PRIOR take a NULL element for a gap (an element deleted or never assigned), so an element holding NULL is skipped too; COUNT counts the gaps between the first and the last element`,
       });
-    const args = [{ value: c }, ...(i ? [{ value: { kind: 'pg-cast', operand: { kind: 'paren', expr: i }, type: { kind: 'datatype', name: 'integer', args: [] } } as Expr }] : [])];
-    return { kind: 'call', name: [fn], args };
   }
 
   /** Expressions being converted are inside a SQL statement (set by the statement emitter). */
