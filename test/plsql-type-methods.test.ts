@@ -59,8 +59,8 @@ describe('object type methods (PostgreSQL 15)', () => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
-      expect(await one(a, 'SELECT buffer_text(1)')).toBe('>line 1/L;>line 2/L;>line 3/L;2');
-      expect(await one(a, 'SELECT buffer_text(2)')).toBe('#word/W;1');
+      expect(await one(a, 'SELECT buffer_text(1)')).toBe('>line 1/L;>line 2/L;>line 3/L;2:>line 2');
+      expect(await one(a, 'SELECT buffer_text(2)')).toBe('#word/W;1:#word');
       const rows = await a.query(
         "SELECT text, item_type FROM line_buffer_get_lines(row('LINE_BUFFER', '-')::buffer_base)",
       );

@@ -436,6 +436,12 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     pc.fail('XMLELEMENT(EVALNAME …): PostgreSQL element names are fixed in the query (build the XML text, or use a fixed name)');
     return { ...x, args: x.args.slice(1).map((a) => ({ ...a, value: sub(a.value) })) };
   }
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'VALUE' && x.args.length === 1 && pc.inSql && !pc.lookup('VALUE')) {
+    // VALUE(t) of a row of TABLE(collection of objects) or of a pipelined function: the object
+    // itself, which PostgreSQL's whole-row reference to the FROM item is (its composite type).
+    const a = x.args[0].value;
+    if (a.kind === 'column' && a.parts.length === 1 && !pc.lookup(a.parts[0])) return a;
+  }
   if (x.kind === 'treat') return treat(x, pc, sub);
   // Attributes stored as jsonb (recursive-types.ts).
   const recursive = lowerRecursiveRead(x, pc, sub);
