@@ -53,7 +53,8 @@ export type Expr =
   | FieldExpr
   | SubscriptExpr
   | MethodCall
-  | TreatExpr;
+  | TreatExpr
+  | JsonFuncExpr;
 
 export interface Literal {
   kind: 'literal';
@@ -151,6 +152,42 @@ export interface FuncCall {
   charsetUsing?: 'CHAR_CS' | 'NCHAR_CS';
   /** XMLELEMENT(NAME n, …): the element name (`xmlelement(name n, …)`); XMLSERIALIZE: CONTENT or DOCUMENT. */
   xmlName?: OraName;
+}
+
+/** What a SQL/JSON function does on an error, on no match (ON EMPTY) or on a type mismatch. */
+export type JsonBehavior =
+  | { kind: 'ERROR' | 'NULL' | 'TRUE' | 'FALSE' | 'EMPTY' | 'EMPTY ARRAY' | 'EMPTY OBJECT' }
+  | { kind: 'DEFAULT'; value: Expr };
+
+/**
+ * A SQL/JSON function with its clauses (parser/json-functions.ts, rules/json-functions.ts):
+ * JSON_VALUE, JSON_QUERY, JSON_EXISTS, JSON_OBJECT, JSON_ARRAY, JSON_OBJECTAGG, JSON_ARRAYAGG,
+ * JSON_SERIALIZE, JSON_MERGEPATCH.
+ */
+export interface JsonFuncExpr {
+  kind: 'json-fn';
+  /** Upper-case function name. */
+  fn: string;
+  /**
+   * JSON_VALUE / JSON_QUERY / JSON_EXISTS / JSON_SERIALIZE: the document; JSON_MERGEPATCH: target
+   * and patch; JSON_ARRAY / JSON_ARRAYAGG: the elements; JSON_OBJECT / JSON_OBJECTAGG: the members.
+   */
+  args: { value: Expr; key?: Expr; formatJson?: boolean }[];
+  /** The path literal as written (JSON_VALUE / JSON_QUERY / JSON_EXISTS). */
+  path?: string;
+  /** PASSING expr AS name: the name as written in the path ($name). */
+  passing?: { name: string; value: Expr }[];
+  returning?: DataType;
+  onError?: JsonBehavior;
+  onEmpty?: JsonBehavior;
+  onNull?: 'NULL' | 'ABSENT';
+  wrapper?: 'WITHOUT' | 'CONDITIONAL' | 'UNCONDITIONAL';
+  /** JSON_ARRAYAGG(x ORDER BY …) */
+  orderBy?: OrderItem[];
+  /** JSON_OBJECT(*) or JSON_OBJECT(t.*): the qualifier, [] for a bare *. */
+  star?: OraName[];
+  /** Other clauses, upper case: PRETTY, ASCII, STRICT, TRUNCATE, WITH UNIQUE KEYS, FORMAT JSON … */
+  options?: string[];
 }
 
 export interface UnaryExpr {

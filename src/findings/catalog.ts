@@ -363,6 +363,50 @@ const entries: CatalogEntry[] = [
     why: 'Some introspection methods have no exact jsonb counterpart (dates and timestamps are JSON strings in jsonb; type names come from jsonb_typeof).',
     rule: 'convert/plsql/json-types',
   },
+  {
+    id: 'OPG-JSON-0004',
+    title: 'JSON text as PostgreSQL writes it',
+    severity: 'info',
+    effortMinutes: 5,
+    message: '{detail}: the JSON text is written by jsonb (keys sorted, ", " and ": " between items)',
+    suggestion:
+      'Compare JSON results parsed (as jsonb) rather than as strings; where the exact text matters, build it with the JSON_OBJECT / JSON_ARRAY conversion, which keeps Oracle\'s order and spacing.',
+    why: 'JSON_QUERY and JSON_SERIALIZE return the fragment as Oracle serializes it (document key order, no spaces; PRETTY indents by 2). The jsonb path functions return jsonb, which stores keys sorted (shorter first) and prints spaces; jsonb_pretty indents by 4. ASCII (escape non-ASCII characters) is not applied.',
+    rule: 'rules/json-functions',
+  },
+  {
+    id: 'OPG-JSON-0005',
+    title: 'SQL/JSON query raises on a document that is not JSON',
+    severity: 'info',
+    effortMinutes: 5,
+    message:
+      '{detail}: a document that is not well-formed strict JSON raises an error on PostgreSQL; Oracle returns NULL by default (FALSE for an exists test)',
+    suggestion:
+      'Make sure the documents are strict JSON (an IS JSON check constraint on the column, converted to a jsonb cast, does it); Oracle\'s lax syntax (single quotes, unquoted names) must be rewritten.',
+    why: 'The document is cast to jsonb, which accepts strict JSON only and has no ON ERROR clause in PostgreSQL 15; Oracle\'s default NULL ON ERROR covers a malformed document too.',
+    rule: 'rules/json-functions',
+  },
+  {
+    id: 'OPG-JSON-0006',
+    title: 'SQL/JSON clause kept approximately',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion: 'Check the cases the detail names against the documents the code reads, and add an explicit test where they matter.',
+    why: 'PostgreSQL 15 has no ON ERROR / ON EMPTY clauses: the conversion keeps Oracle\'s default behaviour exactly and rebuilds the others with coalesce, CASE and strict path mode, which differ in the corner cases named.',
+    rule: 'rules/json-functions',
+  },
+  {
+    id: 'OPG-JSON-0007',
+    title: 'JSON path item method mapped to a near equivalent',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Check the results: .double() reads numbers as double precision (about 15 significant digits) where .number() keeps NUMBER precision; .datetime() keeps the time of day and the time zone that Oracle\'s .date() drops.',
+    why: 'PostgreSQL 15 jsonpath has no .number(), .date() or .timestamp() item methods (PostgreSQL 17 added some).',
+    rule: 'rules/json-functions',
+  },
   // ── tables, columns, constraints ───────────────────────────────────
   {
     id: 'OPG-TABLE-0001',

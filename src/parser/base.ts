@@ -86,6 +86,7 @@ export interface Rules {
   jsonTable: () => JsonTableRef;
   jsonTableColumns: () => JsonTableColumn[];
   jsonTableColumn: () => JsonTableColumn;
+  jsonFunction: () => Expr;
   xmlTable: () => XmlTableRef;
   xmlTableColumn: () => XmlTableColumn;
   xmlNamespace: () => { uri: string; prefix?: OraName };

@@ -4,6 +4,7 @@ import type { OraName, QualifiedName } from '../ast/common.js';
 import type { BinaryOp, Expr, FrameBound, FuncArg, OrderItem, WindowSpec } from '../ast/expr.js';
 import type { Query } from '../ast/query.js';
 import { type $, nameOf } from './base.js';
+import { JSON_FUNCTIONS } from './json-functions.js';
 import { K } from './keywords.js';
 import * as T from './tokens.js';
 
@@ -748,6 +749,11 @@ export function defineExprRules($: $): void {
               const e: Expr = { kind: 'call', name: ['XMLSERIALIZE'], args: [{ value }], xmlName: option === 'DOCUMENT' ? 'DOCUMENT' : 'CONTENT' };
               return type ? { kind: 'cast', operand: e, type } : e;
             },
+          },
+          {
+            // JSON_VALUE, JSON_QUERY, JSON_OBJECT … with their clauses (json-functions.ts)
+            GATE: () => $.LA(2).tokenType === T.LParen && $.LA(1).tokenType !== T.QuotedIdent && JSON_FUNCTIONS.has($.LA(1).image.toUpperCase()),
+            ALT: (): Expr => $.subrule(60, $.jsonFunction),
           },
           {
             // PL/SQL inquiry directive: $$PLSQL_UNIT, $$PLSQL_LINE (the line in the unit), $$flag

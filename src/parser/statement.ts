@@ -21,6 +21,7 @@ import { defineExprRules } from './expr.js';
 import { definePlsqlRules, type PlsqlRules } from './plsql.js';
 import { lex } from './lexer.js';
 import { defineJsonTableRules } from './json-table.js';
+import { defineJsonFunctionRules } from './json-functions.js';
 import { defineXmlTableRules } from './xml-table.js';
 import { defineQueryRules } from './query.js';
 import { Dot, QuotedIdent } from './tokens.js';
@@ -69,6 +70,7 @@ export function getParser(): OracleParser & $ & DmlRules & PlsqlRules {
     defineDataTypeRules,
     defineQueryRules,
     defineJsonTableRules,
+    defineJsonFunctionRules,
     defineXmlTableRules,
     defineTableRules,
     definePartitionRules,

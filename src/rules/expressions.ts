@@ -5,6 +5,8 @@
  * set per query block by rewriteQuery.
  */
 import { rewriteJsonTable } from './json-table.js';
+import { prepareWith } from './recursive-with.js';
+import { rewriteJsonFunction } from './json-functions.js';
 import { dictionaryView, mapDictionaryView, oracleName } from './dictionary.js';
 import { rewriteXmlTable, XML_METHODS, xmlMethod } from './xml.js';
 import { mapType } from './types.js';
@@ -201,6 +203,8 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     case 'treat':
       notConverted(ctx, e.generalized ? `generalized invocation (… AS ${e.type.name})` : `TREAT(… AS ${e.ref ? 'REF ' : ''}${e.type.name})`);
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
+    case 'json-fn':
+      return rewriteJsonFunction(e, ctx, (x) => rewriteExpr(x, ctx));
     case 'subquery':
       return { kind: 'subquery', query: rewriteQuery(e.query, ctx) };
     case 'list':
@@ -287,6 +291,8 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
 }
 
 export function rewriteQuery(q: Query, ctx: ExprContext): Query {
+  // Recursive WITH: RECURSIVE, SEARCH / CYCLE (before the scope of the block is built).
+  if (q.with) q = { ...q, with: prepareWith(q.with, ctx) };
   if (q.kind === 'set') {
     const r: Query = { ...q, left: rewriteQuery(q.left, ctx), right: rewriteQuery(q.right, ctx) };
     if (q.orderBy) r.orderBy = rewriteOrder(q.orderBy, ctx);

@@ -273,6 +273,10 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
       return T('timestamp');
     case 'collate':
       return inferType(e.operand, ctx);
+    case 'json-fn':
+      if (e.fn === 'JSON_EXISTS') return T('boolean');
+      if (e.returning) return classOfDataType(e.returning);
+      return T('string');
     default:
       return UNKNOWN;
   }

@@ -80,6 +80,14 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
       return { ...e, operand: m(e.operand), zone: e.zone === 'LOCAL' ? e.zone : m(e.zone) };
     case 'collate':
       return { ...e, operand: m(e.operand) };
+    case 'json-fn': {
+      const r = { ...e, args: e.args.map((a) => ({ ...a, value: m(a.value), ...(a.key ? { key: m(a.key) } : {}) })) };
+      if (e.passing) r.passing = e.passing.map((p) => ({ ...p, value: m(p.value) }));
+      if (e.onError?.kind === 'DEFAULT') r.onError = { kind: 'DEFAULT', value: m(e.onError.value) };
+      if (e.onEmpty?.kind === 'DEFAULT') r.onEmpty = { kind: 'DEFAULT', value: m(e.onEmpty.value) };
+      if (e.orderBy) r.orderBy = mo(e.orderBy);
+      return r;
+    }
   }
 }
 

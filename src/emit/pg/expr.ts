@@ -229,6 +229,8 @@ export function printExpr(e: Expr): string {
     // Oracle-only nodes (reported as not converted by the rules): printed as Oracle writes them.
     case 'method':
       return `(${printExpr(e.operand)}).${quoteIdent(pgNameOf(e.name))}(${e.args.map((a) => printExpr(a.value)).join(', ')})`;
+    case 'json-fn':
+      return `${e.fn.toLowerCase()}(${[...e.args.map((a) => (a.key ? `${printExpr(a.key)} : ${printExpr(a.value)}` : printExpr(a.value))), ...(e.path !== undefined ? [quoteLiteral(e.path)] : [])].join(', ')})`;
     case 'treat':
       return e.generalized ? `(${printExpr(e.operand)} AS ${printType(e.type)})` : `TREAT(${printExpr(e.operand)} AS ${e.ref ? 'REF ' : ''}${printType(e.type)})`;
     case 'subquery':
