@@ -230,6 +230,12 @@ END;
     expect(r.phases.code).toContain(`jsonb_path_query_first(jsonb_path_query_array(a_json_t::jsonb, '$')`);
   });
 
+  it("reads 'k':1 and 'k':col (lexed as bind variables) as members, and JSON_OBJECT(col) keyed by the column name", () => {
+    const r = convert(`CREATE VIEW v AS SELECT json_object('a':1, 'b':x) a, json_object(id) b FROM t;`);
+    expect(r.phases.code).toContain(`concat_ws(',', '"a":1', '"b":' || coalesce(to_json(x)::text, 'null'))`);
+    expect(r.phases.code).toContain(`'"ID":' || coalesce(to_json(id)::text, 'null')`);
+  });
+
   it('reports what PostgreSQL 15 cannot do: JSON_MERGEPATCH, JSON_OBJECT(*), item methods without a counterpart', () => {
     const r = convert(
       `CREATE VIEW v AS SELECT json_mergepatch(doc, '{}') a, json_object(*) b, json_value(doc, '$.a.string()') c FROM t;`,

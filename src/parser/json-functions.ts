@@ -104,6 +104,7 @@ export function defineJsonFunctionRules($: $): void {
                 ALT: (): Expr => {
                   const tok = $.consume(10 + i, T.BindVar);
                   const raw = tok.image.slice(1);
+                  if (/^\d+$/.test(raw)) return { kind: 'literal', type: 'number', value: raw };
                   return {
                     kind: 'column',
                     parts: [raw.startsWith('"') ? raw.slice(1, -1) : raw.toUpperCase()],
