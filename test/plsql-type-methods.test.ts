@@ -41,6 +41,9 @@ describe('object type methods (PostgreSQL 15)', () => {
       // p_m.negated; (no parentheses) calls the procedure, which changes the IN OUT argument.
       const r = await a.query("CALL matcher_negate(row('MATCHER', 0, 'z', NULL)::matcher)");
       expect(r.rows[0].p_m).toBe('(MATCHER,1,z,)');
+      // pop() (the function) returns the last character; pop; and pop(2) (the procedure, whose
+      // a_cnt has a default) shorten the label: 'abcd' → 'abc' → 'a'.
+      expect(await one(a, "SELECT matcher_pop('abcd')")).toBe('d|a');
       // Both routines exist side by side.
       const kinds = await a.query(
         "SELECT proname, prokind FROM pg_proc WHERE proname IN ('matcher_negated', 'matcher_negated_proc') ORDER BY proname",
@@ -59,8 +62,8 @@ describe('object type methods (PostgreSQL 15)', () => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
-      expect(await one(a, 'SELECT buffer_text(1)')).toBe('>line 1/L;>line 2/L;>line 3/L;2:>line 2');
-      expect(await one(a, 'SELECT buffer_text(2)')).toBe('#word/W;1:#word');
+      expect(await one(a, 'SELECT buffer_text(1)')).toBe('>line 1/L;>line 2/L;>line 3/L;2:>line 2:10:>10');
+      expect(await one(a, 'SELECT buffer_text(2)')).toBe('#word/W;1:#word:20:#20');
       const rows = await a.query(
         "SELECT text, item_type FROM line_buffer_get_lines(row('LINE_BUFFER', '-')::buffer_base)",
       );

@@ -27,7 +27,7 @@ import type { Query } from '../../ast/query.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import type { ConvertContext } from '../context.js';
-import { collectionElement, type PlContext } from './context.js';
+import { collectionElement, type PlContext, PlContext as PlContextClass } from './context.js';
 import { jsonAttribute, lowerRecursiveRead, toJson } from './recursive-types.js';
 import { attributeColumn, hierarchyColumns, hierarchyOf, hierarchyRoot, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
 
@@ -82,46 +82,75 @@ export function findMethod(ctx: ConvertContext, q: QualifiedName, name: string, 
     return argc <= ps.length && ps.slice(argc).every((p) => p.default);
   };
   const isWanted = (m: TypeMethod) => !want || m.unit.kind === want;
+  const chain: QualifiedName[] = [];
   for (let t: QualifiedName | undefined = q; t && !seen.has(keyOf(t)); t = supertypeOf(ctx, t)) {
     seen.add(keyOf(t));
-    const candidates = (bodies.get(ctx)?.get(t.name) ?? []).filter((m) => m.kind !== 'constructor' && m.unit.name.name === name);
-    const best =
-      candidates.find((m) => fitsArgs(m) && isWanted(m)) ?? candidates.find(fitsArgs) ?? candidates.find(isWanted) ?? candidates[0];
+    chain.push(t);
+  }
+  const candidates = (t: QualifiedName) => (bodies.get(ctx)?.get(t.name) ?? []).filter((m) => m.kind !== 'constructor' && m.unit.name.name === name);
+  // The nearest implementation of the wanted kind first: a type may implement only the procedure
+  // of a name whose function its subtypes implement (NOT INSTANTIABLE there), or the reverse.
+  if (want) {
+    for (const t of chain) {
+      const best = candidates(t).find((m) => fitsArgs(m) && isWanted(m));
+      if (best) return { owner: t, method: best };
+    }
+    // Only subtypes implement it: none here (dispatchOf finds them).
+    if (typeAndDescendants(ctx, q).slice(1).some((t) => candidates(t).some((m) => fitsArgs(m) && isWanted(m)))) return undefined;
+  }
+  for (const t of chain) {
+    const c = candidates(t);
+    const best = c.find((m) => fitsArgs(m) && isWanted(m)) ?? c.find(fitsArgs) ?? c.find(isWanted) ?? c[0];
     if (best) return { owner: t, method: best };
   }
   return undefined;
 }
 
-/** Oracle type spellings that PostgreSQL routine signatures do not tell apart (no typmods). */
-const SIGNATURE_FAMILY: Record<string, string> = {
-  VARCHAR2: 'VARCHAR', NVARCHAR2: 'VARCHAR', STRING: 'VARCHAR', VARCHAR: 'VARCHAR',
-  NUMBER: 'NUMERIC', NUMERIC: 'NUMERIC', DECIMAL: 'NUMERIC', DEC: 'NUMERIC',
-  PLS_INTEGER: 'INTEGER', BINARY_INTEGER: 'INTEGER', SIMPLE_INTEGER: 'INTEGER', NATURAL: 'INTEGER', NATURALN: 'INTEGER', POSITIVE: 'INTEGER', POSITIVEN: 'INTEGER', SIGNTYPE: 'INTEGER',
-  CLOB: 'TEXT', NCLOB: 'TEXT', LONG: 'TEXT',
-  DATE: 'TIMESTAMP', TIMESTAMP: 'TIMESTAMP', TIMESTAMP_UNCONSTRAINED: 'TIMESTAMP',
-  TIMESTAMP_TZ_UNCONSTRAINED: 'TIMESTAMPTZ', TIMESTAMP_LTZ_UNCONSTRAINED: 'TIMESTAMPTZ',
-};
-
-/** Input signature of a method's routine as PostgreSQL identifies it (SELF first for member methods). */
-function routineSignature(m: TypeMethod): string {
+/**
+ * Input signatures of a method's routine as PostgreSQL resolves a call of it (SELF first for member
+ * methods): the full one and each shorter one a call can use by leaving out defaulted parameters.
+ */
+function callSignatures(ctx: ConvertContext, m: TypeMethod): string[] {
+  const cached = signatureCache.get(m);
+  if (cached) return cached;
   const params = m.unit.params.filter((p) => p.name !== 'SELF' && (m.unit.kind === 'procedure' || p.mode !== 'OUT'));
-  const key = params.map((p) => `${p.type.schema ?? ''}.${SIGNATURE_FAMILY[p.type.name] ?? p.type.name}%${p.type.attribute ?? ''}`).join(',');
-  return `${m.kind === 'static' ? '' : 'SELF;'}${key}`;
+  // The PostgreSQL types without lengths and precisions (DATE and TIMESTAMP are both timestamp);
+  // resolved in a context of their own, whose findings are dropped.
+  const scratch = new PlContextClass(ctx, 'procedure', 'signature', undefined);
+  const keys = params.map((p) => {
+    try {
+      return scratch.resolvedType(p.type, p.name).replace(/\([^)]*\)/g, '').trim();
+    } catch {
+      return `${p.type.schema ?? ''}.${p.type.name}%${p.type.attribute ?? ''}`;
+    }
+  });
+  const out: string[] = [];
+  for (let n = params.length; n >= 0; n--) {
+    out.push(`${m.kind === 'static' ? '' : 'SELF;'}${keys.slice(0, n).join(',')}`);
+    if (n > 0 && !params[n - 1].default) break;
+  }
+  signatureCache.set(m, out);
+  return out;
 }
+
+const signatureCache = new WeakMap<TypeMethod, string[]>();
 
 /**
  * The name of a method's routine after `<type>_`: a procedure gets `<name>_PROC` when its type's
  * hierarchy also has a function of that name and input signature (PostgreSQL holds functions and
- * procedures in one namespace by input argument types: "cannot change routine kind"). Decided per
+ * procedures in one namespace by input argument types: "cannot change routine kind"), or one that
+ * a call leaving out defaulted parameters could also reach ("is not unique"). Decided per
  * hierarchy, so overrides and the dispatcher keep one name.
  */
 export function methodRoutineName(ctx: ConvertContext, owner: QualifiedName, m: TypeMethod): string {
   const name = m.unit.name.name;
   if (m.unit.kind !== 'procedure' || m.kind === 'constructor') return name;
-  const sig = routineSignature(m);
+  const sigs = new Set(callSignatures(ctx, m));
   const family = typeAndDescendants(ctx, hierarchyRoot(ctx, owner));
   const methods = (family.length ? family : [owner]).flatMap((t) => bodies.get(ctx)?.get(t.name) ?? []);
-  if (!methods.some((x) => x.unit.kind === 'function' && x.kind !== 'constructor' && x.unit.name.name === name && routineSignature(x) === sig)) return name;
+  // Same signature ("cannot change routine kind"), or a call that both could take ("is not unique").
+  const clashes = (x: TypeMethod) => x.unit.kind === 'function' && x.kind !== 'constructor' && x.unit.name.name === name && callSignatures(ctx, x).some((k) => sigs.has(k));
+  if (!methods.some(clashes)) return name;
   let renamed = `${name}_PROC`;
   for (let i = 2; methods.some((x) => x.unit.name.name === renamed); i++) renamed = `${name}_PROC${i}`;
   return renamed;

@@ -173,7 +173,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         const routine = methodRoutineName(ctx, ast.name, m);
         if (routine !== m.unit.name.name)
           pc.report('OPG-PLSQL-0032', {
-            detail: `member procedure ${typeName}.${m.unit.name.name} became the procedure ${typeName}_${routine}: the type (or its hierarchy) also has a function ${m.unit.name.name} with the same argument types, and PostgreSQL cannot hold a function and a procedure of one signature; calls of the procedure in the converted code use the new name`,
+            detail: `member procedure ${typeName}.${m.unit.name.name} became the procedure ${typeName}_${routine}: the type (or its hierarchy) also has a function ${m.unit.name.name} taking the same arguments, and PostgreSQL cannot hold (or choose between) a function and a procedure of one signature; calls of the procedure in the converted code use the new name`,
           });
         const replaced = collapsed.get(m);
         if (replaced)
