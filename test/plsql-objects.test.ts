@@ -117,6 +117,8 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
       expect(await one(c, 'SELECT tree_demo(2)')).toBe('S:root(2) T:first=skipped S:child(2) T:t9=new T:t3=skipped | root[first;child[t9;t3;];] | second is suite: y | only item: n | nested: t3');
       // items passed to an IN OUT parameter (add_test appends a test).
       expect(await one(c, 'SELECT tree_demo(3)')).toBe('S:root(3) T:first=skipped S:child(2) T:t9=new T:t3=skipped T:t4=added | root[first;child[t9;t3;];t4;] | second is suite: y | only item: n | nested: t3');
+      // size_of, named without parentheses: suite's sums its elements' (dispatched), test's is 1.
+      expect(Number(await one(c, 'SELECT tree_size(build_tree())'))).toBe(3);
       // A suite whose items are NULL (TREAT and the attribute tested in an IF condition).
       expect(await one(c, "SELECT walk(ROW('SUITE', 's', NULL, NULL)::item)")).toBe('empty');
       // EXTEND appends a NULL element, counted and read back as NULL.

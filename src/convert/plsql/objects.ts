@@ -187,7 +187,8 @@ export function staticType(e: Expr, pc: PlContext): DataType | undefined {
   const ctx = pc.cctx;
   const attrType = (t: DataType | undefined, name: string): DataType | undefined => {
     const q = objectTypeOf(ctx, t);
-    return q ? attributes(ctx, q).find((a) => a.name === name)?.type : undefined;
+    // An attribute, or a parameterless member function named without parentheses.
+    return q ? (attributes(ctx, q).find((a) => a.name === name)?.type ?? parameterlessFunction(ctx, q, name)?.unit.returnType) : undefined;
   };
   const element = (t: DataType | undefined) => (t ? collectionElement(ctx, t) : undefined);
   switch (e.kind) {
@@ -475,6 +476,8 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
   // Attributes stored as jsonb (recursive-types.ts).
   const recursive = lowerRecursiveRead(x, pc, sub);
   if (recursive) return recursive;
+  const bare = withoutParentheses(x, pc);
+  if (bare) return lowerObjectExpr(bare, pc, sub) ?? bare;
   if (x.kind === 'column' || x.kind === 'field') return renamedAttribute(x, pc, sub);
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'IS OF' && x.args.length >= 2) return isOf(x.args, pc, sub);
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SYS_TYPEID' && x.args.length === 1 && !pc.lookup('SYS_TYPEID')) {
@@ -513,6 +516,45 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
   // A PIPELINED method returns a set: TABLE(obj.m(…)) reads it as such (rewriteFrom).
   if (r.method.unit.attributes.includes('PIPELINED')) ctx.pipelined.add(functionOf(ctx, r));
   return { kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, sub) };
+}
+
+/**
+ * A member function of `q` (or, NOT INSTANTIABLE there, of its subtypes) that takes no arguments,
+ * when `q` has no attribute of that name.
+ */
+function parameterlessFunction(ctx: ConvertContext, q: QualifiedName, name: string): TypeMethod | undefined {
+  if (attributes(ctx, q).some((a) => a.name === name)) return undefined;
+  for (const t of typeAndDescendants(ctx, q)) {
+    const f = findMethod(ctx, t, name, 0, 'function');
+    if (f?.method.unit.kind === 'function' && f.method.kind !== 'constructor') return f.method;
+  }
+  return undefined;
+}
+
+/**
+ * A parameterless member function named without parentheses, which PL/SQL allows (Oracle PL/SQL
+ * Language Reference, "Subprogram Invocations"; SQL requires them): `v.m`, `(e).m`, and `m` alone
+ * in a type body, as a method call node; undefined for anything else.
+ */
+function withoutParentheses(x: Expr, pc: PlContext): Expr | undefined {
+  const ctx = pc.cctx;
+  if (pc.inSql) return undefined;
+  if (x.kind === 'field') {
+    const q = x.field === '*' ? undefined : objectTypeOf(ctx, staticType(x.operand, pc));
+    return q && parameterlessFunction(ctx, q, x.field) ? { kind: 'method', operand: x.operand, name: x.field, args: [] } : undefined;
+  }
+  if (x.kind !== 'column' || x.parts.some((p) => p.startsWith('%'))) return undefined;
+  const [first] = x.parts;
+  if (x.parts.length === 1) {
+    if (pc.lookup(first) || pc.isSelfAttribute(first) || pc.packageMember([first]) || ctx.routines.has(first)) return undefined;
+    const self = objectTypeOf(ctx, pc.lookup('SELF')?.type);
+    return self && parameterlessFunction(ctx, self, first) ? { kind: 'call', name: [first], args: [] } : undefined;
+  }
+  if (!pc.lookup(first) && !pc.isSelfAttribute(first)) return undefined;
+  const prefix: Expr = { kind: 'column', parts: x.parts.slice(0, -1) };
+  const name = x.parts[x.parts.length - 1];
+  const q = objectTypeOf(ctx, staticType(prefix, pc));
+  return q && parameterlessFunction(ctx, q, name) ? { kind: 'method', operand: prefix, name, args: [] } : undefined;
 }
 
 /** TREAT(x AS t) and a generalized invocation operand (SELF AS t) outside a method call. */
