@@ -4,7 +4,7 @@
  * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy), constructors
  * called with named notation, CASE expressions in IF / WHEN conditions, %TYPE / %ROWTYPE in package
  * types (tables and cursors), assignments through package getters and nested associative arrays, SELECT t.* BULK COLLECT INTO
- * several collections (also package variables), overloads PostgreSQL merges (reported). The golden
+ * several collections (also package variables), overloads PostgreSQL merges (reported), member functions with IN OUT parameters. The golden
  * fixtures' expected.pg.sql files are loaded into a scratch database.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ const FIXTURES = [
   'assign-through-package-and-map',
   'bulk-collect-star-into-collections',
   'overloads-same-postgres-signature',
+  'object-method-out-params',
 ];
 
 const db = scratchDatabase('type_methods', 'object type method', async (s) => {
@@ -193,6 +194,19 @@ describe('object type methods (PostgreSQL 15)', () => {
       expect(
         await one(a, "SELECT (within_matcher_of_(row(1, NULL)::within_matcher, DATE '2024-05-06')).expected"),
       ).toBe('timestamp');
+    } finally {
+      await a.end();
+    }
+  });
+
+  // Oracle: v := obj.m(x) with x IN OUT returns the value and changes x; the subtype's override
+  // runs for a value of the subtype (dynamic dispatch).
+  it('member functions with IN OUT parameters assign the argument and the result, also dispatched', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect(await one(a, "SELECT run_all('b')")).toBe('run:a;check test b=b;ok');
+      expect(await one(a, "SELECT run_all('x')")).toBe('run:a;check test b=x;failed');
     } finally {
       await a.end();
     }

@@ -21,13 +21,14 @@
  */
 import type { QualifiedName } from '../../ast/common.js';
 import type { PlsqlUnit } from '../../ast/ddl.js';
-import type { DataType, Expr, FuncArg } from '../../ast/expr.js';
-import type { TypeMethod } from '../../ast/plsql.js';
+import type { DataType, Expr, FuncArg, FuncCall } from '../../ast/expr.js';
+import type { Subprogram, TypeMethod } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import type { ConvertContext } from '../context.js';
 import { collectionElement, type PlContext, PlContext as PlContextClass } from './context.js';
+import { RESULT_COLUMN } from './outfunctions.js';
 import { jsonAttribute, lowerRecursiveRead, toJson } from './recursive-types.js';
 import { attributeColumn, hierarchyColumns, hierarchyOf, hierarchyRoot, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
 
@@ -344,10 +345,16 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   const id = (n: string) => quoteIdent(pgNameOf(n));
   const rootType = typeNode(h.root, pc).name;
   const proc = m.unit.kind === 'procedure';
+  // A function with OUT / IN OUT parameters returns them with its value as one record
+  // (outfunctions.ts): the dispatcher has the same OUT columns and reads them from the implementation.
+  const outs = !proc && params.some((p) => p.mode !== 'IN');
   // No defaults: the callers pass them (callArgs), so that overloads with fewer parameters stay
   // distinct for PostgreSQL.
   const decl = params.map((p) => `${p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : ''}${id(p.name)} ${pc.type(p.type, p.name)}`);
-  const args = ['self', ...params.map((p) => id(p.name))].join(', ');
+  const args = ['self', ...params.filter((p) => !outs || p.mode !== 'OUT').map((p) => id(p.name))].join(', ');
+  // Through a record: a composite OUT value cannot be one of several INTO targets.
+  const outColumns = [...params.filter((p) => p.mode !== 'IN').map((p) => id(p.name)), RESULT_COLUMN];
+  const readOuts = outColumns.map((c) => `${c} := opg_o.${c};`).join(' ');
   const fname = `${h.root.schema ? `${quoteIdent(pc.ectx.mapSchema(h.root.schema))}.` : ''}${id(dispatchFunction(ctx, h.root, m))}`;
   const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
   // A PIPELINED method returns a set (SETOF the collection's element type): the dispatcher too.
@@ -355,11 +362,14 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   const run = (o: { owner: QualifiedName; method: TypeMethod }) =>
     proc
       ? `CALL ${id(methodFunction(ctx, o.owner, o.method))}(${args});`
-      : element
+      : outs
+        ? `SELECT * INTO opg_o FROM ${id(methodFunction(ctx, o.owner, o.method))}(${args}); ${readOuts}`
+        : element
         ? `RETURN QUERY SELECT * FROM ${id(methodFunction(ctx, o.owner, o.method))}(${args});`
         : `RETURN ${id(methodFunction(ctx, o.owner, o.method))}(${args});`;
   const whens = [...owners.values()].map((o) => `    WHEN ${o.tags.map(lit).join(', ')} THEN ${run(o)}`);
   const body = [
+    ...(outs ? ['DECLARE', '  opg_o record;'] : []),
     'BEGIN',
     `  CASE self.${id(TYPE_TAG)}`,
     ...whens,
@@ -369,7 +379,9 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   ].join('\n');
   const head = proc
     ? `CREATE OR REPLACE PROCEDURE ${fname}(${['INOUT self ' + rootType, ...decl].join(', ')})`
-    : `CREATE OR REPLACE FUNCTION ${fname}(${['self ' + rootType, ...decl].join(', ')}) RETURNS ${element ? `SETOF ${pc.resolvedType(element, 'RETURN')}` : m.unit.returnType ? pc.type(m.unit.returnType, 'RETURN') : 'void'}`;
+    : outs
+      ? `CREATE OR REPLACE FUNCTION ${fname}(${['self ' + rootType, ...decl, `OUT ${RESULT_COLUMN} ${m.unit.returnType ? pc.type(m.unit.returnType, 'RETURN') : 'void'}`].join(', ')})`
+      : `CREATE OR REPLACE FUNCTION ${fname}(${['self ' + rootType, ...decl].join(', ')}) RETURNS ${element ? `SETOF ${pc.resolvedType(element, 'RETURN')}` : m.unit.returnType ? pc.type(m.unit.returnType, 'RETURN') : 'void'}`;
   return `${head}\nLANGUAGE plpgsql\nAS $$\n${body}\n$$;`;
 }
 
@@ -513,9 +525,35 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     return { kind: 'call', name: [name], args: x.args.map((a) => ({ ...a, value: sub(a.value) })) };
   }
   if (!r) return undefined;
+  if (r.method.unit.kind === 'function' && ownParams(r.method).some((p) => p.mode !== 'IN'))
+    pc.fail(
+      `call of method ${r.method.unit.name.name}, a function with OUT parameters, inside an expression (only v := obj.${r.method.unit.name.name}(…) is converted: assign the result to a variable first)`,
+    );
   // A PIPELINED method returns a set: TABLE(obj.m(…)) reads it as such (rewriteFrom).
   if (r.method.unit.attributes.includes('PIPELINED')) ctx.pipelined.add(functionOf(ctx, r));
   return { kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, sub) };
+}
+
+/**
+ * `obj.m(…)` where m is a member function with OUT / IN OUT parameters: the call and the routine
+ * as outFunctionAssign (outfunctions.ts) takes them (SELF first, IN), so `v := obj.m(x)` assigns
+ * the OUT arguments and the result. Undefined for anything else, or when SELF needs a conversion.
+ */
+export function methodOutCall(x: Expr, pc: PlContext): { call: FuncCall; unit: Subprogram } | undefined {
+  if (x.kind !== 'method' && !(x.kind === 'call' && !x.over)) return undefined;
+  const r = resolveCall(x, pc, 'function');
+  if (!r || r === 'not-found' || r.method.unit.kind !== 'function' || r.method.kind === 'static') return undefined;
+  const params = ownParams(r.method);
+  if (!params.some((p) => p.mode !== 'IN')) return undefined;
+  if (r.selfType && !sameRep(pc.cctx, r.selfType, r.owner)) return undefined;
+  // A dispatcher has no defaults: the omitted parameters get theirs here (as callArgs).
+  const positional = r.args.filter((a) => !a.name).length;
+  const named = new Set(r.args.filter((a) => a.name).map((a) => a.name));
+  const missing = r.dispatch ? params.filter((p, i) => i >= positional && !named.has(p.name) && p.default) : [];
+  const selfParam = { name: 'SELF', mode: 'IN' as const, type: asType(r.dispatch ?? r.owner) };
+  const unit: Subprogram = { ...r.method.unit, name: { name: functionOf(pc.cctx, r) }, params: [selfParam, ...params] };
+  const args: FuncArg[] = [{ value: r.self }, ...r.args, ...missing.map((p) => ({ name: p.name, value: p.default! }))];
+  return { call: { kind: 'call', name: [functionOf(pc.cctx, r)], args }, unit };
 }
 
 /**

@@ -25,6 +25,7 @@ import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { ConvertContext } from '../context.js';
 import type { PlContext } from './context.js';
+import { methodOutCall } from './objects.js';
 
 /** Standalone functions with OUT parameters of the sources, by name (registered before conversion). */
 const standalone = new WeakMap<ConvertContext, Map<string, Subprogram>>();
@@ -44,6 +45,9 @@ export const hasOutParams = (u: Subprogram): boolean => u.kind === 'function' &&
 
 /** The package function with OUT parameters a call reaches, when it is one. */
 export function outFunctionCall(x: Expr, pc: PlContext): { call: FuncCall; unit: Subprogram; pkg?: string } | undefined {
+  // A member function of an object type (obj.m(…), SELF's m(…)).
+  const method = methodOutCall(x, pc);
+  if (method) return method;
   if (x.kind !== 'call' || x.name.length > 2 || (x.name.length === 2 && pc.lookup(x.name[0])) || (x.name.length === 1 && pc.lookup(x.name[0]))) return undefined;
   const ref = pc.packageMember(x.name);
   if (!ref) {
