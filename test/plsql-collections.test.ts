@@ -57,6 +57,8 @@ describe('collections (PostgreSQL 15)', () => {
       // first key of the string-indexed map ('a' < 'b'), sum over a sparse INDEX BY field (3, 7),
       // EXISTS on a present and an absent index, a.b.c on a parameter: 3 / 8 * 100 rounded.
       expect(await one(a, 'SELECT cov.demo()')).toBe('PKG_0:15:5:-1:37.5');
+      // The same types used outside their package (field and element types named unqualified there).
+      expect(await one(a, "SELECT unit_total(cov.sample(), 'b')")).toBe('B=10');
     } finally {
       await a.end();
     }

@@ -63,8 +63,16 @@ export function mapElementType(t: DataType | undefined, pc: PlContext): DataType
   if (!t.schema && pc.localTypes.has(t.name)) return pc.localMaps.get(t.name);
   const p = packageTypeDecl(t, pc);
   if (p?.decl.kind === 'type' && p.decl.def.kind === 'table' && p.decl.def.indexBy && indexKind(p.decl.def.indexBy, pc, p.info) === 'string')
-    return p.decl.def.of;
+    return inPackage(p.decl.def.of, p.info);
   return undefined;
+}
+
+/**
+ * A type named inside a package declaration: another type of the same package is written
+ * unqualified; qualified here so that code outside the package resolves it too.
+ */
+function inPackage(t: DataType, info: PackageInfo): DataType {
+  return !t.schema && !t.attribute && info.typeDecls.some((d) => d.name === t.name) ? { ...t, schema: info.name } : t;
 }
 
 /** Fields of a record type declared in the unit or in a package. */
@@ -72,7 +80,9 @@ export function recordFields(t: DataType, pc: PlContext): { name: OraName; type:
   if (t.attribute) return undefined;
   if (!t.schema && pc.recordTypes.has(t.name)) return pc.recordTypes.get(t.name);
   const p = packageTypeDecl(t, pc);
-  return p?.decl.kind === 'type' && p.decl.def.kind === 'record' ? p.decl.def.fields : undefined;
+  if (p?.decl.kind !== 'type' || p.decl.def.kind !== 'record') return undefined;
+  const info = p.info;
+  return p.decl.def.fields.map((f) => ({ ...f, type: inPackage(f.type, info) }));
 }
 
 export interface MapRef {
