@@ -26,7 +26,7 @@ describe('dictionary views (conversion)', () => {
     for (const n of [...names, 'SYS.ALL_OBJECTS', 'SYS.V$VERSION', 'CDB_OBJECTS']) {
       const r = tr(`SELECT * FROM ${n}`);
       expect(r.findings.map((f) => f.id), n).toEqual(['OPG-DICT-0001']);
-      if (!/SYNONYMS$/.test(n)) expect(r.sql, n).toMatch(/pg_catalog\.|current_setting|version\(\)|current_database\(\)/);
+      if (!/(SYNONYMS|ERRORS)$/.test(n)) expect(r.sql, n).toMatch(/pg_catalog\.|current_setting|version\(\)|current_database\(\)/);
     }
   });
 
@@ -174,6 +174,22 @@ describe('dictionary views (PostgreSQL 15)', () => {
       const [[global]] = await rows(c, 'SELECT global_name FROM global_name');
       expect(global).toBe(((await c.query('SELECT current_database() AS d')).rows[0].d as string).toUpperCase());
       expect(await rows(c, "SELECT count(*) FROM user_synonyms")).toEqual([['0']]);
+      expect(await rows(c, 'SELECT trigger_name, trigger_type, triggering_event, table_name, status FROM user_triggers')).toEqual([
+        ['EMP_BI', 'BEFORE EACH ROW', 'INSERT OR UPDATE', 'EMP', 'ENABLED'],
+      ]);
+      expect(
+        (await c.query({ text: "SELECT * FROM my_procedures WHERE object_name IN ('EMP_API', 'TABLE_EXISTS') ORDER BY 1, 2 NULLS FIRST", rowMode: 'array' })).rows,
+      ).toEqual([
+        ['EMP_API', null, 'PACKAGE'],
+        ['EMP_API', 'HEADCOUNT', 'PACKAGE'],
+        ['TABLE_EXISTS', null, 'FUNCTION'],
+      ]);
+      // --schema-map HR=<schema>: the dictionary names the schema HR again.
+      const mapped = translate("SELECT owner, table_name FROM all_tables WHERE owner = 'HR' ORDER BY 2;", { schemaMap: { HR: role } });
+      expect((await c.query({ text: mapped.sql, rowMode: 'array' })).rows).toEqual([
+        ['HR', 'DEPT'],
+        ['HR', 'EMP'],
+      ]);
     } finally {
       await c.end();
     }

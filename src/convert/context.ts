@@ -126,6 +126,7 @@ export class ConvertContext {
       relation: (q) => this.relationShape(q, table?.name),
       collectionElement: (t) => collectionElement(this, t),
       packageSchemas: () => [...this.packages.keys()].map((k) => this.schemaMap.get(k.toUpperCase()) ?? pgNameOf(k)).sort(),
+      schemaNames: () => [...this.schemaMap].map(([ora, pg]): [string, string] => [pg, ora]).sort(),
     };
     if (table) {
       const types = new Map<string, DataType | undefined>(table.columns.map((c) => [c.name, c.type]));

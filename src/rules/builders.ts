@@ -33,6 +33,8 @@ export interface ExprContext {
   collectionElement?: (type: DataType) => DataType | undefined;
   /** PostgreSQL schemas made of the packages of the sources (for the data dictionary mapping). */
   packageSchemas?: () => string[];
+  /** --schema-map entries as [PostgreSQL schema, Oracle schema] (for the data dictionary mapping). */
+  schemaNames?: () => [string, string][];
   /** Set when a construct could not be converted; callers may comment the object out. */
   unconvertible?: string[];
 }

@@ -3,6 +3,7 @@
  * written in the subset of SQL that Oracle's grammar and PostgreSQL read alike (parsed once by the
  * orapg parser, never rewritten). Markers the parser reads as calls and dictionary.ts replaces on the
  * tree: OPG_CAST(x, 'type'[, n…]) → x::type(n…); OPG_PACKAGES(x) → x IN (<package schemas>);
+ * OPG_SCHEMA(x) → the Oracle name of schema x (--schema-map inverted, else the oraName rule);
  * TABLE(OPG_ROWS(srf, 'c1', 'c2')) alias → srf WITH ORDINALITY AS alias(c1, c2).
  *
  * Names are exposed as Oracle stores them (see oraName below and the module header of
@@ -46,6 +47,11 @@ const C = (name: string, type: DataType, differs?: string): DictColumn => (diffe
 /** The Oracle spelling of a PostgreSQL name: upper case when it has no upper-case letters. */
 const oraName = (x: string) => `OPG_CAST(CASE WHEN ${x} = lower(${x}) THEN upper(${x}) ELSE ${x} END, 'varchar')`;
 const ORA = oraName;
+/**
+ * The Oracle name of a PostgreSQL schema: the inverse of --schema-map (hr_app → HR) where the map
+ * names it, else oraName (dictionary.ts replaces the marker).
+ */
+const SCH = (x: string) => `OPG_SCHEMA(${x})`;
 
 /** Schemas holding user objects (not the system catalogs, TOAST and temporary schemas). */
 const userSchema = (n: string) => `substr(${n}.nspname, 1, 3) <> 'pg_' AND ${n}.nspname <> 'information_schema'`;
@@ -120,7 +126,7 @@ interface ObjectBranch {
 const notPackage = (n: string) => `NOT OPG_PACKAGES(${n}.nspname)`;
 const relBranch = (type: string, kinds: string, extra?: string, priv = true): ObjectBranch => ({
   type: `'${type}'`,
-  owner: ORA('n.nspname'),
+  owner: SCH('n.nspname'),
   name: ORA('c.relname'),
   id: 'c.oid',
   dataId: `CASE WHEN c.relfilenode <> 0 THEN c.relfilenode END`,
@@ -137,7 +143,7 @@ const OBJECT_BRANCHES: ObjectBranch[] = [
   relBranch('INDEX', `'i', 'I'`, undefined, false),
   {
     type: `CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END`,
-    owner: ORA('n.nspname'),
+    owner: SCH('n.nspname'),
     name: ORA('p.proname'),
     id: 'p.oid',
     from: `pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace`,
@@ -147,7 +153,7 @@ const OBJECT_BRANCHES: ObjectBranch[] = [
   {
     type: `'PACKAGE'`,
     owner: ORA('pg_get_userbyid(n.nspowner)'),
-    name: ORA('n.nspname'),
+    name: SCH('n.nspname'),
     id: 'n.oid',
     from: 'pg_catalog.pg_namespace n',
     where: (s) => `OPG_PACKAGES(n.nspname)${visible(s, 'n')}`,
@@ -155,14 +161,14 @@ const OBJECT_BRANCHES: ObjectBranch[] = [
   {
     type: `'PACKAGE BODY'`,
     owner: ORA('pg_get_userbyid(n.nspowner)'),
-    name: ORA('n.nspname'),
+    name: SCH('n.nspname'),
     id: 'n.oid',
     from: 'pg_catalog.pg_namespace n',
     where: (s) => `OPG_PACKAGES(n.nspname)${visible(s, 'n')}`,
   },
   {
     type: `'TYPE'`,
-    owner: ORA('n.nspname'),
+    owner: SCH('n.nspname'),
     name: ORA('t.typname'),
     id: 't.oid',
     from: `pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace`,
@@ -171,7 +177,7 @@ const OBJECT_BRANCHES: ObjectBranch[] = [
   },
   {
     type: `'TRIGGER'`,
-    owner: ORA('n.nspname'),
+    owner: SCH('n.nspname'),
     name: ORA('tg.tgname'),
     id: 'tg.oid',
     from: `pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace`,
@@ -218,7 +224,7 @@ const tables: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'TABLES lists ordinary, partitioned and foreign tables (not partitions); storage and statistics columns are not Oracle figures',
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS owner, ${ORA('c.relname')} AS table_name, ` +
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('c.relname')} AS table_name, ` +
     `(SELECT ${ORA('ts.spcname')} FROM pg_catalog.pg_tablespace ts WHERE ts.oid = c.reltablespace) AS tablespace_name, 'VALID' AS status, ` +
     `OPG_CAST(CASE WHEN c.reltuples >= 0 THEN c.reltuples END, 'numeric') AS num_rows, OPG_CAST(c.relpages, 'numeric') AS blocks, ${NULL_DATE} AS last_analyzed, ` +
     `${yn(`c.relkind = 'p'`, 'YES', 'NO')} AS partitioned, ${NULL_TEXT} AS iot_type, ${yn(`c.relpersistence = 't'`)} AS temporary, 'NO' AS nested, ` +
@@ -244,8 +250,8 @@ const columnBase: DictColumn[] = [
   C('CHAR_USED', V(1)),
 ];
 const columnsSql = (s: 'ALL' | 'DBA', extra = '') =>
-  `SELECT ${ORA('n.nspname')} AS owner, ${ORA('c.relname')} AS table_name, ${ORA('a.attname')} AS column_name, ${dataType('t', 'a')} AS data_type, ` +
-  `${NULL_TEXT} AS data_type_mod, (SELECT ${ORA('tn.nspname')} FROM pg_catalog.pg_namespace tn WHERE tn.oid = t.typnamespace AND tn.nspname <> 'pg_catalog') AS data_type_owner, ` +
+  `SELECT ${SCH('n.nspname')} AS owner, ${ORA('c.relname')} AS table_name, ${ORA('a.attname')} AS column_name, ${dataType('t', 'a')} AS data_type, ` +
+  `${NULL_TEXT} AS data_type_mod, (SELECT ${SCH('tn.nspname')} FROM pg_catalog.pg_namespace tn WHERE tn.oid = t.typnamespace AND tn.nspname <> 'pg_catalog') AS data_type_owner, ` +
   `OPG_CAST(${dataLength('t', 'a')}, 'numeric') AS data_length, OPG_CAST(${dataPrecision('t', 'a')}, 'numeric') AS data_precision, OPG_CAST(${dataScale('t', 'a')}, 'numeric') AS data_scale, ` +
   `${yn('a.attnotnull', 'N', 'Y')} AS nullable, OPG_CAST(a.attnum, 'numeric') AS column_id, OPG_CAST(length(pg_get_expr(d.adbin, d.adrelid)), 'numeric') AS default_length, ` +
   `pg_get_expr(d.adbin, d.adrelid) AS data_default, OPG_CAST(CASE WHEN t.typname IN ('varchar', 'bpchar') THEN CASE WHEN a.atttypmod > 4 THEN a.atttypmod - 4 ELSE 4000 END ELSE 0 END, 'numeric') AS char_length, ` +
@@ -280,7 +286,7 @@ const tabComments: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'TAB_COMMENTS reads COMMENT ON TABLE / VIEW (obj_description)',
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS owner, ${ORA('c.relname')} AS table_name, CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' ELSE 'TABLE' END AS table_type, ` +
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('c.relname')} AS table_name, CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' ELSE 'TABLE' END AS table_type, ` +
     `obj_description(c.oid, 'pg_class') AS comments FROM ${REL} WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND ${userSchema('n')}${visible(s, 'n', tablePriv('c'))}`,
 };
 const colComments: ViewDef = {
@@ -289,7 +295,7 @@ const colComments: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'COL_COMMENTS reads COMMENT ON COLUMN (col_description)',
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS owner, ${ORA('c.relname')} AS table_name, ${ORA('a.attname')} AS column_name, col_description(c.oid, a.attnum) AS comments ` +
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('c.relname')} AS table_name, ${ORA('a.attname')} AS column_name, col_description(c.oid, a.attnum) AS comments ` +
     `FROM ${REL} JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND ${userSchema('n')}${visible(s, 'n', tablePriv('c'))}`,
 };
 
@@ -319,15 +325,15 @@ const constraints: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'CONSTRAINTS lists primary key (P), unique (U), foreign key (R) and check (C) constraints of tables',
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS owner, ${ORA('k.conname')} AS constraint_name, ` +
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('k.conname')} AS constraint_name, ` +
     `CASE k.contype WHEN 'p' THEN 'P' WHEN 'u' THEN 'U' WHEN 'f' THEN 'R' WHEN 'c' THEN 'C' ELSE upper(k.contype) END AS constraint_type, ` +
     `${ORA('c.relname')} AS table_name, CASE WHEN k.contype = 'c' THEN pg_get_constraintdef(k.oid) END AS search_condition, ` +
-    `(SELECT ${ORA('rn.nspname')} FROM pg_catalog.pg_class rc JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = k.confrelid) AS r_owner, ` +
+    `(SELECT ${SCH('rn.nspname')} FROM pg_catalog.pg_class rc JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace WHERE rc.oid = k.confrelid) AS r_owner, ` +
     `(SELECT ${ORA('rk.conname')} FROM pg_catalog.pg_constraint rk WHERE k.contype = 'f' AND rk.conrelid = k.confrelid AND rk.conindid = k.conindid AND rk.contype IN ('p', 'u')) AS r_constraint_name, ` +
     `CASE WHEN k.contype = 'f' THEN CASE k.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' ELSE 'NO ACTION' END END AS delete_rule, 'ENABLED' AS status, ` +
     `${yn('k.condeferrable', 'DEFERRABLE', 'NOT DEFERRABLE')} AS "DEFERRABLE", ${yn('k.condeferred', 'DEFERRED', 'IMMEDIATE')} AS deferred, ` +
     `${yn('k.convalidated', 'VALIDATED', 'NOT VALIDATED')} AS validated, 'USER NAME' AS generated, ` +
-    `CASE WHEN k.contype IN ('p', 'u') THEN ${ORA('n.nspname')} END AS index_owner, ` +
+    `CASE WHEN k.contype IN ('p', 'u') THEN ${SCH('n.nspname')} END AS index_owner, ` +
     `(SELECT ${ORA('ic.relname')} FROM pg_catalog.pg_class ic WHERE k.contype IN ('p', 'u') AND ic.oid = k.conindid) AS index_name ` +
     `FROM ${CON} WHERE k.contype IN ('p', 'u', 'f', 'c') AND ${userSchema('n')}${visible(s, 'n', tablePriv('c'))}`,
 };
@@ -338,7 +344,7 @@ const consColumns: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'CONS_COLUMNS lists the columns of primary key, unique, foreign key and check constraints',
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS owner, ${ORA('k.conname')} AS constraint_name, ${ORA('c.relname')} AS table_name, ${ORA('a.attname')} AS column_name, ` +
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('k.conname')} AS constraint_name, ${ORA('c.relname')} AS table_name, ${ORA('a.attname')} AS column_name, ` +
     `OPG_CAST(CASE WHEN k.contype <> 'c' THEN kc.position END, 'numeric') AS position ` +
     `FROM ${CON} CROSS JOIN TABLE(OPG_ROWS(unnest(k.conkey), 'attnum', 'position')) kc JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = kc.attnum ` +
     `WHERE k.contype IN ('p', 'u', 'f', 'c') AND ${userSchema('n')}${visible(s, 'n', tablePriv('c'))}`,
@@ -368,8 +374,8 @@ const indexes: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: "INDEXES lists the indexes of tables and materialized views; INDEX_TYPE is 'NORMAL' or 'FUNCTION-BASED NORMAL' whatever the access method",
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS owner, ${ORA('ic.relname')} AS index_name, CASE WHEN x.indexprs IS NULL THEN 'NORMAL' ELSE 'FUNCTION-BASED NORMAL' END AS index_type, ` +
-    `${ORA('n.nspname')} AS table_owner, ${ORA('c.relname')} AS table_name, 'TABLE' AS table_type, ${yn('x.indisunique', 'UNIQUE', 'NONUNIQUE')} AS uniqueness, ` +
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('ic.relname')} AS index_name, CASE WHEN x.indexprs IS NULL THEN 'NORMAL' ELSE 'FUNCTION-BASED NORMAL' END AS index_type, ` +
+    `${SCH('n.nspname')} AS table_owner, ${ORA('c.relname')} AS table_name, 'TABLE' AS table_type, ${yn('x.indisunique', 'UNIQUE', 'NONUNIQUE')} AS uniqueness, ` +
     `(SELECT ${ORA('ts.spcname')} FROM pg_catalog.pg_tablespace ts WHERE ts.oid = ic.reltablespace) AS tablespace_name, ${yn('x.indisvalid', 'VALID', 'UNUSABLE')} AS status, ` +
     `OPG_CAST(CASE WHEN ic.reltuples >= 0 THEN ic.reltuples END, 'numeric') AS num_rows, ${NULL_DATE} AS last_analyzed, ${yn(`ic.relkind = 'I'`, 'YES', 'NO')} AS partitioned, ` +
     `${yn(`ic.relpersistence = 't'`)} AS temporary, 'N' AS generated, 'VISIBLE' AS visibility, ` +
@@ -392,7 +398,7 @@ const indColumns: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'IND_COLUMNS lists the key columns of indexes (INCLUDE columns are left out)',
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS index_owner, ${ORA('ic.relname')} AS index_name, ${ORA('n.nspname')} AS table_owner, ${ORA('c.relname')} AS table_name, ` +
+    `SELECT ${SCH('n.nspname')} AS index_owner, ${ORA('ic.relname')} AS index_name, ${SCH('n.nspname')} AS table_owner, ${ORA('c.relname')} AS table_name, ` +
     `CASE WHEN a.attname IS NULL THEN pg_get_indexdef(x.indexrelid, OPG_CAST(k.position, 'int'), TRUE) ELSE ${ORA('a.attname')} END AS column_name, ` +
     `OPG_CAST(k.position, 'numeric') AS column_position, OPG_CAST(CASE WHEN a.atttypmod > 4 THEN a.atttypmod - 4 ELSE 22 END, 'numeric') AS column_length, ` +
     `OPG_CAST(CASE WHEN a.atttypmod > 4 THEN a.atttypmod - 4 ELSE 0 END, 'numeric') AS char_length, ` +
@@ -420,7 +426,7 @@ const sequences: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'SEQUENCES reads pg_sequence',
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS sequence_owner, ${ORA('c.relname')} AS sequence_name, OPG_CAST(q.seqmin, 'numeric') AS min_value, OPG_CAST(q.seqmax, 'numeric') AS max_value, ` +
+    `SELECT ${SCH('n.nspname')} AS sequence_owner, ${ORA('c.relname')} AS sequence_name, OPG_CAST(q.seqmin, 'numeric') AS min_value, OPG_CAST(q.seqmax, 'numeric') AS max_value, ` +
     `OPG_CAST(q.seqincrement, 'numeric') AS increment_by, ${yn('q.seqcycle')} AS cycle_flag, 'N' AS order_flag, OPG_CAST(q.seqcache, 'numeric') AS cache_size, ` +
     `OPG_CAST(CASE WHEN has_sequence_privilege(c.oid, 'SELECT, USAGE') THEN coalesce(pg_sequence_last_value(c.oid) + q.seqincrement, q.seqstart) END, 'numeric') AS last_number ` +
     `FROM pg_catalog.pg_sequence q JOIN pg_catalog.pg_class c ON c.oid = q.seqrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE ${userSchema('n')}${visible(s, 'n', `CASE WHEN c.relkind = 'S' THEN has_sequence_privilege(c.oid, 'SELECT, USAGE, UPDATE') ELSE FALSE END`)}`,
@@ -432,17 +438,17 @@ const views: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'VIEWS gives the PostgreSQL text of the views',
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS owner, ${ORA('c.relname')} AS view_name, OPG_CAST(length(pg_get_viewdef(c.oid)), 'numeric') AS text_length, ` +
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('c.relname')} AS view_name, OPG_CAST(length(pg_get_viewdef(c.oid)), 'numeric') AS text_length, ` +
     `pg_get_viewdef(c.oid) AS text, OPG_CAST(substr(pg_get_viewdef(c.oid), 1, 4000), 'varchar') AS text_vc, 'N' AS read_only ` +
     `FROM ${REL} WHERE c.relkind = 'v' AND ${userSchema('n')}${visible(s, 'n', tablePriv('c'))}`,
 };
 
 const sourceUnits = (s: 'ALL' | 'DBA') =>
-  `SELECT ${ORA('n.nspname')} AS owner, ${ORA('p.proname')} AS name, ` +
+  `SELECT ${SCH('n.nspname')} AS owner, ${ORA('p.proname')} AS name, ` +
   `CASE WHEN p.prorettype = OPG_CAST('trigger', 'regtype') THEN 'TRIGGER' WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END AS type, pg_get_functiondef(p.oid) AS src ` +
   `FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND ${notPackage('n')} AND ${userSchema('n')}` +
   `${visible(s, 'n', `has_function_privilege(p.oid, 'EXECUTE')`)} ` +
-  `UNION ALL SELECT ${ORA('pg_get_userbyid(n.nspowner)')} AS owner, ${ORA('n.nspname')} AS name, 'PACKAGE BODY' AS type, ` +
+  `UNION ALL SELECT ${ORA('pg_get_userbyid(n.nspowner)')} AS owner, ${SCH('n.nspname')} AS name, 'PACKAGE BODY' AS type, ` +
   `(SELECT string_agg(pg_get_functiondef(m.oid), chr(10)) FROM (SELECT pm.oid FROM pg_catalog.pg_proc pm WHERE pm.pronamespace = n.oid AND pm.prokind IN ('f', 'p') ORDER BY pm.proname, pm.oid) m) AS src ` +
   `FROM pg_catalog.pg_namespace n WHERE OPG_PACKAGES(n.nspname)${visible(s, 'n')}`;
 const source: ViewDef = {
@@ -476,7 +482,7 @@ const types: ViewDef = {
   prefixes: ['USER', 'ALL', 'DBA'],
   note: "TYPES lists composite types (TYPECODE 'OBJECT'), domains over arrays (collections: 'COLLECTION') and other domains and enums by their base type",
   sql: (s) =>
-    `SELECT ${ORA('n.nspname')} AS owner, ${ORA('t.typname')} AS type_name, ${nullOf('bytea')} AS type_oid, ` +
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('t.typname')} AS type_name, ${nullOf('bytea')} AS type_oid, ` +
     `CASE WHEN t.typtype = 'c' THEN 'OBJECT' WHEN t.typtype = 'd' AND EXISTS (SELECT 1 FROM pg_catalog.pg_type b WHERE b.oid = t.typbasetype AND b.typcategory = 'A') THEN 'COLLECTION' ELSE upper(format_type(t.typbasetype, t.typtypmod)) END AS typecode, ` +
     `OPG_CAST((SELECT count(*) FROM pg_catalog.pg_attribute ta WHERE t.typtype = 'c' AND ta.attrelid = t.typrelid AND ta.attnum > 0 AND NOT ta.attisdropped), 'numeric') AS attributes, ` +
     `OPG_CAST(0, 'numeric') AS methods, 'NO' AS predefined, 'NO' AS incomplete, 'YES' AS final, 'YES' AS instantiable, ${NULL_TEXT} AS supertype_owner, ${NULL_TEXT} AS supertype_name, ` +
@@ -685,6 +691,113 @@ const globalName: ViewDef = {
   sql: () => `SELECT ${ORA('current_database()')} AS global_name FROM dual`,
 };
 
+// ─── procedures, triggers, role grants, errors ────────────────────────────────────────────
+
+/** Helper functions orapg creates in package schemas (state getters / setters, initialization). */
+const notHelper = (p: string) => `substr(${p}.proname, 1, 4) <> 'opg_'`;
+const procedures: ViewDef = {
+  columns: [
+    C('OWNER', V()),
+    C('OBJECT_NAME', V()),
+    C('PROCEDURE_NAME', V()),
+    C('OBJECT_ID', N),
+    C('SUBPROGRAM_ID', N, 'the function oid for package members (not a position in the package)'),
+    C('OVERLOAD', V(40), 'always NULL'),
+    C('OBJECT_TYPE', V(13)),
+    C('AGGREGATE', V(3)),
+    C('PIPELINED', V(3), "'YES' for set-returning functions"),
+    C('PARALLEL', V(3)),
+    C('DETERMINISTIC', V(3), "'YES' for IMMUTABLE functions"),
+    C('AUTHID', V(12)),
+  ],
+  owner: 'OWNER',
+  prefixes: ['USER', 'ALL', 'DBA'],
+  note: "PROCEDURES lists standalone functions and procedures (PROCEDURE_NAME NULL) and, for each package schema, a row for the package and one per routine of the schema; private package routines are listed too (PostgreSQL does not keep them apart), orapg's own helpers (opg_*) are not, but the getter functions of package variables are",
+  sql: (s) =>
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('p.proname')} AS object_name, ${NULL_TEXT} AS procedure_name, OPG_CAST(p.oid, 'bigint') AS object_id, OPG_CAST(1, 'numeric') AS subprogram_id, ` +
+    `${NULL_TEXT} AS overload, CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END AS object_type, ${yn(`p.prokind = 'a'`, 'YES', 'NO')} AS aggregate, ` +
+    `${yn('p.proretset', 'YES', 'NO')} AS pipelined, ${yn(`p.proparallel = 's'`, 'YES', 'NO')} AS parallel, ${yn(`p.provolatile = 'i'`, 'YES', 'NO')} AS deterministic, ` +
+    `${yn('p.prosecdef', 'DEFINER', 'CURRENT_USER')} AS authid ` +
+    `FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace ` +
+    `WHERE p.prokind IN ('f', 'p', 'a') AND p.prorettype <> OPG_CAST('trigger', 'regtype') AND NOT OPG_PACKAGES(n.nspname) AND ${userSchema('n')}${visible(s, 'n', `has_function_privilege(p.oid, 'EXECUTE')`)} ` +
+    `UNION ALL SELECT ${ORA('pg_get_userbyid(n.nspowner)')} AS owner, ${SCH('n.nspname')} AS object_name, ${NULL_TEXT} AS procedure_name, OPG_CAST(n.oid, 'bigint') AS object_id, ` +
+    `OPG_CAST(0, 'numeric') AS subprogram_id, ${NULL_TEXT} AS overload, 'PACKAGE' AS object_type, 'NO' AS aggregate, 'NO' AS pipelined, 'NO' AS parallel, 'NO' AS deterministic, 'DEFINER' AS authid ` +
+    `FROM pg_catalog.pg_namespace n WHERE OPG_PACKAGES(n.nspname)${visible(s, 'n')} ` +
+    `UNION ALL SELECT ${ORA('pg_get_userbyid(n.nspowner)')} AS owner, ${SCH('n.nspname')} AS object_name, ${ORA('p.proname')} AS procedure_name, OPG_CAST(n.oid, 'bigint') AS object_id, ` +
+    `OPG_CAST(OPG_CAST(p.oid, 'bigint'), 'numeric') AS subprogram_id, ${NULL_TEXT} AS overload, 'PACKAGE' AS object_type, 'NO' AS aggregate, ${yn('p.proretset', 'YES', 'NO')} AS pipelined, ` +
+    `${yn(`p.proparallel = 's'`, 'YES', 'NO')} AS parallel, ${yn(`p.provolatile = 'i'`, 'YES', 'NO')} AS deterministic, ${yn('p.prosecdef', 'DEFINER', 'CURRENT_USER')} AS authid ` +
+    `FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND OPG_PACKAGES(n.nspname) AND ${notHelper('p')}` +
+    `${visible(s, 'n', `has_function_privilege(p.oid, 'EXECUTE')`)}`,
+};
+
+/** A bit of pg_trigger.tgtype (ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32, INSTEAD 64). */
+const tgBit = (bit: number) => `mod(tg.tgtype / ${bit}, 2) = 1`;
+const triggers: ViewDef = {
+  columns: [
+    C('OWNER', V()),
+    C('TRIGGER_NAME', V()),
+    C('TRIGGER_TYPE', V(16)),
+    C('TRIGGERING_EVENT', V(246)),
+    C('TABLE_OWNER', V()),
+    C('BASE_OBJECT_TYPE', V(18)),
+    C('TABLE_NAME', V()),
+    C('WHEN_CLAUSE', V(4000), 'NULL (the condition is part of the PostgreSQL definition)'),
+    C('STATUS', V(8)),
+    C('ACTION_TYPE', V(11)),
+    C('TRIGGER_BODY', T('LONG'), 'the PostgreSQL trigger definition (pg_get_triggerdef), not the PL/SQL body'),
+  ],
+  owner: 'OWNER',
+  prefixes: ['USER', 'ALL', 'DBA'],
+  note: 'TRIGGERS lists the table and view triggers (pg_trigger); the event triggers orapg makes of DDL triggers are not listed',
+  sql: (s) =>
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('tg.tgname')} AS trigger_name, ` +
+    `CASE WHEN ${tgBit(64)} THEN 'INSTEAD OF' WHEN ${tgBit(2)} THEN 'BEFORE' ELSE 'AFTER' END || CASE WHEN ${tgBit(1)} THEN ' EACH ROW' ELSE ' STATEMENT' END AS trigger_type, ` +
+    `substr(concat(CASE WHEN ${tgBit(4)} THEN ' OR INSERT' END, CASE WHEN ${tgBit(16)} THEN ' OR UPDATE' END, CASE WHEN ${tgBit(8)} THEN ' OR DELETE' END, CASE WHEN ${tgBit(32)} THEN ' OR TRUNCATE' END), 5) AS triggering_event, ` +
+    `${SCH('n.nspname')} AS table_owner, CASE WHEN c.relkind = 'v' THEN 'VIEW' ELSE 'TABLE' END AS base_object_type, ${ORA('c.relname')} AS table_name, ${NULL_TEXT} AS when_clause, ` +
+    `CASE WHEN tg.tgenabled = 'D' THEN 'DISABLED' ELSE 'ENABLED' END AS status, 'CALL' AS action_type, pg_get_triggerdef(tg.oid) AS trigger_body ` +
+    `FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ` +
+    `WHERE NOT tg.tgisinternal AND ${userSchema('n')}${visible(s, 'n', tablePriv('c'))}`,
+};
+
+const roleGrants = (first: string) =>
+  `SELECT ${ORA('mr.rolname')} AS ${first}, ${ORA('gr.rolname')} AS granted_role, ${yn('m.admin_option', 'YES', 'NO')} AS admin_option, 'NO' AS delegate_option, ` +
+  `${yn('mr.rolinherit', 'YES', 'NO')} AS default_role, 'NO' AS common, 'NO' AS inherited ` +
+  `FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles gr ON gr.oid = m.roleid JOIN pg_catalog.pg_roles mr ON mr.oid = m.member`;
+const ROLE_PRIVS_NOTE = 'the role memberships (pg_auth_members); DEFAULT_ROLE is YES when the member inherits the role\'s privileges (INHERIT)';
+const rolePrivs: ViewDef = {
+  columns: [C('USERNAME', V()), C('GRANTED_ROLE', V()), C('ADMIN_OPTION', V(3)), C('DELEGATE_OPTION', V(3)), C('DEFAULT_ROLE', V(3)), C('COMMON', V(3)), C('INHERITED', V(3))],
+  owner: 'USERNAME',
+  userKeepsOwner: true,
+  prefixes: ['USER'],
+  note: `USER_ROLE_PRIVS: ${ROLE_PRIVS_NOTE}`,
+  sql: () => roleGrants('username'),
+};
+const dbaRolePrivs: ViewDef = {
+  columns: [C('GRANTEE', V()), C('GRANTED_ROLE', V()), C('ADMIN_OPTION', V(3)), C('DELEGATE_OPTION', V(3)), C('DEFAULT_ROLE', V(3)), C('COMMON', V(3)), C('INHERITED', V(3))],
+  note: `DBA_ROLE_PRIVS: ${ROLE_PRIVS_NOTE}`,
+  sql: () => roleGrants('grantee'),
+};
+
+const errors: ViewDef = {
+  columns: [
+    C('OWNER', V()),
+    C('NAME', V()),
+    C('TYPE', V(12)),
+    C('SEQUENCE', N),
+    C('LINE', N),
+    C('POSITION', N),
+    C('TEXT', V(4000)),
+    C('ATTRIBUTE', V(9)),
+    C('MESSAGE_NUMBER', N),
+  ],
+  owner: 'OWNER',
+  prefixes: ['USER', 'ALL', 'DBA'],
+  note: 'ERRORS is always empty: PostgreSQL rejects a routine with a syntax error at CREATE and finds the other errors when the routine runs (plpgsql_check finds them beforehand); code that reads compilation errors after a CREATE must check the CREATE itself instead',
+  sql: () =>
+    `SELECT ${NULL_TEXT} AS owner, ${NULL_TEXT} AS name, ${NULL_TEXT} AS type, ${NULL_NUM} AS sequence, ${NULL_NUM} AS line, ${NULL_NUM} AS position, ` +
+    `${NULL_TEXT} AS text, ${NULL_TEXT} AS attribute, ${NULL_NUM} AS message_number FROM dual WHERE 1 = 0`,
+};
+
 /** Views by base name (without USER_/ALL_/DBA_ when `prefixes` is set). */
 export const VIEWS: Record<string, ViewDef> = {
   OBJECTS: objects,
@@ -702,6 +815,11 @@ export const VIEWS: Record<string, ViewDef> = {
   SOURCE: source,
   TYPES: types,
   SYNONYMS: synonyms,
+  PROCEDURES: procedures,
+  TRIGGERS: triggers,
+  ERRORS: errors,
+  ROLE_PRIVS: rolePrivs,
+  DBA_ROLE_PRIVS: dbaRolePrivs,
   USERS: users,
   SYS_PRIVS: sysPrivs,
   SESSION_PRIVS: sessionPrivs,

@@ -115,7 +115,10 @@ export function mapDictionaryView(f: TableRef, block: SelectQuery, ctx: ExprCont
   }));
   let core: Query;
   try {
-    core = coreQuery(view.def, view.scope === 'ALL' ? 'ALL' : 'DBA', ctx.packageSchemas?.() ?? []);
+    core = coreQuery(view.def, view.scope === 'ALL' ? 'ALL' : 'DBA', {
+      packages: ctx.packageSchemas?.() ?? [],
+      schemas: ctx.schemaNames?.() ?? [],
+    });
   } catch {
     return undefined; // a definition that does not parse (test/dictionary.test.ts parses them all)
   }
@@ -165,7 +168,13 @@ function usedColumns(block: SelectQuery, alias: OraName, known: Set<OraName>): {
 const parsed = new Map<string, Query>();
 
 /** The view's query, parsed once, with the markers of dictionary-views.ts replaced. */
-function coreQuery(def: ViewDef, scope: 'ALL' | 'DBA', packages: string[]): Query {
+/** What the markers need from the conversion: package schemas, schema-map entries (PostgreSQL → Oracle). */
+interface MarkerContext {
+  packages: string[];
+  schemas: [string, string][];
+}
+
+function coreQuery(def: ViewDef, scope: 'ALL' | 'DBA', ctx: MarkerContext): Query {
   const key = `${Object.keys(VIEWS).find((k) => VIEWS[k] === def)}:${scope}`;
   let q = parsed.get(key);
   if (!q) {
@@ -176,12 +185,12 @@ function coreQuery(def: ViewDef, scope: 'ALL' | 'DBA', packages: string[]): Quer
     q = s.query;
     parsed.set(key, q);
   }
-  return expandMarkers(q, packages) as Query;
+  return expandMarkers(q, ctx) as Query;
 }
 
 /** Replaces OPG_CAST / OPG_PACKAGES / OPG_ROWS markers and TRUE / FALSE, drops FROM DUAL, on a copy of the tree. */
-function expandMarkers(x: unknown, packages: string[]): unknown {
-  if (Array.isArray(x)) return x.map((y) => expandMarkers(y, packages));
+function expandMarkers(x: unknown, ctx: MarkerContext): unknown {
+  if (Array.isArray(x)) return x.map((y) => expandMarkers(y, ctx));
   if (x === null || typeof x !== 'object') return x;
   const o = x as Record<string, unknown>;
   const parts = o.kind === 'column' ? (o.parts as string[]) : undefined;
@@ -189,7 +198,7 @@ function expandMarkers(x: unknown, packages: string[]): unknown {
     return { kind: 'literal', type: 'boolean', value: parts[0] } satisfies Expr;
   if (o.kind === 'call') {
     const call = o as unknown as Extract<Expr, { kind: 'call' }>;
-    const args = call.args.map((a) => expandMarkers(a.value, packages) as Expr);
+    const args = call.args.map((a) => expandMarkers(a.value, ctx) as Expr);
     const name = call.name.join('.');
     if (name === 'OPG_CAST') {
       const [operand, type, ...mods] = args;
@@ -199,9 +208,18 @@ function expandMarkers(x: unknown, packages: string[]): unknown {
         type: pgType(literalText(type), mods.map((m) => Number(literalText(m)))),
       } satisfies Expr;
     }
+    if (name === 'OPG_SCHEMA') {
+      const x = args[0];
+      const spelled: Expr = { kind: 'case', whens: [{ when: { kind: 'binary', op: '=', left: x, right: fn('lower', x) }, then: fn('upper', x) }], else: x };
+      const mapped = ctx.schemas;
+      const e: Expr = mapped.length
+        ? { kind: 'case', operand: x, whens: mapped.map(([pg, ora]) => ({ when: lit(pg), then: lit(ora) })), else: spelled }
+        : spelled;
+      return { kind: 'pg-cast', operand: e, type: pgType('varchar') } satisfies Expr;
+    }
     if (name === 'OPG_PACKAGES') {
-      if (!packages.length) return { kind: 'literal', type: 'boolean', value: 'FALSE' } satisfies Expr;
-      return { kind: 'in', operand: args[0], list: packages.map((p) => lit(p)), not: false } as Expr;
+      if (!ctx.packages.length) return { kind: 'literal', type: 'boolean', value: 'FALSE' } satisfies Expr;
+      return { kind: 'in', operand: args[0], list: ctx.packages.map((p) => lit(p)), not: false } as Expr;
     }
   }
   if (o.kind === 'table-function') {
@@ -210,7 +228,7 @@ function expandMarkers(x: unknown, packages: string[]): unknown {
       const [source, ...names] = expr.args.map((a) => a.value);
       return {
         kind: 'table-function',
-        expr: expandMarkers(source, packages) as Expr,
+        expr: expandMarkers(source, ctx) as Expr,
         pipelined: true,
         ordinality: true,
         columnAliases: names.map(literalText),
@@ -219,7 +237,7 @@ function expandMarkers(x: unknown, packages: string[]): unknown {
     }
   }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = expandMarkers(v, packages);
+  for (const [k, v] of Object.entries(o)) out[k] = expandMarkers(v, ctx);
   if (o.kind === 'select' && Array.isArray(out.from))
     out.from = (out.from as FromItem[]).filter((f) => !(f.kind === 'table' && f.name.name === 'DUAL' && !f.name.schema));
   return out;
