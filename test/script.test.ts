@@ -24,6 +24,26 @@ CREATE TABLE b (y NUMBER)
     ]);
   });
 
+  it('drops a hyphen that ends a line of a SQL statement, as SQL*Plus does (not in comments, strings or PL/SQL)', () => {
+    const s = statements(`INSERT INTO t VALUES(1726-
+,'AR'-
+,'a-
+b');
+SELECT 1 - -- minus, then a comment
+ 2 FROM dual;
+BEGIN
+  x := 1 -
+  2;
+END;
+/
+`);
+    expect(s).toEqual([
+      "INSERT INTO t VALUES(1726 \n,'AR' \n,'a-\nb')",
+      'SELECT 1 - -- minus, then a comment\n 2 FROM dual',
+      'BEGIN\n  x := 1 -\n  2;\nEND;',
+    ]);
+  });
+
   it('does not run a statement twice when / follows ;', () => {
     expect(statements('CREATE TABLE a (x NUMBER);\n/\n')).toHaveLength(1);
   });

@@ -288,6 +288,7 @@ function scanFile(text: string, file: string, st: SplitState): void {
     // Scan the characters of this line.
     let segStart = 0;
     let i = 0;
+    let lineComment = false;
     while (i < line.length) {
       if (inBlockComment) {
         const end = line.indexOf('*/', i);
@@ -321,6 +322,7 @@ function scanFile(text: string, file: string, st: SplitState): void {
         segStart = i;
       }
       if (c === '-' && line[i + 1] === '-') {
+        lineComment = true;
         i = line.length;
         break;
       }
@@ -360,7 +362,12 @@ function scanFile(text: string, file: string, st: SplitState): void {
       lastSignificantChar = c;
       i++;
     }
-    if (bufLoc) buf.push(line.slice(segStart));
+    let seg = line.slice(segStart);
+    // SQL*Plus reads a hyphen that ends a line of a SQL statement as a continuation mark and drops
+    // it (Oracle's sample data scripts split INSERTs so: VALUES(1726-⏎,'AR'-⏎…).
+    if (bufLoc && significant && !plsql && !lineComment && !inBlockComment && quoteEnd === null && seg.trimEnd().endsWith('-'))
+      seg = `${seg.trimEnd().slice(0, -1)} `;
+    if (bufLoc) buf.push(seg);
     else if (trimmed === '') blankLines++;
   }
   if (bufLoc) flush('eof');
