@@ -137,6 +137,21 @@ describe('SQL/JSON functions (PostgreSQL 15)', () => {
     }
   });
 
+  it('JSON_OBJECT(*) and JSON_OBJECT(t.* ABSENT ON NULL): the columns in table order, keyed by their Oracle names', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("INSERT INTO dept_small VALUES (10, 'ACCOUNTING', NULL)");
+      const r = await a.query('SELECT j, j2 FROM dept_json');
+      expect(r.rows[0]).toEqual({
+        j: '{"DEPTNO":10,"DNAME":"ACCOUNTING","LOC":null}',
+        j2: '{"DEPTNO":10,"DNAME":"ACCOUNTING"}',
+      });
+    } finally {
+      await a.end();
+    }
+  });
+
   it('JSON_ARRAYAGG with ORDER BY and JSON_OBJECTAGG with FORMAT JSON values', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
@@ -234,6 +249,13 @@ END;
     const r = convert(`CREATE VIEW v AS SELECT json_object('a':1, 'b':x) a, json_object(id) b FROM t;`);
     expect(r.phases.code).toContain(`concat_ws(',', '"a":1', '"b":' || coalesce(to_json(x)::text, 'null'))`);
     expect(r.phases.code).toContain(`'"ID":' || coalesce(to_json(id)::text, 'null')`);
+  });
+
+  it('reports invalid calls instead of failing', () => {
+    const r = convert('CREATE VIEW v AS SELECT json_query() a, json_arrayagg() b FROM t;');
+    const details = r.findings.filter((f) => f.id === 'OPG-EXPR-0004').map((f) => f.message);
+    expect(details).toContain('JSON_QUERY() without an argument (not a valid call)');
+    expect(details).toContain('JSON_ARRAYAGG() without an argument (not a valid call)');
   });
 
   it('reports what PostgreSQL 15 cannot do: JSON_MERGEPATCH, JSON_OBJECT(*), item methods without a counterpart', () => {

@@ -43,6 +43,11 @@ const DATETIME =
   '@.type() == "string" && @ like_regex "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\\\.[0-9]+)?)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?$"';
 
 export function rewriteJsonFunction(e: JsonFuncExpr, ctx: ExprContext, rw: Rewrite): Expr {
+  // JSON_OBJECT() and JSON_ARRAY() are {} and []; every other function needs an argument.
+  if (!e.args.length && !e.star && e.fn !== 'JSON_OBJECT' && e.fn !== 'JSON_ARRAY') {
+    notConverted(ctx, `${e.fn}() without an argument (not a valid call)`);
+    return e;
+  }
   switch (e.fn) {
     case 'JSON_VALUE':
       return jsonValue(e, ctx, rw);
@@ -398,15 +403,38 @@ function joinParts(parts: Expr[]): Expr {
   return joinParts(chunks);
 }
 
+/**
+ * JSON_OBJECT(*) / JSON_OBJECT(t.*): one member per column of the FROM items (or of t), keyed by the
+ * column name as the dictionary spells it, in table order. Undefined when a source's columns are unknown.
+ */
+function starMembers(star: string[], ctx: ExprContext): JsonFuncExpr['args'] | undefined {
+  const items = (ctx.scope?.items ?? []).filter(
+    (i) => !star.length || i.names.includes(star[star.length - 1]),
+  );
+  if (!items.length) return undefined;
+  const out: JsonFuncExpr['args'] = [];
+  for (const i of items) {
+    const cols = [...i.columns().keys()];
+    if (!cols.length) return undefined;
+    for (const c of cols)
+      out.push({ key: lit(c), value: { kind: 'column', parts: i.names.length ? [i.names[0], c] : [c] } });
+  }
+  return out;
+}
+
 function construct(e: JsonFuncExpr, ctx: ExprContext, rw: Rewrite): Expr {
   const object = e.fn === 'JSON_OBJECT' || e.fn === 'JSON_OBJECTAGG';
   const onNull = e.onNull ?? (object ? 'NULL' : 'ABSENT');
   if (e.star) {
-    notConverted(
-      ctx,
-      `${e.fn}(${e.star.length ? `${e.star.join('.')}.` : ''}*) (list the columns: KEY 'NAME' VALUE name, …)`,
-    );
-    return e;
+    const members = starMembers(e.star, ctx);
+    if (!members) {
+      notConverted(
+        ctx,
+        `${e.fn}(${e.star.length ? `${e.star.join('.')}.` : ''}*) over a source whose columns are not known (list them: KEY 'NAME' VALUE name, …)`,
+      );
+      return e;
+    }
+    return construct({ ...e, star: undefined, args: [...members, ...e.args] }, ctx, rw);
   }
   const unknown = (e.options ?? []).filter((o) => o !== 'STRICT' && o !== 'FORMAT JSON');
   if (unknown.length) report(ctx, 'OPG-JSON-0006', { detail: `${e.fn} … ${unknown.join(' ')}: not applied` });
