@@ -41,6 +41,8 @@ export interface SequenceOptions {
   cycle?: boolean;
   cache?: number | 'NONE';
   order?: boolean;
+  /** START WITH LIMIT VALUE (identity columns): start after the highest value of the column. */
+  startLimitValue?: boolean;
   /** KEEP / NOKEEP, SCALE, SESSION, GLOBAL … options without a PostgreSQL equivalent. */
   ignored: string[];
 }

@@ -304,6 +304,16 @@ function mergeAlter(
         }
         if (act.column.type) col.type = act.column.type;
         if (act.column.default) col.default = act.column.default;
+        // MODIFY c GENERATED … AS IDENTITY (…): the column becomes (or stays) an identity column
+        // with the options given merged over its own.
+        if (act.column.identity) {
+          const before = col.identity?.options;
+          const given = act.column.identity.options;
+          col.identity = {
+            ...act.column.identity,
+            options: { ...before, ...given, ignored: [...(before?.ignored ?? []), ...given.ignored] },
+          };
+        }
         if (act.column.annotations) col.annotations = [...(col.annotations ?? []), ...act.column.annotations];
         for (const c of act.column.constraints) {
           if (c.kind === 'null') col.constraints = col.constraints.filter((x) => x.kind !== 'not-null');

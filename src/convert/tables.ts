@@ -57,6 +57,10 @@ export function convertSequenceOptions(
   if (typeof o.cache === 'number' && o.cache > 1) r.cache = o.cache;
   const ignored = [...o.ignored];
   if (o.order) ignored.push('ORDER');
+  if (o.startLimitValue)
+    ignored.push(
+      'START WITH LIMIT VALUE (the identity continues after the highest value in the column: once the data is loaded, SELECT setval(pg_get_serial_sequence(table, column), max(column)) FROM table, as the DMS post-load step does for every sequence)',
+    );
   if (ignored.length) {
     findings.push(
       makeFinding(

@@ -18,7 +18,17 @@ export function definePartitionRules($: $): void {
           ALT: () => {
             $.consume(0, K.START);
             $.consume(0, K.WITH);
-            o.start = $.subrule(0, $.signedNumber);
+            $.or(9, [
+              { ALT: () => (o.start = $.subrule(0, $.signedNumber)) },
+              {
+                // Identity columns: restart after the highest value the column holds (12c).
+                ALT: () => {
+                  $.consume(0, K.LIMIT);
+                  $.consume(9, T.Ident);
+                  o.startLimitValue = true;
+                },
+              },
+            ]);
           },
         },
         {
