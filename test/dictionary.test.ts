@@ -54,6 +54,15 @@ describe('dictionary views (conversion)', () => {
     ]);
   });
 
+  it('looks at the subqueries that can see the view, not at those that name its alias again', () => {
+    // o.origin_con_id of the inner query is the table's column, and its * is the table's.
+    const r = tr(
+      'SELECT o.object_name FROM all_objects o WHERE EXISTS (SELECT * FROM app_log o WHERE o.origin_con_id = 1) AND o.object_id IN (SELECT x.id FROM ids x WHERE x.name = o.object_type)',
+    );
+    expect(r.findings.map((f) => f.id)).toEqual(['OPG-DICT-0001']);
+    expect(r.sql).toMatch(/^SELECT o\.object_name FROM \(SELECT opg_d\.object_name AS object_name, opg_d\.object_id AS object_id, opg_d\.object_type AS object_type FROM /);
+  });
+
   it('keeps the old finding for views that are not mapped', () => {
     expect(ids('SELECT * FROM user_dependencies')).toEqual(['OPG-EXPR-0004']);
     expect(ids('SELECT * FROM v$lock')).toEqual(['OPG-EXPR-0004']);

@@ -40,7 +40,7 @@ import type { FromItem, Query, SelectQuery, TableRef } from '../ast/query.js';
 import { parseStatement } from '../parser/statement.js';
 import { type ExprContext, lit, pgType, report } from './builders.js';
 import { type DictColumn, type Scope, VIEWS, type ViewDef } from './dictionary-views.js';
-import { mapQueryDeep } from './walk.js';
+import { walkExpr } from './walk.js';
 
 /** The Oracle spelling of a PostgreSQL name (see the module header), as text (not `name`). */
 export function oracleName(e: Expr): Expr {
@@ -138,29 +138,79 @@ export function mapDictionaryView(f: TableRef, block: SelectQuery, ctx: ExprCont
   return { kind: 'subquery', query, alias };
 }
 
-/** Which columns of the view (known by `alias`) a query block uses; `all` for * and NATURAL joins. */
+/**
+ * Which columns of the view (known by `alias`) a query block uses, in the block and the subqueries
+ * that can see it (a subquery whose FROM names `alias` again hides it); `all` for a * of the block,
+ * alias.* and NATURAL joins. Unqualified names count when the view has such a column (taking one
+ * more column than needed is harmless); a qualified name the view does not have is `unknown`.
+ */
 function usedColumns(block: SelectQuery, alias: OraName, known: Set<OraName>): { all: boolean; used: Set<OraName>; unknown: Set<OraName> } {
   const out = { all: false, used: new Set<OraName>(), unknown: new Set<OraName>() };
-  mapQueryDeep(block, (e) => {
-    if (e.kind === 'star' && (!e.qualifier?.length || e.qualifier[e.qualifier.length - 1] === alias)) out.all = true;
-    if (e.kind === 'column') {
-      const last = e.parts[e.parts.length - 1];
-      if (e.parts.length >= 2 && e.parts[e.parts.length - 2] === alias) {
-        out.used.add(last);
-        if (!known.has(last)) out.unknown.add(last);
-      } else if (known.has(last)) out.used.add(last);
+  const visitExpr = (e: Expr, hidden: boolean, own: boolean) =>
+    walkExpr(e, (x) => {
+      if (x.kind === 'star') {
+        const q = x.qualifier?.[x.qualifier.length - 1];
+        if ((!q && own) || (q === alias && !hidden)) out.all = true;
+      } else if (x.kind === 'column') {
+        const last = x.parts[x.parts.length - 1];
+        if (x.parts.length >= 2) {
+          if (x.parts[x.parts.length - 2] === alias && !hidden) {
+            out.used.add(last);
+            if (!known.has(last)) out.unknown.add(last);
+          }
+        } else if (known.has(last)) out.used.add(last);
+      } else if (x.kind === 'subquery' || x.kind === 'exists' || x.kind === 'cursor') visitQuery(x.query, hidden);
+      else if ((x.kind === 'in' || x.kind === 'quantified') && !Array.isArray(x.list)) visitQuery(x.list, hidden);
+    });
+  const visitFrom = (f: FromItem, hidden: boolean, own: boolean): void => {
+    switch (f.kind) {
+      case 'subquery':
+        return visitQuery(f.query, hidden);
+      case 'join':
+        if (own && f.natural) out.all = true;
+        if (own) for (const c of f.using ?? []) out.used.add(c);
+        if (f.on) visitExpr(f.on, hidden, own);
+        visitFrom(f.left, hidden, own);
+        return visitFrom(f.right, hidden, own);
+      case 'table-function':
+        return visitExpr(f.expr, hidden, own);
+      case 'pivot':
+        return visitFrom(f.source, hidden, own);
+      default:
+        return;
     }
-    return undefined;
-  });
-  const joins = (f: FromItem) => {
-    if (f.kind !== 'join') return;
-    if (f.natural) out.all = true;
-    for (const c of f.using ?? []) out.used.add(c);
-    joins(f.left);
-    joins(f.right);
   };
-  block.from.forEach(joins);
+  const visitQuery = (q: Query, hidden: boolean): void => {
+    for (const c of q.with?.ctes ?? []) visitQuery(c.query, hidden);
+    if (q.kind === 'set') {
+      visitQuery(q.left, hidden);
+      visitQuery(q.right, hidden);
+      for (const o of q.orderBy ?? []) visitExpr(o.expr, hidden, false);
+      return;
+    }
+    const own = q === block;
+    const h = hidden || (!own && q.from.some((f) => namesAlias(f, alias)));
+    const exprs: (Expr | undefined)[] = [
+      ...q.items.map((i) => i.expr),
+      q.where,
+      q.having,
+      q.connectBy?.condition,
+      q.connectBy?.startWith,
+      ...(q.orderBy ?? []).map((o) => o.expr),
+      ...(q.groupBy ?? []).flatMap((g) => (g.kind === 'expr' ? [g.expr] : g.kind === 'grouping-sets' ? g.sets.flat() : g.items)),
+    ];
+    for (const e of exprs) if (e) visitExpr(e, h, own);
+    for (const f of q.from) visitFrom(f, h, own);
+  };
+  visitQuery(block, false);
   return out;
+}
+
+/** Whether a FROM item (or a join's side) is known by `alias`. */
+function namesAlias(f: FromItem, alias: OraName): boolean {
+  if (f.kind === 'join') return namesAlias(f.left, alias) || namesAlias(f.right, alias);
+  if (f.alias) return f.alias === alias;
+  return f.kind === 'table' && f.name.name === alias;
 }
 
 // ─── the catalog queries ──────────────────────────────────────────────────────────────────
