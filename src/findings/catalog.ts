@@ -1266,6 +1266,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/dynamic-block',
   },
   {
+    id: 'OPG-PLSQL-0052',
+    title: 'Overload of a call left to PostgreSQL',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Check which routine PostgreSQL runs for this call (a call it cannot resolve fails with "function … does not exist" or "is not unique"); add a cast to the parameter type of the overload Oracle runs, or declare the argument with an explicit type.',
+    why: 'Oracle chooses among overloads by the declared types of the arguments; the conversion could not infer them well enough to leave one overload, so it casts no argument to an arbitrary overload and PostgreSQL resolves the call by the PostgreSQL types, which can differ (DATE and TIMESTAMP are both timestamp, a literal has no type).',
+    rule: 'convert/plsql/overload-resolution',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

@@ -26,6 +26,7 @@ import { mapExpr, recordFields } from './assoc.js';
 import { bulkAttribute } from './forall.js';
 import { eventAttribute } from './event-attributes.js';
 import { hasOutParams } from './outfunctions.js';
+import { castCallArgs } from './overload-resolution.js';
 import { noteCall } from './callees.js';
 import { rowTypeText } from './rowtypes.js';
 import { type PackageInfo, packageTypeText } from './packages.js';
@@ -753,17 +754,13 @@ export class PlContext {
       const unit = ref?.info.subprograms.get(ref.member);
       if (ref && unit && (x.name.length === 2 || !this.lookup(x.name[0]))) {
         noteCall(this, ref.info.name, ref.member);
-        if (hasOutParams(unit))
+        // Oracle converts arguments implicitly; PostgreSQL resolves overloads by type: cast to the
+        // parameter types of the overload Oracle runs (overload-resolution.ts).
+        const overloads = ref.info.overloads?.get(ref.member) ?? [unit];
+        const call = castCallArgs(overloads, x.args, this, 'function', `${ref.info.name}.${ref.member}`, (v) => mapExprDeep(v, (y) => this.plsqlNode(y)), ref.info);
+        if (hasOutParams(call.unit ?? unit))
           this.fail(`call of ${ref.info.name}.${ref.member}, a function with OUT parameters, inside an expression (only v := f(…) is converted: assign the result to a variable first)`);
-        // Oracle converts arguments implicitly; PostgreSQL resolves overloads by type: cast to the parameter types.
-        const args = x.args.map((a, i) => {
-          const value = mapExprDeep(a.value, (y) => this.plsqlNode(y));
-          const param = a.name ? unit.params.find((p) => p.name === a.name) : unit.params[i];
-          if (!param || param.type.attribute === 'ROWTYPE') return { ...a, value };
-          const type: DataType = { kind: 'datatype', name: this.resolvedType(param.type, param.name), args: [] };
-          return { ...a, value: { kind: 'pg-cast', operand: { kind: 'paren', expr: value }, type } as Expr };
-        });
-        return { ...x, name: [ref.info.name, ref.member], args };
+        return { ...x, name: [ref.info.name, ref.member], args: call.args };
       }
     }
     if (x.kind === 'call' && x.name.length <= 2) {

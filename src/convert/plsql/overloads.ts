@@ -1,6 +1,6 @@
 /**
  * Overloads that PostgreSQL cannot keep apart. Oracle tells overloads apart by their parameter
- * types (DATE and TIMESTAMP, VARCHAR2 and CLOB …); PostgreSQL identifies a routine by its name and
+ * types (DATE and TIMESTAMP, INTERVAL DAY TO SECOND and YEAR TO MONTH …); PostgreSQL identifies a routine by its name and
  * input argument types without lengths or precisions, so two overloads whose parameters map to the
  * same PostgreSQL types become one routine: CREATE OR REPLACE keeps the last one, and calls meant
  * for the other run it. Reported (OPG-PLSQL-0046), not changed: the converted callers pass values
@@ -8,6 +8,7 @@
  */
 import type { Subprogram } from '../../ast/plsql.js';
 import type { PlContext } from './context.js';
+import { typeText } from './overload-resolution.js';
 
 /** PostgreSQL input signature of a routine: its IN / IN OUT parameter types, typmods removed. */
 function signature(u: Subprogram, pc: PlContext): string {
@@ -17,6 +18,8 @@ function signature(u: Subprogram, pc: PlContext): string {
       pc
         .resolvedType(p.type, p.name)
         .replace(/\([^)]*\)/g, '')
+        // The fields of an interval are a typmod too: INTERVAL DAY TO SECOND and YEAR TO MONTH are both interval.
+        .replace(/^interval\b[^[]*/, 'interval')
         .trim(),
     )
     .join(', ');
@@ -62,7 +65,6 @@ export function collapsedDetail(
   earlier: Subprogram,
   sig: string,
 ): string {
-  const types = (u: Subprogram) =>
-    u.params.map((p) => `${p.type.name}${p.type.attribute ? `%${p.type.attribute}` : ''}`).join(', ');
+  const types = (u: Subprogram) => u.params.map((p) => typeText(p.type)).join(', ');
   return `${name}(${types(later)}) and ${name}(${types(earlier)}) are one PostgreSQL ${later.kind} ${routine}(${sig}): the one created last replaces the other, so calls meant for ${name}(${types(earlier)}) run ${name}(${types(later)})`;
 }

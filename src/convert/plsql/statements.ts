@@ -8,6 +8,7 @@ import { printDml } from '../../emit/pg/dml.js';
 import { contextProcedure } from './builtins.js';
 import { noteCall } from './callees.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
+import { candidatesOf, castCallArgs } from './overload-resolution.js';
 import type { PackageInfo } from './packages.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { printQuery } from '../../emit/pg/query.js';
@@ -966,7 +967,13 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   if (member) noteCall(pc, member.info.name, member.member);
   const renamed = member?.info.renamedProcedures?.get(member.member);
   if (member && renamed) c.name = [member.info.name, renamed];
-  const args = c.args.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
+  // An overloaded procedure: the IN arguments cast to the parameter types of the overload Oracle runs.
+  const overloads = member && !lifted ? (member.info.overloads?.get(member.member) ?? []) : [];
+  const callArgs =
+    member && candidatesOf(overloads, 'procedure').length > 1
+      ? castCallArgs(overloads, c.args, pc, 'procedure', `${member.info.name}.${member.member}`, (v) => v, member.info).args
+      : c.args;
+  const args = callArgs.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
   const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');
   return [`CALL ${target}(${args});`];
 }
