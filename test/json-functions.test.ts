@@ -93,11 +93,14 @@ describe('SQL/JSON functions (PostgreSQL 15)', () => {
     }
   });
 
-  it('JSON_VALUE ERROR ON ERROR raises for a missing field (strict path)', async (ctx) => {
+  it('ERROR ON ERROR raises for a missing field (strict path) unless ON EMPTY says otherwise', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
       expect(await one(a, 'SELECT po_number::text FROM po_strict WHERE id = 1')).toBe('1600');
+      // … but NULL / DEFAULT / EMPTY OBJECT ON EMPTY say what a missing field gives.
+      const r = await a.query('SELECT null_on_empty, default_on_empty, empty_object FROM po_strict WHERE id = 1');
+      expect(r.rows[0]).toEqual({ null_on_empty: null, default_on_empty: 'none', empty_object: '{}' });
       await a.query(`INSERT INTO po VALUES (3, '{"Reference":"x","LineItems":[{"Quantity":2}]}', NULL)`);
       await expect(a.query('SELECT po_number FROM po_strict WHERE id = 3')).rejects.toThrow(/PONumber/);
       await a.query('DELETE FROM po WHERE id = 3');

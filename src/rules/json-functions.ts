@@ -147,6 +147,10 @@ export function convertPath(path: string, fn: string, ctx: ExprContext): string 
 
 const strictPath = (p: string): string => (/^\s*(strict|lax)\b/i.test(p) ? p : `strict ${p}`);
 
+/** The path read under ERROR ON ERROR: strict (a missing step raises) unless ON EMPTY says what no match gives. */
+const errorPath = (e: JsonFuncExpr, p: string): string =>
+  e.onEmpty && e.onEmpty.kind !== 'ERROR' ? p : strictPath(p);
+
 /** The document as jsonb (a BLOB's bytes read as UTF-8 by the pg-cast rule), the path, PASSING variables. */
 function pathArgs(e: JsonFuncExpr, path: string, ctx: ExprContext, rw: Rewrite): Expr[] {
   const d = e.args[0].value;
@@ -245,12 +249,16 @@ function jsonValue(e: JsonFuncExpr, ctx: ExprContext, rw: Rewrite): Expr {
     convert = (t) => cast(t, type);
   }
   if (e.onError?.kind === 'ERROR') {
-    // ERROR ON ERROR: a missing step raises (strict mode), as do a non-JSON document and a bad conversion.
-    const args = pathArgs(e, strictPath(path), ctx, rw);
+    // ERROR ON ERROR: a missing step raises (strict mode), as do a non-JSON document and a bad
+    // conversion; with NULL / DEFAULT … ON EMPTY a missing step is no match instead (lax mode).
+    const args = pathArgs(e, errorPath(e, path), ctx, rw);
     report(ctx, 'OPG-JSON-0006', {
-      detail: `JSON_VALUE … ERROR ON ERROR: read in strict path mode; an object, an array or several matches give their first value or text instead of an error`,
+      detail: `JSON_VALUE … ERROR ON ERROR: read in ${errorPath(e, path) === path ? 'lax' : 'strict'} path mode; an object, an array or several matches give their first value or text instead of an error`,
     });
-    return convert(bin('#>>', call('jsonb_path_query_first', ...args), lit('{}')));
+    const value = convert(bin('#>>', call('jsonb_path_query_first', ...args), lit('{}')));
+    return e.onEmpty?.kind === 'DEFAULT'
+      ? caseWhen([[call('jsonb_path_exists', ...args), value]], convert(rw(e.onEmpty.value)))
+      : value;
   }
   const args = pathArgs(e, path, ctx, rw);
   const one = call(
@@ -269,15 +277,26 @@ function jsonQuery(e: JsonFuncExpr, ctx: ExprContext, rw: Rewrite): Expr {
   if (path === undefined) return e;
   let r: Expr;
   let args: Expr[];
+  const empty = (b: JsonBehavior | undefined): Expr | undefined =>
+    b?.kind === 'EMPTY' || b?.kind === 'EMPTY ARRAY'
+      ? cast(lit('[]'), 'jsonb')
+      : b?.kind === 'EMPTY OBJECT'
+        ? cast(lit('{}'), 'jsonb')
+        : b?.kind === 'DEFAULT'
+          ? cast(rw(b.value), 'jsonb')
+          : undefined;
   if (e.onError?.kind === 'ERROR') {
-    args = pathArgs(e, strictPath(path), ctx, rw);
+    args = pathArgs(e, errorPath(e, path), ctx, rw);
     report(ctx, 'OPG-JSON-0006', {
-      detail: `JSON_QUERY … ERROR ON ERROR: read in strict path mode; a scalar or several matches give a value instead of an error`,
+      detail: `JSON_QUERY … ERROR ON ERROR: read in ${errorPath(e, path) === path ? 'lax' : 'strict'} path mode; a scalar or several matches give a value instead of an error`,
     });
     r =
       e.wrapper && e.wrapper !== 'WITHOUT'
         ? call('jsonb_path_query_array', ...args)
         : call('jsonb_path_query_first', ...args);
+    // EMPTY … ON EMPTY: what no match gives (a JSON null match stays JSON null).
+    const onEmpty = empty(e.onEmpty);
+    if (onEmpty) r = call('coalesce', r, onEmpty);
   } else {
     args = pathArgs(e, path, ctx, rw);
     const all = call('jsonb_path_query_array', ...args);
@@ -289,14 +308,6 @@ function jsonQuery(e: JsonFuncExpr, ctx: ExprContext, rw: Rewrite): Expr {
         : e.wrapper === 'CONDITIONAL'
           ? call('coalesce', single, wrapped)
           : single;
-    const empty = (b: JsonBehavior | undefined): Expr | undefined =>
-      b?.kind === 'EMPTY' || b?.kind === 'EMPTY ARRAY'
-        ? cast(lit('[]'), 'jsonb')
-        : b?.kind === 'EMPTY OBJECT'
-          ? cast(lit('{}'), 'jsonb')
-          : b?.kind === 'DEFAULT'
-            ? cast(rw(b.value), 'jsonb')
-            : undefined;
     r = behaviours(r, e, args, empty, ctx);
   }
   return jsonResult(r, e, ctx);
