@@ -201,12 +201,15 @@ describe('object type methods (PostgreSQL 15)', () => {
 
   // Oracle: v := obj.m(x) with x IN OUT returns the value and changes x; the subtype's override
   // runs for a value of the subtype (dynamic dispatch).
-  it('member functions with IN OUT parameters assign the argument and the result, also dispatched', async (ctx) => {
+  it('member functions with IN OUT parameters (and SELF IN OUT) assign the argument and the result, also dispatched', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
       expect(await one(a, "SELECT run_all('b')")).toBe('run:a;check test b=b;ok');
       expect(await one(a, "SELECT run_all('x')")).toBe('run:a;check test b=x;failed');
+      // SELF IN OUT: pop() changes the stack it is called on, also inside a condition and inside
+      // another expression (the calls run first, once, in order) and from another method (pop_upper).
+      expect(await one(a, 'SELECT stack_demo()')).toBe('c:cbX|a');
     } finally {
       await a.end();
     }

@@ -22,13 +22,14 @@
 import type { QualifiedName } from '../../ast/common.js';
 import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { DataType, Expr, FuncArg, FuncCall } from '../../ast/expr.js';
-import type { Subprogram, TypeMethod } from '../../ast/plsql.js';
+import type { PlStatement, Subprogram, TypeMethod } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import type { ConvertContext } from '../context.js';
 import { collectionElement, type PlContext, PlContext as PlContextClass } from './context.js';
 import { RESULT_COLUMN } from './outfunctions.js';
+import { chooseOverload } from './overload-resolution.js';
 import { jsonAttribute, lowerRecursiveRead, toJson } from './recursive-types.js';
 import { attributeColumn, hierarchyColumns, hierarchyOf, hierarchyRoot, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
 
@@ -76,8 +77,22 @@ export type MethodKind = 'function' | 'procedure';
  * a MEMBER FUNCTION and a MEMBER PROCEDURE of one name and parameters, and Oracle runs the function
  * in an expression and the procedure in a call statement (`want`).
  */
-export function findMethod(ctx: ConvertContext, q: QualifiedName, name: string, argc: number, want?: MethodKind): { owner: QualifiedName; method: TypeMethod } | undefined {
+export function findMethod(
+  ctx: ConvertContext,
+  q: QualifiedName,
+  name: string,
+  argc: number,
+  want?: MethodKind,
+  /** The call's arguments: among overloads of one number of arguments, the one their types match (overload-resolution.ts). */
+  call?: { args: FuncArg[]; pc: PlContext },
+): { owner: QualifiedName; method: TypeMethod } | undefined {
   const seen = new Set<string>();
+  const pick = (list: TypeMethod[]): TypeMethod | undefined => {
+    if (list.length < 2 || !call) return list[0];
+    const units = list.map((m) => ({ ...m.unit, params: ownParams(m) }));
+    const chosen = chooseOverload(units, call.args, call.pc).unit;
+    return chosen ? list[units.indexOf(chosen)] : list[0];
+  };
   const fitsArgs = (m: TypeMethod) => {
     const ps = ownParams(m);
     return argc <= ps.length && ps.slice(argc).every((p) => p.default);
@@ -93,7 +108,7 @@ export function findMethod(ctx: ConvertContext, q: QualifiedName, name: string, 
   // of a name whose function its subtypes implement (NOT INSTANTIABLE there), or the reverse.
   if (want) {
     for (const t of chain) {
-      const best = candidates(t).find((m) => fitsArgs(m) && isWanted(m));
+      const best = pick(candidates(t).filter((m) => fitsArgs(m) && isWanted(m)));
       if (best) return { owner: t, method: best };
     }
     // Only subtypes implement it: none here (dispatchOf finds them).
@@ -101,7 +116,7 @@ export function findMethod(ctx: ConvertContext, q: QualifiedName, name: string, 
   }
   for (const t of chain) {
     const c = candidates(t);
-    const best = c.find((m) => fitsArgs(m) && isWanted(m)) ?? c.find(fitsArgs) ?? c.find(isWanted) ?? c[0];
+    const best = pick(c.filter((m) => fitsArgs(m) && isWanted(m))) ?? pick(c.filter(fitsArgs)) ?? c.find(isWanted) ?? c[0];
     if (best) return { owner: t, method: best };
   }
   return undefined;
@@ -215,15 +230,15 @@ export function staticType(e: Expr, pc: PlContext): DataType | undefined {
         // TYPE(…) constructs a value of the type.
         const q = objectTypeOf(ctx, { kind: 'datatype', name: e.name[0], args: [] });
         if (q) return asType(q);
-        return selfMethod(e.name[0], e.args.length, pc, 'function')?.method.unit.returnType;
+        return selfMethod(e.name[0], e.args.length, pc, 'function', e.args)?.method.unit.returnType;
       }
       if (pc.packageMember(e.name)) return undefined;
       const prefix: Expr = { kind: 'column', parts: e.name.slice(0, -1) };
-      return memberType(staticType(prefix, pc), e.name[e.name.length - 1], e.args.length, pc);
+      return memberType(staticType(prefix, pc), e.name[e.name.length - 1], e.args.length, pc, e.args);
     }
     case 'method': {
       const base = e.operand.kind === 'treat' ? e.operand.type : staticType(e.operand, pc);
-      return memberType(base, e.name, e.args.length, pc);
+      return memberType(base, e.name, e.args.length, pc, e.args);
     }
     default:
       return undefined;
@@ -231,19 +246,19 @@ export function staticType(e: Expr, pc: PlContext): DataType | undefined {
 }
 
 /** Type of `value.name(args)`: an element of a collection attribute or a method's result. */
-function memberType(t: DataType | undefined, name: string, argc: number, pc: PlContext): DataType | undefined {
+function memberType(t: DataType | undefined, name: string, argc: number, pc: PlContext, args?: FuncArg[]): DataType | undefined {
   const q = objectTypeOf(pc.cctx, t);
   if (!q) return undefined;
   const attr = attributes(pc.cctx, q).find((a) => a.name === name);
   if (attr) return argc === 1 ? collectionElement(pc.cctx, attr.type) : argc === 0 ? attr.type : undefined;
-  return findMethod(pc.cctx, q, name, argc, 'function')?.method.unit.returnType;
+  return findMethod(pc.cctx, q, name, argc, 'function', args && { args, pc })?.method.unit.returnType;
 }
 
 /** Inside a type body, an unqualified call of one of SELF's methods. */
-function selfMethod(name: string, argc: number, pc: PlContext, want?: MethodKind): { owner: QualifiedName; method: TypeMethod } | undefined {
+function selfMethod(name: string, argc: number, pc: PlContext, want?: MethodKind, args?: FuncArg[]): { owner: QualifiedName; method: TypeMethod } | undefined {
   if (pc.lookup(name) || pc.packageMember([name]) || pc.cctx.routines.has(name)) return undefined;
   const self = objectTypeOf(pc.cctx, pc.lookup('SELF')?.type);
-  return self ? findMethod(pc.cctx, self, name, argc, want) : undefined;
+  return self ? findMethod(pc.cctx, self, name, argc, want, args && { args, pc }) : undefined;
 }
 
 /** `e.name` (a name chain stays a name chain, so it is also a valid assignment target). */
@@ -263,6 +278,113 @@ function upcast(e: Expr, from: QualifiedName | undefined, to: QualifiedName, pc:
   if (!from || sameRep(pc.cctx, from, to)) return e;
   const args: FuncArg[] = attributes(pc.cctx, to).map((a) => ({ value: fieldOf(e, a.name) }));
   return { kind: 'pg-cast', operand: { kind: 'call', name: ['row'], args }, type: typeNode(to, pc) };
+}
+
+/** Statements of a block and of everything nested in it. */
+function eachStatement(list: PlStatement[], f: (s: PlStatement) => void): void {
+  for (const s of list) {
+    f(s);
+    switch (s.kind) {
+      case 'if':
+        for (const b of s.branches) eachStatement(b.body, f);
+        if (s.else) eachStatement(s.else, f);
+        break;
+      case 'case':
+        for (const w of s.whens) eachStatement(w.body, f);
+        if (s.else) eachStatement(s.else, f);
+        break;
+      case 'loop':
+      case 'while':
+      case 'for-range':
+      case 'for-cursor':
+      case 'for-query':
+        eachStatement(s.body, f);
+        break;
+      case 'block':
+        eachStatement(s.block.body, f);
+        for (const h of s.block.handlers) eachStatement(h.body, f);
+        break;
+    }
+  }
+}
+
+/** The name an assignment target or call starts with (`a` of a.b(i).c). */
+function rootName(e: Expr): string | undefined {
+  switch (e.kind) {
+    case 'column':
+      return e.parts[0];
+    case 'call':
+      return e.name[0];
+    case 'field':
+    case 'subscript':
+    case 'method':
+      return rootName(e.operand);
+    case 'paren':
+      return rootName(e.expr);
+    default:
+      return undefined;
+  }
+}
+
+const changesSelfCache = new WeakMap<TypeMethod, boolean>();
+
+/**
+ * A member function declared with SELF IN OUT whose body changes SELF: assigns SELF or one of its
+ * attributes, or calls a method on SELF (SELF.m(…), or m(…) of the type as a statement).
+ */
+function changesSelf(ctx: ConvertContext, owner: QualifiedName, m: TypeMethod): boolean {
+  if (m.unit.kind !== 'function' || m.unit.params.find((p) => p.name === 'SELF')?.mode !== 'IN OUT') return false;
+  const cached = changesSelfCache.get(m);
+  if (cached !== undefined) return cached;
+  const attrs = new Set(attributes(ctx, owner).map((a) => a.name));
+  const locals = new Set([...m.unit.params.map((p) => p.name), ...(m.unit.block?.declarations ?? []).flatMap((d) => ('name' in d && typeof d.name === 'string' ? [d.name] : []))]);
+  const isSelf = (n: string | undefined) => !!n && (n === 'SELF' || (attrs.has(n) && !locals.has(n)));
+  const methods = new Set((bodies.get(ctx)?.get(owner.name) ?? []).map((x) => x.unit.name.name));
+  let changes = false;
+  // A call (anywhere, also inside an expression) of a method of SELF that changes it: a procedure
+  // or such a function, by name alone or as SELF.m.
+  const changing = (name: string) =>
+    (bodies.get(ctx)?.get(owner.name) ?? []).some(
+      (x) => x.unit.name.name === name && x !== m && x.kind !== 'static' && x.kind !== 'constructor' && (x.unit.kind === 'procedure' || changesSelf(ctx, owner, x)),
+    );
+  const visit = (o: unknown): void => {
+    if (changes || !o || typeof o !== 'object') return;
+    if (Array.isArray(o)) return o.forEach(visit);
+    const x = o as Expr;
+    // Expression nodes only (a call statement is { kind: 'call', call }).
+    if (x.kind === 'call' && Array.isArray(x.name) && ((x.name.length === 1 && !locals.has(x.name[0])) || (x.name.length === 2 && x.name[0] === 'SELF')) && changing(x.name[x.name.length - 1])) changes = true;
+    if (x.kind === 'method' && x.operand?.kind === 'column' && x.operand.parts.length === 1 && x.operand.parts[0] === 'SELF' && changing(x.name)) changes = true;
+    for (const v of Object.values(o)) visit(v);
+  };
+  changesSelfCache.set(m, false); // a method calling itself does not decide for itself
+  visit(m.unit.block);
+  eachStatement(m.unit.block?.body ?? [], (st) => {
+    if (st.kind === 'assign' && isSelf(rootName(st.target))) changes = true;
+    if (st.kind === 'call') {
+      const r = rootName(st.call);
+      const bare = st.call.kind === 'call' ? st.call.name.length === 1 : st.call.kind === 'column' && st.call.parts.length === 1;
+      if (r === 'SELF' || isSelf(r) || (bare && r && methods.has(r) && !locals.has(r))) changes = true;
+    }
+  });
+  changesSelfCache.set(m, changes);
+  return changes;
+}
+
+/**
+ * A member function whose SELF is IN OUT in PostgreSQL too: one of its implementations in the
+ * hierarchy (same name and parameters) is declared SELF IN OUT and changes SELF. Then its routines
+ * return SELF with the result (the OUT-parameter convention of outfunctions.ts), and
+ * `v := obj.m(…)` writes the changed object back to obj, as Oracle does.
+ */
+export function selfInOut(ctx: ConvertContext, owner: QualifiedName, m: TypeMethod): boolean {
+  if (m.unit.kind !== 'function' || m.kind === 'static' || m.kind === 'constructor') return false;
+  const sig = signature(m);
+  const family = typeAndDescendants(ctx, hierarchyRoot(ctx, owner));
+  return (family.length ? family : [owner]).some((t) =>
+    (bodies.get(ctx)?.get(t.name) ?? []).some(
+      (x) => x.unit.kind === 'function' && x.kind !== 'static' && x.kind !== 'constructor' && x.unit.name.name === m.unit.name.name && signature(x) === sig && changesSelf(ctx, t, x),
+    ),
+  );
 }
 
 const methodFunction = (ctx: ConvertContext, owner: QualifiedName, m: TypeMethod) => `${owner.name}_${methodRoutineName(ctx, owner, m)}`;
@@ -347,13 +469,14 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   const proc = m.unit.kind === 'procedure';
   // A function with OUT / IN OUT parameters returns them with its value as one record
   // (outfunctions.ts): the dispatcher has the same OUT columns and reads them from the implementation.
-  const outs = !proc && params.some((p) => p.mode !== 'IN');
+  const selfOut = !proc && selfInOut(ctx, q, m);
+  const outs = !proc && (selfOut || params.some((p) => p.mode !== 'IN'));
   // No defaults: the callers pass them (callArgs), so that overloads with fewer parameters stay
   // distinct for PostgreSQL.
   const decl = params.map((p) => `${p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : ''}${id(p.name)} ${pc.type(p.type, p.name)}`);
   const args = ['self', ...params.filter((p) => !outs || p.mode !== 'OUT').map((p) => id(p.name))].join(', ');
   // Through a record: a composite OUT value cannot be one of several INTO targets.
-  const outColumns = [...params.filter((p) => p.mode !== 'IN').map((p) => id(p.name)), RESULT_COLUMN];
+  const outColumns = [...(selfOut ? ['self'] : []), ...params.filter((p) => p.mode !== 'IN').map((p) => id(p.name)), RESULT_COLUMN];
   const readOuts = outColumns.map((c) => `${c} := opg_o.${c};`).join(' ');
   const fname = `${h.root.schema ? `${quoteIdent(pc.ectx.mapSchema(h.root.schema))}.` : ''}${id(dispatchFunction(ctx, h.root, m))}`;
   const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
@@ -380,7 +503,7 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
   const head = proc
     ? `CREATE OR REPLACE PROCEDURE ${fname}(${['INOUT self ' + rootType, ...decl].join(', ')})`
     : outs
-      ? `CREATE OR REPLACE FUNCTION ${fname}(${['self ' + rootType, ...decl, `OUT ${RESULT_COLUMN} ${m.unit.returnType ? pc.type(m.unit.returnType, 'RETURN') : 'void'}`].join(', ')})`
+      ? `CREATE OR REPLACE FUNCTION ${fname}(${[`${selfOut ? 'INOUT ' : ''}self ${rootType}`, ...decl, `OUT ${RESULT_COLUMN} ${m.unit.returnType ? pc.type(m.unit.returnType, 'RETURN') : 'void'}`].join(', ')})`
       : `CREATE OR REPLACE FUNCTION ${fname}(${['self ' + rootType, ...decl].join(', ')}) RETURNS ${element ? `SETOF ${pc.resolvedType(element, 'RETURN')}` : m.unit.returnType ? pc.type(m.unit.returnType, 'RETURN') : 'void'}`;
   return `${head}\nLANGUAGE plpgsql\nAS $$\n${body}\n$$;`;
 }
@@ -421,7 +544,7 @@ function resolveCall(x: Expr, pc: PlContext, want: MethodKind = 'function'): Res
     args = x.args;
     start = selfType = objectTypeOf(ctx, staticType(operand, pc));
   } else if (x.kind === 'call' && x.name.length === 1 && !x.over) {
-    const found = selfMethod(x.name[0], x.args.length, pc, want);
+    const found = selfMethod(x.name[0], x.args.length, pc, want, x.args);
     const self = objectTypeOf(ctx, pc.lookup('SELF')?.type);
     // Also a method that only subtypes implement (NOT INSTANTIABLE here): dispatched.
     const d =
@@ -434,7 +557,7 @@ function resolveCall(x: Expr, pc: PlContext, want: MethodKind = 'function'): Res
   } else return undefined;
   if (!start) return undefined;
   if (attributes(ctx, start).some((a) => a.name === name)) return undefined;
-  const found = findMethod(ctx, start, name, args.length, want);
+  const found = findMethod(ctx, start, name, args.length, want, { args, pc });
   const generalized = x.kind === 'method' && x.operand.kind === 'treat' && x.operand.generalized;
   const d = generalized ? undefined : dispatchOf(ctx, start, name, args.length, found, want);
   if (d) return { ...d.found, self: operand, ...(selfType ? { selfType } : {}), args, dispatch: d.root };
@@ -525,7 +648,7 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     return { kind: 'call', name: [name], args: x.args.map((a) => ({ ...a, value: sub(a.value) })) };
   }
   if (!r) return undefined;
-  if (r.method.unit.kind === 'function' && ownParams(r.method).some((p) => p.mode !== 'IN'))
+  if (r.method.unit.kind === 'function' && (ownParams(r.method).some((p) => p.mode !== 'IN') || selfInOut(ctx, r.owner, r.method)))
     pc.fail(
       `call of method ${r.method.unit.name.name}, a function with OUT parameters, inside an expression (only v := obj.${r.method.unit.name.name}(…) is converted: assign the result to a variable first)`,
     );
@@ -540,17 +663,23 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
  * the OUT arguments and the result. Undefined for anything else, or when SELF needs a conversion.
  */
 export function methodOutCall(x: Expr, pc: PlContext): { call: FuncCall; unit: Subprogram } | undefined {
+  // obj.m without parentheses.
+  if (x.kind === 'column' && x.parts.length >= 2 && !x.parts.some((p) => p.startsWith('%'))) x = { kind: 'call', name: x.parts, args: [] };
   if (x.kind !== 'method' && !(x.kind === 'call' && !x.over)) return undefined;
   const r = resolveCall(x, pc, 'function');
   if (!r || r === 'not-found' || r.method.unit.kind !== 'function' || r.method.kind === 'static') return undefined;
   const params = ownParams(r.method);
-  if (!params.some((p) => p.mode !== 'IN')) return undefined;
+  const selfOut = selfInOut(pc.cctx, r.owner, r.method);
+  if (!selfOut && !params.some((p) => p.mode !== 'IN')) return undefined;
   if (r.selfType && !sameRep(pc.cctx, r.selfType, r.owner)) return undefined;
+  // The changed object is written back to where it came from: that must be a variable, an
+  // attribute or an element.
+  if (selfOut && !['column', 'call', 'field', 'subscript'].includes(r.self.kind)) return undefined;
   // A dispatcher has no defaults: the omitted parameters get theirs here (as callArgs).
   const positional = r.args.filter((a) => !a.name).length;
   const named = new Set(r.args.filter((a) => a.name).map((a) => a.name));
   const missing = r.dispatch ? params.filter((p, i) => i >= positional && !named.has(p.name) && p.default) : [];
-  const selfParam = { name: 'SELF', mode: 'IN' as const, type: asType(r.dispatch ?? r.owner) };
+  const selfParam = { name: 'SELF', mode: selfOut ? ('IN OUT' as const) : ('IN' as const), type: asType(r.dispatch ?? r.owner) };
   const unit: Subprogram = { ...r.method.unit, name: { name: functionOf(pc.cctx, r) }, params: [selfParam, ...params] };
   const args: FuncArg[] = [{ value: r.self }, ...r.args, ...missing.map((p) => ({ name: p.name, value: p.default! }))];
   return { call: { kind: 'call', name: [functionOf(pc.cctx, r)], args }, unit };

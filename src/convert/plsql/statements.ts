@@ -30,6 +30,7 @@ import { anydataAssign, isCompositeVariable } from './anydata.js';
 import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 import { deepAssign } from './assign.js';
+import { hoistOutCalls } from './hoist.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 
 const IND = '  ';
@@ -378,6 +379,9 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       const t = s.target;
       const outFn = outFunctionCall(s.value, pc);
       if (outFn) return out(...outFunctionAssign(outFn, t, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)));
+      // Such a call inside the value: run first (hoist.ts).
+      const hoisted = hoistOutCalls(s.value, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts));
+      if (hoisted) return out(...hoisted.pre, ...emitStatements([{ ...s, value: hoisted.expr }], pc, 0, opts));
       const toMap = mapAssign(t, s.value, pc) ?? anydataAssign(t, s.value, pc);
       if (toMap) return out(...toMap);
       // Targets PL/pgSQL cannot write directly (through a package getter, deep in a jsonb map).
@@ -406,6 +410,14 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       return out(`${assignTarget(target) ?? printExpr(target)} := ${pc.expr(s.value)};`);
     }
     case 'if': {
+      // A call of a function with OUT parameters in the first condition runs first (hoist.ts);
+      // the later conditions are evaluated only when the earlier ones fail, so they are left.
+      const hoistedIf = hoistOutCalls(s.branches[0].cond, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts));
+      if (hoistedIf)
+        return [
+          ...hoistedIf.pre.map((l) => pad + l),
+          ...emitStatement({ ...s, branches: [{ ...s.branches[0], cond: hoistedIf.expr }, ...s.branches.slice(1)] }, pc, depth, opts),
+        ];
       const lines: string[] = [];
       s.branches.forEach((b, i) => {
         lines.push(`${pad}${i === 0 ? 'IF' : 'ELSIF'} ${thenCondition(b.cond, pc)} THEN`, ...sub(b.body));
@@ -487,6 +499,8 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
             emitStatements([{ kind: 'return', value }], pc, 0, opts),
           ),
         );
+      const hoistedReturn = s.value && pc.kind === 'function' ? hoistOutCalls(s.value, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)) : undefined;
+      if (hoistedReturn) return out(...hoistedReturn.pre, ...emitStatements([{ ...s, value: hoistedReturn.expr }], pc, 0, opts));
       if (s.value && opts.valueReturn) return out(`${opts.valueReturn} := ${pc.expr(s.value)};`, 'RETURN;');
       return out(s.value ? `RETURN ${pc.expr(s.value)};` : 'RETURN;');
     case 'goto':

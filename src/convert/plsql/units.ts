@@ -20,7 +20,7 @@ import { convertEventTrigger } from './event-trigger.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
 import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
-import { dispatcherText, methodRoutineName } from './objects.js';
+import { dispatcherText, methodRoutineName, selfInOut } from './objects.js';
 import { collapsedDetail, collapsedOverloads } from './overloads.js';
 import { flattenedAttributes, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeDependencies } from './types.js';
 
@@ -196,7 +196,9 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
           // In a hierarchy (one composite type) the constructed value carries its type's tag.
           opts = { bareReturn: 'self', ...(hierarchyOf(ctx, ast.name) ? { prologue: [`self.${id(TYPE_TAG)} := ${quoteLiteral(typeName)};`] } : {}) };
         } else if (m.kind !== 'static') {
-          s.params = [{ name: 'SELF', mode: m.unit.kind === 'procedure' ? 'IN OUT' : 'IN', type: selfType }, ...params];
+          // A member function that changes SELF (declared SELF IN OUT) returns it too (objects.ts selfInOut).
+          const selfMode = m.unit.kind === 'procedure' || selfInOut(ctx, ast.name, m) ? 'IN OUT' : 'IN';
+          s.params = [{ name: 'SELF', mode: selfMode, type: selfType }, ...params];
         }
         objects.push(...objectFor(unit, pc, 'code', [subprogramText(s, pc, opts)], [], m.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
         // Dynamic dispatch of a method overridden in the hierarchy (objects.ts).
