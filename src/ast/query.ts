@@ -5,7 +5,18 @@ export type Query = SelectQuery | SetQuery;
 
 export interface WithClause {
   recursive?: boolean;
-  ctes: { name: OraName; columns?: OraName[]; query: Query }[];
+  ctes: Cte[];
+}
+
+/** One query name of a WITH clause, with the SEARCH / CYCLE clauses of a recursive one. */
+export interface Cte {
+  name: OraName;
+  columns?: OraName[];
+  query: Query;
+  /** SEARCH {DEPTH|BREADTH} FIRST BY c [ASC|DESC] [NULLS FIRST|LAST], … SET ordering_column */
+  search?: { breadth: boolean; by: OrderItem[]; set: OraName };
+  /** CYCLE c, … SET mark TO v DEFAULT d; `using` (PostgreSQL only) names the path column. */
+  cycle?: { columns: OraName[]; set: OraName; to: Expr; default: Expr; using?: OraName };
 }
 
 export interface SelectItem {

@@ -7,6 +7,7 @@ import type {
   GroupByItem,
   PivotRef,
   JoinRef,
+  Cte,
   Query,
   SelectItem,
   SelectQuery,
@@ -74,7 +75,35 @@ export function defineQueryRules($: $): void {
         $.consume(2 + i, T.LParen);
         const query = $.subrule(i, $.query);
         $.consume(2 + i, T.RParen);
-        ctes.push(columns ? { name, columns, query } : { name, query });
+        const c: Cte = columns ? { name, columns, query } : { name, query };
+        // Recursive subquery factoring: SEARCH … SET ordering_column, CYCLE … SET mark TO v DEFAULT d.
+        const b = 30 + 10 * i;
+        $.option(b, {
+          GATE: () => isWord($.LA(1), 'SEARCH'),
+          DEF: () => {
+            $.consume(b, T.Ident);
+            const breadth = $.or(b, [
+              { GATE: () => isWord($.LA(1), 'DEPTH'), ALT: () => ($.consume(b + 1, T.Ident), false) },
+              { GATE: () => isWord($.LA(1), 'BREADTH'), ALT: () => ($.consume(b + 2, T.Ident), true) },
+            ]);
+            $.consume(b, K.FIRST);
+            $.consume(b, K.BY);
+            const by = $.subrule(b, $.orderByList);
+            $.consume(b, K.SET);
+            c.search = { breadth, by, set: $.subrule(b, $.identifier) };
+          },
+        });
+        $.option(b + 1, () => {
+          $.consume(b, K.CYCLE);
+          const cols = $.subrule(b, $.nameList);
+          $.consume(b + 1, K.SET);
+          const set = $.subrule(b + 1, $.identifier);
+          $.consume(b, K.TO);
+          const to = $.subrule(b, $.additive);
+          $.consume(b, K.DEFAULT);
+          c.cycle = { columns: cols, set, to, default: $.subrule(b + 1, $.additive) };
+        });
+        ctes.push(c);
       };
       cte(0);
       $.many(0, () => {

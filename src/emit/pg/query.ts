@@ -93,10 +93,20 @@ function printLimit(q: Query): string {
 function printWith(q: Query): string {
   if (!q.with) return '';
   const recursive = q.with.recursive ? 'RECURSIVE ' : '';
-  const ctes = q.with.ctes.map(
-    (c) =>
-      `${quoteIdent(pgNameOf(c.name))}${c.columns ? ` (${c.columns.map((x) => quoteIdent(pgNameOf(x))).join(', ')})` : ''} AS (${printQuery(c.query)})`,
-  );
+  const names = (xs: string[]) => xs.map((x) => quoteIdent(pgNameOf(x))).join(', ');
+  const ctes = q.with.ctes.map((c) => {
+    let s = `${quoteIdent(pgNameOf(c.name))}${c.columns ? ` (${names(c.columns)})` : ''} AS (${printQuery(c.query)})`;
+    // PostgreSQL 14+ SEARCH / CYCLE (rules/recursive-with.ts leaves only forms PostgreSQL accepts).
+    if (c.search) {
+      const by = c.search.by.map((o) => printExpr(o.expr)).join(', ');
+      s += ` SEARCH ${c.search.breadth ? 'BREADTH' : 'DEPTH'} FIRST BY ${by} SET ${quoteIdent(pgNameOf(c.search.set))}`;
+    }
+    if (c.cycle) {
+      s += ` CYCLE ${names(c.cycle.columns)} SET ${quoteIdent(pgNameOf(c.cycle.set))} TO ${printExpr(c.cycle.to)} DEFAULT ${printExpr(c.cycle.default)}`;
+      if (c.cycle.using) s += ` USING ${quoteIdent(pgNameOf(c.cycle.using))}`;
+    }
+    return s;
+  });
   return `WITH ${recursive}${ctes.join(', ')} `;
 }
 
