@@ -112,6 +112,8 @@ describe('nested subprograms lifted to routines (PostgreSQL 15)', () => {
     try {
       expect(await one(a, "SELECT format_name('jOHN', 'smith')")).toBe('John Smith');
       expect(Number(await one(a, 'SELECT total_with_tax(100)'))).toBe(120);
+      // bump assigns the enclosing l_calls (0 → 1) and returns it: 1 + 5.
+      expect(Number(await one(a, 'SELECT counted(5)'))).toBe(6);
       // The enclosing procedure's total is updated through the INOUT parameter of the lifted one.
       await a.query('CALL outer_proc(3)');
       const notices: string[] = [];

@@ -11,12 +11,24 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('a nested function that assigns variables of the enclosing unit hands them back', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // within(5) and within(50) both count; only 50 exceeds the limit 10.
+      expect(await one(a, 'SELECT check_limits(10)')).toBe('2:50 too big;');
+    } finally {
+      await a.end();
+    }
+  });
+
+
   it('EXECUTE IMMEDIATE of a literal PL/SQL block runs in place with its binds; one built at run time with OUT binds raises', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

@@ -15,7 +15,7 @@ import { mapExprDeep } from '../../rules/walk.js';
 import type { ConvertContext } from '../context.js';
 import { builtinFunction } from './builtins.js';
 import { builtinPackageExpr } from './builtin-packages.js';
-import { extraArgs, type NestedRoutine, nestedName } from './nested.js';
+import { assignsEnclosing, extraArgs, type NestedRoutine, nestedName } from './nested.js';
 import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { lowerObjectExpr } from './objects.js';
 import { jsonExpr } from './json-types.js';
@@ -645,6 +645,10 @@ export class PlContext {
       // A nested subprogram lifted to a routine of its own.
       const lifted = nestedName(this, x.kind === 'call' ? x.name : x.parts);
       if (lifted) {
+        if (assignsEnclosing(lifted))
+          this.fail(
+            `nested function ${lifted.unit?.name.name} assigns ${lifted.extra.filter((p) => p.mode !== 'IN').map((p) => p.name).join(', ')} of the enclosing unit: it returns them with its result (a record), so only v := ${lifted.unit?.name.name}(…) is converted, not a call inside an expression`,
+          );
         const args = x.kind === 'call' ? x.args.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) })) : [];
         return { kind: 'call', name: [...(lifted.name.schema ? [lifted.name.schema] : []), lifted.name.name], args: [...args, ...extraArgs(lifted)] };
       }

@@ -2,9 +2,10 @@
  * Nested subprograms (functions and procedures declared inside a unit): PostgreSQL has none, so a
  * nested subprogram is lifted to a routine of its own named `<unit>_<nested>` in the unit's schema
  * and calls to it are renamed. The variables and parameters of the enclosing unit it uses become
- * extra parameters passed by name at every call (IN when only read; IN OUT when assigned, which
- * only a procedure can do). One that uses an enclosing cursor or exception, or a function that
- * assigns an enclosing variable, is reported.
+ * extra parameters passed by name at every call (IN when only read; IN OUT when assigned). A
+ * function that assigns an enclosing variable follows the convention of functions with OUT
+ * parameters (outfunctions.ts): `v := f(…)` unpacks the record; a call of it elsewhere in an
+ * expression is reported. One that uses an enclosing cursor or exception is reported.
  */
 import type { OraName, QualifiedName } from '../../ast/common.js';
 import type { DataType, Expr, FuncArg } from '../../ast/expr.js';
@@ -68,6 +69,18 @@ export interface NestedRoutine {
   extra: Param[];
   /** Why it cannot be lifted. */
   reason?: string;
+  /** The nested subprogram as declared. */
+  unit?: Subprogram;
+}
+
+/** A lifted nested function that assigns enclosing variables (IN OUT extra parameters). */
+export function assignsEnclosing(r: NestedRoutine): boolean {
+  return r.unit?.kind === 'function' && r.extra.some((p) => p.mode !== 'IN');
+}
+
+/** The lifted routine as a subprogram: its parameters followed by the enclosing variables. */
+export function liftedUnit(r: NestedRoutine): Subprogram | undefined {
+  return r.unit && { ...r.unit, name: r.name, params: [...r.unit.params, ...r.extra] };
 }
 
 /**
@@ -101,12 +114,12 @@ export function registerNested(decls: Declaration[], pc: PlContext): void {
         continue;
       }
       const out = assigned.has(n);
-      if (out && s.kind === 'function') problems.push(`${n} (assigned by the function)`);
       extra.push({ name: n, mode: out ? 'IN OUT' : 'IN', type });
     }
     pc.nested.set(s.name.name, {
       name: { ...(unit.schema ? { schema: unit.schema } : {}), name: `${unit.name}_${s.name.name}` },
       extra,
+      unit: s,
       ...(problems.length ? { reason: `uses ${problems.join(', ')} of the enclosing unit` } : {}),
     });
   }

@@ -26,6 +26,7 @@ import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { ConvertContext } from '../context.js';
 import type { PlContext } from './context.js';
 import { methodOutCall } from './objects.js';
+import { assignsEnclosing, extraArgs, liftedUnit, nestedName } from './nested.js';
 
 /** Standalone functions with OUT parameters of the sources, by name (registered before conversion). */
 const standalone = new WeakMap<ConvertContext, Map<string, Subprogram>>();
@@ -48,6 +49,13 @@ export function outFunctionCall(x: Expr, pc: PlContext): { call: FuncCall; unit:
   // A member function of an object type (obj.m(…), SELF's m(…)).
   const method = methodOutCall(x, pc);
   if (method) return method;
+  // A nested function that assigns variables of the enclosing unit (nested.ts).
+  const lifted = x.kind === 'call' ? nestedName(pc, x.name) : x.kind === 'column' && x.parts.length === 1 ? nestedName(pc, x.parts) : undefined;
+  const liftedFn = lifted && assignsEnclosing(lifted) ? liftedUnit(lifted) : undefined;
+  if (lifted && liftedFn) {
+    const args = x.kind === 'call' ? x.args : [];
+    return { call: { kind: 'call', name: [liftedFn.name.name], args: [...args, ...extraArgs(lifted)] }, unit: liftedFn };
+  }
   if (x.kind !== 'call' || x.name.length > 2 || (x.name.length === 2 && pc.lookup(x.name[0])) || (x.name.length === 1 && pc.lookup(x.name[0]))) return undefined;
   const ref = pc.packageMember(x.name);
   if (!ref) {

@@ -340,7 +340,10 @@ function liftNested(u: Subprogram, pc: PlContext): void {
     return;
   }
   pc.findings.push(...sub.findings.filter((f) => f.id !== 'OPG-PLSQL-0005'));
-  const passed = lifted.extra.length ? ` (the enclosing unit's ${lifted.extra.map((p) => p.name).join(', ')} passed as parameters)` : '';
+  const assigned = lifted.extra.filter((p) => p.mode !== 'IN').map((p) => p.name);
+  const passed = lifted.extra.length
+    ? ` (the enclosing unit's ${lifted.extra.map((p) => p.name).join(', ')} passed as parameters${assigned.length ? `; ${assigned.join(', ')} IN OUT, copied back when it returns: an exception it raises leaves them as they were, where Oracle keeps the assignments made before the exception` : ''})`
+    : '';
   pc.report('OPG-PLSQL-0021', { detail: `nested ${u.kind} ${u.name.name} became the routine ${[lifted.name.schema, lifted.name.name].filter(Boolean).join('.')}${passed}` });
   pc.preStatements.push(...sub.preStatements, text);
 }
