@@ -4,7 +4,8 @@
  * (PL/SQL Language Reference, "Overloaded Subprograms"), by position and by name, with defaults for
  * parameters left out; procedure calls keep their IN OUT arguments writable; overloads PostgreSQL
  * merges (DATE / TIMESTAMP, INTERVAL DAY TO SECOND / YEAR TO MONTH) run the routine that survived,
- * as OPG-PLSQL-0046 reports.
+ * as OPG-PLSQL-0046 reports. Overloaded methods of an object type (fixture
+ * plsql/object-method-overloads): the overload a subtype overrides is dispatched, the others not.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ const FIXTURE = 'fixtures/plsql/overload-resolution';
 
 const db = scratchDatabase('overloads', 'overload resolution', async (s) => {
   await s.query(readFileSync(`${FIXTURE}/expected.pg.sql`, 'utf8'));
+  await s.query(readFileSync('fixtures/plsql/object-method-overloads/expected.pg.sql', 'utf8'));
   await s.query("INSERT INTO ovl_samples VALUES (1, 'lab', 2.5, now()), (2, 'other', 7, now())");
 });
 
@@ -107,6 +109,20 @@ describe('calls of overloaded package subprograms (PostgreSQL 15)', () => {
         "SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'ovl' AND p.proname = 'to_string'",
       );
       expect(n).toBe(8);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('methods: the overload matching the argument types runs, dispatched on the dynamic type only where a subtype overrides it', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // A circle in a shape variable: describe(VARCHAR2) is circle's, describe(NUMBER / DATE) shape's;
+      // scaled(NUMBER) is a number (3 * 2 + 1), scaled(VARCHAR2) a string.
+      expect(await one(a, 'SELECT shape_demo()')).toBe(
+        'c circle text v|c circle text lit|c number 3|c date|7|abab',
+      );
     } finally {
       await a.end();
     }
