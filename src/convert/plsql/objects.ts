@@ -22,12 +22,13 @@
 import type { QualifiedName } from '../../ast/common.js';
 import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { DataType, Expr, FuncArg, FuncCall } from '../../ast/expr.js';
-import type { PlStatement, Subprogram, TypeMethod } from '../../ast/plsql.js';
+import type { Subprogram, TypeMethod } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import type { ConvertContext } from '../context.js';
-import { collectionElement, type PlContext, PlContext as PlContextClass } from './context.js';
+import { collectionElement, type PlContext } from './context.js';
+import { methodRoutineName, selfInOut } from './method-kinds.js';
 import { RESULT_COLUMN } from './outfunctions.js';
 import { chooseOverload } from './overload-resolution.js';
 import { jsonAttribute, lowerRecursiveRead, toJson } from './recursive-types.js';
@@ -59,7 +60,12 @@ export function objectTypeOf(ctx: ConvertContext, t: DataType | undefined): Qual
   return undefined;
 }
 
-function attributes(ctx: ConvertContext, q: QualifiedName): { name: string; type: DataType }[] {
+/** The methods of a type's TYPE BODY (as registered). */
+export function typeBodyMethods(ctx: ConvertContext, typeName: string): TypeMethod[] {
+  return bodies.get(ctx)?.get(typeName) ?? [];
+}
+
+export function attributes(ctx: ConvertContext, q: QualifiedName): { name: string; type: DataType }[] {
   return ctx.objectTypes.get(keyOf(q)) ?? [];
 }
 
@@ -120,56 +126,6 @@ export function findMethod(
     if (best) return { owner: t, method: best };
   }
   return undefined;
-}
-
-/**
- * Input signatures of a method's routine as PostgreSQL resolves a call of it (SELF first for member
- * methods): the full one and each shorter one a call can use by leaving out defaulted parameters.
- */
-function callSignatures(ctx: ConvertContext, m: TypeMethod): string[] {
-  const cached = signatureCache.get(m);
-  if (cached) return cached;
-  const params = m.unit.params.filter((p) => p.name !== 'SELF' && (m.unit.kind === 'procedure' || p.mode !== 'OUT'));
-  // The PostgreSQL types without lengths and precisions (DATE and TIMESTAMP are both timestamp);
-  // resolved in a context of their own, whose findings are dropped.
-  const scratch = new PlContextClass(ctx, 'procedure', 'signature', undefined);
-  const keys = params.map((p) => {
-    try {
-      return scratch.resolvedType(p.type, p.name).replace(/\([^)]*\)/g, '').trim();
-    } catch {
-      return `${p.type.schema ?? ''}.${p.type.name}%${p.type.attribute ?? ''}`;
-    }
-  });
-  const out: string[] = [];
-  for (let n = params.length; n >= 0; n--) {
-    out.push(`${m.kind === 'static' ? '' : 'SELF;'}${keys.slice(0, n).join(',')}`);
-    if (n > 0 && !params[n - 1].default) break;
-  }
-  signatureCache.set(m, out);
-  return out;
-}
-
-const signatureCache = new WeakMap<TypeMethod, string[]>();
-
-/**
- * The name of a method's routine after `<type>_`: a procedure gets `<name>_PROC` when its type's
- * hierarchy also has a function of that name and input signature (PostgreSQL holds functions and
- * procedures in one namespace by input argument types: "cannot change routine kind"), or one that
- * a call leaving out defaulted parameters could also reach ("is not unique"). Decided per
- * hierarchy, so overrides and the dispatcher keep one name.
- */
-export function methodRoutineName(ctx: ConvertContext, owner: QualifiedName, m: TypeMethod): string {
-  const name = m.unit.name.name;
-  if (m.unit.kind !== 'procedure' || m.kind === 'constructor') return name;
-  const sigs = new Set(callSignatures(ctx, m));
-  const family = typeAndDescendants(ctx, hierarchyRoot(ctx, owner));
-  const methods = (family.length ? family : [owner]).flatMap((t) => bodies.get(ctx)?.get(t.name) ?? []);
-  // Same signature ("cannot change routine kind"), or a call that both could take ("is not unique").
-  const clashes = (x: TypeMethod) => x.unit.kind === 'function' && x.kind !== 'constructor' && x.unit.name.name === name && callSignatures(ctx, x).some((k) => sigs.has(k));
-  if (!methods.some(clashes)) return name;
-  let renamed = `${name}_PROC`;
-  for (let i = 2; methods.some((x) => x.unit.name.name === renamed); i++) renamed = `${name}_PROC${i}`;
-  return renamed;
 }
 
 /** True when `ancestor` is `q` or one of its supertypes. */
@@ -280,113 +236,6 @@ function upcast(e: Expr, from: QualifiedName | undefined, to: QualifiedName, pc:
   return { kind: 'pg-cast', operand: { kind: 'call', name: ['row'], args }, type: typeNode(to, pc) };
 }
 
-/** Statements of a block and of everything nested in it. */
-function eachStatement(list: PlStatement[], f: (s: PlStatement) => void): void {
-  for (const s of list) {
-    f(s);
-    switch (s.kind) {
-      case 'if':
-        for (const b of s.branches) eachStatement(b.body, f);
-        if (s.else) eachStatement(s.else, f);
-        break;
-      case 'case':
-        for (const w of s.whens) eachStatement(w.body, f);
-        if (s.else) eachStatement(s.else, f);
-        break;
-      case 'loop':
-      case 'while':
-      case 'for-range':
-      case 'for-cursor':
-      case 'for-query':
-        eachStatement(s.body, f);
-        break;
-      case 'block':
-        eachStatement(s.block.body, f);
-        for (const h of s.block.handlers) eachStatement(h.body, f);
-        break;
-    }
-  }
-}
-
-/** The name an assignment target or call starts with (`a` of a.b(i).c). */
-function rootName(e: Expr): string | undefined {
-  switch (e.kind) {
-    case 'column':
-      return e.parts[0];
-    case 'call':
-      return e.name[0];
-    case 'field':
-    case 'subscript':
-    case 'method':
-      return rootName(e.operand);
-    case 'paren':
-      return rootName(e.expr);
-    default:
-      return undefined;
-  }
-}
-
-const changesSelfCache = new WeakMap<TypeMethod, boolean>();
-
-/**
- * A member function declared with SELF IN OUT whose body changes SELF: assigns SELF or one of its
- * attributes, or calls a method on SELF (SELF.m(…), or m(…) of the type as a statement).
- */
-function changesSelf(ctx: ConvertContext, owner: QualifiedName, m: TypeMethod): boolean {
-  if (m.unit.kind !== 'function' || m.unit.params.find((p) => p.name === 'SELF')?.mode !== 'IN OUT') return false;
-  const cached = changesSelfCache.get(m);
-  if (cached !== undefined) return cached;
-  const attrs = new Set(attributes(ctx, owner).map((a) => a.name));
-  const locals = new Set([...m.unit.params.map((p) => p.name), ...(m.unit.block?.declarations ?? []).flatMap((d) => ('name' in d && typeof d.name === 'string' ? [d.name] : []))]);
-  const isSelf = (n: string | undefined) => !!n && (n === 'SELF' || (attrs.has(n) && !locals.has(n)));
-  const methods = new Set((bodies.get(ctx)?.get(owner.name) ?? []).map((x) => x.unit.name.name));
-  let changes = false;
-  // A call (anywhere, also inside an expression) of a method of SELF that changes it: a procedure
-  // or such a function, by name alone or as SELF.m.
-  const changing = (name: string) =>
-    (bodies.get(ctx)?.get(owner.name) ?? []).some(
-      (x) => x.unit.name.name === name && x !== m && x.kind !== 'static' && x.kind !== 'constructor' && (x.unit.kind === 'procedure' || changesSelf(ctx, owner, x)),
-    );
-  const visit = (o: unknown): void => {
-    if (changes || !o || typeof o !== 'object') return;
-    if (Array.isArray(o)) return o.forEach(visit);
-    const x = o as Expr;
-    // Expression nodes only (a call statement is { kind: 'call', call }).
-    if (x.kind === 'call' && Array.isArray(x.name) && ((x.name.length === 1 && !locals.has(x.name[0])) || (x.name.length === 2 && x.name[0] === 'SELF')) && changing(x.name[x.name.length - 1])) changes = true;
-    if (x.kind === 'method' && x.operand?.kind === 'column' && x.operand.parts.length === 1 && x.operand.parts[0] === 'SELF' && changing(x.name)) changes = true;
-    for (const v of Object.values(o)) visit(v);
-  };
-  changesSelfCache.set(m, false); // a method calling itself does not decide for itself
-  visit(m.unit.block);
-  eachStatement(m.unit.block?.body ?? [], (st) => {
-    if (st.kind === 'assign' && isSelf(rootName(st.target))) changes = true;
-    if (st.kind === 'call') {
-      const r = rootName(st.call);
-      const bare = st.call.kind === 'call' ? st.call.name.length === 1 : st.call.kind === 'column' && st.call.parts.length === 1;
-      if (r === 'SELF' || isSelf(r) || (bare && r && methods.has(r) && !locals.has(r))) changes = true;
-    }
-  });
-  changesSelfCache.set(m, changes);
-  return changes;
-}
-
-/**
- * A member function whose SELF is IN OUT in PostgreSQL too: one of its implementations in the
- * hierarchy (same name and parameters) is declared SELF IN OUT and changes SELF. Then its routines
- * return SELF with the result (the OUT-parameter convention of outfunctions.ts), and
- * `v := obj.m(…)` writes the changed object back to obj, as Oracle does.
- */
-export function selfInOut(ctx: ConvertContext, owner: QualifiedName, m: TypeMethod): boolean {
-  if (m.unit.kind !== 'function' || m.kind === 'static' || m.kind === 'constructor') return false;
-  const sig = signature(m);
-  const family = typeAndDescendants(ctx, hierarchyRoot(ctx, owner));
-  return (family.length ? family : [owner]).some((t) =>
-    (bodies.get(ctx)?.get(t.name) ?? []).some(
-      (x) => x.unit.kind === 'function' && x.kind !== 'static' && x.kind !== 'constructor' && x.unit.name.name === m.unit.name.name && signature(x) === sig && changesSelf(ctx, t, x),
-    ),
-  );
-}
-
 const methodFunction = (ctx: ConvertContext, owner: QualifiedName, m: TypeMethod) => `${owner.name}_${methodRoutineName(ctx, owner, m)}`;
 const dispatchFunction = (ctx: ConvertContext, root: QualifiedName, m: TypeMethod) => `${root.name}_${methodRoutineName(ctx, root, m)}_DISPATCH`;
 
@@ -416,7 +265,7 @@ function dispatchOf(
 }
 
 /** The parameter types of a method other than SELF, as a key (lengths and precisions left out). */
-const signature = (m: TypeMethod) => ownParams(m).map((p) => `${p.type.schema ?? ''}.${p.type.name}%${p.type.attribute ?? ''}`).join(',');
+export const signature = (m: TypeMethod) => ownParams(m).map((p) => `${p.type.schema ?? ''}.${p.type.name}%${p.type.attribute ?? ''}`).join(',');
 
 /**
  * The implementation of method `m` (same name and parameter types: an override, not another

@@ -20,7 +20,8 @@ import { convertEventTrigger } from './event-trigger.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
 import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
-import { dispatcherText, methodRoutineName, selfInOut } from './objects.js';
+import { dispatcherText } from './objects.js';
+import { methodRoutineName, selfInOut } from './method-kinds.js';
 import { collapsedDetail, collapsedOverloads } from './overloads.js';
 import { flattenedAttributes, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeDependencies } from './types.js';
 
