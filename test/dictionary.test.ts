@@ -98,6 +98,7 @@ const db = scratchDatabase('dict', 'data dictionary', async (s) => {
   await s.query(`GRANT CREATE ON DATABASE ${dbName} TO ${role}`);
   await s.query(`SET ROLE ${role}; SET search_path = ${role}`);
   for (const phase of PHASES) await s.query(converted.phases[phase]);
+  await s.query('GRANT SELECT ON emp TO PUBLIC; GRANT EXECUTE ON FUNCTION table_exists TO PUBLIC');
 });
 
 async function asApp(): Promise<pg.Client> {
@@ -193,6 +194,15 @@ describe('dictionary views (PostgreSQL 15)', () => {
         ['EMP_API', 'HEADCOUNT', 'PACKAGE'],
         ['TABLE_EXISTS', null, 'FUNCTION'],
       ]);
+      const grants = "SELECT grantee, table_name, privilege, type FROM user_tab_privs WHERE table_name IN ('EMP', 'TABLE_EXISTS') ORDER BY 2";
+      expect(await rows(c, grants)).toEqual([
+        ['PUBLIC', 'EMP', 'SELECT', 'TABLE'],
+        ['PUBLIC', 'TABLE_EXISTS', 'EXECUTE', 'FUNCTION'],
+      ]);
+      expect(await rows(c, "SELECT grantee, table_schema, privilege FROM all_tab_privs WHERE table_name = 'EMP'")).toEqual([['PUBLIC', role.toUpperCase(), 'SELECT']]);
+      expect(await rows(c, "SELECT segment_type, bytes FROM user_segments WHERE segment_name = 'EMP'")).toEqual([['TABLE', '0']]);
+      expect(await rows(c, "SELECT value FROM v$parameter WHERE name = 'DateStyle'")).toEqual([['ISO, MDY']]);
+      expect(await rows(c, 'SELECT status, instance_role FROM v$instance')).toEqual([['OPEN', 'PRIMARY_INSTANCE']]);
       // --schema-map HR=<schema>: the dictionary names the schema HR again.
       const mapped = translate("SELECT owner, table_name FROM all_tables WHERE owner = 'HR' ORDER BY 2;", { schemaMap: { HR: role } });
       expect((await c.query({ text: mapped.sql, rowMode: 'array' })).rows).toEqual([

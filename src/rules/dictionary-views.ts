@@ -798,6 +798,120 @@ const errors: ViewDef = {
     `${NULL_TEXT} AS text, ${NULL_TEXT} AS attribute, ${NULL_NUM} AS message_number FROM dual WHERE 1 = 0`,
 };
 
+// ─── object grants, segments, instance, parameters ────────────────────────────────────────
+
+/**
+ * Object grants from the ACLs of relations and routines (aclexplode), without the owner's own
+ * privileges (PostgreSQL lists them, Oracle does not); grantee 0 is PUBLIC. gr, ge and ow are the
+ * PostgreSQL role names of grantor, grantee and owner, for the filters of the USER_ / ALL_ forms.
+ */
+const grantRows =
+  `SELECT ${SCH('n.nspname')} AS owner, ${ORA('c.relname')} AS table_name, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE ${ORA('pg_get_userbyid(a.grantee)')} END AS grantee, ` +
+  `${ORA('pg_get_userbyid(a.grantor)')} AS grantor, CASE WHEN c.relkind = 'S' AND a.privilege_type = 'USAGE' THEN 'SELECT' ELSE a.privilege_type END AS privilege, ` +
+  `${yn('a.is_grantable', 'YES', 'NO')} AS grantable, CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS type, ` +
+  `pg_get_userbyid(a.grantor) AS gr, pg_get_userbyid(a.grantee) AS ge, pg_get_userbyid(c.relowner) AS ow ` +
+  `FROM ${REL} CROSS APPLY TABLE(OPG_ROWS(aclexplode(c.relacl), 'grantor', 'grantee', 'privilege_type', 'is_grantable', 'n')) a ` +
+  `WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND a.grantee <> c.relowner AND ${userSchema('n')} ` +
+  `UNION ALL SELECT ${SCH('n.nspname')} AS owner, ${ORA('p.proname')} AS table_name, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE ${ORA('pg_get_userbyid(a.grantee)')} END AS grantee, ` +
+  `${ORA('pg_get_userbyid(a.grantor)')} AS grantor, a.privilege_type AS privilege, ${yn('a.is_grantable', 'YES', 'NO')} AS grantable, ` +
+  `CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END AS type, pg_get_userbyid(a.grantor) AS gr, pg_get_userbyid(a.grantee) AS ge, pg_get_userbyid(p.proowner) AS ow ` +
+  `FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace CROSS APPLY TABLE(OPG_ROWS(aclexplode(p.proacl), 'grantor', 'grantee', 'privilege_type', 'is_grantable', 'n')) a ` +
+  `WHERE p.prokind IN ('f', 'p') AND a.grantee <> p.proowner AND ${userSchema('n')}`;
+const grantsOf = (where: string, cols: string) => `SELECT ${cols} FROM (${grantRows}) g${where ? ` WHERE ${where}` : ''}`;
+const TAB_PRIVS_NOTE =
+  "object grants read from the ACLs of tables, views, sequences and routines (the owner's own privileges are left out); privileges have their PostgreSQL names (TRUNCATE, TRIGGER, USAGE … exist; USAGE on a sequence is shown as SELECT), HIERARCHY is always 'NO'; grants on a package are grants on its routines";
+const TAB_PRIVS_COLUMNS = (first: DictColumn[]) => [
+  ...first,
+  C('TABLE_NAME', V()),
+  C('GRANTOR', V()),
+  C('PRIVILEGE', V(40)),
+  C('GRANTABLE', V(3)),
+  C('HIERARCHY', V(3)),
+  C('TYPE', V(24)),
+];
+const PRIVS_SELECT = `g.table_name AS table_name, g.grantor AS grantor, g.privilege AS privilege, g.grantable AS grantable, 'NO' AS hierarchy, g.type AS type`;
+const tabPrivs: ViewDef = {
+  columns: TAB_PRIVS_COLUMNS([C('GRANTEE', V()), C('OWNER', V())]),
+  prefixes: ['DBA'],
+  note: `DBA_TAB_PRIVS: ${TAB_PRIVS_NOTE}`,
+  sql: () => grantsOf('', `g.grantee AS grantee, g.owner AS owner, ${PRIVS_SELECT}`),
+};
+const userTabPrivs: ViewDef = {
+  columns: TAB_PRIVS_COLUMNS([C('GRANTEE', V()), C('OWNER', V())]),
+  note: `USER_TAB_PRIVS (grants where the current user is the owner, the grantor or the grantee): ${TAB_PRIVS_NOTE}`,
+  sql: () => grantsOf('USER IN (g.gr, g.ge, g.ow)', `g.grantee AS grantee, g.owner AS owner, ${PRIVS_SELECT}`),
+};
+const allTabPrivs: ViewDef = {
+  columns: [C('GRANTOR', V()), C('GRANTEE', V()), C('TABLE_SCHEMA', V()), C('TABLE_NAME', V()), C('PRIVILEGE', V(40)), C('GRANTABLE', V(3)), C('HIERARCHY', V(3)), C('TYPE', V(24))],
+  note: `ALL_TAB_PRIVS (grants where the current user or PUBLIC is the grantee, or the user is the owner or grantor): ${TAB_PRIVS_NOTE}`,
+  sql: () =>
+    grantsOf(
+      `USER IN (g.gr, g.ge, g.ow) OR CASE WHEN g.grantee = 'PUBLIC' THEN TRUE ELSE pg_has_role(g.ge, 'USAGE') END`,
+      `g.grantor AS grantor, g.grantee AS grantee, g.owner AS table_schema, g.table_name AS table_name, g.privilege AS privilege, g.grantable AS grantable, 'NO' AS hierarchy, g.type AS type`,
+    ),
+};
+
+const segments: ViewDef = {
+  columns: [
+    C('OWNER', V()),
+    C('SEGMENT_NAME', V()),
+    C('PARTITION_NAME', V()),
+    C('SEGMENT_TYPE', V(18)),
+    C('TABLESPACE_NAME', V(30)),
+    C('BYTES', N, 'pg_relation_size (the main fork; TOAST data and indexes are separate relations, TOAST is not listed)'),
+    C('BLOCKS', N),
+    C('EXTENTS', N, 'always NULL'),
+  ],
+  owner: 'OWNER',
+  prefixes: ['USER', 'DBA'],
+  note: 'SEGMENTS lists the relations that have storage (tables, partitions, materialized views, indexes) with their size on disk',
+  sql: () =>
+    `SELECT ${SCH('n.nspname')} AS owner, ${ORA('c.relname')} AS segment_name, ${NULL_TEXT} AS partition_name, ` +
+    `CASE WHEN c.relkind IN ('i', 'I') THEN 'INDEX' WHEN c.relispartition THEN 'TABLE PARTITION' ELSE 'TABLE' END AS segment_type, ` +
+    `(SELECT ${ORA('ts.spcname')} FROM pg_catalog.pg_tablespace ts WHERE ts.oid = c.reltablespace) AS tablespace_name, ` +
+    `OPG_CAST(pg_relation_size(c.oid), 'numeric') AS bytes, OPG_CAST(pg_relation_size(c.oid) / OPG_CAST(current_setting('block_size'), 'int'), 'numeric') AS blocks, ${NULL_NUM} AS extents ` +
+    `FROM ${REL} WHERE c.relkind IN ('r', 'm', 'i') AND ${userSchema('n')}`,
+};
+
+const instance: ViewDef = {
+  columns: [
+    C('INSTANCE_NUMBER', N),
+    C('INSTANCE_NAME', V(16), 'the current database name'),
+    C('HOST_NAME', V(64), 'the server address of the connection (NULL over a local socket)'),
+    C('VERSION', V(17), 'the PostgreSQL server_version'),
+    C('STARTUP_TIME', D),
+    C('STATUS', V(12)),
+    C('DATABASE_STATUS', V(17)),
+    C('INSTANCE_ROLE', V(18)),
+    C('LOGINS', V(10)),
+  ],
+  note: 'V$INSTANCE describes the PostgreSQL server (start time pg_postmaster_start_time, role PRIMARY_INSTANCE or STANDBY in recovery)',
+  sql: () =>
+    `SELECT OPG_CAST(1, 'numeric') AS instance_number, ${ORA('current_database()')} AS instance_name, OPG_CAST(host(inet_server_addr()), 'varchar') AS host_name, ` +
+    `OPG_CAST(current_setting('server_version'), 'varchar') AS version, OPG_CAST(pg_postmaster_start_time(), 'timestamp', 0) AS startup_time, 'OPEN' AS status, 'ACTIVE' AS database_status, ` +
+    `${yn('pg_is_in_recovery()', 'STANDBY_INSTANCE', 'PRIMARY_INSTANCE')} AS instance_role, 'ALLOWED' AS logins FROM dual`,
+};
+
+const parameter: ViewDef = {
+  columns: [
+    C('NAME', V(80), 'PostgreSQL parameter names (pg_settings), not Oracle ones: a query for an Oracle parameter finds no row'),
+    C('TYPE', N),
+    C('VALUE', V(4000)),
+    C('DISPLAY_VALUE', V(4000)),
+    C('DEFAULT_VALUE', V(255)),
+    C('ISDEFAULT', V(9)),
+    C('ISSES_MODIFIABLE', V(5)),
+    C('ISSYS_MODIFIABLE', V(9)),
+    C('DESCRIPTION', V(255)),
+  ],
+  note: 'V$PARAMETER lists the PostgreSQL settings (pg_settings) under their PostgreSQL names',
+  sql: () =>
+    `SELECT OPG_CAST(ps.name, 'varchar') AS name, OPG_CAST(CASE ps.vartype WHEN 'bool' THEN 1 WHEN 'string' THEN 2 WHEN 'integer' THEN 3 WHEN 'real' THEN 3 ELSE 2 END, 'numeric') AS type, ` +
+    `OPG_CAST(ps.setting, 'varchar') AS value, OPG_CAST(concat(ps.setting, ps.unit), 'varchar') AS display_value, OPG_CAST(ps.boot_val, 'varchar') AS default_value, ` +
+    `${yn(`ps.source = 'default'`, 'TRUE', 'FALSE')} AS isdefault, ${yn(`ps.context IN ('user', 'superuser')`, 'TRUE', 'FALSE')} AS isses_modifiable, ` +
+    `CASE WHEN ps.context IN ('postmaster', 'internal') THEN 'FALSE' ELSE 'IMMEDIATE' END AS issys_modifiable, OPG_CAST(ps.short_desc, 'varchar') AS description FROM pg_catalog.pg_settings ps`,
+};
+
 /** Views by base name (without USER_/ALL_/DBA_ when `prefixes` is set). */
 export const VIEWS: Record<string, ViewDef> = {
   OBJECTS: objects,
@@ -818,6 +932,12 @@ export const VIEWS: Record<string, ViewDef> = {
   PROCEDURES: procedures,
   TRIGGERS: triggers,
   ERRORS: errors,
+  TAB_PRIVS: tabPrivs,
+  USER_TAB_PRIVS: userTabPrivs,
+  ALL_TAB_PRIVS: allTabPrivs,
+  SEGMENTS: segments,
+  V$INSTANCE: instance,
+  V$PARAMETER: parameter,
   ROLE_PRIVS: rolePrivs,
   DBA_ROLE_PRIVS: dbaRolePrivs,
   USERS: users,
