@@ -103,6 +103,9 @@ describe('calls of overloaded package subprograms (PostgreSQL 15)', () => {
     const a = await db.session();
     try {
       expect(await one(a, 'SELECT ovl_names_count()')).toBe('names 3|timestamp');
+      // A private overload of the body (show(NUMBER)) is reached from inside the package only:
+      // outside it, show(1) is show(VARCHAR2) with the number converted.
+      expect(await one(a, 'SELECT vis_outside()')).toBe('public varchar2 1|private number 1');
       // Exactly the overloads PostgreSQL keeps apart exist: 10 Oracle functions, 8 routines.
       const n = await one(
         a,

@@ -264,7 +264,11 @@ export function kindOfArg(e: Expr, pc: PlContext, depth = 0): Kind | 'null' | un
         const ref = pc.packageMember(e.name);
         if (ref && !(e.name.length === 2 && pc.lookup(e.name[0]))) {
           const units = candidatesOf(
-            qualifiedOverloads(ref.info.overloads?.get(ref.member) ?? [], ref.info),
+            visibleOverloads(
+              qualifiedOverloads(ref.info.overloads?.get(ref.member) ?? [], ref.info),
+              ref.info,
+              pc,
+            ),
             'function',
           );
           if (units.length) {
@@ -294,7 +298,14 @@ export function kindOfArg(e: Expr, pc: PlContext, depth = 0): Kind | 'null' | un
         const constant = ref?.info.constants.get(ref.member);
         if (constant) return kindOfArg(constant, pc, depth + 1);
         const units = ref
-          ? candidatesOf(qualifiedOverloads(ref.info.overloads?.get(ref.member) ?? [], ref.info), 'function')
+          ? candidatesOf(
+              visibleOverloads(
+                qualifiedOverloads(ref.info.overloads?.get(ref.member) ?? [], ref.info),
+                ref.info,
+                pc,
+              ),
+              'function',
+            )
           : [];
         if (units.length) {
           const r = chooseOverload(units, [], pc, depth + 1);
@@ -413,10 +424,24 @@ export function qualifiedOverloads(units: Subprogram[], info: PackageInfo): Subp
   });
 }
 
+/** An overload's kind and parameters (spec and body declarations of one overload share it). */
+const key = (u: Subprogram) =>
+  `${u.kind}(${u.params.map((p) => `${p.name} ${p.mode} ${p.type.schema ?? ''}.${p.type.name}%${p.type.attribute ?? ''}${p.type.timeZone ?? ''}${p.type.interval?.from ?? ''}`).join(',')})`;
+
+/**
+ * The overloads a call can reach: all of them inside the package, those the package specification
+ * declares from outside it (a private overload of the body is not visible there). When the sources
+ * have no specification, all.
+ */
+export function visibleOverloads(units: Subprogram[], info: PackageInfo, pc: PlContext): Subprogram[] {
+  if (pc.pkg?.name === info.name) return units;
+  const declared = new Set(units.filter((u) => !u.block).map(key));
+  const visible = units.filter((u) => declared.has(key(u)));
+  return visible.length ? visible : units;
+}
+
 /** The overloads of `kind` among a member's declarations, each once (the body's declaration when spec and body both have it). */
 export function candidatesOf(units: Subprogram[], kind?: 'function' | 'procedure'): Subprogram[] {
-  const key = (u: Subprogram) =>
-    `${u.kind}(${u.params.map((p) => `${p.name} ${p.mode} ${p.type.schema ?? ''}.${p.type.name}%${p.type.attribute ?? ''}${p.type.timeZone ?? ''}${p.type.interval?.from ?? ''}`).join(',')})`;
   const byKey = new Map<string, Subprogram>();
   for (const u of units)
     if (!kind || u.kind === kind) byKey.set(key(u), byKey.has(key(u)) && !u.block ? byKey.get(key(u))! : u);
@@ -504,7 +529,10 @@ export function castCallArgs(
   convert: (e: Expr) => Expr,
   info?: PackageInfo,
 ): { unit?: Subprogram; args: FuncArg[] } {
-  const units = candidatesOf(info ? qualifiedOverloads(overloads, info) : overloads, kind);
+  const units = candidatesOf(
+    info ? visibleOverloads(qualifiedOverloads(overloads, info), info, pc) : overloads,
+    kind,
+  );
   const choice = chooseOverload(units, args, pc);
   // One declaration only: cast by position / name as far as the arguments go.
   const unit = choice.unit ?? (units.length === 1 ? units[0] : undefined);
