@@ -5,8 +5,9 @@
  * of a role, then converted dictionary queries run as that role and return the rows Oracle documents
  * (names in Oracle's spelling, USER_ views = the user's schema, %TYPE / %ROWTYPE of views).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+
 import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
 import { convert, PHASES } from '../src/index.js';
 import { VIEWS } from '../src/rules/dictionary-views.js';
 import { translate } from '../src/translate/index.js';
@@ -19,23 +20,35 @@ const tr = (sql: string) => {
 };
 const ids = (sql: string) => tr(sql).findings.map((f) => f.id);
 
-const names = Object.entries(VIEWS).flatMap(([k, v]) => (v.prefixes ? v.prefixes.map((p) => `${p}_${k}`) : [k]));
+const names = Object.entries(VIEWS).flatMap(([k, v]) =>
+  v.prefixes ? v.prefixes.map((p) => `${p}_${k}`) : [k],
+);
 
 describe('dictionary views (conversion)', () => {
   it('maps every listed view, with or without SYS. / PUBLIC.', () => {
     for (const n of [...names, 'SYS.ALL_OBJECTS', 'SYS.V$VERSION', 'CDB_OBJECTS']) {
       const r = tr(`SELECT * FROM ${n}`);
-      expect(r.findings.map((f) => f.id), n).toEqual(['OPG-DICT-0001']);
-      if (!/(SYNONYMS|ERRORS)$/.test(n)) expect(r.sql, n).toMatch(/pg_catalog\.|current_setting|version\(\)|current_database\(\)/);
+      expect(
+        r.findings.map((f) => f.id),
+        n,
+      ).toEqual(['OPG-DICT-0001']);
+      if (!/(SYNONYMS|ERRORS)$/.test(n))
+        expect(r.sql, n).toMatch(/pg_catalog\.|current_setting|version\(\)|current_database\(\)/);
     }
   });
 
   it('exposes the columns the query uses under the view alias, in Oracle order for *', () => {
     const r = tr("SELECT o.object_name FROM user_objects o WHERE o.object_type = 'TABLE'");
-    expect(r.sql).toMatch(/^SELECT o\.object_name FROM \(SELECT opg_d\.object_name AS object_name, opg_d\.object_type AS object_type FROM \(/);
-    expect(r.sql).toMatch(/\) opg_d WHERE opg_d\.owner = CASE WHEN CURRENT_USER = lower\(CURRENT_USER\) THEN upper\(CURRENT_USER\) ELSE CURRENT_USER::text END\) o WHERE o\.object_type = 'TABLE'$/);
+    expect(r.sql).toMatch(
+      /^SELECT o\.object_name FROM \(SELECT opg_d\.object_name AS object_name, opg_d\.object_type AS object_type FROM \(/,
+    );
+    expect(r.sql).toMatch(
+      /\) opg_d WHERE opg_d\.owner = CASE WHEN CURRENT_USER = lower\(CURRENT_USER\) THEN upper\(CURRENT_USER\) ELSE CURRENT_USER::text END\) o WHERE o\.object_type = 'TABLE'$/,
+    );
     const star = tr('SELECT * FROM nls_session_parameters').sql;
-    expect(star).toMatch(/^SELECT \* FROM \(SELECT opg_d\.parameter AS parameter, opg_d\.value AS value FROM /);
+    expect(star).toMatch(
+      /^SELECT \* FROM \(SELECT opg_d\.parameter AS parameter, opg_d\.value AS value FROM /,
+    );
   });
 
   it('reports the Oracle semantics that differ, for the columns used', () => {
@@ -60,7 +73,9 @@ describe('dictionary views (conversion)', () => {
       'SELECT o.object_name FROM all_objects o WHERE EXISTS (SELECT * FROM app_log o WHERE o.origin_con_id = 1) AND o.object_id IN (SELECT x.id FROM ids x WHERE x.name = o.object_type)',
     );
     expect(r.findings.map((f) => f.id)).toEqual(['OPG-DICT-0001']);
-    expect(r.sql).toMatch(/^SELECT o\.object_name FROM \(SELECT opg_d\.object_name AS object_name, opg_d\.object_id AS object_id, opg_d\.object_type AS object_type FROM /);
+    expect(r.sql).toMatch(
+      /^SELECT o\.object_name FROM \(SELECT opg_d\.object_name AS object_name, opg_d\.object_id AS object_id, opg_d\.object_type AS object_type FROM /,
+    );
   });
 
   it('keeps the old finding for views that are not mapped', () => {
@@ -110,7 +125,9 @@ async function asApp(): Promise<pg.Client> {
 const rows = async (c: pg.Client, oracleSql: string): Promise<unknown[][]> => {
   const t = tr(oracleSql);
   const r = await c.query({ text: t.sql, rowMode: 'array' });
-  return r.rows.map((row: unknown[]) => row.map((v) => (v === null ? null : typeof v === 'object' ? v : String(v))));
+  return r.rows.map((row: unknown[]) =>
+    row.map((v) => (v === null ? null : typeof v === 'object' ? v : String(v))),
+  );
 };
 
 describe('dictionary views (PostgreSQL 15)', () => {
@@ -134,12 +151,20 @@ describe('dictionary views (PostgreSQL 15)', () => {
     if (!db.ready) ctx.skip();
     const c = await asApp();
     try {
-      expect(await rows(c, "SELECT object_name, object_type FROM user_objects WHERE object_type = 'TABLE' ORDER BY 1")).toEqual([
+      expect(
+        await rows(
+          c,
+          "SELECT object_name, object_type FROM user_objects WHERE object_type = 'TABLE' ORDER BY 1",
+        ),
+      ).toEqual([
         ['DEPT', 'TABLE'],
         ['EMP', 'TABLE'],
       ]);
       expect(
-        await rows(c, "SELECT column_name, data_type, nullable, data_length, data_precision, data_scale FROM user_tab_columns WHERE table_name = 'EMP' ORDER BY column_id"),
+        await rows(
+          c,
+          "SELECT column_name, data_type, nullable, data_length, data_precision, data_scale FROM user_tab_columns WHERE table_name = 'EMP' ORDER BY column_id",
+        ),
       ).toEqual([
         ['EMPNO', 'NUMBER', 'N', '22', null, '0'],
         ['ENAME', 'VARCHAR2', 'Y', '40', null, null],
@@ -147,8 +172,15 @@ describe('dictionary views (PostgreSQL 15)', () => {
         ['HIREDATE', 'DATE', 'N', '7', null, null],
         ['DEPTNO', 'NUMBER', 'Y', '22', null, '0'],
       ]);
-      expect(await rows(c, 'SELECT username FROM all_users WHERE username = USER')).toEqual([[role.toUpperCase()]]);
-      expect(await rows(c, "SELECT object_type, count(*) FROM user_objects WHERE object_name IN ('EMP_SEQ', 'EMP_NAMES', 'EMP_API', 'TABLE_EXISTS', 'EMP_PK') GROUP BY object_type ORDER BY 1")).toEqual([
+      expect(await rows(c, 'SELECT username FROM all_users WHERE username = USER')).toEqual([
+        [role.toUpperCase()],
+      ]);
+      expect(
+        await rows(
+          c,
+          "SELECT object_type, count(*) FROM user_objects WHERE object_name IN ('EMP_SEQ', 'EMP_NAMES', 'EMP_API', 'TABLE_EXISTS', 'EMP_PK') GROUP BY object_type ORDER BY 1",
+        ),
+      ).toEqual([
         ['FUNCTION', '1'],
         ['INDEX', '1'],
         ['SEQUENCE', '1'],
@@ -165,46 +197,80 @@ describe('dictionary views (PostgreSQL 15)', () => {
     if (!db.ready) ctx.skip();
     const c = await asApp();
     try {
-      expect(await c.query('SELECT * FROM my_constraints ORDER BY 1, 5').then((r) => r.rows.map((x) => Object.values(x)))).toEqual([
+      expect(
+        await c
+          .query('SELECT * FROM my_constraints ORDER BY 1, 5')
+          .then((r) => r.rows.map((x) => Object.values(x))),
+      ).toEqual([
         ['DEPT_PKEY', 'P', 'DEPT', 'DEPTNO', '1', null],
         ['EMP_DEPT_FK', 'R', 'EMP', 'DEPTNO', '1', 'DEPT_PKEY'],
         ['EMP_PK', 'P', 'EMP', 'EMPNO', '1', null],
         ['EMP_SALARY_CK', 'C', 'EMP', 'SALARY', null, null],
       ]);
-      expect(await rows(c, "SELECT index_name, uniqueness FROM user_indexes WHERE table_name = 'EMP'")).toEqual([['EMP_PK', 'UNIQUE']]);
-      expect(await rows(c, 'SELECT sequence_name, increment_by, last_number FROM user_sequences')).toEqual([['EMP_SEQ', '10', '100']]);
-      expect(await rows(c, "SELECT comments FROM user_tab_comments WHERE table_name = 'EMP'")).toEqual([['Employees']]);
-      expect(await rows(c, "SELECT value FROM nls_session_parameters WHERE parameter = 'NLS_DATE_FORMAT'")).toEqual([['YYYY-MM-DD HH24:MI:SS']]);
-      // The format describes what a converted DATE (timestamp(0)) looks like as text.
-      expect(await rows(c, "SELECT to_char(to_date('2024-03-05 10:11:12', 'YYYY-MM-DD HH24:MI:SS'), value) FROM nls_session_parameters WHERE parameter = 'NLS_DATE_FORMAT'")).toEqual([
-        [(await c.query("SELECT '2024-03-05 10:11:12'::timestamp(0)::text AS t")).rows[0].t],
+      expect(
+        await rows(c, "SELECT index_name, uniqueness FROM user_indexes WHERE table_name = 'EMP'"),
+      ).toEqual([['EMP_PK', 'UNIQUE']]);
+      expect(await rows(c, 'SELECT sequence_name, increment_by, last_number FROM user_sequences')).toEqual([
+        ['EMP_SEQ', '10', '100'],
       ]);
+      expect(await rows(c, "SELECT comments FROM user_tab_comments WHERE table_name = 'EMP'")).toEqual([
+        ['Employees'],
+      ]);
+      expect(
+        await rows(c, "SELECT value FROM nls_session_parameters WHERE parameter = 'NLS_DATE_FORMAT'"),
+      ).toEqual([['YYYY-MM-DD HH24:MI:SS']]);
+      // The format describes what a converted DATE (timestamp(0)) looks like as text.
+      expect(
+        await rows(
+          c,
+          "SELECT to_char(to_date('2024-03-05 10:11:12', 'YYYY-MM-DD HH24:MI:SS'), value) FROM nls_session_parameters WHERE parameter = 'NLS_DATE_FORMAT'",
+        ),
+      ).toEqual([[(await c.query("SELECT '2024-03-05 10:11:12'::timestamp(0)::text AS t")).rows[0].t]]);
       const [[banner]] = await rows(c, 'SELECT banner FROM v$version');
       expect(banner).toMatch(/^PostgreSQL 15/);
       const [[global]] = await rows(c, 'SELECT global_name FROM global_name');
-      expect(global).toBe(((await c.query('SELECT current_database() AS d')).rows[0].d as string).toUpperCase());
-      expect(await rows(c, "SELECT count(*) FROM user_synonyms")).toEqual([['0']]);
-      expect(await rows(c, 'SELECT trigger_name, trigger_type, triggering_event, table_name, status FROM user_triggers')).toEqual([
-        ['EMP_BI', 'BEFORE EACH ROW', 'INSERT OR UPDATE', 'EMP', 'ENABLED'],
-      ]);
+      expect(global).toBe(
+        ((await c.query('SELECT current_database() AS d')).rows[0].d as string).toUpperCase(),
+      );
+      expect(await rows(c, 'SELECT count(*) FROM user_synonyms')).toEqual([['0']]);
       expect(
-        (await c.query({ text: "SELECT * FROM my_procedures WHERE object_name IN ('EMP_API', 'TABLE_EXISTS') ORDER BY 1, 2 NULLS FIRST", rowMode: 'array' })).rows,
+        await rows(
+          c,
+          'SELECT trigger_name, trigger_type, triggering_event, table_name, status FROM user_triggers',
+        ),
+      ).toEqual([['EMP_BI', 'BEFORE EACH ROW', 'INSERT OR UPDATE', 'EMP', 'ENABLED']]);
+      expect(
+        (
+          await c.query({
+            text: "SELECT * FROM my_procedures WHERE object_name IN ('EMP_API', 'TABLE_EXISTS') ORDER BY 1, 2 NULLS FIRST",
+            rowMode: 'array',
+          })
+        ).rows,
       ).toEqual([
         ['EMP_API', null, 'PACKAGE'],
         ['EMP_API', 'HEADCOUNT', 'PACKAGE'],
         ['TABLE_EXISTS', null, 'FUNCTION'],
       ]);
-      const grants = "SELECT grantee, table_name, privilege, type FROM user_tab_privs WHERE table_name IN ('EMP', 'TABLE_EXISTS') ORDER BY 2";
+      const grants =
+        "SELECT grantee, table_name, privilege, type FROM user_tab_privs WHERE table_name IN ('EMP', 'TABLE_EXISTS') ORDER BY 2";
       expect(await rows(c, grants)).toEqual([
         ['PUBLIC', 'EMP', 'SELECT', 'TABLE'],
         ['PUBLIC', 'TABLE_EXISTS', 'EXECUTE', 'FUNCTION'],
       ]);
-      expect(await rows(c, "SELECT grantee, table_schema, privilege FROM all_tab_privs WHERE table_name = 'EMP'")).toEqual([['PUBLIC', role.toUpperCase(), 'SELECT']]);
-      expect(await rows(c, "SELECT segment_type, bytes FROM user_segments WHERE segment_name = 'EMP'")).toEqual([['TABLE', '0']]);
+      expect(
+        await rows(c, "SELECT grantee, table_schema, privilege FROM all_tab_privs WHERE table_name = 'EMP'"),
+      ).toEqual([['PUBLIC', role.toUpperCase(), 'SELECT']]);
+      expect(
+        await rows(c, "SELECT segment_type, bytes FROM user_segments WHERE segment_name = 'EMP'"),
+      ).toEqual([['TABLE', '0']]);
       expect(await rows(c, "SELECT value FROM v$parameter WHERE name = 'DateStyle'")).toEqual([['ISO, MDY']]);
-      expect(await rows(c, 'SELECT status, instance_role FROM v$instance')).toEqual([['OPEN', 'PRIMARY_INSTANCE']]);
+      expect(await rows(c, 'SELECT status, instance_role FROM v$instance')).toEqual([
+        ['OPEN', 'PRIMARY_INSTANCE'],
+      ]);
       // --schema-map HR=<schema>: the dictionary names the schema HR again.
-      const mapped = translate("SELECT owner, table_name FROM all_tables WHERE owner = 'HR' ORDER BY 2;", { schemaMap: { HR: role } });
+      const mapped = translate("SELECT owner, table_name FROM all_tables WHERE owner = 'HR' ORDER BY 2;", {
+        schemaMap: { HR: role },
+      });
       expect((await c.query({ text: mapped.sql, rowMode: 'array' })).rows).toEqual([
         ['HR', 'DEPT'],
         ['HR', 'EMP'],
@@ -230,12 +296,16 @@ describe('dictionary views (PostgreSQL 15)', () => {
         l: `CREATE OR REPLACE FUNCTION ${role}.table_exists(p_name character varying)\n`,
       });
       // A package collection of NLS_SESSION_PARAMETERS%ROWTYPE: a composite type of the view's columns.
-      expect((await c.query('SELECT p.parameter, p.value FROM unnest(nls_api.date_formats()) p')).rows).toEqual([
+      expect(
+        (await c.query('SELECT p.parameter, p.value FROM unnest(nls_api.date_formats()) p')).rows,
+      ).toEqual([
         { parameter: 'NLS_DATE_FORMAT', value: 'YYYY-MM-DD HH24:MI:SS' },
         { parameter: 'NLS_TIMESTAMP_FORMAT', value: 'YYYY-MM-DD HH24:MI:SS.FF6' },
       ]);
       // The function whose column is not provided was kept as a comment: it does not exist.
-      expect((await c.query("SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'object_edition'")).rows[0].n).toBe(0);
+      expect(
+        (await c.query("SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'object_edition'")).rows[0].n,
+      ).toBe(0);
     } finally {
       await c.end();
     }

@@ -42,10 +42,12 @@ const T = (name: string, ...args: number[]): DataType => ({ kind: 'datatype', na
 const V = (n = 128) => T('VARCHAR2', n);
 const N = T('NUMBER');
 const D = T('DATE');
-const C = (name: string, type: DataType, differs?: string): DictColumn => (differs ? { name, type, differs } : { name, type });
+const C = (name: string, type: DataType, differs?: string): DictColumn =>
+  differs ? { name, type, differs } : { name, type };
 
 /** The Oracle spelling of a PostgreSQL name: upper case when it has no upper-case letters. */
-const oraName = (x: string) => `OPG_CAST(CASE WHEN ${x} = lower(${x}) THEN upper(${x}) ELSE ${x} END, 'varchar')`;
+const oraName = (x: string) =>
+  `OPG_CAST(CASE WHEN ${x} = lower(${x}) THEN upper(${x}) ELSE ${x} END, 'varchar')`;
 const ORA = oraName;
 /**
  * The Oracle name of a PostgreSQL schema: the inverse of --schema-map (hr_app → HR) where the map
@@ -54,12 +56,14 @@ const ORA = oraName;
 const SCH = (x: string) => `OPG_SCHEMA(${x})`;
 
 /** Schemas holding user objects (not the system catalogs, TOAST and temporary schemas). */
-const userSchema = (n: string) => `substr(${n}.nspname, 1, 3) <> 'pg_' AND ${n}.nspname <> 'information_schema'`;
+const userSchema = (n: string) =>
+  `substr(${n}.nspname, 1, 3) <> 'pg_' AND ${n}.nspname <> 'information_schema'`;
 const visible = (scope: 'ALL' | 'DBA', n: string, extra?: string) =>
   scope === 'DBA' ? '' : ` AND has_schema_privilege(${n}.oid, 'USAGE')${extra ? ` AND ${extra}` : ''}`;
 const TABLE_PRIVS = `'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER'`;
 const tablePriv = (c: string) => `has_table_privilege(${c}.oid, ${TABLE_PRIVS})`;
-const nullOf = (type: string, ...args: number[]) => `OPG_CAST(NULL, '${type}'${args.map((a) => `, ${a}`).join('')})`;
+const nullOf = (type: string, ...args: number[]) =>
+  `OPG_CAST(NULL, '${type}'${args.map((a) => `, ${a}`).join('')})`;
 const NULL_DATE = nullOf('timestamp', 0);
 const NULL_TEXT = nullOf('varchar');
 const NULL_NUM = nullOf('numeric');
@@ -100,7 +104,11 @@ const OBJECT_COLUMNS: DictColumn[] = [
   C('CREATED', D, 'always NULL (PostgreSQL does not record creation times)'),
   C('LAST_DDL_TIME', D, 'always NULL (PostgreSQL does not record DDL times)'),
   C('TIMESTAMP', V(19), 'always NULL'),
-  C('STATUS', V(7), "always 'VALID' (PostgreSQL has no invalid objects; a routine that does not compile is found at run time)"),
+  C(
+    'STATUS',
+    V(7),
+    "always 'VALID' (PostgreSQL has no invalid objects; a routine that does not compile is found at run time)",
+  ),
   C('TEMPORARY', V(1)),
   C('GENERATED', V(1), "always 'N'"),
   C('SECONDARY', V(1)),
@@ -132,7 +140,8 @@ const relBranch = (type: string, kinds: string, extra?: string, priv = true): Ob
   dataId: `CASE WHEN c.relfilenode <> 0 THEN c.relfilenode END`,
   temporary: yn(`c.relpersistence = 't'`),
   from: REL,
-  where: (s) => `c.relkind IN (${kinds}) AND ${extra ? `${extra} AND ` : ''}${userSchema('n')}${visible(s, 'n', priv ? tablePriv('c') : undefined)}`,
+  where: (s) =>
+    `c.relkind IN (${kinds}) AND ${extra ? `${extra} AND ` : ''}${userSchema('n')}${visible(s, 'n', priv ? tablePriv('c') : undefined)}`,
 });
 const OBJECT_BRANCHES: ObjectBranch[] = [
   relBranch('TABLE', `'r', 'p', 'f'`, 'NOT c.relispartition'),
@@ -236,11 +245,19 @@ const columnBase: DictColumn[] = [
   C('OWNER', V()),
   C('TABLE_NAME', V()),
   C('COLUMN_NAME', V()),
-  C('DATA_TYPE', V(), 'the Oracle name of the PostgreSQL type (varchar → VARCHAR2, numeric and integers → NUMBER, timestamp(0) → DATE, text → CLOB, bytea → BLOB); other types by their PostgreSQL name'),
+  C(
+    'DATA_TYPE',
+    V(),
+    'the Oracle name of the PostgreSQL type (varchar → VARCHAR2, numeric and integers → NUMBER, timestamp(0) → DATE, text → CLOB, bytea → BLOB); other types by their PostgreSQL name',
+  ),
   C('DATA_TYPE_MOD', V(3)),
   C('DATA_TYPE_OWNER', V()),
   C('DATA_LENGTH', N),
-  C('DATA_PRECISION', N, 'NULL for integer columns (smallint / integer / bigint), whose Oracle precision is not kept'),
+  C(
+    'DATA_PRECISION',
+    N,
+    'NULL for integer columns (smallint / integer / bigint), whose Oracle precision is not kept',
+  ),
   C('DATA_SCALE', N),
   C('NULLABLE', V(1)),
   C('COLUMN_ID', N, 'the PostgreSQL attribute number (gaps where columns were dropped)'),
@@ -259,7 +276,8 @@ const columnsSql = (s: 'ALL' | 'DBA', extra = '') =>
   `FROM ${REL} JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid JOIN pg_catalog.pg_type t ON t.oid = a.atttypid ` +
   `LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum ` +
   `WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND a.attnum > 0 AND NOT a.attisdropped AND ${userSchema('n')}${visible(s, 'n', tablePriv('c'))}`;
-const COLUMNS_NOTE = 'TAB_COLUMNS lists the columns of tables, views and materialized views; types are given by their Oracle names where orapg maps them';
+const COLUMNS_NOTE =
+  'TAB_COLUMNS lists the columns of tables, views and materialized views; types are given by their Oracle names where orapg maps them';
 const tabColumns: ViewDef = {
   columns: columnBase,
   owner: 'OWNER',
@@ -268,7 +286,14 @@ const tabColumns: ViewDef = {
   sql: (s) => columnsSql(s),
 };
 const tabCols: ViewDef = {
-  columns: [...columnBase, C('HIDDEN_COLUMN', V(3)), C('VIRTUAL_COLUMN', V(3)), C('SEGMENT_COLUMN_ID', N), C('INTERNAL_COLUMN_ID', N), C('USER_GENERATED', V(3))],
+  columns: [
+    ...columnBase,
+    C('HIDDEN_COLUMN', V(3)),
+    C('VIRTUAL_COLUMN', V(3)),
+    C('SEGMENT_COLUMN_ID', N),
+    C('INTERNAL_COLUMN_ID', N),
+    C('USER_GENERATED', V(3)),
+  ],
   owner: 'OWNER',
   prefixes: ['USER', 'ALL', 'DBA'],
   note: COLUMNS_NOTE,
@@ -306,9 +331,17 @@ const constraints: ViewDef = {
   columns: [
     C('OWNER', V()),
     C('CONSTRAINT_NAME', V()),
-    C('CONSTRAINT_TYPE', V(1), 'NOT NULL constraints are not listed (PostgreSQL keeps them as column attributes: see NULLABLE of TAB_COLUMNS)'),
+    C(
+      'CONSTRAINT_TYPE',
+      V(1),
+      'NOT NULL constraints are not listed (PostgreSQL keeps them as column attributes: see NULLABLE of TAB_COLUMNS)',
+    ),
     C('TABLE_NAME', V()),
-    C('SEARCH_CONDITION', T('LONG'), 'the PostgreSQL definition (pg_get_constraintdef), e.g. CHECK ((x > 0))'),
+    C(
+      'SEARCH_CONDITION',
+      T('LONG'),
+      'the PostgreSQL definition (pg_get_constraintdef), e.g. CHECK ((x > 0))',
+    ),
     C('R_OWNER', V()),
     C('R_CONSTRAINT_NAME', V()),
     C('DELETE_RULE', V(9)),
@@ -338,7 +371,13 @@ const constraints: ViewDef = {
     `FROM ${CON} WHERE k.contype IN ('p', 'u', 'f', 'c') AND ${userSchema('n')}${visible(s, 'n', tablePriv('c'))}`,
 };
 const consColumns: ViewDef = {
-  columns: [C('OWNER', V()), C('CONSTRAINT_NAME', V()), C('TABLE_NAME', V()), C('COLUMN_NAME', V(4000)), C('POSITION', N)],
+  columns: [
+    C('OWNER', V()),
+    C('CONSTRAINT_NAME', V()),
+    C('TABLE_NAME', V()),
+    C('COLUMN_NAME', V(4000)),
+    C('POSITION', N),
+  ],
   owner: 'OWNER',
   userKeepsOwner: true,
   prefixes: ['USER', 'ALL', 'DBA'],
@@ -388,7 +427,11 @@ const indColumns: ViewDef = {
     C('INDEX_NAME', V()),
     C('TABLE_OWNER', V()),
     C('TABLE_NAME', V()),
-    C('COLUMN_NAME', V(4000), 'an expression column is shown as its PostgreSQL expression (Oracle shows a SYS_NC… name)'),
+    C(
+      'COLUMN_NAME',
+      V(4000),
+      'an expression column is shown as its PostgreSQL expression (Oracle shows a SYS_NC… name)',
+    ),
     C('COLUMN_POSITION', N),
     C('COLUMN_LENGTH', N),
     C('CHAR_LENGTH', N),
@@ -420,7 +463,11 @@ const sequences: ViewDef = {
     C('CYCLE_FLAG', V(1)),
     C('ORDER_FLAG', V(1), "always 'N'"),
     C('CACHE_SIZE', N),
-    C('LAST_NUMBER', N, 'the next value the sequence gives (its last value plus the increment), NULL without the right to read it'),
+    C(
+      'LAST_NUMBER',
+      N,
+      'the next value the sequence gives (its last value plus the increment), NULL without the right to read it',
+    ),
   ],
   owner: 'SEQUENCE_OWNER',
   prefixes: ['USER', 'ALL', 'DBA'],
@@ -433,7 +480,14 @@ const sequences: ViewDef = {
 };
 
 const views: ViewDef = {
-  columns: [C('OWNER', V()), C('VIEW_NAME', V()), C('TEXT_LENGTH', N), C('TEXT', T('LONG'), 'the PostgreSQL query (pg_get_viewdef)'), C('TEXT_VC', V(4000)), C('READ_ONLY', V(1))],
+  columns: [
+    C('OWNER', V()),
+    C('VIEW_NAME', V()),
+    C('TEXT_LENGTH', N),
+    C('TEXT', T('LONG'), 'the PostgreSQL query (pg_get_viewdef)'),
+    C('TEXT_VC', V(4000)),
+    C('READ_ONLY', V(1)),
+  ],
   owner: 'OWNER',
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'VIEWS gives the PostgreSQL text of the views',
@@ -452,7 +506,17 @@ const sourceUnits = (s: 'ALL' | 'DBA') =>
   `(SELECT string_agg(pg_get_functiondef(m.oid), chr(10)) FROM (SELECT pm.oid FROM pg_catalog.pg_proc pm WHERE pm.pronamespace = n.oid AND pm.prokind IN ('f', 'p') ORDER BY pm.proname, pm.oid) m) AS src ` +
   `FROM pg_catalog.pg_namespace n WHERE OPG_PACKAGES(n.nspname)${visible(s, 'n')}`;
 const source: ViewDef = {
-  columns: [C('OWNER', V()), C('NAME', V()), C('TYPE', V(12)), C('LINE', N), C('TEXT', V(4000), 'the lines of the converted PostgreSQL routine (pg_get_functiondef), not of the Oracle source: line numbers and comments differ')],
+  columns: [
+    C('OWNER', V()),
+    C('NAME', V()),
+    C('TYPE', V(12)),
+    C('LINE', N),
+    C(
+      'TEXT',
+      V(4000),
+      'the lines of the converted PostgreSQL routine (pg_get_functiondef), not of the Oracle source: line numbers and comments differ',
+    ),
+  ],
   owner: 'OWNER',
   prefixes: ['USER', 'ALL', 'DBA'],
   note: "SOURCE gives the PostgreSQL definition of each function and procedure, line by line (TYPE FUNCTION, PROCEDURE or TRIGGER for trigger functions); a package (a schema) is one 'PACKAGE BODY' made of its routines' definitions; there are no 'PACKAGE' (specification) or 'TYPE' rows",
@@ -494,7 +558,13 @@ const types: ViewDef = {
 };
 
 const synonyms: ViewDef = {
-  columns: [C('OWNER', V()), C('SYNONYM_NAME', V()), C('TABLE_OWNER', V()), C('TABLE_NAME', V()), C('DB_LINK', V())],
+  columns: [
+    C('OWNER', V()),
+    C('SYNONYM_NAME', V()),
+    C('TABLE_OWNER', V()),
+    C('TABLE_NAME', V()),
+    C('DB_LINK', V()),
+  ],
   owner: 'OWNER',
   prefixes: ['USER', 'ALL', 'DBA'],
   note: 'SYNONYMS is always empty: PostgreSQL has no synonyms (orapg converts a synonym to a view over its target, listed in ALL_VIEWS / ALL_OBJECTS as a VIEW); code that looks synonyms up must look for the view instead',
@@ -513,7 +583,11 @@ const users: ViewDef = {
     C('DEFAULT_TABLESPACE', V(30), 'always NULL'),
     C('CREATED', D, 'always NULL'),
     C('COMMON', V(3)),
-    C('ORACLE_MAINTAINED', V(1), "'Y' for the roles PostgreSQL creates itself (the bootstrap superuser, pg_* roles)"),
+    C(
+      'ORACLE_MAINTAINED',
+      V(1),
+      "'Y' for the roles PostgreSQL creates itself (the bootstrap superuser, pg_* roles)",
+    ),
   ],
   owner: 'USERNAME',
   userKeepsOwner: true,
@@ -531,22 +605,40 @@ const users: ViewDef = {
 const privileges = (role: string) =>
   [
     [`${role}.rolcanlogin`, `CREATE SESSION`],
-    [`${role}.rolsuper`, `SELECT ANY TABLE|INSERT ANY TABLE|UPDATE ANY TABLE|DELETE ANY TABLE|EXECUTE ANY PROCEDURE|SELECT ANY DICTIONARY|CREATE ANY TABLE|DROP ANY TABLE|ALTER ANY TABLE|CREATE ANY PROCEDURE|ALTER SYSTEM|ALTER SESSION`],
-    [`${role}.rolcreaterole`, `CREATE ROLE|ALTER ANY ROLE|DROP ANY ROLE|GRANT ANY ROLE|CREATE USER|ALTER USER|DROP USER`],
+    [
+      `${role}.rolsuper`,
+      `SELECT ANY TABLE|INSERT ANY TABLE|UPDATE ANY TABLE|DELETE ANY TABLE|EXECUTE ANY PROCEDURE|SELECT ANY DICTIONARY|CREATE ANY TABLE|DROP ANY TABLE|ALTER ANY TABLE|CREATE ANY PROCEDURE|ALTER SYSTEM|ALTER SESSION`,
+    ],
+    [
+      `${role}.rolcreaterole`,
+      `CREATE ROLE|ALTER ANY ROLE|DROP ANY ROLE|GRANT ANY ROLE|CREATE USER|ALTER USER|DROP USER`,
+    ],
     [`has_database_privilege(${role}.oid, current_database(), 'CREATE')`, `CREATE USER`],
     [
       `has_schema_privilege(${role}.oid, current_schema(), 'CREATE')`,
       `CREATE TABLE|CREATE VIEW|CREATE SEQUENCE|CREATE PROCEDURE|CREATE TYPE|CREATE TRIGGER|CREATE MATERIALIZED VIEW`,
     ],
     [`pg_has_role(${role}.oid, 'pg_read_all_data', 'MEMBER')`, `SELECT ANY TABLE`],
-    [`pg_has_role(${role}.oid, 'pg_write_all_data', 'MEMBER')`, `INSERT ANY TABLE|UPDATE ANY TABLE|DELETE ANY TABLE`],
+    [
+      `pg_has_role(${role}.oid, 'pg_write_all_data', 'MEMBER')`,
+      `INSERT ANY TABLE|UPDATE ANY TABLE|DELETE ANY TABLE`,
+    ],
   ]
-    .map(([cond, list]) => `SELECT p.privilege FROM TABLE(OPG_ROWS(unnest(string_to_array('${list}', '|')), 'privilege', 'n')) p WHERE ${cond}`)
+    .map(
+      ([cond, list]) =>
+        `SELECT p.privilege FROM TABLE(OPG_ROWS(unnest(string_to_array('${list}', '|')), 'privilege', 'n')) p WHERE ${cond}`,
+    )
     .join(' UNION ');
 const PRIV_NOTE =
   'system privileges are derived from the role attributes (LOGIN → CREATE SESSION, SUPERUSER → the ANY privileges, CREATEROLE → role and user administration), CREATE on the database and on the current schema, and membership of pg_read_all_data / pg_write_all_data; object privileges are not system privileges';
 const sysPrivs: ViewDef = {
-  columns: [C('USERNAME', V()), C('PRIVILEGE', V(40)), C('ADMIN_OPTION', V(3)), C('COMMON', V(3)), C('INHERITED', V(3))],
+  columns: [
+    C('USERNAME', V()),
+    C('PRIVILEGE', V(40)),
+    C('ADMIN_OPTION', V(3)),
+    C('COMMON', V(3)),
+    C('INHERITED', V(3)),
+  ],
   owner: 'USERNAME',
   userKeepsOwner: true,
   prefixes: ['USER'],
@@ -562,7 +654,13 @@ const sessionPrivs: ViewDef = {
     `SELECT DISTINCT x.privilege AS privilege FROM pg_catalog.pg_roles r CROSS APPLY (${privileges('r')}) x WHERE pg_has_role(r.oid, 'USAGE')`,
 };
 const roleSysPrivs: ViewDef = {
-  columns: [C('ROLE', V()), C('PRIVILEGE', V(40)), C('ADMIN_OPTION', V(3)), C('COMMON', V(3)), C('INHERITED', V(3))],
+  columns: [
+    C('ROLE', V()),
+    C('PRIVILEGE', V(40)),
+    C('ADMIN_OPTION', V(3)),
+    C('COMMON', V(3)),
+    C('INHERITED', V(3)),
+  ],
   note: `ROLE_SYS_PRIVS lists the roles the user is a member of; ${PRIV_NOTE}`,
   sql: () =>
     `SELECT ${ORA('r.rolname')} AS role, x.privilege AS privilege, 'NO' AS admin_option, 'NO' AS common, 'NO' AS inherited ` +
@@ -571,7 +669,8 @@ const roleSysPrivs: ViewDef = {
 const sessionRoles: ViewDef = {
   columns: [C('ROLE', V())],
   note: 'SESSION_ROLES lists the roles the current user is a member of (and inherits from)',
-  sql: () => `SELECT ${ORA('r.rolname')} AS role FROM pg_catalog.pg_roles r WHERE pg_has_role(r.oid, 'USAGE') AND r.rolname <> USER`,
+  sql: () =>
+    `SELECT ${ORA('r.rolname')} AS role FROM pg_catalog.pg_roles r WHERE pg_has_role(r.oid, 'USAGE') AND r.rolname <> USER`,
 };
 
 // ─── NLS parameters, instance and session ─────────────────────────────────────────────────
@@ -596,7 +695,10 @@ const NLS: [string, string][] = [
     `CASE WHEN substr(current_setting('DateStyle'), 1, 3) = 'ISO' THEN 'YYYY-MM-DD HH24:MI:SS' WHEN current_setting('DateStyle') LIKE 'SQL, DMY%' OR current_setting('DateStyle') LIKE 'German%' THEN 'DD/MM/YYYY HH24:MI:SS' ELSE 'MM/DD/YYYY HH24:MI:SS' END`,
   ],
   ['NLS_DATE_LANGUAGE', `'AMERICAN'`],
-  ['NLS_SORT', `CASE WHEN current_setting('lc_collate') IN ('C', 'POSIX') THEN 'BINARY' ELSE upper(current_setting('lc_collate')) END`],
+  [
+    'NLS_SORT',
+    `CASE WHEN current_setting('lc_collate') IN ('C', 'POSIX') THEN 'BINARY' ELSE upper(current_setting('lc_collate')) END`,
+  ],
   ['NLS_TIME_FORMAT', `'HH24:MI:SSXFF'`],
   [
     'NLS_TIMESTAMP_FORMAT',
@@ -613,7 +715,9 @@ const NLS: [string, string][] = [
   ['NLS_NCHAR_CONV_EXCP', `'FALSE'`],
 ];
 const nlsRows = (extra: [string, string][] = []) =>
-  [...NLS, ...extra].map(([p, v]) => `SELECT '${p}' AS parameter, OPG_CAST(${v}, 'varchar') AS value FROM dual`).join(' UNION ALL ');
+  [...NLS, ...extra]
+    .map(([p, v]) => `SELECT '${p}' AS parameter, OPG_CAST(${v}, 'varchar') AS value FROM dual`)
+    .join(' UNION ALL ');
 const NLS_NOTE =
   'the NLS values describe how the converted code formats values on PostgreSQL: NLS_DATE_FORMAT and the timestamp formats follow DateStyle (ISO: YYYY-MM-DD HH24:MI:SS), NLS_SORT lc_collate, NLS_LANGUAGE / NLS_TERRITORY lc_messages / lc_monetary; ALTER SESSION SET NLS_… has no effect on them';
 const nlsSession: ViewDef = {
@@ -622,7 +726,10 @@ const nlsSession: ViewDef = {
   sql: () => nlsRows(),
 };
 const CHARSET: [string, string][] = [
-  ['NLS_CHARACTERSET', `CASE WHEN pg_client_encoding() = 'UTF8' THEN 'AL32UTF8' ELSE pg_client_encoding() END`],
+  [
+    'NLS_CHARACTERSET',
+    `CASE WHEN pg_client_encoding() = 'UTF8' THEN 'AL32UTF8' ELSE pg_client_encoding() END`,
+  ],
   ['NLS_NCHAR_CHARACTERSET', `'AL16UTF16'`],
   ['NLS_RDBMS_VERSION', `current_setting('server_version')`],
 ];
@@ -635,11 +742,12 @@ const nlsDatabase: ViewDef = {
 const version: ViewDef = {
   columns: [C('BANNER', V(80)), C('BANNER_FULL', V(160)), C('BANNER_LEGACY', V(80)), C('CON_ID', N)],
   note: 'V$VERSION gives the PostgreSQL version string',
-  sql: () => `SELECT OPG_CAST(version(), 'varchar') AS banner, OPG_CAST(version(), 'varchar') AS banner_full, OPG_CAST(version(), 'varchar') AS banner_legacy, OPG_CAST(0, 'numeric') AS con_id FROM dual`,
+  sql: () =>
+    `SELECT OPG_CAST(version(), 'varchar') AS banner, OPG_CAST(version(), 'varchar') AS banner_full, OPG_CAST(version(), 'varchar') AS banner_legacy, OPG_CAST(0, 'numeric') AS con_id FROM dual`,
 };
 const productVersion: ViewDef = {
   columns: [C('PRODUCT', V(80)), C('VERSION', V(80)), C('VERSION_FULL', V(160)), C('STATUS', V(80))],
-  note: "PRODUCT_COMPONENT_VERSION gives one row, PostgreSQL and its server_version",
+  note: 'PRODUCT_COMPONENT_VERSION gives one row, PostgreSQL and its server_version',
   sql: () =>
     `SELECT OPG_CAST('PostgreSQL', 'varchar') AS product, OPG_CAST(current_setting('server_version'), 'varchar') AS version, OPG_CAST(current_setting('server_version'), 'varchar') AS version_full, OPG_CAST('Production', 'varchar') AS status FROM dual`,
 };
@@ -744,7 +852,11 @@ const triggers: ViewDef = {
     C('WHEN_CLAUSE', V(4000), 'NULL (the condition is part of the PostgreSQL definition)'),
     C('STATUS', V(8)),
     C('ACTION_TYPE', V(11)),
-    C('TRIGGER_BODY', T('LONG'), 'the PostgreSQL trigger definition (pg_get_triggerdef), not the PL/SQL body'),
+    C(
+      'TRIGGER_BODY',
+      T('LONG'),
+      'the PostgreSQL trigger definition (pg_get_triggerdef), not the PL/SQL body',
+    ),
   ],
   owner: 'OWNER',
   prefixes: ['USER', 'ALL', 'DBA'],
@@ -763,9 +875,18 @@ const roleGrants = (first: string) =>
   `SELECT ${ORA('mr.rolname')} AS ${first}, ${ORA('gr.rolname')} AS granted_role, ${yn('m.admin_option', 'YES', 'NO')} AS admin_option, 'NO' AS delegate_option, ` +
   `${yn('mr.rolinherit', 'YES', 'NO')} AS default_role, 'NO' AS common, 'NO' AS inherited ` +
   `FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles gr ON gr.oid = m.roleid JOIN pg_catalog.pg_roles mr ON mr.oid = m.member`;
-const ROLE_PRIVS_NOTE = 'the role memberships (pg_auth_members); DEFAULT_ROLE is YES when the member inherits the role\'s privileges (INHERIT)';
+const ROLE_PRIVS_NOTE =
+  "the role memberships (pg_auth_members); DEFAULT_ROLE is YES when the member inherits the role's privileges (INHERIT)";
 const rolePrivs: ViewDef = {
-  columns: [C('USERNAME', V()), C('GRANTED_ROLE', V()), C('ADMIN_OPTION', V(3)), C('DELEGATE_OPTION', V(3)), C('DEFAULT_ROLE', V(3)), C('COMMON', V(3)), C('INHERITED', V(3))],
+  columns: [
+    C('USERNAME', V()),
+    C('GRANTED_ROLE', V()),
+    C('ADMIN_OPTION', V(3)),
+    C('DELEGATE_OPTION', V(3)),
+    C('DEFAULT_ROLE', V(3)),
+    C('COMMON', V(3)),
+    C('INHERITED', V(3)),
+  ],
   owner: 'USERNAME',
   userKeepsOwner: true,
   prefixes: ['USER'],
@@ -773,7 +894,15 @@ const rolePrivs: ViewDef = {
   sql: () => roleGrants('username'),
 };
 const dbaRolePrivs: ViewDef = {
-  columns: [C('GRANTEE', V()), C('GRANTED_ROLE', V()), C('ADMIN_OPTION', V(3)), C('DELEGATE_OPTION', V(3)), C('DEFAULT_ROLE', V(3)), C('COMMON', V(3)), C('INHERITED', V(3))],
+  columns: [
+    C('GRANTEE', V()),
+    C('GRANTED_ROLE', V()),
+    C('ADMIN_OPTION', V(3)),
+    C('DELEGATE_OPTION', V(3)),
+    C('DEFAULT_ROLE', V(3)),
+    C('COMMON', V(3)),
+    C('INHERITED', V(3)),
+  ],
   note: `DBA_ROLE_PRIVS: ${ROLE_PRIVS_NOTE}`,
   sql: () => roleGrants('grantee'),
 };
@@ -817,7 +946,8 @@ const grantRows =
   `CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END AS type, pg_get_userbyid(a.grantor) AS gr, pg_get_userbyid(a.grantee) AS ge, pg_get_userbyid(p.proowner) AS ow ` +
   `FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace CROSS APPLY TABLE(OPG_ROWS(aclexplode(p.proacl), 'grantor', 'grantee', 'privilege_type', 'is_grantable', 'n')) a ` +
   `WHERE p.prokind IN ('f', 'p') AND a.grantee <> p.proowner AND ${userSchema('n')}`;
-const grantsOf = (where: string, cols: string) => `SELECT ${cols} FROM (${grantRows}) g${where ? ` WHERE ${where}` : ''}`;
+const grantsOf = (where: string, cols: string) =>
+  `SELECT ${cols} FROM (${grantRows}) g${where ? ` WHERE ${where}` : ''}`;
 const TAB_PRIVS_NOTE =
   "object grants read from the ACLs of tables, views, sequences and routines (the owner's own privileges are left out); privileges have their PostgreSQL names (TRUNCATE, TRIGGER, USAGE … exist; USAGE on a sequence is shown as SELECT), HIERARCHY is always 'NO'; grants on a package are grants on its routines";
 const TAB_PRIVS_COLUMNS = (first: DictColumn[]) => [
@@ -839,10 +969,20 @@ const tabPrivs: ViewDef = {
 const userTabPrivs: ViewDef = {
   columns: TAB_PRIVS_COLUMNS([C('GRANTEE', V()), C('OWNER', V())]),
   note: `USER_TAB_PRIVS (grants where the current user is the owner, the grantor or the grantee): ${TAB_PRIVS_NOTE}`,
-  sql: () => grantsOf('USER IN (g.gr, g.ge, g.ow)', `g.grantee AS grantee, g.owner AS owner, ${PRIVS_SELECT}`),
+  sql: () =>
+    grantsOf('USER IN (g.gr, g.ge, g.ow)', `g.grantee AS grantee, g.owner AS owner, ${PRIVS_SELECT}`),
 };
 const allTabPrivs: ViewDef = {
-  columns: [C('GRANTOR', V()), C('GRANTEE', V()), C('TABLE_SCHEMA', V()), C('TABLE_NAME', V()), C('PRIVILEGE', V(40)), C('GRANTABLE', V(3)), C('HIERARCHY', V(3)), C('TYPE', V(24))],
+  columns: [
+    C('GRANTOR', V()),
+    C('GRANTEE', V()),
+    C('TABLE_SCHEMA', V()),
+    C('TABLE_NAME', V()),
+    C('PRIVILEGE', V(40)),
+    C('GRANTABLE', V(3)),
+    C('HIERARCHY', V(3)),
+    C('TYPE', V(24)),
+  ],
   note: `ALL_TAB_PRIVS (grants where the current user or PUBLIC is the grantee, or the user is the owner or grantor): ${TAB_PRIVS_NOTE}`,
   sql: () =>
     grantsOf(
@@ -858,7 +998,11 @@ const segments: ViewDef = {
     C('PARTITION_NAME', V()),
     C('SEGMENT_TYPE', V(18)),
     C('TABLESPACE_NAME', V(30)),
-    C('BYTES', N, 'pg_relation_size (the main fork; TOAST data and indexes are separate relations, TOAST is not listed)'),
+    C(
+      'BYTES',
+      N,
+      'pg_relation_size (the main fork; TOAST data and indexes are separate relations, TOAST is not listed)',
+    ),
     C('BLOCKS', N),
     C('EXTENTS', N, 'always NULL'),
   ],
@@ -894,7 +1038,11 @@ const instance: ViewDef = {
 
 const parameter: ViewDef = {
   columns: [
-    C('NAME', V(80), 'PostgreSQL parameter names (pg_settings), not Oracle ones: a query for an Oracle parameter finds no row'),
+    C(
+      'NAME',
+      V(80),
+      'PostgreSQL parameter names (pg_settings), not Oracle ones: a query for an Oracle parameter finds no row',
+    ),
     C('TYPE', N),
     C('VALUE', V(4000)),
     C('DISPLAY_VALUE', V(4000)),

@@ -38,20 +38,14 @@ import type { OraName, QualifiedName } from '../ast/common.js';
 import type { DataType, Expr } from '../ast/expr.js';
 import type { FromItem, Query, SelectQuery, TableRef } from '../ast/query.js';
 import { parseStatement } from '../parser/statement.js';
-import { type ExprContext, lit, pgType, report } from './builders.js';
+import { bin, call, caseWhen, cast, type ExprContext, lit, pgType, report } from './builders.js';
 import { type DictColumn, type Scope, VIEWS, type ViewDef } from './dictionary-views.js';
 import { walkExpr } from './walk.js';
 
 /** The Oracle spelling of a PostgreSQL name (see the module header), as text (not `name`). */
 export function oracleName(e: Expr): Expr {
-  return {
-    kind: 'case',
-    whens: [{ when: { kind: 'binary', op: '=', left: e, right: fn('lower', e) }, then: fn('upper', e) }],
-    else: { kind: 'pg-cast', operand: e, type: pgType('text') },
-  };
+  return caseWhen([[bin('=', e, call('lower', e)), call('upper', e)]], cast(e, 'text'));
 }
-
-const fn = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name: [name], args: args.map((value) => ({ value })) });
 
 export interface DictionaryView {
   /** The name as written (SYS.ALL_OBJECTS → ALL_OBJECTS). */
@@ -88,7 +82,9 @@ export function dictionaryColumnType(view: QualifiedName, column: OraName): Data
 }
 
 /** The shape of a mapped view for type inference (a table with its Oracle column types). */
-export function dictionaryShape(view: QualifiedName): { kind: 'table'; columns: { name: OraName; type: DataType; notNull?: boolean }[] } | undefined {
+export function dictionaryShape(
+  view: QualifiedName,
+): { kind: 'table'; columns: { name: OraName; type: DataType; notNull?: boolean }[] } | undefined {
   const v = dictionaryView(view);
   return v && { kind: 'table', columns: viewColumns(v).map((c) => ({ name: c.name, type: c.type })) };
 }
@@ -106,7 +102,8 @@ export function mapDictionaryView(f: TableRef, block: SelectQuery, ctx: ExprCont
   const unknown = [...use.unknown].filter((c) => !columns.some((x) => x.name === c));
   if (unknown.length) {
     report(ctx, 'OPG-DICT-0002', { view: view.label, columns: unknown.join(', ') });
-    (ctx.unconvertible ??= []).push(`${view.label}: ${unknown.join(', ')} not provided`);
+    ctx.unconvertible ??= [];
+    ctx.unconvertible.push(`${view.label}: ${unknown.join(', ')} not provided`);
   }
   const picked = use.all ? columns : columns.filter((c) => use.used.has(c.name));
   const items = (picked.length ? picked : columns.slice(0, 1)).map((c) => ({
@@ -122,7 +119,11 @@ export function mapDictionaryView(f: TableRef, block: SelectQuery, ctx: ExprCont
   } catch {
     return undefined; // a definition that does not parse (test/dictionary.test.ts parses them all)
   }
-  const query: SelectQuery = { kind: 'select', items, from: [{ kind: 'subquery', query: core, alias: 'OPG_D' }] };
+  const query: SelectQuery = {
+    kind: 'select',
+    items,
+    from: [{ kind: 'subquery', query: core, alias: 'OPG_D' }],
+  };
   if (view.scope === 'USER' && view.def.owner)
     query.where = {
       kind: 'binary',
@@ -144,7 +145,11 @@ export function mapDictionaryView(f: TableRef, block: SelectQuery, ctx: ExprCont
  * alias.* and NATURAL joins. Unqualified names count when the view has such a column (taking one
  * more column than needed is harmless); a qualified name the view does not have is `unknown`.
  */
-function usedColumns(block: SelectQuery, alias: OraName, known: Set<OraName>): { all: boolean; used: Set<OraName>; unknown: Set<OraName> } {
+function usedColumns(
+  block: SelectQuery,
+  alias: OraName,
+  known: Set<OraName>,
+): { all: boolean; used: Set<OraName>; unknown: Set<OraName> } {
   const out = { all: false, used: new Set<OraName>(), unknown: new Set<OraName>() };
   const visitExpr = (e: Expr, hidden: boolean, own: boolean) =>
     walkExpr(e, (x) => {
@@ -159,25 +164,29 @@ function usedColumns(block: SelectQuery, alias: OraName, known: Set<OraName>): {
             if (!known.has(last)) out.unknown.add(last);
           }
         } else if (known.has(last)) out.used.add(last);
-      } else if (x.kind === 'subquery' || x.kind === 'exists' || x.kind === 'cursor') visitQuery(x.query, hidden);
-      else if ((x.kind === 'in' || x.kind === 'quantified') && !Array.isArray(x.list)) visitQuery(x.list, hidden);
+      } else if (x.kind === 'subquery' || x.kind === 'exists' || x.kind === 'cursor')
+        visitQuery(x.query, hidden);
+      else if ((x.kind === 'in' || x.kind === 'quantified') && !Array.isArray(x.list))
+        visitQuery(x.list, hidden);
     });
   const visitFrom = (f: FromItem, hidden: boolean, own: boolean): void => {
     switch (f.kind) {
       case 'subquery':
-        return visitQuery(f.query, hidden);
+        visitQuery(f.query, hidden);
+        break;
       case 'join':
         if (own && f.natural) out.all = true;
         if (own) for (const c of f.using ?? []) out.used.add(c);
         if (f.on) visitExpr(f.on, hidden, own);
         visitFrom(f.left, hidden, own);
-        return visitFrom(f.right, hidden, own);
+        visitFrom(f.right, hidden, own);
+        break;
       case 'table-function':
-        return visitExpr(f.expr, hidden, own);
+        visitExpr(f.expr, hidden, own);
+        break;
       case 'pivot':
-        return visitFrom(f.source, hidden, own);
-      default:
-        return;
+        visitFrom(f.source, hidden, own);
+        break;
     }
   };
   const visitQuery = (q: Query, hidden: boolean): void => {
@@ -197,7 +206,9 @@ function usedColumns(block: SelectQuery, alias: OraName, known: Set<OraName>): {
       q.connectBy?.condition,
       q.connectBy?.startWith,
       ...(q.orderBy ?? []).map((o) => o.expr),
-      ...(q.groupBy ?? []).flatMap((g) => (g.kind === 'expr' ? [g.expr] : g.kind === 'grouping-sets' ? g.sets.flat() : g.items)),
+      ...(q.groupBy ?? []).flatMap((g) =>
+        g.kind === 'expr' ? [g.expr] : g.kind === 'grouping-sets' ? g.sets.flat() : g.items,
+      ),
     ];
     for (const e of exprs) if (e) visitExpr(e, h, own);
     for (const f of q.from) visitFrom(f, h, own);
@@ -231,7 +242,10 @@ function coreQuery(def: ViewDef, scope: 'ALL' | 'DBA', ctx: MarkerContext): Quer
     const text = def.sql(scope);
     const r = parseStatement(text, { file: 'dictionary-views.ts', line: 1, column: 1 });
     const s = r.statement;
-    if (!s || s.kind !== 'select') throw new Error(`dictionary view ${key} does not parse: ${JSON.stringify(r.findings.map((x) => x.message))}`);
+    if (s?.kind !== 'select')
+      throw new Error(
+        `dictionary view ${key} does not parse: ${JSON.stringify(r.findings.map((x) => x.message))}`,
+      );
     q = s.query;
     parsed.set(key, q);
   }
@@ -247,25 +261,31 @@ function expandMarkers(x: unknown, ctx: MarkerContext): unknown {
   if (parts?.length === 1 && (parts[0] === 'TRUE' || parts[0] === 'FALSE'))
     return { kind: 'literal', type: 'boolean', value: parts[0] } satisfies Expr;
   if (o.kind === 'call') {
-    const call = o as unknown as Extract<Expr, { kind: 'call' }>;
-    const args = call.args.map((a) => expandMarkers(a.value, ctx) as Expr);
-    const name = call.name.join('.');
+    const marker = o as unknown as Extract<Expr, { kind: 'call' }>;
+    const args = marker.args.map((a) => expandMarkers(a.value, ctx) as Expr);
+    const name = marker.name.join('.');
     if (name === 'OPG_CAST') {
       const [operand, type, ...mods] = args;
       return {
         kind: 'pg-cast',
         operand,
-        type: pgType(literalText(type), mods.map((m) => Number(literalText(m)))),
+        type: pgType(
+          literalText(type),
+          mods.map((m) => Number(literalText(m))),
+        ),
       } satisfies Expr;
     }
     if (name === 'OPG_SCHEMA') {
       const x = args[0];
-      const spelled: Expr = { kind: 'case', whens: [{ when: { kind: 'binary', op: '=', left: x, right: fn('lower', x) }, then: fn('upper', x) }], else: x };
-      const mapped = ctx.schemas;
-      const e: Expr = mapped.length
-        ? { kind: 'case', operand: x, whens: mapped.map(([pg, ora]) => ({ when: lit(pg), then: lit(ora) })), else: spelled }
+      const spelled = caseWhen([[bin('=', x, call('lower', x)), call('upper', x)]], x);
+      // CASE WHEN x = 'hr_app' THEN 'HR' … ELSE <spelled> END for the --schema-map entries.
+      const e = ctx.schemas.length
+        ? caseWhen(
+            ctx.schemas.map(([pg, ora]): [Expr, Expr] => [bin('=', x, lit(pg)), lit(ora)]),
+            spelled,
+          )
         : spelled;
-      return { kind: 'pg-cast', operand: e, type: pgType('varchar') } satisfies Expr;
+      return cast(e, 'varchar');
     }
     if (name === 'OPG_PACKAGES') {
       if (!ctx.packages.length) return { kind: 'literal', type: 'boolean', value: 'FALSE' } satisfies Expr;
@@ -289,7 +309,9 @@ function expandMarkers(x: unknown, ctx: MarkerContext): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) out[k] = expandMarkers(v, ctx);
   if (o.kind === 'select' && Array.isArray(out.from))
-    out.from = (out.from as FromItem[]).filter((f) => !(f.kind === 'table' && f.name.name === 'DUAL' && !f.name.schema));
+    out.from = (out.from as FromItem[]).filter(
+      (f) => !(f.kind === 'table' && f.name.name === 'DUAL' && !f.name.schema),
+    );
   return out;
 }
 
