@@ -11,12 +11,33 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('a package cursor opened in a member, a pipelined package collection of records, ORA_NAME_LIST_T', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("INSERT INTO reporters VALUES ('html', 'coverage'), ('junit', 'test'), ('sonar', 'coverage')");
+      const rows = (await a.query('SELECT name, kind FROM rep_catalog.list_reporters()')).rows;
+      expect(rows).toEqual([
+        { name: 'html', kind: 'coverage' },
+        { name: 'junit', kind: 'test' },
+        { name: 'sonar', kind: 'coverage' },
+      ]);
+      expect(await one(a, "SELECT rep_catalog.names_of('coverage')")).toBe('html sonar');
+      // The cursor closed at the end of the first call: it opens again in the next one.
+      expect(await one(a, "SELECT rep_catalog.names_of('test')")).toBe('junit');
+      expect(Number(await one(a, 'SELECT rep_catalog.name_count()'))).toBe(3);
+    } finally {
+      await a.end();
+    }
+  });
+
+
   it('a nested function that assigns variables of the enclosing unit hands them back', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

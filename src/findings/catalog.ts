@@ -1277,6 +1277,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql/overload-resolution',
   },
   {
+    id: 'OPG-PLSQL-0060',
+    title: 'Package cursor opened in a routine',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Nothing to do when the routine opens, fetches and closes the cursor itself. When calls share an open package cursor (one call opens it, others fetch), keep the rows in a package collection or reopen the query with an OFFSET in each call.',
+    why: 'PL/pgSQL has no package-level cursors: a cursor variable lives in one routine call.',
+    rule: 'convert/plsql',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

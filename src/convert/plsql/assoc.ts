@@ -67,6 +67,14 @@ export function mapElementType(t: DataType | undefined, pc: PlContext): DataType
   return undefined;
 }
 
+/** Element type of a package nested table / VARRAY / INDEX BY PLS_INTEGER type (`pkg.t` or `t` inside its package). */
+export function packageCollectionElement(t: DataType, pc: PlContext): DataType | undefined {
+  const p = packageTypeDecl(t, pc);
+  if (p?.decl.kind !== 'type' || (p.decl.def.kind !== 'table' && p.decl.def.kind !== 'varray')) return undefined;
+  if (p.decl.def.kind === 'table' && p.decl.def.indexBy && indexKind(p.decl.def.indexBy, pc, p.info) === 'string') return undefined;
+  return inPackage(p.decl.def.of, p.info);
+}
+
 /**
  * A type named inside a package declaration: another type of the same package is written
  * unqualified; qualified here so that code outside the package resolves it too.

@@ -132,6 +132,8 @@ const BUILTIN_COLLECTIONS: Record<string, { element: DataType; sparse: boolean }
   'DBMS_PREPROCESSOR.SOURCE_LINES_T': { element: vc(32767), sparse: true },
   'APEX_APPLICATION_GLOBAL.VC_ARR2': { element: vc(32767), sparse: true },
   'SYS.DBMSOUTPUT_LINESARRAY': { element: vc(32767), sparse: false },
+  // Event attribute lists of system triggers (ORA_DICT_OBJ_NAME_LIST …): TABLE OF VARCHAR2.
+  'SYS.ORA_NAME_LIST_T': { element: vc(2 * (128 + 2) + 1), sparse: false },
   'SYS.ODCIVARCHAR2LIST': { element: vc(4000), sparse: false },
   'SYS.ODCINUMBERLIST': { element: scalar('NUMBER'), sparse: false },
   'SYS.ODCIDATELIST': { element: scalar('DATE'), sparse: false },

@@ -522,6 +522,15 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       return out(`RAISE EXCEPTION USING ERRCODE = '${state}', MESSAGE = 'User-Defined Exception', DETAIL = ${quoteLiteral(s.name)};`);
     }
     case 'open': {
+      const pkgCursor = !s.forQuery && !s.forDynamic && !pc.lookup(s.cursor) ? pc.packageCursor(s.cursor) : undefined;
+      if (pkgCursor?.query) {
+        // A package cursor opened here: declared in the routine, so OPEN / FETCH / CLOSE in the
+        // routine work; Oracle keeps it open across calls for the session (reported).
+        pc.extraDecls.set(`PKGCURSOR:${s.cursor}`, emitDeclaration(pkgCursor, pc, 0).join('\n').trim());
+        pc.report('OPG-PLSQL-0060', {
+          detail: `package cursor ${s.cursor} opened in ${pc.object} is declared in the routine: it closes when the routine returns, where Oracle keeps a package cursor open for the session until CLOSE (a FETCH or CLOSE of it in another call fails)`,
+        });
+      }
       const args = pc.cursorArgs(s.cursor, s.args);
       if (s.forQuery) return [...out(`OPEN ${id(s.cursor)} FOR ${sqlQuery(s.forQuery, pc)};`), ...cursorReset(s.cursor, pc, pad)];
       if (s.forDynamic) {

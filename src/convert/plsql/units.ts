@@ -15,6 +15,7 @@ import type { Finding } from '../../findings/types.js';
 import { ConvertContext } from '../context.js';
 import { resolveConditionalCompilation } from './conditional.js';
 import { collectionElement, PlContext } from './context.js';
+import { packageCollectionElement } from './assoc.js';
 import { convertCompoundTrigger } from './compound.js';
 import { convertEventTrigger } from './event-trigger.js';
 import { convertPackage } from './packages.js';
@@ -274,7 +275,7 @@ export function subprogramText(s: Subprogram, pc: PlContext, blockOptions: Block
     }
     if (attrs.has('PIPELINED') && s.returnType) {
       // RETURN <collection type> PIPELINED → RETURNS SETOF <element type>
-      const element = collectionElement(pc.cctx, s.returnType);
+      const element = collectionElement(pc.cctx, s.returnType) ?? packageCollectionElement(s.returnType, pc);
       if (element) rt = pc.resolvedType(element, 'RETURN');
       else pc.fail(`PIPELINED function returning ${s.returnType.name}, a collection type not declared in the converted scripts`);
     }
