@@ -4,7 +4,7 @@
  * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy), constructors
  * called with named notation, CASE expressions in IF / WHEN conditions, %TYPE / %ROWTYPE in package
  * types (tables and cursors), assignments through package getters and nested associative arrays, SELECT t.* BULK COLLECT INTO
- * several collections (also package variables), overloads PostgreSQL merges (reported), member functions with IN OUT parameters. The golden
+ * several collections (also package variables), overloads PostgreSQL merges (reported), member functions with IN OUT parameters, EXTEND / TRIM / DELETE on collection elements. The golden
  * fixtures' expected.pg.sql files are loaded into a scratch database.
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ const FIXTURES = [
   'bulk-collect-star-into-collections',
   'overloads-same-postgres-signature',
   'object-method-out-params',
+  'collection-element-methods',
 ];
 
 const db = scratchDatabase('type_methods', 'object type method', async (s) => {
@@ -210,6 +211,20 @@ describe('object type methods (PostgreSQL 15)', () => {
       // SELF IN OUT: pop() changes the stack it is called on, also inside a condition and inside
       // another expression (the calls run first, once, in order) and from another method (pop_upper).
       expect(await one(a, 'SELECT stack_demo()')).toBe('c:cbX|a');
+    } finally {
+      await a.end();
+    }
+  });
+
+  // Oracle: EXTEND / TRIM / DELETE work on any collection, also an element of a collection of
+  // collections; DELETE(k1, k2) of an INDEX BY table removes the elements from k1 to k2.
+  it('EXTEND / TRIM / DELETE on a collection element, DELETE of a range of an INDEX BY table', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // ('a') extended twice, filled, trimmed → ('a', 'b'); the second level deleted → 0 elements;
+      // v1..v5 without 2..3 (5..4 is an empty range).
+      expect(await one(a, 'SELECT levels_demo()')).toBe('2:b:0:v1v4v5');
     } finally {
       await a.end();
     }

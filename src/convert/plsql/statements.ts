@@ -1,7 +1,7 @@
 /** PL/SQL blocks and statements → PL/pgSQL text. */
 import type { DmlStatement } from '../../ast/dml.js';
 import { builtinPackageProcedure, handlerPrologue } from './builtin-packages.js';
-import type { Expr, FuncCall } from '../../ast/expr.js';
+import type { Expr, FuncArg, FuncCall } from '../../ast/expr.js';
 import type { Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
@@ -865,6 +865,13 @@ function sessionStatement(e: Expr): string | undefined {
 function callStatement(call: Expr, pc: PlContext): string[] {
   const method = jsonCallStatement(call, pc) ?? objectCallStatement(call, pc, (e) => pc.exprNode(e));
   if (method) return method;
+  const onElement =
+    call.kind === 'method'
+      ? elementCollectionMethod(call.operand, call.name, call.args, pc)
+      : call.kind === 'field' && call.operand.kind !== 'column'
+        ? elementCollectionMethod(call.operand, call.field, [], pc)
+        : undefined;
+  if (onElement) return onElement;
   const c: FuncCall | undefined =
     call.kind === 'call' ? call : call.kind === 'column' ? { kind: 'call', name: call.parts, args: [] } : undefined;
   if (!c) {
@@ -896,6 +903,16 @@ function callStatement(call: Expr, pc: PlContext): string[] {
           // An INDEX BY table: the element becomes a gap, a NULL element (see PlContext.isSparse).
           if (!coll.packageVar) return [`${cur}[${arg(0)}] := NULL;`];
           return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', `  opg_a[${arg(0)}] := NULL;`, `  ${assign('opg_a')}`, 'END;'];
+        }
+        if (c.args.length === 2 && pc.isSparse(coll.type)) {
+          // DELETE(k1, k2): the elements from k1 to k2 that exist become gaps (none when k1 > k2).
+          const gaps = (a: string) => [
+            `FOR opg_k IN greatest((${arg(0)})::integer, array_lower(${a}, 1))..least((${arg(1)})::integer, array_upper(${a}, 1)) LOOP`,
+            `  ${a}[opg_k] := NULL;`,
+            'END LOOP;',
+          ];
+          if (!coll.packageVar) return gaps(cur);
+          return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', ...gaps('opg_a').map((l) => `  ${l}`), `  ${assign('opg_a')}`, 'END;'];
         }
         break;
       case 'EXTEND':
@@ -1002,6 +1019,27 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   const args = callArgs.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
   const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');
   return [`CALL ${target}(${args});`];
+}
+
+/**
+ * EXTEND, TRIM and DELETE called on a collection that is an element or a field of another value
+ * (`levels(i).extend;`, a collection of collections): the element is an assignment target
+ * PL/pgSQL can write, `levels[i] := array_append(levels[i], NULL)`. Undefined when the value is
+ * not such a target or the call is another method.
+ */
+function elementCollectionMethod(operand: Expr, method: string, args: FuncArg[], pc: PlContext): string[] | undefined {
+  if (!['EXTEND', 'TRIM', 'DELETE'].includes(method) || args.length > 1 || args.some((a) => a.name)) return undefined;
+  const target = assignTarget(pc.exprNode(operand));
+  if (!target) return undefined;
+  const n = args.length ? `(${pc.expr(args[0].value)})::integer` : '1';
+  switch (method) {
+    case 'EXTEND':
+      return args.length ? undefined : [`${target} := array_append(${target}, NULL);`];
+    case 'TRIM':
+      return [`${target} := (${target})[array_lower(${target}, 1):array_upper(${target}, 1) - ${n}];`];
+    default:
+      return args.length ? undefined : [`${target} := '{}';`];
+  }
 }
 
 /**
