@@ -47,11 +47,11 @@ describe('calls of overloaded package subprograms (PostgreSQL 15)', () => {
     }
   });
 
-  it('named notation and a defaulted parameter given or left out', async (ctx) => {
+  it("named notation, a defaulted parameter given or left out, a nested function's result", async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
-      expect(await one(a, 'SELECT ovl.named()')).toBe('number 5|varchar2 "q"|varchar2 *p*');
+      expect(await one(a, 'SELECT ovl.named()')).toBe('number 5|varchar2 "q"|varchar2 *p*|number 2.5');
     } finally {
       await a.end();
     }
