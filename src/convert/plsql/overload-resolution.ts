@@ -262,7 +262,10 @@ export function kindOfArg(e: Expr, pc: PlContext, depth = 0): Kind | 'null' | un
         return kindOfType({ kind: 'datatype', name: n, args: [] }, pc);
       // A nested function of the unit (lifted to a routine of its own): its return type.
       const lifted = nestedName(pc, e.name);
-      if (lifted) return lifted.unit?.kind === 'function' && lifted.unit.returnType ? kindOfType(lifted.unit.returnType, pc) : undefined;
+      if (lifted)
+        return lifted.unit?.kind === 'function' && lifted.unit.returnType
+          ? kindOfType(lifted.unit.returnType, pc)
+          : undefined;
       // A package function: the return type of the overload the call reaches.
       if (e.name.length <= 2 && !(e.name.length === 1 && pc.lookup(e.name[0]))) {
         const ref = pc.packageMember(e.name);
