@@ -122,7 +122,24 @@ function printWindow(w: WindowSpec): string {
  * unquoted, since quoting would name a user function instead. ROW(…) and ARRAY(subquery) are
  * constructors that rules build (CAST(MULTISET(…)), object values).
  */
-const KEYWORD_FUNCTIONS = new Set(['coalesce', 'nullif', 'greatest', 'least', 'grouping', 'row', 'array']);
+/** Functions whose names are PostgreSQL keywords: printed bare (quoted, they would not be found). */
+const KEYWORD_FUNCTIONS = new Set([
+  'coalesce',
+  'nullif',
+  'greatest',
+  'least',
+  'grouping',
+  'row',
+  'array',
+  'xmlelement',
+  'xmlforest',
+  'xmlattributes',
+  'xmlconcat',
+  'xmlparse',
+  'xmlpi',
+  'xmlroot',
+  'xmlexists',
+]);
 
 function printCall(e: FuncCall): string {
   const single = e.name.length === 1 ? e.name[0] : undefined;
@@ -141,7 +158,8 @@ function printCall(e: FuncCall): string {
   if (e.distinct) args = `DISTINCT ${args}`;
   if (e.argOrderBy?.length) args += ` ORDER BY ${printOrderItems(e.argOrderBy)}`;
   if (e.xmlName && single?.toUpperCase() === 'XMLSERIALIZE') return `xmlserialize(${e.xmlName.toLowerCase()} ${args} AS text)`;
-  if (e.xmlName) args = `name ${quoteIdent(pgNameOf(e.xmlName))}${args ? `, ${args}` : ''}`;
+  // An XML element name keeps Oracle's spelling (unquoted names are upper case in Oracle's XML).
+  if (e.xmlName) args = `name "${e.xmlName.replace(/"/g, '""')}"${args ? `, ${args}` : ''}`;
   let s = `${name}(${args})`;
   if (e.withinGroup) s += ` WITHIN GROUP (ORDER BY ${printOrderItems(e.withinGroup)})`;
   if (e.over) s += ` ${printWindow(e.over)}`;
