@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes', 'bulk-collect-fetch-dynamic', 'record-field-collections', 'collection-builtin-types'];
+const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes', 'bulk-collect-fetch-dynamic', 'record-field-collections', 'collection-builtin-types', 'collection-chains'];
 const db = scratchDatabase('coll', 'collection', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -59,6 +59,24 @@ describe('collections (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT cov.demo()')).toBe('PKG_0:15:5:-1:37.5');
       // The same types used outside their package (field and element types named unqualified there).
       expect(await one(a, "SELECT unit_total(cov.sample(), 'b')")).toBe('B=10');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('chains of fields, elements and collection methods on records, maps and objects', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await session();
+    try {
+      // Units in byte order of their keys; lines indexed by source line numbers (3; 5 and 7) keep
+      // their indexes through the jsonb element (FIRST / NEXT / LAST / EXISTS, elements' fields);
+      // total = A.PROC's COUNT (1) + B.PKG line 5's partcove (1).
+      expect(await one(a, 'SELECT cov_chain.summary(cov_chain.build())')).toBe('A.PROC:3=9;no6;last=3;B.PKG:5=1;B.PKG:7=2;no6;last=7;total=2');
+      // DELETE('2') / DELETE('4') on an INDEX BY PLS_INTEGER table: the keys converted to numbers.
+      expect(await one(a, 'SELECT cov_chain.kept_lines()')).toBe('135');
+      // Methods and collection attributes on elements of a record field, of a string-keyed map,
+      // and of a SELF attribute named without SELF (utPLSQL ut_test.get_result_lines).
+      expect(await one(a, 'SELECT chain_pkg.demo()')).toBe('second:b:2:lines: 3:r:3:first/lines: 2/2/b;second/lines: 1/1;');
     } finally {
       await a.end();
     }

@@ -39,6 +39,11 @@ function decompose(t: Expr): { base: OraName[]; steps: Step[] } | undefined {
       const p = t.field === '*' ? undefined : decompose(t.operand);
       return p && { base: p.base, steps: [...p.steps, { kind: 'field', name: t.field }] };
     }
+    case 'method': {
+      // x.c(i) after an element or a call: the element i of the collection field c (chains.ts).
+      const p = t.args.length === 1 && !t.args[0].name ? decompose(t.operand) : undefined;
+      return p && { base: p.base, steps: [...p.steps, { kind: 'field', name: t.name }, { kind: 'index', expr: t.args[0].value }] };
+    }
     case 'paren':
       return decompose(t.expr);
     default:

@@ -50,7 +50,7 @@ export function indexKind(by: DataType, pc: PlContext, pkg?: PackageInfo): 'inte
 }
 
 /** The declaration of a package type `t` / `pkg.t` as the unit sees it. */
-function packageTypeDecl(t: DataType, pc: PlContext): { decl: Extract<Declaration, { kind: 'type' | 'subtype' }>; info: PackageInfo } | undefined {
+export function packageTypeDecl(t: DataType, pc: PlContext): { decl: Extract<Declaration, { kind: 'type' | 'subtype' }>; info: PackageInfo } | undefined {
   if (t.attribute || t.schema?.includes('.')) return undefined;
   const ref = pc.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
   const decl = ref?.info.typeDecls.find((d) => d.name === ref.member);
@@ -79,7 +79,7 @@ export function packageCollectionElement(t: DataType, pc: PlContext): DataType |
  * A type named inside a package declaration: another type of the same package is written
  * unqualified; qualified here so that code outside the package resolves it too.
  */
-function inPackage(t: DataType, info: PackageInfo): DataType {
+export function inPackage(t: DataType, info: PackageInfo): DataType {
   return !t.schema && !t.attribute && info.typeDecls.some((d) => d.name === t.name) ? { ...t, schema: info.name } : t;
 }
 
@@ -153,7 +153,20 @@ function fromJson(json: string, element: DataType, label: string, pc: PlContext)
 /** PostgreSQL text of a value stored as an element: arrays as their text, anything else as JSON. */
 function toJson(value: string, element: DataType, label: string, pc: PlContext): string {
   if (mapElementType(element, pc)) return value;
-  return pc.resolvedType(element, label).endsWith('[]') ? `(${value})::text` : value;
+  if (pc.resolvedType(element, label).endsWith('[]')) return `(${value})::text`;
+  // A record whose fields hold arrays: those fields as their text too (to_jsonb would write JSON
+  // arrays, which lose the bounds of an INDEX BY table indexed from 5); jsonb_populate_record
+  // reads the text back through the array's input function.
+  const arrays = (recordFields(element, pc) ?? objectAttributes(element, pc) ?? []).filter(
+    (f) => !mapElementType(f.type, pc) && pc.resolvedType(f.type, `${label}.${f.name}`).endsWith('[]'),
+  );
+  if (!arrays.length) return value;
+  const texts = arrays.map((f) => `${quoteLiteral(pgNameOf(f.name))}, ((opg_v).${quoteIdent(pgNameOf(f.name))})::text`).join(', ');
+  return `(SELECT to_jsonb(opg_v) || jsonb_build_object(${texts}) FROM (SELECT (${value}) AS opg_v) opg_s)`;
+}
+
+function objectAttributes(t: DataType, pc: PlContext): { name: OraName; type: DataType }[] | undefined {
+  return t.attribute ? undefined : (pc.cctx.objectTypes.get(`${t.schema ?? ''}.${t.name}`) ?? pc.cctx.objectTypes.get(`.${t.name}`));
 }
 
 /**
@@ -165,6 +178,15 @@ export function mapElementValue(m: MapRef, k: Expr, label: string, pc: PlContext
   const read = fromJson(`(${whole(m, pc)} -> ${key(k, pc)})`, m.element, label, pc);
   if (mapElementType(m.element, pc)) return `coalesce(${read}, '{}'::jsonb)`;
   return pc.resolvedType(m.element, label).endsWith('[]') ? `coalesce(${read}, '{}')` : read;
+}
+
+/**
+ * The element of key `key` (PostgreSQL text) of the jsonb `json` (PostgreSQL text) as a value of
+ * the element type; NO_DATA_FOUND when the key is absent, as in Oracle (chains.ts).
+ */
+export function mapElementValueAt(json: string, element: DataType, key: string, label: string, pc: PlContext): Expr {
+  if (!pc.preStatements.includes(GETTER)) pc.preStatements.push(GETTER);
+  return { kind: 'paren', expr: pseudo(fromJson(`opg_assoc_get(${json}, (${key})::text)`, element, label, pc)) };
 }
 
 const elementCall = (e: Expr): e is FuncCall => e.kind === 'call' && e.args.length === 1 && !e.args[0].name;
@@ -193,23 +215,24 @@ export function mapExpr(x: Expr, pc: PlContext): Expr | undefined {
     // An INDEX BY integer table: a NULL element is a gap (PlContext.sparse).
     const sparse = isArray && pc.isSparse(m.element);
     if (!args.length && ['COUNT', 'FIRST', 'LAST', 'LIMIT'].includes(name)) {
-      if (inner) return mapAttribute(printExpr(read), name);
+      if (inner) return mapAttributeOf(printExpr(read), name);
       if (sparse && (name === 'FIRST' || name === 'LAST')) return pc.sparse(name, read);
       if (isArray) return collectionAttribute(read, name);
     }
     if (args.length === 1 && ['EXISTS', 'NEXT', 'PRIOR'].includes(name)) {
-      if (inner) return mapMethod(printExpr(read), name, key(args[0].value, pc));
+      if (inner) return mapMethodOf(printExpr(read), name, key(args[0].value, pc));
       const index: Expr = { kind: 'pseudo', name: `(${pc.expr(args[0].value)})` };
       if (sparse) return pc.sparse(name, read, index);
       if (isArray) return collectionMethod(read, name, index);
     }
-    return args.length ? undefined : { kind: 'field', operand: read, field: name };
+    // a(k).m() is a method call of an object element (objects.ts), not a field.
+    return x.kind === 'field' ? { kind: 'field', operand: read, field: name } : undefined;
   }
   if (x.kind === 'column' && x.parts.length >= 2) {
     const attr = x.parts[x.parts.length - 1];
     if (!['COUNT', 'FIRST', 'LAST', 'LIMIT'].includes(attr)) return undefined;
     const m = mapOf(x.parts.slice(0, -1), pc);
-    return m ? mapAttribute(whole(m, pc), attr) : undefined;
+    return m ? mapAttributeOf(whole(m, pc), attr) : undefined;
   }
   if (!elementCall(x)) return undefined;
   const element = mapOf(x.name, pc);
@@ -221,11 +244,11 @@ export function mapExpr(x: Expr, pc: PlContext): Expr | undefined {
   const method = x.name[x.name.length - 1];
   if (!['EXISTS', 'NEXT', 'PRIOR'].includes(method)) return undefined;
   const m = mapOf(x.name.slice(0, -1), pc);
-  return m ? mapMethod(whole(m, pc), method, key(x.args[0].value, pc)) : undefined;
+  return m ? mapMethodOf(whole(m, pc), method, key(x.args[0].value, pc)) : undefined;
 }
 
 /** COUNT / FIRST / LAST / LIMIT of a jsonb map (keys in byte order). */
-function mapAttribute(json: string, attr: string): Expr {
+export function mapAttributeOf(json: string, attr: string): Expr {
   const keys = `jsonb_object_keys(${json}) opg_k`;
   switch (attr) {
     case 'COUNT':
@@ -240,7 +263,7 @@ function mapAttribute(json: string, attr: string): Expr {
 }
 
 /** EXISTS(k) / NEXT(k) / PRIOR(k) of a jsonb map (keys in byte order). */
-function mapMethod(json: string, method: string, k: string): Expr {
+export function mapMethodOf(json: string, method: string, k: string): Expr {
   if (method === 'EXISTS') return pseudo(`coalesce(${json} ? ${k}, false)`);
   const [agg, op] = method === 'NEXT' ? ['min', '>'] : ['max', '<'];
   return pseudo(`(SELECT ${agg}(opg_k COLLATE "C") FROM jsonb_object_keys(${json}) opg_k WHERE opg_k COLLATE "C" ${op} ${k})`);
@@ -273,7 +296,9 @@ export function mapAssign(target: Expr, value: Expr, pc: PlContext): string[] | 
   if (target.kind === 'field') {
     // A record element is a JSON object of its fields (named as the composite type's attributes).
     if (target.field === '*') return undefined;
-    return [put(`coalesce(${current}, '{}'::jsonb) || jsonb_build_object(${quoteLiteral(pgNameOf(target.field))}, ${pc.expr(value)})`)];
+    const ft = (recordFields(m.element, pc) ?? objectAttributes(m.element, pc))?.find((f) => f.name === target.field)?.type;
+    const v = ft ? toJson(pc.expr(value), ft, `${target.operand.name.join('.')}.${target.field}`, pc) : pc.expr(value);
+    return [put(`coalesce(${current}, '{}'::jsonb) || jsonb_build_object(${quoteLiteral(pgNameOf(target.field))}, ${v})`)];
   }
   if (mapElementType(m.element, pc))
     return [put(`coalesce(${current}, '{}'::jsonb) || jsonb_build_object(${key(target.index, pc)}, ${pc.expr(value)})`)];

@@ -17,6 +17,7 @@ import { builtinFunction } from './builtins.js';
 import { builtinPackageExpr } from './builtin-packages.js';
 import { assignsEnclosing, extraArgs, type NestedRoutine, nestedName } from './nested.js';
 import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
+import { lowerChain } from './chains.js';
 import { lowerObjectExpr } from './objects.js';
 import { jsonExpr } from './json-types.js';
 import { anydataExpr } from './anydata.js';
@@ -211,6 +212,8 @@ export class PlContext {
   readonly localTypes = new Map<OraName, string>();
   /** Local associative array types indexed by strings (jsonb): their element types. */
   readonly localMaps = new Map<OraName, DataType>();
+  /** Local collection types held as arrays: their element types (chains.ts). */
+  readonly localElements = new Map<OraName, DataType>();
   private readonly scopes: Map<OraName, NameInfo>[] = [new Map()];
   /**
    * SQL%ROWCOUNT is read somewhere in the unit: every SQL statement is followed by
@@ -598,6 +601,11 @@ export class PlContext {
     return mapExprDeep(rewriteExpr(pre, this.ectx), (x) => this.nestedField(x) ?? this.builtinCall(x));
   }
 
+  /** PostgreSQL text of an expression already through the PL/SQL pre-pass (chains.ts). */
+  lowered(e: Expr): string {
+    return printExpr(mapExprDeep(rewriteExpr(e, this.ectx), (x) => this.nestedField(x) ?? this.builtinCall(x)));
+  }
+
   /**
    * A call of an Oracle built-in package function that no rule mapped (DBMS_UTILITY.X(…)): kept as
    * written, so the routine compiles and the statement fails when it runs (schema "dbms_utility"
@@ -642,6 +650,9 @@ export class PlContext {
     if (pkg) return pkg;
     const obj = lowerObjectExpr(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));
     if (obj) return obj;
+    // Fields, elements and collection methods on a typed value (chains.ts).
+    const chain = lowerChain(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));
+    if (chain) return chain;
     const col = (...parts: string[]): Expr => ({ kind: 'column', parts });
     if (x.kind === 'call' || (x.kind === 'column' && x.parts.length === 1)) {
       // A nested subprogram lifted to a routine of its own.

@@ -289,6 +289,7 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
         if (!index) pc.fail(`associative array ${d.name} indexed by ${(def as { indexBy: { name: string } }).indexBy.name}`);
         if (def.kind === 'table' && def.indexBy) pc.sparseTypes.add(d.name);
         pc.localTypes.set(d.name, `${pc.resolvedType(def.of, d.name)}[]`);
+        pc.localElements.set(d.name, def.of);
       } else if (def.kind === 'record') {
         const name = `${pc.typePrefix}_${d.name}`.toLowerCase();
         pc.recordTypes.set(d.name, def.fields);
@@ -863,7 +864,12 @@ function sessionStatement(e: Expr): string | undefined {
 
 /** A procedure call statement; built-in packages mapped where PostgreSQL has an equivalent. */
 function callStatement(call: Expr, pc: PlContext): string[] {
-  const method = jsonCallStatement(call, pc) ?? objectCallStatement(call, pc, (e) => pc.exprNode(e));
+  const method = jsonCallStatement(call, pc) ?? objectCallStatement(
+    call,
+    pc,
+    (e) => pc.exprNode(e),
+    (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, {}),
+  );
   if (method) return method;
   const onElement =
     call.kind === 'method'
@@ -901,8 +907,9 @@ function callStatement(call: Expr, pc: PlContext): string[] {
         if (!c.args.length) return [assign(`'{}'`)];
         if (c.args.length === 1 && pc.isSparse(coll.type)) {
           // An INDEX BY table: the element becomes a gap, a NULL element (see PlContext.isSparse).
-          if (!coll.packageVar) return [`${cur}[${arg(0)}] := NULL;`];
-          return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', `  opg_a[${arg(0)}] := NULL;`, `  ${assign('opg_a')}`, 'END;'];
+          // The key is converted to an integer as Oracle does (a VARCHAR2 element holding a number).
+          if (!coll.packageVar) return [`${cur}[(${arg(0)})::integer] := NULL;`];
+          return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', `  opg_a[(${arg(0)})::integer] := NULL;`, `  ${assign('opg_a')}`, 'END;'];
         }
         if (c.args.length === 2 && pc.isSparse(coll.type)) {
           // DELETE(k1, k2): the elements from k1 to k2 that exist become gaps (none when k1 > k2).
