@@ -149,6 +149,11 @@ describe('object type methods (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT event_pkg.suspended()')).toBe('7/2;9/2;depth 2');
       // Two procedures, TEST_A with two texts, TEST_B with one at position 5.
       expect(await one(a, 'SELECT event_pkg.annotations()')).toBe('2:setup,more:cleanup');
+      // g_counters(i).on_event(name): the member procedure changes the element of the package
+      // collection (SELF IN OUT), written back: 0 + 2 + 3 and 10 + 2 + 3.
+      await a.query("CALL event_pkg.notify('ab')");
+      await a.query("CALL event_pkg.notify('xyz')");
+      expect(await one(a, 'SELECT event_pkg.hits()')).toBe('5,15');
     } finally {
       await a.end();
     }

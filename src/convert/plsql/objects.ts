@@ -185,6 +185,10 @@ function objectStaticType(e: Expr, pc: PlContext): DataType | undefined {
     case 'treat':
       return e.type;
     case 'call': {
+      // pkg_collection(i): an element of a package collection variable.
+      const pv = e.args.length === 1 && !pc.lookup(e.name[0]) ? pc.packageMember(e.name) : undefined;
+      const pvType = pv?.info.variables.get(pv.member)?.type;
+      if (pvType) return element(pvType) ?? packageCollectionElement(pvType, pc);
       if (e.name.length === 1 && !pc.lookup(e.name[0]) && pc.isSelfAttribute(e.name[0])) return staticType({ ...e, name: ['SELF', e.name[0]] }, pc);
       if (e.name.length === 1) {
         const info = pc.lookup(e.name[0]);
@@ -205,6 +209,14 @@ function objectStaticType(e: Expr, pc: PlContext): DataType | undefined {
     default:
       return undefined;
   }
+}
+
+/** Element type of a package TABLE OF / VARRAY type (`t` in its package, `pkg.t` elsewhere). */
+function packageCollectionElement(t: DataType, pc: PlContext): DataType | undefined {
+  if (t.attribute || t.schema?.includes('.')) return undefined;
+  const ref = pc.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
+  const d = ref?.info.typeDecls.find((x) => x.name === ref.member);
+  return d?.kind === 'type' && (d.def.kind === 'table' || d.def.kind === 'varray') ? d.def.of : undefined;
 }
 
 /** Type of `value.name(args)`: an element of a collection attribute or a method's result. */
@@ -763,7 +775,13 @@ function multiset(op: string, a: Expr, b: Expr, pc: PlContext): Expr {
  * SELF IN OUT: when the value is not a plain variable of the method's type (a collection element,
  * an attribute, SELF seen as a supertype) it goes through a variable and is written back.
  */
-export function objectCallStatement(call: Expr, pc: PlContext, sub: (e: Expr) => Expr): string[] | undefined {
+export function objectCallStatement(
+  call: Expr,
+  pc: PlContext,
+  sub: (e: Expr) => Expr,
+  /** Emits an assignment statement (to write SELF back where PL/pgSQL cannot assign directly). */
+  assign?: (target: Expr, value: Expr) => string[],
+): string[] | undefined {
   // `obj.m;`: a method called without parentheses.
   if (call.kind === 'column' && call.parts.length >= 2 && !call.parts.some((p) => p.startsWith('%'))) call = { kind: 'call', name: call.parts, args: [] };
   else if (call.kind === 'column' && call.parts.length === 1 && selfMethod(call.parts[0], 0, pc, 'procedure')) call = { kind: 'call', name: call.parts, args: [] };
@@ -782,8 +800,14 @@ export function objectCallStatement(call: Expr, pc: PlContext, sub: (e: Expr) =>
   const tmp = `opg_self_${pgNameOf(r.owner.name)}`;
   pc.extraDecls.set(`SELF:${keyOf(r.owner)}`, `${quoteIdent(tmp)} ${typeNode(r.owner, pc).name};`);
   const target = targetText(self);
+  const viaTemp = [`${quoteIdent(tmp)} := ${args[0]};`, `CALL ${fn}(${[quoteIdent(tmp), ...args.slice(1)].join(', ')});`];
+  // SELF read through a package variable's getter (pkg_coll(i).m(…)): the procedure changed it,
+  // written back by an assignment statement (read-modify-write of the package variable).
+  const place = r.self.kind === 'call' || r.self.kind === 'column' || r.self.kind === 'field' || r.self.kind === 'subscript';
+  if (!assignTarget(self) && assign && place && (!r.selfType || sameRep(pc.cctx, r.selfType, r.owner)))
+    return [...viaTemp, ...assign(r.self, { kind: 'column', parts: [tmp.toUpperCase()] })];
   // SELF is not a variable (TREAT(…), a function result): Oracle passes a temporary, nothing to write back.
-  if (!assignTarget(self)) return [`${quoteIdent(tmp)} := ${args[0]};`, `CALL ${fn}(${[quoteIdent(tmp), ...args.slice(1)].join(', ')});`];
+  if (!assignTarget(self)) return viaTemp;
   const back =
     !r.selfType || sameRep(pc.cctx, r.selfType, r.owner)
       ? [`${target} := ${quoteIdent(tmp)};`]

@@ -864,7 +864,12 @@ function sessionStatement(e: Expr): string | undefined {
 
 /** A procedure call statement; built-in packages mapped where PostgreSQL has an equivalent. */
 function callStatement(call: Expr, pc: PlContext): string[] {
-  const method = jsonCallStatement(call, pc) ?? objectCallStatement(call, pc, (e) => pc.exprNode(e));
+  const method = jsonCallStatement(call, pc) ?? objectCallStatement(
+    call,
+    pc,
+    (e) => pc.exprNode(e),
+    (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, {}),
+  );
   if (method) return method;
   const onElement =
     call.kind === 'method'
