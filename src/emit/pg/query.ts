@@ -1,4 +1,5 @@
 /** Prints rewritten queries as PostgreSQL text. */
+import type { Expr } from '../../ast/expr.js';
 import type { FromItem, GroupByItem, Query, SelectQuery } from '../../ast/query.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../quote.js';
 import { printExpr, printName, printOrderItems, printType } from './expr.js';
@@ -79,12 +80,21 @@ export function printFrom(f: FromItem): string {
   }
 }
 
+/**
+ * OFFSET n ROWS / FETCH FIRST n ROWS take a simple value in PostgreSQL's grammar (a constant, a
+ * column, a function call, a parenthesized expression): any other expression is parenthesized.
+ */
+function rowCount(e: Expr): string {
+  const simple = (e.kind === 'literal' && e.type === 'number') || e.kind === 'column' || e.kind === 'bind' || e.kind === 'paren' || e.kind === 'call';
+  return simple ? printExpr(e) : `(${printExpr(e)})`;
+}
+
 function printLimit(q: Query): string {
   let s = '';
   if (q.orderBy?.length) s += ` ORDER BY ${printOrderItems(q.orderBy)}`;
-  if (q.offset) s += ` OFFSET ${printExpr(q.offset)} ROWS`;
+  if (q.offset) s += ` OFFSET ${rowCount(q.offset)} ROWS`;
   if (q.fetch) {
-    const count = q.fetch.count ? ` ${printExpr(q.fetch.count)}` : '';
+    const count = q.fetch.count ? ` ${rowCount(q.fetch.count)}` : '';
     s += ` FETCH FIRST${count} ROWS ${q.fetch.withTies ? 'WITH TIES' : 'ONLY'}`;
   }
   return s;
