@@ -16,6 +16,7 @@ import type { PlStatement, TypeMethod } from '../../ast/plsql.js';
 import type { ConvertContext } from '../context.js';
 import { PlContext as PlContextClass } from './context.js';
 import { attributes, signature, typeBodyMethods } from './objects.js';
+import { signatureType } from './overloads.js';
 import { hierarchyRoot, typeAndDescendants } from './types.js';
 
 /**
@@ -28,15 +29,12 @@ function callSignatures(ctx: ConvertContext, m: TypeMethod): string[] {
   const params = m.unit.params.filter(
     (p) => p.name !== 'SELF' && (m.unit.kind === 'procedure' || p.mode !== 'OUT'),
   );
-  // The PostgreSQL types without lengths and precisions (DATE and TIMESTAMP are both timestamp);
+  // The PostgreSQL types without lengths, precisions and interval fields (DATE and TIMESTAMP are both timestamp);
   // resolved in a context of their own, whose findings are dropped.
   const scratch = new PlContextClass(ctx, 'procedure', 'signature', undefined);
   const keys = params.map((p) => {
     try {
-      return scratch
-        .resolvedType(p.type, p.name)
-        .replace(/\([^)]*\)/g, '')
-        .trim();
+      return signatureType(scratch.resolvedType(p.type, p.name));
     } catch {
       return `${p.type.schema ?? ''}.${p.type.name}%${p.type.attribute ?? ''}`;
     }

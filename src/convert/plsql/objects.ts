@@ -283,7 +283,10 @@ function dispatchOf(
 }
 
 /** The parameter types of a method other than SELF, as a key (lengths and precisions left out). */
-export const signature = (m: TypeMethod) => ownParams(m).map((p) => `${p.type.schema ?? ''}.${p.type.name}%${p.type.attribute ?? ''}`).join(',');
+export const signature = (m: TypeMethod) =>
+  ownParams(m)
+    .map((p) => `${p.type.schema ?? ''}.${p.type.name}${p.type.timeZone ? ` ${p.type.timeZone}` : ''}${p.type.interval ? ` ${p.type.interval.from}` : ''}%${p.type.attribute ?? ''}`)
+    .join(',');
 
 /**
  * The implementation of method `m` (same name and parameter types: an override, not another

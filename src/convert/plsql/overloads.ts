@@ -10,18 +10,22 @@ import type { Subprogram } from '../../ast/plsql.js';
 import type { PlContext } from './context.js';
 import { typeText } from './overload-resolution.js';
 
+/**
+ * A PostgreSQL type as a routine signature keeps it: without lengths and precisions, and without
+ * the fields of an interval (INTERVAL DAY TO SECOND and YEAR TO MONTH are both interval).
+ */
+export function signatureType(pgType: string): string {
+  return pgType
+    .replace(/\([^)]*\)/g, '')
+    .replace(/^interval\b[^[]*/, 'interval')
+    .trim();
+}
+
 /** PostgreSQL input signature of a routine: its IN / IN OUT parameter types, typmods removed. */
 function signature(u: Subprogram, pc: PlContext): string {
   return u.params
     .filter((p) => u.kind === 'procedure' || p.mode !== 'OUT')
-    .map((p) =>
-      pc
-        .resolvedType(p.type, p.name)
-        .replace(/\([^)]*\)/g, '')
-        // The fields of an interval are a typmod too: INTERVAL DAY TO SECOND and YEAR TO MONTH are both interval.
-        .replace(/^interval\b[^[]*/, 'interval')
-        .trim(),
-    )
+    .map((p) => signatureType(pc.resolvedType(p.type, p.name)))
     .join(', ');
 }
 
