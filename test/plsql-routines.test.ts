@@ -11,12 +11,34 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('DBMS_LOCK.REQUEST with a wait times out with status 1 while another session holds the lock', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    const b = await db.session();
+    try {
+      expect(Number(await one(a, "SELECT take_lock('job-1', 1)"))).toBe(0);
+      // B waits 1 s for A's exclusive lock, then gets status 1 (timeout).
+      expect(Number(await one(b, "SELECT take_lock('job-1', 1)"))).toBe(1);
+      // The wait left B's lock_timeout as it was.
+      expect(await one(b, "SELECT current_setting('lock_timeout')")).toBe('0');
+      expect(Number(await one(a, "SELECT drop_lock('job-1')"))).toBe(0);
+      expect(Number(await one(b, "SELECT take_lock('job-1', 1)"))).toBe(0);
+      expect(Number(await one(b, "SELECT drop_lock('job-1')"))).toBe(0);
+      // Releasing a lock the session does not hold: status 4.
+      expect(Number(await one(b, "SELECT drop_lock('job-1')"))).toBe(4);
+    } finally {
+      await a.end();
+      await b.end();
+    }
+  });
+
+
   it('a package cursor opened in a member, a pipelined package collection of records, ORA_NAME_LIST_T', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

@@ -144,6 +144,47 @@ function advisoryLock(x: FuncCall, name: string, pc: PlContext): Expr | undefine
   return status(call(fn, key), '1');
 }
 
+/** TRUE / FALSE as a literal or as the PL/SQL names; undefined for anything else. */
+function booleanValue(e: Expr): boolean | undefined {
+  if (e.kind === 'literal' && e.type === 'boolean') return e.value.toUpperCase() === 'TRUE';
+  if (e.kind === 'column' && e.parts.length === 1 && (e.parts[0] === 'TRUE' || e.parts[0] === 'FALSE')) return e.parts[0] === 'TRUE';
+  return undefined;
+}
+
+/**
+ * `status := DBMS_LOCK.REQUEST(handle, mode, n, release_on_commit)` with a wait of n seconds
+ * (0 < n < MAXWAIT): an advisory lock taken under lock_timeout = n s in a block that turns the
+ * timeout error into Oracle's status 1 (the previous lock_timeout is put back). Undefined for
+ * anything else (the expression form handles no wait and wait forever).
+ */
+export function lockRequestStatement(target: Expr, value: Expr, pc: PlContext): string[] | undefined {
+  if (value.kind !== 'call' || value.name.map((n) => n.toUpperCase()).join('.') !== 'DBMS_LOCK.REQUEST') return undefined;
+  const [handle, mode, timeout, onCommit] = positional(value, ['LOCKHANDLE', 'LOCKMODE', 'TIMEOUT', 'RELEASE_ON_COMMIT']);
+  const seconds = timeout?.kind === 'literal' && timeout.type === 'number' ? Number(timeout.value) : Number.NaN;
+  const m = lockMode(mode);
+  const flag = onCommit ? booleanValue(onCommit) : false;
+  if (!handle || !m || flag === undefined || !(seconds > 0 && seconds < 32767)) return undefined;
+  const xact = flag;
+  const fn = `pg_advisory_${xact ? 'xact_' : ''}lock${m === 'shared' ? '_shared' : ''}`;
+  pc.report('OPG-PLSQL-0020', {
+    detail: `DBMS_LOCK.REQUEST with a ${seconds} s wait became ${fn} on a hash of the lock handle under lock_timeout = ${seconds} s (a timeout gives status 1): the lock is per database, two names may share a hash, and Oracle's other lock modes and statuses (deadlock, parameter error) do not exist`,
+  });
+  const t = pc.expr(target);
+  return [
+    'DECLARE',
+    "  opg_lock_timeout text := current_setting('lock_timeout');",
+    'BEGIN',
+    `  PERFORM set_config('lock_timeout', '${Math.round(seconds * 1000)}ms', true);`,
+    `  PERFORM ${fn}(hashtextextended(${pc.expr(handle)}, 0));`,
+    "  PERFORM set_config('lock_timeout', opg_lock_timeout, true);",
+    `  ${t} := 0;`,
+    'EXCEPTION',
+    '  WHEN lock_not_available THEN',
+    `    ${t} := 1;`,
+    'END;',
+  ];
+}
+
 /** Custom setting that holds an application context attribute: opg_ctx.<namespace>.<attribute>. */
 function contextSetting(ns: Expr, attr: Expr): Expr {
   return call('format', str('opg_ctx.%s.%s'), call('lower', ns), call('lower', attr));

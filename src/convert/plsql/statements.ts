@@ -5,7 +5,7 @@ import type { Expr, FuncArg, FuncCall } from '../../ast/expr.js';
 import type { Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
-import { contextProcedure } from './builtins.js';
+import { contextProcedure, lockRequestStatement } from './builtins.js';
 import { noteCall } from './callees.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 import { candidatesOf, castCallArgs } from './overload-resolution.js';
@@ -381,6 +381,8 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
   switch (s.kind) {
     case 'assign': {
       const t = s.target;
+      const lock = lockRequestStatement(t, s.value, pc);
+      if (lock) return out(...lock);
       const outFn = outFunctionCall(s.value, pc);
       if (outFn) return out(...outFunctionAssign(outFn, t, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)));
       // Such a call inside the value: run first (hoist.ts).
