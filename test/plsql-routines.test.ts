@@ -32,6 +32,11 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       expect(Number(await one(b, "SELECT drop_lock('job-1')"))).toBe(0);
       // Releasing a lock the session does not hold: status 4.
       expect(Number(await one(b, "SELECT drop_lock('job-1')"))).toBe(4);
+      // No wait: a shared lock is refused at once while A holds it exclusively.
+      expect(Number(await one(a, "SELECT take_lock('job-2', 1)"))).toBe(0);
+      expect(Number(await one(b, "SELECT try_shared('job-2')"))).toBe(1);
+      expect(Number(await one(a, "SELECT drop_lock('job-2')"))).toBe(0);
+      expect(Number(await one(b, "SELECT try_shared('job-2')"))).toBe(0);
     } finally {
       await a.end();
       await b.end();

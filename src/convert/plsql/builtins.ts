@@ -128,9 +128,10 @@ function advisoryLock(x: FuncCall, name: string, pc: PlContext): Expr | undefine
     return status(call('pg_advisory_unlock', key), '4');
   }
   const m = lockMode(mode);
-  const xact = onCommit && onCommit.kind === 'literal' && onCommit.type === 'boolean' && onCommit.value.toUpperCase() === 'TRUE';
+  const flag = onCommit ? booleanValue(onCommit) : false;
+  const xact = flag === true;
   const t = timeout?.kind === 'literal' ? timeout.value : timeout?.kind === 'column' && timeout.parts.join('.') === 'DBMS_LOCK.MAXWAIT' ? 'MAXWAIT' : timeout ? undefined : 'MAXWAIT';
-  if (!m || t === undefined || (t !== '0' && t !== 'MAXWAIT') || (onCommit && !(onCommit.kind === 'literal' && onCommit.type === 'boolean'))) {
+  if (!m || t === undefined || (t !== '0' && t !== 'MAXWAIT') || flag === undefined) {
     pc.fail(`${name} with this lock mode, timeout or release option (advisory locks: exclusive or shared, no wait or wait forever)`);
     return undefined;
   }
