@@ -239,8 +239,10 @@ export function printExpr(e: Expr): string {
     case 'paren':
       return `(${printExpr(e.expr)})`;
     case 'subscript':
-      // A function result is subscripted in parentheses: (f(x))[i].
-      if (e.operand.kind === 'call') return `(${printExpr(e.operand)})[${printExpr(e.index)}]`;
+      // A function result is subscripted in parentheses: (f(x))[i]. So is an element: Oracle's
+      // c(i)(j) is an element of the collection c(i) (an array of a domain over an array), while
+      // PostgreSQL reads a[i][j] as one subscript of a two-dimensional array (NULL here).
+      if (e.operand.kind === 'call' || e.operand.kind === 'subscript') return `(${printExpr(e.operand)})[${printExpr(e.index)}]`;
       return `${wrap(e.operand, 11)}[${printExpr(e.index)}]`;
     case 'field':
       return `(${printExpr(e.operand)}).${e.field === '*' ? '*' : quoteIdent(pgNameOf(e.field))}`;
