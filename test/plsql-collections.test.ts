@@ -74,6 +74,8 @@ describe('collections (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT cov_chain.summary(cov_chain.build())')).toBe('A.PROC:3=9;no6;last=3;B.PKG:5=1;B.PKG:7=2;no6;last=7;total=2');
       // DELETE('2') / DELETE('4') on an INDEX BY PLS_INTEGER table: the keys converted to numbers.
       expect(await one(a, 'SELECT cov_chain.kept_lines()')).toBe('135');
+      // DELETE(2) and DELETE on collections held in a string-keyed map (through a local).
+      expect(await one(a, 'SELECT cov_chain.deleted_texts()')).toBe('1x3z:0');
       // Methods and collection attributes on elements of a record field, of a string-keyed map,
       // and of a SELF attribute named without SELF (utPLSQL ut_test.get_result_lines).
       expect(await one(a, 'SELECT chain_pkg.demo()')).toBe('second:b:2:lines: 3:r:3:first/lines: 2/2/b;second/lines: 1/1;');

@@ -14,10 +14,11 @@
  * that exist for one level (collection elements, record fields, associative arrays).
  */
 import type { OraName } from '../../ast/common.js';
-import type { DataType, Expr } from '../../ast/expr.js';
-import type { Declaration } from '../../ast/plsql.js';
+import type { DataType, Expr, FuncArg } from '../../ast/expr.js';
+import type { Declaration, PlStatement } from '../../ast/plsql.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
-import { mapElementValue, mapOf } from './assoc.js';
+import { mapElementType, mapElementValue, mapOf } from './assoc.js';
+import { chainType } from './chains.js';
 import type { PlContext } from './context.js';
 
 type Step = { kind: 'index'; expr: Expr } | { kind: 'field'; name: OraName };
@@ -142,6 +143,35 @@ export function deepAssign(
     ...emit(rebuild(path.base, path.steps.slice(0, 1)), { kind: 'column', parts: [temp] }).map(
       (l) => `  ${l}`,
     ),
+    'END;',
+  ]);
+}
+
+/**
+ * EXTEND / TRIM / DELETE called on a collection PL/pgSQL cannot change in place (an element of a
+ * string-indexed associative array: `info.by_name(k).delete(i)`, a collection reached through a
+ * chain): the collection goes into a local of its type, the method runs on the local, and the
+ * local is assigned back through the assignment rules. Undefined when the operand is not a
+ * collection of a known type. `emit` emits a statement.
+ */
+export function collectionMethodThrough(
+  operand: Expr,
+  method: string,
+  args: FuncArg[],
+  pc: PlContext,
+  emit: (s: PlStatement) => string[],
+): string[] | undefined {
+  if (!['EXTEND', 'TRIM', 'DELETE'].includes(method)) return undefined;
+  const t = chainType(operand, pc);
+  if (!t || !(pc.isCollectionType(t) || mapElementType(t, pc))) return undefined;
+  const temp = tempName(pc, 'OPG_COLL');
+  const read = pc.expr(operand);
+  return withTemp(pc, temp, t, () => [
+    'DECLARE',
+    `  ${quoteIdent(pgNameOf(temp))} ${pc.resolvedType(t, temp)} := ${read};`,
+    'BEGIN',
+    ...emit({ kind: 'call', call: { kind: 'call', name: [temp, method], args } }).map((l) => `  ${l}`),
+    ...emit({ kind: 'assign', target: operand, value: { kind: 'column', parts: [temp] } }).map((l) => `  ${l}`),
     'END;',
   ]);
 }

@@ -29,7 +29,7 @@ import { indexKind, mapAssign, mapCallStatement, mapElementType } from './assoc.
 import { anydataAssign, isCompositeVariable } from './anydata.js';
 import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
-import { deepAssign } from './assign.js';
+import { collectionMethodThrough, deepAssign } from './assign.js';
 import { hoistOutCalls } from './hoist.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 
@@ -880,6 +880,14 @@ function callStatement(call: Expr, pc: PlContext): string[] {
         ? elementCollectionMethod(call.operand, call.field, [], pc)
         : undefined;
   if (onElement) return onElement;
+  // … on a collection PL/pgSQL cannot change in place (a map element): through a local (assign.ts).
+  const through =
+    call.kind === 'method'
+      ? collectionMethodThrough(call.operand, call.name, call.args, pc, (s) => emitStatements([s], pc, 0, {}))
+      : call.kind === 'field' && call.operand.kind !== 'column'
+        ? collectionMethodThrough(call.operand, call.field, [], pc, (s) => emitStatements([s], pc, 0, {}))
+        : undefined;
+  if (through) return through;
   const c: FuncCall | undefined =
     call.kind === 'call' ? call : call.kind === 'column' ? { kind: 'call', name: call.parts, args: [] } : undefined;
   if (!c) {
