@@ -11,12 +11,29 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('ROWIDs read and used in one transaction address the same rows (ctid)', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("INSERT INTO buf VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+      // SELECT ROWID INTO, UPDATE … WHERE ROWID = it, ROWIDTOCHAR of it.
+      expect(await one(a, 'SELECT first_rowid()')).toMatch(/^\(\d+,\d+\)$/);
+      expect(await one(a, 'SELECT txt FROM buf WHERE id = 1')).toBe('seen');
+      // ROWIDTOCHAR collected, then DELETE … WHERE ROWID = CHARTOROWID(…) for each.
+      await a.query('CALL purge_first(2)');
+      expect((await a.query('SELECT id FROM buf ORDER BY id')).rows).toEqual([{ id: '3' }]);
+    } finally {
+      await a.end();
+    }
+  });
+
+
   it('DBMS_LOCK.REQUEST with a wait times out with status 1 while another session holds the lock', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

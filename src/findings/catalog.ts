@@ -1375,6 +1375,17 @@ const entries: CatalogEntry[] = [
     rule: 'rules/functions-date',
   },
   {
+    id: 'OPG-EXPR-0022',
+    title: 'ROWID became ctid',
+    severity: 'warning',
+    effortMinutes: 15,
+    message: 'ROWID became ctid, the physical location of the row version',
+    suggestion:
+      'Keep ROWID values within one transaction, for rows not updated since they were read (SELECT … FOR UPDATE, then UPDATE / DELETE … WHERE ctid = v). Where ROWIDs are stored or kept across transactions, use the primary key instead.',
+    why: 'A ctid changes when the row is updated (a new row version) and after VACUUM FULL or CLUSTER; an Oracle ROWID changes only when the row moves (partition key update, table move, flashback).',
+    rule: 'rules/expressions',
+  },
+  {
     id: 'OPG-EXPR-0020',
     title: 'Regular expression match parameter translated at run time',
     severity: 'info',

@@ -63,8 +63,8 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
           // Oracle spells the user name as its dictionary does (HR): see rules/dictionary.ts.
           return oracleName({ kind: 'pseudo', name: 'CURRENT_USER' });
         case 'ROWID':
-          notConverted(ctx, 'ROWID pseudo-column has no PostgreSQL equivalent (ctid is not stable)');
-          return e;
+          report(ctx, 'OPG-EXPR-0022', {});
+          return { kind: 'column', parts: ['CTID'] };
         case 'ROWNUM':
           if (!ctx.unconvertible?.some((u) => u.startsWith('ROWNUM')))
             notConverted(
@@ -90,6 +90,11 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       }
       if (e.parts.length === 1 && (e.parts[0] === 'TRUE' || e.parts[0] === 'FALSE')) {
         return { kind: 'literal', type: 'boolean', value: e.parts[0] };
+      }
+      // alias.ROWID (ROWID is reserved in Oracle: no column has the name).
+      if (e.parts.length === 2 && last === 'ROWID') {
+        report(ctx, 'OPG-EXPR-0022', {});
+        return { kind: 'column', parts: [e.parts[0], 'CTID'] };
       }
       if (e.parts.length === 1 && NILADIC[e.parts[0]]) {
         if (e.parts[0] === 'SYSTIMESTAMP')

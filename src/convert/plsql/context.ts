@@ -492,6 +492,8 @@ export class PlContext {
       return `numeric(${t.args.join(',')})`;
     const builtin = builtinCollection(t);
     if (builtin) return `${this.type(builtin.element, label)}[]`;
+    // A ROWID variable holds a ctid here (the ROWID pseudo-column became ctid, OPG-EXPR-0022).
+    if (!t.schema && (t.name === 'ROWID' || t.name === 'UROWID')) return 'tid';
     const sink: Finding[] = [];
     const pg = mapType(t, { column: label, object: this.object, location: this.location, findings: sink, support: this.cctx.supportTypes });
     if (t.schema && BUILTIN_PACKAGE.test(t.schema) && sink.some((f) => f.id === 'OPG-TYPE-0009'))
