@@ -155,7 +155,10 @@ function changesSelf(ctx: ConvertContext, owner: QualifiedName, m: TypeMethod): 
     );
   const visit = (o: unknown): void => {
     if (changes || !o || typeof o !== 'object') return;
-    if (Array.isArray(o)) return o.forEach(visit);
+    if (Array.isArray(o)) {
+      for (const v of o) visit(v);
+      return;
+    }
     const x = o as Expr;
     // Expression nodes only (a call statement is { kind: 'call', call }).
     if (
