@@ -11,12 +11,29 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('DML … RETURNING … BULK COLLECT INTO collects every row', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("INSERT INTO obuf VALUES (1, 1, 'a'), (1, 2, 'b'), (2, 3, 'c'), (3, 4, 'd'), (3, 5, 'e')");
+      expect(await one(a, 'SELECT shout(1)')).toBe('1=A 2=B 2');
+      const r = (await a.query('CALL take_texts(1, NULL)')).rows[0];
+      expect([...r.p_texts].sort()).toEqual(['A', 'B']);
+      expect(Number(await one(a, 'SELECT take_rows(3)'))).toBe(2);
+      expect(Number(await one(a, 'SELECT take_rows(9)'))).toBe(0);
+      expect((await a.query('SELECT message_id FROM obuf')).rows).toEqual([{ message_id: '3' }]);
+    } finally {
+      await a.end();
+    }
+  });
+
+
   it('ROWIDs read and used in one transaction address the same rows (ctid)', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

@@ -778,6 +778,23 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
     return [`${pad}DECLARE`, ...locals, `${pad}BEGIN`, `${pad}${IND}${select}`, ...setters, `${pad}END;`];
   }
   const rewritten = rewriteDml(pre, pc.ectx, { inPlsql: true });
+  if ((rewritten.kind === 'insert' || rewritten.kind === 'update' || rewritten.kind === 'delete') && rewritten.returning?.bulk) {
+    // RETURNING … BULK COLLECT INTO: PL/pgSQL's RETURNING INTO takes one row; the statement runs
+    // in a WITH and the returned rows are aggregated into the collections, in the order returned.
+    const r = rewritten.returning;
+    const cols = r.exprs.map((_, i) => `c${i + 1}`);
+    const dml = printDml({ ...rewritten, returning: { exprs: r.exprs, into: [] } }, { plpgsql: true });
+    const records = r.into.length === 1 && r.exprs.length > 1 ? recordCollection(r.into[0], pc) : undefined;
+    const pvs = r.into.map((t) => pc.packageVariable(t));
+    if (pvs.some(Boolean) || (!records && r.into.length !== r.exprs.length)) {
+      pc.fail('DML … RETURNING … BULK COLLECT INTO package collections or a collection of records');
+      return [`${pad}-- DML RETURNING BULK COLLECT not converted`];
+    }
+    const aggs = records
+      ? [`coalesce(array_agg(row(${cols.map((c) => `opg_d.${c}`).join(', ')})::${records.element}), '{}')`]
+      : cols.map((c) => `coalesce(array_agg(opg_d.${c}), '{}')`);
+    return [`${pad}WITH opg_d(${cols.join(', ')}) AS (${dml}) SELECT ${aggs.join(', ')} INTO ${r.into.map((t) => pc.expr(t)).join(', ')} FROM opg_d;`];
+  }
   if (rewritten.kind === 'insert' || rewritten.kind === 'update' || rewritten.kind === 'delete') {
     if (rewritten.returning) rewritten.returning = { ...rewritten.returning, into: rewritten.returning.into.map((t) => pc.exprNode(t)) };
   }
