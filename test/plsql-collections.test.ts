@@ -76,6 +76,8 @@ describe('collections (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT cov_chain.kept_lines()')).toBe('135');
       // DELETE(2) and DELETE on collections held in a string-keyed map (through a local).
       expect(await one(a, 'SELECT cov_chain.deleted_texts()')).toBe('1x3z:0');
+      // A VARCHAR2 variable holding '2' as an index, read and assigned.
+      expect(await one(a, 'SELECT cov_chain.string_index()')).toBe('aBc');
       // Methods and collection attributes on elements of a record field, of a string-keyed map,
       // and of a SELF attribute named without SELF (utPLSQL ut_test.get_result_lines).
       expect(await one(a, 'SELECT chain_pkg.demo()')).toBe('second:b:2:lines: 3:r:3:first/lines: 2/2/b;second/lines: 1/1;');

@@ -141,14 +141,7 @@ export function lowerChain(x: Expr, pc: PlContext, sub: (e: Expr) => Expr): Expr
     if (field && one) {
       const coll = elementOf(field.type, pc);
       if (!coll) return undefined;
-      return element(
-        fieldOf(x.operand, base, x.name, pc, sub),
-        coll,
-        x.args[0].value,
-        `${x.name}(…)`,
-        pc,
-        sub,
-      );
+      return element(fieldOf(x.operand, base, x.name, pc, sub), coll, x.args[0].value, `${x.name}(…)`, pc);
     }
     const coll = elementOf(base, pc);
     if (coll && one && METHODS.includes(x.name))
@@ -190,13 +183,12 @@ function element(
   k: Expr,
   label: string,
   pc: PlContext,
-  sub: (e: Expr) => Expr,
 ): Expr {
   if (coll.map) return mapElementValueAt(pc.lowered(c), coll.element, pc.expr(k), label, pc);
   return {
     kind: 'subscript',
     operand: c.kind === 'call' || c.kind === 'field' ? { kind: 'paren', expr: c } : c,
-    index: sub(k),
+    index: pc.arrayIndex(k),
   };
 }
 

@@ -8,7 +8,7 @@ import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import { makeFinding, type FindingArgs } from '../../findings/make.js';
 import type { Finding, SourceLocation } from '../../findings/types.js';
 import { type ExprContext, rewriteExpr } from '../../rules/expressions.js';
-import { classOfDataType, type OraType, queryColumnTypes } from '../../rules/infer.js';
+import { classOfDataType, inferType, type OraType, queryColumnTypes } from '../../rules/infer.js';
 import { mapType } from '../../rules/types.js';
 import { dictionaryColumnType, dictionaryShape } from '../../rules/dictionary.js';
 import { mapExprDeep } from '../../rules/walk.js';
@@ -603,6 +603,17 @@ export class PlContext {
     return mapExprDeep(rewriteExpr(pre, this.ectx), (x) => this.nestedField(x) ?? this.builtinCall(x));
   }
 
+  /**
+   * The index of an array element (through the PL/SQL pre-pass): a string value (a VARCHAR2
+   * variable holding a number) converted to integer as Oracle converts it; PostgreSQL takes only
+   * integer subscripts.
+   */
+  arrayIndex(k: Expr): Expr {
+    const index = mapExprDeep(k, (y) => this.plsqlNode(y));
+    if (inferType(k, this.ectx).cls !== 'string') return index;
+    return { kind: 'pg-cast', operand: { kind: 'paren', expr: index }, type: { kind: 'datatype', name: 'integer', args: [] } };
+  }
+
   /** PostgreSQL text of an expression already through the PL/SQL pre-pass (chains.ts). */
   lowered(e: Expr): string {
     return printExpr(mapExprDeep(rewriteExpr(e, this.ectx), (x) => this.nestedField(x) ?? this.builtinCall(x)));
@@ -764,7 +775,7 @@ export class PlContext {
       if (ref && (x.name.length === 2 || !this.lookup(x.name[0])) && (ref.info.variables.has(ref.member) || ref.info.variableFailures.has(ref.member))) {
         const failed = ref.info.variableFailures.get(ref.member);
         if (failed) this.fail(`package variable ${ref.info.name}.${ref.member} is not converted (${failed})`);
-        const index = mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y));
+        const index = this.arrayIndex(x.args[0].value);
         return { kind: 'subscript', operand: { kind: 'paren', expr: { kind: 'call', name: [ref.info.name, ref.member], args: [] } }, index };
       }
     }
@@ -828,7 +839,7 @@ export class PlContext {
       const index = () => mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y));
       // c(i): an element of a collection (variable, package variable, record or object attribute).
       const whole = this.collectionOf(x.name);
-      if (whole) return { kind: 'subscript', operand: whole.expr.kind === 'call' ? { kind: 'paren', expr: whole.expr } : whole.expr, index: index() };
+      if (whole) return { kind: 'subscript', operand: whole.expr.kind === 'call' ? { kind: 'paren', expr: whole.expr } : whole.expr, index: this.arrayIndex(x.args[0].value) };
       const method = x.name[x.name.length - 1];
       const c = x.name.length >= 2 && ['EXISTS', 'NEXT', 'PRIOR'].includes(method) ? this.collectionOf(x.name.slice(0, -1)) : undefined;
       if (c && this.isSparse(c.type)) return this.sparse(method, c.expr, index());
