@@ -1596,6 +1596,16 @@ const entries: CatalogEntry[] = [
     why: 'Oracle drivers bind :name / :1 placeholders; PostgreSQL drivers use $1, $2 … (or their own named style).',
     rule: 'translate',
   },
+  {
+    id: 'OPG-DML-0010',
+    title: 'DML on a one-table inline view',
+    severity: 'info',
+    effortMinutes: 0,
+    message: '{verb} on an inline view of one table became {verb} on the table, with the view\'s conditions{detail}',
+    suggestion: 'Nothing to do; where the view ordered the rows for RETURNING, order the collected values afterwards.',
+    why: 'Oracle changes the rows of the base table that the view selects; PostgreSQL cannot target a subquery, but the same rows are the table\'s rows matching both conditions.',
+    rule: 'rules/dml',
+  },
   // ── DMS data migration ──────────────────────────────────────────────
   {
     id: 'OPG-DMS-0001',

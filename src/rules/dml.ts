@@ -31,6 +31,56 @@ function rewriteTable(t: TableRef, ctx: ExprContext): TableRef {
   return t.name.schema ? { ...t, name: { ...t.name, schema: ctx.mapSchema(t.name.schema) } } : t;
 }
 
+/**
+ * UPDATE / DELETE on an inline view of one table (no join, grouping, DISTINCT, row limit or
+ * ROWNUM; selected items plain columns or *): Oracle changes the table's rows that the view
+ * selects, so the statement becomes the same statement on the table, the view's WHERE ANDed to
+ * the statement's, and names of the view's columns read as the table's columns. Undefined when
+ * the view has another shape (reported by rewriteTarget).
+ */
+function flattenInlineView<S extends Extract<DmlStatement, { kind: 'update' | 'delete' }>>(s: S, ctx: ExprContext): S | undefined {
+  const t = s.target;
+  if (t.kind !== 'subquery' || t.query.kind !== 'select') return undefined;
+  const q = t.query;
+  const base = q.from[0];
+  if (q.from.length !== 1 || base?.kind !== 'table' || q.groupBy || q.having || q.distinct || q.connectBy || q.offset || q.fetch || q.with || q.into) return undefined;
+  if (q.items.some((i) => i.expr.kind !== 'star' && i.expr.kind !== 'column')) return undefined;
+  if (JSON.stringify(q.where ?? null).includes('"ROWNUM"')) return undefined;
+  const inner = base.alias ?? base.name.name;
+  const cols = new Map<string, Expr>();
+  const star = q.items.some((i) => i.expr.kind === 'star');
+  for (const i of q.items)
+    if (i.expr.kind === 'column') cols.set(i.alias ?? i.expr.parts[i.expr.parts.length - 1], i.expr);
+  const tableCols = star ? new Set(ctx.tableColumns?.(base.name) ?? []) : new Set<string>();
+  const column = (name: string): Expr | undefined =>
+    cols.get(name) ?? (star && (tableCols.size === 0 || tableCols.has(name)) ? { kind: 'column', parts: [inner, name] } : undefined);
+  // Names of the view: alias.col, or col alone when the view selects it.
+  const outer = (e: Expr) =>
+    mapExpr(e, (x) => {
+      if (x.kind !== 'column') return undefined;
+      if (x.parts.length === 2 && t.alias && x.parts[0] === t.alias) return column(x.parts[1]);
+      if (x.parts.length === 1 && (cols.has(x.parts[0]) || (star && tableCols.has(x.parts[0])))) return column(x.parts[0]);
+      return undefined;
+    });
+  const where = q.where && s.where ? ({ kind: 'binary', op: 'AND', left: { kind: 'paren', expr: q.where }, right: { kind: 'paren', expr: outer(s.where) } } as Expr) : (q.where ?? (s.where && outer(s.where)));
+  report(ctx, 'OPG-DML-0010', {
+    verb: s.kind.toUpperCase(),
+    detail: q.orderBy?.length && s.returning ? '; the ORDER BY of the view does not order the rows RETURNING gives' : '',
+  });
+  const out = { ...s, target: { ...base, alias: inner }, ...(where ? { where } : {}) } as S;
+  if (!where) delete (out as { where?: Expr }).where;
+  if (s.returning) out.returning = { ...s.returning, exprs: s.returning.exprs.map(outer) };
+  if (out.kind === 'update' && s.kind === 'update')
+    (out as Extract<DmlStatement, { kind: 'update' }>).set = s.set.map((c) => ({
+      columns: c.columns.map((parts) => {
+        const to = column(parts[parts.length - 1]);
+        return to?.kind === 'column' ? [to.parts[to.parts.length - 1]] : parts;
+      }),
+      value: outer(c.value),
+    }));
+  return out;
+}
+
 function rewriteTarget(t: DmlTarget, verb: string, ctx: ExprContext): DmlTarget {
   if (t.kind === 'table') return rewriteTable(t, ctx);
   report(ctx, 'OPG-DML-0002', { verb });
@@ -82,6 +132,8 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
     case 'insert-multi':
       return rewriteMultiInsert(s, ctx);
     case 'update': {
+      const flat = flattenInlineView(s, ctx);
+      if (flat) return rewriteDml(flat, ctx, opts);
       const r = { ...s, target: rewriteTarget(s.target, 'UPDATE', ctx), set: rewriteSet(s.set, ctx) };
       if (s.where) r.where = rewriteExpr(s.where, ctx);
       if (s.currentOf && !inPlsql)
@@ -91,6 +143,8 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
       return r;
     }
     case 'delete': {
+      const flat = flattenInlineView(s, ctx);
+      if (flat) return rewriteDml(flat, ctx, opts);
       const r = { ...s, target: rewriteTarget(s.target, 'DELETE', ctx) };
       if (s.where) r.where = rewriteExpr(s.where, ctx);
       if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
