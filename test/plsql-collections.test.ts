@@ -78,6 +78,8 @@ describe('collections (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT cov_chain.deleted_texts()')).toBe('1x3z:0');
       // A VARCHAR2 variable holding '2' as an index, read and assigned.
       expect(await one(a, 'SELECT cov_chain.string_index()')).toBe('aBc');
+      // An INDEX BY table inside a record inside a map element keeps its indexes (4, 6).
+      expect(await one(a, 'SELECT cov_chain.nested_bounds()')).toBe('4:6:8');
       // Methods and collection attributes on elements of a record field, of a string-keyed map,
       // and of a SELF attribute named without SELF (utPLSQL ut_test.get_result_lines).
       expect(await one(a, 'SELECT chain_pkg.demo()')).toBe('second:b:2:lines: 3:r:3:first/lines: 2/2/b;second/lines: 1/1;');

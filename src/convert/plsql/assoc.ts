@@ -154,15 +154,28 @@ function fromJson(json: string, element: DataType, label: string, pc: PlContext)
 function toJson(value: string, element: DataType, label: string, pc: PlContext): string {
   if (mapElementType(element, pc)) return value;
   if (pc.resolvedType(element, label).endsWith('[]')) return `(${value})::text`;
-  // A record whose fields hold arrays: those fields as their text too (to_jsonb would write JSON
-  // arrays, which lose the bounds of an INDEX BY table indexed from 5); jsonb_populate_record
-  // reads the text back through the array's input function.
-  const arrays = (recordFields(element, pc) ?? objectAttributes(element, pc) ?? []).filter(
-    (f) => !mapElementType(f.type, pc) && pc.resolvedType(f.type, `${label}.${f.name}`).endsWith('[]'),
-  );
-  if (!arrays.length) return value;
-  const texts = arrays.map((f) => `${quoteLiteral(pgNameOf(f.name))}, ((opg_v).${quoteIdent(pgNameOf(f.name))})::text`).join(', ');
-  return `(SELECT to_jsonb(opg_v) || jsonb_build_object(${texts}) FROM (SELECT (${value}) AS opg_v) opg_s)`;
+  const overlay = recordJson('opg_v', element, label, pc, 0);
+  return overlay ? `(SELECT ${overlay} FROM (SELECT (${value}) AS opg_v) opg_s)` : value;
+}
+
+/**
+ * The JSON of a record (or object) value `v` whose array fields, at any depth, are written as
+ * their text: to_jsonb would write JSON arrays, which lose the bounds of an INDEX BY table indexed
+ * from 5; jsonb_populate_record reads the text back through the array's input function.
+ * Undefined when to_jsonb keeps everything.
+ */
+function recordJson(v: string, t: DataType, label: string, pc: PlContext, depth: number): string | undefined {
+  const fields = depth < 6 ? (recordFields(t, pc) ?? objectAttributes(t, pc)) : undefined;
+  if (!fields) return undefined;
+  const parts: string[] = [];
+  for (const f of fields) {
+    if (mapElementType(f.type, pc)) continue;
+    const fv = `(${v}).${quoteIdent(pgNameOf(f.name))}`;
+    const fl = `${label}.${f.name}`;
+    const json = pc.resolvedType(f.type, fl).endsWith('[]') ? `(${fv})::text` : recordJson(fv, f.type, fl, pc, depth + 1);
+    if (json) parts.push(`${quoteLiteral(pgNameOf(f.name))}, ${json}`);
+  }
+  return parts.length ? `to_jsonb(${v}) || jsonb_build_object(${parts.join(', ')})` : undefined;
 }
 
 function objectAttributes(t: DataType, pc: PlContext): { name: OraName; type: DataType }[] | undefined {
