@@ -10,7 +10,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['collection-methods-package', 'package-state-robust', 'nested-subprogram-lifted', 'nested-subprogram', 'object-self-attributes', 'bulk-collect-fetch-dynamic', 'record-field-collections', 'collection-builtin-types', 'collection-chains'];
+const FIXTURES = [
+  'collection-methods-package',
+  'package-state-robust',
+  'nested-subprogram-lifted',
+  'nested-subprogram',
+  'object-self-attributes',
+  'bulk-collect-fetch-dynamic',
+  'record-field-collections',
+  'collection-builtin-types',
+  'collection-chains',
+];
 const db = scratchDatabase('coll', 'collection', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -70,8 +80,10 @@ describe('collections (PostgreSQL 15)', () => {
     try {
       // Units in byte order of their keys; lines indexed by source line numbers (3; 5 and 7) keep
       // their indexes through the jsonb element (FIRST / NEXT / LAST / EXISTS, elements' fields);
-      // total = A.PROC's COUNT (1) + B.PKG line 5's partcove (1).
-      expect(await one(a, 'SELECT cov_chain.summary(cov_chain.build())')).toBe('A.PROC:3=9;no6;last=3;B.PKG:5=1;B.PKG:7=2;no6;last=7;total=2');
+      // total = A.PROC's COUNT (1) + B.PKG line 5's partcove (1); then chains on build()'s result.
+      expect(await one(a, 'SELECT cov_chain.summary(cov_chain.build())')).toBe(
+        'A.PROC:3=9;no6;last=3;B.PKG:5=1;B.PKG:7=2;no6;last=7;total=2;B7=2;first=A.PROC',
+      );
       // DELETE('2') / DELETE('4') on an INDEX BY PLS_INTEGER table: the keys converted to numbers.
       expect(await one(a, 'SELECT cov_chain.kept_lines()')).toBe('135');
       // DELETE(2) and DELETE on collections held in a string-keyed map (through a local).
@@ -82,7 +94,9 @@ describe('collections (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT cov_chain.nested_bounds()')).toBe('4:6:8');
       // Methods and collection attributes on elements of a record field, of a string-keyed map,
       // and of a SELF attribute named without SELF (utPLSQL ut_test.get_result_lines).
-      expect(await one(a, 'SELECT chain_pkg.demo()')).toBe('second:b:2:lines: 3:r:3:first/lines: 2/2/b;second/lines: 1/1;');
+      expect(await one(a, 'SELECT chain_pkg.demo()')).toBe(
+        'second:b:2:lines: 3:r:3:first/lines: 2/2/b;second/lines: 1/1;',
+      );
     } finally {
       await a.end();
     }
@@ -142,7 +156,9 @@ describe('nested subprograms lifted to routines (PostgreSQL 15)', () => {
       await a.query('CALL outer_proc(3)');
       const notices: string[] = [];
       a.on('notice', (n) => notices.push(n.message ?? ''));
-      await a.query(`DO $$ DECLARE t numeric := 1; BEGIN CALL outer_proc_add_one(4, v_total => t); RAISE NOTICE '%', t; END $$`);
+      await a.query(
+        `DO $$ DECLARE t numeric := 1; BEGIN CALL outer_proc_add_one(4, v_total => t); RAISE NOTICE '%', t; END $$`,
+      );
       expect(notices).toEqual(['5']);
     } finally {
       await a.end();
@@ -177,7 +193,9 @@ describe('BULK COLLECT from a cursor and from dynamic SQL (PostgreSQL 15)', () =
     const a = await session();
     try {
       await a.query('BEGIN');
-      await a.query("INSERT INTO tasks VALUES (1, 'a', 0), (2, 'b', 1), (3, 'c', 0), (4, 'd', 0), (5, 'e', 0)");
+      await a.query(
+        "INSERT INTO tasks VALUES (1, 'a', 0), (2, 'b', 1), (3, 'c', 0), (4, 'd', 0), (5, 'e', 0)",
+      );
       // 4 open tasks: batches of 2 end with an empty fetch, batches of 3 with a short one.
       expect(await one(a, 'SELECT open_titles(2)::text')).toBe('{a,c,d,e}');
       expect(await one(a, 'SELECT open_titles(3)::text')).toBe('{a,c,d,e}');

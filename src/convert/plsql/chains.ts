@@ -99,9 +99,19 @@ export function chainType(e: Expr, pc: PlContext): DataType | undefined {
       return pathType(e.parts, pc);
     case 'paren':
       return chainType(e.expr, pc);
-    case 'call':
-      if (e.args.length === 1 && !e.args[0].name) return elementOf(pathType(e.name, pc), pc)?.element;
-      return undefined;
+    case 'call': {
+      if (e.args.length === 1 && !e.args[0].name) {
+        const element = elementOf(pathType(e.name, pc), pc)?.element;
+        if (element) return element;
+      }
+      // f(…) / pkg.f(…): the result of a package function.
+      if (e.name.length > 2 || (e.name.length === 1 && pc.lookup(e.name[0]))) return undefined;
+      const ref = pc.packageMember(e.name);
+      const unit = ref?.info.subprograms.get(ref.member);
+      return ref && unit?.kind === 'function' && unit.returnType
+        ? inPackage(unit.returnType, ref.info)
+        : undefined;
+    }
     case 'field':
       return e.field === '*'
         ? undefined
