@@ -113,6 +113,10 @@ export interface PartitionDef {
 export interface CreateTable extends StatementMeta {
   kind: 'create-table';
   name: QualifiedName;
+  /** CREATE TABLE t OF object_type: an object table (its columns are the type's attributes). */
+  ofType?: QualifiedName;
+  /** Set when the columns were expanded from the object type (the type's name). */
+  objectTableOf?: string;
   temporary?: { global: boolean; onCommit: 'DELETE' | 'PRESERVE' };
   columns: ColumnDef[];
   constraints: Constraint[];

@@ -27,7 +27,7 @@ import {
 import { resolveConditionalCompilation } from './plsql/conditional.js';
 import { registerTypeBody } from './plsql/objects.js';
 import { registerPackage } from './plsql/packages.js';
-import { registerType, topoSortObjects } from './plsql/types.js';
+import { flattenedAttributes, registerType, topoSortObjects } from './plsql/types.js';
 import { convertPlsqlUnit } from './plsql/units.js';
 import { noteOutFunction } from './plsql/outfunctions.js';
 import { reportMissingCallees } from './plsql/callees.js';
@@ -140,12 +140,29 @@ export function convertSources(
   };
 }
 
+/**
+ * CREATE TABLE t OF type [(object properties)]: a relational table whose columns are the type's
+ * attributes (supertypes' first), with the constraints and defaults the object properties give
+ * (OPG-TABLE-0010). The type must be defined earlier in the sources.
+ */
+function expandObjectTable(t: CreateTable, ctx: ConvertContext): void {
+  const attrs = t.ofType && flattenedAttributes(ctx, t.ofType);
+  if (!attrs || !t.ofType) return;
+  const props = new Map(t.columns.map((c) => [c.name, c]));
+  t.columns = attrs.map((a) => {
+    const p = props.get(a.name);
+    return { ...(p ?? { constraints: [] }), name: a.name, type: a.type };
+  });
+  (t.objectTableOf ??= `${t.ofType.schema ? `${t.ofType.schema}.` : ''}${t.ofType.name}`);
+}
+
 /** Registers objects and merges ALTER TABLE statements into the tables they change. */
 function buildModel(statements: Statement[], ctx: ConvertContext, findings: Finding[]): Statement[] {
   const kept: Statement[] = [];
   for (const s of statements) {
     switch (s.kind) {
       case 'create-table':
+        if (s.ofType) expandObjectTable(s, ctx);
         ctx.tables.set(ConvertContext.key(s.name), s);
         kept.push(s);
         break;

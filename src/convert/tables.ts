@@ -90,6 +90,8 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
     );
     return [{ phase: 'pre-data', object, objectType: 'TABLE', nodes: [], findings, location: t.loc }];
   }
+  if (t.objectTableOf)
+    findings.push(makeFinding('OPG-TABLE-0010', { table: object, type: t.objectTableOf }, where));
   const name = ctx.pgName(t.name, findings, where);
   if (claim) name.name = ctx.claimRelation(name.schema, name.name, 'Table', findings, where);
   const ectx = ctx.exprContext(findings, where, t);

@@ -409,6 +409,17 @@ const entries: CatalogEntry[] = [
   },
   // ── tables, columns, constraints ───────────────────────────────────
   {
+    id: 'OPG-TABLE-0010',
+    title: 'Object table as a relational table',
+    severity: 'warning',
+    effortMinutes: 20,
+    message: '{table} (an object table OF {type}) became a table whose columns are the attributes of {type}',
+    suggestion:
+      'Rows are plain rows: replace REF(alias) and DEREF by the primary key, VALUE(alias) by ROW(alias.*)::type (or the column list), and object identifiers (OBJECT_ID, SYS_NC_OID$) by a key column; NESTED TABLE … STORE AS storage is an array column.',
+    why: 'PostgreSQL has no object tables: a row has no object identity, and nested tables are stored in the row as arrays.',
+    rule: 'convert/tables',
+  },
+  {
     id: 'OPG-TABLE-0001',
     title: 'Physical attributes dropped',
     severity: 'info',

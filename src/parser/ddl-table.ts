@@ -210,6 +210,10 @@ export function defineTableRules($: $): void {
     });
     $.consume(0, K.TABLE);
     table.name = $.subrule(0, $.qualifiedName);
+    $.option(10, () => {
+      $.consume(0, K.OF);
+      table.ofType = $.subrule(2, $.qualifiedName);
+    });
     $.option(2, () => {
       $.consume(0, T.LParen);
       const element = (i: number) =>
