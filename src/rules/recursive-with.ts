@@ -72,14 +72,22 @@ const namesItself = (q: Query, name: OraName) =>
   fromTables(q).some(({ ref }) => !ref.name.schema && ref.name.name === name);
 
 /**
- * Marks a WITH clause RECURSIVE when one of its query names names itself, and turns SEARCH /
+ * Oracle's recursive form: anchor UNION ALL a recursive member naming the query. A query name
+ * naming itself in another shape (WITH emp AS (SELECT … FROM emp)) is left alone: PostgreSQL
+ * without RECURSIVE reads the table there, where RECURSIVE would reject the query.
+ */
+const isRecursive = (q: Query, name: OraName) =>
+  q.kind === 'set' && q.op === 'UNION ALL' && !namesItself(q.left, name) && namesItself(q.right, name);
+
+/**
+ * Marks a WITH clause RECURSIVE when one of its query names is recursive, and turns SEARCH /
  * CYCLE clauses into what PostgreSQL accepts (on the Oracle tree: the caller rewrites the queries).
  */
 export function prepareWith(w: WithClause, ctx: ExprContext): WithClause {
   let recursive = w.recursive ?? false;
   const ctes: Cte[] = [];
   for (const c of w.ctes) {
-    const self = namesItself(c.query, c.name);
+    const self = isRecursive(c.query, c.name);
     if (self) recursive = true;
     if (!c.search && !c.cycle) {
       ctes.push(c);
@@ -89,7 +97,10 @@ export function prepareWith(w: WithClause, ctx: ExprContext): WithClause {
     if (done) ctes.push(...done);
     else {
       if (!self)
-        notConverted(ctx, `SEARCH / CYCLE clause on the query name ${c.name}, which is not recursive`);
+        notConverted(
+          ctx,
+          `SEARCH / CYCLE clause on the query name ${c.name}, which is not recursive (anchor UNION ALL a member naming the query)`,
+        );
       const { search: _s, cycle: _c, ...rest } = c;
       ctes.push(rest);
     }
