@@ -108,6 +108,7 @@ describe('collections (PostgreSQL 15)', () => {
     try {
       // SOURCE_LINES_T elements 1 and 3, ODCIVARCHAR2LIST('a','b'), UNCL_ARRAY's first index 2.
       expect(await one(a, "SELECT join_lines('|')")).toBe('x|z|ab|2|2');
+      expect(await one(a, 'SELECT sql_type_codes()')).toBe('1,2,112,180');
     } finally {
       await a.end();
     }

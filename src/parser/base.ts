@@ -69,6 +69,7 @@ export interface Rules {
     distinct?: boolean;
     nulls?: 'IGNORE' | 'RESPECT';
     using?: 'CHAR_CS' | 'NCHAR_CS';
+    orderBy?: OrderItem[];
   };
   overClause: () => WindowSpec;
   orderByList: () => OrderItem[];

@@ -820,6 +820,7 @@ export function defineExprRules($: $): void {
           $.ACTION(() => {
             if (a.star) call.star = true;
             if (a.distinct) call.distinct = true;
+            if (a.orderBy) call.argOrderBy = a.orderBy;
             if (a.nulls === 'IGNORE') call.ignoreNulls = true;
             if (a.using) call.charsetUsing = a.using;
           });
@@ -881,6 +882,8 @@ export function defineExprRules($: $): void {
       distinct?: boolean;
       nulls?: 'IGNORE' | 'RESPECT';
       using?: 'CHAR_CS' | 'NCHAR_CS';
+      /** COLLECT(x ORDER BY …) and other aggregates ordering their input. */
+      orderBy?: OrderItem[];
     } = {
       args: [],
     };
@@ -941,7 +944,7 @@ export function defineExprRules($: $): void {
             $.option(4, () => {
               $.consume(0, K.ORDER);
               $.consume(0, K.BY);
-              $.subrule(0, $.orderByList);
+              out.orderBy = $.subrule(0, $.orderByList);
             });
             // TRANSLATE(x USING CHAR_CS | NCHAR_CS): character set conversion
             $.option(7, {

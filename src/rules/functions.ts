@@ -119,6 +119,15 @@ const MISC_RULES: Record<string, FunctionRule> = {
     if (c.over) r.over = c.over;
     return r;
   },
+  // COLLECT([DISTINCT] x [ORDER BY …]): the values as a collection; CAST(COLLECT(x) AS t) gives
+  // it its collection type.
+  COLLECT: (a, c) => {
+    const r: FuncCall = { kind: 'call', name: ['array_agg'], args: [{ value: a[0] }] };
+    if (c.distinct) r.distinct = true;
+    if (c.argOrderBy?.length) r.argOrderBy = c.argOrderBy;
+    if (c.over) r.over = c.over;
+    return r;
+  },
   MEDIAN: (a) => ({
     kind: 'call',
     name: ['percentile_cont'],

@@ -184,18 +184,48 @@ const DBMS_TYPES: Record<string, number> = {
   TYPECODE_NCLOB: 288,
 };
 
-/** DBMS_TYPES.<constant> (also SYS.DBMS_TYPES.…): its number. */
+/**
+ * The constants of package DBMS_SQL (PL/SQL Packages and Types Reference, "DBMS_SQL Constants"):
+ * the language flags and the column type codes DESCRIBE_COLUMNS reports (OCI's SQLT codes).
+ */
+const DBMS_SQL: Record<string, number> = {
+  V6: 0,
+  NATIVE: 1,
+  V7: 2,
+  VARCHAR2_TYPE: 1,
+  NUMBER_TYPE: 2,
+  LONG_TYPE: 8,
+  ROWID_TYPE: 11,
+  DATE_TYPE: 12,
+  RAW_TYPE: 23,
+  LONG_RAW_TYPE: 24,
+  CHAR_TYPE: 96,
+  BINARY_FLOAT_TYPE: 100,
+  // Oracle's own spelling of the constant.
+  BINARY_BOUBLE_TYPE: 101,
+  MLSLABEL_TYPE: 106,
+  USER_DEFINED_TYPE: 109,
+  REF_TYPE: 111,
+  CLOB_TYPE: 112,
+  BLOB_TYPE: 113,
+  BFILE_TYPE: 114,
+  TIMESTAMP_TYPE: 180,
+  TIMESTAMP_WITH_TZ_TYPE: 181,
+  INTERVAL_YEAR_TO_MONTH_TYPE: 182,
+  INTERVAL_DAY_TO_SECOND_TYPE: 183,
+  UROWID_TYPE: 208,
+  TIMESTAMP_WITH_LOCAL_TZ_TYPE: 231,
+};
+
+const PACKAGE_CONSTANTS: Record<string, Record<string, number>> = { DBMS_TYPES, DBMS_SQL };
+
+/** DBMS_TYPES.<constant> / DBMS_SQL.<constant> (also SYS.-qualified): its number. */
 function dbmsTypesConstant(x: Expr, pc: PlContext): Expr | undefined {
   if (x.kind !== 'column') return undefined;
-  const p = x.parts;
-  const name =
-    p.length === 2 && p[0] === 'DBMS_TYPES'
-      ? p[1]
-      : p.length === 3 && p[0] === 'SYS' && p[1] === 'DBMS_TYPES'
-        ? p[2]
-        : undefined;
-  if (name === undefined || pc.lookup(p[0]) || !(name in DBMS_TYPES)) return undefined;
-  return { kind: 'literal', type: 'number', value: String(DBMS_TYPES[name]) };
+  const p = x.parts[0] === 'SYS' ? x.parts.slice(1) : x.parts;
+  const table = p.length === 2 ? PACKAGE_CONSTANTS[p[0]] : undefined;
+  if (!table || pc.lookup(x.parts[0]) || pc.packageMember(p) || !(p[1] in table)) return undefined;
+  return { kind: 'literal', type: 'number', value: String(table[p[1]]) };
 }
 
 /** ANYDATA / ANYTYPE expressions → PostgreSQL; undefined when `x` is none of them. */
