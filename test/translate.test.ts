@@ -119,7 +119,7 @@ describe('orapg translate (CLI)', () => {
   it('writes -o, prints compiler-style findings on stderr, and honours --fail-on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'orapg-tr-'));
     const input = join(dir, 'in.sql');
-    writeFileSync(input, 'select * from t where rowid = :r;\nselect 1 from dual;\n');
+    writeFileSync(input, 'select * from t@remote_db where id = :r;\nselect 1 from dual;\n');
     const out = join(dir, 'out.sql');
     const ok = await cli(['translate', input, '-o', out, '--binds', 'dollar']);
     expect(ok.code).toBe(0);
