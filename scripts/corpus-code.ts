@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   for (const src of sources) {
     const split = splitScript(src.text, src.file, { followIncludes: false });
     const kinds = split.items.filter((i) => i.kind === 'statement').map((i) => statementKind(i.text).kind);
-    const creates = kinds.filter((k) => !['DROP', 'BLOCK', 'SELECT', 'ALTER SESSION', 'PURGE'].includes(k));
+    const creates = kinds.filter((k) => !['DROP', 'BLOCK', 'SELECT', 'ALTER SESSION', 'PURGE', 'COMMIT', 'ROLLBACK'].includes(k));
     if (kinds.includes('DROP') && !creates.length) uninstall.add(src.file);
     for (const item of split.items) {
       if (item.kind !== 'statement') continue;
@@ -309,7 +309,12 @@ async function main(): Promise<void> {
     const commented = u.objects.filter((r) => r.status === 'commented');
     if (commented.length) u.conv = sqlObjects.length ? 'partial' : 'commented';
     else if (sqlObjects.length) u.conv = 'converted';
-    else if (u.kind === 'PACKAGE' && u.parse === 'ok') {
+    else if (
+      u.parse === 'ok' &&
+      (u.kind === 'PACKAGE' ||
+        // An incomplete type (forward declaration) has nothing to create (OPG-ADMIN-0001).
+        (u.kind === 'TYPE' && u.objects.some((r) => r.object.findings.some((f) => f.id === 'OPG-ADMIN-0001'))))
+    ) {
       u.conv = 'converted';
       u.nothingToEmit = true;
     } else u.conv = 'omitted';
