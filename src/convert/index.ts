@@ -3,6 +3,7 @@
  * objects grouped in phases, in a deterministic order.
  */
 import { convertAdmin, mergeAdmin } from './admin.js';
+import { blockDdl, fromBlock } from './block-ddl.js';
 import type { AlterTable, Constraint, CreateTable, Statement } from '../ast/ddl.js';
 import type { PgAlterAction, PgObject, Phase } from '../ast/pg.js';
 import { printNode } from '../emit/pg/ddl.js';
@@ -159,7 +160,16 @@ function expandObjectTable(t: CreateTable, ctx: ConvertContext): void {
 /** Registers objects and merges ALTER TABLE statements into the tables they change. */
 function buildModel(statements: Statement[], ctx: ConvertContext, findings: Finding[]): Statement[] {
   const kept: Statement[] = [];
-  for (const s of statements) {
+  // DDL an anonymous block runs through EXECUTE IMMEDIATE of a literal text joins the model at the
+  // block's place (block-ddl.ts); the block itself stays as it is.
+  const all = statements.flatMap((s) => {
+    if (s.kind !== 'plsql-unit' || s.unitKind !== 'BLOCK') return [s];
+    resolveConditionalCompilation(s, ctx.options);
+    return [s, ...blockDdl(s, findings)];
+  });
+  for (const s of all) {
+    // The block's "if not exists" seen at conversion: a second creation is left out.
+    if (fromBlock.has(s) && alreadyInModel(s, ctx)) continue;
     switch (s.kind) {
       case 'create-table':
         if (s.ofType) expandObjectTable(s, ctx);
@@ -237,6 +247,14 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
     }
   }
   return kept;
+}
+
+/** A table, view or sequence the model already has (created earlier in the sources). */
+function alreadyInModel(s: Statement, ctx: ConvertContext): boolean {
+  if (s.kind === 'create-table') return ctx.tables.has(ConvertContext.key(s.name));
+  if (s.kind === 'create-view') return ctx.views.has(ConvertContext.key(s.name));
+  if (s.kind === 'create-sequence') return ctx.sequences.has(ConvertContext.key(s.name));
+  return false;
 }
 
 /** Records the PIPELINED functions of a unit (standalone or package members). */
