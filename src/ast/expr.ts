@@ -106,8 +106,11 @@ export interface StarRef {
 }
 
 export interface FuncArg {
+  /** Named notation: name => value. */
   name?: OraName;
   value: Expr;
+  /** value AS alias (XMLFOREST / XMLATTRIBUTES / XMLELEMENT content): the XML name. */
+  alias?: OraName;
 }
 
 export interface WindowSpec {

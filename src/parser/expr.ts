@@ -729,7 +729,7 @@ export function defineExprRules($: $): void {
                 $.consume(44, T.Comma);
                 const value = $.subrule(45, $.expr);
                 const alias = $.option(48, () => ($.consume(42, K.AS), $.subrule(49, $.identifier)));
-                args.push(alias ? { name: alias, value } : { value });
+                args.push(alias ? { alias, value } : { value });
               });
               $.consume(47, T.RParen);
               return xmlName ? { kind: 'call', name: ['XMLELEMENT'], args, xmlName } : { kind: 'call', name: ['XMLELEMENT'], args };
@@ -925,7 +925,11 @@ export function defineExprRules($: $): void {
                 },
               });
               const value = $.subrule(i, $.expr);
-              out.args.push(name ? { name, value } : { value });
+              // XMLFOREST(x AS name) / XMLATTRIBUTES(x AS "Name"): the XML name of the value.
+              const alias = $.option(8 + i, () => ($.consume(1 + i, K.AS), $.subrule(10 + i, $.identifier)));
+              const a: FuncArg = name ? { name, value } : { value };
+              if (alias) a.alias = alias;
+              out.args.push(a);
             };
             arg(0);
             $.many(0, () => {

@@ -128,6 +128,10 @@ const MISC_RULES: Record<string, FunctionRule> = {
     if (c.over) r.over = c.over;
     return r;
   },
+  // XMLFOREST / XMLATTRIBUTES: a value without AS takes the column's name as its XML name, as
+  // Oracle spells it (XMLFOREST(ename) gives <ENAME>); PostgreSQL would use the lower-case name.
+  XMLFOREST: (a, c) => xmlNamedArgs('xmlforest', a, c),
+  XMLATTRIBUTES: (a, c) => xmlNamedArgs('xmlattributes', a, c),
   MEDIAN: (a) => ({
     kind: 'call',
     name: ['percentile_cont'],
@@ -146,6 +150,17 @@ const MISC_RULES: Record<string, FunctionRule> = {
   CHR: (a) => call('chr', ...a),
   GROUPING: (a) => call('grouping', ...a),
 };
+
+function xmlNamedArgs(name: string, a: Expr[], c: FuncCall): FuncCall {
+  return {
+    kind: 'call',
+    name: [name],
+    args: c.args.map((arg, i) => {
+      const alias = arg.alias ?? (arg.value.kind === 'column' ? arg.value.parts[arg.value.parts.length - 1] : undefined);
+      return alias ? { value: a[i], alias } : { value: a[i] };
+    }),
+  };
+}
 
 export const FUNCTION_RULES: Record<string, FunctionRule> = {
   ...NULL_RULES,

@@ -152,7 +152,11 @@ function printCall(e: FuncCall): string {
     ? '*'
     : e.args
         .map((a) =>
-          a.name ? `${quoteIdent(pgNameOf(a.name))} => ${printExpr(a.value)}` : printExpr(a.value),
+          a.name
+            ? `${quoteIdent(pgNameOf(a.name))} => ${printExpr(a.value)}`
+            : a.alias
+              ? `${printExpr(a.value)} AS "${a.alias.replace(/"/g, '""')}"`
+              : printExpr(a.value),
         )
         .join(', ');
   if (e.distinct) args = `DISTINCT ${args}`;
