@@ -45,7 +45,13 @@ function flattenInlineView<S extends Extract<DmlStatement, { kind: 'update' | 'd
   const base = q.from[0];
   if (q.from.length !== 1 || base?.kind !== 'table' || q.groupBy || q.having || q.distinct || q.connectBy || q.offset || q.fetch || q.with || q.into) return undefined;
   if (q.items.some((i) => i.expr.kind !== 'star' && i.expr.kind !== 'column')) return undefined;
-  if (JSON.stringify(q.where ?? null).includes('"ROWNUM"')) return undefined;
+  let rownum = false;
+  if (q.where)
+    mapExpr(q.where, (x) => {
+      if (x.kind === 'pseudo' && x.name === 'ROWNUM') rownum = true;
+      return undefined;
+    });
+  if (rownum) return undefined;
   const inner = base.alias ?? base.name.name;
   const cols = new Map<string, Expr>();
   const star = q.items.some((i) => i.expr.kind === 'star');
