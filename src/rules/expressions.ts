@@ -14,7 +14,7 @@ import { rewritePivot } from './pivot.js';
 import type { QualifiedName } from '../ast/common.js';
 import type { DataType, Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import type { FromItem, Query, SelectQuery } from '../ast/query.js';
-import { walkExpr } from './walk.js';
+import { mapQueryDeep, walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
 import { rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
 import { bin, call, cast, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
@@ -95,6 +95,14 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       if (e.parts.length === 2 && last === 'ROWID') {
         report(ctx, 'OPG-EXPR-0022', {});
         return { kind: 'column', parts: [e.parts[0], 'CTID'] };
+      }
+      // alias.column.attribute[.attribute …]: an attribute of an object-typed column of a FROM
+      // item. PostgreSQL reads a.b.c as schema.table.column, so the column is parenthesized:
+      // (alias.column).attribute. A first part that names no FROM item stays schema.table.column.
+      if (e.parts.length >= 3 && !e.outerJoin && isFromItemName(e.parts[0], ctx)) {
+        let out: Expr = { kind: 'column', parts: e.parts.slice(0, 2) };
+        for (const f of e.parts.slice(2)) out = { kind: 'field', operand: out, field: f };
+        return out;
       }
       if (e.parts.length === 1 && NILADIC[e.parts[0]]) {
         if (e.parts[0] === 'SYSTIMESTAMP')
@@ -326,10 +334,10 @@ function rewriteSelect(q: Extract<Query, { kind: 'select' }>, ctx: ExprContext):
     items: q.items.map((i) => ({ ...i, expr: rewriteExpr(i.expr, ctx) })),
     from: q.from.filter((f) => !isDual(f)).map((f) => rewriteFrom(f, ctx, q)),
   };
-  if (r.from.some((f) => f.kind === 'table-function') && mentionsColumnValue(q)) {
-    // SELECT COLUMN_VALUE FROM TABLE(…): the scalar element column is named COLUMN_VALUE.
-    r.from = r.from.map((f) => (f.kind === 'table-function' ? { ...f, columnValue: true } : f));
-  }
+  // SELECT COLUMN_VALUE FROM TABLE(…) / … JOIN TABLE(…) s ON … s.column_value: the scalar
+  // element column is named COLUMN_VALUE, in every FROM position (joins included).
+  const cv = columnValueMentions(q);
+  if (cv.unqualified || cv.qualified.size) r.from = r.from.map((f) => markColumnValue(f, cv));
   if (q.from.length === 1 && r.from.length === 0) {
     // SELECT * FROM DUAL: DUAL's one column is DUMMY = 'X'.
     r.items = r.items.map((i) => (i.expr.kind === 'star' ? { expr: lit('X'), alias: 'DUMMY' } : i));
@@ -415,19 +423,56 @@ function isDictionaryView(q: { schema?: string; name: string }): boolean {
   return /^(USER|ALL|DBA|CDB)_[A-Z0-9_$#]+$/.test(q.name) || /^G?V\$/.test(q.name);
 }
 
-/** Whether a query block names COLUMN_VALUE (the column of TABLE() over a scalar collection). */
-function mentionsColumnValue(q: SelectQuery): boolean {
-  let found = false;
-  const visit = (e: Expr) =>
-    walkExpr(e, (x) => {
-      if (x.kind === 'column' && x.parts[x.parts.length - 1] === 'COLUMN_VALUE') found = true;
-      // t.column_value.getClobVal(): a method of the element, parsed as a dotted call name.
-      if (x.kind === 'call' && x.name.slice(0, -1).includes('COLUMN_VALUE')) found = true;
-    });
-  for (const i of q.items) visit(i.expr);
-  if (q.where) visit(q.where);
-  for (const o of q.orderBy ?? []) visit(o.expr);
-  return found;
+/** Whether `name` is the alias (or unaliased name) of a FROM item of the query block or an enclosing one. */
+function isFromItemName(name: string, ctx: ExprContext): boolean {
+  for (let s = ctx.scope; s; s = s.parent) if (s.items.some((i) => i.names.includes(name))) return true;
+  return false;
+}
+
+/**
+ * How a query block names COLUMN_VALUE (the column of TABLE() over a scalar collection): alone in
+ * its own clauses (join conditions included), and qualified by a FROM item's alias anywhere in
+ * the block, its subqueries included (a correlated subquery may read s.column_value).
+ */
+function columnValueMentions(q: SelectQuery): { unqualified: boolean; qualified: Set<string> } {
+  let unqualified = false;
+  const qualified = new Set<string>();
+  const names = (x: Expr): string[] | undefined =>
+    x.kind === 'column' ? x.parts : x.kind === 'call' ? x.name.slice(0, -1) : undefined;
+  const note = (x: Expr, own: boolean) => {
+    // t.column_value.getClobVal(): a method of the element, parsed as a dotted call name.
+    const parts = names(x);
+    const i = parts?.indexOf('COLUMN_VALUE') ?? -1;
+    if (!parts || i < 0 || (x.kind === 'column' && i !== parts.length - 1 && i !== 1)) return;
+    if (i === 0) {
+      if (own) unqualified = true;
+    } else qualified.add(parts[i - 1]);
+  };
+  const own = (e: Expr) => walkExpr(e, (x) => note(x, true));
+  for (const i of q.items) own(i.expr);
+  if (q.where) own(q.where);
+  if (q.having) own(q.having);
+  for (const o of q.orderBy ?? []) own(o.expr);
+  for (const g of q.groupBy ?? []) if (g.kind === 'expr') own(g.expr);
+  const ons = (f: FromItem): void => {
+    if (f.kind !== 'join') return;
+    ons(f.left);
+    ons(f.right);
+    if (f.on) own(f.on);
+  };
+  q.from.forEach(ons);
+  mapQueryDeep(q, (x) => {
+    note(x, false);
+    return undefined;
+  });
+  return { unqualified, qualified };
+}
+
+/** TABLE(…) items (also inside joins) whose scalar column the block names COLUMN_VALUE. */
+function markColumnValue(f: FromItem, cv: { unqualified: boolean; qualified: Set<string> }): FromItem {
+  if (f.kind === 'join') return { ...f, left: markColumnValue(f.left, cv), right: markColumnValue(f.right, cv) };
+  if (f.kind !== 'table-function' || f.columnAliases?.length) return f;
+  return cv.unqualified || (f.alias && cv.qualified.has(f.alias)) ? { ...f, columnValue: true } : f;
 }
 
 const EXPR_SLOTS = new Set(['value', 'left', 'right', 'operand', 'expr', 'when', 'then', 'pattern', 'low', 'high', 'from', 'else']);

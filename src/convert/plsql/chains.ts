@@ -215,9 +215,11 @@ function method(
   name: string,
   k: Expr,
   pc: PlContext,
-  sub: (e: Expr) => Expr,
+  _sub: (e: Expr) => Expr,
 ): Expr {
   if (coll.map) return mapMethodOf(`coalesce(${pc.lowered(c)}, '{}'::jsonb)`, name, `(${pc.expr(k)})::text`);
-  if (pc.isSparse(t)) return pc.sparse(name, c, { kind: 'paren', expr: sub(k) });
-  return collectionMethod(c, name, { kind: 'paren', expr: sub(k) });
+  // The index as an integer (a VARCHAR2 value holding an index is converted, as in Oracle).
+  const index: Expr = { kind: 'paren', expr: pc.arrayIndex(k) };
+  if (pc.isSparse(t)) return pc.sparse(name, c, index);
+  return collectionMethod(c, name, index);
 }

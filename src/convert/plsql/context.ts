@@ -642,7 +642,7 @@ export class PlContext {
    * chains to the SQL parser, which reads them as table.column.field ("missing FROM-clause entry");
    * `(v.a).b` selects the field of the composite value. Assignment targets print fields unparenthesized.
    */
-  private nestedField(x: Expr): Expr | undefined {
+  nestedField(x: Expr): Expr | undefined {
     if (x.kind !== 'column' || x.parts.length < 3 || x.parts.some((p) => p.startsWith('%'))) return undefined;
     const v = this.lookup(x.parts[0]);
     if (!v || v.kind === 'cursor' || v.kind === 'refcursor') return undefined;
@@ -836,7 +836,8 @@ export class PlContext {
     if (x.kind === 'call' && !x.args.length && x.name.length >= 2 && ['FIRST', 'LAST', 'COUNT', 'LIMIT'].includes(x.name[x.name.length - 1]))
       return this.plsqlNode({ kind: 'column', parts: x.name });
     if (x.kind === 'call' && x.args.length === 1 && !x.args[0].name) {
-      const index = () => mapExprDeep(x.args[0].value, (y) => this.plsqlNode(y));
+      // The index as an integer (a VARCHAR2 variable holding an index is converted, as in Oracle).
+      const index = () => this.arrayIndex(x.args[0].value);
       // c(i): an element of a collection (variable, package variable, record or object attribute).
       const whole = this.collectionOf(x.name);
       if (whole) return { kind: 'subscript', operand: whole.expr.kind === 'call' ? { kind: 'paren', expr: whole.expr } : whole.expr, index: this.arrayIndex(x.args[0].value) };

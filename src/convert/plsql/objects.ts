@@ -492,13 +492,17 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     if (q && hierarchyOf(ctx, q)) return tagOf(sub(x.args[0].value));
   }
   const ctorName = x.kind === 'call' ? x.name[x.name.length - 1] : '';
-  if (x.kind === 'call' && (x.name.length === 1 || (x.name.length === 2 && !pc.packageMember(x.name))) && !pc.lookup(x.name[0]) && !ctx.objectMethods.get(ctorName)?.has(ctorName)) {
-    // TYPE(…) / SCHEMA.TYPE(…)
+  if (x.kind === 'call' && (x.name.length === 1 || (x.name.length === 2 && !pc.packageMember(x.name))) && !pc.lookup(x.name[0])) {
+    // TYPE(…) / SCHEMA.TYPE(…): the attribute-value constructor, unless a user-defined
+    // constructor of the type takes these arguments (Oracle resolves the call among both).
     const q = objectTypeOf(ctx, { kind: 'datatype', name: ctorName, args: [], ...(x.name.length === 2 ? { schema: x.name[0] } : {}) });
-    const h = q && hierarchyOf(ctx, q);
-    if (q && h) return construct(q, h.root, x.args, pc, sub);
-    // Named notation TYPE(attr => v, …): a row needs the attributes in their declared order.
-    if (q && x.args.some((a) => a.name)) return constructNamed(q, x.args, pc, sub);
+    const userDefined = !!ctx.objectMethods.get(ctorName)?.has(ctorName);
+    if (q && (!userDefined || attributeValueCall(ctx, q, x.args))) {
+      const h = hierarchyOf(ctx, q);
+      if (h) return construct(q, h.root, x.args, pc, sub);
+      // Named notation TYPE(attr => v, …): a row needs the attributes in their declared order.
+      if (userDefined || x.args.some((a) => a.name)) return constructNamed(q, x.args, pc, sub);
+    }
   }
   if (x.kind !== 'method' && x.kind !== 'call') return undefined;
   // obj.attr(i) / f().attr(i): an element of a collection attribute.
@@ -674,6 +678,27 @@ function construct(q: QualifiedName, root: QualifiedName, args: FuncArg[], pc: P
     value: i === 0 ? str(q.name) : (values.get(c.name) ?? { kind: 'literal', type: 'null', value: 'NULL' }),
   }));
   return { kind: 'pg-cast', operand: { kind: 'call', name: ['row'], args: row }, type: typeNode(root, pc) };
+}
+
+/**
+ * TYPE(args) of a type with user-defined constructors: whether the call is one of the
+ * attribute-value constructor (Oracle Object-Relational Developer's Guide, "Constructor Methods":
+ * both exist unless a user-defined one has the attribute-value signature). It is when no
+ * user-defined constructor takes the arguments (by number and, in named notation, by parameter
+ * names) and they fit the attributes: one per attribute, or names that are all attributes.
+ */
+function attributeValueCall(ctx: ConvertContext, q: QualifiedName, args: FuncArg[]): boolean {
+  const positional = args.filter((a) => !a.name).length;
+  const named = args.filter((a) => a.name).map((a) => a.name as string);
+  const takes = (params: { name: string; default?: unknown }[]) =>
+    positional <= params.length &&
+    named.every((n) => params.slice(positional).some((p) => p.name === n)) &&
+    params.slice(positional).every((p) => p.default || named.includes(p.name));
+  const ctors = typeBodyMethods(ctx, q.name).filter((m) => m.kind === 'constructor');
+  if (ctors.some((m) => takes(ownParams(m)))) return false;
+  const own = attributes(ctx, q);
+  if (!named.length) return positional === own.length;
+  return positional <= own.length && named.every((n) => own.slice(positional).some((a) => a.name === n));
 }
 
 /**

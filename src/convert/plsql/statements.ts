@@ -690,7 +690,9 @@ function preNode(x: Expr, pc: PlContext): Expr | undefined {
     const inSql = pc.inSql;
     pc.inSql = true;
     try {
-      return (pc as unknown as { plsqlNode(e: Expr): Expr | undefined }).plsqlNode(x);
+      const inner = pc as unknown as { plsqlNode(e: Expr): Expr | undefined; nestedField(e: Expr): Expr | undefined };
+      // v.a.b of a variable: (v.a).b, as in PL/SQL expressions (SQL would read schema.table.column).
+      return inner.plsqlNode(x) ?? inner.nestedField(x);
     } finally {
       pc.inSql = inSql;
     }
