@@ -178,65 +178,71 @@ export function definePartitionRules($: $): void {
       spec.columns = $.subrule(0, $.nameList);
       $.consume(0, T.RParen);
     });
-    $.many(0, () => {
-      $.or(2, { MAX_LOOKAHEAD: 2, DEF: [
-        {
-          ALT: () => {
-            $.consume(0, K.INTERVAL);
-            $.consume(1, T.LParen);
-            spec.interval = $.subrule(0, $.expr);
-            $.consume(1, T.RParen);
+    // The loop is gated on its own first words: a word of a following table clause (ENABLE ROW
+    // MOVEMENT, TABLESPACE …) lexes as an identifier too, and would enter the loop and fail.
+    $.many(0, {
+      GATE: () =>
+        [K.INTERVAL, K.SUBPARTITION, K.PARTITIONS].includes($.LA(1).tokenType) || is($.LA(1), 'STORE', 'AUTOMATIC'),
+      DEF: () => {
+        $.or(2, { MAX_LOOKAHEAD: 2, DEF: [
+          {
+            ALT: () => {
+              $.consume(0, K.INTERVAL);
+              $.consume(1, T.LParen);
+              spec.interval = $.subrule(0, $.expr);
+              $.consume(1, T.RParen);
+            },
           },
-        },
-        {
-          GATE: () => is($.LA(1), 'STORE', 'AUTOMATIC'),
-          ALT: () => {
-            $.consume(0, T.Ident);
-            $.option(1, () => {
-              $.consume(1, T.Ident);
-              $.subrule(0, $.balanced);
-            });
+          {
+            GATE: () => is($.LA(1), 'STORE', 'AUTOMATIC'),
+            ALT: () => {
+              $.consume(0, T.Ident);
+              $.option(1, () => {
+                $.consume(1, T.Ident);
+                $.subrule(0, $.balanced);
+              });
+            },
           },
-        },
-        {
-          ALT: () => {
-            $.consume(0, K.SUBPARTITION);
-            $.consume(1, K.BY);
-            const m = method(1);
-            const sub: NonNullable<PartitionSpec['sub']> = {
-              method: m === 'LIST' || m === 'HASH' ? m : 'RANGE',
-              columns: [],
-            };
-            $.consume(2, T.LParen);
-            sub.columns = $.subrule(1, $.nameList);
-            $.consume(2, T.RParen);
-            $.option(2, () => {
-              $.consume(0, K.SUBPARTITIONS);
-              sub.count = Number($.consume(0, T.NumberLit).image);
-            });
-            $.option(3, () => {
-              $.consume(1, K.SUBPARTITION);
-              $.consume(0, K.TEMPLATE);
-              sub.template = $.or(4, [
-                { ALT: () => $.subrule(0, $.subpartitionList) },
-                {
-                  ALT: () => {
-                    sub.count = Number($.consume(1, T.NumberLit).image);
-                    return undefined;
+          {
+            ALT: () => {
+              $.consume(0, K.SUBPARTITION);
+              $.consume(1, K.BY);
+              const m = method(1);
+              const sub: NonNullable<PartitionSpec['sub']> = {
+                method: m === 'LIST' || m === 'HASH' ? m : 'RANGE',
+                columns: [],
+              };
+              $.consume(2, T.LParen);
+              sub.columns = $.subrule(1, $.nameList);
+              $.consume(2, T.RParen);
+              $.option(2, () => {
+                $.consume(0, K.SUBPARTITIONS);
+                sub.count = Number($.consume(0, T.NumberLit).image);
+              });
+              $.option(3, () => {
+                $.consume(1, K.SUBPARTITION);
+                $.consume(0, K.TEMPLATE);
+                sub.template = $.or(4, [
+                  { ALT: () => $.subrule(0, $.subpartitionList) },
+                  {
+                    ALT: () => {
+                      sub.count = Number($.consume(1, T.NumberLit).image);
+                      return undefined;
+                    },
                   },
-                },
-              ]);
-            });
-            spec.sub = sub;
+                ]);
+              });
+              spec.sub = sub;
+            },
           },
-        },
-        {
-          ALT: () => {
-            $.consume(0, K.PARTITIONS);
-            spec.count = Number($.consume(2, T.NumberLit).image);
+          {
+            ALT: () => {
+              $.consume(0, K.PARTITIONS);
+              spec.count = Number($.consume(2, T.NumberLit).image);
+            },
           },
-        },
-      ] });
+        ] });
+      },
     });
     $.option(4, {
       GATE: () => $.LA(1).tokenType === T.LParen && $.LA(2).tokenType === K.PARTITION,
