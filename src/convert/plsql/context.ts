@@ -25,7 +25,7 @@ import { readChain } from './recursive-types.js';
 import { hierarchyOf } from './types.js';
 import { mapExpr, recordFields } from './assoc.js';
 import { bulkAttribute } from './forall.js';
-import { eventAttribute } from './event-attributes.js';
+import { eventAttribute, oraSqlTxtArg } from './event-attributes.js';
 import { hasOutParams } from './outfunctions.js';
 import { castCallArgs } from './overload-resolution.js';
 import { noteCall } from './callees.js';
@@ -356,6 +356,11 @@ export class PlContext {
   declare(name: OraName, info: NameInfo): void {
     this.scopes[this.scopes.length - 1].set(name, info);
   }
+  /** A system trigger on DDL events, converted to an event trigger function (event-trigger.ts). */
+  get inEventTrigger(): boolean {
+    return !!this.trigger && (this.trigger.onKind === 'database' || this.trigger.onKind === 'schema');
+  }
+
   lookup(name: OraName): NameInfo | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const v = this.scopes[i].get(name);
@@ -653,10 +658,19 @@ export class PlContext {
 
   /** PL/SQL-only expression nodes → PostgreSQL ones (before the SQL expression rules). */
   private plsqlNode(x: Expr): Expr | undefined {
-    if (this.trigger && (this.trigger.onKind === 'database' || this.trigger.onKind === 'schema')) {
+    if (this.inEventTrigger) {
       const ev = eventAttribute(x, (name) => this.fail(`event attribute function ${name} has no value on PostgreSQL's DDL events`));
       if (ev) return ev;
+    } else if (
+      (x.kind === 'column' && ((x.parts.length === 1 && !this.lookup(x.parts[0])) || (x.parts.length === 2 && x.parts[0] === 'SYS'))) ||
+      (x.kind === 'call' && !x.args.length)
+    ) {
+      // Outside an event trigger (a routine the trigger calls): the values it publishes.
+      const ev = eventAttribute(x, () => undefined, false);
+      if (ev) return ev;
     }
+    if (oraSqlTxtArg(x))
+      this.fail('ORA_SQL_TXT is converted only as an assignment `n := ORA_SQL_TXT(list)` (it fills its OUT list)');
     const special = bulkAttribute(x, this) ?? mapExpr(x, this) ?? jsonExpr(x, this) ?? anydataExpr(x, this);
     if (special) return special;
     const pkg = builtinPackageExpr(x, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z)));

@@ -14,6 +14,8 @@
  * - BEFORE triggers run after the command, in its transaction: raising an error still undoes the
  *   command (the usual "forbid DDL" trigger keeps working) but the body sees the command done.
  * - ON SCHEMA triggers fire for the whole database on PostgreSQL (reported).
+ * - Routines the body calls read the attributes too (as in Oracle): the function publishes them
+ *   per object as transaction-local settings opg_event.* (event-attributes.ts).
  */
 import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { PgObject } from '../../ast/pg.js';
@@ -47,6 +49,15 @@ const COMMAND_OBJECT_NAME = `CASE classid
 /** PostgreSQL object_type → Oracle's ORA_DICT_OBJ_TYPE spelling. */
 const objectType = (column: string) =>
   `CASE ${column} WHEN 'composite type' THEN 'TYPE' WHEN 'domain' THEN 'TYPE' WHEN 'enum type' THEN 'TYPE' ELSE upper(${column}) END`;
+
+/**
+ * Settings the function publishes the event attributes in for the routines its body calls
+ * (event-attributes.ts reads them there), transaction-local; their values before the event are
+ * restored after the body ran.
+ */
+const PUBLISHED = ['sysevent', 'obj_owner', 'obj_name', 'obj_type', 'sql_txt'];
+const publish = (values: string[]) =>
+  PUBLISHED.map((n, i) => `set_config('opg_event.${n}', coalesce(${values[i]}, ''), true)`).join(', ');
 
 export interface EventTriggerHelpers {
   objectFor: (
@@ -117,6 +128,7 @@ export function convertEventTrigger(
     '  opg_obj_owner text;',
     '  opg_obj_name text;',
     '  opg_obj_type text;',
+    `  opg_saved text[] := ARRAY[${PUBLISHED.map((n) => `coalesce(current_setting('opg_event.${n}', true), '')`).join(', ')}];`,
     'BEGIN',
     tagTest.trimEnd(),
     "  IF TG_EVENT = 'sql_drop' THEN",
@@ -130,8 +142,10 @@ export function convertEventTrigger(
     '    opg_obj_owner := opg_objs[opg_i][1];',
     '    opg_obj_name := opg_objs[opg_i][2];',
     '    opg_obj_type := opg_objs[opg_i][3];',
+    `    PERFORM ${publish(['opg_sysevent', 'opg_obj_owner', 'opg_obj_name', 'opg_obj_type', 'current_query()'])};`,
     `${body};`,
     '  END LOOP;',
+    `  PERFORM ${publish(PUBLISHED.map((_, i) => `opg_saved[${i + 1}]`))};`,
     'END;',
     '$opg_event$;',
   ]

@@ -32,6 +32,7 @@ import { emitForall, inlineBulkHandler } from './forall.js';
 import { collectionMethodThrough, deepAssign } from './assign.js';
 import { hoistOutCalls } from './hoist.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
+import { oraSqlTxtArg, oraSqlTxtAssign } from './event-attributes.js';
 
 const IND = '  ';
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -383,6 +384,15 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       const t = s.target;
       const lock = lockRequestStatement(t, s.value, pc);
       if (lock) return out(...lock);
+      const sqlTxt = oraSqlTxtArg(s.value);
+      const local = (e: Expr) => e.kind === 'column' && e.parts.length === 1 && !!pc.lookup(e.parts[0]);
+      if (sqlTxt && local(sqlTxt) && local(t)) {
+        pc.report('OPG-PLSQL-0050', {
+          detail:
+            'ORA_SQL_TXT gives the query string the client sent (current_query() in the event trigger, published to the routines it calls), in pieces of 256 characters: a string holding several statements gives them all; outside a DDL event the list is empty and the count 0',
+        });
+        return out(...oraSqlTxtAssign(pc.expr(sqlTxt), pc.expr(t), pc.inEventTrigger));
+      }
       const outFn = outFunctionCall(s.value, pc);
       if (outFn) return out(...outFunctionAssign(outFn, t, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)));
       // Such a call inside the value: run first (hoist.ts).
