@@ -50,4 +50,15 @@ describe('object values in queries inside PL/SQL (PostgreSQL 15)', () => {
       await a.end();
     }
   });
+  // Oracle: UPDATE place p SET p.site.city = … changes one attribute of the object column; the
+  // WHERE tests of UPDATE, DELETE and MERGE read attributes through the target's alias.
+  it('updates, deletes and merges through alias.column.attribute', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect(await one(a, 'SELECT move_places()')).toBe('1=OSLO;2=Milan;');
+    } finally {
+      await a.end();
+    }
+  });
 });

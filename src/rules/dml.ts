@@ -14,9 +14,10 @@ import type {
   SetClause,
 } from '../ast/dml.js';
 import type { Expr } from '../ast/expr.js';
-import type { TableRef } from '../ast/query.js';
+import type { FromItem, TableRef } from '../ast/query.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
 import { type ExprContext, rewriteExpr, rewriteQuery } from './expressions.js';
+import { buildScope } from './infer.js';
 import { mapExpr } from './walk.js';
 
 function report(ctx: ExprContext, id: string, args: FindingArgs): void {
@@ -96,12 +97,30 @@ function rewriteTarget(t: DmlTarget, verb: string, ctx: ExprContext): DmlTarget 
 
 const exprs = (list: Expr[], ctx: ExprContext) => list.map((e) => rewriteExpr(e, ctx));
 
-/** SET t.col = … → SET col = … (PostgreSQL rejects a qualified target column). */
-function rewriteSet(set: SetClause[], ctx: ExprContext): SetClause[] {
+/**
+ * SET t.col = … → SET col = … (PostgreSQL rejects a qualified target column); SET t.col.attr = …
+ * (an attribute of an object-typed column, t the target's alias or name) → SET col.attr = ….
+ */
+function rewriteSet(set: SetClause[], ctx: ExprContext, target?: DmlTarget): SetClause[] {
+  const names = target?.kind === 'table' ? [target.alias ?? target.name.name] : target?.alias ? [target.alias] : [];
   return set.map((s) => ({
-    columns: s.columns.map((parts) => [parts[parts.length - 1]]),
+    columns: s.columns.map((parts) => (parts.length >= 3 && names.includes(parts[0]) ? parts.slice(1) : [parts[parts.length - 1]])),
     value: rewriteExpr(s.value, ctx),
   }));
+}
+
+/**
+ * Runs `f` with the target (and MERGE's source) as the name scope of the statement's expressions,
+ * as a query block's FROM items are: column types for the rules, alias.column.attribute.
+ */
+function inScope<T>(ctx: ExprContext, from: FromItem[], f: () => T): T {
+  const outer = ctx.scope;
+  ctx.scope = buildScope({ kind: 'select', items: [], from }, ctx, outer);
+  try {
+    return f();
+  } finally {
+    ctx.scope = outer;
+  }
 }
 
 function rewriteReturning(r: ReturningClause, ctx: ExprContext, inPlsql: boolean): ReturningClause {
@@ -140,22 +159,28 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
     case 'update': {
       const flat = flattenInlineView(s, ctx);
       if (flat) return rewriteDml(flat, ctx, opts);
-      const r = { ...s, target: rewriteTarget(s.target, 'UPDATE', ctx), set: rewriteSet(s.set, ctx) };
-      if (s.where) r.where = rewriteExpr(s.where, ctx);
-      if (s.currentOf && !inPlsql)
-        report(ctx, 'OPG-EXPR-0004', { detail: 'WHERE CURRENT OF outside PL/SQL' });
-      if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
-      if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
-      return r;
+      const target = rewriteTarget(s.target, 'UPDATE', ctx);
+      return inScope(ctx, [s.target], () => {
+        const r = { ...s, target, set: rewriteSet(s.set, ctx, s.target) };
+        if (s.where) r.where = rewriteExpr(s.where, ctx);
+        if (s.currentOf && !inPlsql)
+          report(ctx, 'OPG-EXPR-0004', { detail: 'WHERE CURRENT OF outside PL/SQL' });
+        if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
+        if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
+        return r;
+      });
     }
     case 'delete': {
       const flat = flattenInlineView(s, ctx);
       if (flat) return rewriteDml(flat, ctx, opts);
-      const r = { ...s, target: rewriteTarget(s.target, 'DELETE', ctx) };
-      if (s.where) r.where = rewriteExpr(s.where, ctx);
-      if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
-      if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
-      return r;
+      const target = rewriteTarget(s.target, 'DELETE', ctx);
+      return inScope(ctx, [s.target], () => {
+        const r = { ...s, target };
+        if (s.where) r.where = rewriteExpr(s.where, ctx);
+        if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
+        if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
+        return r;
+      });
     }
     case 'merge':
       return rewriteMerge(s, ctx);
@@ -224,15 +249,20 @@ function rewriteMerge(s: MergeStmt, ctx: ExprContext): MergeStmt {
       : s.using.kind === 'subquery'
         ? { ...s.using, query: rewriteQuery(s.using.query, ctx) }
         : s.using;
-  const r: MergeStmt = { ...s, target, using, on: rewriteExpr(s.on, ctx) };
+  return inScope(ctx, [s.target, s.using], () => mergeClauses(s, { ...s, target, using }, ctx));
+}
+
+/** ON, WHEN MATCHED and WHEN NOT MATCHED of a MERGE (in the scope of its target and source). */
+function mergeClauses(s: MergeStmt, base: MergeStmt, ctx: ExprContext): MergeStmt {
+  const r: MergeStmt = { ...base, on: rewriteExpr(s.on, ctx) };
   if (s.matched) {
-    const set = rewriteSet(s.matched.set, ctx);
+    const set = rewriteSet(s.matched.set, ctx, s.target);
     const m: NonNullable<MergeStmt['matched']> = { set };
     if (s.matched.where) m.where = rewriteExpr(s.matched.where, ctx);
     if (s.matched.deleteWhere) {
       report(ctx, 'OPG-DML-0003', {});
       const names = new Set([s.target.alias, s.target.name.name].filter(Boolean) as OraName[]);
-      const updated = new Map(set.map((c) => [c.columns[0][0], c.value]));
+      const updated = new Map(set.filter((c) => c.columns[0].length === 1).map((c) => [c.columns[0][0], c.value]));
       // The delete test sees the row as updated: substitute SET expressions for target columns.
       m.deleteWhere = mapExpr(rewriteExpr(s.matched.deleteWhere, ctx), (e) => {
         if (e.kind !== 'column') return undefined;

@@ -31,7 +31,8 @@ function printSet(set: SetClause[]): string {
   return set
     .map((s) =>
       s.columns.length === 1 && s.value.kind !== 'subquery'
-        ? `${ident(s.columns[0][0])} = ${printExpr(s.value)}`
+        ? // col, or col.attr (a field of a composite column)
+          `${s.columns[0].map(ident).join('.')} = ${printExpr(s.value)}`
         : `${s.columns.length === 1 ? ident(s.columns[0][0]) : cols(s.columns.map((c) => c[0]))} = ${printExpr(s.value)}`,
     )
     .join(', ');
