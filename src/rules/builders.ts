@@ -21,6 +21,10 @@ export interface ExprContext {
   mapSchema: (schema: OraName) => string;
   /** Oracle type of a column of the current table, when known (for TRUNC(date) and similar). */
   columnType?: (name: OraName) => DataType | undefined;
+  /** Oracle type of a name path the scope does not know (self.attr, rec.field in PL/SQL). */
+  pathType?: (parts: OraName[]) => DataType | undefined;
+  /** Return type of a call of a routine converted from the sources (a type method as its function). */
+  callReturnType?: (name: OraName[]) => DataType | undefined;
   /** Column names of a table of the converted model (for resolving unqualified columns). */
   tableColumns?: (table: QualifiedName) => OraName[] | undefined;
   /** True for a PIPELINED function of the sources (name parts as written: [F] or [PKG, F]). */

@@ -248,12 +248,33 @@ function rewriteOrder(items: OrderItem[] | undefined, ctx: ExprContext): OrderIt
   return items?.map((o) => ({ ...o, expr: rewriteExpr(o.expr, ctx) }));
 }
 
+/**
+ * CURRENT_TIMESTAMP(), LOCALTIMESTAMP(), SYSTIMESTAMP(), CURRENT_DATE() written with parentheses
+ * (PL/SQL accepts them), or CURRENT_TIMESTAMP(p) / LOCALTIMESTAMP(p) with a precision: the SQL
+ * keywords (a quoted "current_timestamp"() would be a function PostgreSQL does not have).
+ */
+function datetimeKeyword(e: FuncCall, ctx: ExprContext): Expr | undefined {
+  const name = e.name[0];
+  const plain = NILADIC[name];
+  if (!plain || plain.kind !== 'pseudo' || e.args.some((a) => a.name)) return undefined;
+  if (!e.args.length) return rewriteExpr({ kind: 'column', parts: [name] }, ctx);
+  const p = e.args[0].value;
+  if (e.args.length !== 1 || name === 'CURRENT_DATE' || p.kind !== 'literal' || p.type !== 'number' || !/^\d$/.test(p.value)) return undefined;
+  // PostgreSQL's precision stops at 6 (microseconds), Oracle's at 9.
+  const precision = Math.min(Number(p.value), 6);
+  if (Number(p.value) > 6) report(ctx, 'OPG-EXPR-0002', { name: `${name}(${p.value})`, target: `${plain.name}(6)` });
+  else if (name === 'SYSTIMESTAMP') report(ctx, 'OPG-EXPR-0002', { name: 'SYSTIMESTAMP', target: 'CURRENT_TIMESTAMP' });
+  return { ...plain, precision };
+}
+
 function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
   if (e.name.length === 1 && e.name[0] === 'IS OF') {
     // PL/SQL on a type hierarchy of the converted scripts is converted before (plsql/objects.ts).
     notConverted(ctx, 'IS OF (type): the type is not a type hierarchy of the converted scripts (outside PL/SQL, or a type without subtypes)');
     return e;
   }
+  const niladic = e.name.length === 1 && !e.over ? datetimeKeyword(e, ctx) : undefined;
+  if (niladic) return niladic;
   const args = e.args.map((a) => rewriteExpr(a.value, ctx));
   const base: FuncCall = { ...e, args: e.args.map((a, i) => ({ ...a, value: args[i] })) };
   if (e.over)

@@ -298,6 +298,8 @@ function firstKnown(list: Expr[], ctx: ExprContext): OraType {
 }
 
 function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType {
+  const returns = ctx.callReturnType?.(e.name);
+  if (returns) return classOfDataType(returns);
   if (e.name.length !== 1) return UNKNOWN;
   const name = e.name[0];
   const args = e.args.map((a) => a.value);
@@ -501,6 +503,10 @@ function columnType(parts: OraName[], ctx: ExprContext): OraType {
   }
   if (parts.length === 1 && ctx.columnType) {
     const t = ctx.columnType(column);
+    if (t) return classOfDataType(t);
+  }
+  if (parts.length >= 2 && ctx.pathType) {
+    const t = ctx.pathType(parts);
     if (t) return classOfDataType(t);
   }
   return UNKNOWN;

@@ -18,7 +18,7 @@ import { builtinPackageExpr } from './builtin-packages.js';
 import { assignsEnclosing, extraArgs, type NestedRoutine, nestedName } from './nested.js';
 import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { lowerChain } from './chains.js';
-import { lowerObjectExpr } from './objects.js';
+import { lowerObjectExpr, staticType } from './objects.js';
 import { jsonExpr } from './json-types.js';
 import { anydataExpr } from './anydata.js';
 import { readChain } from './recursive-types.js';
@@ -242,6 +242,8 @@ export class PlContext {
   unitName?: QualifiedName;
   /** Nested subprograms lifted to routines of their own: Oracle name → routine name. */
   nested = new Map<OraName, NestedRoutine>();
+  /** Return types of the functions type methods were lowered to (objects.ts), for type inference. */
+  methodReturns = new Map<string, DataType>();
 
   constructor(
     readonly cctx: ConvertContext,
@@ -259,9 +261,15 @@ export class PlContext {
       if (name.startsWith('OPG_') && name.endsWith('_ROWCOUNT')) return INTEGER_T;
       if (name.startsWith('OPG_') && name.endsWith('_FOUND')) return { kind: 'datatype', name: 'BOOLEAN', args: [] };
       const info = this.lookup(name);
-      if (!info) return tableColumn?.(name);
+      if (!info) return tableColumn?.(name) ?? this.selfMemberType(name);
       return info.type && this.oracleType(info.type);
     };
+    this.ectx.pathType = (parts) => {
+      if (!this.lookup(parts[0])) return undefined;
+      const t = staticType({ kind: 'column', parts }, this);
+      return t && this.oracleType(t);
+    };
+    this.ectx.callReturnType = (name) => (name.length === 1 ? this.methodReturns.get(name[0]) : undefined);
     // In a trigger, NEW.col / OLD.col have the types of the table's columns; record variables
     // (rec.field) are scope items too, innermost first.
     const table = trigger && cctx.findTable(trigger.on);
@@ -906,6 +914,17 @@ export class PlContext {
   anyTableHas(column: OraName): boolean {
     for (const t of this.cctx.tables.values()) if (t.columns.some((c) => c.name === column)) return true;
     return false;
+  }
+
+  /**
+   * In a type body, the type of a name used without `self.`: an attribute of SELF, or a member
+   * function without parameters called without parentheses (for the type-dependent rules:
+   * LENGTH(n), NVL(f, 0) …).
+   */
+  private selfMemberType(name: OraName): DataType | undefined {
+    if (!this.lookup('SELF') || this.packageMember([name])) return undefined;
+    const t = staticType({ kind: 'column', parts: ['SELF', name] }, this);
+    return t && this.oracleType(t);
   }
 
   /** A name that is an attribute of SELF's object type and nothing declared in the unit. */

@@ -10,7 +10,9 @@
 import type { OraName, QualifiedName } from '../../ast/common.js';
 import type { DataType, Expr, FuncArg } from '../../ast/expr.js';
 import type { Declaration, Param, Subprogram } from '../../ast/plsql.js';
+import { pgNameOf, shortenIdent } from '../../emit/quote.js';
 import type { PlContext } from './context.js';
+import { findMethod, objectTypeOf } from './objects.js';
 
 /** Names a subtree declares (parameters, variables, cursors, loop indexes and records). */
 function declaredNames(x: unknown, out = new Set<OraName>()): Set<OraName> {
@@ -84,8 +86,41 @@ export function liftedUnit(r: NestedRoutine): Subprogram | undefined {
 }
 
 /**
+ * The PostgreSQL name of the routine a nested subprogram is lifted to: `<unit>_<nested>` in the
+ * unit's schema, shortened to 63 bytes with a hash when longer (shortenIdent). The one place that
+ * decides it: the definition and every call print this name as it is, so they always agree (also
+ * for a subprogram nested in a nested one, whose unit is the already lifted routine).
+ */
+export function liftedName(unit: QualifiedName, nested: OraName): QualifiedName {
+  const name = shortenIdent(`${pgNameOf(unit.name)}_${pgNameOf(nested)}`);
+  return { ...(unit.schema ? { schema: unit.schema } : {}), name };
+}
+
+/**
+ * A name a nested subprogram of a type method uses without SELF (an attribute, or a method called
+ * as `m(…)`): it needs the method's SELF.
+ */
+function selfMember(n: OraName, pc: PlContext): boolean {
+  const selfType = pc.lookup('SELF')?.type;
+  if (!selfType || pc.lookup(n) || pc.packageMember([n]) || pc.cctx.routines.has(n)) return false;
+  if (pc.isSelfAttribute(n)) return true;
+  const q = objectTypeOf(pc.cctx, selfType);
+  return !!q && !!findMethod(pc.cctx, q, n, 0);
+}
+
+/** Adds an extra parameter (IN OUT wins over IN). */
+function addExtra(extra: Map<OraName, Param>, p: Param): boolean {
+  const had = extra.get(p.name);
+  if (had && (had.mode !== 'IN' || p.mode === 'IN')) return false;
+  extra.set(p.name, had ? { ...had, mode: 'IN OUT' } : { name: p.name, mode: p.mode === 'IN' ? 'IN' : 'IN OUT', type: p.type });
+  return true;
+}
+
+/**
  * Registers the nested subprograms of a block's declarations (so calls before and between them
- * resolve), with the enclosing variables each one uses.
+ * resolve), with the enclosing variables each one uses. A nested subprogram that calls another
+ * one (a sibling, itself, or one of an enclosing level) also takes what that one takes, so every
+ * call can pass it along: the extra parameters are closed over the calls.
  */
 export function registerNested(decls: Declaration[], pc: PlContext): void {
   const unit = pc.unitName;
@@ -93,6 +128,11 @@ export function registerNested(decls: Declaration[], pc: PlContext): void {
   const siblings = new Set(decls.flatMap((d) => (d.kind === 'subprogram' ? [d.unit.name.name] : [])));
   const blockVars = new Map<OraName, Declaration>();
   for (const d of decls) if (d.kind === 'variable' || d.kind === 'cursor' || d.kind === 'exception') blockVars.set(d.name, d);
+  const selfParam = (): Param | undefined => {
+    const t = pc.lookup('SELF');
+    return t && t.kind !== 'cursor' && t.type ? { name: 'SELF', mode: 'IN', type: t.type } : undefined;
+  };
+  const found = new Map<OraName, { s: Subprogram; own: Set<OraName>; extra: Map<OraName, Param>; calls: Set<OraName>; problems: string[] }>();
   for (const d of decls) {
     if (d.kind !== 'subprogram' || !d.unit.block) continue;
     const s = d.unit;
@@ -101,28 +141,48 @@ export function registerNested(decls: Declaration[], pc: PlContext): void {
     for (const p of s.params) own.add(p.name);
     const used = referencedNames([s.block, s.params.map((p) => p.default)]);
     const assigned = assignedNames(s.block);
-    const extra: Param[] = [];
+    const extra = new Map<OraName, Param>();
+    const calls = new Set<OraName>();
     const problems: string[] = [];
     for (const n of used) {
-      if (own.has(n) || siblings.has(n) || pc.nested.has(n)) continue;
+      if (own.has(n)) continue;
+      if (siblings.has(n) || pc.nested.has(n)) {
+        calls.add(n);
+        continue;
+      }
       const local = blockVars.get(n);
       const outer = local ? undefined : pc.lookup(n);
-      if (!local && !outer) continue;
+      if (!local && !outer) {
+        // An attribute or a method of SELF used without `self.`.
+        const self = selfMember(n, pc) ? selfParam() : undefined;
+        if (self) addExtra(extra, { ...self, mode: assigned.has(n) ? 'IN OUT' : 'IN' });
+        continue;
+      }
       const type: DataType | undefined = local?.kind === 'variable' ? local.type : outer && outer.kind !== 'cursor' ? outer.type : undefined;
       if (!type) {
         problems.push(`${n} (a cursor or exception of the enclosing unit)`);
         continue;
       }
-      const out = assigned.has(n);
-      extra.push({ name: n, mode: out ? 'IN OUT' : 'IN', type });
+      addExtra(extra, { name: n, mode: assigned.has(n) ? 'IN OUT' : 'IN', type });
     }
+    found.set(s.name.name, { s, own, extra, calls, problems });
+  }
+  // What a called nested subprogram takes, the caller takes too (until nothing changes).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of found.values())
+      for (const c of f.calls) {
+        const theirs = found.get(c)?.extra.values() ?? pc.nested.get(c)?.extra ?? [];
+        for (const p of theirs) if (!f.own.has(p.name) && addExtra(f.extra, p)) changed = true;
+      }
+  }
+  for (const { s, extra, problems } of found.values())
     pc.nested.set(s.name.name, {
-      name: { ...(unit.schema ? { schema: unit.schema } : {}), name: `${unit.name}_${s.name.name}` },
-      extra,
+      name: liftedName(unit, s.name.name),
+      extra: [...extra.values()],
       unit: s,
       ...(problems.length ? { reason: `uses ${problems.join(', ')} of the enclosing unit` } : {}),
     });
-  }
 }
 
 /** The extra arguments of a call of a lifted routine: the enclosing variables, by name. */

@@ -528,6 +528,8 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     );
   // A PIPELINED method returns a set: TABLE(obj.m(…)) reads it as such (rewriteFrom).
   if (r.method.unit.attributes.includes('PIPELINED')) ctx.pipelined.add(functionOf(ctx, r));
+  const rt = r.method.unit.kind === 'function' && r.method.unit.returnType && !r.method.unit.attributes.includes('PIPELINED') ? pc.oracleType(r.method.unit.returnType) : undefined;
+  if (rt) pc.methodReturns.set(functionOf(ctx, r), rt);
   return { kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, sub) };
 }
 
