@@ -49,6 +49,9 @@ describe('nested subprograms lifted, chained (PostgreSQL 15)', () => {
       expect(await one(c, 'SELECT long_enclosing_function_name_for_nested_routines(2)')).toBe('7,2');
       // p_n * 10 = 0.5, which Oracle prints as .5 (length 2)
       expect(await one(c, 'SELECT long_enclosing_function_name_for_nested_routines(0.05)')).toBe('1.15,2');
+      // The lifted function's NUMBER result is converted as Oracle prints numbers: 1.30 → 1.3, 0.70 → .7
+      expect(await one(c, 'SELECT long_enclosing_function_name_for_nested_routines(0.10)')).toBe('1.3,1');
+      expect(await one(c, 'SELECT long_enclosing_function_name_for_nested_routines(-0.10)')).toBe('.7,2');
     } finally {
       await c.end();
     }

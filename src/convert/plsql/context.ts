@@ -269,7 +269,16 @@ export class PlContext {
       const t = staticType({ kind: 'column', parts }, this);
       return t && this.oracleType(t);
     };
-    this.ectx.callReturnType = (name) => (name.length === 1 ? this.methodReturns.get(name[0]) : undefined);
+    this.ectx.callReturnType = (name) => {
+      if (name.length !== 1) return undefined;
+      const method = this.methodReturns.get(name[0]);
+      if (method) return method;
+      // A nested function lifted to a routine of its own (the pre-pass already renamed the call).
+      for (const r of this.nested.values())
+        if (r.name.name === name[0] && r.unit?.kind === 'function' && r.unit.returnType && !assignsEnclosing(r) && !r.unit.attributes.includes('PIPELINED'))
+          return this.oracleType(r.unit.returnType);
+      return undefined;
+    };
     // In a trigger, NEW.col / OLD.col have the types of the table's columns; record variables
     // (rec.field) are scope items too, innermost first.
     const table = trigger && cctx.findTable(trigger.on);
