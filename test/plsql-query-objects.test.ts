@@ -27,11 +27,11 @@ describe('object values in queries inside PL/SQL (PostgreSQL 15)', () => {
       const opts =
         "row(row(ARRAY['Rome', 'Nowhere', 'X'])::filter_t, row(ARRAY['unknown'])::filter_t)::options_t";
       expect(await one(a, `SELECT site_report(${opts})`)).toBe(
-        'North:59.9;Nowhere:0;+Rome#Oslo#Rome#unknown',
+        'North:59.9;Nowhere:0;+Rome*Nowhere*Rome#Oslo#Rome#unknown',
       );
       const noExclude = "row(row(ARRAY['Rome', 'Nowhere', 'X'])::filter_t, row('{}')::filter_t)::options_t";
       expect(await one(a, `SELECT site_report(${noExclude})`)).toBe(
-        'North:59.9;Nowhere:0;+Nowhere+Rome#Oslo#Rome#unknown',
+        'North:59.9;Nowhere:0;+Nowhere+Rome*Nowhere*Rome#Oslo#Rome#unknown',
       );
     } finally {
       await a.end();

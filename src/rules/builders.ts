@@ -35,6 +35,12 @@ export interface ExprContext {
   scope?: import('./infer.js').Scope;
   /** Element type of a collection type declared by CREATE TYPE … AS TABLE OF / VARRAY (undefined otherwise). */
   collectionElement?: (type: DataType) => DataType | undefined;
+  /**
+   * For the collection expression of TABLE(…): true when its elements are objects or records
+   * (their attributes are the columns), false for scalar elements (one column, COLUMN_VALUE),
+   * undefined when not known.
+   */
+  collectionOfRows?: (e: Expr) => boolean | undefined;
   /** PostgreSQL schemas made of the packages of the sources (for the data dictionary mapping). */
   packageSchemas?: () => string[];
   /** --schema-map entries as [PostgreSQL schema, Oracle schema] (for the data dictionary mapping). */

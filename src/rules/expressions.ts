@@ -358,7 +358,7 @@ function rewriteSelect(q: Extract<Query, { kind: 'select' }>, ctx: ExprContext):
   // SELECT COLUMN_VALUE FROM TABLE(…) / … JOIN TABLE(…) s ON … s.column_value: the scalar
   // element column is named COLUMN_VALUE, in every FROM position (joins included).
   const cv = columnValueMentions(q);
-  if (cv.unqualified || cv.qualified.size) r.from = r.from.map((f) => markColumnValue(f, cv));
+  if (cv.unqualified || cv.qualified.size) r.from = r.from.map((f) => markColumnValue(f, cv, ctx));
   if (q.from.length === 1 && r.from.length === 0) {
     // SELECT * FROM DUAL: DUAL's one column is DUMMY = 'X'.
     r.items = r.items.map((i) => (i.expr.kind === 'star' ? { expr: lit('X'), alias: 'DUMMY' } : i));
@@ -489,11 +489,16 @@ function columnValueMentions(q: SelectQuery): { unqualified: boolean; qualified:
   return { unqualified, qualified };
 }
 
-/** TABLE(…) items (also inside joins) whose scalar column the block names COLUMN_VALUE. */
-function markColumnValue(f: FromItem, cv: { unqualified: boolean; qualified: Set<string> }): FromItem {
-  if (f.kind === 'join') return { ...f, left: markColumnValue(f.left, cv), right: markColumnValue(f.right, cv) };
+/**
+ * TABLE(…) items (also inside joins) whose scalar column the block names COLUMN_VALUE: by the
+ * item's alias, or alone; COLUMN_VALUE alone does not rename the first attribute of a collection
+ * known to hold objects or records (their attributes are its columns).
+ */
+function markColumnValue(f: FromItem, cv: { unqualified: boolean; qualified: Set<string> }, ctx: ExprContext): FromItem {
+  if (f.kind === 'join') return { ...f, left: markColumnValue(f.left, cv, ctx), right: markColumnValue(f.right, cv, ctx) };
   if (f.kind !== 'table-function' || f.columnAliases?.length) return f;
-  return cv.unqualified || (f.alias && cv.qualified.has(f.alias)) ? { ...f, columnValue: true } : f;
+  const named = !!f.alias && cv.qualified.has(f.alias);
+  return named || (cv.unqualified && ctx.collectionOfRows?.(f.expr) !== true) ? { ...f, columnValue: true } : f;
 }
 
 const EXPR_SLOTS = new Set(['value', 'left', 'right', 'operand', 'expr', 'when', 'then', 'pattern', 'low', 'high', 'from', 'else']);

@@ -17,7 +17,7 @@ import { builtinFunction } from './builtins.js';
 import { builtinPackageExpr } from './builtin-packages.js';
 import { assignsEnclosing, extraArgs, type NestedRoutine, nestedName } from './nested.js';
 import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
-import { lowerChain } from './chains.js';
+import { elementOf, fieldsOf, lowerChain } from './chains.js';
 import { lowerObjectExpr, staticType } from './objects.js';
 import { jsonExpr } from './json-types.js';
 import { anydataExpr } from './anydata.js';
@@ -285,6 +285,20 @@ export class PlContext {
     const triggerItems = table
       ? [{ names: ['NEW', 'OLD'], columns: () => new Map(table.columns.map((c) => [c.name, columnClass(c.type)])) }]
       : [];
+    // TABLE(v) / TABLE(v.attr …): whether the collection holds objects or records (chains.ts).
+    this.ectx.collectionOfRows = (e) => {
+      const parts: OraName[] = [];
+      let x = e;
+      while (x.kind === 'field' || x.kind === 'paren') {
+        if (x.kind === 'field') parts.unshift(x.field);
+        x = x.kind === 'field' ? x.operand : x.expr;
+      }
+      if (x.kind !== 'column') return undefined;
+      const c = this.collectionOf([...x.parts, ...parts]);
+      const el = c && elementOf(c.type, this);
+      if (!el || el.map) return undefined;
+      return !!fieldsOf(el.element, this)?.length;
+    };
     const self = this;
     this.ectx.scope = {
       get items() {
