@@ -30,6 +30,18 @@ describe('nested subprograms lifted, chained (PostgreSQL 15)', () => {
     }
   });
 
+  it('a nested procedure calling a member procedure on SELF takes SELF IN OUT: the change reaches the method', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const c = await db.session();
+    try {
+      // i / 2 for i in 1 .. 3: .5, 1, 1.5 (Oracle's number text), appended by print_line to label
+      const r = await c.query(`CALL tally_reporter_log_numbers(${reporter(1, 1, 'L:')}, 3)`);
+      expect(r.rows[0].self).toMatch(/^\(1,1,L:n\.5;n1;n1\.5;,/);
+    } finally {
+      await c.end();
+    }
+  });
+
   it('NVL(string, 0) converts the 0 to a string (LENGTH of it), CURRENT_TIMESTAMP() is the keyword', async (ctx) => {
     if (!db.ready) ctx.skip();
     const c = await db.session();

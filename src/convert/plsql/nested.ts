@@ -108,6 +108,38 @@ function selfMember(n: OraName, pc: PlContext): boolean {
   return !!q && !!findMethod(pc.cctx, q, n, 0);
 }
 
+/**
+ * A nested procedure of a type method that calls a member procedure on SELF (`self.m(…)`, or `m(…)`
+ * of the type): a member procedure's SELF is IN OUT, so what it changes must reach the method.
+ */
+function callsSelfProcedure(block: unknown, own: Set<OraName>, pc: PlContext): boolean {
+  const q = objectTypeOf(pc.cctx, pc.lookup('SELF')?.type);
+  if (!q) return false;
+  const isProcedure = (name: OraName | undefined, argc: number) =>
+    !!name && findMethod(pc.cctx, q, name, argc, 'procedure')?.method.unit.kind === 'procedure';
+  const onSelf = (parts: OraName[]) =>
+    (parts.length === 2 && parts[0] === 'SELF') || (parts.length === 1 && !own.has(parts[0]) && !pc.lookup(parts[0]) && !pc.nested.has(parts[0]));
+  let found = false;
+  const visit = (x: unknown): void => {
+    if (found || !x || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      for (const y of x) visit(y);
+      return;
+    }
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'call' && Array.isArray(o.name) && onSelf(o.name as OraName[]))
+      found = isProcedure((o.name as OraName[]).at(-1), (o.args as unknown[]).length);
+    else if (o.kind === 'column' && Array.isArray(o.parts) && onSelf(o.parts as OraName[])) found = isProcedure((o.parts as OraName[]).at(-1), 0);
+    else if (o.kind === 'method' && (o.operand as Expr | undefined)?.kind === 'column') {
+      const parts = (o.operand as { parts: OraName[] }).parts;
+      if (parts.length === 1 && parts[0] === 'SELF') found = isProcedure(o.name as OraName, (o.args as unknown[]).length);
+    }
+    for (const v of Object.values(o)) visit(v);
+  };
+  visit(block);
+  return found;
+}
+
 /** Adds an extra parameter (IN OUT wins over IN). */
 function addExtra(extra: Map<OraName, Param>, p: Param): boolean {
   const had = extra.get(p.name);
@@ -165,6 +197,9 @@ export function registerNested(decls: Declaration[], pc: PlContext): void {
       }
       addExtra(extra, { name: n, mode: assigned.has(n) ? 'IN OUT' : 'IN', type });
     }
+    // A member procedure called on SELF may change it (its SELF is IN OUT).
+    const self = s.kind === 'procedure' && callsSelfProcedure(s.block, own, pc) ? selfParam() : undefined;
+    if (self) addExtra(extra, { ...self, mode: 'IN OUT' });
     found.set(s.name.name, { s, own, extra, calls, problems });
   }
   // What a called nested subprogram takes, the caller takes too (until nothing changes).
