@@ -28,6 +28,7 @@ describe("DDL of an anonymous block's EXECUTE IMMEDIATE", () => {
     expect(await rel('run_log_started_ix')).toBe('run_log_started_ix');
     expect(await rel('run_seq')).toBe('run_seq');
     expect(await rel('built_at_run_time')).toBeNull();
+    expect(await rel('unreadable_t')).toBeNull();
     const c = await db.query<{ c: string }>("SELECT obj_description('run_log'::regclass, 'pg_class') AS c");
     expect(c.rows[0].c).toBe('One row per run (created by an install block)');
   });
@@ -35,8 +36,18 @@ describe("DDL of an anonymous block's EXECUTE IMMEDIATE", () => {
   it('a routine using the table runs', async () => {
     await db.exec("CALL log_run('first')");
     await db.exec("CALL log_run('second')");
-    const rows = await db.query<{ note: string }>('SELECT note FROM run_log ORDER BY note');
-    expect(rows.rows.map((r) => r.note)).toEqual(['first #10', 'second #11']);
+    const rows = await db.query<{ note: string; run_no: string }>(
+      'SELECT note, run_no FROM run_log ORDER BY run_no',
+    );
+    expect(rows.rows).toEqual([
+      { note: 'first', run_no: '10' },
+      { note: 'second', run_no: '11' },
+    ]);
+    // run_no was declared `unique not null`: both constraints hold.
+    await expect(db.exec("INSERT INTO run_log (run_id, run_no) VALUES ('\\x01', 10)")).rejects.toThrow(
+      /unique/,
+    );
+    await expect(db.exec("INSERT INTO run_log (run_id) VALUES ('\\x02')")).rejects.toThrow(/null/);
   });
 
   it('a second creation of the same table in a block is left out (the block tested existence)', () => {

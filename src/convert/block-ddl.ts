@@ -18,6 +18,7 @@
 import type { PlsqlUnit, Statement } from '../ast/ddl.js';
 import { makeFinding } from '../findings/make.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
+import { lex } from '../parser/lexer.js';
 import { parseStatement } from '../parser/statement.js';
 import { literalText } from './plsql/dynamic-block.js';
 
@@ -35,6 +36,9 @@ const DDL_KINDS = new Set<Statement['kind']>([
   'revoke',
   'plsql-unit',
 ]);
+
+/** First words of the DDL texts whose parse errors are reported. */
+const DDL_WORDS = new Set(['CREATE', 'ALTER', 'COMMENT', 'GRANT', 'REVOKE']);
 
 /** Statements that came from a block (so that buildModel can apply the "if not exists" rule). */
 export const fromBlock = new WeakSet<Statement>();
@@ -110,7 +114,13 @@ export function blockDdl(block: PlsqlUnit, findings: Finding[]): Statement[] {
       continue;
     }
     const st = parsed.statement;
-    if (!st || !DDL_KINDS.has(st.kind) || parsed.findings.some((f) => f.id === 'OPG-PARSE-0001')) continue;
+    if (!st || parsed.findings.some((f) => f.id === 'OPG-PARSE-0001')) {
+      // DDL the conversion cannot read: said, not dropped silently.
+      const first = lex(text).tokens[0]?.image.toUpperCase();
+      if (first && DDL_WORDS.has(first)) findings.push(...parsed.findings);
+      continue;
+    }
+    if (!DDL_KINDS.has(st.kind)) continue;
     if (st.kind === 'plsql-unit' && (st.unitKind === 'BLOCK' || !st.ast)) continue;
     findings.push(...parsed.findings);
     findings.push(makeFinding('OPG-MISC-0003', { object: label(st) }, { location: loc, object: label(st) }));

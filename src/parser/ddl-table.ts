@@ -588,7 +588,10 @@ export function defineTableRules($: $): void {
     const s: Partial<ConstraintState> = {};
     $.many(0, {
       // Of the words, only EXCEPTIONS INTO continues a constraint state (ANNOTATIONS … does not).
-      GATE: () => !(tokenMatcher($.LA(1), T.Word) && !is($.LA(1), 'EXCEPTIONS')),
+      // NOT NULL after a constraint (`unique not null`) is the column's next constraint, not a state.
+      GATE: () =>
+        !(tokenMatcher($.LA(1), T.Word) && !is($.LA(1), 'EXCEPTIONS')) &&
+        !(tokenMatcher($.LA(1), K.NOT) && tokenMatcher($.LA(2), K.NULL)),
       DEF: () => {
       $.or(0, { MAX_LOOKAHEAD: 2, DEF: [
         {
