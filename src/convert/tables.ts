@@ -17,6 +17,7 @@ import { rewriteExpr, rewriteQuery } from '../rules/expressions.js';
 import { inferType } from '../rules/infer.js';
 import { isPgInteger, mapType } from '../rules/types.js';
 import { printType } from '../emit/pg/expr.js';
+import { shortenIdent } from '../emit/quote.js';
 import { type ConvertContext, objectLabel } from './context.js';
 
 const BIGINT_MAX = 9223372036854775807n;
@@ -296,6 +297,23 @@ function convertConstraint(
     columns: c.columns.map((n) => ctx.columnIdent(t.name, n, findings, where)),
   };
   if (c.name) pc.name = ctx.ident(c.name, findings, where);
+  // A primary or unique key is backed by an index of its name, which shares PostgreSQL's relation
+  // namespace: a key named as a table, view or sequence of the model is renamed.
+  if (pc.name && c.name && (c.kind === 'primary-key' || c.kind === 'unique')) {
+    const q = { schema: t.name.schema, name: c.name };
+    const k = `${q.schema ?? ''}.${q.name}`;
+    if (ctx.findTable(q) || ctx.views.has(k) || ctx.sequences.has(k)) {
+      const renamed = shortenIdent(`${pc.name}_${c.kind === 'primary-key' ? 'pkey' : 'key'}`);
+      findings.push(
+        makeFinding(
+          'OPG-NAME-0002',
+          { kind: 'Constraint (its index)', name: pc.name, schema: t.name.schema ?? '(default)', renamed },
+          where,
+        ),
+      );
+      pc.name = renamed;
+    }
+  }
   if (c.kind === 'check') pc.check = rewriteExpr(c.check!, ectx);
   if (c.kind === 'foreign-key' && c.references) {
     const refTable =
