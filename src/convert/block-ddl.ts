@@ -5,8 +5,8 @@
  * `declare n number; begin select count(*) into n from all_tables where …; if n = 0 then execute
  * immediate 'create table …'; end if; end;`. Schema conversion does not emit anonymous blocks
  * (they run at install time), so such objects would be missing from the converted schema and every
- * routine using them would fail. The DDL texts known at conversion (a literal, q'[…]', literals
- * joined by ||) become statements of the model as if written at top level, located at the
+ * routine using them would fail. The DDL texts known at conversion (a literal, q'[…]', a variable
+ * of the block holding one literal, such parts joined by ||) become statements of the model as if written at top level, located at the
  * EXECUTE IMMEDIATE; the block keeps its own treatment (reported, not emitted).
  *
  * The block's conditions (usually "if it does not exist yet") are not kept: the converted schema is
@@ -16,6 +16,8 @@
  * DDL text built at run time stays in the block (and stays reported with it).
  */
 import type { PlsqlUnit, Statement } from '../ast/ddl.js';
+import type { Expr } from '../ast/expr.js';
+import type { Block } from '../ast/plsql.js';
 import { makeFinding } from '../findings/make.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import { lex } from '../parser/lexer.js';
@@ -40,8 +42,11 @@ const DDL_KINDS = new Set<Statement['kind']>([
 /** First words of the DDL texts whose parse errors are reported. */
 const DDL_WORDS = new Set(['CREATE', 'ALTER', 'COMMENT', 'GRANT', 'REVOKE']);
 
-/** Statements that came from a block (so that buildModel can apply the "if not exists" rule). */
-export const fromBlock = new WeakSet<Statement>();
+/**
+ * Statements that came from a block, with their findings (buildModel reports them, or leaves the
+ * statement out by the "if not exists" rule).
+ */
+export const fromBlock = new WeakMap<Statement, Finding[]>();
 
 /** EXECUTE IMMEDIATE statements of a block, outside nested subprograms, with their unit-relative line. */
 function executeImmediates(node: unknown, out: { sql: unknown; line?: number }[], line?: number): void {
@@ -61,6 +66,55 @@ function executeImmediates(node: unknown, out: { sql: unknown; line?: number }[]
     return;
   }
   for (const v of Object.values(o)) executeImmediates(v, out, here);
+}
+
+/**
+ * Variables of the block with one known text: declared with a literal default and never assigned,
+ * or declared without one and assigned a literal exactly once (`v_sql := 'create table …'`).
+ */
+function knownTexts(block: Block): Map<string, string> {
+  const assigned = new Map<string, Expr[]>();
+  const unknown = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.kind === 'subprogram' || o.kind === 'query' || o.kind === 'select') return;
+    if (o.kind === 'assign') {
+      const t = o.target as Expr;
+      const name = t.kind === 'column' && t.parts.length === 1 ? t.parts[0] : '';
+      assigned.set(name, [...(assigned.get(name) ?? []), o.value as Expr]);
+    }
+    // SELECT / FETCH / EXECUTE IMMEDIATE … INTO a variable: a value not known at conversion.
+    for (const k of ['into', 'returningInto'])
+      if (Array.isArray(o[k]))
+        for (const x of o[k] as Expr[])
+          if (x.kind === 'column' && x.parts.length === 1) unknown.add(x.parts[0]);
+    for (const v of Object.values(o)) walk(v);
+  };
+  walk(block.body);
+  walk(block.handlers);
+  const out = new Map<string, string>();
+  for (const d of block.declarations) {
+    if (d.kind !== 'variable' || unknown.has(d.name)) continue;
+    const writes = assigned.get(d.name) ?? [];
+    const sources = [...(d.default ? [d.default] : []), ...writes];
+    const text = sources.length === 1 ? literalText(sources[0]) : undefined;
+    if (text !== undefined) out.set(d.name, text);
+  }
+  return out;
+}
+
+/** The text of a literal, of a known variable, or of such parts joined by ||. */
+function textOf(e: Expr, known: Map<string, string>): string | undefined {
+  if (e.kind === 'column' && e.parts.length === 1) return known.get(e.parts[0]);
+  if (e.kind === 'paren') return textOf(e.expr, known);
+  if (e.kind === 'binary' && e.op === '||') {
+    const l = textOf(e.left, known);
+    const r = textOf(e.right, known);
+    return l !== undefined && r !== undefined ? l + r : undefined;
+  }
+  return literalText(e);
 }
 
 /** What a DDL statement creates or changes, for the finding. */
@@ -94,15 +148,16 @@ function label(s: Statement): string {
 
 /**
  * The DDL statements an anonymous block runs through EXECUTE IMMEDIATE of a literal text, parsed
- * and located at the EXECUTE IMMEDIATE; each with an OPG-MISC-0003 finding in `findings`.
+ * and located at the EXECUTE IMMEDIATE; their findings (OPG-MISC-0003 …) are in `fromBlock`.
  */
 export function blockDdl(block: PlsqlUnit, findings: Finding[]): Statement[] {
   if (block.unitKind !== 'BLOCK' || block.ast?.kind !== 'block') return [];
   const found: { sql: unknown; line?: number }[] = [];
   executeImmediates(block.ast.block, found);
+  const known = knownTexts(block.ast.block);
   const out: Statement[] = [];
   for (const e of found) {
-    const text = literalText(e.sql as Parameters<typeof literalText>[0])?.trim();
+    const text = textOf(e.sql as Expr, known)?.trim();
     if (!text) continue;
     const loc: SourceLocation | undefined = block.loc
       ? { ...block.loc, line: block.loc.line + (e.line ?? 1) - 1, column: e.line ? 1 : block.loc.column }
@@ -122,9 +177,10 @@ export function blockDdl(block: PlsqlUnit, findings: Finding[]): Statement[] {
     }
     if (!DDL_KINDS.has(st.kind)) continue;
     if (st.kind === 'plsql-unit' && (st.unitKind === 'BLOCK' || !st.ast)) continue;
-    findings.push(...parsed.findings);
-    findings.push(makeFinding('OPG-MISC-0003', { object: label(st) }, { location: loc, object: label(st) }));
-    fromBlock.add(st);
+    fromBlock.set(st, [
+      ...parsed.findings,
+      makeFinding('OPG-MISC-0003', { object: label(st) }, { location: loc, object: label(st) }),
+    ]);
     out.push(st);
   }
   return out;

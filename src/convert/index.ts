@@ -168,8 +168,21 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
     return [s, ...blockDdl(s, findings)];
   });
   for (const s of all) {
-    // The block's "if not exists" seen at conversion: a second creation is left out.
-    if (fromBlock.has(s) && alreadyInModel(s, ctx)) continue;
+    const blockFindings = fromBlock.get(s);
+    if (blockFindings) {
+      // The block's "if not exists" seen at conversion: a second creation is left out.
+      if (alreadyInModel(s, ctx)) {
+        findings.push(
+          makeFinding(
+            'OPG-MISC-0001',
+            { kind: "A second creation of an object the model has already, in an anonymous block's EXECUTE IMMEDIATE," },
+            { location: s.loc },
+          ),
+        );
+        continue;
+      }
+      findings.push(...blockFindings);
+    }
     switch (s.kind) {
       case 'create-table':
         if (s.ofType) expandObjectTable(s, ctx);

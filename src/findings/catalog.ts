@@ -1456,10 +1456,10 @@ const entries: CatalogEntry[] = [
     severity: 'info',
     effortMinutes: 2,
     message:
-      "{object} comes from an anonymous block's EXECUTE IMMEDIATE of a literal text: it is part of the converted schema as if written at top level; the block's conditions (such as \"if it does not exist yet\") are not kept",
+      "{object} comes from an anonymous block's EXECUTE IMMEDIATE of a text known at conversion: it is part of the converted schema as if written at top level; the block's conditions (such as \"if it does not exist yet\") are not kept",
     suggestion:
       'Nothing to do for a schema built from scratch. To run the converted script against a database that may already have the object, use CREATE TABLE / INDEX / SEQUENCE … IF NOT EXISTS (CREATE OR REPLACE for views and routines), which PostgreSQL provides for these objects.',
-    why: 'Install scripts create objects idempotently inside anonymous blocks (count the dictionary rows, then EXECUTE IMMEDIATE the CREATE). Schema conversion does not run anonymous blocks, so the DDL they hold as literal text is taken into the schema; the converted schema is an end state where the object does not exist yet, and a plain CREATE fails loudly on a clash instead of silently keeping an older shape. DDL text built at run time stays in the block.',
+    why: 'Install scripts create objects idempotently inside anonymous blocks (count the dictionary rows, then EXECUTE IMMEDIATE the CREATE). Schema conversion does not run anonymous blocks, so the DDL they hold as text known at conversion (literals, a variable holding one literal, such parts joined by ||) is taken into the schema; the converted schema is an end state where the object does not exist yet, and a plain CREATE fails loudly on a clash instead of silently keeping an older shape. DDL text built at run time stays in the block.',
     rule: 'model',
   },
   // ── Oracle data dictionary views ────────────────────────────────────
