@@ -184,6 +184,27 @@ function isJsonOrXml(parts: string[], pc: PlContext): boolean {
   return !!t && !t.attribute && /^(JSON(_ELEMENT|_OBJECT|_ARRAY|_SCALAR)?_T|XMLTYPE)$/.test(t.name);
 }
 
+/** packageFunctionKind's answer for a member that is no function of the package. */
+const NOT_A_FUNCTION = Symbol('not a function');
+
+/**
+ * Kind of the value a package function returns, for the overload the arguments choose
+ * (undefined when the overload or its return type is unknown); NOT_A_FUNCTION when the member
+ * has no function overload visible from here.
+ */
+function packageFunctionKind(
+  ref: { info: PackageInfo; member: string },
+  args: FuncArg[],
+  pc: PlContext,
+  depth: number,
+): Kind | undefined | typeof NOT_A_FUNCTION {
+  const overloads = qualifiedOverloads(ref.info.overloads?.get(ref.member) ?? [], ref.info);
+  const units = candidatesOf(visibleOverloads(overloads, ref.info, pc), 'function');
+  if (!units.length) return NOT_A_FUNCTION;
+  const r = chooseOverload(units, args, pc, depth + 1);
+  return r.unit?.returnType ? kindOfType(r.unit.returnType, pc) : undefined;
+}
+
 /** Kind of an (Oracle, not yet converted) argument expression; 'null' for NULL; undefined when unknown. */
 export function kindOfArg(e: Expr, pc: PlContext, depth = 0): Kind | 'null' | undefined {
   if (depth > 8) return undefined;
@@ -270,18 +291,8 @@ export function kindOfArg(e: Expr, pc: PlContext, depth = 0): Kind | 'null' | un
       if (e.name.length <= 2 && !(e.name.length === 1 && pc.lookup(e.name[0]))) {
         const ref = pc.packageMember(e.name);
         if (ref && !(e.name.length === 2 && pc.lookup(e.name[0]))) {
-          const units = candidatesOf(
-            visibleOverloads(
-              qualifiedOverloads(ref.info.overloads?.get(ref.member) ?? [], ref.info),
-              ref.info,
-              pc,
-            ),
-            'function',
-          );
-          if (units.length) {
-            const r = chooseOverload(units, e.args, pc, depth + 1);
-            return r.unit?.returnType ? kindOfType(r.unit.returnType, pc) : undefined;
-          }
+          const kind = packageFunctionKind(ref, e.args, pc, depth);
+          if (kind !== NOT_A_FUNCTION) return kind;
         }
       }
       break;
@@ -304,20 +315,8 @@ export function kindOfArg(e: Expr, pc: PlContext, depth = 0): Kind | 'null' | un
         if (v) return kindOfType(v.type, pc);
         const constant = ref?.info.constants.get(ref.member);
         if (constant) return kindOfArg(constant, pc, depth + 1);
-        const units = ref
-          ? candidatesOf(
-              visibleOverloads(
-                qualifiedOverloads(ref.info.overloads?.get(ref.member) ?? [], ref.info),
-                ref.info,
-                pc,
-              ),
-              'function',
-            )
-          : [];
-        if (units.length) {
-          const r = chooseOverload(units, [], pc, depth + 1);
-          return r.unit?.returnType ? kindOfType(r.unit.returnType, pc) : undefined;
-        }
+        const kind = ref ? packageFunctionKind(ref, [], pc, depth) : NOT_A_FUNCTION;
+        if (kind !== NOT_A_FUNCTION) return kind;
       }
       break;
   }
