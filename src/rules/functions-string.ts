@@ -10,6 +10,7 @@ import {
   and,
   bin,
   call,
+  cast,
   caseWhen,
   type ExprContext,
   isNull,
@@ -245,15 +246,15 @@ export const STRING_RULES: Record<string, FunctionRule> = {
   REPLACE: (a, _c, ctx, orig, types) => {
     const [s, search, repl] = textArgs(a, types, ctx, orig, [0, 1, 2]);
     if (isNullLiteral(search)) return s;
+    // coalesce(x, '') needs x as text: a value of unknown type (a package function's result) is
+    // cast, as Oracle converts it implicitly.
+    const orEmpty = (x: Expr, t: OraType | undefined) =>
+      call('coalesce', t?.cls === 'string' ? x : cast(x, 'text'), lit(''));
     const r = call(
       'replace',
       s,
-      search.kind === 'literal' ? search : call('coalesce', search, lit('')),
-      !repl || isNullLiteral(repl)
-        ? lit('')
-        : repl.kind === 'literal'
-          ? repl
-          : call('coalesce', repl, lit('')),
+      search.kind === 'literal' ? search : orEmpty(search, types[1]),
+      !repl || isNullLiteral(repl) ? lit('') : repl.kind === 'literal' ? repl : orEmpty(repl, types[2]),
     );
     return repl && repl.kind === 'literal' && repl.type !== 'null' ? r : noEmpty(r);
   },
