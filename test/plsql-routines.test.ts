@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -22,6 +22,8 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
     const a = await db.session();
     try {
       expect(await one(a, "SELECT fmt.fill('{count} items, {scaled} units{none}', 3)")).toBe('3 items, 30 units');
+      // RAWTOHEX(SUBSTR(blob, 1, 2)): the first two bytes in upper-case hexadecimal.
+      expect(await one(a, "SELECT raw_head('\\x0a0bff'::bytea, 2)")).toBe('0A0B');
     } finally {
       await a.end();
     }

@@ -303,6 +303,8 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
   if (e.name.length !== 1) return UNKNOWN;
   const name = e.name[0];
   const args = e.args.map((a) => a.value);
+  // SUBSTR of a RAW / BLOB value is RAW.
+  if ((name === 'SUBSTR' || name === 'SUBSTRB') && args.length && inferType(args[0], ctx).cls === 'binary') return T('binary');
   if (STRING_FUNCTIONS.has(name)) return T('string');
   if (INT_FUNCTIONS.has(name)) return T('number', 'int');
   if (BIGINT_FUNCTIONS.has(name)) return T('number', 'bigint');
