@@ -27,6 +27,7 @@ import type { ConvertContext } from '../context.js';
 import type { PlContext } from './context.js';
 import { methodOutCall } from './objects.js';
 import { assignsEnclosing, extraArgs, liftedUnit, nestedName } from './nested.js';
+import { candidatesOf, chooseOverload, qualifiedOverloads, visibleOverloads } from './overload-resolution.js';
 
 /** Standalone functions with OUT parameters of the sources, by name (registered before conversion). */
 const standalone = new WeakMap<ConvertContext, Map<string, Subprogram>>();
@@ -64,14 +65,12 @@ export function outFunctionCall(x: Expr, pc: PlContext): { call: FuncCall; unit:
     if (!unit || (x.name.length === 2 && unit.name.schema !== x.name[0])) return undefined;
     return { call: x, unit };
   }
-  const fits = (u: Subprogram) =>
-    u.kind === 'function' &&
-    x.args.length <= u.params.length &&
-    x.args.every((a) => !a.name || u.params.some((p) => p.name === a.name)) &&
-    u.params.every((p, i) => p.default || (x.args[i] && !x.args[i].name) || x.args.some((a) => a.name === p.name));
-  const candidates = (ref.info.overloads?.get(ref.member) ?? []).filter(fits);
-  const unit = candidates.find(hasOutParams);
-  if (!unit || candidates.some((u) => !hasOutParams(u))) return undefined;
+  // The overload Oracle runs (overload-resolution.ts): by the argument types, not by their
+  // count only (f(a BFILE, b IN OUT BLOB) and f(a VARCHAR2, b VARCHAR2 DEFAULT USER) both take two).
+  const units = candidatesOf(visibleOverloads(qualifiedOverloads(ref.info.overloads?.get(ref.member) ?? [], ref.info), ref.info, pc), 'function');
+  const choice = chooseOverload(units, x.args, pc);
+  const unit = choice.unit ?? (choice.remaining.length && choice.remaining.every(hasOutParams) ? choice.remaining[0] : undefined);
+  if (!unit || !hasOutParams(unit)) return undefined;
   return { call: x, unit, pkg: ref.info.name };
 }
 
