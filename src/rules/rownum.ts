@@ -13,6 +13,7 @@ import type { Expr, FuncCall } from '../ast/expr.js';
 import type { SelectQuery } from '../ast/query.js';
 import { makeFinding } from '../findings/make.js';
 import type { ExprContext } from './expressions.js';
+import { buildScope, type Scope } from './infer.js';
 import { andAll, conjuncts, mapExpr, walkExpr } from './walk.js';
 
 const isRownum = (e: Expr) => e.kind === 'pseudo' && e.name === 'ROWNUM';
@@ -25,10 +26,29 @@ function mentionsRownum(e: Expr): boolean {
   return found;
 }
 
-/** A bound that does not depend on the row: literals, binds and arithmetic on them. */
-function isRowIndependent(e: Expr): boolean {
+/**
+ * A name that is a PL/SQL variable (parameter, local, record field) rather than a column of a
+ * query block in scope: the variable is known to the routine and no FROM item of this block or
+ * of an enclosing one has (or may have: columns not known) a column or an alias of that name.
+ * The outermost scope of a query inside PL/SQL holds the routine's record variables (rec.field),
+ * not FROM items: it is not searched.
+ */
+function isPlsqlVariable(parts: string[], ctx: ExprContext, scope: Scope | undefined): boolean {
+  if (!ctx.pathType?.(parts)) return false;
+  for (let s = scope; s && (s.parent || s === scope); s = s.parent)
+    for (const item of s.items) {
+      if (parts.length > 1 && item.names.includes(parts[0])) return false;
+      const cols = item.columns();
+      if (!cols.size || cols.has(parts[0])) return false;
+    }
+  return true;
+}
+
+/** A bound that does not depend on the row: literals, binds, PL/SQL variables and arithmetic on them. */
+function isRowIndependent(e: Expr, ctx?: ExprContext, scope?: Scope): boolean {
   let ok = true;
   walkExpr(e, (x) => {
+    if (x.kind === 'column' && ctx && isPlsqlVariable(x.parts, ctx, scope)) return;
     if (
       x.kind === 'column' ||
       x.kind === 'pseudo' ||
@@ -56,14 +76,8 @@ const literalValue = (e: Expr): number | undefined =>
       : undefined;
 
 /** Reads one ROWNUM comparison: ROWNUM op bound (either side). */
-function rownumTest(e: Expr): Bound | undefined {
-  if (
-    e.kind === 'between' &&
-    !e.not &&
-    isRownum(e.operand) &&
-    isRowIndependent(e.low) &&
-    isRowIndependent(e.high)
-  ) {
+function rownumTest(e: Expr, fixed: (e: Expr) => boolean): Bound | undefined {
+  if (e.kind === 'between' && !e.not && isRownum(e.operand) && fixed(e.low) && fixed(e.high)) {
     const low = literalValue(e.low);
     if (low !== undefined && low <= 1) return upper('<=', e.high);
     return undefined;
@@ -71,8 +85,8 @@ function rownumTest(e: Expr): Bound | undefined {
   if (e.kind !== 'binary' || !(e.op in FLIP)) return undefined;
   let op = e.op;
   let bound: Expr;
-  if (isRownum(e.left) && isRowIndependent(e.right)) bound = e.right;
-  else if (isRownum(e.right) && isRowIndependent(e.left)) {
+  if (isRownum(e.left) && fixed(e.right)) bound = e.right;
+  else if (isRownum(e.right) && fixed(e.left)) {
     bound = e.left;
     op = FLIP[op] as typeof op;
   } else return undefined;
@@ -136,12 +150,14 @@ export function rewriteRownum(q: SelectQuery, ctx: ExprContext): SelectQuery {
     let limit: Expr | undefined;
     let never = false;
     let handled = true;
+    const scope = buildScope(q, ctx, ctx.scope);
+    const fixed = (e: Expr) => isRowIndependent(e, ctx, scope);
     for (const c of conjuncts(q.where)) {
       if (!mentionsRownum(c)) {
         rest.push(c);
         continue;
       }
-      const b = rownumTest(c);
+      const b = rownumTest(c, fixed);
       if (!b) {
         handled = false;
         rest.push(c);
