@@ -4,7 +4,7 @@
  * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy), constructors
  * called with named notation, CASE expressions in IF / WHEN conditions, %TYPE / %ROWTYPE in package
  * types (tables and cursors), assignments through package getters and nested associative arrays, SELECT t.* BULK COLLECT INTO
- * several collections (also package variables), overloads PostgreSQL merges (reported), member functions with IN OUT parameters, EXTEND / TRIM / DELETE on collection elements. The golden
+ * several collections (also package variables), overloads PostgreSQL merges (reported), member functions with IN OUT parameters, EXTEND / TRIM / DELETE on collection elements, parameter defaults a type body leaves to its specification. The golden
  * fixtures' expected.pg.sql files are loaded into a scratch database.
  */
 import { readFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ const FIXTURES = [
   'overloads-same-postgres-signature',
   'object-method-out-params',
   'collection-element-methods',
+  'object-method-spec-defaults',
 ];
 
 const db = scratchDatabase('type_methods', 'object type method', async (s) => {
@@ -230,6 +231,23 @@ describe('object type methods (PostgreSQL 15)', () => {
       // ('a') extended twice, filled, trimmed → ('a', 'b'); the second level deleted → 0 elements;
       // v1..v5 without 2..3 (5..4 is an empty range).
       expect(await one(a, 'SELECT levels_demo()')).toBe('2:b:0:v1v4v5');
+    } finally {
+      await a.end();
+    }
+  });
+
+  // Oracle: callers see the defaults of the type specification, also when the TYPE BODY's
+  // parameters have none; a call may leave those arguments out (positionally or with named notation).
+  it('a method called without the arguments its specification gives defaults (the body gives none)', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // counter(1), bump (a_by 5) → base 6; total = 6 + 1 * 2, total(3) = 6 + 3 * 2,
+      // total(a_times => 3) = 6 + 1 * 3, label('n=') appends the default suffix '!'.
+      expect(await one(a, 'SELECT counter_demo()')).toBe('8 12 9 n=6!');
+      expect(await one(a, 'SELECT counter_total(row(10)::counter)')).toBe('12');
+      const r = await a.query('CALL counter_bump(row(10)::counter)');
+      expect(r.rows[0].self).toBe('(15)');
     } finally {
       await a.end();
     }

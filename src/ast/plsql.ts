@@ -181,6 +181,15 @@ export interface TypeMethod {
   unit: Subprogram;
 }
 
+/** A method declared in an object type specification (its signature; no block). */
+export interface TypeMethodSpec {
+  kind: TypeMethod['kind'];
+  unitKind: 'function' | 'procedure';
+  name: OraName;
+  params: Param[];
+  returnType?: DataType;
+}
+
 /** CREATE TYPE … AS TABLE OF / VARRAY / OBJECT. */
 export type SchemaTypeDefinition =
   | Extract<TypeDefinition, { kind: 'table' | 'varray' }>
@@ -189,6 +198,8 @@ export type SchemaTypeDefinition =
       attributes: { name: OraName; type: DataType }[];
       /** Member, static, map/order or constructor methods were declared. */
       methods: boolean;
+      /** The signatures of the declared methods the parser could read (others are skipped). */
+      methodSpecs?: TypeMethodSpec[];
       /** UNDER supertype */
       under?: QualifiedName;
       /** CREATE TYPE name [OID '…']; — an incomplete type (forward declaration), no attributes. */

@@ -26,6 +26,7 @@ import {
   convertView,
 } from './objects.js';
 import { resolveConditionalCompilation } from './plsql/conditional.js';
+import { noteTypeMethodDefaults } from './plsql/method-spec-defaults.js';
 import { registerTypeBody } from './plsql/objects.js';
 import { registerPackage } from './plsql/packages.js';
 import { flattenedAttributes, registerType, topoSortObjects } from './plsql/types.js';
@@ -235,6 +236,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         noteOutFunction(s, ctx);
         notePipelined(s, ctx);
         registerTypeBody(s, ctx);
+        noteTypeMethodDefaults(s, ctx);
         if (s.ast?.kind === 'type-body')
           ctx.objectMethods.set(s.ast.name.name, new Set(s.ast.methods.map((m) => m.unit.name.name)));
         kept.push(s);

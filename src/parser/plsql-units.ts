@@ -95,12 +95,13 @@ export function definePlsqlUnitRules($: P): void {
     return def;
   });
 
-  /** ( attr type, … [, MEMBER … ] ) — attributes kept, methods noted and skipped. */
+  /** ( attr type, … [, MEMBER … ] ) — attributes kept, method signatures read (their other clauses skipped). */
   const objectBody = (
     i: number,
   ): Extract<import('../ast/plsql.js').SchemaTypeDefinition, { kind: 'object' }> => {
     const attributes: { name: OraName; type: DataType }[] = [];
     let methods = false;
+    const methodSpecs: import('../ast/plsql.js').TypeMethodSpec[] = [];
     $.consume(10 + i, T.LParen);
     const element = (j: number) =>
       $.or(10 + 2 * i + j, {
@@ -123,6 +124,13 @@ export function definePlsqlUnitRules($: P): void {
               la(1) === K.NOT,
             ALT: () => {
               methods = true;
+              // The signature when it reads as one; whatever follows it (or a declaration
+              // it cannot read) is skipped up to the next element.
+              const spec = $.option(10 + 2 * i + j, {
+                GATE: $.BACKTRACK($.typeMethodHeader),
+                DEF: () => $.subrule(40 + 2 * i + j, $.typeMethodHeader),
+              });
+              $.ACTION(() => spec && methodSpecs.push(spec));
               $.many(10 + 2 * i + j, {
                 GATE: () => la(1) !== T.Comma && la(1) !== T.RParen,
                 DEF: () =>
@@ -148,7 +156,7 @@ export function definePlsqlUnitRules($: P): void {
       element(1);
     });
     $.consume(10 + i, T.RParen);
-    return { kind: 'object', attributes, methods };
+    return { kind: 'object', attributes, methods, ...(methodSpecs.length ? { methodSpecs } : {}) };
   };
 
   $.RULE('createTypeBodyUnit', (): PlsqlUnitAst => {
@@ -171,8 +179,12 @@ export function definePlsqlUnitRules($: P): void {
     return { kind: 'type-body', name, methods };
   });
 
-  /** [OVERRIDING] [FINAL] [MAP|ORDER] MEMBER|STATIC|CONSTRUCTOR FUNCTION|PROCEDURE … IS … END; */
-  $.RULE('typeMethod', () => {
+  /**
+   * [OVERRIDING] [FINAL] [NOT INSTANTIABLE] [MAP|ORDER] MEMBER|STATIC|CONSTRUCTOR
+   * FUNCTION|PROCEDURE name [(params)] [RETURN type | RETURN SELF AS RESULT]: the signature of a
+   * method, in a type specification or before the IS of a type body method.
+   */
+  $.RULE('typeMethodHeader', (): import('../ast/plsql.js').TypeMethodSpec => {
     let kind: import('../ast/plsql.js').TypeMethod['kind'] = 'member';
     $.many(0, {
       GATE: () =>
@@ -207,7 +219,7 @@ export function definePlsqlUnitRules($: P): void {
       { ALT: () => ($.consume(0, K.PROCEDURE), 'procedure' as const) },
       { ALT: () => ($.consume(0, K.FUNCTION), 'function' as const) },
     ]);
-    const mname = $.subrule(0, $.identifier);
+    const name = $.subrule(0, $.identifier);
     const params = $.option(0, () => $.subrule(0, $.paramList)) ?? [];
     let returnType: DataType | undefined;
     $.option(1, () => {
@@ -224,6 +236,12 @@ export function definePlsqlUnitRules($: P): void {
         { ALT: () => (returnType = $.subrule(0, $.plType)) },
       ]);
     });
+    return $.ACTION(() => ({ kind, unitKind, name, params, ...(returnType ? { returnType } : {}) }));
+  });
+
+  /** A type body method: its signature, then IS … END; */
+  $.RULE('typeMethod', () => {
+    const { kind, unitKind, name: mname, params, returnType } = $.subrule(0, $.typeMethodHeader);
     const attributes: string[] = [];
     $.many(1, {
       GATE: () => la(1) === K.DETERMINISTIC || la(1) === K.PARALLEL_ENABLE || la(1) === K.PIPELINED,

@@ -18,6 +18,7 @@ import type {
   TypeDefinition,
   TimingPoint,
   TypeMethod,
+  TypeMethodSpec,
 } from '../ast/plsql.js';
 import type { Query, SelectQuery } from '../ast/query.js';
 import type { $ } from './base.js';
@@ -37,6 +38,7 @@ export interface PlsqlRules {
   createTypeUnit: () => PlsqlUnitAst;
   createTypeBodyUnit: () => PlsqlUnitAst;
   typeMethod: () => TypeMethod;
+  typeMethodHeader: () => TypeMethodSpec;
   createPrefix: () => void;
   subprogramHeading: () => Subprogram;
   subprogramDecl: () => Subprogram;
