@@ -6,6 +6,7 @@
 import type { Expr, FuncCall } from '../ast/expr.js';
 import { call, cast, type ExprContext, lit, notConverted, num, report, stringValue } from './builders.js';
 import { looksLikeDateFormat } from './date-format.js';
+import { chr } from './functions-bytes.js';
 import { DATE_RULES, dateToChar, dateTrunc, isDateType } from './functions-date.js';
 import { NUMBER_RULES, numberToText } from './functions-number.js';
 import { STRING_RULES } from './functions-string.js';
@@ -147,7 +148,7 @@ const MISC_RULES: Record<string, FunctionRule> = {
   ROWIDTOCHAR: (a) => cast(a[0], 'text'),
   CHARTOROWID: (a) => cast(a[0], 'tid'),
   LENGTHB: (a) => call('octet_length', ...a),
-  CHR: (a) => call('chr', ...a),
+  CHR: (a, _c, ctx) => chr(a, ctx),
   GROUPING: (a) => call('grouping', ...a),
 };
 

@@ -23,6 +23,7 @@ import { bin, call, cast, lit, NULL, num } from '../../rules/builders.js';
 import { XML_METHODS, xmlMethod } from '../../rules/xml.js';
 import type { PlContext } from './context.js';
 import { SQLERRM_TEXT } from './exceptions.js';
+import { xmlgenQuery } from './xmlgen.js';
 
 const pseudo = (name: string): Expr => ({ kind: 'pseudo', name });
 
@@ -376,6 +377,14 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
       });
       return cast(call(always ? 'txid_current' : 'txid_current_if_assigned'), 'text');
     }
+    case 'DBMS_XMLGEN.GETXML':
+    case 'DBMS_XMLGEN.GETXMLTYPE':
+      return named
+        ? undefined
+        : xmlgenQuery(name, args, pc, (e) => {
+            const t = e.kind === 'literal' ? (e.type === 'string' ? 'VARCHAR2' : undefined) : declaredType(e, pc);
+            return (e.kind === 'binary' && e.op === '||') || (!!t && TEXT_TYPES.has(t));
+          });
     case 'DBMS_XMLGEN.CONVERT': {
       // ENTITY_ENCODE (the default) escapes the five XML special characters, ENTITY_DECODE undoes it.
       const a = positional(c.args, ['XMLDATA', 'FLAG']);

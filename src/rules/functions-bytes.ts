@@ -1,0 +1,151 @@
+/**
+ * Byte-semantics string functions: SUBSTRB and INSTRB (LENGTHB is octet_length), and CHR(0).
+ *
+ * PostgreSQL has no byte substring of text. SUBSTRB walks the characters of the string and keeps
+ * those whose bytes (in the database encoding, octet_length) lie in the requested byte range; a
+ * character the range cuts contributes one blank per byte of it inside the range, as Oracle does
+ * (SUBSTRB('ÏÏÏ', 1, 5) is 'ÏÏ ' in AL32UTF8: 5 bytes, the cut character's first byte a blank).
+ */
+import type { Expr } from '../ast/expr.js';
+import type { Query } from '../ast/query.js';
+import {
+  and,
+  bin,
+  call,
+  caseWhen,
+  type ExprContext,
+  isNullLiteral,
+  lit,
+  NULL,
+  notConverted,
+  num,
+  numberValue,
+  report,
+} from './builders.js';
+import { intArg } from './functions-number.js';
+import type { OraType } from './infer.js';
+
+const I: Expr = { kind: 'column', parts: ['ORAPG_G', 'ORAPG_I'] };
+
+/** The characters of s as ORAPG_G.ORAPG_I (1 … length(s)), restricted by `where`. */
+function overCharacters(s: Expr, item: Expr, where: Expr): Query {
+  return {
+    kind: 'select',
+    items: [{ expr: item }],
+    from: [
+      {
+        kind: 'subquery',
+        alias: 'ORAPG_G',
+        query: {
+          kind: 'select',
+          items: [{ expr: call('generate_series', num(1), call('length', s)), alias: 'ORAPG_I' }],
+          from: [],
+        },
+      },
+    ],
+    where,
+  };
+}
+
+/** Oracle's byte start: 0 is 1, a negative position counts from the end (NULL before the start). */
+function byteStart(s: Expr, pos: Expr, posType: OraType): Expr {
+  const p = numberValue(pos);
+  const bytes = call('octet_length', s);
+  if (p !== undefined) {
+    const k = Math.trunc(p);
+    if (k >= 0) return num(Math.max(k, 1));
+    return caseWhen([[bin('>=', bytes, num(-k)), bin('+', bytes, num(k + 1))]]);
+  }
+  const pi = intArg(pos, posType);
+  return caseWhen([
+    [bin('>', pi, num(0)), pi],
+    [bin('=', pi, num(0)), num(1)],
+    [bin('<=', { kind: 'unary', op: '-', operand: pi }, bytes), bin('+', bin('+', bytes, pi), num(1))],
+  ]);
+}
+
+/**
+ * SUBSTRB(s, pos[, len]): the characters whose bytes lie in [start, start + len - 1]; a character
+ * cut by either end gives one blank per byte of it in the range. NULL when nothing is selected.
+ */
+export function substrb(
+  s: Expr,
+  pos: Expr,
+  len: Expr | undefined,
+  posType: OraType,
+  lenType?: OraType,
+): Expr {
+  if (isNullLiteral(pos) || (len && isNullLiteral(len))) return NULL;
+  const l = len ? numberValue(len) : undefined;
+  if (len && l !== undefined && l < 1) return NULL;
+  const start = byteStart(s, pos, posType);
+  // last byte of the character ORAPG_I, and its first byte
+  const last = call('octet_length', call('substr', s, num(1), I));
+  const first = bin('+', bin('-', last, call('octet_length', call('substr', s, I, num(1)))), num(1));
+  const startValue = numberValue(start);
+  const end = !len
+    ? undefined
+    : startValue !== undefined && l !== undefined
+      ? num(startValue + Math.trunc(l) - 1)
+      : bin(
+          '-',
+          bin(
+            '+',
+            start,
+            l !== undefined
+              ? num(Math.trunc(l))
+              : call('greatest', intArg(len, lenType ?? { cls: 'unknown' }), num(0)),
+          ),
+          num(1),
+        );
+  const inside = end ? and(bin('>=', first, start), bin('<=', last, end)) : bin('>=', first, start);
+  const kept = caseWhen(
+    [[inside, call('substr', s, I, num(1))]],
+    call(
+      'repeat',
+      lit(' '),
+      bin('+', bin('-', end ? call('least', last, end) : last, call('greatest', first, start)), num(1)),
+    ),
+  );
+  const agg: Expr = {
+    kind: 'call',
+    name: ['string_agg'],
+    args: [{ value: kept }, { value: lit('') }],
+    argOrderBy: [{ expr: I }],
+  };
+  const where = end ? and(bin('>=', last, start), bin('<=', first, end)) : bin('>=', last, start);
+  return { kind: 'subquery', query: overCharacters(s, agg, where) };
+}
+
+/**
+ * INSTRB(s, t[, pos[, n]]): the byte position of the n-th occurrence. Converted from the character
+ * position INSTR gives when the search starts at the first byte (pos omitted or 1); a byte
+ * position elsewhere is kept and reported.
+ */
+export function instrb(a: Expr[], ctx: ExprContext, instr: (a: Expr[]) => Expr): Expr {
+  const pos = a[2];
+  if (pos && numberValue(pos) !== 1) {
+    notConverted(ctx, 'INSTRB with a start position other than 1 (a byte position) has no conversion');
+    return { kind: 'call', name: ['instrb'], args: a.map((value) => ({ value })) };
+  }
+  const k = instr([a[0], a[1], num(1), ...(a[3] ? [a[3]] : [])]);
+  // the character position k as a byte position: 0 (not found) and NULL stay as they are
+  return caseWhen(
+    [[bin('=', k, num(0)), num(0)]],
+    bin('+', call('octet_length', call('substr', a[0], num(1), bin('-', k, num(1)))), num(1)),
+  );
+}
+
+/**
+ * CHR(n): CHR(0) (the NUL character) cannot be held by PostgreSQL text ("null character not
+ * permitted"), so the call would fail at run time wherever it is evaluated. It becomes the empty
+ * string, reported: a separator or terminator made of it disappears (lengths, comparisons and
+ * hashes of the texts built with it differ from Oracle's).
+ */
+export function chr(a: Expr[], ctx: ExprContext): Expr {
+  if (a.length === 1 && numberValue(a[0]) === 0) {
+    report(ctx, 'OPG-EXPR-0023', { expr: 'CHR(0)' });
+    return lit('');
+  }
+  return call('chr', ...a);
+}
