@@ -107,6 +107,16 @@ describe('translate()', () => {
     expect(t.sql).not.toContain('tiger');
     expect(JSON.stringify(t)).not.toContain('tiger');
   });
+
+  it('gives a TYPE BODY method the parameter defaults of its type specification', () => {
+    const t = translate(readFileSync('fixtures/plsql/object-method-spec-defaults/input.sql', 'utf8'), {
+      file: 'x.sql',
+    });
+    expect(t.sql).toContain(
+      'counter_total(self counter, a_step numeric DEFAULT 1, a_times numeric DEFAULT 2)',
+    );
+    expect(t.sql).toContain('counter_bump(INOUT self counter, a_by numeric DEFAULT 5)');
+  });
 });
 
 describe('orapg translate (CLI)', () => {

@@ -567,6 +567,7 @@ export function convertInScriptOrder(
       resolveConditionalCompilation(s, ctx.options);
       registerPackage(s, ctx);
       registerType(s, ctx);
+      noteTypeMethodDefaults(s, ctx);
       if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
         notePipelined(s, ctx);
       break;
