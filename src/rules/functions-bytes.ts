@@ -5,6 +5,7 @@
  * those whose bytes (in the database encoding, octet_length) lie in the requested byte range; a
  * character the range cuts contributes one blank per byte of it inside the range, as Oracle does
  * (SUBSTRB('ÏÏÏ', 1, 5) is 'ÏÏ ' in AL32UTF8: 5 bytes, the cut character's first byte a blank).
+ * A string of one-byte characters (octet_length = length) takes a plain substr instead.
  */
 import type { Expr } from '../ast/expr.js';
 import type { Query } from '../ast/query.js';
@@ -17,6 +18,7 @@ import {
   isNullLiteral,
   lit,
   NULL,
+  noEmpty,
   notConverted,
   num,
   numberValue,
@@ -83,21 +85,16 @@ export function substrb(
   const last = call('octet_length', call('substr', s, num(1), I));
   const first = bin('+', bin('-', last, call('octet_length', call('substr', s, I, num(1)))), num(1));
   const startValue = numberValue(start);
-  const end = !len
+  const count = len
+    ? l !== undefined
+      ? num(Math.trunc(l))
+      : call('greatest', intArg(len, lenType ?? { cls: 'unknown' }), num(0))
+    : undefined;
+  const end = !count
     ? undefined
     : startValue !== undefined && l !== undefined
       ? num(startValue + Math.trunc(l) - 1)
-      : bin(
-          '-',
-          bin(
-            '+',
-            start,
-            l !== undefined
-              ? num(Math.trunc(l))
-              : call('greatest', intArg(len, lenType ?? { cls: 'unknown' }), num(0)),
-          ),
-          num(1),
-        );
+      : bin('-', bin('+', start, count), num(1));
   const inside = end ? and(bin('>=', first, start), bin('<=', last, end)) : bin('>=', first, start);
   const kept = caseWhen(
     [[inside, call('substr', s, I, num(1))]],
@@ -114,7 +111,10 @@ export function substrb(
     argOrderBy: [{ expr: I }],
   };
   const where = end ? and(bin('>=', last, start), bin('<=', first, end)) : bin('>=', last, start);
-  return { kind: 'subquery', query: overCharacters(s, agg, where) };
+  // One byte a character (ASCII text): the byte range is the character range.
+  const singleByte = bin('=', call('octet_length', s), call('length', s));
+  const plain = noEmpty(count ? call('substr', s, start, count) : call('substr', s, start));
+  return caseWhen([[singleByte, plain]], { kind: 'subquery', query: overCharacters(s, agg, where) });
 }
 
 /**
