@@ -11,12 +11,28 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('INSERT … VALUES record and UPDATE … SET ROW = record write every column from the fields by position', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query('CALL copy_staff(2)');
+      const rows = (await a.query('SELECT id::int, name, sal::int FROM staff_copy ORDER BY id')).rows;
+      expect(rows).toEqual([
+        { id: 1, name: 'N1', sal: 101 },
+        { id: 2, name: 'n2', sal: 200 },
+        { id: 99, name: 'rec', sal: 1 },
+      ]);
+    } finally {
+      await a.end();
+    }
+  });
+
   it('a call inside an expression reaches the overload with an IN OUT parameter by its argument types, and sees the OUT value', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

@@ -72,6 +72,8 @@ export interface UpdateStmt extends StatementMeta {
   hint?: string;
   target: DmlTarget;
   set: SetClause[];
+  /** PL/SQL SET ROW = record (set is empty then): every column, from the record's fields by position. */
+  setRow?: Expr;
   where?: Expr;
   /** WHERE CURRENT OF cursor (PL/SQL) */
   currentOf?: OraName;

@@ -156,12 +156,26 @@ export function defineDmlRules($: $ & DmlRules): void {
             {
               ALT: () => {
                 $.consume(0, K.VALUES);
-                const rows = [$.subrule(0, $.valuesRow)];
-                $.many(0, () => {
-                  $.consume(0, T.Comma);
-                  rows.push($.subrule(1, $.valuesRow));
-                });
-                values = rows;
+                $.or(7, [
+                  {
+                    // PL/SQL: INSERT INTO t VALUES record — the record's fields by position, (record).*.
+                    GATE: () => $.LA(1).tokenType !== T.LParen,
+                    ALT: () => {
+                      const record = $.subrule(7, $.expr);
+                      values = [[{ kind: 'field', operand: record, field: '*' }]];
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      const rows = [$.subrule(0, $.valuesRow)];
+                      $.many(0, () => {
+                        $.consume(0, T.Comma);
+                        rows.push($.subrule(1, $.valuesRow));
+                      });
+                      values = rows;
+                    },
+                  },
+                ]);
               },
             },
             { ALT: () => (query = $.subrule(0, $.query)) },
@@ -322,12 +336,26 @@ export function defineDmlRules($: $ & DmlRules): void {
     const hint = hintOf(tok);
     const target = $.subrule(0, $.dmlTarget);
     $.consume(0, K.SET);
-    const set = $.subrule(0, $.setClauses);
+    let setRow: Expr | undefined;
+    const set = $.or(3, [
+      {
+        // PL/SQL: UPDATE t SET ROW = record
+        GATE: () => $.LA(1).tokenType === K.ROW && $.LA(2).tokenType === T.Equals,
+        ALT: (): SetClause[] => {
+          $.consume(0, K.ROW);
+          $.consume(1, T.Equals);
+          setRow = $.subrule(1, $.expr);
+          return [];
+        },
+      },
+      { ALT: () => $.subrule(0, $.setClauses) },
+    ]);
     const w = whereClause(0);
     const returning = $.option(1, { GATE: atReturning, DEF: () => $.subrule(0, $.returningClause) });
     const logged = logErrors(2);
     return $.ACTION(() => {
       const s: Statement = { kind: 'update', target, set, ...w };
+      if (setRow) s.setRow = setRow;
       if (hint) s.hint = hint;
       if (returning) s.returning = returning;
       if (logged) s.logErrors = true;

@@ -157,6 +157,19 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
     case 'insert-multi':
       return rewriteMultiInsert(s, ctx);
     case 'update': {
+      if (s.setRow) {
+        // SET ROW = record: every column of the table, from the record's fields by position.
+        const cols = s.target.kind === 'table' ? ctx.tableColumns?.(s.target.name) : undefined;
+        if (!cols?.length) {
+          report(ctx, 'OPG-EXPR-0004', { detail: 'UPDATE … SET ROW = record on a table whose columns are not known (list the columns: SET (c1, c2, …) = (SELECT (record).*))' });
+          (ctx.unconvertible ??= []).push('UPDATE … SET ROW');
+          return { ...s, set: [] };
+        }
+        const fields: Expr = { kind: 'field', operand: s.setRow, field: '*' };
+        const value: Expr = { kind: 'subquery', query: { kind: 'select', items: [{ expr: fields }], from: [] } };
+        const { setRow: _, ...rest } = s;
+        return rewriteDml({ ...rest, set: [{ columns: cols.map((c) => [c]), value }] }, ctx, opts);
+      }
       const flat = flattenInlineView(s, ctx);
       if (flat) return rewriteDml(flat, ctx, opts);
       const target = rewriteTarget(s.target, 'UPDATE', ctx);

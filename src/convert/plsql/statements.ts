@@ -847,7 +847,7 @@ function mapDmlExprs(st: DmlStatement, fn: (e: Expr) => Expr | undefined): DmlSt
         ...(st.query ? { query: q(st.query) } : {}),
       };
     case 'update':
-      return { ...st, set: st.set.map((c) => ({ ...c, value: ex(c.value) })), ...(st.where ? { where: ex(st.where) } : {}) };
+      return { ...st, set: st.set.map((c) => ({ ...c, value: ex(c.value) })), ...(st.setRow ? { setRow: ex(st.setRow) } : {}), ...(st.where ? { where: ex(st.where) } : {}) };
     case 'delete':
       return { ...st, ...(st.where ? { where: ex(st.where) } : {}) };
     case 'merge':
