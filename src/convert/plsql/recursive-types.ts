@@ -188,7 +188,7 @@ export function readChain(parts: OraName[], pc: PlContext, sub: (e: Expr) => Exp
 }
 
 /** `raw` (a jsonb column of Oracle type `t`) read back, then the attributes / collection attribute `rest`. */
-function continueChain(raw: Expr, t: DataType, rest: OraName[], pc: PlContext): Expr {
+export function continueChain(raw: Expr, t: DataType, rest: OraName[], pc: PlContext): Expr {
   if (rest.length === 1 && COLLECTION_ATTRIBUTES.includes(rest[0]) && collectionElement(pc.cctx, t))
     return jsonCollectionAttribute(raw, rest[0]);
   let cur = fromJson(raw, t, pc);

@@ -33,6 +33,7 @@ import { collectionMethodThrough, deepAssign } from './assign.js';
 import { hoistOutCalls } from './hoist.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 import { oraSqlTxtArg, oraSqlTxtAssign } from './event-attributes.js';
+import { type JsonReads, queryJsonReads } from './recursive-query.js';
 
 const IND = '  ';
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -690,8 +691,30 @@ function rowcount(pc: PlContext, pad: string): string[] {
 
 /** Maps PL/SQL-only nodes inside a query (cursor attributes, :NEW, locals) then applies the SQL rules. */
 function sqlQuery(q: Query, pc: PlContext): string {
-  const pre = mapQueryDeep(q, (x) => preNode(x, pc));
+  const reads = queryJsonReads([q], [], pc);
+  const pre = mapQueryDeep(q, (x) => jsonRead(reads, x, pc) ?? preNode(x, pc));
   return printQuery(rewriteQuery(pre, pc.ectx));
+}
+
+/** The queries and expressions of a DML statement, for queryJsonReads. */
+function dmlParts(st: DmlStatement): { queries: Query[]; exprs: Expr[] } {
+  switch (st.kind) {
+    case 'select':
+      return { queries: [st.query], exprs: [] };
+    case 'insert':
+      return { queries: st.query ? [st.query] : [], exprs: st.values?.flat() ?? [] };
+    case 'update':
+      return { queries: [], exprs: [...st.set.map((c) => c.value), ...(st.where ? [st.where] : [])] };
+    case 'delete':
+      return { queries: [], exprs: st.where ? [st.where] : [] };
+    default:
+      return { queries: [], exprs: [] };
+  }
+}
+
+/** A read of a jsonb attribute in a query (recursive-query.ts), its kept operands through the pre-pass. */
+function jsonRead(reads: JsonReads, x: Expr, pc: PlContext): Expr | undefined {
+  return reads.get(x)?.((y) => mapExprDeep(y, (z) => jsonRead(reads, z, pc) ?? preNode(z, pc)));
 }
 
 function preNode(x: Expr, pc: PlContext): Expr | undefined {
@@ -711,7 +734,9 @@ function preNode(x: Expr, pc: PlContext): Expr | undefined {
 }
 
 function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
-  const pre = mapDmlExprs(st, (x) => preNode(x, pc));
+  const parts = dmlParts(st);
+  const reads = queryJsonReads(parts.queries, parts.exprs, pc);
+  const pre = mapDmlExprs(st, (x) => jsonRead(reads, x, pc) ?? preNode(x, pc));
   if (pre.kind === 'transaction') {
     if (pre.verb === 'SAVEPOINT' || pre.savepoint) {
       pc.fail(`${pre.verb}${pre.savepoint ? ` ${pre.savepoint}` : ''} inside PL/SQL (use a nested BEGIN … EXCEPTION block)`);
