@@ -11,6 +11,8 @@
  *   the HASH_* constants (parameter defaults too).
  * - DBMS_LOB.CONVERTTOBLOB / CONVERTTOCLOB: convert_to / convert_from (UTF8, the database character
  *   set); the DBMS_LOB constants.
+ * - DBMS_XMLGEN: CONVERT; GETXML / GETXMLTYPE of a query or a context handle and the context calls
+ *   (xmlgen.ts).
  * - DBMS_ASSERT.SIMPLE_SQL_NAME / QUALIFIED_SQL_NAME / SCHEMA_NAME / SQL_OBJECT_NAME: helper functions
  *   that return the name or raise the Oracle error (ORA-44001…44004 as SQLSTATE O4401…O4404, so
  *   handlers of DBMS_ASSERT.INVALID_* match, see exceptions.ts).
@@ -23,7 +25,7 @@ import { bin, call, cast, lit, NULL, num } from '../../rules/builders.js';
 import { XML_METHODS, xmlMethod } from '../../rules/xml.js';
 import type { PlContext } from './context.js';
 import { SQLERRM_TEXT } from './exceptions.js';
-import { xmlgenQuery } from './xmlgen.js';
+import { type XmlgenArg, xmlgenExpr, xmlgenProcedure } from './xmlgen.js';
 
 const pseudo = (name: string): Expr => ({ kind: 'pseudo', name });
 
@@ -54,6 +56,10 @@ const CONSTANTS: Record<string, string> = {
   'DBMS_CRYPTO.HASH_SH512': '6',
   'DBMS_XMLGEN.ENTITY_ENCODE': '0',
   'DBMS_XMLGEN.ENTITY_DECODE': '1',
+  'DBMS_XMLGEN.DROP_NULLS': '0',
+  'DBMS_XMLGEN.NULL_ATTR': '1',
+  'DBMS_XMLGEN.EMPTY_TAG': '2',
+  'DBMS_XMLGEN.NONE': '0',
   'DBMS_LOB.DEFAULT_CSID': '0',
   'DBMS_LOB.DEFAULT_LANG_CTX': '0',
   'DBMS_LOB.NO_WARNING': '0',
@@ -206,6 +212,26 @@ function declaredType(e: Expr, pc: PlContext): string | undefined {
 
 const BINARY_TYPES = new Set(['RAW', 'BLOB', 'LONG RAW']);
 const TEXT_TYPES = new Set(['CLOB', 'NCLOB', 'VARCHAR2', 'NVARCHAR2', 'VARCHAR', 'CHAR', 'NCHAR', 'LONG']);
+
+const NUMBER_TYPES = new Set([
+  'NUMBER',
+  'INTEGER',
+  'INT',
+  'PLS_INTEGER',
+  'BINARY_INTEGER',
+  'NATURAL',
+  'POSITIVE',
+  'CTXHANDLE',
+]);
+
+/** A DBMS_XMLGEN argument: a query text, a context handle (a number), or unknown (a ref cursor …). */
+function xmlgenArg(e: Expr, pc: PlContext): XmlgenArg {
+  const t = e.kind === 'literal' ? (e.type === 'string' ? 'VARCHAR2' : 'NUMBER') : declaredType(e, pc);
+  if ((e.kind === 'binary' && e.op === '||') || (t && TEXT_TYPES.has(t))) return 'text';
+  if (t && NUMBER_TYPES.has(t)) return 'handle';
+  if (e.kind === 'call' && e.name.join('.').toLowerCase() === 'opg_xmlgen_newcontext') return 'handle';
+  return undefined;
+}
 
 /** DBMS_CRYPTO.HASH(src, typ). */
 function cryptoHash(x: FuncCall, pc: PlContext): Expr | undefined {
@@ -379,12 +405,9 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
     }
     case 'DBMS_XMLGEN.GETXML':
     case 'DBMS_XMLGEN.GETXMLTYPE':
-      return named
-        ? undefined
-        : xmlgenQuery(name, args, pc, (e) => {
-            const t = e.kind === 'literal' ? (e.type === 'string' ? 'VARCHAR2' : undefined) : declaredType(e, pc);
-            return (e.kind === 'binary' && e.op === '||') || (!!t && TEXT_TYPES.has(t));
-          });
+    case 'DBMS_XMLGEN.NEWCONTEXT':
+    case 'DBMS_XMLGEN.GETNUMROWSPROCESSED':
+      return named ? undefined : xmlgenExpr(name, args, pc, (e) => xmlgenArg(e, pc));
     case 'DBMS_XMLGEN.CONVERT': {
       // ENTITY_ENCODE (the default) escapes the five XML special characters, ENTITY_DECODE undoes it.
       const a = positional(c.args, ['XMLDATA', 'FLAG']);
@@ -460,6 +483,12 @@ export function builtinPackageProcedure(c: FuncCall, pc: PlContext): string[] | 
       'DBMS_APPLICATION_INFO: the module is application_name (shown in pg_stat_activity, at most 63 bytes), the action and client info are the custom settings opg_appinfo.action / opg_appinfo.client_info (session settings: a rolled back transaction undoes them, other sessions do not see them)';
     if (!pc.findings.some((f) => f.message === detail)) pc.report('OPG-PLSQL-0020', { detail });
   };
+  if (name.startsWith('DBMS_XMLGEN.') && !c.args.some((a) => a.name))
+    return xmlgenProcedure(
+      name,
+      c.args.map((a) => arg(a.value)),
+      pc,
+    );
   switch (name) {
     case 'DBMS_UTILITY.DB_VERSION': {
       const a = positional(c.args, ['VERSION', 'COMPATIBILITY']);

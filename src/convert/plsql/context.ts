@@ -530,6 +530,8 @@ export class PlContext {
     if (builtin) return `${this.type(builtin.element, label)}[]`;
     // A ROWID variable holds a ctid here (the ROWID pseudo-column became ctid, OPG-EXPR-0022).
     if (!t.schema && (t.name === 'ROWID' || t.name === 'UROWID')) return 'tid';
+    // DBMS_XMLGEN.CTXHANDLE: the context handle is a number here too (xmlgen.ts).
+    if (t.schema === 'DBMS_XMLGEN' && t.name === 'CTXHANDLE' && !t.attribute) return 'numeric';
     const sink: Finding[] = [];
     const pg = mapType(t, { column: label, object: this.object, location: this.location, findings: sink, support: this.cctx.supportTypes });
     if (t.schema && BUILTIN_PACKAGE.test(t.schema) && sink.some((f) => f.id === 'OPG-TYPE-0009'))
