@@ -13,6 +13,44 @@ const num = (v: string): Expr => ({ kind: 'literal', type: 'number', value: v })
 const str = (v: string): Expr => ({ kind: 'literal', type: 'string', value: v });
 const NULL: Expr = { kind: 'literal', type: 'null', value: 'NULL' };
 
+const EMPTY_RAW: Expr = { kind: 'pseudo', name: "'\\x'::bytea" };
+
+/** bytea concatenation (byteacat, the function of bytea || bytea: the || operator here is Oracle's text one). */
+const byteaConcat = (parts: Expr[]): Expr => parts.reduce((l, r) => call('byteacat', l, r));
+
+/** CHR(0), the NUL character. */
+const isNul = (e: Expr): boolean =>
+  e.kind === 'call' &&
+  e.name.length === 1 &&
+  e.name[0].toUpperCase() === 'CHR' &&
+  e.args.length === 1 &&
+  e.args[0].value.kind === 'literal' &&
+  e.args[0].value.type === 'number' &&
+  Number(e.args[0].value.value) === 0;
+
+/** The operands of a chain of || (left to right). */
+function concatParts(e: Expr): Expr[] {
+  if (e.kind === 'binary' && e.op === '||') return [...concatParts(e.left), ...concatParts(e.right)];
+  if (e.kind === 'paren') return concatParts(e.expr);
+  return [e];
+}
+
+/**
+ * UTL_RAW.CAST_TO_RAW(text): the UTF-8 bytes of the text. PostgreSQL text cannot hold CHR(0), so
+ * a text built with it is converted piece by piece: the NUL becomes the byte 00 of the RAW value
+ * (Oracle's bytes kept) instead of an empty string.
+ */
+function castToRaw(arg: Expr): Expr {
+  const parts = concatParts(arg);
+  if (!parts.some(isNul)) return call('convert_to', arg, str('UTF8'));
+  const bytes = parts.map((p) =>
+    isNul(p)
+      ? ({ kind: 'pseudo', name: "'\\x00'::bytea" } as Expr)
+      : call('coalesce', call('convert_to', p, str('UTF8')), EMPTY_RAW),
+  );
+  return byteaConcat(bytes);
+}
+
 /** Positional arguments with named ones put in place (DBMS_LOB.SUBSTR(lob_loc => …, amount => …)). */
 function positional(x: FuncCall, names: string[]): (Expr | undefined)[] {
   const out: (Expr | undefined)[] = [];
@@ -66,14 +104,16 @@ export function builtinFunction(x: FuncCall, pc: PlContext): Expr | undefined {
     }
     // RAW values are bytea; VARCHAR2 ↔ RAW casts keep the bytes (the database character set is UTF8).
     case 'UTL_RAW.CAST_TO_RAW':
-      return x.args.length === 1 && !x.args[0].name ? call('convert_to', x.args[0].value, str('UTF8')) : undefined;
+      return x.args.length === 1 && !x.args[0].name ? castToRaw(x.args[0].value) : undefined;
     case 'UTL_RAW.CAST_TO_VARCHAR2':
       return x.args.length === 1 && !x.args[0].name ? call('convert_from', x.args[0].value, str('UTF8')) : undefined;
     case 'UTL_RAW.LENGTH':
       return x.args.length === 1 && !x.args[0].name ? call('octet_length', x.args[0].value) : undefined;
     case 'UTL_RAW.CONCAT':
+      // RAW (bytea) concatenation, not the text operator; NULL arguments add nothing (r1 … r12
+      // default to NULL), no bytes at all is NULL.
       return x.args.length && !x.args.some((a) => a.name)
-        ? x.args.slice(1).reduce<Expr>((l, a) => ({ kind: 'binary', op: '||', left: l, right: a.value }), x.args[0].value)
+        ? call('nullif', byteaConcat(x.args.map((a) => call('coalesce', a.value, EMPTY_RAW))), EMPTY_RAW)
         : undefined;
     case 'DBMS_LOB.ISTEMPORARY':
     case 'DBMS_LOB.ISOPEN':
