@@ -4,7 +4,7 @@
  * PIPELINED member functions (SETOF, also through the dispatcher of a hierarchy), constructors
  * called with named notation, CASE expressions in IF / WHEN conditions, %TYPE / %ROWTYPE in package
  * types (tables and cursors), assignments through package getters and nested associative arrays, SELECT t.* BULK COLLECT INTO
- * several collections (also package variables), overloads PostgreSQL merges (reported), member functions with IN OUT parameters, EXTEND / TRIM / DELETE on collection elements, parameter defaults a type body leaves to its specification. The golden
+ * several collections (also package variables), overloads PostgreSQL merges (reported), member functions with IN OUT parameters, EXTEND / TRIM / DELETE on collection elements, parameter defaults a type body leaves to its specification, static methods called on the type name. The golden
  * fixtures' expected.pg.sql files are loaded into a scratch database.
  */
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ const FIXTURES = [
   'object-method-out-params',
   'collection-element-methods',
   'object-method-spec-defaults',
+  'object-static-method-calls',
 ];
 
 const db = scratchDatabase('type_methods', 'object type method', async (s) => {
@@ -248,6 +249,28 @@ describe('object type methods (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT counter_total(row(10)::counter)')).toBe('12');
       const r = await a.query('CALL counter_bump(row(10)::counter)');
       expect(r.rows[0].self).toBe('(15)');
+    } finally {
+      await a.end();
+    }
+  });
+
+  // Oracle: a static method is called on the type name (TYPE.m(…)), has no SELF, is chosen among
+  // overloads by argument type and is inherited by subtypes; in the type body it is called unqualified.
+  it('static methods called as TYPE.m(…): functions and procedures, overloads, inherited, in declarations and SQL', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // l_a = of_cents(250); of_cents('1.5') (the VARCHAR2 overload) = 150, plus → 400;
+      // sub_amount.of_cents(7) runs amount's; amount.zero() = 0; SELECT of_cents(250 + 1) = 251.
+      expect(await one(a, 'SELECT amount_demo()')).toBe('400 7 0 251');
+      // The static procedure log_it ran: called on the type name, unqualified from the static
+      // function of_cents(VARCHAR2) and from the member function plus.
+      const log = await a.query('SELECT msg FROM amount_log');
+      expect(log.rows.map((r) => r.msg)).toEqual(['start', 'parsed 1.5', 'plus']);
+      // Static routines take no SELF.
+      expect(await one(a, "SELECT pg_get_function_identity_arguments('amount_log_it'::regproc)")).toBe(
+        'IN a_msg character varying',
+      );
     } finally {
       await a.end();
     }

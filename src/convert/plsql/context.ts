@@ -240,6 +240,8 @@ export class PlContext {
   typePrefix: string;
   /** Schema and name of the routine being emitted (nested subprograms are lifted next to it). */
   unitName?: QualifiedName;
+  /** In a TYPE BODY method: its type (a STATIC method has no SELF, and calls its type's static methods unqualified). */
+  methodType?: QualifiedName;
   /** Nested subprograms lifted to routines of their own: Oracle name → routine name. */
   nested = new Map<OraName, NestedRoutine>();
   /** Return types of the functions type methods were lowered to (objects.ts), for type inference. */

@@ -92,6 +92,8 @@ export function findMethod(
   want?: MethodKind,
   /** The call's arguments: among overloads of one number of arguments, the one their types match (overload-resolution.ts). */
   call?: { args: FuncArg[]; pc: PlContext },
+  /** Only STATIC methods (a call `TYPE.m(…)`, or one without SELF in a static method). */
+  staticOnly = false,
 ): { owner: QualifiedName; method: TypeMethod } | undefined {
   const seen = new Set<string>();
   const pick = (list: TypeMethod[]): TypeMethod | undefined => {
@@ -110,7 +112,10 @@ export function findMethod(
     seen.add(keyOf(t));
     chain.push(t);
   }
-  const candidates = (t: QualifiedName) => (bodies.get(ctx)?.get(t.name) ?? []).filter((m) => m.kind !== 'constructor' && m.unit.name.name === name);
+  // A subtype inherits its supertypes' static methods too (Oracle Object-Relational Developer's
+  // Guide, "About Inheritance in SQL Object Types": subtypes inherit the attributes and methods).
+  const candidates = (t: QualifiedName) =>
+    (bodies.get(ctx)?.get(t.name) ?? []).filter((m) => m.kind !== 'constructor' && m.unit.name.name === name && (!staticOnly || m.kind === 'static'));
   // The nearest implementation of the wanted kind first: a type may implement only the procedure
   // of a name whose function its subtypes implement (NOT INSTANTIABLE there), or the reverse.
   if (want) {
@@ -119,7 +124,7 @@ export function findMethod(
       if (best) return { owner: t, method: best };
     }
     // Only subtypes implement it: none here (dispatchOf finds them).
-    if (typeAndDescendants(ctx, q).slice(1).some((t) => candidates(t).some((m) => fitsArgs(m) && isWanted(m)))) return undefined;
+    if (!staticOnly && typeAndDescendants(ctx, q).slice(1).some((t) => candidates(t).some((m) => fitsArgs(m) && isWanted(m)))) return undefined;
   }
   for (const t of chain) {
     const c = candidates(t);
@@ -174,6 +179,9 @@ function objectStaticType(e: Expr, pc: PlContext): DataType | undefined {
       // An attribute of SELF named alone in a type body.
       if (!pc.lookup(e.parts[0]) && pc.isSelfAttribute(e.parts[0])) return staticType({ kind: 'column', parts: ['SELF', ...e.parts] }, pc);
       const info = pc.lookup(e.parts[0]);
+      // TYPE.m: a parameterless static function named without parentheses.
+      const owner = !info && e.parts.length >= 2 && !pc.inSql ? typeNamed(e.parts.slice(0, -1), pc) : undefined;
+      if (owner) return findMethod(ctx, owner, e.parts[e.parts.length - 1], 0, 'function', undefined, true)?.method.unit.returnType;
       let t = info?.type;
       for (const p of e.parts.slice(1)) t = attrType(t, p);
       return t;
@@ -199,6 +207,8 @@ function objectStaticType(e: Expr, pc: PlContext): DataType | undefined {
         return selfMethod(e.name[0], e.args.length, pc, 'function', e.args)?.method.unit.returnType;
       }
       if (pc.packageMember(e.name)) return undefined;
+      const owner = typeNamed(e.name.slice(0, -1), pc);
+      if (owner) return findMethod(ctx, owner, e.name[e.name.length - 1], e.args.length, 'function', { args: e.args, pc }, true)?.method.unit.returnType;
       const prefix: Expr = { kind: 'column', parts: e.name.slice(0, -1) };
       return memberType(staticType(prefix, pc), e.name[e.name.length - 1], e.args.length, pc, e.args);
     }
@@ -228,11 +238,29 @@ function memberType(t: DataType | undefined, name: string, argc: number, pc: PlC
   return findMethod(pc.cctx, q, name, argc, 'function', args && { args, pc })?.method.unit.returnType;
 }
 
-/** Inside a type body, an unqualified call of one of SELF's methods. */
+/**
+ * Inside a type body, an unqualified call of one of SELF's methods; in a STATIC method (no SELF),
+ * of one of its type's static methods.
+ */
 function selfMethod(name: string, argc: number, pc: PlContext, want?: MethodKind, args?: FuncArg[]): { owner: QualifiedName; method: TypeMethod } | undefined {
   if (pc.lookup(name) || pc.packageMember([name]) || pc.cctx.routines.has(name)) return undefined;
   const self = objectTypeOf(pc.cctx, pc.lookup('SELF')?.type);
-  return self ? findMethod(pc.cctx, self, name, argc, want, args && { args, pc }) : undefined;
+  const q = self ?? (pc.methodType && objectTypeOf(pc.cctx, asType(pc.methodType)));
+  return q ? findMethod(pc.cctx, q, name, argc, want, args && { args, pc }, !self) : undefined;
+}
+
+/**
+ * `T` / `SCHEMA.T` naming an object type of the converted scripts, in a call `T.m(…)` of one of
+ * its static methods (Oracle PL/SQL calls them on the type name, PLS-00587 on a value); undefined
+ * when the name is a variable, a parameter, an attribute of SELF or a package member.
+ */
+function typeNamed(parts: string[], pc: PlContext): QualifiedName | undefined {
+  if (parts.length > 2 || parts.some((p) => p.startsWith('%')) || pc.lookup(parts[0])) return undefined;
+  const ref = pc.packageMember([parts[0]]);
+  if (ref && [ref.info.variables, ref.info.constants, ref.info.members, ref.info.cursors].some((m) => m.has(ref.member))) return undefined;
+  if (parts.length === 1 && pc.isSelfAttribute(parts[0])) return undefined;
+  const name = parts[parts.length - 1];
+  return objectTypeOf(pc.cctx, { kind: 'datatype', name, args: [], ...(parts.length === 2 ? { schema: parts[0] } : {}) });
 }
 
 /** `e.name` (a name chain stays a name chain, so it is also a valid assignment target). */
@@ -382,8 +410,8 @@ export function dispatcherText(ctx: ConvertContext, q: QualifiedName, m: TypeMet
 interface Resolved {
   owner: QualifiedName;
   method: TypeMethod;
-  /** The self value as written (an assignment target when the method is a procedure). */
-  self: Expr;
+  /** The self value as written (an assignment target when the method is a procedure); none for a STATIC method. */
+  self?: Expr;
   /** The hierarchy root whose dispatcher runs the call (dynamic dispatch). */
   dispatch?: QualifiedName;
   selfType?: QualifiedName;
@@ -408,6 +436,11 @@ function resolveCall(x: Expr, pc: PlContext, want: MethodKind = 'function'): Res
       operand = operand.operand;
       selfType = objectTypeOf(ctx, staticType(operand, pc));
     } else start = selfType = objectTypeOf(ctx, staticType(operand, pc));
+  } else if (x.kind === 'call' && x.name.length >= 2 && !pc.packageMember(x.name) && typeNamed(x.name.slice(0, -1), pc)) {
+    // TYPE.m(…) / SCHEMA.TYPE.m(…): a static method of the type or of a supertype.
+    const owner = typeNamed(x.name.slice(0, -1), pc)!;
+    const found = findMethod(ctx, owner, x.name[x.name.length - 1], x.args.length, want, { args: x.args, pc }, true);
+    return found ? { ...found, args: x.args } : 'not-found';
   } else if (x.kind === 'call' && x.name.length >= 2 && !pc.packageMember(x.name)) {
     operand = { kind: 'column', parts: x.name.slice(0, -1) };
     name = x.name[x.name.length - 1];
@@ -423,6 +456,7 @@ function resolveCall(x: Expr, pc: PlContext, want: MethodKind = 'function'): Res
         : undefined;
     if (d) return { ...d.found, self: { kind: 'column', parts: ['SELF'] }, ...(self ? { selfType: self } : {}), args: x.args, dispatch: d.root };
     if (!found) return undefined;
+    if (found.method.kind === 'static') return { ...found, args: x.args };
     return { ...found, self: { kind: 'column', parts: ['SELF'] }, ...(self ? { selfType: self } : {}), args: x.args };
   } else return undefined;
   if (!start) return undefined;
@@ -439,7 +473,10 @@ const functionOf = (ctx: ConvertContext, r: Resolved) => (r.dispatch ? dispatchF
 
 /** Arguments of the method function: self (converted to the owner type) first. */
 function callArgs(r: Resolved, pc: PlContext, sub: (e: Expr) => Expr): FuncArg[] {
-  const args = [{ value: upcast(sub(r.self), r.selfType, r.owner, pc) }, ...r.args.map((a) => ({ ...a, value: sub(a.value) }))];
+  const own = r.args.map((a) => ({ ...a, value: sub(a.value) }));
+  // A static method has no SELF (a value it was called on, which Oracle rejects, is not passed).
+  if (!r.self || r.method.kind === 'static') return own;
+  const args = [{ value: upcast(sub(r.self), r.selfType, r.owner, pc) }, ...own];
   if (!r.dispatch) return args;
   // A dispatcher has no defaults: the omitted parameters get theirs here.
   const positional = r.args.filter((a) => !a.name).length;
@@ -451,7 +488,8 @@ function callArgs(r: Resolved, pc: PlContext, sub: (e: Expr) => Expr): FuncArg[]
 function notFound(x: Expr, pc: PlContext): void {
   const name = x.kind === 'method' ? x.name : x.kind === 'call' ? x.name[x.name.length - 1] : '?';
   const operand = x.kind === 'method' ? x.operand : undefined;
-  const t = operand?.kind === 'treat' ? operand.type.name : operand ? staticType(operand, pc)?.name : undefined;
+  const owner = x.kind === 'call' && x.name.length >= 2 ? typeNamed(x.name.slice(0, -1), pc) : undefined;
+  const t = operand?.kind === 'treat' ? operand.type.name : operand ? staticType(operand, pc)?.name : owner && `type ${owner.name} (static)`;
   pc.fail(
     `method ${name} of ${t ?? 'an object type'}: no implementation in the converted type bodies of the type, its supertypes or its subtypes`,
   );
@@ -543,7 +581,7 @@ export function methodOutCall(x: Expr, pc: PlContext): { call: FuncCall; unit: S
   if (x.kind === 'column' && x.parts.length >= 2 && !x.parts.some((p) => p.startsWith('%'))) x = { kind: 'call', name: x.parts, args: [] };
   if (x.kind !== 'method' && !(x.kind === 'call' && !x.over)) return undefined;
   const r = resolveCall(x, pc, 'function');
-  if (!r || r === 'not-found' || r.method.unit.kind !== 'function' || r.method.kind === 'static') return undefined;
+  if (!r || r === 'not-found' || r.method.unit.kind !== 'function' || r.method.kind === 'static' || !r.self) return undefined;
   const params = ownParams(r.method);
   const selfOut = selfInOut(pc.cctx, r.owner, r.method);
   if (!selfOut && !params.some((p) => p.mode !== 'IN')) return undefined;
@@ -593,7 +631,12 @@ function withoutParentheses(x: Expr, pc: PlContext): Expr | undefined {
     const self = objectTypeOf(ctx, pc.lookup('SELF')?.type);
     return self && parameterlessFunction(ctx, self, first) ? { kind: 'call', name: [first], args: [] } : undefined;
   }
-  if (!pc.lookup(first) && !pc.isSelfAttribute(first)) return undefined;
+  if (!pc.lookup(first) && !pc.isSelfAttribute(first)) {
+    // TYPE.m: a parameterless static function.
+    const owner = typeNamed(x.parts.slice(0, -1), pc);
+    const f = owner && findMethod(ctx, owner, x.parts[x.parts.length - 1], 0, 'function', undefined, true);
+    return f && f.method.unit.kind === 'function' ? { kind: 'call', name: x.parts, args: [] } : undefined;
+  }
   const prefix: Expr = { kind: 'column', parts: x.parts.slice(0, -1) };
   const name = x.parts[x.parts.length - 1];
   const q = objectTypeOf(ctx, staticType(prefix, pc));
@@ -823,7 +866,9 @@ export function objectCallStatement(
   if (!r) return undefined;
   const fn = quoteIdent(pgNameOf(functionOf(pc.cctx, r)));
   const args = callArgs(r, pc, sub).map((a) => (a.name ? `${quoteIdent(pgNameOf(a.name))} => ${printExpr(a.value)}` : printExpr(a.value)));
-  if (r.method.unit.kind === 'function' || r.method.kind === 'static') return [`PERFORM ${fn}(${args.join(', ')});`];
+  if (r.method.unit.kind === 'function') return [`PERFORM ${fn}(${args.join(', ')});`];
+  // A static procedure: a procedure without SELF.
+  if (r.method.kind === 'static' || !r.self) return [`CALL ${fn}(${args.join(', ')});`];
   const self = sub(r.self);
   const plain = self.kind === 'column' && self.parts.length === 1 && (!r.selfType || sameRep(pc.cctx, r.selfType, r.owner));
   if (plain) return [`CALL ${fn}(${args.join(', ')});`];

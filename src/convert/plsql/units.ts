@@ -171,6 +171,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
       for (const m of ast.methods) {
         const label = `${object}.${m.unit.name.name}`;
         const pc = new PlContext(ctx, m.unit.kind === 'function' ? 'function' : 'procedure', label, unit.loc);
+        pc.methodType = ast.name;
         const params = m.unit.params.filter((p) => p.name !== 'SELF');
         const routine = methodRoutineName(ctx, ast.name, m);
         if (routine !== m.unit.name.name)
