@@ -5,8 +5,10 @@
  *   - `WHERE … AND ROWNUM <= n` is a row limit (LIMIT n) only when nothing in the block is
  *     evaluated after numbering (no ORDER BY, GROUP BY, DISTINCT, aggregates, windows, CONNECT BY);
  *   - `ROWNUM > n` (n ≥ 1) and `ROWNUM = n` (n > 1) never match; `ROWNUM > 0` always does;
- *   - ROWNUM in the select list is row_number() OVER (), which PostgreSQL also computes before
- *     the block's ORDER BY.
+ *   - the bound of a limit may be a literal, a bind or a PL/SQL variable (not a column);
+ *   - ROWNUM in the select list / ORDER BY is row_number() OVER (), which PostgreSQL also computes
+ *     before the block's ORDER BY; in a block with GROUP BY or aggregates the rows are numbered
+ *     in a derived table holding the block's FROM item and WHERE (numberRows).
  * Anything else is left for the expression rules, which report it.
  */
 import type { Expr, FuncCall } from '../ast/expr.js';
@@ -145,6 +147,7 @@ const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'LISTAGG', 'STD
 /** Applies the ROWNUM rules to one query block (before the expression rules run). */
 export function rewriteRownum(q: SelectQuery, ctx: ExprContext): SelectQuery {
   let r = q;
+  let numbered: SelectQuery | undefined;
   if (q.where && mentionsRownum(q.where)) {
     const rest: Expr[] = [];
     let limit: Expr | undefined;
@@ -182,7 +185,7 @@ export function rewriteRownum(q: SelectQuery, ctx: ExprContext): SelectQuery {
       after &&
       q.from.length === 1 &&
       q.from[0].kind !== 'join' &&
-      q.from[0].kind !== 'table-function'
+      (q.from[0].kind !== 'table-function' || !namesColumnValue(q))
     ) {
       // Number (limit) the rows first, in a derived table that takes the item's name, so the
       // block's column references still resolve; the rest of the block runs on top of it.
@@ -196,6 +199,7 @@ export function rewriteRownum(q: SelectQuery, ctx: ExprContext): SelectQuery {
       };
       const w = andAll(rest);
       if (w) inner.where = w;
+      numbered = inner;
       r = { ...q, from: [{ kind: 'subquery', query: inner, alias: name }] };
       delete r.where;
     } else if (after) {
@@ -208,21 +212,93 @@ export function rewriteRownum(q: SelectQuery, ctx: ExprContext): SelectQuery {
       r = { ...where(rest), fetch: { count: limit } };
     }
   }
-  // ROWNUM in the select list: numbered before ORDER BY, like row_number() OVER ().
-  if (r.items.some((i) => mentionsRownum(i.expr)) && !r.groupBy?.length) {
-    r = {
-      ...r,
-      items: r.items.map((i) => ({
-        ...i,
-        expr: mapExpr(i.expr, (x) =>
-          isRownum(x)
-            ? { kind: 'call', name: ['row_number'], args: [], over: { partitionBy: [], orderBy: [] } }
-            : undefined,
-        ),
-      })),
-    };
+  return numberRows(r, numbered);
+}
+
+/**
+ * The block names COLUMN_VALUE (of a TABLE() over a scalar collection): how the column is named
+ * depends on the block's own mentions (expressions.ts), so the item is not moved to a derived table.
+ */
+function namesColumnValue(q: SelectQuery): boolean {
+  let found = false;
+  const visit = (e: Expr) =>
+    walkExpr(e, (x) => {
+      if (x.kind === 'column' && x.parts[x.parts.length - 1] === 'COLUMN_VALUE') found = true;
+    });
+  for (const i of q.items) visit(i.expr);
+  if (q.where) visit(q.where);
+  if (q.having) visit(q.having);
+  for (const o of q.orderBy ?? []) visit(o.expr);
+  for (const g of q.groupBy ?? []) if (g.kind === 'expr') visit(g.expr);
+  return found;
+}
+
+const ROW_NUMBER: Expr = {
+  kind: 'call',
+  name: ['row_number'],
+  args: [],
+  over: { partitionBy: [], orderBy: [] },
+};
+
+function hasAggregate(q: SelectQuery): boolean {
+  let found = false;
+  const visit = (e: Expr) =>
+    walkExpr(e, (x) => {
+      if (x.kind === 'call' && !x.over && AGGREGATES.has(x.name.join('.'))) found = true;
+    });
+  for (const i of q.items) visit(i.expr);
+  if (q.having) visit(q.having);
+  for (const o of q.orderBy ?? []) visit(o.expr);
+  return found;
+}
+
+/**
+ * ROWNUM in the select list, ORDER BY or HAVING: the number of the row as it came out of FROM /
+ * WHERE. Without grouping that is row_number() OVER () of the block (PostgreSQL computes it
+ * before the block's ORDER BY and DISTINCT). With GROUP BY or aggregates the rows are numbered in
+ * a derived table holding the block's FROM item and WHERE (`numbered`: the one the ROWNUM limit
+ * already made), taking the item's name, and the block reads its OPG_ROWNUM column. Anything else
+ * is left to the expression rules, which report it.
+ */
+function numberRows(r: SelectQuery, numbered: SelectQuery | undefined): SelectQuery {
+  const mapped = (e: Expr, to: Expr) => mapExpr(e, (x) => (isRownum(x) ? to : undefined));
+  const outside =
+    r.items.some((i) => mentionsRownum(i.expr)) ||
+    !!r.orderBy?.some((o) => mentionsRownum(o.expr)) ||
+    (!!r.having && mentionsRownum(r.having));
+  if (!outside) return r;
+  const grouped = !!r.groupBy?.length || !!r.having || hasAggregate(r);
+  const replace = (to: Expr): SelectQuery => {
+    const out: SelectQuery = { ...r, items: r.items.map((i) => ({ ...i, expr: mapped(i.expr, to) })) };
+    if (r.orderBy) out.orderBy = r.orderBy.map((o) => ({ ...o, expr: mapped(o.expr, to) }));
+    if (r.having) out.having = mapped(r.having, to);
+    return out;
+  };
+  if (!grouped) return replace(ROW_NUMBER);
+  const item = r.from.length === 1 ? r.from[0] : undefined;
+  if (!item || (r.where && mentionsRownum(r.where))) return r;
+  let inner: SelectQuery;
+  let name: string;
+  if (numbered && item.kind === 'subquery' && item.query === numbered && item.alias) {
+    inner = numbered;
+    name = item.alias;
+    const base = numbered.from[0];
+    if (base.kind !== 'table' && !('alias' in base && base.alias)) return r;
+  } else {
+    if (item.kind === 'join' || (item.kind === 'table-function' && namesColumnValue(r))) return r;
+    if (item.kind !== 'table' && !item.alias) return r;
+    name = item.alias ?? (item.kind === 'table' ? item.name.name : '');
+    inner = { kind: 'select', items: [{ expr: { kind: 'star' } }], from: [item] };
+    if (r.where) inner.where = r.where;
   }
-  return r;
+  const query: SelectQuery = {
+    ...inner,
+    items: [{ expr: { kind: 'star', qualifier: [name] } }, { expr: ROW_NUMBER, alias: 'OPG_ROWNUM' }],
+  };
+  const out = replace({ kind: 'column', parts: [name, 'OPG_ROWNUM'] });
+  out.from = [{ kind: 'subquery', query, alias: name }];
+  delete out.where;
+  return out;
 }
 
 function greatestLeast(a: Expr, b: Expr): Expr {
