@@ -13,6 +13,8 @@ import { parseStatement } from '../parser/statement.js';
 import { type ScriptItem, splitScript } from '../source/script.js';
 import { rewriteExpr } from '../rules/expressions.js';
 import { ANYDATA_TYPE, mapType, SUPPORT_TYPES } from '../rules/types.js';
+import { ANYTYPE_HELPERS } from './plsql/anydata.js';
+import { ANYTYPE_SUPPORT } from './plsql/anytype-catalog.js';
 import { ConvertContext, type ConvertOptions, objectLabel } from './context.js';
 import {
   convertAlterSequence,
@@ -122,12 +124,12 @@ export function convertSources(
     nodes: [{ kind: 'schema' as const, name }],
     findings: [],
   }));
-  // Helper types (opg_anydata) before every type that could use them.
+  // Helper types (opg_anydata) before every type that could use them; the ANYTYPE helper functions.
   const supportObjects: PgObject[] = [...ctx.supportTypes].sort().map((name) => ({
     phase: 'pre-data' as const,
-    object: `TYPE ${name.toUpperCase()}`,
-    objectType: 'TYPE',
-    nodes: [{ kind: 'raw' as const, text: SUPPORT_TYPES[name] }],
+    object: `${name === ANYTYPE_SUPPORT ? 'FUNCTION' : 'TYPE'} ${name.toUpperCase()}`,
+    objectType: name === ANYTYPE_SUPPORT ? 'FUNCTION' : 'TYPE',
+    nodes: [{ kind: 'raw' as const, text: name === ANYTYPE_SUPPORT ? ANYTYPE_HELPERS : SUPPORT_TYPES[name] }],
     findings: [],
     defines: name === ANYDATA_TYPE ? '.ANYDATA' : `.${name.toUpperCase()}`,
   }));

@@ -304,10 +304,10 @@ const entries: CatalogEntry[] = [
     title: 'ANYTYPE mapped to text',
     severity: 'warning',
     effortMinutes: 30,
-    message: '{type} on {column} mapped to text (the type name); ANYTYPE methods are not converted',
+    message: '{type} on {column} mapped to text (the type name, SCHEMA.NAME); GetInfo / GetAttrElemInfo / GetPersistent read the PostgreSQL catalog, transient types (BeginCreate …) are not converted',
     suggestion:
-      'Replace type descriptions (GetInfo, GetAttrElemInfo, GetPersistent, BeginCreate …) by queries of pg_type / pg_attribute / information_schema.attributes for the type name held in the variable.',
-    why: 'ANYTYPE describes a type at run time; PostgreSQL describes types in its catalog, so a variable keeps the type name and code that calls ANYTYPE methods is reported where it is converted.',
+      'Check code that builds transient types (BeginCreate, AddAttr, EndCreate): it is reported where converted; rewrite it with CREATE TYPE or a jsonb value.',
+    why: 'ANYTYPE describes a type at run time; PostgreSQL describes types in its catalog, so a variable keeps the type name and the describing methods query pg_type / pg_attribute (OPG-ANYDATA-0005).',
     rule: 'rules/types',
   },
   {
@@ -330,6 +330,17 @@ const entries: CatalogEntry[] = [
       'Nothing to do for code that stores and reads values of the same type. Code that reads a value as another type (AccessVarchar2 of a NUMBER) gets a cast instead of Oracle\'s type-mismatch error.',
     why: 'Oracle ANYDATA holds a value with its type; here the Oracle type name (what GetTypeName returns) and to_jsonb of the value, read back by a cast or jsonb_populate_record.',
     rule: 'convert/plsql/anydata',
+  },
+  {
+    id: 'OPG-ANYDATA-0005',
+    title: 'ANYTYPE described from the PostgreSQL catalog',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Check code that relies on character set ids, type versions or the precision of integer and timestamp attributes: they are NULL or approximate. Code that only tests type codes and names works unchanged.',
+    why: 'Oracle describes a type from its data dictionary; here helper functions (opg_anytype_info, opg_anytype_attr, opg_anydata_gettype, opg_anytype_persistent) read pg_type / pg_attribute, where several Oracle types share one PostgreSQL type and character set ids and versions do not exist. VARRAY types are told from nested tables by the comment VARRAY(n) on their domain.',
+    rule: 'convert/plsql/anytype',
   },
   {
     id: 'OPG-JSON-0001',

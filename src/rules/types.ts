@@ -104,7 +104,11 @@ export const TYPE_MAPPING_DOC: [string, string, string][] = [
     'opg_anydata (type_name text, value jsonb)',
     'composite type created once when used: the Oracle type name (GetTypeName) and to_jsonb of the value; Convert… → ROW(…), Access… / Get… → cast or jsonb_populate_record; column: finding',
   ],
-  ['ANYTYPE', 'text (the type name)', 'finding: ANYTYPE methods and ANYDATA.GetType not converted'],
+  [
+    'ANYTYPE',
+    'text (the type name, SCHEMA.NAME)',
+    'GetInfo, GetAttrElemInfo, GetPersistent and ANYDATA.GetType read pg_type / pg_attribute through helper functions (finding); transient types (BeginCreate …) not converted',
+  ],
   ['ANYDATASET', 'same name', 'finding: not converted'],
   ['SDO_GEOMETRY', 'text', 'finding: needs PostGIS'],
   ['REF object_type', 'text', 'finding: no object references (store the key of the referenced row)'],

@@ -18,12 +18,15 @@
  *
  * A NULL value is stored as JSON null, so that the ANYDATA itself is NOT NULL as in Oracle (a
  * composite value with a NULL field is neither NULL nor NOT NULL on PostgreSQL).
- * ANYTYPE variables hold a type name (text); their methods, ANYDATA.GetType and the piecewise
- * methods (BeginCreate, Set…, EndCreate, PieceWise) are reported, not converted.
+ * ANYTYPE variables hold a type name (text, 'SCHEMA.NAME'); GetInfo, GetAttrElemInfo,
+ * GetPersistent and ANYDATA.GetType read the PostgreSQL catalog (anytype.ts); the piecewise and
+ * transient-type methods (BeginCreate, Set…, AddAttr, EndCreate, PieceWise) are reported, not converted.
  */
 import type { DataType, Expr, FuncArg } from '../../ast/expr.js';
 import { quoteLiteral } from '../../emit/quote.js';
 import { ANYDATA_TYPE, isSysType } from '../../rules/types.js';
+import { anytypeAssign, persistentCall, persistentExpr } from './anytype.js';
+import { anytypeHelperText } from './anytype-catalog.js';
 import type { PlContext } from './context.js';
 import { collectionElement } from './context.js';
 import { assignTarget, objectTypeOf, staticType } from './objects.js';
@@ -96,7 +99,7 @@ function staticMethod(x: Expr, pc: PlContext): { name: string; args: FuncArg[] }
 }
 
 /** `operand.name(args)` with the operand's declared type ANYDATA or ANYTYPE. */
-function memberCall(
+export function memberCall(
   x: Expr,
   pc: PlContext,
 ): { operand: Expr; name: string; args: FuncArg[]; type: 'ANYDATA' | 'ANYTYPE' } | undefined {
@@ -219,6 +222,24 @@ const DBMS_SQL: Record<string, number> = {
 
 const PACKAGE_CONSTANTS: Record<string, Record<string, number>> = { DBMS_TYPES, DBMS_SQL };
 
+/** SCALARS suffixes whose DBMS_TYPES constant is spelled otherwise. */
+const TYPECODE_KEY: Record<string, string> = {
+  TIMESTAMPTZ: 'TIMESTAMP_TZ',
+  TIMESTAMPLTZ: 'TIMESTAMP_LTZ',
+  INTERVALYM: 'INTERVAL_YM',
+  INTERVALDS: 'INTERVAL_DS',
+};
+/** The type code of each built-in type name ANYDATA.Convert… stores (SYS.NUMBER → 2 …). */
+const SCALAR_TYPECODES: Record<string, number> = Object.fromEntries(
+  Object.entries(SCALARS).flatMap(([k, [name]]) => {
+    const code = DBMS_TYPES[`TYPECODE_${TYPECODE_KEY[k] ?? k}`];
+    return code === undefined ? [] : [[name, code]];
+  }),
+);
+
+/** The ANYTYPE helper functions (anytype-catalog.ts), created once by a conversion that uses them. */
+export const ANYTYPE_HELPERS = anytypeHelperText(SCALAR_TYPECODES);
+
 /** DBMS_TYPES.<constant> / DBMS_SQL.<constant> (also SYS.-qualified): its number. */
 function dbmsTypesConstant(x: Expr, pc: PlContext): Expr | undefined {
   if (x.kind !== 'column') return undefined;
@@ -259,11 +280,20 @@ export function anydataExpr(x: Expr, pc: PlContext): Expr | undefined {
     );
     return pseudo('NULL');
   }
+  const persistent = persistentCall(x, pc);
+  if (persistent) {
+    const text = persistentExpr(persistent, pc);
+    if (text) return { kind: 'cast', operand: pseudo(text), type: ora('CLOB') };
+    pc.fail('ANYTYPE.GETPERSISTENT: the arguments do not match (schema_name, type_name [, version])');
+    return pseudo('NULL');
+  }
   const m = memberCall(x, pc);
   if (!m) return undefined;
   if (m.type === 'ANYTYPE') {
     pc.fail(
-      `ANYTYPE method ${m.name}: an ANYTYPE is held as its type name (text); describe the type from pg_type / pg_attribute instead`,
+      m.name === 'GETINFO' || m.name === 'GETATTRELEMINFO'
+        ? `ANYTYPE.${m.name}(…) inside an expression (only status := t.${m.name}(…) is converted)`
+        : `ANYTYPE method ${m.name} is not converted (an ANYTYPE is held as its type name; transient types cannot be built)`,
     );
     return pseudo('NULL');
   }
@@ -283,7 +313,7 @@ export function anydataExpr(x: Expr, pc: PlContext): Expr | undefined {
     m.name.startsWith('GET') && m.name !== 'GETTYPE' && m.args.length === 1
       ? `ANYDATA.${m.name}(…) inside an expression (only status := a.${m.name}(v) is converted)`
       : m.name === 'GETTYPE'
-        ? 'ANYDATA.GETTYPE: ANYTYPE descriptions are not converted (GetTypeName gives the type name)'
+        ? 'ANYDATA.GETTYPE(…) inside an expression (only status := a.GETTYPE(t) is converted)'
         : `ANYDATA method ${m.name} is not converted`,
   );
   return pseudo('NULL');
@@ -295,6 +325,8 @@ export function anydataExpr(x: Expr, pc: PlContext): Expr | undefined {
  */
 export function anydataAssign(target: Expr, value: Expr, pc: PlContext): string[] | undefined {
   const m = memberCall(value, pc);
+  const described = m && anytypeAssign(target, m, pc);
+  if (described) return described;
   if (
     m?.type !== 'ANYDATA' ||
     !m.name.startsWith('GET') ||

@@ -52,6 +52,7 @@ const ORA_SQLSTATE: Record<number, string> = {
   6502: '22000', // numeric or value error
   8177: '40001', // cannot serialize access
   12899: '22001', // value too large for column
+  22303: '42704', // type not found (ANYTYPE.GetPersistent): undefined_object
   24381: 'OB381', // error(s) in array DML (FORALL … SAVE EXCEPTIONS, raised by the converted loop)
   30006: '55P03', // resource busy; acquire with WAIT timeout expired
   44001: 'O4401', // DBMS_ASSERT: invalid schema name

@@ -14,6 +14,7 @@ import { makeFinding } from '../../findings/make.js';
 import type { Finding } from '../../findings/types.js';
 import { ConvertContext } from '../context.js';
 import { resolveConditionalCompilation } from './conditional.js';
+import { varrayComment } from './anytype-catalog.js';
 import { collectionElement, PlContext } from './context.js';
 import { packageCollectionElement } from './assoc.js';
 import { convertCompoundTrigger } from './compound.js';
@@ -149,6 +150,8 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
       } else {
         // Nested tables and VARRAYs become arrays; a domain keeps the type's name usable.
         text = `CREATE DOMAIN ${name} AS ${pc.resolvedType(def.of, ast.name.name)}[];`;
+        // The catalog tells a VARRAY from a nested table by this comment (ANYTYPE, anytype-catalog.ts).
+        if (def.kind === 'varray') text += `\nCOMMENT ON DOMAIN ${name} IS ${quoteLiteral(varrayComment(def.size))};`;
       }
       const objects = objectFor(unit, pc, 'pre-data', [text], parseFindings, 'TYPE');
       objects[0].defines = `${ast.name.schema ?? ''}.${ast.name.name}`;
