@@ -1,5 +1,5 @@
 /**
- * Byte-semantics string functions: SUBSTRB and INSTRB (LENGTHB is octet_length), and CHR(0).
+ * Byte-semantics string functions: SUBSTRB and INSTRB (LENGTHB is octet_length), VSIZE, and CHR(0).
  *
  * PostgreSQL has no byte substring of text. SUBSTRB walks the characters of the string and keeps
  * those whose bytes (in the database encoding, octet_length) lie in the requested byte range; a
@@ -15,6 +15,7 @@ import {
   call,
   caseWhen,
   type ExprContext,
+  isNull,
   isNullLiteral,
   lit,
   NULL,
@@ -148,4 +149,21 @@ export function chr(a: Expr[], ctx: ExprContext): Expr {
     return lit('');
   }
   return call('chr', ...a);
+}
+
+/**
+ * VSIZE(x): the bytes of Oracle's internal representation. A character value is its bytes in the
+ * database character set (octet_length, UTF-8 here), a RAW / BLOB its length, a DATE always 7
+ * bytes; NULL gives NULL. Numbers, timestamps and other types are stored differently in
+ * PostgreSQL: kept and reported.
+ */
+export function vsize(a: Expr[], base: Expr, ctx: ExprContext, t: OraType): Expr {
+  if (a.length !== 1) throw new Error('VSIZE takes one argument');
+  if (t.cls === 'string' || t.cls === 'binary') return call('octet_length', a[0]);
+  if (t.cls === 'date') return caseWhen([[isNull(a[0], true), num(7)]]);
+  notConverted(
+    ctx,
+    `VSIZE of a ${t.cls === 'unknown' ? 'value of unknown type' : `${t.cls} value`}: Oracle's internal size has no PostgreSQL equivalent (pg_column_size gives PostgreSQL's)`,
+  );
+  return base;
 }

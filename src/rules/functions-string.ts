@@ -24,8 +24,8 @@ import {
   report,
   stringValue,
 } from './builders.js';
+import { instrb, substrb, vsize } from './functions-bytes.js';
 import { dateToText, isDateType } from './functions-date.js';
-import { instrb, substrb } from './functions-bytes.js';
 import { intArg, numberToText } from './functions-number.js';
 import { describe, type OraType } from './infer.js';
 import type { FunctionRule } from './rule-types.js';
@@ -248,6 +248,7 @@ export const STRING_RULES: Record<string, FunctionRule> = {
       : substrb(asText(a[0], types[0], ctx, orig[0]), a[1], a[2], types[1], types[2]),
   INSTRB: (a, _c, ctx, orig, types) =>
     instrb(textArgs(a, types, ctx, orig, [0, 1]), ctx, (x) => instr(x, [types[0], types[1], { cls: 'number' }, types[3]])),
+  VSIZE: (a, base, ctx, _orig, types) => vsize(a, base, ctx, types[0]),
   LENGTH: (a, _c, ctx, orig, types) => call('length', ...textArgs(a, types, ctx, orig, [0])),
   LPAD: (a, _c, ctx, orig, types) => pad('lpad', textArgs(a, types, ctx, orig, [0, 2]), types),
   RPAD: (a, _c, ctx, orig, types) => pad('rpad', textArgs(a, types, ctx, orig, [0, 2]), types),
