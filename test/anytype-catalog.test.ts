@@ -72,6 +72,9 @@ describe('ANYTYPE described from the catalog (PostgreSQL 15)', () => {
     try {
       expect(await one(c, `SELECT type_desc.persistent('PUBLIC', 'SHAPE_T')`)).toBe('PUBLIC.SHAPE_T');
       expect(await one(c, `SELECT type_desc.persistent('PUBLIC', 'NO_SUCH_TYPE') IS NULL`)).toBe(true);
+      // A schema that exists without the type: not found (no fallback to the search path).
+      await c.query('CREATE SCHEMA IF NOT EXISTS empty_s');
+      expect(await one(c, `SELECT type_desc.persistent('EMPTY_S', 'SHAPE_T') IS NULL`)).toBe(true);
       await expect(c.query(`SELECT type_desc.describe('PUBLIC', 'NO_SUCH_TYPE')`)).rejects.toThrow(
         /ORA-22303/,
       );

@@ -6,7 +6,8 @@
  * Reference, "ANYTYPE TYPE" and "DBMS_TYPES"):
  *
  *   opg_anytype_oid(t)                  the pg_type oid of 'SCHEMA.NAME' (an unquoted Oracle name
- *                                       is in lower case on PostgreSQL), else the name on the search path
+ *                                       is in lower case on PostgreSQL); a schema that does not exist
+ *                                       (renamed by a schema map): the name on the search path
  *   opg_anytype_name(oid)               the Oracle-style name of a user-defined type (names without
  *                                       upper-case letters upper-cased), NULL for a built-in type
  *   opg_anytype_elem(oid, typmod)       type code, precision, scale, length and ANYTYPE of a type
@@ -68,7 +69,8 @@ BEGIN
     SELECT ty.oid INTO r FROM pg_type ty JOIN pg_namespace n ON n.oid = ty.typnamespace
     WHERE ty.typname = nam AND n.nspname = sch AND ty.typtype IN ('c', 'd');
   END IF;
-  IF r IS NULL THEN
+  -- no schema, or one that does not exist here (renamed by a schema map): the search path
+  IF r IS NULL AND (sch IS NULL OR NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = sch)) THEN
     r := to_regtype(quote_ident(nam));
   END IF;
   RETURN r;
