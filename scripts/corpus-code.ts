@@ -8,7 +8,9 @@
  *    .typ) under <dir> is split on its own (src/source/script.ts splitScript, includes not
  *    followed) and every statement is parsed (src/parser/statement.ts parseStatement). A PL/SQL
  *    unit parsed when it has an `ast` and no OPG-PARSE-0001 finding; a unit kind the grammar has no
- *    rule for (TYPE BODY) has neither and counts as not parsed.
+ *    rule for (TYPE BODY) has neither and counts as not parsed. A PACKAGE BODY / TYPE BODY whose
+ *    failing members were set apart (parser/plsql-recovery.ts) has both: it counts as not parsed,
+ *    and its other members are converted (the unit is then "partial").
  * 2. The whole directory is converted in one go (convertSources, which convert() wraps; one
  *    conversion context, so packages, types and tables are known across files), every file a root
  *    script and includes not followed, so each unit is converted exactly once. (convert([dir])
@@ -97,6 +99,11 @@ interface Unit {
   name: string;
   parse: ParseStatus;
   parseError?: { message: string; location: string; line: string };
+  /**
+   * A body that did not parse as a whole but member by member (parser/plsql-recovery.ts): it still
+   * counts as not parsed; its members that parsed are converted, so it can be "partial".
+   */
+  recovered?: boolean;
   objects: ObjectResult[];
   conv: ConvStatus;
   /** Spec or unit converted with nothing to emit. */
@@ -218,6 +225,7 @@ async function main(): Promise<void> {
         routines: 0,
         clean: false,
       };
+      if (err && st?.kind === 'plsql-unit' && st.ast) u.recovered = true;
       if (err) {
         const l = err.location;
         u.parseError = {
@@ -344,7 +352,9 @@ async function main(): Promise<void> {
       const reasons = new Map<string, { object: string; text: string }>();
       if (u.parse !== 'ok')
         reasons.set(
-          `unit not parsed (${u.parse === 'no-rule' ? `no grammar rule for ${u.kind}` : 'parse error'})`,
+          u.recovered
+            ? 'members not parsed (parse error; the other members were parsed one by one)'
+            : `unit not parsed (${u.parse === 'no-rule' ? `no grammar rule for ${u.kind}` : 'parse error'})`,
           {
             object: u.name,
             text: u.parseError?.line ?? '',

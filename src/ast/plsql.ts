@@ -1,4 +1,5 @@
 /** PL/SQL: subprograms, blocks, declarations, statements, triggers, packages. */
+import type { SourceLocation } from '../findings/types.js';
 import type { OraName, QualifiedName } from './common.js';
 import type { DmlStatement } from './dml.js';
 import type { DataType, Expr } from './expr.js';
@@ -164,6 +165,23 @@ export interface PackageBody {
   declarations: Declaration[];
   /** Initialization section. */
   init?: Block;
+  /** Members the grammar could not read (the rest of the body was parsed member by member). */
+  unparsed?: UnparsedMember[];
+}
+
+/**
+ * A member of a PACKAGE BODY / TYPE BODY that could not be parsed while the others could: kept
+ * as its Oracle text (an OPG-PARSE-0001 finding names it and says where the error is).
+ */
+export interface UnparsedMember {
+  /** The subprogram's name; for other declarations their name when one can be read. */
+  name?: OraName;
+  /** declaration: one whose kind cannot be told (a pragma …); init: the initialization section. */
+  kind: 'procedure' | 'function' | 'type' | 'cursor' | 'variable' | 'declaration' | 'init';
+  /** Its Oracle text. */
+  text: string;
+  /** Where the member starts. */
+  loc: SourceLocation;
 }
 
 export type PlsqlUnitAst =
@@ -173,7 +191,7 @@ export type PlsqlUnitAst =
   | { kind: 'package'; spec: PackageSpec }
   | { kind: 'package-body'; body: PackageBody }
   | { kind: 'type'; name: QualifiedName; def: SchemaTypeDefinition }
-  | { kind: 'type-body'; name: QualifiedName; methods: TypeMethod[] };
+  | { kind: 'type-body'; name: QualifiedName; methods: TypeMethod[]; unparsed?: UnparsedMember[] };
 
 /** A method of an object type body. */
 export interface TypeMethod {

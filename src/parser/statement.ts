@@ -19,6 +19,7 @@ import { defineTableRules } from './ddl-table.js';
 import { defineDmlRules, type DmlRules } from './dml.js';
 import { defineExprRules } from './expr.js';
 import { definePlsqlRules, type PlsqlRules } from './plsql.js';
+import { recoverBody, unparsedMemberLabel } from './plsql-recovery.js';
 import { lex } from './lexer.js';
 import { defineJsonTableRules } from './json-table.js';
 import { defineJsonFunctionRules } from './json-functions.js';
@@ -485,6 +486,21 @@ function plsqlUnit(
     }
     if (p.errors.length > 0) {
       const tok = p.errors[0].token;
+      // A body whose members parse one by one keeps them; only the failing members are lost.
+      const recovered =
+        unitKind === 'PACKAGE BODY' || unitKind === 'TYPE BODY'
+          ? recoverBody(p, unitKind, name, tokens, text, (t) => absoluteLocation(loc, t))
+          : undefined;
+      if (recovered) {
+        statement.ast = recovered.ast;
+        for (const f of recovered.failed) {
+          const member = unparsedMemberLabel(object, f.member);
+          const found = f.atEnd ? 'end of member' : `"${f.errorToken.image}"`;
+          const location = absoluteLocation(loc, f.errorToken);
+          findings.push(makeFinding('OPG-PARSE-0001', { detail: `unexpected ${found} in ${member}` }, { location, object: member }));
+        }
+        return { statement, findings, object };
+      }
       const found = tok.tokenType?.name === 'EOF' ? 'end of unit' : `"${tok.image}"`;
       const location = tok.tokenType?.name === 'EOF' ? endLocation(loc, text) : absoluteLocation(loc, tok);
       findings.push(makeFinding('OPG-PARSE-0001', { detail: `unexpected ${found} in ${object}` }, { location, object }));

@@ -30,6 +30,7 @@ import { emitBlock } from './statements.js';
 import { indexKind } from './assoc.js';
 import { cursorRowTypeStatements } from './rowtypes.js';
 import { collapsedDetail, collapsedOverloads } from './overloads.js';
+import { noteUnparsedDeclarations, unparsedObjects } from './unparsed.js';
 
 export interface PackageInfo {
   name: OraName;
@@ -163,6 +164,7 @@ export function registerPackage(unit: PlsqlUnit, ctx: ConvertContext): void {
   } else {
     info.body = ast.body;
     collect(info, ast.body.declarations, false, seq);
+    noteUnparsedDeclarations(info, ast.body.unparsed);
   }
   renameClashingProcedures(info);
 }
@@ -313,7 +315,9 @@ interface StatePart {
  * variables' defaults, warning that the section did not run.
  */
 function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePart[] {
-  if (!info.variables.size && !info.body?.init) return [];
+  // An initialization section that did not parse is kept as text (unparsed.ts): opg_init warns.
+  const initUnparsed = !!info.body?.unparsed?.some((m) => m.kind === 'init');
+  if (!info.variables.size && !info.body?.init && !initUnparsed) return [];
   const schema = schemaOf(info, pc);
   const prefix = settingPrefix(info.name);
   const out: string[] = [];
@@ -346,6 +350,13 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
     if (dflt) initLines.push(dflt);
   }
   let initBody = `BEGIN\n${initLines.map((l) => `  ${l}`).join('\n')}\nEND;`;
+  const initNotConverted = (why: string) => {
+    pc.report('OPG-PLSQL-0002', {
+      detail: `the initialization section of package ${info.name} is not converted (${why}); ${schema}.opg_init() only sets the variables' defaults and raises a warning`,
+    });
+    initBody = `BEGIN\n${[...initLines, `RAISE WARNING 'package ${info.name}: initialization section not converted (see the conversion findings)';`].map((l) => `  ${l}`).join('\n')}\nEND;`;
+  };
+  if (initUnparsed) initNotConverted('it could not be parsed');
   if (info.body?.init) {
     const sub = new PlContext(pc.cctx, 'procedure', `${pc.object} (initialization section)`, pc.location);
     sub.pkg = info;
@@ -354,10 +365,7 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
     if (sub.unconvertible.length || sub.ectx.unconvertible?.length) {
       const why = [...sub.unconvertible, ...(sub.ectx.unconvertible ?? [])].join('; ');
       parts.push({ label: sub.object, pc: sub, texts: [], source: `BEGIN … END ${info.name}; (the initialization section of ${unit.unitKind} ${info.name})` });
-      pc.report('OPG-PLSQL-0002', {
-        detail: `the initialization section of package ${info.name} is not converted (${why}); ${schema}.opg_init() only sets the variables' defaults and raises a warning`,
-      });
-      initBody = `BEGIN\n${[...initLines, `RAISE WARNING 'package ${info.name}: initialization section not converted (see the conversion findings)';`].map((l) => `  ${l}`).join('\n')}\nEND;`;
+      initNotConverted(why);
     } else {
       pc.findings.push(...sub.findings);
       initBody = `${block};`;
@@ -463,5 +471,6 @@ export function convertPackage(
     ...state.slice(1).flatMap((p) => finish(p.pc, p.texts, 'PACKAGE BODY', p.source)),
     ...typeObjects(spec.failed),
     ...objects,
+    ...unparsedObjects(unit, object),
   ];
 }

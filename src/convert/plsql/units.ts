@@ -25,6 +25,7 @@ import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
 import { dispatcherText } from './objects.js';
 import { methodRoutineName, selfInOut } from './method-kinds.js';
 import { collapsedDetail, collapsedOverloads } from './overloads.js';
+import { unparsedObjects } from './unparsed.js';
 import { flattenedAttributes, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeDependencies } from './types.js';
 
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -213,7 +214,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         if (dispatcher) objects.push(...objectFor(unit, dpc, 'code', [dispatcher], [], m.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
       }
       if (objects.length) objects[0].findings.unshift(...parseFindings);
-      return objects;
+      return [...objects, ...unparsedObjects(unit, object)];
     }
     case 'package':
     case 'package-body': {
@@ -289,7 +290,7 @@ export function subprogramText(s: Subprogram, pc: PlContext, blockOptions: Block
   // turned INOUT are reset to NULL.
   const pkg = pc.pkg;
   const prologue = [
-    ...(pkg && (pkg.variables.size || pkg.body?.init) ? [`PERFORM ${quoteIdent(pc.ectx.mapSchema(pkg.name))}.opg_init();`] : []),
+    ...(pkg && (pkg.variables.size || pkg.body?.init || pkg.body?.unparsed?.some((m) => m.kind === 'init')) ? [`PERFORM ${quoteIdent(pc.ectx.mapSchema(pkg.name))}.opg_init();`] : []),
     ...resetOut,
   ];
   const body = s.block ? `${emitBlock(s.block, pc, 0, { ...blockOptions, prologue: [...prologue, ...(blockOptions.prologue ?? [])] }, true)};` : 'BEGIN\nEND;';

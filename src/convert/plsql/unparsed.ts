@@ -1,0 +1,56 @@
+/**
+ * Members of a PACKAGE BODY / TYPE BODY that the parser could not read while the rest of the body
+ * parsed (parser/plsql-recovery.ts). Each is one object kept as its Oracle text with OPG-PLSQL-0001
+ * (the OPG-PARSE-0001 of the parse says where the error is); the rest of the body is converted.
+ * Calls of an unparsed subprogram resolve through its declaration (the spec's, or the heading the
+ * parser still read) and their callers get OPG-PLSQL-0034 (callees.ts). A package variable or
+ * type whose declaration did not parse makes the members that use it unconvertible, with a reason.
+ */
+import type { PlsqlUnit } from '../../ast/ddl.js';
+import type { PgObject } from '../../ast/pg.js';
+import type { UnparsedMember } from '../../ast/plsql.js';
+import { makeFinding } from '../../findings/make.js';
+import { unparsedMemberLabel } from '../../parser/plsql-recovery.js';
+import type { PackageInfo } from './packages.js';
+
+/** The unparsed members of a parsed body. */
+export function unparsedMembers(unit: PlsqlUnit): UnparsedMember[] {
+  const ast = unit.ast;
+  if (ast?.kind === 'package-body') return ast.body.unparsed ?? [];
+  if (ast?.kind === 'type-body') return ast.unparsed ?? [];
+  return [];
+}
+
+/** One commented-out object per unparsed member of the unit. */
+export function unparsedObjects(unit: PlsqlUnit, object: string): PgObject[] {
+  return unparsedMembers(unit).map((m) => {
+    const label = unparsedMemberLabel(object, m);
+    const lines = m.text.split('\n').length;
+    return {
+      phase: 'code',
+      object: label,
+      objectType: m.kind === 'function' ? 'FUNCTION' : m.kind === 'procedure' ? 'PROCEDURE' : unit.unitKind,
+      nodes: [{ kind: 'comment-block', text: `NOT CONVERTED (see findings): ${label}\n${m.text}` }],
+      findings: [
+        makeFinding(
+          'OPG-PLSQL-0001',
+          { object: label, lines },
+          { object: label, location: m.loc },
+          Math.max(1, lines / 50),
+        ),
+      ],
+      location: unit.loc,
+    };
+  });
+}
+
+/** Package variables and types whose declaration did not parse: the members using them fail with this reason. */
+export function noteUnparsedDeclarations(info: PackageInfo, members: UnparsedMember[] | undefined): void {
+  for (const m of members ?? []) {
+    if (!m.name) continue;
+    const why = `its declaration at line ${m.loc.line} could not be parsed`;
+    if (m.kind === 'variable' && !info.variables.has(m.name)) info.variableFailures.set(m.name, why);
+    if (m.kind === 'type' && !info.typeDecls.some((d) => d.name === m.name))
+      info.typeFailures.set(m.name, why);
+  }
+}
