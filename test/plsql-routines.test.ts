@@ -11,12 +11,51 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('EXECUTE IMMEDIATE / OPEN FOR of a variable holding one literal runs the converted text; a bind typed by its USING variable', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query(
+        "INSERT INTO ei_events VALUES (1, localtimestamp - interval '1 day', 'a'), (2, localtimestamp - interval '10 days', NULL), (3, localtimestamp - interval '2 days', 'skip')",
+      );
+      // Within 5 days: events 1 and 3; 3 is skipped → 1. SYSDATE - :d with :d a NUMBER is date arithmetic.
+      expect(Number(await one(a, 'SELECT ei_recent(5)'))).toBe(1);
+      expect(Number(await one(a, 'SELECT ei_recent(30)'))).toBe(2);
+      // ROWNUM <= 2 before ORDER BY: the first two rows read, then ordered (ids 1 and 2 here).
+      expect(await one(a, 'SELECT ei_kinds()')).toBe('a-');
+      // Assigned twice: the text is built at run time and runs as written (here valid on PostgreSQL too).
+      expect(Number(await one(a, 'SELECT ei_two(1)'))).toBe(1);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('COMMIT in a block with an EXCEPTION section: work committed before an error stays, the handler path runs as in Oracle', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query('CALL load_batch(0)');
+      expect((await a.query('SELECT n::int, note FROM batch_rows ORDER BY n')).rows).toEqual([
+        { n: 1, note: 'first' },
+        { n: 2, note: 'second' },
+      ]);
+      expect((await a.query('SELECT msg FROM batch_log')).rows).toEqual([{ msg: 'loaded 2' }]);
+      await a.query('TRUNCATE batch_rows, batch_log');
+      // The error after the first COMMIT: row 1 stays committed, row 2 is rolled back by the handler.
+      await a.query('CALL load_batch(2)');
+      expect((await a.query('SELECT n::int FROM batch_rows ORDER BY n')).rows).toEqual([{ n: 1 }]);
+      expect((await a.query('SELECT msg FROM batch_log')).rows).toEqual([{ msg: 'error: ORA-20002: failed after the first commit' }]);
+    } finally {
+      await a.end();
+    }
+  });
+
   it('INSERT … VALUES record and UPDATE … SET ROW = record write every column from the fields by position', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

@@ -22,7 +22,7 @@ import { makeFinding } from '../findings/make.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import { lex } from '../parser/lexer.js';
 import { parseStatement } from '../parser/statement.js';
-import { literalText } from './plsql/dynamic-block.js';
+import { knownTexts, textOf } from './plsql/known-text.js';
 
 /** Statement kinds that are DDL the converted schema can hold. */
 const DDL_KINDS = new Set<Statement['kind']>([
@@ -68,55 +68,6 @@ function executeImmediates(node: unknown, out: { sql: unknown; line?: number }[]
   for (const v of Object.values(o)) executeImmediates(v, out, here);
 }
 
-/**
- * Variables of the block with one known text: declared with a literal default and never assigned,
- * or declared without one and assigned a literal exactly once (`v_sql := 'create table …'`).
- */
-function knownTexts(block: Block): Map<string, string> {
-  const assigned = new Map<string, Expr[]>();
-  const unknown = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (o.kind === 'subprogram' || o.kind === 'query' || o.kind === 'select') return;
-    if (o.kind === 'assign') {
-      const t = o.target as Expr;
-      const name = t.kind === 'column' && t.parts.length === 1 ? t.parts[0] : '';
-      assigned.set(name, [...(assigned.get(name) ?? []), o.value as Expr]);
-    }
-    // SELECT / FETCH / EXECUTE IMMEDIATE … INTO a variable: a value not known at conversion.
-    for (const k of ['into', 'returningInto'])
-      if (Array.isArray(o[k]))
-        for (const x of o[k] as Expr[])
-          if (x.kind === 'column' && x.parts.length === 1) unknown.add(x.parts[0]);
-    for (const v of Object.values(o)) walk(v);
-  };
-  walk(block.body);
-  walk(block.handlers);
-  const out = new Map<string, string>();
-  for (const d of block.declarations) {
-    if (d.kind !== 'variable' || unknown.has(d.name)) continue;
-    const writes = assigned.get(d.name) ?? [];
-    const sources = [...(d.default ? [d.default] : []), ...writes];
-    const text = sources.length === 1 ? literalText(sources[0]) : undefined;
-    if (text !== undefined) out.set(d.name, text);
-  }
-  return out;
-}
-
-/** The text of a literal, of a known variable, or of such parts joined by ||. */
-function textOf(e: Expr, known: Map<string, string>): string | undefined {
-  if (e.kind === 'column' && e.parts.length === 1) return known.get(e.parts[0]);
-  if (e.kind === 'paren') return textOf(e.expr, known);
-  if (e.kind === 'binary' && e.op === '||') {
-    const l = textOf(e.left, known);
-    const r = textOf(e.right, known);
-    return l !== undefined && r !== undefined ? l + r : undefined;
-  }
-  return literalText(e);
-}
-
 /** What a DDL statement creates or changes, for the finding. */
 function label(s: Statement): string {
   const n = (q: { schema?: string; name: string }) => `${q.schema ? `${q.schema}.` : ''}${q.name}`;
@@ -157,7 +108,7 @@ export function blockDdl(block: PlsqlUnit, findings: Finding[]): Statement[] {
   const known = knownTexts(block.ast.block);
   const out: Statement[] = [];
   for (const e of found) {
-    const text = textOf(e.sql as Expr, known)?.trim();
+    const text = textOf(e.sql as Expr, (n) => known.get(n))?.trim();
     if (!text) continue;
     const loc: SourceLocation | undefined = block.loc
       ? { ...block.loc, line: block.loc.line + (e.line ?? 1) - 1, column: e.line ? 1 : block.loc.column }

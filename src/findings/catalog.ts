@@ -1310,6 +1310,39 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql',
   },
   {
+    id: 'OPG-PLSQL-0070',
+    title: 'Dynamic SQL held in a variable converted',
+    severity: 'info',
+    effortMinutes: 0,
+    message: '{detail}',
+    suggestion:
+      'Nothing to do. If the variable is also logged, compared or passed on, it still holds the Oracle text: convert those uses by hand or build the text in PostgreSQL syntax.',
+    why: 'EXECUTE IMMEDIATE v_sql where v_sql is assigned one literal is the same statement as EXECUTE IMMEDIATE of the literal; PostgreSQL needs the text in its own syntax, so the converted text is executed in place of the variable.',
+    rule: 'convert/plsql',
+  },
+  {
+    id: 'OPG-PLSQL-0071',
+    title: 'COMMIT in a block with handlers: block split',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Check the split blocks: each runs with the original handlers, and the statements after a handler has run are skipped as in Oracle. If the COMMIT can fail (deferred constraints), catch its error where the procedure is called.',
+    why: 'A PL/pgSQL block with an EXCEPTION section runs as a subtransaction, and COMMIT / ROLLBACK inside it fail with "cannot commit while a subtransaction is active" — an error the block then catches itself.',
+    rule: 'convert/plsql',
+  },
+  {
+    id: 'OPG-PLSQL-0072',
+    title: 'COMMIT inside a protected block cannot run',
+    severity: 'error',
+    effortMinutes: 30,
+    message: '{detail}',
+    suggestion:
+      'Move the COMMIT out of the block that has the EXCEPTION section (commit in the caller, or end the protected block before the COMMIT and keep a flag for the handler path), or drop the handler if it only re-raises.',
+    why: 'A PL/pgSQL block with an EXCEPTION section runs as a subtransaction; ending the transaction inside it (also inside IF, LOOP or inner blocks of its protected part) raises an error, which the block\'s own handlers then catch.',
+    rule: 'convert/plsql',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

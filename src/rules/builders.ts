@@ -27,6 +27,8 @@ export interface ExprContext {
   callReturnType?: (name: OraName[]) => DataType | undefined;
   /** Column names of a table of the converted model (for resolving unqualified columns). */
   tableColumns?: (table: QualifiedName) => OraName[] | undefined;
+  /** Type of positional bind $n of dynamic SQL (the USING argument's declared type), when known. */
+  bindType?: (position: number) => DataType | undefined;
   /** True for a PIPELINED function of the sources (name parts as written: [F] or [PKG, F]). */
   isPipelined?: (name: OraName[]) => boolean;
   /** A table or view of the converted model (Oracle definitions), for type inference. */

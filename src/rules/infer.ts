@@ -235,7 +235,10 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
         default:
           return UNKNOWN;
       }
-    case 'bind':
+    case 'bind': {
+      const t = e.pgPosition && ctx.bindType?.(e.pgPosition);
+      return t ? classOfDataType(t) : UNKNOWN;
+    }
     case 'star':
       return UNKNOWN;
     case 'call':

@@ -236,6 +236,8 @@ export class PlContext {
   readonly cursorRowcount = new Set<OraName>();
   /** Depth of exception handlers around the statement being emitted (SQLSTATE exists only there). */
   handlerDepth = 0;
+  /** Nesting of the protected parts (bodies of blocks with an EXCEPTION section) being emitted (commit-split.ts). */
+  protectedDepth = 0;
   /** Label of the unit for generated type names. */
   typePrefix: string;
   /** Schema and name of the routine being emitted (nested subprograms are lifted next to it). */
@@ -378,6 +380,15 @@ export class PlContext {
   fail(detail: string): void {
     this.report('OPG-PLSQL-0002', { detail });
     this.unconvertible.push(detail);
+  }
+
+  /** Per block being emitted, innermost last: the names it declares and those holding one known text (known-text.ts). */
+  textScopes: { declared: Set<OraName>; known: Map<OraName, string> }[] = [];
+  /** The one text a variable holds, when known at conversion (the innermost block declaring the name decides). */
+  knownText(name: OraName): string | undefined {
+    for (let i = this.textScopes.length - 1; i >= 0; i--)
+      if (this.textScopes[i].declared.has(name)) return this.textScopes[i].known.get(name);
+    return undefined;
   }
 
   push(): void {

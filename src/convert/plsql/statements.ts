@@ -2,11 +2,13 @@
 import type { DmlStatement } from '../../ast/dml.js';
 import { builtinPackageProcedure, handlerPrologue } from './builtin-packages.js';
 import type { Expr, FuncArg, FuncCall } from '../../ast/expr.js';
-import type { Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
+import type { BindArg, Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
 import { contextProcedure, lockRequestStatement } from './builtins.js';
 import { noteCall } from './callees.js';
+import { splitCommits } from './commit-split.js';
+import { knownTexts, textOf } from './known-text.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 import { candidatesOf, castCallArgs } from './overload-resolution.js';
 import type { PackageInfo } from './packages.js';
@@ -52,14 +54,19 @@ export interface BlockOptions {
 /** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
 export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOptions = {}, outermost = false): string {
   b = savepointAsBlock(b, pc);
+  b = splitCommits(b, pc);
   if (outermost) prepareUnit(b, pc);
   pc.push();
+  const textScopes = pc.textScopes;
+  pc.textScopes = [...(outermost ? [] : textScopes), { declared: new Set(b.declarations.map((d) => ('name' in d ? d.name : ''))), known: knownTexts(b) }];
   const pad = IND.repeat(depth);
   registerNested(b.declarations, pc);
   const decls = b.declarations.flatMap((d) => emitDeclaration(d, pc, depth + 1));
   const inner = { ...opts, epilogue: undefined, prologue: undefined };
   inlineBulkHandler(b, pc);
+  if (b.handlers.length) pc.protectedDepth++;
   const body = [...(opts.prologue ?? []).map((l) => `${pad}${IND}${l}`), ...emitStatements(b.body, pc, depth + 1, inner)];
+  if (b.handlers.length) pc.protectedDepth--;
   for (const e of opts.epilogue ?? []) body.push(`${pad}${IND}${e}`);
   if (b.handlers.length) checkHandlerRollback(b, pc);
   const handlers: string[] = [];
@@ -82,6 +89,7 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
     pc.handlerDepth--;
   }
   pc.pop();
+  pc.textScopes = textScopes;
   if (outermost) for (const [, d] of pc.extraDecls) decls.push(`${pad}${IND}${d}`);
   const lines: string[] = [];
   if (b.label) lines.push(`${pad}<<${id(b.label)}>>`);
@@ -548,7 +556,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       const args = pc.cursorArgs(s.cursor, s.args);
       if (s.forQuery) return [...out(`OPEN ${id(s.cursor)} FOR ${sqlQuery(s.forQuery, pc)};`), ...cursorReset(s.cursor, pc, pad)];
       if (s.forDynamic) {
-        const sql = dynamicSql(s.forDynamic, pc);
+        const sql = dynamicSql(knownSql({ sql: s.forDynamic }, pc).sql, pc, s.using);
         const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
         return [...out(`OPEN ${id(s.cursor)} FOR EXECUTE ${sql}${using};`), ...cursorReset(s.cursor, pc, pad)];
       }
@@ -583,22 +591,23 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
     case 'close':
       return out(`CLOSE ${id(s.cursor)};`);
     case 'execute-immediate': {
-      const session = sessionStatement(s.sql);
+      const x = knownSql(s, pc);
+      const session = sessionStatement(x.sql);
       if (session) {
         pc.report('OPG-PLSQL-0020', {
           detail: `EXECUTE IMMEDIATE '${session} …' dropped: Oracle session settings (NLS parameters, events, CURRENT_SCHEMA) have no PostgreSQL equivalent here; set DateStyle, search_path … with SET where needed`,
         });
         return out(`NULL; -- ${session} … dropped (see findings)`);
       }
-      const inline = dynamicBlock(s, pc);
+      const inline = dynamicBlock(x, pc);
       if (inline) return [...labels, `${emitBlock(inline, pc, depth, opts)};`];
-      if (!s.bulk && s.using.some((u) => u.mode !== 'IN')) return out(dynamicBlockStub(pc));
-      const sql = dynamicSql(s.sql, pc);
-      if (s.bulk && !s.returningInto.length && s.using.every((u) => u.mode === 'IN')) {
+      if (!x.bulk && x.using.some((u) => u.mode !== 'IN')) return out(dynamicBlockStub(pc));
+      const sql = dynamicSql(x.sql, pc, x.using);
+      if (x.bulk && !x.returningInto.length && x.using.every((u) => u.mode === 'IN')) {
         // The rows of the dynamic query, one at a time, appended to the collection(s).
-        const bulk = bulkTargets(s.into, pc);
+        const bulk = bulkTargets(x.into, pc);
         if (!bulk) return out('-- EXECUTE IMMEDIATE … BULK COLLECT not converted');
-        const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
+        const using = x.using.length ? ` USING ${x.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
         return [
           ...bulk.reset.map((l) => pad + l),
           `${pad}FOR ${bulk.row} IN EXECUTE ${sql}${using} LOOP`,
@@ -607,10 +616,10 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
           ...bulk.store.map((l) => pad + l),
         ];
       }
-      if (s.bulk) pc.fail('EXECUTE IMMEDIATE … BULK COLLECT INTO with OUT binds or RETURNING');
-      const into = s.into.length ? ` INTO ${s.into.map((t) => pc.expr(t)).join(', ')}` : '';
-      const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
-      if (s.returningInto.length) pc.fail('EXECUTE IMMEDIATE … RETURNING INTO');
+      if (x.bulk) pc.fail('EXECUTE IMMEDIATE … BULK COLLECT INTO with OUT binds or RETURNING');
+      const into = x.into.length ? ` INTO ${x.into.map((t) => pc.expr(t)).join(', ')}` : '';
+      const using = x.using.length ? ` USING ${x.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
+      if (x.returningInto.length) pc.fail('EXECUTE IMMEDIATE … RETURNING INTO');
       return [...out(`EXECUTE ${sql}${into}${using};`), ...rowcount(pc, pad)];
     }
     case 'pipe-row':
@@ -751,6 +760,10 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
       pc.fail(`${pre.verb} in a ${pc.kind} (PostgreSQL functions cannot commit or roll back)`);
       return [`${pad}-- ${pre.verb} not converted`];
     }
+    if (pc.protectedDepth > 0 && pc.handlerDepth === 0)
+      pc.report('OPG-PLSQL-0072', {
+        detail: `${pre.verb} inside a block with an EXCEPTION section (nested in IF, LOOP or an inner block of its protected part): PostgreSQL raises 'cannot commit while a subtransaction is active' there, and the block's own handlers catch that error`,
+      });
     pc.report('OPG-PLSQL-0006', { detail: `${pre.verb} inside a procedure: valid only when the procedure is called by a top-level CALL, outside BEGIN … COMMIT and not inside a block with an EXCEPTION section` });
     return [`${pad}${pre.verb};`];
   }
@@ -883,29 +896,60 @@ function mapDmlExprs(st: DmlStatement, fn: (e: Expr) => Expr | undefined): DmlSt
 }
 
 /** EXECUTE IMMEDIATE text: a literal is converted like any statement, with :binds → $n by position. */
-function dynamicSql(e: Expr, pc: PlContext): string {
+function dynamicSql(e: Expr, pc: PlContext, using: BindArg[] = []): string {
   if (e.kind === 'literal' && e.type === 'string') {
-    const parsed = parseStatement(e.value, pc.location ?? { file: 'dynamic', line: 1, column: 1 });
-    const st = parsed.statement;
-    if (st && ['select', 'insert', 'update', 'delete', 'merge', 'insert-multi'].includes(st.kind)) {
-      let n = 0;
-      const numbered = mapDmlExprs(st as DmlStatement, (x) => (x.kind === 'bind' && !x.path ? { ...x, pgPosition: ++n } : undefined));
-      const findings = pc.findings.length;
-      const rewritten = rewriteDml(numbered, pc.ectx, { inPlsql: true });
-      if (pc.ectx.unconvertible?.length) pc.fail(`dynamic SQL: ${pc.ectx.unconvertible.join('; ')}`);
-      void findings;
-      return quoteLiteral(printDml(rewritten));
+    // $n has the declared type of the n-th USING argument when it is a variable or parameter
+    // (SYSDATE - :days is date arithmetic when :days is a NUMBER).
+    const bindType = pc.ectx.bindType;
+    pc.ectx.bindType = (n) => {
+      const v = using[n - 1]?.value;
+      return v?.kind === 'column' && v.parts.length === 1 ? pc.ectx.columnType?.(v.parts[0]) : undefined;
+    };
+    try {
+      return literalDynamicSql(e, pc);
+    } finally {
+      pc.ectx.bindType = bindType;
     }
-    if (st) {
-      const t = translate(e.value, { file: pc.location?.file ?? 'dynamic' });
-      const target = t.statements.find((x) => x.kind !== 'comment')?.target;
-      if (target && !target.includes('-- orapg:')) return quoteLiteral(target.replace(/;\s*$/, ''));
-    }
-    pc.report('OPG-PLSQL-0008', { detail: `dynamic SQL literal could not be converted: ${e.value.slice(0, 80)}` });
-    return printExpr(e);
   }
   pc.report('OPG-PLSQL-0008', { detail: 'EXECUTE IMMEDIATE with SQL text built at run time' });
   return pc.expr(e);
+}
+
+/** EXECUTE IMMEDIATE text that is a literal: converted like any statement, with :binds → $n by position. */
+function literalDynamicSql(e: Expr & { kind: 'literal' }, pc: PlContext): string {
+  const parsed = parseStatement(e.value, pc.location ?? { file: 'dynamic', line: 1, column: 1 });
+  const st = parsed.statement;
+  if (st && ['select', 'insert', 'update', 'delete', 'merge', 'insert-multi'].includes(st.kind)) {
+    let n = 0;
+    const numbered = mapDmlExprs(st as DmlStatement, (x) => (x.kind === 'bind' && !x.path ? { ...x, pgPosition: ++n } : undefined));
+    const findings = pc.findings.length;
+    const rewritten = rewriteDml(numbered, pc.ectx, { inPlsql: true });
+    if (pc.ectx.unconvertible?.length) pc.fail(`dynamic SQL: ${pc.ectx.unconvertible.join('; ')}`);
+    void findings;
+    return quoteLiteral(printDml(rewritten));
+  }
+  if (st) {
+    const t = translate(e.value, { file: pc.location?.file ?? 'dynamic' });
+    const target = t.statements.find((x) => x.kind !== 'comment')?.target;
+    if (target && !target.includes('-- orapg:')) return quoteLiteral(target.replace(/;\s*$/, ''));
+  }
+  pc.report('OPG-PLSQL-0008', { detail: `dynamic SQL literal could not be converted: ${e.value.slice(0, 80)}` });
+  return printExpr(e);
+}
+
+/**
+ * EXECUTE IMMEDIATE of a variable (or variables and literals joined by ||) whose text is known at
+ * conversion (known-text.ts): the statement as if the text were written as a literal, so it is
+ * converted; the variable keeps its Oracle text for other uses.
+ */
+function knownSql<S extends { sql: Expr }>(s: S, pc: PlContext): S {
+  if (s.sql.kind === 'literal') return s;
+  const text = textOf(s.sql, (n) => pc.knownText(n));
+  if (text === undefined) return s;
+  const variable = (x: Expr): boolean => x.kind === 'column' || (x.kind === 'paren' && variable(x.expr)) || (x.kind === 'binary' && (variable(x.left) || variable(x.right)));
+  if (variable(s.sql))
+    pc.report('OPG-PLSQL-0070', { detail: `the text of ${printExpr(s.sql).slice(0, 60)} is known at conversion (one literal): it is converted and executed as written here` });
+  return { ...s, sql: { kind: 'literal', type: 'string', value: text } };
 }
 
 /** 'ALTER SESSION' when dynamic SQL text (a literal, or a concatenation starting with one) changes session settings. */
