@@ -11,6 +11,7 @@
  *   the HASH_* constants (parameter defaults too).
  * - DBMS_LOB.CONVERTTOBLOB / CONVERTTOCLOB: convert_to / convert_from (UTF8, the database character
  *   set); the DBMS_LOB constants.
+ * - DBMS_OUTPUT.GET_LINE: the buffer is always empty (PUT_LINE is RAISE NOTICE, statements.ts).
  * - DBMS_XMLGEN: CONVERT; GETXML / GETXMLTYPE of a query or a context handle and the context calls
  *   (xmlgen.ts).
  * - DBMS_ASSERT.SIMPLE_SQL_NAME / QUALIFIED_SQL_NAME / SCHEMA_NAME / SQL_OBJECT_NAME: helper functions
@@ -490,6 +491,17 @@ export function builtinPackageProcedure(c: FuncCall, pc: PlContext): string[] | 
       pc,
     );
   switch (name) {
+    case 'DBMS_OUTPUT.GET_LINE': {
+      // PUT_LINE became RAISE NOTICE (the text goes to the client at once): the buffer is always
+      // empty, as in Oracle when DBMS_OUTPUT is disabled — no line, status 1.
+      const a = positional(c.args, ['LINE', 'STATUS']);
+      if (!assignable(a?.[0]) || !assignable(a?.[1])) return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail:
+          'DBMS_OUTPUT.GET_LINE always finds the buffer empty (line NULL, status 1): DBMS_OUTPUT.PUT_LINE became RAISE NOTICE, which sends the text to the client at once and keeps no buffer, so code that reads back its own output (to log or report it) gets nothing',
+      });
+      return [`${pc.expr(a[0])} := NULL;`, `${pc.expr(a[1])} := 1;`];
+    }
     case 'DBMS_UTILITY.DB_VERSION': {
       const a = positional(c.args, ['VERSION', 'COMPATIBILITY']);
       if (!assignable(a?.[0]) || !assignable(a?.[1])) return undefined;
