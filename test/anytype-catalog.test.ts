@@ -121,6 +121,21 @@ describe('ANYTYPE described from the catalog (PostgreSQL 15)', () => {
     }
   });
 
+  it('GetType / GetInfo inside larger expressions: run first, OUT arguments set', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const c = await db.session();
+    try {
+      const r = await c.query(
+        `SELECT type_desc.is_object(ROW('PUBLIC.SHAPE_T', '{}')::opg_anydata) AS obj,
+                type_desc.is_object(ROW('SYS.NUMBER', '1')::opg_anydata) AS num,
+                type_desc.elements('PUBLIC', 'SHAPE_T') AS attrs, type_desc.elements('PUBLIC', 'SHAPE_LIST') AS coll`,
+      );
+      expect(r.rows[0]).toEqual({ obj: true, num: false, attrs: 4, coll: -1 });
+    } finally {
+      await c.end();
+    }
+  });
+
   it('a type hierarchy: the type tag column is not an attribute (a subtype has its supertype attributes first)', async (ctx) => {
     if (!db.ready) ctx.skip();
     const c = await db.session();

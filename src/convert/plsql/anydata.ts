@@ -320,6 +320,17 @@ export function anydataExpr(x: Expr, pc: PlContext): Expr | undefined {
 }
 
 /**
+ * A call of GetInfo / GetAttrElemInfo (ANYTYPE) or GetType (ANYDATA): it sets OUT arguments, so
+ * inside a larger expression it runs first as `status := call` (hoist.ts).
+ */
+export function isDescribingCall(x: Expr, pc: PlContext): boolean {
+  const m = memberCall(x, pc);
+  return m?.type === 'ANYTYPE'
+    ? m.name === 'GETINFO' || m.name === 'GETATTRELEMINFO'
+    : m?.type === 'ANYDATA' && m.name === 'GETTYPE';
+}
+
+/**
  * `status := a.GetX(v)`: assigns v from the ANYDATA and status DBMS_TYPES.SUCCESS (0);
  * undefined when the value is not such a call.
  */

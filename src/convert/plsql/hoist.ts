@@ -5,10 +5,12 @@
  * into a variable of the return type (the OUT arguments assigned as Oracle does), and the
  * expression reads the variable. Only calls that Oracle evaluates whatever the other values are
  * move: not the right side of AND / OR, not the later arguments of COALESCE / NVL / NVL2 / DECODE,
- * nothing inside CASE (moving those would run the call when Oracle does not).
+ * nothing inside CASE (moving those would run the call when Oracle does not). The ANYTYPE / ANYDATA
+ * methods with OUT arguments (GetInfo, GetAttrElemInfo, GetType) move the same way.
  */
-import type { Expr } from '../../ast/expr.js';
+import type { DataType, Expr } from '../../ast/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
+import { isDescribingCall } from './anydata.js';
 import type { PlContext } from './context.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 
@@ -25,6 +27,8 @@ export function hoistOutCalls(
   e: Expr,
   pc: PlContext,
   assign: (target: Expr, value: Expr) => string[],
+  /** `e` is the value of an assignment: a describing call that is all of it is assigned directly. */
+  assigned = false,
 ): { pre: string[]; expr: Expr } | undefined {
   const pre: string[] = [];
   const visit = (x: Expr, unconditional: boolean): Expr => {
@@ -41,6 +45,18 @@ export function hoistOutCalls(
         pc.declare(name, { kind: 'variable', type: of.unit.returnType });
         const target: Expr = { kind: 'column', parts: [name] };
         pre.push(...outFunctionAssign(of, target, pc, assign));
+        return target;
+      }
+      // ANYTYPE.GetInfo / GetAttrElemInfo, ANYDATA.GetType: a PLS_INTEGER type code (anytype.ts).
+      if (!(assigned && x === e) && isDescribingCall(x, pc)) {
+        const n = (counters.get(pc) ?? 0) + 1;
+        counters.set(pc, n);
+        const name = `OPG_OUT${n}`;
+        const type: DataType = { kind: 'datatype', name: 'PLS_INTEGER', args: [] };
+        pc.extraDecls.set(`OUT:${n}`, `${quoteIdent(pgNameOf(name))} ${pc.resolvedType(type, 'RETURN')};`);
+        pc.declare(name, { kind: 'variable', type });
+        const target: Expr = { kind: 'column', parts: [name] };
+        pre.push(...assign(target, x));
         return target;
       }
     }

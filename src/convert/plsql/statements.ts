@@ -405,7 +405,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       const outFn = outFunctionCall(s.value, pc);
       if (outFn) return out(...outFunctionAssign(outFn, t, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)));
       // Such a call inside the value: run first (hoist.ts).
-      const hoisted = hoistOutCalls(s.value, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts));
+      const hoisted = hoistOutCalls(s.value, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts), true);
       if (hoisted) return out(...hoisted.pre, ...emitStatements([{ ...s, value: hoisted.expr }], pc, 0, opts));
       const toMap = mapAssign(t, s.value, pc) ?? anydataAssign(t, s.value, pc);
       if (toMap) return out(...toMap);
