@@ -11,12 +11,26 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('a package exception numbered by EXCEPTION_INIT catches the PostgreSQL error of its ORA- number, and RAISE_APPLICATION_ERROR of its -20xxx code', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query('INSERT INTO pe_parent VALUES (1), (2); INSERT INTO pe_child VALUES (10, 1)');
+      expect(await one(a, 'SELECT pe_errors.remove_parent(1)')).toBe('has children');
+      expect(await one(a, 'SELECT pe_errors.remove_parent(2)')).toBe('deleted 1');
+      expect(await one(a, 'SELECT pe_errors.check_size(11)')).toBe('caught -20050');
+      expect(await one(a, 'SELECT pe_errors.check_size(1)')).toBe('ok');
+    } finally {
+      await a.end();
+    }
+  });
+
   it('EXECUTE IMMEDIATE / OPEN FOR of a variable holding one literal runs the converted text; a bind typed by its USING variable', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

@@ -26,6 +26,7 @@ import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import type { Finding } from '../../findings/types.js';
 import type { ConvertContext } from '../context.js';
 import { PlContext } from './context.js';
+import { sqlstateForOra } from './exceptions.js';
 import { emitBlock } from './statements.js';
 import { indexKind } from './assoc.js';
 import { cursorRowTypeStatements } from './rowtypes.js';
@@ -65,6 +66,8 @@ export interface PackageInfo {
    * its own), and opg_reset() starts them afresh (called by the BEFORE STATEMENT trigger).
    */
   scope?: 'statement';
+  /** PRAGMA EXCEPTION_INIT of the package whose ORA- number has no PostgreSQL error (reported with the package). */
+  unmappedExceptionInits?: string[];
 }
 
 /** A package-like state holder for declarations outside packages (a compound trigger's). */
@@ -128,8 +131,18 @@ function collect(info: PackageInfo, decls: Declaration[], isPublic: boolean, seq
         if (isPublic) info.publicMembers.add(d.unit.name.name);
         break;
       }
-      case 'pragma':
+      case 'pragma': {
+        // PRAGMA EXCEPTION_INIT(e, -nnnn) in the package: e is the PostgreSQL error of ORA-nnnn when
+        // there is one (a package exception for ORA-02292 catches the foreign key violation).
+        if (d.name !== 'EXCEPTION_INIT' || d.args.length !== 2) break;
+        const [e, code] = d.args;
+        const n = code.kind === 'unary' && code.op === '-' && code.operand.kind === 'literal' ? -Number(code.operand.value) : code.kind === 'literal' ? Number(code.value) : Number.NaN;
+        if (e.kind !== 'column' || e.parts.length !== 1 || Number.isNaN(n)) break;
+        const state = sqlstateForOra(n);
+        if (state) info.exceptions.set(e.parts[0], state);
+        else (info.unmappedExceptionInits ??= []).push(`EXCEPTION_INIT(${e.parts[0]}, ${n})`);
         break;
+      }
     }
   }
 }
@@ -412,6 +425,11 @@ export function convertPackage(
   pc.pkg = info;
   void parseFindings;
   if (!info) return finish(pc, [], 'PACKAGE');
+  if (ast.kind === 'package')
+    for (const x of info.unmappedExceptionInits ?? [])
+      pc.report('OPG-PLSQL-0003', {
+        detail: `${x}: the ORA- error has no PostgreSQL equivalent; the exception was given its own SQLSTATE, which PostgreSQL errors never raise (only RAISE of it reaches its handlers)`,
+      });
   /** Types that cannot be converted: one commented-out object each, the rest is emitted. */
   const typeObjects = (failed: { name: OraName; reason: string }[]) =>
     failed.flatMap(({ name, reason }) => {
