@@ -138,6 +138,30 @@ describe('member-level recovery (conversion)', () => {
   });
 });
 
+describe('members not converted keep their own text', () => {
+  it('comments out the member text only, with OPG-PLSQL-0001 located at the member', () => {
+    const r = convertText(`CREATE OR REPLACE PACKAGE BODY k AS
+  FUNCTION ok RETURN NUMBER IS BEGIN RETURN 1; END;
+  PROCEDURE jumps IS
+  BEGIN
+    GOTO done;
+    <<done>>
+    NULL;
+  END jumps;
+END k;
+/
+`);
+    expect(r.phases.code).toContain(
+      '-- NOT CONVERTED (see findings): PACKAGE BODY K.JUMPS\n-- PROCEDURE jumps IS\n',
+    );
+    expect(r.phases.code).not.toContain('-- CREATE OR REPLACE PACKAGE BODY k');
+    const f = r.findings.find((x) => x.id === 'OPG-PLSQL-0001');
+    expect(f?.object).toBe('PACKAGE BODY K.JUMPS');
+    expect(f?.message).toContain('(6 lines of PL/SQL)');
+    expect(f?.location).toMatchObject({ line: 3, column: 3 });
+  });
+});
+
 const pkg = scratchDatabase('body_recovery', 'package body member recovery', async (s) => {
   await s.query(readFileSync('fixtures/plsql/package-body-member-recovery/expected.pg.sql', 'utf8'));
   await s.query(readFileSync('fixtures/plsql/type-body-member-recovery/expected.pg.sql', 'utf8'));

@@ -24,6 +24,16 @@ export interface Subprogram {
   block?: Block;
   /** LANGUAGE C / JAVA / EXTERNAL call specification. */
   external?: string;
+  /** Where a member of a declaration section or type body is in its unit's text. */
+  span?: TextSpan;
+}
+
+/** A piece of a unit's text: offsets (end inclusive) and the 1-based line / column where it starts. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
 }
 
 export interface Block {

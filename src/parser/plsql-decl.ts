@@ -5,7 +5,7 @@ import type { DataType, Expr } from '../ast/expr.js';
 import type { Declaration, Param, Subprogram, TypeDefinition } from '../ast/plsql.js';
 import { K } from './keywords.js';
 import type { P } from './plsql.js';
-import { plsqlHelpers } from './plsql-helpers.js';
+import { plsqlHelpers, spanOf } from './plsql-helpers.js';
 import * as T from './tokens.js';
 
 export function definePlsqlDeclRules($: P): void {
@@ -245,8 +245,10 @@ export function definePlsqlDeclRules($: P): void {
         {
           GATE: () => la(1) === K.PROCEDURE || la(1) === K.FUNCTION,
           ALT: (): Declaration[] => {
+            const first = $.LA(1);
             const unit = $.subrule(0, $.subprogramDecl);
-            $.consume(0, T.Semi);
+            const semi = $.consume(0, T.Semi);
+            $.ACTION(() => (unit.span = spanOf(first, semi)));
             return [{ kind: 'subprogram', unit }];
           },
         },

@@ -1,5 +1,7 @@
 /** Small grammar helpers shared by the PL/SQL rule files (they consume inside the calling rule). */
+import type { IToken } from 'chevrotain';
 import type { OraName } from '../ast/common.js';
+import type { TextSpan } from '../ast/plsql.js';
 import { K } from './keywords.js';
 import type { P } from './plsql.js';
 import { isWord } from './query.js';
@@ -42,4 +44,14 @@ export function plsqlHelpers($: P) {
     ((word(1, 'BEFORE') || word(1, 'AFTER')) && (word(2, 'STATEMENT') || (la(2) === K.EACH && la(3) === K.ROW))) ||
     (la(1) === K.INSTEAD && la(2) === K.OF && la(3) === K.EACH);
   return { la, word, directive, ccEnd, dotted, isOrAs, accessibleBy, skipUntilIsAs, timingPointAhead };
+}
+
+/** The text span from one token to another (both included), as the unit's text has them. */
+export function spanOf(first: IToken, last: IToken): TextSpan {
+  return {
+    start: first.startOffset,
+    end: last.endOffset ?? last.startOffset,
+    line: first.startLine ?? 1,
+    column: first.startColumn ?? 1,
+  };
 }

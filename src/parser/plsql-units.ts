@@ -9,7 +9,7 @@ import type { DataType } from '../ast/expr.js';
 import type { CompoundTrigger, ExceptionHandler, PlsqlUnitAst, Subprogram, TimingPoint, TriggerDef } from '../ast/plsql.js';
 import { K } from './keywords.js';
 import type { P } from './plsql.js';
-import { plsqlHelpers } from './plsql-helpers.js';
+import { plsqlHelpers, spanOf } from './plsql-helpers.js';
 import * as T from './tokens.js';
 
 type TypeUnit = Extract<PlsqlUnitAst, { kind: 'type' }>;
@@ -241,6 +241,7 @@ export function definePlsqlUnitRules($: P): void {
 
   /** A type body method: its signature, then IS … END; */
   $.RULE('typeMethod', () => {
+    const first = $.LA(1);
     const { kind, unitKind, name: mname, params, returnType } = $.subrule(0, $.typeMethodHeader);
     const attributes: string[] = [];
     $.many(1, {
@@ -254,7 +255,7 @@ export function definePlsqlUnitRules($: P): void {
     const declarations = $.subrule(0, $.declarations);
     $.consume(0, K.BEGIN);
     const body = $.subrule(0, $.blockBody);
-    $.consume(0, T.Semi);
+    const semi = $.consume(0, T.Semi);
     return $.ACTION(() => {
       const unit: Subprogram = {
         kind: unitKind,
@@ -262,6 +263,7 @@ export function definePlsqlUnitRules($: P): void {
         params,
         attributes,
         block: { declarations, ...body },
+        span: spanOf(first, semi),
       };
       if (returnType) unit.returnType = returnType;
       return { kind, unit };

@@ -20,7 +20,7 @@
 import type { OraName } from '../../ast/common.js';
 import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { DataType, Expr } from '../../ast/expr.js';
-import type { Declaration, PackageBody, PackageSpec, Subprogram } from '../../ast/plsql.js';
+import type { Declaration, PackageBody, PackageSpec, Subprogram, TextSpan } from '../../ast/plsql.js';
 import type { PgObject } from '../../ast/pg.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import type { Finding } from '../../findings/types.js';
@@ -407,7 +407,7 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
 }
 
 /** Makes the PgObject(s) of a part: SQL, or the Oracle text as a comment when not converted. */
-export type Finish = (pc: PlContext, texts: string[], objectType: string, source?: string) => PgObject[];
+export type Finish = (pc: PlContext, texts: string[], objectType: string, source?: string, span?: TextSpan) => PgObject[];
 
 export function convertPackage(
   unit: PlsqlUnit,
@@ -482,7 +482,7 @@ export function convertPackage(
     let text = subprogramText(s, member);
     if (!info.publicMembers.has(d.unit.name.name))
       text = `-- private to ${info.scope === 'statement' ? 'compound trigger' : 'package'} ${info.name}\n${text}`;
-    objects.push(...finish(member, [text], d.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
+    objects.push(...finish(member, [text], d.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE', undefined, d.unit.span));
   }
   return [
     ...finish(pc, [...spec.texts, ...(state[0]?.texts ?? [])], 'PACKAGE BODY'),

@@ -7,7 +7,8 @@
 import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { DataType, Expr } from '../../ast/expr.js';
 import type { QualifiedName } from '../../ast/common.js';
-import type { Block, PlStatement, Subprogram, TriggerDef } from '../../ast/plsql.js';
+import type { Block, PlStatement, Subprogram, TextSpan, TriggerDef } from '../../ast/plsql.js';
+import { absoluteLocation } from '../../parser/statement.js';
 import type { PgNode, PgObject, Phase } from '../../ast/pg.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import { makeFinding } from '../../findings/make.js';
@@ -50,16 +51,19 @@ export function objectFor(
   texts: string[],
   parseFindings: Finding[],
   objectType: string,
-  /** Oracle text kept as a comment when not converted (default: the unit's text). */
-  source = unit.text,
+  /** Oracle text kept as a comment when not converted (default: the member's text, else the unit's). */
+  source?: string,
+  /** Where a member is in the unit's text: its text is kept and the finding located there. */
+  span?: TextSpan,
 ): PgObject[] {
   const findings = [...parseFindings, ...pc.findings];
   let nodes: PgNode[];
   if (pc.unconvertible.length || pc.ectx.unconvertible?.length) {
-    findings.push(
-      makeFinding('OPG-PLSQL-0001', { object: pc.object, lines: unit.text.split('\n').length }, { object: pc.object, location: unit.loc }, Math.max(1, unit.text.split('\n').length / 50)),
-    );
-    nodes = [{ kind: 'comment-block', text: `NOT CONVERTED (see findings): ${pc.object}\n${source}` }];
+    const member = span ? unit.text.slice(span.start, span.end + 1) : undefined;
+    const lines = (member ?? unit.text).split('\n').length;
+    const location = span && unit.loc ? absoluteLocation(unit.loc, { startLine: span.line, startColumn: span.column }) : unit.loc;
+    findings.push(makeFinding('OPG-PLSQL-0001', { object: pc.object, lines }, { object: pc.object, location }, Math.max(1, lines / 50)));
+    nodes = [{ kind: 'comment-block', text: `NOT CONVERTED (see findings): ${pc.object}\n${source ?? member ?? unit.text}` }];
   } else {
     nodes = [...pc.preStatements, ...texts].map((text) => ({ kind: 'raw' as const, text }));
   }
@@ -207,7 +211,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
           const selfMode = m.unit.kind === 'procedure' || selfInOut(ctx, ast.name, m) ? 'IN OUT' : 'IN';
           s.params = [{ name: 'SELF', mode: selfMode, type: selfType }, ...params];
         }
-        objects.push(...objectFor(unit, pc, 'code', [subprogramText(s, pc, opts)], [], m.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
+        objects.push(...objectFor(unit, pc, 'code', [subprogramText(s, pc, opts)], [], m.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE', undefined, m.unit.span));
         // Dynamic dispatch of a method overridden in the hierarchy (objects.ts).
         const dpc = new PlContext(ctx, m.unit.kind === 'function' ? 'function' : 'procedure', `${label}_DISPATCH`, unit.loc);
         const dispatcher = dispatcherText(ctx, ast.name, m, dpc);
@@ -219,8 +223,8 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
     case 'package':
     case 'package-body': {
       let first = true;
-      const finish = (pc: PlContext, texts: string[], objectType: string, source?: string) => {
-        const r = objectFor(unit, pc, 'code', texts, first ? parseFindings : [], objectType, source);
+      const finish = (pc: PlContext, texts: string[], objectType: string, source?: string, span?: TextSpan) => {
+        const r = objectFor(unit, pc, 'code', texts, first ? parseFindings : [], objectType, source, span);
         first = false;
         return r;
       };
