@@ -36,7 +36,7 @@ const entries: CatalogEntry[] = [
     message: 'Syntax error: {detail}',
     suggestion:
       'Check the statement in Oracle (it may use syntax orapg does not know yet) and convert it by hand.',
-    why: 'An unparsed statement is not converted; the object it defines is missing from the target.',
+    why: 'An unparsed statement is not converted; the object it defines is missing from the target. In a PACKAGE BODY or TYPE BODY only the member with the error is left out (kept as its Oracle text): the other members are parsed one by one and converted.',
     rule: 'parser',
   },
   {
