@@ -119,22 +119,62 @@ export function substrb(
 }
 
 /**
- * INSTRB(s, t[, pos[, n]]): the byte position of the n-th occurrence. Converted from the character
- * position INSTR gives when the search starts at the first byte (pos omitted or 1); a byte
- * position elsewhere is kept and reported.
+ * INSTRB(s, t[, pos[, n]]): the byte position of the n-th occurrence. From the start (pos omitted
+ * or 1) it is the character position INSTR gives, as bytes. From another byte position p: an
+ * occurrence of a (valid UTF-8) string can only begin at a character's first byte, so the
+ * occurrences are searched among the characters whose first byte is at or after p (p > 0), or at
+ * or before byte octet_length + p + 1 searching backward (p < 0); p = 0 gives 0, as INSTR.
  */
-export function instrb(a: Expr[], ctx: ExprContext, instr: (a: Expr[]) => Expr): Expr {
-  const pos = a[2];
-  if (pos && numberValue(pos) !== 1) {
-    notConverted(ctx, 'INSTRB with a start position other than 1 (a byte position) has no conversion');
-    return { kind: 'call', name: ['instrb'], args: a.map((value) => ({ value })) };
+export function instrb(
+  a: Expr[],
+  _ctx: ExprContext,
+  instr: (a: Expr[]) => Expr,
+  types: OraType[] = [],
+): Expr {
+  const [s, t, pos, occ] = a;
+  const p = pos ? numberValue(pos) : 1;
+  if (p === 1) {
+    const k = instr([s, t, num(1), ...(occ ? [occ] : [])]);
+    // the character position k as a byte position: 0 (not found) and NULL stay as they are
+    return caseWhen(
+      [[bin('=', k, num(0)), num(0)]],
+      bin('+', call('octet_length', call('substr', s, num(1), bin('-', k, num(1)))), num(1)),
+    );
   }
-  const k = instr([a[0], a[1], num(1), ...(a[3] ? [a[3]] : [])]);
-  // the character position k as a byte position: 0 (not found) and NULL stay as they are
-  return caseWhen(
-    [[bin('=', k, num(0)), num(0)]],
-    bin('+', call('octet_length', call('substr', a[0], num(1), bin('-', k, num(1)))), num(1)),
-  );
+  const notNull = [s, t, pos, occ]
+    .filter(
+      (x): x is Expr => !!x && !(x.kind === 'literal' && x.type !== 'null') && numberValue(x) === undefined,
+    )
+    .map((x) => isNull(x, true));
+  const zero = notNull.length ? caseWhen([[and(...notNull), num(0)]]) : num(0);
+  if (p === 0) return zero;
+  const pi = p !== undefined ? num(Math.trunc(p)) : intArg(pos, types[2] ?? { cls: 'unknown' });
+  // first byte of the character ORAPG_I
+  const first = bin('+', call('octet_length', call('substr', s, num(1), bin('-', I, num(1)))), num(1));
+  const forward = bin('>=', first, pi);
+  const bytes = call('octet_length', s);
+  const backStart =
+    p === undefined
+      ? bin('+', bin('+', bytes, pi), num(1))
+      : p === -1
+        ? bytes
+        : bin('-', bytes, num(-Math.trunc(p) - 1));
+  const backward = bin('<=', first, backStart);
+  const inRange =
+    p !== undefined ? (p > 0 ? forward : backward) : caseWhen([[bin('>', pi, num(0)), forward]], backward);
+  const n = occ ? numberValue(occ) : 1;
+  const q: Query = {
+    ...overCharacters(s, first, and(bin('=', call('substr', s, I, call('length', t)), t), inRange)),
+    orderBy: [p !== undefined ? { expr: I, desc: p < 0 } : { expr: bin('*', I, call('sign', pi)) }],
+    fetch: { count: num(1) },
+  };
+  if (n !== 1)
+    q.offset =
+      n !== undefined
+        ? num(Math.trunc(n) - 1)
+        : bin('-', intArg(occ, types[3] ?? { cls: 'unknown' }), num(1));
+  const found = call('coalesce', { kind: 'subquery', query: q }, zero);
+  return p === undefined ? caseWhen([[bin('=', pi, num(0)), zero]], found) : found;
 }
 
 /**

@@ -247,7 +247,12 @@ export const STRING_RULES: Record<string, FunctionRule> = {
       ? substr(a[0], a[1], a[2], types[1], types[2])
       : substrb(asText(a[0], types[0], ctx, orig[0]), a[1], a[2], types[1], types[2]),
   INSTRB: (a, _c, ctx, orig, types) =>
-    instrb(textArgs(a, types, ctx, orig, [0, 1]), ctx, (x) => instr(x, [types[0], types[1], { cls: 'number' }, types[3]])),
+    instrb(
+      textArgs(a, types, ctx, orig, [0, 1]),
+      ctx,
+      (x) => instr(x, [types[0], types[1], { cls: 'number' }, types[3]]),
+      types,
+    ),
   VSIZE: (a, base, ctx, _orig, types) => vsize(a, base, ctx, types[0]),
   LENGTH: (a, _c, ctx, orig, types) => call('length', ...textArgs(a, types, ctx, orig, [0])),
   LPAD: (a, _c, ctx, orig, types) => pad('lpad', textArgs(a, types, ctx, orig, [0, 2]), types),
