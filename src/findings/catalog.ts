@@ -1458,7 +1458,7 @@ const entries: CatalogEntry[] = [
     effortMinutes: 10,
     message: "{expr} (the NUL character) became the empty string: PostgreSQL text cannot hold it",
     suggestion:
-      'Where it separates or terminates values, choose another separator that cannot occur in them (chr(1), or a visible one); where the bytes themselves matter (a protocol, a hash compared with Oracle\'s), build a bytea value with decode(\'00\', \'hex\') instead of text.',
+      'Where it separates or terminates values, choose another separator that cannot occur in them (chr(1), or a visible one); where the bytes themselves matter (a protocol, a hash compared with Oracle\'s), build a bytea value with decode(\'00\', \'hex\') instead of text (UTL_RAW.CAST_TO_RAW of a concatenation with CHR(0) is converted that way and keeps the byte).',
     why: 'PostgreSQL rejects the NUL character in text ("null character not permitted"), so chr(0) would fail wherever it is evaluated; the empty string keeps the code running, but lengths, comparisons and hashes of texts built with it differ from Oracle\'s.',
     rule: 'rules/functions-bytes',
   },
