@@ -86,6 +86,33 @@ END q;
     ]);
   });
 
+  it('keeps a $IF … $END group of declarations together', () => {
+    const [r] = units(`CREATE OR REPLACE PACKAGE BODY ccp AS
+  $IF dbms_db_version.version >= 12 $THEN
+  PROCEDURE p_new IS BEGIN UPDATE t SETT x = 1; END;
+  $ELSE
+  PROCEDURE p_new IS BEGIN NULL; END;
+  $END
+  g_n NUMBER := $IF dbms_db_version.version >= 12 $THEN 1 $ELSE 2 $END;
+  FUNCTION ok RETURN NUMBER IS BEGIN RETURN g_n; END;
+END ccp;
+`);
+    const st = r.statement as PlsqlUnit;
+    if (st.ast?.kind !== 'package-body') throw new Error('not recovered');
+    expect(st.ast.body.declarations.map((d) => d.kind)).toEqual(['subprogram']);
+    // The $IF group is one member; a $IF inside a declaration (not in the grammar) ends at its ';'.
+    expect(st.ast.body.unparsed?.map((m) => [m.kind, m.name, m.loc.line, m.text.split('\n').length])).toEqual(
+      [
+        ['declaration', undefined, 2, 5],
+        ['variable', 'G_N', 7, 1],
+      ],
+    );
+    expect(r.findings.map((f) => [f.object, f.location?.line, f.location?.column])).toEqual([
+      ['PACKAGE BODY CCP (declaration at line 2)', 3, 44],
+      ['PACKAGE BODY CCP.G_N', 7, 17],
+    ]);
+  });
+
   it('fails as a whole when the structure cannot be followed or the error is outside the members', () => {
     // A missing END IF: member boundaries cannot be found.
     const [a] = units(`CREATE PACKAGE BODY q IS

@@ -73,16 +73,26 @@ function bodySegments(tokens: IToken[], from: number): { segments: Segment[]; en
   let parens = 0;
   let cc = 0;
   let start = from;
+  /** The index of a member that starts with $IF / $ERROR. */
+  let outerDirective = -1;
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     const tt = t.tokenType;
+    if (i === start && tt === T.Directive) outerDirective = i;
     if (tt === T.LParen) parens++;
     else if (tt === T.RParen) {
       if (--parens < 0) return undefined;
     } else if (tt === T.Directive) {
       const w = t.image.toUpperCase();
       if (w === '$IF' || w === '$ERROR') cc++;
-      else if (w === '$END' && --cc < 0) return undefined;
+      else if (w === '$END') {
+        if (--cc < 0) return undefined;
+        // $IF … $END around declarations is one member ($IF inside a declaration ends at its ';').
+        if (!cc && start === outerDirective && !blocks.length && !subprograms) {
+          segments.push({ start, end: i });
+          start = i + 1;
+        }
+      }
     } else if (parens > 0) continue;
     else if ((tt === K.PROCEDURE || tt === K.FUNCTION) && !blocks.length && heading === 'none')
       heading = 'heading';
@@ -140,8 +150,9 @@ function tailIsEnd(tokens: IToken[], end: number): boolean {
 
 /** What a member is and its name, from its first tokens. */
 function describe(tokens: IToken[]): Pick<UnparsedMember, 'kind' | 'name'> {
-  let i = 0;
-  while (i < tokens.length && tokens[i].tokenType === T.Directive) i++;
+  // $IF … $END: conditional declarations, one or more.
+  if (tokens[0]?.tokenType === T.Directive) return { kind: 'declaration' };
+  const i = 0;
   // Type body methods: [OVERRIDING] [FINAL] … MEMBER | STATIC | CONSTRUCTOR FUNCTION | PROCEDURE name.
   for (let j = i; j < Math.min(tokens.length - 1, i + 8); j++) {
     const tt = tokens[j].tokenType;
