@@ -2,7 +2,8 @@
  * Behaviour on PostgreSQL 15 of converted object-type code and conditional compilation:
  * generalized invocation (SELF AS supertype).m(), methods on collection elements, inherited member
  * procedures, TREAT up to a supertype, type hierarchies (substitutability, TREAT down, IS OF,
- * dynamic dispatch, recursive hierarchies with jsonb attributes), SET(collection), MULTISET operators, and $IF branches chosen for the target
+ * dynamic dispatch, recursive hierarchies with jsonb attributes), SET(collection), MULTISET operators (also on
+ * collections of objects), and $IF branches chosen for the target
  * Oracle version and flags. Each conversion is applied in a transaction that is rolled back.
  * Skipped with a message when no server answers on 127.0.0.1:5432.
  */
@@ -152,6 +153,42 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
       expect(Number(await one(c, 'SELECT ms_except_count(ARRAY[1, 2, 2, 3, NULL], ARRAY[2])'))).toBe(3);
       expect(Number(await one(c, 'SELECT second_of_union(ARRAY[7], ARRAY[8, 9])'))).toBe(8);
     });
+  });
+
+  // Oracle SQL Language Reference, "SET", "Multiset Operators", "CARDINALITY": objects of a type
+  // without a MAP or ORDER method are equal when their attributes are; EXCEPT / INTERSECT are ALL
+  // unless DISTINCT is written (m - n and min(m, n) copies); CARDINALITY of an empty nested table is NULL.
+  it('SET, MULTISET operators, MEMBER OF and CARDINALITY on nested tables of objects', async (ctx) => {
+    if (!client) ctx.skip();
+    const oracle = fixture('collection-set-objects');
+    await withConverted(oracle, {}, async (c) => {
+      const m = (file: string, owner: string | null, line: number) => `row('${file}', ${owner ? `'${owner}'` : 'NULL'}, ${line})::file_map`;
+      const a = `ARRAY[${m('a.sql', 'APP', 1)}, ${m('b.sql', 'APP', 2)}, ${m('a.sql', 'APP', 1)}, NULL, ${m('a.sql', 'APP', 1)}, NULL, ${m('c.sql', null, 3)}, ${m('c.sql', null, 3)}]::file_maps`;
+      const b = `ARRAY[${m('a.sql', 'APP', 1)}, NULL, ${m('c.sql', null, 3)}, ${m('d.sql', 'X', 4)}]::file_maps`;
+      // Whole objects, first occurrences in order, one NULL element (not an object of NULLs).
+      expect(await one(c, `SELECT distinct_maps(${a})::text`)).toBe('{"(a.sql,APP,1)","(b.sql,APP,2)",NULL,"(c.sql,,3)"}');
+      expect(await one(c, `SELECT (distinct_maps(${a}))[3] IS NOT DISTINCT FROM NULL::file_map`)).toBe(true);
+      expect(await one(c, `SELECT (hold_distinct(${a})).maps::text`)).toBe('{"(a.sql,APP,1)","(b.sql,APP,2)",NULL,"(c.sql,,3)"}');
+      const combine = async (op: string) => one(c, `SELECT combine_maps(${a}, ${b}, '${op}')::text`);
+      expect(await combine('UNION DISTINCT')).toBe('{"(a.sql,APP,1)","(b.sql,APP,2)",NULL,"(c.sql,,3)","(d.sql,X,4)"}');
+      // a.sql 3 - 1 = 2 copies, b.sql 1, NULL 2 - 1, c.sql 2 - 1.
+      expect(await combine('EXCEPT')).toBe('{"(b.sql,APP,2)","(a.sql,APP,1)","(a.sql,APP,1)",NULL,"(c.sql,,3)"}');
+      expect(await combine('EXCEPT DISTINCT')).toBe('{"(b.sql,APP,2)"}');
+      // min(3, 1) a.sql, min(2, 1) NULL, min(2, 1) c.sql.
+      expect(await combine('INTERSECT')).toBe('{"(a.sql,APP,1)",NULL,"(c.sql,,3)"}');
+      expect(await combine('INTERSECT DISTINCT')).toBe('{"(a.sql,APP,1)",NULL,"(c.sql,,3)"}');
+      expect(Number(await one(c, `SELECT cardinality(combine_maps(${a}, ${b}, 'UNION'))`))).toBe(12);
+      expect(await one(c, `SELECT combine_maps(${a}, NULL, 'EXCEPT') IS NULL`)).toBe(true);
+      expect(await one(c, 'SELECT distinct_maps(NULL) IS NULL')).toBe(true);
+      expect(await one(c, "SELECT distinct_maps('{}')::text")).toBe('{}');
+      // MEMBER OF compares the attributes; CARDINALITY of an empty nested table is NULL.
+      expect(await one(c, `SELECT map_facts(${a}, ${m('c.sql', null, 3)})`)).toBe('member 8 4');
+      expect(await one(c, `SELECT map_facts(${a}, ${m('c.sql', 'X', 3)})`)).toBe('not member 8 4');
+      expect(await one(c, `SELECT map_facts('{}', ${m('c.sql', 'X', 3)})`)).toBe('not member null ');
+    });
+    // version_t has a MAP method: Oracle's SET keeps one object per sort_key, here per attributes.
+    const r = convertText(oracle, {});
+    expect(r.findings.filter((f) => f.id === 'OPG-PLSQL-0062').map((f) => f.object)).toEqual(['FUNCTION DISTINCT_VERSIONS']);
   });
 
   it('selects $IF branches for the target Oracle version and flags', async (ctx) => {

@@ -1343,6 +1343,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql',
   },
   {
+    id: 'OPG-PLSQL-0062',
+    title: 'Objects with a MAP or ORDER method compared attribute by attribute',
+    severity: 'warning',
+    effortMinutes: 15,
+    message: '{detail}',
+    suggestion:
+      'Check whether two objects the method calls equal can differ in their attributes (or the reverse). If they can, compare the values the converted MAP function returns (or the ORDER function\'s 0) in the query instead: e.g. keep one element per <type>_<map>(e).',
+    why: 'PostgreSQL compares composite values attribute by attribute (NULL attributes equal); Oracle compares objects of a type with a MAP or ORDER method through that method, in SET, DISTINCT, the MULTISET operators and MEMBER OF.',
+    rule: 'convert/plsql/multisets',
+  },
+  {
     id: 'OPG-EXPR-0001',
     title: 'Function without PostgreSQL equivalent',
     severity: 'warning',

@@ -144,6 +144,9 @@ const MISC_RULES: Record<string, FunctionRule> = {
   RAWTOHEX: (a, _c, _ctx, _o, types) =>
     types[0]?.cls === 'string' ? call('upper', a[0]) : call('upper', call('encode', a[0], lit('hex'))),
   HEXTORAW: (a) => call('decode', a[0], lit('hex')),
+  // CARDINALITY of an empty nested table is NULL in Oracle (SQL Language Reference,
+  // "CARDINALITY"), 0 in PostgreSQL.
+  CARDINALITY: (a) => call('nullif', call('cardinality', a[0]), num(0)),
   // ROWID values are ctid (a tid) here: see the ROWID pseudo-column in expressions.ts.
   ROWIDTOCHAR: (a) => cast(a[0], 'text'),
   CHARTOROWID: (a) => cast(a[0], 'tid'),

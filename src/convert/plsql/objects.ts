@@ -1,8 +1,8 @@
 /**
  * Object-type expressions in PL/SQL: method calls on any value (`c(i).m(…)`, `f().m()`,
  * `self.items(i).m(…)`, inherited methods), generalized invocation `(SELF AS super).m(…)`,
- * TREAT(x AS t), collection attributes of objects (`obj.list(i)`), SET(collection) and the
- * MULTISET operators.
+ * TREAT(x AS t), collection attributes of objects (`obj.list(i)`), static methods `TYPE.m(…)`;
+ * SET(collection) and the MULTISET operators are in multisets.ts.
  *
  * Type bodies are converted to functions `<type>_<method>(self, …)` (units.ts) and object types
  * to composite types whose attributes are flattened, supertype's first (types.ts). So a method
@@ -23,7 +23,6 @@ import type { QualifiedName } from '../../ast/common.js';
 import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { DataType, Expr, FuncArg, FuncCall } from '../../ast/expr.js';
 import type { Subprogram, TypeMethod } from '../../ast/plsql.js';
-import type { Query } from '../../ast/query.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent } from '../../emit/quote.js';
 import type { ConvertContext } from '../context.js';
@@ -31,6 +30,7 @@ import { collectionElement, type PlContext } from './context.js';
 import { methodRoutineName, selfInOut } from './method-kinds.js';
 import { chainType } from './chains.js';
 import { RESULT_COLUMN } from './outfunctions.js';
+import { multiset, setOf } from './multisets.js';
 import { chooseOverload } from './overload-resolution.js';
 import { jsonAttribute, lowerRecursiveRead, toJson } from './recursive-types.js';
 import { attributeColumn, hierarchyColumns, hierarchyOf, hierarchyRoot, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
@@ -496,15 +496,48 @@ function notFound(x: Expr, pc: PlContext): void {
 }
 
 /**
+ * Reports (OPG-PLSQL-0062) a collection of objects whose type (or a supertype) has a MAP or ORDER
+ * method, compared element by element by `what`: Oracle compares them through the method,
+ * PostgreSQL attribute by attribute. True when reported.
+ */
+const methodComparisons = new WeakMap<PlContext, Set<string>>();
+
+function comparedByMethod(what: string, c: Expr, pc: PlContext): boolean {
+  const ctx = pc.cctx;
+  const t = staticType(c, pc);
+  const el = t && collectionElement(ctx, t);
+  const q = el && objectTypeOf(ctx, el);
+  const seen = new Set<string>();
+  for (let s = q; s && !seen.has(keyOf(s)); s = supertypeOf(ctx, s)) {
+    seen.add(keyOf(s));
+    const m = typeBodyMethods(ctx, s.name).find((x) => x.kind === 'map' || x.kind === 'order');
+    if (m) {
+      const detail = `${what} on a collection of ${q!.name}, whose ${m.kind.toUpperCase()} method ${s.name}.${m.unit.name.name} Oracle compares the elements with: here they are compared attribute by attribute`;
+      // Once per unit (an expression can be lowered more than once).
+      const done = methodComparisons.get(pc) ?? new Set<string>();
+      methodComparisons.set(pc, done);
+      if (!done.has(detail)) pc.report('OPG-PLSQL-0062', { detail });
+      done.add(detail);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * PL/SQL object nodes → PostgreSQL nodes; undefined when `x` is not one (the caller goes on).
  * `sub` converts a sub-expression (the PL/SQL pre-pass).
  */
 export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr): Expr | undefined {
   const ctx = pc.cctx;
-  if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SET' && x.args.length === 1 && !pc.lookup('SET'))
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SET' && x.args.length === 1 && !pc.lookup('SET')) {
+    comparedByMethod('SET(…)', x.args[0].value, pc);
     return setOf(sub(x.args[0].value));
-  if (x.kind === 'call' && x.name.length === 1 && x.name[0].startsWith('MULTISET ') && x.args.length === 2)
+  }
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0].startsWith('MULTISET ') && x.args.length === 2) {
+    if (x.name[0] !== 'MULTISET UNION ALL' && !comparedByMethod(x.name[0], x.args[0].value, pc)) comparedByMethod(x.name[0], x.args[1].value, pc);
     return multiset(x.name[0], sub(x.args[0].value), sub(x.args[1].value), pc);
+  }
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'XMLELEMENT' && x.args[0]?.name === 'EVALNAME') {
     pc.fail('XMLELEMENT(EVALNAME …): PostgreSQL element names are fixed in the query (build the XML text, or use a fixed name)');
     return { ...x, args: x.args.slice(1).map((a) => ({ ...a, value: sub(a.value) })) };
@@ -514,6 +547,17 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     // itself, which PostgreSQL's whole-row reference to the FROM item is (its composite type).
     const a = x.args[0].value;
     if (a.kind === 'column' && a.parts.length === 1 && !pc.lookup(a.parts[0])) return a;
+  }
+  if (x.kind === 'quantified' && x.arrayOperand && Array.isArray(x.list) && x.list.length === 1) {
+    // x MEMBER OF c on a nested table of objects: PostgreSQL does not take a domain over an array
+    // of a composite type as the array of = ANY (…), its base type (element[]) it does.
+    comparedByMethod('MEMBER OF', x.list[0], pc);
+    const t = staticType(x.list[0], pc);
+    const el = t && collectionElement(ctx, t);
+    if (el && objectTypeOf(ctx, el)) {
+      const base: DataType = { kind: 'datatype', name: `${pc.resolvedType(el, 'MEMBER OF')}[]`, args: [] };
+      return { ...x, operand: sub(x.operand), list: [{ kind: 'pg-cast', operand: sub(x.list[0]), type: base }] };
+    }
   }
   if (x.kind === 'treat') return treat(x, pc, sub);
   // Attributes stored as jsonb (recursive-types.ts).
@@ -783,64 +827,6 @@ function isOf(args: FuncArg[], pc: PlContext, sub: (e: Expr) => Expr): Expr | un
     tags.push(...(only ? [str(q.name)] : tagsOf(pc.cctx, q)));
   }
   return { kind: 'in', operand: tagOf(sub(args[0].value)), list: tags, not: false };
-}
-
-/**
- * SET(c): the distinct elements of a nested table, in the order of their first occurrence, one
- * NULL kept (Oracle's SET); NULL for a NULL collection.
- */
-function setOf(c: Expr): Expr {
-  const cv: Expr = { kind: 'column', parts: ['COLUMN_VALUE'] };
-  const distinct: Query = { kind: 'select', distinct: true, items: [{ expr: cv }], from: [{ kind: 'table-function', expr: c }] };
-  const agg: Expr = {
-    kind: 'call',
-    name: ['array_agg'],
-    args: [{ value: cv }],
-    argOrderBy: [{ expr: { kind: 'call', name: ['array_position'], args: [{ value: c }, { value: cv }] } }],
-  };
-  const elements: Expr = {
-    kind: 'subquery',
-    query: { kind: 'select', items: [{ expr: agg }], from: [{ kind: 'subquery', query: distinct, alias: 'OPG_SET' }] },
-  };
-  return {
-    kind: 'case',
-    whens: [{ when: { kind: 'is-null', operand: c, not: false }, then: { kind: 'literal', type: 'null', value: 'NULL' } }],
-    else: { kind: 'call', name: ['coalesce'], args: [{ value: elements }, { value: { kind: 'literal', type: 'string', value: '{}' } }] },
-  };
-}
-
-/**
- * a MULTISET UNION | INTERSECT | EXCEPT [ALL | DISTINCT] b on nested tables held as arrays: NULL
- * when either is NULL. UNION ALL appends b to a; UNION DISTINCT keeps the first occurrences (as
- * SET); EXCEPT / INTERSECT DISTINCT are set queries over the elements (their order is not kept).
- */
-function multiset(op: string, a: Expr, b: Expr, pc: PlContext): Expr {
-  const anyNull: Expr = {
-    kind: 'binary',
-    op: 'OR',
-    left: { kind: 'is-null', operand: a, not: false },
-    right: { kind: 'is-null', operand: b, not: false },
-  };
-  const orNull = (value: Expr): Expr => ({ kind: 'case', whens: [{ when: anyNull, then: { kind: 'literal', type: 'null', value: 'NULL' } }], else: value });
-  const both: Expr = { kind: 'call', name: ['array_cat'], args: [{ value: a }, { value: b }] };
-  switch (op) {
-    case 'MULTISET UNION ALL':
-      return orNull(both);
-    case 'MULTISET UNION DISTINCT':
-      return orNull(setOf(both));
-    case 'MULTISET EXCEPT DISTINCT':
-    case 'MULTISET INTERSECT DISTINCT': {
-      const cv: Expr = { kind: 'column', parts: ['COLUMN_VALUE'] };
-      const side = (c: Expr): Query => ({ kind: 'select', items: [{ expr: cv }], from: [{ kind: 'table-function', expr: c }] });
-      const rows: Query = { kind: 'set', op: op.includes('EXCEPT') ? 'MINUS' : 'INTERSECT', left: side(a), right: side(b) };
-      const agg: Expr = { kind: 'call', name: ['array_agg'], args: [{ value: cv }] };
-      const elements: Expr = { kind: 'subquery', query: { kind: 'select', items: [{ expr: agg }], from: [{ kind: 'subquery', query: rows, alias: 'OPG_SET' }] } };
-      return orNull({ kind: 'call', name: ['coalesce'], args: [{ value: elements }, { value: { kind: 'literal', type: 'string', value: '{}' } }] });
-    }
-    default:
-      pc.fail(`${op} (PostgreSQL's EXCEPT ALL / INTERSECT ALL would do it in a query over the elements; not converted)`);
-      return orNull(both);
-  }
 }
 
 /**
