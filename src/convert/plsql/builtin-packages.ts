@@ -26,7 +26,7 @@ import { bin, call, cast, lit, NULL, num } from '../../rules/builders.js';
 import { XML_METHODS, xmlMethod } from '../../rules/xml.js';
 import type { PlContext } from './context.js';
 import { SQLERRM_TEXT } from './exceptions.js';
-import { type XmlgenArg, xmlgenExpr, xmlgenProcedure } from './xmlgen.js';
+import { XMLGEN_PARAMS, type XmlgenArg, xmlgenExpr, xmlgenProcedure } from './xmlgen.js';
 
 const pseudo = (name: string): Expr => ({ kind: 'pseudo', name });
 
@@ -484,12 +484,16 @@ export function builtinPackageProcedure(c: FuncCall, pc: PlContext): string[] | 
       'DBMS_APPLICATION_INFO: the module is application_name (shown in pg_stat_activity, at most 63 bytes), the action and client info are the custom settings opg_appinfo.action / opg_appinfo.client_info (session settings: a rolled back transaction undoes them, other sessions do not see them)';
     if (!pc.findings.some((f) => f.message === detail)) pc.report('OPG-PLSQL-0020', { detail });
   };
-  if (name.startsWith('DBMS_XMLGEN.') && !c.args.some((a) => a.name))
+  if (name.startsWith('DBMS_XMLGEN.')) {
+    // Oracle's parameter names put named arguments in place; an unknown name or a gap: not handled.
+    const a = positional(c.args, XMLGEN_PARAMS[name] ?? []);
+    if (!a || Array.from(a).some((x) => !x)) return undefined;
     return xmlgenProcedure(
       name,
-      c.args.map((a) => arg(a.value)),
+      (a as Expr[]).map((x) => arg(x)),
       pc,
     );
+  }
   switch (name) {
     case 'DBMS_OUTPUT.GET_LINE': {
       // PUT_LINE became RAISE NOTICE (the text goes to the client at once): the buffer is always

@@ -331,6 +331,18 @@ const isZero = (e: Expr): boolean =>
   (e.kind === 'literal' && e.type === 'number' && Number(e.value) === 0) ||
   (e.kind === 'column' && e.parts.map((p) => p.toUpperCase()).join('.') === 'DBMS_XMLGEN.NONE');
 
+/** Parameter names of the DBMS_XMLGEN procedures handled here (PL/SQL Packages and Types Reference). */
+export const XMLGEN_PARAMS: Record<string, string[]> = {
+  'DBMS_XMLGEN.SETMAXROWS': ['CTX', 'MAXROWS'],
+  'DBMS_XMLGEN.SETSKIPROWS': ['CTX', 'SKIPROWS'],
+  'DBMS_XMLGEN.SETNULLHANDLING': ['CTX', 'FLAG'],
+  'DBMS_XMLGEN.USENULLATTRIBUTEINDICATOR': ['CTX', 'ATTRIND'],
+  'DBMS_XMLGEN.SETROWSETTAG': ['CTX', 'ROWSETTAGNAME'],
+  'DBMS_XMLGEN.SETROWTAG': ['CTX', 'ROWTAGNAME'],
+  'DBMS_XMLGEN.RESTARTQUERY': ['CTX'],
+  'DBMS_XMLGEN.CLOSECONTEXT': ['CTX'],
+};
+
 /**
  * DBMS_XMLGEN procedures on a context handle as PL/pgSQL statements (args: the PostgreSQL text of
  * each argument, in parameter order); undefined for other members.
