@@ -34,7 +34,10 @@ const isTransactionEnd = (s: PlStatement): boolean =>
 
 /** `b` split at its top-level COMMIT / ROLLBACK when it has handlers (see above); `b` itself otherwise. */
 export function splitCommits(b: Block, pc: PlContext): Block {
-  if (!b.handlers.length || pc.kind !== 'procedure' || pc.autonomous || pc.protectedDepth > 0) return b;
+  // An autonomous transaction's COMMIT / ROLLBACK are dropped (its pragma is among the declarations
+  // of the unit's block, read after this runs).
+  const autonomous = pc.autonomous || b.declarations.some((d) => d.kind === 'pragma' && d.name === 'AUTONOMOUS_TRANSACTION');
+  if (!b.handlers.length || pc.kind !== 'procedure' || autonomous || pc.protectedDepth > 0) return b;
   const cuts = b.body.map((s, i) => (isTransactionEnd(s) ? i : -1)).filter((i) => i >= 0);
   if (!cuts.length) return b;
   const n = (counters.get(pc) ?? 0) + 1;
