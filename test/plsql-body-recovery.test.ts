@@ -149,6 +149,51 @@ END q;
   });
 });
 
+describe('declaration-level recovery of a package specification', () => {
+  const SPEC = `CREATE OR REPLACE PACKAGE sp AUTHID CURRENT_USER ACCESSIBLE BY (PACKAGE other) AS
+  c_max CONSTANT NUMBER := 10;
+  TYPE t_list IS TABLE OF NUMBER INDEX BY garbage garbage;
+  g_total NUMBER;
+  FUNCTION total RETURN NUMBER;
+  FUNCTION first_of(l t_list) RETURN NUMBER;
+END sp;
+/
+CREATE OR REPLACE PACKAGE BODY sp AS
+  FUNCTION total RETURN NUMBER IS BEGIN RETURN nvl(g_total, 0) + c_max; END;
+  FUNCTION first_of(l t_list) RETURN NUMBER IS BEGIN RETURN l(1); END;
+END sp;
+/
+`;
+  it('keeps the declarations that parse and the heading clauses', () => {
+    const [r] = units(SPEC);
+    const st = r.statement as PlsqlUnit;
+    if (st.ast?.kind !== 'package') throw new Error('not recovered');
+    expect(st.ast.spec.authid).toBe('CURRENT_USER');
+    expect(
+      st.ast.spec.declarations.map((d) =>
+        d.kind === 'subprogram' ? d.unit.name.name : 'name' in d ? d.name : d.kind,
+      ),
+    ).toEqual(['C_MAX', 'G_TOTAL', 'TOTAL', 'FIRST_OF']);
+    expect(r.findings.map((f) => [f.object, f.location?.line, f.location?.column])).toEqual([
+      ['PACKAGE SP.T_LIST', 3, 51],
+    ]);
+  });
+
+  it('converts the body; a member using the unparsed type says why it is not converted', () => {
+    const r = convertText(SPEC);
+    expect(r.phases.code).toContain('CREATE OR REPLACE FUNCTION sp.total()');
+    expect(r.phases.code).toContain('-- NOT CONVERTED (see findings): PACKAGE SP.T_LIST');
+    const why = r.findings.find((f) => f.id === 'OPG-PLSQL-0002');
+    expect(why?.message).toContain(
+      'type T_LIST is not converted (its declaration at line 3 could not be parsed)',
+    );
+    expect(r.findings.filter((f) => f.id === 'OPG-PLSQL-0001').map((f) => f.object)).toEqual([
+      'PACKAGE SP.T_LIST',
+      'PACKAGE BODY SP.FIRST_OF',
+    ]);
+  });
+});
+
 describe('member-level recovery (conversion)', () => {
   it('comments out only the failing member, reports it and the callers of it', () => {
     const r = convertText(BODY.replace('-- leading comment\n', ''));

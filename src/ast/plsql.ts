@@ -168,6 +168,8 @@ export interface PackageSpec {
   name: QualifiedName;
   declarations: Declaration[];
   authid?: string;
+  /** Declarations the grammar could not read (the rest was parsed one by one). */
+  unparsed?: UnparsedMember[];
 }
 
 export interface PackageBody {
@@ -180,7 +182,7 @@ export interface PackageBody {
 }
 
 /**
- * A member of a PACKAGE BODY / TYPE BODY that could not be parsed while the others could: kept
+ * A member of a PACKAGE [BODY] / TYPE BODY that could not be parsed while the others could: kept
  * as its Oracle text (an OPG-PARSE-0001 finding names it and says where the error is).
  */
 export interface UnparsedMember {

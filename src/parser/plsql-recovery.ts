@@ -1,5 +1,5 @@
 /**
- * Error recovery for PACKAGE BODY and TYPE BODY units. When such a unit does not parse as a whole
+ * Error recovery for PACKAGE BODY, TYPE BODY and PACKAGE (specification) units. When such a unit does not parse as a whole
  * (one member uses syntax the grammar does not know), its members are found on the token stream
  * and each is parsed on its own with the rule the body uses for it (`declarations` for a package
  * body's declarations and subprograms, `blockBody` for its initialization section, `typeMethod`
@@ -29,6 +29,9 @@ import type { PlsqlRules } from './plsql.js';
 import { isWord } from './query.js';
 import * as T from './tokens.js';
 
+/** The units recovered member by member. */
+export type RecoveredKind = 'PACKAGE' | 'PACKAGE BODY' | 'TYPE BODY';
+
 /** A run of tokens [start, end] (inclusive) of the body: a member, or the initialization section. */
 interface Segment {
   start: number;
@@ -47,16 +50,18 @@ export interface FailedMember {
 /** The parser as recovery uses it: rules callable on a token array. */
 type RecoveryParser = PlsqlRules & { input: IToken[]; errors: { token: IToken }[] };
 
-/**
- * Index of the IS / AS that ends a body's heading, …BODY name IS|AS or …BODY schema.name IS|AS
- * as the grammar reads it; -1 when the heading has anything else (its error is not a member's).
- */
-function headingEnd(tokens: IToken[]): number {
-  const body = tokens.findIndex((t) => t.tokenType === K.BODY);
-  if (body < 0) return -1;
-  const isAs = (t: IToken | undefined) => t?.tokenType === K.IS || t?.tokenType === K.AS;
-  if (isAs(tokens[body + 2])) return body + 2;
-  if (tokens[body + 2]?.tokenType === T.Dot && isAs(tokens[body + 4])) return body + 4;
+/** Index of the IS / AS that ends the heading (the first outside parentheses after PACKAGE / BODY). */
+function headingEnd(tokens: IToken[], unitKind: RecoveredKind): number {
+  const at = tokens.findIndex((t) => t.tokenType === (unitKind === 'PACKAGE' ? K.PACKAGE : K.BODY));
+  if (at < 0) return -1;
+  let parens = 0;
+  for (let i = at + 1; i < tokens.length; i++) {
+    const tt = tokens[i].tokenType;
+    if (tt === T.LParen) parens++;
+    else if (tt === T.RParen) parens--;
+    else if (!parens && (tt === K.IS || tt === K.AS)) return i;
+    else if (tt === T.Semi) return -1;
+  }
   return -1;
 }
 
@@ -211,23 +216,34 @@ function memberHeading(p: RecoveryParser, tokens: IToken[]): Subprogram | undefi
 }
 
 /**
- * Member-by-member parse of a PACKAGE BODY or TYPE BODY that failed as a whole. Returns the AST
+ * Member-by-member parse of a PACKAGE [BODY] or TYPE BODY that failed as a whole. Returns the AST
  * built from the members that parse and the members that do not; undefined when the body's
  * structure cannot be followed or when every member parses (the error is then outside the
  * members: the heading or the end).
  */
 export function recoverBody(
   p: RecoveryParser,
-  unitKind: 'PACKAGE BODY' | 'TYPE BODY',
+  unitKind: RecoveredKind,
   name: QualifiedName,
   tokens: IToken[],
   text: string,
   locate: (tok: IToken) => SourceLocation,
 ): { ast: PlsqlUnitAst; failed: FailedMember[] } | undefined {
-  const isAs = headingEnd(tokens);
+  const isAs = headingEnd(tokens, unitKind);
   if (isAs < 0) return undefined;
   const found = bodySegments(tokens, isAs + 1);
   if (!found || !tailIsEnd(tokens, found.end)) return undefined;
+  // A specification has no initialization section.
+  if (unitKind === 'PACKAGE' && found.segments.some((g) => g.init)) return undefined;
+  // The heading must parse: the unit's rule on the heading and the END that closes the unit
+  // (an error there is not a member's, and the unit then fails as a whole).
+  const rule = {
+    PACKAGE: p.createPackageUnit,
+    'PACKAGE BODY': p.createPackageBodyUnit,
+    'TYPE BODY': p.createTypeBodyUnit,
+  }[unitKind];
+  const heading = runRule(p, [...tokens.slice(0, isAs + 1), ...tokens.slice(found.end)], rule);
+  if (!heading.ok) return undefined;
   const failed: FailedMember[] = [];
   const declarations: Declaration[] = [];
   const methods: TypeMethod[] = [];
@@ -278,6 +294,10 @@ export function recoverBody(
   if (!failed.length) return undefined;
   const unparsed = failed.map((f) => f.member);
   if (unitKind === 'TYPE BODY') return { ast: { kind: 'type-body', name, methods, unparsed }, failed };
+  if (unitKind === 'PACKAGE') {
+    const spec = heading.value.kind === 'package' ? heading.value.spec : { name, declarations: [] };
+    return { ast: { kind: 'package', spec: { ...spec, declarations, unparsed } }, failed };
+  }
   const body: PackageBody = { name, declarations, unparsed };
   if (init) body.init = init;
   return { ast: { kind: 'package-body', body }, failed };

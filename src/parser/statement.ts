@@ -488,7 +488,7 @@ function plsqlUnit(
       const tok = p.errors[0].token;
       // A body whose members parse one by one keeps them; only the failing members are lost.
       const recovered =
-        unitKind === 'PACKAGE BODY' || unitKind === 'TYPE BODY'
+        unitKind === 'PACKAGE' || unitKind === 'PACKAGE BODY' || unitKind === 'TYPE BODY'
           ? recoverBody(p, unitKind, name, tokens, text, (t) => absoluteLocation(loc, t))
           : undefined;
       if (recovered) {

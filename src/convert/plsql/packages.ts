@@ -174,6 +174,7 @@ export function registerPackage(unit: PlsqlUnit, ctx: ConvertContext): void {
   if (ast.kind === 'package') {
     info.spec = ast.spec;
     collect(info, ast.spec.declarations, true, seq);
+    noteUnparsedDeclarations(info, ast.spec.unparsed);
   } else {
     info.body = ast.body;
     collect(info, ast.body.declarations, false, seq);
@@ -448,6 +449,7 @@ export function convertPackage(
       ...finish(pc, [...spec.texts, ...stateTexts], 'PACKAGE'),
       ...state.slice(1).flatMap((p) => finish(p.pc, p.texts, 'PACKAGE BODY', p.source)),
       ...typeObjects(spec.failed),
+      ...unparsedObjects(unit, object),
     ];
   }
   // Without a spec in the sources the body creates all the package's types.

@@ -16,6 +16,7 @@ import type { PackageInfo } from './packages.js';
 /** The unparsed members of a parsed body. */
 export function unparsedMembers(unit: PlsqlUnit): UnparsedMember[] {
   const ast = unit.ast;
+  if (ast?.kind === 'package') return ast.spec.unparsed ?? [];
   if (ast?.kind === 'package-body') return ast.body.unparsed ?? [];
   if (ast?.kind === 'type-body') return ast.unparsed ?? [];
   return [];
@@ -29,7 +30,15 @@ export function unparsedObjects(unit: PlsqlUnit, object: string): PgObject[] {
     return {
       phase: 'code',
       object: label,
-      objectType: m.kind === 'function' ? 'FUNCTION' : m.kind === 'procedure' ? 'PROCEDURE' : unit.unitKind,
+      // A body's subprogram is a routine (callees.ts reports its callers); a spec's is a declaration.
+      objectType:
+        unit.unitKind === 'PACKAGE'
+          ? unit.unitKind
+          : m.kind === 'function'
+            ? 'FUNCTION'
+            : m.kind === 'procedure'
+              ? 'PROCEDURE'
+              : unit.unitKind,
       nodes: [{ kind: 'comment-block', text: `NOT CONVERTED (see findings): ${label}\n${m.text}` }],
       findings: [
         makeFinding(
