@@ -231,6 +231,16 @@ function xmlgenArg(e: Expr, pc: PlContext): XmlgenArg {
   if ((e.kind === 'binary' && e.op === '||') || (t && TEXT_TYPES.has(t))) return 'text';
   if (t && NUMBER_TYPES.has(t)) return 'handle';
   if (e.kind === 'call' && e.name.join('.').toLowerCase() === 'opg_xmlgen_newcontext') return 'handle';
+  // a SYS_REFCURSOR variable, or one of a REF CURSOR type the unit declares
+  const v = e.kind === 'column' && e.parts.length === 1 ? pc.lookup(e.parts[0])?.type : undefined;
+  if (v) {
+    // resolved again only to read it: the declaration reported its type already
+    const [seen, failed] = [pc.findings.length, pc.unconvertible.length];
+    const pgType = pc.resolvedType(v, 'DBMS_XMLGEN argument');
+    pc.findings.length = seen;
+    pc.unconvertible.length = failed;
+    if (pgType === 'refcursor') return 'cursor';
+  }
   return undefined;
 }
 

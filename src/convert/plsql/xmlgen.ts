@@ -274,8 +274,8 @@ function reportContext(pc: PlContext): void {
   if (!pc.findings.some((f) => f.message === detail)) pc.report('OPG-PLSQL-0020', { detail });
 }
 
-/** What kind of argument a DBMS_XMLGEN call got: a query text, a context handle, or something else. */
-export type XmlgenArg = 'text' | 'handle' | undefined;
+/** What kind of argument a DBMS_XMLGEN call got: a query text, a context handle, a ref cursor, or unknown. */
+export type XmlgenArg = 'text' | 'handle' | 'cursor' | undefined;
 
 /**
  * DBMS_XMLGEN functions in expressions: GETXML / GETXMLTYPE of a query text or of a context
@@ -314,7 +314,12 @@ export function xmlgenExpr(
     case 'NEWCONTEXT': {
       if (args.length !== 1) return undefined;
       // A query text (converted when literal), else a ref cursor (the refcursor overload).
-      const q = kind(args[0]) === 'text' ? queryText(args[0], pc, name) : args[0];
+      const k = kind(args[0]);
+      const q = k === 'text' ? queryText(args[0], pc, name) : args[0];
+      if (k === undefined)
+        pc.report('OPG-PLSQL-0008', {
+          detail: `${name} of a value of unknown type: a ref cursor is read as it is; a query text runs as written (PostgreSQL SQL)`,
+        });
       use(pc, [RENDER, ...CONTEXT]);
       reportContext(pc);
       return call('opg_xmlgen_newcontext', q);
