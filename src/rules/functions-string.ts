@@ -254,6 +254,8 @@ export const STRING_RULES: Record<string, FunctionRule> = {
       types,
     ),
   VSIZE: (a, base, ctx, _orig, types) => vsize(a, base, ctx, types[0]),
+  // LENGTHB of a number or a date counts the bytes of its text, as LENGTH counts its characters.
+  LENGTHB: (a, _c, ctx, orig, types) => call('octet_length', ...textArgs(a, types, ctx, orig, [0])),
   LENGTH: (a, _c, ctx, orig, types) => call('length', ...textArgs(a, types, ctx, orig, [0])),
   LPAD: (a, _c, ctx, orig, types) => pad('lpad', textArgs(a, types, ctx, orig, [0, 2]), types),
   RPAD: (a, _c, ctx, orig, types) => pad('rpad', textArgs(a, types, ctx, orig, [0, 2]), types),

@@ -150,7 +150,6 @@ const MISC_RULES: Record<string, FunctionRule> = {
   // ROWID values are ctid (a tid) here: see the ROWID pseudo-column in expressions.ts.
   ROWIDTOCHAR: (a) => cast(a[0], 'text'),
   CHARTOROWID: (a) => cast(a[0], 'tid'),
-  LENGTHB: (a) => call('octet_length', ...a),
   CHR: (a, _c, ctx) => chr(a, ctx),
   GROUPING: (a) => call('grouping', ...a),
 };
