@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PlsqlUnit } from '../src/ast/ddl.js';
-import { convertText } from '../src/index.js';
+import { assessSources, convertText } from '../src/index.js';
 import { parseStatement } from '../src/parser/statement.js';
 import { splitScript } from '../src/source/script.js';
 import { one, scratchDatabase } from './pg-scratch.js';
@@ -207,6 +207,19 @@ describe('member-level recovery (conversion)', () => {
     expect(ids).toContain('OPG-PLSQL-0001 PACKAGE BODY P.BROKEN');
     expect(ids).toContain('OPG-PLSQL-0034 PACKAGE BODY P.FWD');
     expect(ids).not.toContain('OPG-PLSQL-0001 PACKAGE BODY P');
+  });
+});
+
+describe('assessment report of a partly parsed body', () => {
+  it('marks only the members with the error as failed to parse', () => {
+    const f = 'fixtures/plsql/package-body-member-recovery/input.sql';
+    const r = assessSources([{ file: f, text: readFileSync(f, 'utf8') }]);
+    const status = new Map(r.report.objects.map((o) => [o.name, o.status]));
+    expect(status.get('PACKAGE BODY REC_PKG.CLOSE_ACCOUNT')).toBe('failed-to-parse');
+    expect(status.get('PACKAGE BODY REC_PKG.G_LIMIT')).toBe('failed-to-parse');
+    expect(status.get('PACKAGE BODY REC_PKG.BAD_LIMIT')).toBe('needs-manual-work');
+    expect(status.get('PACKAGE BODY REC_PKG.ADD_STEP')).toBe('converted');
+    expect(status.get('PACKAGE BODY REC_PKG')).toBe('converted-with-warnings');
   });
 });
 

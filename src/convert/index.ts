@@ -33,6 +33,7 @@ import { registerTypeBody } from './plsql/objects.js';
 import { registerPackage } from './plsql/packages.js';
 import { flattenedAttributes, registerType, topoSortObjects } from './plsql/types.js';
 import { convertPlsqlUnit } from './plsql/units.js';
+import { isMemberParseError } from './plsql/unparsed.js';
 import { noteOutFunction } from './plsql/outfunctions.js';
 import { reportMissingCallees } from './plsql/callees.js';
 import { convertTable } from './tables.js';
@@ -522,7 +523,10 @@ function convertStatement(
       // Anonymous blocks run at install time; in schema conversion they are reported, not emitted
       // (a block dropping and recreating objects would run after the objects it targets).
       if (s.unitKind === 'BLOCK' && !scriptOrder) return [];
-      const own = scriptFindings.filter((f) => f.id === 'OPG-PARSE-0008' && f.location === s.loc);
+      // So are the parse errors of members set apart by recovery (they go with those members).
+      const own = scriptFindings.filter(
+        (f) => (f.id === 'OPG-PARSE-0008' && f.location === s.loc) || isMemberParseError(s, f),
+      );
       for (const f of own) scriptFindings.splice(scriptFindings.indexOf(f), 1);
       return convertPlsqlUnit(s, ctx, own) ?? convertPlsql(s, own);
     }

@@ -31,7 +31,7 @@ import { emitBlock } from './statements.js';
 import { indexKind } from './assoc.js';
 import { cursorRowTypeStatements } from './rowtypes.js';
 import { collapsedDetail, collapsedOverloads } from './overloads.js';
-import { noteUnparsedDeclarations, unparsedObjects } from './unparsed.js';
+import { noteUnparsedDeclarations } from './unparsed.js';
 
 export interface PackageInfo {
   name: OraName;
@@ -449,7 +449,6 @@ export function convertPackage(
       ...finish(pc, [...spec.texts, ...stateTexts], 'PACKAGE'),
       ...state.slice(1).flatMap((p) => finish(p.pc, p.texts, 'PACKAGE BODY', p.source)),
       ...typeObjects(spec.failed),
-      ...unparsedObjects(unit, object),
     ];
   }
   // Without a spec in the sources the body creates all the package's types.
@@ -491,6 +490,5 @@ export function convertPackage(
     ...state.slice(1).flatMap((p) => finish(p.pc, p.texts, 'PACKAGE BODY', p.source)),
     ...typeObjects(spec.failed),
     ...objects,
-    ...unparsedObjects(unit, object),
   ];
 }

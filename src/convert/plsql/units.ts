@@ -26,7 +26,7 @@ import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
 import { dispatcherText } from './objects.js';
 import { methodRoutineName, selfInOut } from './method-kinds.js';
 import { collapsedDetail, collapsedOverloads } from './overloads.js';
-import { unparsedObjects } from './unparsed.js';
+import { isMemberParseError, unparsedObjects } from './unparsed.js';
 import { flattenedAttributes, hierarchyColumns, hierarchyOf, supertypeOf, TYPE_TAG, typeDependencies } from './types.js';
 
 const id = (n: string) => quoteIdent(pgNameOf(n));
@@ -74,6 +74,9 @@ export function objectFor(
 export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFindings: Finding[]): PgObject[] | undefined {
   // Conditional compilation is resolved for the target Oracle version (once, before registration).
   parseFindings = [...parseFindings, ...resolveConditionalCompilation(unit, ctx.options)];
+  // The parse errors of members set apart by recovery go with those members' objects (unparsed.ts).
+  const memberErrors = parseFindings.filter((f) => isMemberParseError(unit, f));
+  parseFindings = parseFindings.filter((f) => !memberErrors.includes(f));
   const ast = unit.ast;
   if (!ast) return undefined;
   const object = `${unit.unitKind} ${unit.name.schema ? `${unit.name.schema}.` : ''}${unit.name.name}`;
@@ -218,7 +221,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         if (dispatcher) objects.push(...objectFor(unit, dpc, 'code', [dispatcher], [], m.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
       }
       if (objects.length) objects[0].findings.unshift(...parseFindings);
-      return [...objects, ...unparsedObjects(unit, object)];
+      return [...objects, ...unparsedObjects(unit, object, memberErrors)];
     }
     case 'package':
     case 'package-body': {
@@ -228,7 +231,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         first = false;
         return r;
       };
-      return convertPackage(unit, ctx, object, parseFindings, finish, subprogramText);
+      return [...convertPackage(unit, ctx, object, parseFindings, finish, subprogramText), ...unparsedObjects(unit, object, memberErrors)];
     }
     default:
       return undefined;

@@ -10,6 +10,7 @@ import type { PlsqlUnit } from '../../ast/ddl.js';
 import type { PgObject } from '../../ast/pg.js';
 import type { UnparsedMember } from '../../ast/plsql.js';
 import { makeFinding } from '../../findings/make.js';
+import type { Finding } from '../../findings/types.js';
 import { unparsedMemberLabel } from '../../parser/plsql-recovery.js';
 import type { PackageInfo } from './packages.js';
 
@@ -22,8 +23,26 @@ export function unparsedMembers(unit: PlsqlUnit): UnparsedMember[] {
   return [];
 }
 
-/** One commented-out object per unparsed member of the unit. */
-export function unparsedObjects(unit: PlsqlUnit, object: string): PgObject[] {
+/** The unit's label, as its findings name it (PACKAGE BODY [SCHEMA.]NAME). */
+const unitLabel = (unit: PlsqlUnit) =>
+  `${unit.unitKind} ${unit.name.schema ? `${unit.name.schema}.` : ''}${unit.name.name}`;
+
+/** Whether `f` is the OPG-PARSE-0001 of one of the unit's unparsed members (it goes with that member's object). */
+export function isMemberParseError(unit: PlsqlUnit, f: Finding): boolean {
+  const at = f.location;
+  if (f.id !== 'OPG-PARSE-0001' || !at) return false;
+  const object = unitLabel(unit);
+  return unparsedMembers(unit).some(
+    (m) =>
+      unparsedMemberLabel(object, m) === f.object &&
+      at.file === m.loc.file &&
+      at.line >= m.loc.line &&
+      at.line < m.loc.line + m.text.split('\n').length,
+  );
+}
+
+/** One commented-out object per unparsed member of the unit, with its parse error (from `errors`). */
+export function unparsedObjects(unit: PlsqlUnit, object: string, errors: Finding[] = []): PgObject[] {
   return unparsedMembers(unit).map((m) => {
     const label = unparsedMemberLabel(object, m);
     const lines = m.text.split('\n').length;
@@ -41,6 +60,7 @@ export function unparsedObjects(unit: PlsqlUnit, object: string): PgObject[] {
               : unit.unitKind,
       nodes: [{ kind: 'comment-block', text: `NOT CONVERTED (see findings): ${label}\n${m.text}` }],
       findings: [
+        ...errors.filter((f) => f.object === label),
         makeFinding(
           'OPG-PLSQL-0001',
           { object: label, lines },
