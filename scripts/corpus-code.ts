@@ -130,7 +130,7 @@ function listFiles(dir: string): string[] {
 }
 
 const UNIT_WORDS =
-  /( in )(PACKAGE BODY|TYPE BODY|PACKAGE|TYPE|PROCEDURE|FUNCTION|TRIGGER|BLOCK|TABLE|VIEW|INDEX|SEQUENCE|SYNONYM|USER|ROLE|COLUMN) \S+$/;
+  /( in )(PACKAGE BODY|TYPE BODY|PACKAGE|TYPE|PROCEDURE|FUNCTION|TRIGGER|BLOCK|TABLE|VIEW|INDEX|SEQUENCE|SYNONYM|USER|ROLE|COLUMN) \S+( \([^)]*\))?$/;
 
 /** Parse message without the unit's name, found token upper-cased: groups the same construct. */
 function normalizeParse(message: string): string {
