@@ -1,9 +1,9 @@
 /**
- * Error recovery for PACKAGE BODY, TYPE BODY and PACKAGE (specification) units. When such a unit does not parse as a whole
- * (one member uses syntax the grammar does not know), its members are found on the token stream
- * and each is parsed on its own with the rule the body uses for it (`declarations` for a package
- * body's declarations and subprograms, `blockBody` for its initialization section, `typeMethod`
- * for a type body's methods). The unit's AST is built from the members that parse; the others are
+ * Error recovery for PACKAGE BODY, TYPE BODY and PACKAGE (specification) units. When such a unit
+ * does not parse as a whole (one member uses syntax the grammar does not know), its members are
+ * found on the token stream and each is parsed on its own with the rule the unit uses for it
+ * (`declarations` for a package's declarations and subprograms, `blockBody` for a body's
+ * initialization section, `typeMethod` for a type body's methods). The unit's AST is built from the members that parse; the others are
  * kept as their Oracle text (`UnparsedMember`) with an OPG-PARSE-0001 finding at the real error.
  *
  * Finding the members needs no grammar: in the declaration section of a body, a member ends at a
@@ -157,15 +157,14 @@ function tailIsEnd(tokens: IToken[], end: number): boolean {
 function describe(tokens: IToken[]): Pick<UnparsedMember, 'kind' | 'name'> {
   // $IF … $END: conditional declarations, one or more.
   if (tokens[0]?.tokenType === T.Directive) return { kind: 'declaration' };
-  const i = 0;
-  // Type body methods: [OVERRIDING] [FINAL] … MEMBER | STATIC | CONSTRUCTOR FUNCTION | PROCEDURE name.
-  for (let j = i; j < Math.min(tokens.length - 1, i + 8); j++) {
+  // PROCEDURE | FUNCTION name, after the modifiers of a type body method
+  // ([OVERRIDING] [FINAL] [NOT INSTANTIABLE] [MAP | ORDER] MEMBER | STATIC | CONSTRUCTOR).
+  for (let j = 0; j < Math.min(tokens.length - 1, 8); j++) {
     const tt = tokens[j].tokenType;
     if (tt === K.PROCEDURE || tt === K.FUNCTION)
       return { kind: tt === K.PROCEDURE ? 'procedure' : 'function', name: nameOf(tokens[j + 1]) };
   }
-  const first = tokens[i];
-  const second = tokens[i + 1];
+  const [first, second] = tokens;
   if (!first || !second) return { kind: 'declaration' };
   if (first.tokenType === K.TYPE || first.tokenType === K.SUBTYPE)
     return { kind: 'type', name: nameOf(second) };
