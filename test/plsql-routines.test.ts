@@ -11,12 +11,22 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('LIMIT is the declared size of a VARRAY (schema, package and local types), NULL for other collections', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect(await one(a, 'SELECT vl_pkg.limits()')).toBe('5,3,12,null,null,4');
+    } finally {
+      await a.end();
+    }
+  });
+
   it('a package exception numbered by EXCEPTION_INIT catches the PostgreSQL error of its ORA- number, and RAISE_APPLICATION_ERROR of its -20xxx code', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

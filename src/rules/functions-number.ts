@@ -106,9 +106,27 @@ export const NUMBER_RULES: Record<string, FunctionRule> = {
     const big = (e: Expr, t: OraType) => (t.pg === 'int' || t.pg === 'bigint' ? e : cast(e, 'bigint'));
     return paren(bin('&', big(a[0], types[0]), big(a[1], types[1])));
   },
-  POWER: (a) => call('power', ...a),
-  SIGN: (a) => call('sign', ...a),
+  // Oracle returns NUMBER; PostgreSQL's power / sqrt / exp / ln / sign of an integer or float
+  // argument return double precision (binary rounding, and number-to-text conversions expect
+  // numeric): the argument is made numeric. The trigonometric functions exist for double
+  // precision only: their result is cast to numeric.
+  POWER: (a, _c, _ctx, _o, types) => call('power', asNumeric(a[0], types[0]), ...a.slice(1)),
+  SIGN: (a, _c, _ctx, _o, types) => call('sign', asNumeric(a[0], types[0])),
+  SQRT: (a, _c, _ctx, _o, types) => call('sqrt', asNumeric(a[0], types[0])),
+  EXP: (a, _c, _ctx, _o, types) => call('exp', asNumeric(a[0], types[0])),
+  LN: (a, _c, _ctx, _o, types) => call('ln', asNumeric(a[0], types[0])),
+  ...Object.fromEntries(
+    ['SIN', 'COS', 'TAN', 'ASIN', 'ACOS', 'ATAN', 'ATAN2', 'SINH', 'COSH', 'TANH'].map((f): [string, FunctionRule] => [
+      f,
+      (a) => cast(call(f.toLowerCase(), ...a), 'numeric'),
+    ]),
+  ),
 };
+
+/** A numeric argument: as it is when it is numeric already, else cast (literals and integers included). */
+function asNumeric(e: Expr, t: OraType | undefined): Expr {
+  return t?.pg === 'numeric' && !(e.kind === 'literal' && e.type === 'number') ? e : cast(e, 'numeric');
+}
 
 /** Are both operands simple enough to be repeated in a CASE? */
 export const repeatable = (...items: Expr[]): boolean => items.every(isSimple);

@@ -90,11 +90,19 @@ function columnClass(t: DataType | undefined): OraType {
 const collections = new WeakMap<ConvertContext, Map<string, DataType>>();
 
 /** Remembers the element type of `CREATE TYPE name AS TABLE OF / VARRAY OF <type>`. */
-export function noteCollectionType(name: QualifiedName, of: DataType, ctx: ConvertContext): void {
+export function noteCollectionType(name: QualifiedName, of: DataType, ctx: ConvertContext, varrayLimit?: number): void {
   const map = collections.get(ctx) ?? new Map<string, DataType>();
   collections.set(ctx, map);
   map.set(`${name.schema ?? ''}.${name.name}`, of);
+  if (varrayLimit !== undefined) {
+    const limits = varrayLimits.get(ctx) ?? new Map<string, number>();
+    varrayLimits.set(ctx, limits);
+    limits.set(`${name.schema ?? ''}.${name.name}`, varrayLimit);
+  }
 }
+
+/** Size limits of the VARRAY types declared by CREATE TYPE, by `schema.name`. */
+const varrayLimits = new WeakMap<ConvertContext, Map<string, number>>();
 
 /** Element type of a collection type declared by CREATE TYPE (undefined for other types). */
 export function collectionElement(ctx: ConvertContext, t: DataType): DataType | undefined {
@@ -365,6 +373,8 @@ export class PlContext {
   readonly subtypes = new Map<OraName, DataType>();
   /** INDEX BY integer types declared in the unit (see isSparse). */
   readonly sparseTypes = new Set<OraName>();
+  /** Sizes of the VARRAY types declared in the unit. */
+  readonly localVarrays = new Map<OraName, number>();
 
   report(id: string, args: FindingArgs): void {
     this.findings.push(makeFinding(id, args, { object: this.object, location: this.location }));
@@ -781,6 +791,9 @@ export class PlContext {
         return this.plsqlNode(col('SELF', ...x.parts)) ?? col('SELF', ...x.parts);
       if (x.parts.length >= 2 && ['FIRST', 'LAST', 'COUNT', 'LIMIT'].includes(last)) {
         const c = this.collectionOf(x.parts.slice(0, -1));
+        // LIMIT: a VARRAY's maximum size; NULL for nested tables and INDEX BY tables.
+        const limit = c && last === 'LIMIT' ? this.varrayLimit(c.type) : undefined;
+        if (limit !== undefined) return num(String(limit));
         if (c && (last === 'FIRST' || last === 'LAST') && this.isSparse(c.type)) return this.sparse(last, c.expr);
         if (c) return collectionAttribute(c.expr, last);
       }
@@ -913,6 +926,19 @@ export class PlContext {
    * An INDEX BY integer table (declared in the unit or in a package): sparse in Oracle, an array
    * here whose gaps are NULL elements.
    */
+  /** The declared size of a VARRAY type (local, of a package, or CREATE TYPE); undefined for other types. */
+  varrayLimit(t: DataType): number | undefined {
+    if (t.attribute || t.args.length || t.schema?.includes('.')) return undefined;
+    if (!t.schema && this.localTypes.has(t.name)) return this.localVarrays.get(t.name);
+    const ref = this.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
+    const d = ref?.info.typeDecls.find((x) => x.name === ref.member);
+    if (d?.kind === 'type') return d.def.kind === 'varray' ? d.def.size : undefined;
+    const limits = varrayLimits.get(this.cctx);
+    const exact = limits?.get(`${t.schema ?? ''}.${t.name}`);
+    if (exact !== undefined || t.schema) return exact;
+    return limits && [...limits].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
+  }
+
   isSparse(t: DataType): boolean {
     const builtin = builtinCollection(t);
     if (builtin) return builtin.sparse;

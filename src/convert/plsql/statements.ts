@@ -298,6 +298,7 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
         }
         if (!index) pc.fail(`associative array ${d.name} indexed by ${(def as { indexBy: { name: string } }).indexBy.name}`);
         if (def.kind === 'table' && def.indexBy) pc.sparseTypes.add(d.name);
+        if (def.kind === 'varray') pc.localVarrays.set(d.name, def.size);
         pc.localTypes.set(d.name, `${pc.resolvedType(def.of, d.name)}[]`);
         pc.localElements.set(d.name, def.of);
       } else if (def.kind === 'record') {

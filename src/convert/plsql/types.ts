@@ -29,7 +29,7 @@ export function registerType(unit: PlsqlUnit, ctx: ConvertContext): void {
   const ast = unit.ast;
   if (ast?.kind !== 'type') return;
   if (ast.def.kind !== 'object') {
-    noteCollectionType(ast.name, ast.def.of, ctx);
+    noteCollectionType(ast.name, ast.def.of, ctx, ast.def.kind === 'varray' ? ast.def.size : undefined);
     return;
   }
   if (ast.def.incomplete) return;
