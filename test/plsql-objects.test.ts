@@ -158,7 +158,7 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
   // Oracle SQL Language Reference, "SET", "Multiset Operators", "CARDINALITY": objects of a type
   // without a MAP or ORDER method are equal when their attributes are; EXCEPT / INTERSECT are ALL
   // unless DISTINCT is written (m - n and min(m, n) copies); CARDINALITY of an empty nested table is NULL.
-  it('SET, MULTISET operators, MEMBER OF and CARDINALITY on nested tables of objects', async (ctx) => {
+  it('SET, MULTISET operators, MEMBER OF, IS A SET, SUBMULTISET and CARDINALITY on nested tables of objects', async (ctx) => {
     if (!client) ctx.skip();
     const oracle = fixture('collection-set-objects');
     await withConverted(oracle, {}, async (c) => {
@@ -185,6 +185,14 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
       expect(await one(c, `SELECT map_facts(${a}, ${m('c.sql', null, 3)})`)).toBe('member 8 4');
       expect(await one(c, `SELECT map_facts(${a}, ${m('c.sql', 'X', 3)})`)).toBe('not member 8 4');
       expect(await one(c, `SELECT map_facts('{}', ${m('c.sql', 'X', 3)})`)).toBe('not member null ');
+      // IS A SET: no element twice (NULL once), TRUE when empty, NULL for NULL; SUBMULTISET: every
+      // element at most as often as in b, NULL when either is NULL.
+      const s = `ARRAY[${m('a.sql', 'APP', 1)}, NULL]::file_maps`;
+      expect(await one(c, `SELECT map_sets(${a}, ${b})`)).toBe('bag not sub');
+      expect(await one(c, `SELECT map_sets(${s}, ${b})`)).toBe('set sub');
+      expect(await one(c, `SELECT map_sets(${b}, ${s})`)).toBe('set not sub');
+      expect(await one(c, `SELECT map_sets('{}', '{}')`)).toBe('set sub');
+      expect(await one(c, `SELECT map_sets(NULL, ${b})`)).toBe('null null');
     });
     // version_t has a MAP method: Oracle's SET keeps one object per sort_key, here per attributes.
     const r = convertText(oracle, {});

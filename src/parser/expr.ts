@@ -106,11 +106,14 @@ export function defineExprRules($: $): void {
     // Chevrotain computes a repetition's lookahead without the global follow set: keep
     // `DEFAULT x NOT NULL` from entering the loop on NOT.
     const notOperator = () => {
-      // The only operator that starts with a name is MEMBER [OF]: any other name ends the expression.
-      if (tokenMatcher($.LA(1), T.Ident)) return imageIs($.LA(1), 'MEMBER') && $.LA(2).tokenType === K.OF;
+      // The only operators that start with a name are MEMBER [OF] and SUBMULTISET: any other name
+      // ends the expression.
+      if (tokenMatcher($.LA(1), T.Ident)) return (imageIs($.LA(1), 'MEMBER') && $.LA(2).tokenType === K.OF) || imageIs($.LA(1), 'SUBMULTISET');
       if ($.LA(1).tokenType !== K.NOT) return true;
       const n = $.LA(2).tokenType;
-      return n === K.LIKE || n === K.IN || n === K.BETWEEN || (imageIs($.LA(2), 'MEMBER') && $.LA(3).tokenType === K.OF);
+      return (
+        n === K.LIKE || n === K.IN || n === K.BETWEEN || (imageIs($.LA(2), 'MEMBER') && $.LA(3).tokenType === K.OF) || imageIs($.LA(2), 'SUBMULTISET')
+      );
     };
     $.many(0, {
       GATE: notOperator,
@@ -164,6 +167,20 @@ export function defineExprRules($: $): void {
             },
           },
           {
+            // a [NOT] SUBMULTISET [OF] b (nested tables) → "SUBMULTISET"(a, b), converted by the PL/SQL rules.
+            GATE: () => imageIs($.LA(1), 'SUBMULTISET') || ($.LA(1).tokenType === K.NOT && imageIs($.LA(2), 'SUBMULTISET')),
+            ALT: (): Expr => {
+              const not = !!$.option(13, () => $.consume(13, K.NOT));
+              $.consume(13, T.Ident);
+              $.option(14, { GATE: () => $.LA(1).tokenType === K.OF, DEF: () => $.consume(13, K.OF) });
+              const coll = $.subrule(13, $.additive);
+              return $.ACTION((): Expr => {
+                const test: Expr = { kind: 'call', name: ['SUBMULTISET'], args: [{ value: left }, { value: coll }] };
+                return not ? { kind: 'unary', op: 'NOT', operand: test } : test;
+              });
+            },
+          },
+          {
             ALT: (): Expr => {
               $.consume(0, K.IS);
               const not = !!$.option(0, () => $.consume(0, K.NOT));
@@ -194,6 +211,18 @@ export function defineExprRules($: $): void {
                     $.consume(9, T.RParen);
                     return $.ACTION((): Expr => {
                       const test: Expr = { kind: 'call', name: ['IS OF'], args: [{ value: left }, ...types.map((value) => ({ value }))] };
+                      return not ? { kind: 'unary', op: 'NOT', operand: test } : test;
+                    });
+                  },
+                },
+                {
+                  // IS [NOT] A SET (nested tables) → "IS A SET"(c), converted by the PL/SQL rules.
+                  GATE: () => imageIs($.LA(1), 'A') && $.LA(2).tokenType === K.SET,
+                  ALT: (): Expr => {
+                    $.consume(14, T.Ident);
+                    $.consume(14, K.SET);
+                    return $.ACTION((): Expr => {
+                      const test: Expr = { kind: 'call', name: ['IS A SET'], args: [{ value: left }] };
                       return not ? { kind: 'unary', op: 'NOT', operand: test } : test;
                     });
                   },

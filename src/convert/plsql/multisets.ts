@@ -140,3 +140,20 @@ export function multiset(op: string, a: Expr, b: Expr, pc: PlContext): Expr {
       return orNull(call('array_cat', a, b));
   }
 }
+
+/**
+ * c IS A SET: NULL for a NULL nested table, else whether no element occurs twice (TRUE for an
+ * empty one) (Oracle SQL Language Reference, "IS A SET Condition").
+ */
+export function isASet(c: Expr): Expr {
+  return bin('=', call('cardinality', c), call('cardinality', setOf(c)));
+}
+
+/**
+ * a SUBMULTISET [OF] b: every element occurs in b at least as many times as in a, that is
+ * a MULTISET EXCEPT ALL b is empty; NULL when either is NULL.
+ */
+export function submultiset(a: Expr, b: Expr, pc: PlContext): Expr {
+  return bin('=', call('cardinality', multiset('MULTISET EXCEPT ALL', a, b, pc)), num('0'));
+}
+

@@ -30,7 +30,7 @@ import { collectionElement, type PlContext } from './context.js';
 import { methodRoutineName, selfInOut } from './method-kinds.js';
 import { chainType } from './chains.js';
 import { RESULT_COLUMN } from './outfunctions.js';
-import { multiset, setOf } from './multisets.js';
+import { isASet, multiset, setOf, submultiset } from './multisets.js';
 import { chooseOverload } from './overload-resolution.js';
 import { jsonAttribute, lowerRecursiveRead, toJson } from './recursive-types.js';
 import { attributeColumn, hierarchyColumns, hierarchyOf, hierarchyRoot, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
@@ -537,6 +537,14 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
   if (x.kind === 'call' && x.name.length === 1 && x.name[0].startsWith('MULTISET ') && x.args.length === 2) {
     if (x.name[0] !== 'MULTISET UNION ALL' && !comparedByMethod(x.name[0], x.args[0].value, pc)) comparedByMethod(x.name[0], x.args[1].value, pc);
     return multiset(x.name[0], sub(x.args[0].value), sub(x.args[1].value), pc);
+  }
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'IS A SET' && x.args.length === 1) {
+    comparedByMethod('IS A SET', x.args[0].value, pc);
+    return isASet(sub(x.args[0].value));
+  }
+  if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SUBMULTISET' && x.args.length === 2) {
+    if (!comparedByMethod('SUBMULTISET', x.args[0].value, pc)) comparedByMethod('SUBMULTISET', x.args[1].value, pc);
+    return submultiset(sub(x.args[0].value), sub(x.args[1].value), pc);
   }
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'XMLELEMENT' && x.args[0]?.name === 'EVALNAME') {
     pc.fail('XMLELEMENT(EVALNAME …): PostgreSQL element names are fixed in the query (build the XML text, or use a fixed name)');
