@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PlsqlUnit } from '../src/ast/ddl.js';
 import { assessSources, convertText } from '../src/index.js';
+import { lex } from '../src/parser/lexer.js';
 import { parseStatement } from '../src/parser/statement.js';
 import { splitScript } from '../src/source/script.js';
 import { one, scratchDatabase } from './pg-scratch.js';
@@ -137,6 +138,28 @@ END q;
 `);
     expect((c.statement as PlsqlUnit).ast).toBeUndefined();
     expect(c.findings.map((f) => [f.object, f.location?.line])).toEqual([['PACKAGE BODY Q', 1]]);
+  });
+
+  it('never throws: the body with any one token left out parses, is recovered or fails located', () => {
+    const tokens = lex(BODY).tokens;
+    let recovered = 0;
+    // Every token after the heading (without CREATE … PACKAGE BODY the text is another statement).
+    for (const t of tokens.slice(tokens.findIndex((x) => x.image === 'AS') + 1)) {
+      const text = BODY.slice(0, t.startOffset) + BODY.slice((t.endOffset ?? t.startOffset) + 1);
+      const [r] = units(text);
+      const st = r.statement as PlsqlUnit;
+      const errors = r.findings.filter((f) => f.id === 'OPG-PARSE-0001');
+      // Either a whole AST without error, or located errors (with the members that parsed).
+      if (!errors.length) expect(st.ast).toBeDefined();
+      for (const e of errors) expect(e.location?.line).toBeGreaterThan(0);
+      if (st.ast?.kind === 'package-body' && errors.length) {
+        recovered++;
+        expect(st.ast.body.unparsed?.length).toBe(errors.length);
+        for (const m of st.ast.body.unparsed ?? []) expect(text).toContain(m.text);
+      }
+    }
+    // Most variants lose one member only (a missing END / THEN / ';' … inside a member).
+    expect(recovered).toBeGreaterThan(tokens.length / 3);
   });
 
   it('recovers a type body method by method', () => {
