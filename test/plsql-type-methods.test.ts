@@ -260,8 +260,9 @@ describe('object type methods (PostgreSQL 15)', () => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
-      // l_a = of_cents(250); of_cents('1.5') (the VARCHAR2 overload) = 150, plus → 400;
-      // sub_amount.of_cents(7) runs amount's; amount.zero() = 0; SELECT of_cents(250 + 1) = 251.
+      // l_a = of_cents(250); of_cents('1.5') (the VARCHAR2 overload) = 1.5 * 100, plus → 400
+      // (printed as Oracle's TO_CHAR: not 400.0); sub_amount.of_cents(7) runs amount's;
+      // amount.zero() = 0; SELECT of_cents(250 + 1) = 251.
       expect(await one(a, 'SELECT amount_demo()')).toBe('400 7 0 251');
       // The static procedure log_it ran: called on the type name, unqualified from the static
       // function of_cents(VARCHAR2) and from the member function plus.

@@ -25,6 +25,8 @@ export interface ExprContext {
   pathType?: (parts: OraName[]) => DataType | undefined;
   /** Return type of a call of a routine converted from the sources (a type method as its function). */
   callReturnType?: (name: OraName[]) => DataType | undefined;
+  /** Oracle type of `(operand).field`: an attribute of an object value (a method's result, a chain). */
+  fieldType?: (operand: Expr, field: OraName) => DataType | undefined;
   /** Column names of a table of the converted model (for resolving unqualified columns). */
   tableColumns?: (table: QualifiedName) => OraName[] | undefined;
   /** Type of positional bind $n of dynamic SQL (the USING argument's declared type), when known. */

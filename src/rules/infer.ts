@@ -241,6 +241,10 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
     }
     case 'star':
       return UNKNOWN;
+    case 'field': {
+      const t = e.field === '*' ? undefined : ctx.fieldType?.(e.operand, e.field);
+      return t ? classOfDataType(t) : UNKNOWN;
+    }
     case 'call':
       return callType(e, ctx);
     case 'unary':

@@ -18,7 +18,7 @@ import { builtinPackageExpr } from './builtin-packages.js';
 import { assignsEnclosing, extraArgs, type NestedRoutine, nestedName } from './nested.js';
 import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { elementOf, fieldsOf, lowerChain } from './chains.js';
-import { lowerObjectExpr, staticType } from './objects.js';
+import { attributes, lowerObjectExpr, objectTypeOf, staticType } from './objects.js';
 import { jsonExpr } from './json-types.js';
 import { anydataExpr } from './anydata.js';
 import { readChain } from './recursive-types.js';
@@ -281,6 +281,12 @@ export class PlContext {
       const t = staticType({ kind: 'column', parts }, this);
       return t && this.oracleType(t);
     };
+    // (value).attr: an attribute of an object value — a method's result, a variable's chain.
+    this.ectx.fieldType = (operand, field) => {
+      const q = objectTypeOf(cctx, this.valueType(operand));
+      const t = q && attributes(cctx, q).find((a) => a.name === field)?.type;
+      return t && this.oracleType(t);
+    };
     this.ectx.callReturnType = (name) => {
       if (name.length !== 1) return undefined;
       const method = this.methodReturns.get(name[0]);
@@ -330,6 +336,27 @@ export class PlContext {
           out.push({ names: [name], columns: info.fields });
         }
     return out;
+  }
+
+  /**
+   * Oracle type of a value already through the pre-pass, when known: a variable's chain, the
+   * function a type method became, an attribute of either.
+   */
+  private valueType(x: Expr): DataType | undefined {
+    switch (x.kind) {
+      case 'paren':
+        return this.valueType(x.expr);
+      case 'column':
+        return this.lookup(x.parts[0]) ? staticType(x, this) : undefined;
+      case 'call':
+        return x.name.length === 1 ? this.methodReturns.get(x.name[0]) : undefined;
+      case 'field': {
+        const q = x.field === '*' ? undefined : objectTypeOf(this.cctx, this.valueType(x.operand));
+        return q && attributes(this.cctx, q).find((a) => a.name === x.field)?.type;
+      }
+      default:
+        return undefined;
+    }
   }
 
   /** Field types of the rows of a query (a cursor or an implicit FOR loop), computed once. */
