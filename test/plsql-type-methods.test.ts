@@ -262,8 +262,8 @@ describe('object type methods (PostgreSQL 15)', () => {
     try {
       // l_a = of_cents(250); of_cents('1.5') (the VARCHAR2 overload) = 1.5 * 100, plus → 400
       // (printed as Oracle's TO_CHAR: not 400.0); sub_amount.of_cents(7) runs amount's;
-      // amount.zero() = 0; SELECT of_cents(250 + 1) = 251.
-      expect(await one(a, 'SELECT amount_demo()')).toBe('400 7 0 251');
+      // amount.zero() = 0; SELECT of_cents(250 + 1) = 251; split(1234, l_rest) = 1200, l_rest 34.
+      expect(await one(a, 'SELECT amount_demo()')).toBe('400 7 0 251 1200+34');
       // The static procedure log_it ran: called on the type name, unqualified from the static
       // function of_cents(VARCHAR2) and from the member function plus.
       const log = await a.query('SELECT msg FROM amount_log');

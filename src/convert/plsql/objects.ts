@@ -626,15 +626,22 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
 /**
  * `obj.m(…)` where m is a member function with OUT / IN OUT parameters: the call and the routine
  * as outFunctionAssign (outfunctions.ts) takes them (SELF first, IN), so `v := obj.m(x)` assigns
- * the OUT arguments and the result. Undefined for anything else, or when SELF needs a conversion.
+ * the OUT arguments and the result; likewise `v := TYPE.m(x)` for a static function (no SELF).
+ * Undefined for anything else, or when SELF needs a conversion.
  */
 export function methodOutCall(x: Expr, pc: PlContext): { call: FuncCall; unit: Subprogram } | undefined {
   // obj.m without parentheses.
   if (x.kind === 'column' && x.parts.length >= 2 && !x.parts.some((p) => p.startsWith('%'))) x = { kind: 'call', name: x.parts, args: [] };
   if (x.kind !== 'method' && !(x.kind === 'call' && !x.over)) return undefined;
   const r = resolveCall(x, pc, 'function');
-  if (!r || r === 'not-found' || r.method.unit.kind !== 'function' || r.method.kind === 'static' || !r.self) return undefined;
+  if (!r || r === 'not-found' || r.method.unit.kind !== 'function') return undefined;
   const params = ownParams(r.method);
+  // A static function (TYPE.m(…)): its own parameters only.
+  if (r.method.kind === 'static' || !r.self) {
+    if (!params.some((p) => p.mode !== 'IN')) return undefined;
+    const name = functionOf(pc.cctx, r);
+    return { call: { kind: 'call', name: [name], args: r.args }, unit: { ...r.method.unit, name: { name }, params } };
+  }
   const selfOut = selfInOut(pc.cctx, r.owner, r.method);
   if (!selfOut && !params.some((p) => p.mode !== 'IN')) return undefined;
   if (r.selfType && !sameRep(pc.cctx, r.selfType, r.owner)) return undefined;
