@@ -11,12 +11,25 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('object type methods called in SQL on TABLE() rows and object columns, and on a function result', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("INSERT INTO mo_orders VALUES (1, row(5, 'EUR'), now()), (2, row(20, 'EUR'), now()), (3, row(12.5, 'EUR'), now()), (4, row(1, 'EUR'), now()), (5, row(30, 'EUR'), now())");
+      // 1.5 EUR (constructor) + 2 EUR; orders of at least 10 by amount; one element above 1.6;
+      // the largest show() text of (7, 3) is '7.00 EUR'; 5 rows in batches of 2 = 3 fetches.
+      expect(await one(a, 'SELECT mo_report()')).toBe('3.50 EUR|12.50 EUR;20.00 EUR;30.00 EUR|1|7.00 EUR|3 batches, 5 rows');
+    } finally {
+      await a.end();
+    }
+  });
+
   it('LIMIT is the declared size of a VARRAY (schema, package and local types), NULL for other collections', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

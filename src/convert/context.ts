@@ -36,6 +36,8 @@ export class ConvertContext {
   readonly packages = new Map<string, PackageInfo>();
   /** Standalone procedures and functions of the sources that were parsed (keys as for tables). */
   readonly routines = new Map<string, QualifiedName>();
+  /** Return types of the standalone functions of the sources, by name. */
+  readonly routineReturnTypes = new Map<string, DataType>();
   /** PIPELINED functions (NAME and PKG.NAME): TABLE(f(…)) reads their rows directly. */
   readonly pipelined = new Set<string>();
   /** Methods of object type bodies: TYPE → method names (constructors as the type's own name). */

@@ -235,7 +235,10 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         resolveConditionalCompilation(s, ctx.options);
         registerPackage(s, ctx);
         registerType(s, ctx);
-        if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
+        if (s.ast?.kind === 'subprogram') {
+          ctx.routines.set(s.name.name, s.name);
+          if (s.ast.unit.kind === 'function' && s.ast.unit.returnType) ctx.routineReturnTypes.set(s.name.name, s.ast.unit.returnType);
+        }
         noteOutFunction(s, ctx);
         notePipelined(s, ctx);
         registerTypeBody(s, ctx);

@@ -204,9 +204,21 @@ function objectStaticType(e: Expr, pc: PlContext): DataType | undefined {
         // TYPE(…) constructs a value of the type.
         const q = objectTypeOf(ctx, { kind: 'datatype', name: e.name[0], args: [] });
         if (q) return asType(q);
-        return selfMethod(e.name[0], e.args.length, pc, 'function', e.args)?.method.unit.returnType;
+        // COLL(…) constructs a collection of a CREATE TYPE … AS TABLE / VARRAY type.
+        const coll: DataType = { kind: 'datatype', name: e.name[0], args: [] };
+        if (!pc.cctx.routines.has(e.name[0]) && collectionElement(ctx, coll)) return coll;
+        const self = selfMethod(e.name[0], e.args.length, pc, 'function', e.args);
+        if (self) return self.method.unit.returnType;
+        // f(…).m(): a standalone function returning an object type.
+        const returned = pc.ectx.callReturnType?.(e.name) ?? (pc.cctx.routines.has(e.name[0]) ? pc.cctx.routineReturnTypes.get(e.name[0]) : undefined);
+        return objectTypeOf(ctx, returned) ? returned : undefined;
       }
-      if (pc.packageMember(e.name)) return undefined;
+      const member = pc.packageMember(e.name);
+      if (member) {
+        // pkg.f(…).m(): a package function returning an object type.
+        const returned = member.info.subprograms.get(member.member);
+        return returned?.kind === 'function' && objectTypeOf(ctx, returned.returnType) ? returned.returnType : undefined;
+      }
       const owner = typeNamed(e.name.slice(0, -1), pc);
       if (owner) return findMethod(ctx, owner, e.name[e.name.length - 1], e.args.length, 'function', { args: e.args, pc }, true)?.method.unit.returnType;
       const prefix: Expr = { kind: 'column', parts: e.name.slice(0, -1) };
@@ -470,6 +482,26 @@ function resolveCall(x: Expr, pc: PlContext, want: MethodKind = 'function'): Res
 }
 
 const functionOf = (ctx: ConvertContext, r: Resolved) => (r.dispatch ? dispatchFunction(ctx, r.dispatch, r.method) : methodFunction(ctx, r.owner, r.method));
+
+/**
+ * `self.m(args)` in SQL, where `self` (already converted: a FROM item's row or an object column)
+ * has object type `t`: the method function call, its arguments converted by `sub`; undefined when
+ * `m` is not a member function of the type (recursive-query.ts resolves `self` by Oracle's rules).
+ */
+export function sqlMethodCall(self: Expr, t: DataType, name: string, args: FuncArg[], pc: PlContext): ((sub: (e: Expr) => Expr) => Expr) | undefined {
+  const ctx = pc.cctx;
+  const start = objectTypeOf(ctx, t);
+  if (!start || attributes(ctx, start).some((a) => a.name === name)) return undefined;
+  const found = findMethod(ctx, start, name, args.length, 'function', { args, pc });
+  const d = dispatchOf(ctx, start, name, args.length, found, 'function');
+  const r: Resolved | undefined = d
+    ? { ...d.found, self, selfType: start, args, dispatch: d.root }
+    : found && found.method.kind !== 'static'
+      ? { ...found, self, selfType: start, args }
+      : undefined;
+  if (!r) return undefined;
+  return (sub) => ({ kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, (e) => (e === self ? e : sub(e))) });
+}
 
 /** Arguments of the method function: self (converted to the owner type) first. */
 function callArgs(r: Resolved, pc: PlContext, sub: (e: Expr) => Expr): FuncArg[] {

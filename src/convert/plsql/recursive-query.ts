@@ -18,7 +18,7 @@ import type { DataType, Expr } from '../../ast/expr.js';
 import type { FromItem, Query, SelectQuery } from '../../ast/query.js';
 import { walkExpr } from '../../rules/walk.js';
 import { collectionElement, type PlContext } from './context.js';
-import { objectTypeOf, staticType } from './objects.js';
+import { objectTypeOf, sqlMethodCall, staticType } from './objects.js';
 import { continueChain, jsonAttribute } from './recursive-types.js';
 import { attributeColumn } from './types.js';
 
@@ -102,7 +102,7 @@ function walkSelect(q: SelectQuery, scope: Scope, pc: PlContext, out: JsonReads)
       }
       case 'table-function': {
         walkExpressions([f.expr], scope, pc, out);
-        const t = f.pipelined ? undefined : staticType(f.expr, pc);
+        const t = f.pipelined ? undefined : (staticType(f.expr, pc) ?? functionReturnType(f.expr, pc));
         const element = t && collectionElement(pc.cctx, t);
         const row = element && objectTypeOf(pc.cctx, element) ? element : undefined;
         scope.items.push({ names: f.alias ? [f.alias] : [], ...(row ? { row } : { columns: new Map() }) });
@@ -152,6 +152,17 @@ function walkExpressions(exprs: Expr[], scope: Scope, pc: PlContext, out: JsonRe
             );
           return;
         }
+        case 'call': {
+          // alias.m(…) / alias.col.m(…): a member function of the object value a FROM item gives
+          // (a TABLE() row of objects, an object column), called as its method function.
+          if (x.name.length < 2 || x.over || x.name.some((p) => p.startsWith('%'))) return;
+          const alias = x.name.length === 2 ? find(scope, x.name[0]) : undefined;
+          const r = alias?.row ? { type: alias.row, expr: { kind: 'column', parts: [x.name[0]] } as Expr } : resolve(x.name.slice(0, -1), scope, pc);
+          const self = r?.replacement ?? r?.expr;
+          const build = r?.type && self ? sqlMethodCall(self, r.type, x.name[x.name.length - 1], x.args, pc) : undefined;
+          if (build) out.set(x, build);
+          return;
+        }
         case 'subquery':
         case 'exists':
         case 'cursor':
@@ -163,6 +174,15 @@ function walkExpressions(exprs: Expr[], scope: Scope, pc: PlContext, out: JsonRe
           return;
       }
     });
+}
+
+/** The declared return type of a call of a standalone or package function (TABLE(f(…)) over its collection). */
+function functionReturnType(e: Expr, pc: PlContext): DataType | undefined {
+  if (e.kind !== 'call' || e.over) return undefined;
+  if (e.name.length === 1 && !pc.lookup(e.name[0]) && pc.cctx.routines.has(e.name[0])) return pc.cctx.routineReturnTypes.get(e.name[0]);
+  const m = e.name.length <= 2 ? pc.packageMember(e.name) : undefined;
+  const u = m?.info.subprograms.get(m.member);
+  return u?.kind === 'function' ? u.returnType : undefined;
 }
 
 /** The Oracle type of a select item, when it is an object or collection value the walk can type. */
@@ -202,7 +222,7 @@ function resolve(
   parts: OraName[],
   scope: Scope,
   pc: PlContext,
-): { type?: DataType; replacement?: Expr } | undefined {
+): { type?: DataType; replacement?: Expr; expr?: Expr } | undefined {
   if (parts.some((p) => p.startsWith('%'))) return undefined;
   let item: Item | undefined;
   let qualifier: OraName[] = [];
@@ -228,7 +248,7 @@ function resolve(
     type = item.row;
     attrs = rest;
     cur = { kind: 'column', parts: qualifier };
-    if (!attrs.length) return { type };
+    if (!attrs.length) return qualifier.length ? { type, expr: cur } : { type };
   } else {
     type = item.columns?.get(rest[0]);
     cur = { kind: 'column', parts: [...qualifier, rest[0]] };
@@ -245,7 +265,7 @@ function resolve(
     cur = extend(cur, attributeColumn(pc.cctx, q, a));
     type = attributeType(pc, q, a);
   }
-  return { type };
+  return { type, expr: cur };
 }
 
 /** `base.name`: a longer name while the base is one, else a field of the value. */
