@@ -720,7 +720,11 @@ function withoutParentheses(x: Expr, pc: PlContext): Expr | undefined {
   if (x.parts.length === 1) {
     if (pc.lookup(first) || pc.isSelfAttribute(first) || pc.packageMember([first]) || ctx.routines.has(first)) return undefined;
     const self = objectTypeOf(ctx, pc.lookup('SELF')?.type);
-    return self && parameterlessFunction(ctx, self, first) ? { kind: 'call', name: [first], args: [] } : undefined;
+    if (self) return parameterlessFunction(ctx, self, first) ? { kind: 'call', name: [first], args: [] } : undefined;
+    // In a static method: a parameterless static function of its type.
+    const own = pc.methodType && objectTypeOf(ctx, asType(pc.methodType));
+    const f = own && findMethod(ctx, own, first, 0, 'function', undefined, true);
+    return f && f.method.unit.kind === 'function' ? { kind: 'call', name: [first], args: [] } : undefined;
   }
   if (!pc.lookup(first) && !pc.isSelfAttribute(first)) {
     // TYPE.m: a parameterless static function.

@@ -343,6 +343,7 @@ function liftNested(u: Subprogram, pc: PlContext): void {
   const sub = new PlContextClass(pc.cctx, u.kind, `${pc.object}.${u.name.name}`, pc.location, pc.trigger);
   sub.pkg = pc.pkg;
   sub.nested = pc.nested;
+  sub.methodType = pc.methodType;
   // Enclosing variables come last, with DEFAULT NULL so they may follow defaulted parameters;
   // every call passes them by name.
   const extra = lifted.extra.map((p) => ({ ...p, default: { kind: 'literal', type: 'null', value: 'NULL' } as Expr }));
