@@ -164,6 +164,7 @@ const SPARSE_HELPERS: Record<string, string> = {
   opg_sparse_exists: sparseHelper('opg_sparse_exists', 'a anyarray, i integer', 'boolean', 'SELECT num_nonnulls(a[i]) = 1'),
   opg_sparse_next: sparseHelper('opg_sparse_next', 'a anyarray, i integer', 'integer', 'SELECT min(k) FROM generate_subscripts(a, 1) AS k WHERE k > i AND num_nonnulls(a[k]) = 1'),
   opg_sparse_prior: sparseHelper('opg_sparse_prior', 'a anyarray, i integer', 'integer', 'SELECT max(k) FROM generate_subscripts(a, 1) AS k WHERE k < i AND num_nonnulls(a[k]) = 1'),
+  opg_sparse_count: sparseHelper('opg_sparse_count', 'a anyarray', 'integer', 'SELECT count(*)::integer FROM generate_subscripts(a, 1) AS k WHERE num_nonnulls(a[k]) = 1'),
 };
 
 const num = (v: string): Expr => ({ kind: 'literal', type: 'number', value: v });
@@ -822,6 +823,8 @@ export class PlContext {
         const limit = c && last === 'LIMIT' ? this.varrayLimit(c.type) : undefined;
         if (limit !== undefined) return num(String(limit));
         if (c && (last === 'FIRST' || last === 'LAST') && this.isSparse(c.type)) return this.sparse(last, c.expr);
+        // COUNT of a collection the unit makes sparse: the elements holding a value (sparse-use.ts).
+        if (c && last === 'COUNT' && x.parts.length === 2 && this.sparseUsed.has(x.parts[0]) && this.isSparse(c.type)) return this.sparse('COUNT', c.expr);
         if (c) return collectionAttribute(c.expr, last);
       }
       return undefined;
@@ -994,12 +997,15 @@ export class PlContext {
   private sparseFinding(): void {
     if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0031'))
       this.report('OPG-PLSQL-0031', {
-        detail: `${this.object}: the INDEX BY tables of this unit are PostgreSQL arrays; FIRST, LAST, EXISTS, NEXT and PRIOR take a NULL element for a gap (an element deleted or never assigned), so an element holding NULL is skipped too; COUNT counts the gaps between the first and the last element`,
+        detail: `${this.object}: the INDEX BY tables of this unit are PostgreSQL arrays; FIRST, LAST, EXISTS, NEXT and PRIOR take a NULL element for a gap (an element deleted or never assigned), so an element holding NULL is skipped too; COUNT is the number of elements holding a value for a collection the unit makes sparse (DELETE(i), assignment by a key such as c(r.id)), else the array's length between the first and the last element (gaps and NULL values included)`,
       });
   }
 
   /** Expressions being converted are inside a SQL statement (set by the statement emitter). */
   inSql = false;
+
+  /** Collection variables the unit makes sparse (element DELETE, assignment by key): sparse-use.ts. */
+  sparseUsed = new Set<OraName>();
 
   /** Some table of the sources has a column of this name. */
   anyTableHas(column: OraName): boolean {

@@ -8,6 +8,7 @@ import { printDml } from '../../emit/pg/dml.js';
 import { contextProcedure, lockRequestStatement } from './builtins.js';
 import { noteCall } from './callees.js';
 import { splitCommits } from './commit-split.js';
+import { sparseUses } from './sparse-use.js';
 import { knownTexts, textOf } from './known-text.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 import { candidatesOf, castCallArgs } from './overload-resolution.js';
@@ -174,6 +175,7 @@ function prepareUnit(b: Block, pc: PlContext): void {
   pc.foundViaRowcount = sqlFound && changesFound;
   pc.usesRowcount = sqlRowcount || pc.foundViaRowcount;
   scanCursorAttributes(b, pc);
+  pc.sparseUsed = sparseUses(b);
 }
 
 /** Cursor attributes (c%FOUND, c%NOTFOUND, c%ROWCOUNT) used in an expression tree. */

@@ -1,0 +1,86 @@
+/**
+ * INDEX BY PLS_INTEGER tables used sparsely. They are PostgreSQL arrays (a gap is a NULL element,
+ * PlContext.sparse); for an array filled densely (BULK COLLECT, c(i) := … in FOR i IN 1 .. n,
+ * c(c.COUNT + 1) := …) COUNT is the array's length, which keeps NULL values that exist in Oracle.
+ * A collection the unit makes sparse — an element DELETE(i [, j]), or an element assigned by a key
+ * such as `cache(r.emp_id) := r` or a negative literal — gets COUNT = the elements holding a
+ * value, as Oracle counts the elements that exist (the gaps between keys are not elements).
+ *
+ * The analysis reads the unit's statements: names of variables (unqualified) whose elements are
+ * deleted or assigned by a key that is not one of
+ *   - a positive integer literal,
+ *   - the index of an enclosing numeric FOR loop,
+ *   - c.COUNT + n / c.LAST + n of the same collection.
+ */
+import type { Expr } from '../../ast/expr.js';
+import type { Block, PlStatement } from '../../ast/plsql.js';
+
+/** The collection variables `b` (and its nested blocks) use sparsely. */
+export function sparseUses(b: Block): Set<string> {
+  const out = new Set<string>();
+  const loops: string[] = [];
+  const dense = (name: string, i: Expr): boolean => {
+    if (i.kind === 'literal' && i.type === 'number') return /^\d+$/.test(i.value) && Number(i.value) >= 1;
+    if (i.kind === 'column' && i.parts.length === 1) return loops.includes(i.parts[0]);
+    if (i.kind === 'paren') return dense(name, i.expr);
+    if (i.kind === 'binary' && i.op === '+') {
+      const base = i.left.kind === 'column' && i.left.parts.length === 2 && i.left.parts[0] === name && ['COUNT', 'LAST'].includes(i.left.parts[1]);
+      return base && i.right.kind === 'literal' && i.right.type === 'number';
+    }
+    return false;
+  };
+  /** The collection and key an assignment target writes (c(i), c(i).f, c(i)(j) …). */
+  const element = (t: Expr): { name: string; key: Expr } | undefined => {
+    while (t.kind === 'field') t = t.operand;
+    if (t.kind === 'call' && t.name.length === 1 && t.args.length === 1 && !t.args[0].name) return { name: t.name[0], key: t.args[0].value };
+    return undefined;
+  };
+  const statements = (list: PlStatement[] | undefined): void => list?.forEach(statement);
+  const statement = (s: PlStatement): void => {
+    switch (s.kind) {
+      case 'assign': {
+        const e = element(s.target);
+        if (e && !dense(e.name, e.key)) out.add(e.name);
+        return;
+      }
+      case 'call': {
+        const c = s.call;
+        if (c.kind === 'call' && c.name.length === 2 && c.name[1] === 'DELETE' && c.args.length) out.add(c.name[0]);
+        return;
+      }
+      case 'for-range':
+        loops.push(s.index);
+        statements(s.body);
+        loops.pop();
+        return;
+      case 'if':
+        for (const br of s.branches) statements(br.body);
+        statements(s.else);
+        return;
+      case 'case':
+        for (const w of s.whens) statements(w.body);
+        statements(s.else);
+        return;
+      case 'loop':
+      case 'while':
+      case 'for-cursor':
+      case 'for-query':
+        statements(s.body);
+        return;
+      case 'block':
+        block(s.block);
+        return;
+      case 'forall':
+        statement(s.statement);
+        return;
+      default:
+        return;
+    }
+  };
+  const block = (x: Block): void => {
+    statements(x.body);
+    for (const h of x.handlers) statements(h.body);
+  };
+  block(b);
+  return out;
+}
