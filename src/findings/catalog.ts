@@ -287,6 +287,17 @@ const entries: CatalogEntry[] = [
     why: 'A REF points to a row object of an object table by its object identifier; PostgreSQL composite values have no identity, so the reference cannot be kept.',
     rule: 'rules/types',
   },
+  {
+    id: 'OPG-TYPE-0016',
+    title: 'Type named like a PostgreSQL built-in type',
+    severity: 'error',
+    effortMinutes: 30,
+    message: 'TYPE {type} has the name of PostgreSQL\'s built-in type {builtin}: unqualified references to it (columns, variables, casts) reach the built-in type',
+    suggestion:
+      'Rename the type (e.g. {type}_T) in the Oracle sources or with a rename map before converting, or qualify every reference with its schema.',
+    why: 'pg_catalog is searched before the schemas of search_path unless it is listed explicitly, so a user type named money, point or xml is shadowed wherever it is not schema-qualified.',
+    rule: 'convert/plsql',
+  },
   // ── ANYDATA / ANYTYPE and the PL/SQL object types for JSON ─────────
   {
     id: 'OPG-ANYDATA-0001',

@@ -44,6 +44,14 @@ function qualified(pc: PlContext, schema: string | undefined, name: string): str
   return schema ? `${quoteIdent(pc.ectx.mapSchema(schema))}.${id(name)}` : id(name);
 }
 
+/** Type names of pg_catalog that a user type of the same name is shadowed by (unqualified references reach these). */
+const PG_CATALOG_TYPES = new Set([
+  'bit', 'bool', 'boolean', 'box', 'bpchar', 'bytea', 'char', 'cidr', 'circle', 'date', 'float4', 'float8', 'inet', 'int2', 'int4', 'int8',
+  'integer', 'interval', 'json', 'jsonb', 'line', 'lseg', 'macaddr', 'macaddr8', 'money', 'name', 'numeric', 'oid', 'path', 'point',
+  'polygon', 'record', 'text', 'time', 'timestamp', 'timestamptz', 'timetz', 'tsquery', 'tsvector', 'uuid', 'varbit', 'varchar', 'xml',
+  'regclass', 'regtype', 'tid', 'xid', 'cid', 'aclitem', 'int4range', 'int8range', 'numrange', 'tsrange', 'tstzrange', 'daterange',
+]);
+
 export function objectFor(
   unit: PlsqlUnit,
   pc: PlContext,
@@ -118,6 +126,11 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         ];
       const pc = new PlContext(ctx, 'block', object, unit.loc);
       const name = qualified(pc, ast.name.schema, ast.name.name);
+      // pg_catalog is searched before the user's schemas: a type named like a built-in type is
+      // created, but every unqualified reference reaches the built-in one.
+      // (A subtype is held in its root's composite type and has no PostgreSQL type of its own.)
+      if (!ast.name.schema && !(ast.def.kind === 'object' && ast.def.under) && PG_CATALOG_TYPES.has(pgNameOf(ast.name.name).toLowerCase()))
+        pc.report('OPG-TYPE-0016', { type: ast.name.name, builtin: pgNameOf(ast.name.name).toLowerCase() });
       const def = ast.def;
       let text: string;
       let hierarchyDeps: string[] = [];
