@@ -7,7 +7,8 @@
  * minimum (maximum) among the tied rows: (array_agg(x ORDER BY k…, x [DESC] NULLS LAST))[1].
  */
 import type { Expr, FrameBound, FuncCall, OrderItem, WindowSpec } from '../ast/expr.js';
-import { call, type ExprContext, NULL, notConverted } from './builders.js';
+import { call, cast, type ExprContext, interval, NULL, notConverted, num } from './builders.js';
+import type { OraType } from './infer.js';
 
 /** The reverse order: ASC NULLS LAST ↔ DESC NULLS FIRST (Oracle and PostgreSQL defaults agree). */
 function reverse(o: OrderItem): OrderItem {
@@ -72,4 +73,78 @@ export function rewriteIgnoreNulls(c: FuncCall, ctx: ExprContext): Expr {
   const over = name === 'FIRST_VALUE' ? c.over : reversedWindow(c.over);
   const agg: FuncCall = { kind: 'call', name: ['array_agg'], args: [c.args[0]], over };
   return { ...call('array_remove', agg, NULL), subscript: 1 };
+}
+
+/** The same aggregate call under another name (DISTINCT, OVER kept). */
+function sameCall(c: FuncCall, name: string, args = c.args): FuncCall {
+  const r: FuncCall = { kind: 'call', name: [name], args };
+  if (c.distinct) r.distinct = true;
+  if (c.over) r.over = c.over;
+  return r;
+}
+
+/**
+ * STDDEV / VARIANCE (aggregate or analytic): Oracle returns 0 when there is exactly one (non-NULL)
+ * row of input, where PostgreSQL's stddev / variance (the sample forms) return NULL:
+ * CASE WHEN count(x) = 1 THEN 0 ELSE stddev(x) END, both with the call's DISTINCT and OVER.
+ */
+export function oneRowIsZero(name: 'stddev' | 'variance'): (a: Expr[], c: FuncCall) => Expr {
+  return (_a, c) => ({
+    kind: 'case',
+    whens: [{ when: { kind: 'binary', op: '=', left: sameCall(c, 'count'), right: num(1) }, then: num(0) }],
+    else: sameCall(c, name),
+  });
+}
+
+/**
+ * RATIO_TO_REPORT(x) OVER (PARTITION BY …): x divided by the sum of x over the partition
+ * (PostgreSQL has no such function). A NULL x gives NULL as in Oracle.
+ */
+export function ratioToReport(a: Expr[], c: FuncCall, ctx: ExprContext, _o: Expr[], types: OraType[]): Expr {
+  if (!c.over || a.length !== 1) {
+    notConverted(ctx, 'RATIO_TO_REPORT without OVER (…)');
+    return c;
+  }
+  const sum: FuncCall = { kind: 'call', name: ['sum'], args: [{ value: a[0] }], over: c.over };
+  // An integer column would divide as integers in PostgreSQL: the ratio is a fraction in Oracle.
+  const whole = types[0]?.pg === 'int' || types[0]?.pg === 'bigint';
+  return { kind: 'binary', op: '/', left: whole ? cast(a[0], 'numeric') : a[0], right: sum };
+}
+
+/**
+ * Analytic LISTAGG(x, d) WITHIN GROUP (ORDER BY k) OVER (PARTITION BY p): PostgreSQL refuses an
+ * ORDER BY inside an aggregate used as a window function, so the order moves to the window and
+ * the frame spans the whole partition: every row sees the list of its partition in k order, as
+ * Oracle gives (its analytic LISTAGG allows only the query_partition_clause in OVER).
+ */
+export function listaggOver(agg: FuncCall, order: OrderItem[] | undefined): FuncCall {
+  const over = agg.over!;
+  return {
+    ...agg,
+    over: {
+      partitionBy: over.partitionBy,
+      orderBy: order ?? [],
+      frame: order?.length
+        ? { unit: 'ROWS', start: { type: 'UNBOUNDED PRECEDING' }, end: { type: 'UNBOUNDED FOLLOWING' } }
+        : undefined,
+    },
+  };
+}
+
+/**
+ * RANGE BETWEEN n PRECEDING … on a DATE / TIMESTAMP order key: Oracle reads a numeric offset as
+ * days; PostgreSQL needs an interval offset for a timestamp key (it refuses an integer). The
+ * offset becomes n * interval '1 day'. `keyIsDate` tells whether the (single) order key is a
+ * date; `isNumber` whether an offset is numeric.
+ */
+export function dateRangeFrame(w: WindowSpec, keyIsDate: boolean, isNumber: (e: Expr) => boolean): WindowSpec {
+  const f = w.frame;
+  if (!f || f.unit !== 'RANGE' || w.orderBy.length !== 1 || !keyIsDate) return w;
+  const days = (b: FrameBound | undefined): FrameBound | undefined =>
+    b?.offset && isNumber(b.offset)
+      ? { ...b, offset: { kind: 'binary', op: '*', left: b.offset, right: interval('1 day') } }
+      : b;
+  const frame: NonNullable<WindowSpec['frame']> = { unit: f.unit, start: days(f.start)! };
+  if (f.end) frame.end = days(f.end);
+  return { ...w, frame };
 }

@@ -16,7 +16,8 @@ import type { DataType, Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import type { FromItem, Query, SelectQuery } from '../ast/query.js';
 import { mapQueryDeep, walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
-import { rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
+import { dateRangeFrame, rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
+import { isDateType } from './functions-date.js';
 import { bin, call, cast, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
 import { REGEXP_PARAMS, regexpPositional } from './functions-string.js';
@@ -278,11 +279,15 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
   const args = e.args.map((a) => rewriteExpr(a.value, ctx));
   const base: FuncCall = { ...e, args: e.args.map((a, i) => ({ ...a, value: args[i] })) };
   if (e.over)
-    base.over = {
-      ...e.over,
-      partitionBy: e.over.partitionBy.map((x) => rewriteExpr(x, ctx)),
-      orderBy: rewriteOrder(e.over.orderBy, ctx)!,
-    };
+    base.over = dateRangeFrame(
+      {
+        ...e.over,
+        partitionBy: e.over.partitionBy.map((x) => rewriteExpr(x, ctx)),
+        orderBy: rewriteOrder(e.over.orderBy, ctx)!,
+      },
+      e.over.orderBy.length === 1 && isDateType(inferType(e.over.orderBy[0].expr, ctx)),
+      (x) => inferType(x, ctx).cls === 'number',
+    );
   if (e.withinGroup) base.withinGroup = rewriteOrder(e.withinGroup, ctx);
   if (e.keep) return rewriteKeep(base, ctx, (o) => rewriteOrder(o, ctx)!);
   if (e.ignoreNulls) return rewriteIgnoreNulls(base, ctx);

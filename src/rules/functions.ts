@@ -4,6 +4,7 @@
  * inferred argument type (TO_CHAR, TRUNC, ROUND) or are small one-to-one mappings.
  */
 import type { Expr, FuncCall } from '../ast/expr.js';
+import { listaggOver, oneRowIsZero, ratioToReport } from './analytic.js';
 import { call, cast, type ExprContext, lit, notConverted, num, report, stringValue } from './builders.js';
 import { looksLikeDateFormat } from './date-format.js';
 import { chr } from './functions-bytes.js';
@@ -116,8 +117,8 @@ const MISC_RULES: Record<string, FunctionRule> = {
       name: ['string_agg'],
       args: [{ value: cast(a[0], 'text') }, { value: a[1] ?? lit('') }],
     };
+    if (c.over) return listaggOver({ ...r, over: c.over }, c.withinGroup);
     if (c.withinGroup) r.argOrderBy = c.withinGroup;
-    if (c.over) r.over = c.over;
     return r;
   },
   // COLLECT([DISTINCT] x [ORDER BY …]): the values as a collection; CAST(COLLECT(x) AS t) gives
@@ -152,6 +153,9 @@ const MISC_RULES: Record<string, FunctionRule> = {
   CHARTOROWID: (a) => cast(a[0], 'tid'),
   CHR: (a, _c, ctx) => chr(a, ctx),
   GROUPING: (a) => call('grouping', ...a),
+  STDDEV: oneRowIsZero('stddev'),
+  VARIANCE: oneRowIsZero('variance'),
+  RATIO_TO_REPORT: ratioToReport,
 };
 
 function xmlNamedArgs(name: string, a: Expr[], c: FuncCall): FuncCall {
