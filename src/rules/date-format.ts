@@ -190,9 +190,32 @@ export function translateDateFormat(fmt: string): FormatTranslation {
         unsupported.push(el);
         break;
     }
+    if (pg === written) pg = elementCase(el, written);
     out += fm && PADDED.has(el) ? `FM${pg}` : pg;
   }
   return { pg: out, elements, unsupported };
+}
+
+/** Elements whose output is a word: their capitalization follows the element's (MONTH / Month / month). */
+const SPELLED = new Set(['MONTH', 'MON', 'DAY', 'DY', 'RM', 'AM', 'PM', 'A.M.', 'P.M.', 'AD', 'BC', 'A.D.', 'B.C.', 'TH']);
+
+/**
+ * The element as PostgreSQL reads it. Oracle reads format elements in any case: numeric elements
+ * (DD, YYYY, HH24 …) print the same whatever their case, words follow the element's capitalization
+ * ('DAY' gives MONDAY, 'Day' Monday, 'day' monday). PostgreSQL knows only the upper-case, the
+ * lower-case and (for words) the capitalized spellings: 'Dd' or 'Yyyy' are not elements there
+ * ('Dd-Mon-Yyyy' would print the day of the week and a literal d). Numeric elements are printed
+ * in upper case; words keep one of PostgreSQL's three spellings (first letter lower case → lower,
+ * first two upper case → upper, otherwise capitalized).
+ */
+function elementCase(el: string, written: string): string {
+  if (!SPELLED.has(el)) return written === written.toLowerCase() ? written : el;
+  if (written === el || written === el.toLowerCase()) return written;
+  const first = written[0];
+  if (first === first.toLowerCase()) return el.toLowerCase();
+  const second = written[1] ?? '';
+  if (second === second.toUpperCase() || el === 'RM' || el === 'TH') return el;
+  return el[0] + el.slice(1).toLowerCase();
 }
 
 /** Does a TO_CHAR format look like a datetime format (rather than a number format)? */
