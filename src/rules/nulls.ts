@@ -43,8 +43,8 @@ export function concatOperands(ops: Operand[], ctx: ExprContext): Expr {
 }
 
 /** NVL/COALESCE: Oracle converts the other arguments to the type of the first one. */
-function sameTypeArgs(a: Expr[], types: OraType[], ctx: ExprContext, orig: Expr[]): Expr[] {
-  const first = types.find((t) => t.cls !== 'null' && t.cls !== 'unknown');
+function sameTypeArgs(a: Expr[], types: OraType[], ctx: ExprContext, orig: Expr[], from = 0): Expr[] {
+  const first = types.slice(from).find((t) => t.cls !== 'null' && t.cls !== 'unknown');
   if (!first) return a;
   return a.map((x, i) => {
     const t = types[i];
@@ -87,7 +87,25 @@ export const NULL_RULES: Record<string, FunctionRule> = {
     whens: [{ when: isNull(a[0], true), then: a[1] }],
     else: a[2] ?? NULL,
   }),
-  DECODE: (a) => {
+  DECODE: (args, _c, ctx, orig, types) => {
+    // Oracle compares expr and every search in the type of the first search, and returns every
+    // result in the type of the first result (SQL Language Reference, DECODE): DECODE(n, 10, 'TEN',
+    // 20, 2) returns '2', and DECODE(code_text, 1, …) compares numbers.
+    const a = args.slice();
+    const searches = [0, ...a.map((_, i) => i).filter((i) => i % 2 === 1 && i + 1 < a.length)];
+    const results = a.map((_, i) => i).filter((i) => i >= 2 && (i % 2 === 0 || i === a.length - 1));
+    for (const group of [searches, results]) {
+      const conv = sameTypeArgs(
+        group.map((i) => a[i]),
+        group.map((i) => types[i]),
+        ctx,
+        group.map((i) => orig[i]),
+        group === searches ? 1 : 0,
+      );
+      group.forEach((i, k) => {
+        a[i] = conv[k];
+      });
+    }
     const [subject, ...rest] = a;
     const whens: { when: Expr; then: Expr }[] = [];
     let i = 0;
