@@ -17,8 +17,10 @@ import { rewriteExpr, rewriteQuery } from '../rules/expressions.js';
 import { inferType } from '../rules/infer.js';
 import { isPgInteger, mapType } from '../rules/types.js';
 import { printType } from '../emit/pg/expr.js';
+import { printPgName } from '../emit/pg/ddl.js';
 import { shortenIdent } from '../emit/quote.js';
 import { type ConvertContext, objectLabel } from './context.js';
+import { columnTrigger, isImmutable, type TriggerColumn } from './virtual-columns.js';
 
 const BIGINT_MAX = 9223372036854775807n;
 const BIGINT_MIN = -9223372036854775808n;
@@ -103,6 +105,8 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
   const pkCols = new Set(
     constraints.filter((c) => c.kind === 'primary-key' && c.state.enabled).flatMap((c) => c.columns),
   );
+  /** Virtual columns PostgreSQL cannot generate (not immutable): kept by a trigger (virtual-columns.ts). */
+  const computed: TriggerColumn[] = [];
   const columns: PgColumn[] = t.columns.map((c) => {
     const label = `${t.name.name}.${c.name}`;
     const type = c.type
@@ -149,32 +153,51 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
         );
         col.type = { kind: 'datatype', name: 'bigint', args: [] };
       }
-      if (c.identity.onNull)
+      if (c.identity.onNull) {
         findings.push(
           makeFinding(
             'OPG-TABLE-0008',
             {
               column: label,
               detail:
-                'ON NULL has no equivalent: an explicit NULL insert fails instead of taking the next value',
+                'ON NULL: PostgreSQL identities apply only to an omitted column; an INSERT of an explicit NULL takes the next value through a BEFORE INSERT trigger',
             },
             where,
           ),
         );
+        // nextval of the identity's sequence, found by the table and column as created.
+        const seq: Expr = {
+          kind: 'call',
+          name: ['nextval'],
+          args: [{ value: { kind: 'call', name: ['pg_get_serial_sequence'], args: [{ value: { kind: 'literal', type: 'string', value: printPgName(name) } }, { value: { kind: 'literal', type: 'string', value: colName(c.name) } }] } }],
+        };
+        computed.push({ name: c.name, expr: seq, onNullInsert: true });
+      }
       col.identity = {
         always: c.identity.always,
         options: convertSequenceOptions(c.identity.options, findings, where),
       };
       col.notNull = false; // implied by identity
     } else if (c.virtual) {
-      findings.push(makeFinding('OPG-TABLE-0004', { column: label }, where));
-      col.generated = rewriteExpr(c.virtual, ectx);
+      const expr = rewriteExpr(c.virtual, ectx);
+      const typeOf = (n: string) => {
+        const other = t.columns.find((x) => x.name === n);
+        return other?.type ? printType(mapType(other.type, { column: n, object, findings: [], support: ctx.supportTypes })) : undefined;
+      };
+      if (isImmutable(expr, typeOf)) {
+        findings.push(makeFinding('OPG-TABLE-0004', { column: label }, where));
+        col.generated = expr;
+      } else {
+        findings.push(makeFinding('OPG-TABLE-0011', { column: label }, where));
+        computed.push({ name: c.name, expr });
+      }
     } else if (c.default) {
       col.default = rewriteExpr(c.default, ectx);
       if (c.defaultOnNull) {
-        // DEFAULT ON NULL implies NOT NULL in Oracle.
+        // DEFAULT ON NULL implies NOT NULL in Oracle; an explicit NULL takes the default (trigger).
         col.notNull = true;
         findings.push(makeFinding('OPG-TABLE-0005', { column: label }, where));
+        computed.push({ name: c.name, expr: col.default, onNullInsert: true });
       }
     }
     return col;
@@ -271,6 +294,8 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
     location: t.loc,
     defines: key(name),
   });
+  if (computed.length)
+    post.push(columnTrigger(name, printPgName(name), computed, new Set(t.columns.map((c) => c.name)), t.name.name, t.loc));
   // Children of a partitioned table are part of the table object (same nodes list).
   return [...objects, ...post];
 }

@@ -475,6 +475,17 @@ const entries: CatalogEntry[] = [
     rule: 'rules/tables',
   },
   {
+    id: 'OPG-TABLE-0011',
+    title: 'Virtual column kept by a trigger',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: 'Virtual column {column}: its expression is not IMMUTABLE in PostgreSQL (date formatting, casts of dates, a user function …), so it is an ordinary column computed by a BEFORE INSERT OR UPDATE trigger',
+    suggestion:
+      'Nothing to do for reads. The value is stored when a row is written: rows loaded with the trigger disabled (DMS full load) need UPDATE t SET col = col afterwards, or load the column too. If the expression uses only deterministic formats, an IMMUTABLE wrapper function allows a GENERATED column instead.',
+    why: 'PostgreSQL requires generation expressions to be IMMUTABLE; to_char, to_date, date/text casts, concat and every user-defined function are STABLE or VOLATILE, while Oracle accepts deterministic built-ins and DETERMINISTIC functions in virtual columns.',
+    rule: 'rules/tables',
+  },
+  {
     id: 'OPG-TABLE-0004',
     title: 'Virtual column stored',
     severity: 'info',
@@ -487,12 +498,11 @@ const entries: CatalogEntry[] = [
   {
     id: 'OPG-TABLE-0005',
     title: 'DEFAULT ON NULL',
-    severity: 'warning',
-    effortMinutes: 30,
-    baseMinutes: 15,
+    severity: 'info',
+    effortMinutes: 5,
     message:
-      'Column {column} has DEFAULT ON NULL; PostgreSQL applies defaults only when the column is omitted',
-    suggestion: 'Add a BEFORE INSERT trigger that replaces NULL with the default, or fix the inserts.',
+      'Column {column} has DEFAULT ON NULL; PostgreSQL applies defaults only when the column is omitted, so a BEFORE INSERT trigger replaces an explicit NULL with the default',
+    suggestion: 'Nothing to do for inserts. Loads that bypass triggers (COPY with triggers disabled, DMS full load) must supply the value.',
     why: 'Explicit NULL inserts would fail on the NOT NULL column instead of taking the default.',
     rule: 'rules/tables',
   },
