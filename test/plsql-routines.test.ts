@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -38,6 +38,18 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // 1.5 EUR (constructor) + 2 EUR; orders of at least 10 by amount; one element above 1.6;
       // the largest show() text of (7, 3) is '7.00 EUR'; 5 rows in batches of 2 = 3 fetches.
       expect(await one(a, 'SELECT mo_report()')).toBe('3.50 EUR|12.50 EUR;20.00 EUR;30.00 EUR|1|7.00 EUR|3 batches, 5 rows');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('a NUMBER stored in a VARCHAR2 variable, package variable or returned as VARCHAR2 reads as TO_CHAR(n): .25, -.5, 12.5', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // 1/4, -0.5, 12.50, NUMBER(7,2) subtype := 10/4, RETURN 3/8 as VARCHAR2, package VARCHAR2 := 2.5 * 2,
+      // package NUMBER := 20/100 (initialization section), declaration VARCHAR2 := 7/2.
+      expect(await one(a, 'SELECT num_text.report()')).toBe('.25 -.5 12.5 2.5 .375 5 rate=.2 3.5');
     } finally {
       await a.end();
     }

@@ -251,6 +251,8 @@ export class PlContext {
   typePrefix: string;
   /** Schema and name of the routine being emitted (nested subprograms are lifted next to it). */
   unitName?: QualifiedName;
+  /** The declared RETURN type of the function being converted (implicit conversions of RETURN values). */
+  returnType?: DataType;
   /** In a TYPE BODY method: its type (a STATIC method has no SELF, and calls its type's static methods unqualified). */
   methodType?: QualifiedName;
   /** Nested subprograms lifted to routines of their own: Oracle name → routine name. */
@@ -289,6 +291,9 @@ export class PlContext {
       return t && this.oracleType(t);
     };
     this.ectx.callReturnType = (name) => {
+      // pkg.v / pkg.f: a package variable's getter (the pre-pass made reads calls) or a package
+      // function of one declaration has the declared type.
+      if (name.length === 2) return this.packageMemberType(name);
       if (name.length !== 1) return undefined;
       const method = this.methodReturns.get(name[0]);
       if (method) return method;
@@ -496,6 +501,19 @@ export class PlContext {
     return undefined;
   }
 
+  /** Declared Oracle type of a package variable or of a package function with one declaration. */
+  private packageMemberType(name: OraName[]): DataType | undefined {
+    const info = this.cctx.packages.get(name[0]);
+    if (!info) return undefined;
+    const v = info.variables.get(name[1]);
+    if (v) return this.oracleType(v.type, info);
+    if (info.members.get(name[1]) !== 'function') return undefined;
+    const t = info.subprograms.get(name[1])?.returnType;
+    // Overloads (or the spec and body declarations) must agree on the return type.
+    if (info.overloads?.get(name[1])?.some((o) => o.returnType?.name !== t?.name || o.returnType?.schema !== t?.schema)) return undefined;
+    return t && this.oracleType(t, info);
+  }
+
   /** SQLSTATE of a package exception (`e` in its package, `pkg.e` elsewhere). */
   packageException(name: OraName): string | undefined {
     const ref = this.packageMember(name.split('.'));
@@ -594,9 +612,13 @@ export class PlContext {
   }
 
   /** The Oracle type behind %TYPE (table.column%TYPE or variable%TYPE), when known. */
-  oracleType(t: DataType): DataType | undefined {
+  oracleType(t: DataType, pkg: PackageInfo | undefined = this.pkg): DataType | undefined {
     if (t.attribute === 'ROWTYPE') return undefined;
     if (t.attribute !== 'TYPE') {
+      // A SUBTYPE of a package (pkg.subtype, or named alone in its package): its base type.
+      const home = t.schema ? this.cctx.packages.get(t.schema) : this.subtypes.has(t.name) ? undefined : pkg;
+      const pkgSub = home?.typeDecls.find((d) => d.kind === 'subtype' && d.name === t.name);
+      if (pkgSub?.kind === 'subtype') return pkgSub.base === t ? undefined : this.oracleType(pkgSub.base, home);
       if (t.schema) return t;
       if (INTEGER_TYPES.has(t.name)) return INTEGER_T;
       if (/^TIMESTAMP(_TZ|_LTZ)?_UNCONSTRAINED$/.test(t.name)) return { kind: 'datatype', name: 'TIMESTAMP', args: [] };

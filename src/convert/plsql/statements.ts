@@ -34,6 +34,7 @@ import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 import { collectionMethodThrough, deepAssign } from './assign.js';
 import { hoistOutCalls } from './hoist.js';
+import { implicitText, targetType } from './implicit-text.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 import { oraSqlTxtArg, oraSqlTxtAssign } from './event-attributes.js';
 import { type JsonReads, queryJsonReads } from './recursive-query.js';
@@ -250,7 +251,7 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
     case 'variable': {
       pc.declareDecl(d);
       // An associative array indexed by strings starts empty, never NULL.
-      const dflt = d.default ? ` := ${pc.expr(d.default)}` : mapElementType(d.type, pc) ? ` := '{}'` : '';
+      const dflt = d.default ? ` := ${pc.expr(implicitText(d.default, d.type, pc))}` : mapElementType(d.type, pc) ? ` := '{}'` : '';
       return [
         `${pad}${id(d.name)}${d.constant ? ' CONSTANT' : ''} ${pc.type(d.type, d.name)}${d.notNull ? ' NOT NULL' : ''}${dflt};`,
       ];
@@ -431,12 +432,14 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         );
       }
       const pv = pc.packageVariable(s.target);
-      if (pv)
+      if (pv) {
+        const type = pv.info.variables.get(pv.name)!.type;
         return out(
-          `PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}((${pc.expr(s.value)})::${pc.resolvedType(pv.info.variables.get(pv.name)!.type, pv.name)});`,
+          `PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}((${pc.expr(implicitText(s.value, type, pc))})::${pc.resolvedType(type, pv.name)});`,
         );
+      }
       const target = pc.exprNode(s.target);
-      return out(`${assignTarget(target) ?? printExpr(target)} := ${pc.expr(s.value)};`);
+      return out(`${assignTarget(target) ?? printExpr(target)} := ${pc.expr(implicitText(s.value, targetType(s.target, pc), pc))};`);
     }
     case 'if': {
       // A call of a function with OUT parameters in the first condition runs first (hoist.ts);
@@ -530,8 +533,8 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         );
       const hoistedReturn = s.value && pc.kind === 'function' ? hoistOutCalls(s.value, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)) : undefined;
       if (hoistedReturn) return out(...hoistedReturn.pre, ...emitStatements([{ ...s, value: hoistedReturn.expr }], pc, 0, opts));
-      if (s.value && opts.valueReturn) return out(`${opts.valueReturn} := ${pc.expr(s.value)};`, 'RETURN;');
-      return out(s.value ? `RETURN ${pc.expr(s.value)};` : 'RETURN;');
+      if (s.value && opts.valueReturn) return out(`${opts.valueReturn} := ${pc.expr(implicitText(s.value, pc.returnType, pc))};`, 'RETURN;');
+      return out(s.value ? `RETURN ${pc.expr(implicitText(s.value, pc.returnType, pc))};` : 'RETURN;');
     case 'goto':
       pc.fail(`GOTO ${s.label} (restructure with loops, EXIT or CONTINUE)`);
       return out(`-- GOTO ${s.label}`);

@@ -254,6 +254,7 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
 /** CREATE OR REPLACE FUNCTION / PROCEDURE text. */
 export function subprogramText(s: Subprogram, pc: PlContext, blockOptions: BlockOptions = {}): string {
   pc.unitName = s.name;
+  pc.returnType = s.kind === 'function' ? s.returnType : undefined;
   pc.declareParams(s.params);
   const name = qualified(pc, s.name.schema, s.name.name);
   if (s.external) pc.fail(`external ${s.kind} (${s.external})`);
