@@ -63,7 +63,11 @@ const PG_TYPE_OF_CLASS: Partial<Record<string, string>> = {
 };
 
 function greatestLeast(name: 'greatest' | 'least'): FunctionRule {
-  return (a, _c, _ctx, _orig, types) => {
+  return (args, _c, ctx, orig, types) => {
+    // Oracle converts every argument to the type of the first one (a number: the highest numeric
+    // precedence), so GREATEST('10', 9) compares text and returns '9' (SQL Language Reference,
+    // GREATEST); PostgreSQL would resolve both to integer.
+    const a = types[0]?.cls === 'string' || types[0]?.cls === 'number' ? sameTypeArgs(args, types, ctx, orig) : args;
     const nullable = a.filter((_, i) => !types[i]?.notNull);
     if (types.some((t) => t.cls === 'null')) {
       // NULL of the arguments' type, so PostgreSQL does not have to guess it (text).
