@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -50,6 +50,18 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // 1/4, -0.5, 12.50, NUMBER(7,2) subtype := 10/4, RETURN 3/8 as VARCHAR2, package VARCHAR2 := 2.5 * 2,
       // package NUMBER := 20/100 (initialization section), declaration VARCHAR2 := 7/2.
       expect(await one(a, 'SELECT num_text.report()')).toBe('.25 -.5 12.5 2.5 .375 5 rate=.2 3.5');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('SQLCODE of CURSOR_ALREADY_OPEN, INVALID_CURSOR (also through EXCEPTION_INIT) and CASE_NOT_FOUND is their Oracle number', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // Oracle's table of predefined exceptions: -6511, -1001, -6592 (before: NULL).
+      expect(await one(a, 'SELECT sq_codes(0)')).toBe('reopen -6511, close -1001, init -1001, case -6592');
+      expect(await one(a, 'SELECT sq_codes(1)')).toBe('reopen -6511, close -1001, init -1001, positive');
     } finally {
       await a.end();
     }

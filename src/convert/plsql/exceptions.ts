@@ -38,6 +38,7 @@ const ORA_SQLSTATE: Record<number, string> = {
   60: '40P01', // deadlock
   904: '42703', // invalid identifier
   942: '42P01', // table or view does not exist
+  1001: '34000', // invalid cursor (INVALID_CURSOR: FETCH / CLOSE of a cursor not open)
   1400: '23502', // cannot insert NULL
   1403: 'P0002', // no data found
   1407: '23502', // cannot update to NULL
@@ -50,6 +51,9 @@ const ORA_SQLSTATE: Record<number, string> = {
   2291: '23503', // parent key not found
   2292: '23503', // child record found
   6502: '22000', // numeric or value error
+  6504: '42804', // ROWTYPE_MISMATCH: datatype_mismatch
+  6511: '42P03', // CURSOR_ALREADY_OPEN: duplicate_cursor
+  6592: '20000', // CASE_NOT_FOUND: case_not_found
   8177: '40001', // cannot serialize access
   12899: '22001', // value too large for column
   22303: '42704', // type not found (ANYTYPE.GetPersistent): undefined_object
