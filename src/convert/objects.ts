@@ -1,5 +1,7 @@
 /** Indexes, sequences, views, synonyms, comments, grants, users, roles and PL/SQL units. */
-import { printPgName, printSeqOptions as printSequenceOptions } from '../emit/pg/ddl.js';
+import { printNode, printPgName, printSeqOptions as printSequenceOptions } from '../emit/pg/ddl.js';
+import { printExpr, printType } from '../emit/pg/expr.js';
+import { mapType } from '../rules/types.js';
 import type {
   CommentOn,
   CreateIndex,
@@ -20,6 +22,7 @@ import type { Finding } from '../findings/types.js';
 import { rewriteExpr, rewriteQuery } from '../rules/expressions.js';
 import { ConvertContext, objectLabel } from './context.js';
 import { convertSequenceOptions } from './tables.js';
+import { isImmutable } from './virtual-columns.js';
 
 export function convertIndex(s: CreateIndex, ctx: ConvertContext): PgObject[] {
   const object = objectLabel('INDEX', s.name);
@@ -79,12 +82,30 @@ export function convertIndex(s: CreateIndex, ctx: ConvertContext): PgObject[] {
         makeFinding('OPG-CONS-0008', { constraint: `unique index ${s.name.name}`, columns: nullable.map((c) => c ?? '(expression)').join(', ') }, where),
       );
   }
+  const node: PgNode = { kind: 'index', name, table, unique: s.unique, columns, ...(nullsNotDistinct ? { nullsNotDistinct } : {}) };
+  // PostgreSQL requires IMMUTABLE index expressions; Oracle accepts deterministic built-ins such as
+  // TO_CHAR(d, 'YYYY') (virtual-columns.ts decides, conservatively). Such an index cannot be created.
+  const typeOf = (n: string) => {
+    const c = oraTable?.columns.find((x) => x.name === n);
+    return c?.type ? printType(mapType(c.type, { column: n, object, findings: [], support: ctx.supportTypes })) : undefined;
+  };
+  const mutable = columns.filter((c) => c.expr.kind !== 'column' && !isImmutable(c.expr, typeOf));
+  if (mutable.length) {
+    findings.push(
+      makeFinding(
+        s.unique ? 'OPG-INDEX-0007' : 'OPG-INDEX-0006',
+        { object, expressions: mutable.map((c) => printExpr(c.expr)).join(', ') },
+        where,
+      ),
+    );
+    return [{ phase: 'post-data', object, objectType: 'INDEX', nodes: [{ kind: 'comment-block', text: printNode(node) }], findings, location: s.loc }];
+  }
   return [
     {
       phase: 'post-data',
       object,
       objectType: 'INDEX',
-      nodes: [{ kind: 'index', name, table, unique: s.unique, columns, ...(nullsNotDistinct ? { nullsNotDistinct } : {}) }],
+      nodes: [node],
       findings,
       location: s.loc,
     },

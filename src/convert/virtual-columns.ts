@@ -24,23 +24,39 @@ const IMMUTABLE = new Set([
   'initcap', 'least', 'left', 'length', 'ln', 'log', 'lower', 'lpad', 'ltrim', 'md5', 'mod', 'nullif', 'octet_length', 'position',
   'power', 'regexp_replace', 'regexp_substr', 'repeat', 'replace', 'reverse', 'right', 'round', 'rpad', 'rtrim', 'sign', 'split_part',
   'sqrt', 'strpos', 'substr', 'substring', 'translate', 'trim_scale', 'trunc', 'upper', 'width_bucket',
+  'array_position', 'bit_length', 'cardinality', 'json_extract_path_text', 'jsonb_array_length', 'jsonb_extract_path',
+  'jsonb_extract_path_text', 'jsonb_path_exists', 'jsonb_path_match', 'jsonb_path_query_array', 'jsonb_path_query_first',
+  'jsonb_typeof', 'make_date', 'num_nonnulls', 'num_nulls', 'regexp_match', 'sha256', 'starts_with', 'to_hex', 'xpath',
 ]);
 
 const DATETIME = /^(date|time|timestamp|timestamptz|interval)\b|with(out)? time zone/i;
+const TZ = /timestamptz|timetz|with time zone/i;
 
 /** Whether `e` (converted) is an IMMUTABLE expression over the table's columns of types `columnType`. */
 export function isImmutable(e: Expr, columnType: (name: string) => string | undefined): boolean {
   let ok = true;
+  const colType = (x: Expr) => (x.kind === 'column' ? (columnType(x.parts[x.parts.length - 1]) ?? '') : '');
   const datetime = (x: Expr): boolean =>
-    (x.kind === 'column' && DATETIME.test(columnType(x.parts[x.parts.length - 1]) ?? '')) ||
+    (x.kind === 'column' && DATETIME.test(colType(x))) ||
     ((x.kind === 'pg-cast' || x.kind === 'cast') && DATETIME.test((x.type as DataType).name)) ||
+    (x.kind === 'call' && x.name.length === 1 && x.name[0].toLowerCase() === 'date_trunc') ||
     (x.kind === 'paren' && datetime(x.expr));
+  /** A value with a time zone (timestamptz): its conversions and arithmetic depend on TimeZone. */
+  const zoned = (x: Expr): boolean =>
+    (x.kind === 'column' && TZ.test(colType(x))) ||
+    ((x.kind === 'pg-cast' || x.kind === 'cast') && TZ.test((x.type as DataType).name)) ||
+    (x.kind === 'call' && x.name.length === 1 && x.name[0].toLowerCase() === 'date_trunc' && !!x.args[1] && zoned(x.args[1].value)) ||
+    (x.kind === 'paren' && zoned(x.expr));
   mapExpr(e, (x) => {
     if (!ok) return x;
     switch (x.kind) {
-      case 'call':
-        if (x.name.length !== 1 || !IMMUTABLE.has(x.name[0].toLowerCase()) || x.over || x.withinGroup) ok = false;
+      case 'call': {
+        const f = x.name.length === 1 ? x.name[0].toLowerCase() : '';
+        // date_trunc of a timestamp (without time zone) is immutable.
+        const truncates = f === 'date_trunc' && x.args.length === 2 && datetime(x.args[1].value) && !zoned(x.args[1].value);
+        if (!(IMMUTABLE.has(f) || truncates) || x.over || x.withinGroup) ok = false;
         return undefined;
+      }
       case 'pseudo':
         if (!['true', 'false', 'NULL', 'TRUE', 'FALSE'].includes(x.name)) ok = false;
         return undefined;
@@ -48,16 +64,23 @@ export function isImmutable(e: Expr, columnType: (name: string) => string | unde
       case 'cast': {
         // Casts between text and dates depend on DateStyle / TimeZone.
         const target = (x.type as DataType).name;
-        if (DATETIME.test(target) && x.operand.kind !== 'literal') ok = false;
+        // Between dates and timestamps without a zone: immutable; from text or across zones: not.
+        if (DATETIME.test(target) && x.operand.kind !== 'literal' && !(datetime(x.operand) && zoned(x.operand) === TZ.test(target))) ok = false;
         if (/^(text|varchar|character varying|char|bpchar)$/i.test(target) && datetime(x.operand)) ok = false;
         return undefined;
       }
       case 'binary':
         // timestamptz ± interval depends on TimeZone.
-        if ((x.op === '+' || x.op === '-') && [x.left, x.right].some((y) => y.kind === 'column' && /time zone|timestamptz/i.test(columnType(y.parts[y.parts.length - 1]) ?? ''))) ok = false;
+        if ((x.op === '+' || x.op === '-') && [x.left, x.right].some(zoned)) ok = false;
+        return undefined;
+      case 'extract':
+        // EXTRACT from a timestamptz depends on TimeZone.
+        if (zoned(x.from)) ok = false;
         return undefined;
       case 'column':
       case 'literal':
+      case 'trim':
+      case 'typed-literal':
       case 'paren':
       case 'unary':
       case 'case':

@@ -976,6 +976,28 @@ const entries: CatalogEntry[] = [
     rule: 'convert/names',
   },
   {
+    id: 'OPG-INDEX-0006',
+    title: 'Function-based index on a non-immutable expression',
+    severity: 'warning',
+    effortMinutes: 20,
+    message: 'Index {object} is on {expressions}, which is not IMMUTABLE in PostgreSQL: the index is left out (commented) — queries that relied on it scan instead',
+    suggestion:
+      'Index an IMMUTABLE equivalent and write the queries with it (EXTRACT(YEAR FROM d) for TO_CHAR(d, \'YYYY\'), d::date for TRUNC(d)), or wrap the expression in a function declared IMMUTABLE when its result does not depend on session settings, and use that function in the queries too.',
+    why: 'PostgreSQL requires index expressions to be IMMUTABLE; to_char, to_date, date/text casts, concat and user-defined functions not declared IMMUTABLE are rejected, while Oracle accepts deterministic built-ins and DETERMINISTIC functions.',
+    rule: 'rules/indexes',
+  },
+  {
+    id: 'OPG-INDEX-0007',
+    title: 'Unique function-based index on a non-immutable expression',
+    severity: 'error',
+    effortMinutes: 30,
+    message: 'Unique index {object} is on {expressions}, which is not IMMUTABLE in PostgreSQL: it cannot be created, so the uniqueness it enforced in Oracle is not enforced',
+    suggestion:
+      'Enforce the rule on an IMMUTABLE equivalent expression (EXTRACT, ::date, a function declared IMMUTABLE when its result does not depend on session settings), or on a column kept by a trigger with a UNIQUE constraint.',
+    why: 'PostgreSQL requires index expressions to be IMMUTABLE; Oracle accepts deterministic built-ins and DETERMINISTIC functions in function-based indexes.',
+    rule: 'rules/indexes',
+  },
+  {
     id: 'OPG-INDEX-0005',
     title: 'Index duplicates a constraint',
     severity: 'info',
