@@ -17,7 +17,8 @@ import type { Expr } from '../ast/expr.js';
 import type { FromItem, TableRef } from '../ast/query.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
 import { type ExprContext, rewriteExpr, rewriteQuery } from './expressions.js';
-import { buildScope } from './infer.js';
+import { isDateType, nlsDateLiteral } from './functions-date.js';
+import { buildScope, inferType } from './infer.js';
 import { mapExpr } from './walk.js';
 
 function report(ctx: ExprContext, id: string, args: FindingArgs): void {
@@ -105,8 +106,28 @@ function rewriteSet(set: SetClause[], ctx: ExprContext, target?: DmlTarget): Set
   const names = target?.kind === 'table' ? [target.alias ?? target.name.name] : target?.alias ? [target.alias] : [];
   return set.map((s) => ({
     columns: s.columns.map((parts) => (parts.length >= 3 && names.includes(parts[0]) ? parts.slice(1) : [parts[parts.length - 1]])),
-    value: rewriteExpr(s.value, ctx),
+    value: (s.columns.length === 1 ? dateText(s.value, s.columns[0], ctx) : undefined) ?? rewriteExpr(s.value, ctx),
   }));
+}
+
+/**
+ * A text literal stored in a DATE column (its type known from the statement's scope): Oracle reads
+ * it with NLS_DATE_FORMAT, DD-MON-RR by default ('12-MAR-62' is 1962; PostgreSQL would store 2062).
+ */
+function dateText(value: Expr, column: OraName[], ctx: ExprContext): Expr | undefined {
+  if (value.kind !== 'literal' || value.type !== 'string') return undefined;
+  if (!isDateType(inferType({ kind: 'column', parts: column }, ctx))) return undefined;
+  return nlsDateLiteral(value, ctx);
+}
+
+/** VALUES of an INSERT: text literals for DATE columns as Oracle reads them (see dateText). */
+function insertValues(rows: Expr[][], target: DmlTarget, columns: OraName[] | undefined, ctx: ExprContext): Expr[][] {
+  const cols = columns ?? (target.kind === 'table' ? ctx.tableColumns?.(target.name) : undefined);
+  const literal = rows.some((row) => row.some((v) => v.kind === 'literal' && v.type === 'string'));
+  if (!cols || !literal || target.kind !== 'table') return rows.map((row) => exprs(row, ctx));
+  return inScope(ctx, [target], () =>
+    rows.map((row) => row.map((v, i) => (cols[i] ? dateText(v, [cols[i]], ctx) : undefined) ?? rewriteExpr(v, ctx))),
+  );
 }
 
 /**
@@ -148,7 +169,7 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
       return { ...s, query: rewriteQuery(s.query, ctx) };
     case 'insert': {
       const r = { ...s, target: rewriteTarget(s.target, 'INSERT', ctx) };
-      if (s.values) r.values = s.values.map((row) => exprs(row, ctx));
+      if (s.values) r.values = insertValues(s.values, s.target, s.columns, ctx);
       if (s.query) r.query = rewriteQuery(s.query, ctx);
       if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
       if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
@@ -235,7 +256,7 @@ const LOCK_MODES: Record<string, string> = {
 
 function rewriteInto(i: InsertInto, ctx: ExprContext): InsertInto {
   const r: InsertInto = { ...i, target: rewriteTable(i.target, ctx) };
-  if (i.values) r.values = exprs(i.values, ctx);
+  if (i.values) r.values = insertValues([i.values], i.target, i.columns, ctx)[0];
   return r;
 }
 

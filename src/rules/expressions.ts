@@ -17,7 +17,7 @@ import type { FromItem, Query, SelectQuery } from '../ast/query.js';
 import { mapQueryDeep, walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
 import { dateRangeFrame, rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
-import { isDateType } from './functions-date.js';
+import { isDateType, nlsDateLiteral } from './functions-date.js';
 import { bin, call, cast, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
 import { REGEXP_PARAMS, regexpPositional } from './functions-string.js';
@@ -131,19 +131,21 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       if (r.escape.kind === 'literal' && r.escape.type === 'null') r.escape = lit('');
       return r;
     }
-    case 'between':
+    case 'between': {
+      // A date between text literals: Oracle reads them with NLS_DATE_FORMAT (DD-MON-RR).
+      const asDate = isDateType(inferType(e.operand, ctx));
+      const bound = (x: Expr) => (asDate ? nlsDateLiteral(x, ctx) : undefined) ?? rewriteExpr(x, ctx);
+      return { ...e, operand: rewriteExpr(e.operand, ctx), low: bound(e.low), high: bound(e.high) };
+    }
+    case 'in': {
+      const asDate = Array.isArray(e.list) && isDateType(inferType(e.operand, ctx));
+      const item = (x: Expr) => (asDate ? nlsDateLiteral(x, ctx) : undefined) ?? rewriteExpr(x, ctx);
       return {
         ...e,
         operand: rewriteExpr(e.operand, ctx),
-        low: rewriteExpr(e.low, ctx),
-        high: rewriteExpr(e.high, ctx),
+        list: Array.isArray(e.list) ? e.list.map(item) : rewriteQuery(e.list, ctx),
       };
-    case 'in':
-      return {
-        ...e,
-        operand: rewriteExpr(e.operand, ctx),
-        list: Array.isArray(e.list) ? e.list.map((x) => rewriteExpr(x, ctx)) : rewriteQuery(e.list, ctx),
-      };
+    }
     case 'quantified':
       return {
         ...e,

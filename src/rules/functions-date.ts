@@ -349,3 +349,34 @@ export function dateToChar(a: Expr[], ctx: ExprContext, t: OraType): Expr {
     report(ctx, 'OPG-EXPR-0001', { name: `TO_CHAR format elements ${tr.unsupported.join(', ')}` });
   return call('to_char', a[0], lit(tr.pg));
 }
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const FULL_MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
+
+/**
+ * A text literal that Oracle converts to a DATE implicitly (compared with a date, stored in a DATE
+ * column), written in the default NLS_DATE_FORMAT DD-MON-RR: '12-MAR-62'. PostgreSQL reads such a
+ * literal itself but puts two-digit years 00–69 in 2000–2069, where Oracle's RR puts 50–99 in the
+ * previous century (1962, not 2062). The literal becomes the DATE literal Oracle reads (RR for the
+ * years 2000–2049, as TO_DATE(…, 'RR') is converted); other texts are left to PostgreSQL
+ * (undefined). The value of the literal is read, never SQL text.
+ */
+export function nlsDateLiteral(e: Expr, ctx: ExprContext): Expr | undefined {
+  if (e.kind !== 'literal' || e.type !== 'string') return undefined;
+  const m = /^\s*(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})\s*$/.exec(e.value);
+  if (!m) return undefined;
+  const name = m[2].toUpperCase();
+  const month = name.length === 3 ? MONTHS.indexOf(name) : FULL_MONTHS.indexOf(name);
+  if (month < 0) return undefined;
+  let year = Number(m[3]);
+  if (m[3].length === 2) year += year < 50 ? 2000 : 1900;
+  const day = Number(m[1]);
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  if (day < 1 || day > last) return undefined;
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  report(ctx, 'OPG-EXPR-0006', {
+    what: 'Text literals read as dates (DD-MON-YY)',
+    target: "DATE literals with the default NLS_DATE_FORMAT DD-MON-RR (two-digit years 00–49 → 20xx, 50–99 → 19xx; PostgreSQL alone would read '12-MAR-62' as 2062)",
+  });
+  return { kind: 'typed-literal', type: 'DATE', value: `${pad(year, 4)}-${pad(month + 1, 2)}-${pad(day, 2)}` };
+}

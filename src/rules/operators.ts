@@ -5,7 +5,7 @@
  */
 import type { BinaryExpr, Expr } from '../ast/expr.js';
 import { bin, call, cast, type ExprContext, report } from './builders.js';
-import { addDays, daysBetween, isDateType } from './functions-date.js';
+import { addDays, daysBetween, isDateType, nlsDateLiteral } from './functions-date.js';
 import { divide } from './functions-number.js';
 import { describe, inferType, type OraType } from './infer.js';
 import { concatOperands } from './nulls.js';
@@ -38,7 +38,7 @@ export function rewriteBinary(e: BinaryExpr, ctx: ExprContext, rewrite: (x: Expr
     const rt = inferType(e.right, ctx);
     if (e.op === '/') return divide(left, right, lt, rt, e, ctx);
     if (e.op === '+' || e.op === '-') return dateArithmetic(e, left, right, lt, rt, ctx);
-    return compare(e, left, right, lt, rt);
+    return compare(e, left, right, lt, rt, ctx);
   }
   return { ...e, left, right };
 }
@@ -75,7 +75,10 @@ function dateArithmetic(
   return bin(op, left, right);
 }
 
-function compare(e: BinaryExpr, left: Expr, right: Expr, lt: OraType, rt: OraType): Expr {
+function compare(e: BinaryExpr, left: Expr, right: Expr, lt: OraType, rt: OraType, ctx: ExprContext): Expr {
+  // A date compared with a text literal: Oracle reads the text with NLS_DATE_FORMAT (DD-MON-RR).
+  if (isDateType(lt) && rt.cls === 'string') right = nlsDateLiteral(right, ctx) ?? right;
+  if (isDateType(rt) && lt.cls === 'string') left = nlsDateLiteral(left, ctx) ?? left;
   // Oracle converts the string side to a number when the other side is a number.
   if (lt.cls === 'string' && rt.cls === 'number') return bin(e.op, cast(left, 'numeric'), right);
   if (lt.cls === 'number' && rt.cls === 'string') return bin(e.op, left, cast(right, 'numeric'));
