@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -62,6 +62,17 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // Oracle's table of predefined exceptions: -6511, -1001, -6592 (before: NULL).
       expect(await one(a, 'SELECT sq_codes(0)')).toBe('reopen -6511, close -1001, init -1001, case -6592');
       expect(await one(a, 'SELECT sq_codes(1)')).toBe('reopen -6511, close -1001, init -1001, positive');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('a value outside the RANGE of a PLS_INTEGER subtype raises VALUE_ERROR and leaves the variable unchanged', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // grade_t RANGE 1..6: 6 + 1 raises; month_t RANGE 1..12 through a subtype of it: 0 raises; NULL allowed.
+      expect(await one(a, 'SELECT grades.check_all()')).toBe('g=6 value_error g=6 m=12 null=null');
     } finally {
       await a.end();
     }

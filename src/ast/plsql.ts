@@ -55,7 +55,7 @@ export type Declaration =
   | { kind: 'exception'; name: OraName }
   | { kind: 'pragma'; name: string; args: Expr[] }
   | { kind: 'type'; name: OraName; def: TypeDefinition }
-  | { kind: 'subtype'; name: OraName; base: DataType; notNull: boolean }
+  | { kind: 'subtype'; name: OraName; base: DataType; notNull: boolean; range?: { low: Expr; high: Expr } }
   | { kind: 'subprogram'; unit: Subprogram }
   | ({ kind: 'conditional' } & Conditional<Declaration>)
   | { kind: 'cc-error'; message: Expr };

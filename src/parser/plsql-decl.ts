@@ -288,18 +288,19 @@ export function definePlsqlDeclRules($: P): void {
             $.consume(2, K.IS);
             const base = $.subrule(1, $.plType);
             let notNull = false;
-            $.option(3, {
+            const range = $.option(3, {
               GATE: () => word(1, 'RANGE'),
               DEF: () => {
                 $.consume(0, T.Ident);
-                $.subrule(0, $.additive);
+                const low = $.subrule(0, $.additive);
                 $.consume(0, T.DotDot);
-                $.subrule(1, $.additive);
+                const high = $.subrule(1, $.additive);
+                return { low, high };
               },
             });
             $.option(4, () => ($.consume(0, K.NOT), $.consume(0, K.NULL), (notNull = true)));
             $.consume(3, T.Semi);
-            return [{ kind: 'subtype', name, base, notNull }];
+            return [{ kind: 'subtype', name, base, notNull, ...(range ? { range } : {}) }];
           },
         },
         {

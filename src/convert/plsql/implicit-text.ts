@@ -1,22 +1,76 @@
 /**
- * Oracle's implicit NUMBER → VARCHAR2 conversion where a value is stored in a character variable
- * (`s := n`, a package variable, `RETURN n` from a function returning VARCHAR2). Oracle converts
- * with TO_CHAR(n) — no trailing fractional zeros, no leading zero (1/4 → '.25', 12.50 → '12.5')
- * — where PostgreSQL's assignment cast prints the numeric as it is ('0.2500000000000000', '12.50').
- * The value becomes TO_CHAR(value) in the Oracle tree, which the expression rules convert.
+ * What Oracle does to a value stored in a variable beyond PostgreSQL's assignment cast (`v := x`,
+ * a declaration default, a package variable, `RETURN x`):
+ *  - a NUMBER stored in a character variable is converted with TO_CHAR(n) — no trailing
+ *    fractional zeros, no leading zero (1/4 → '.25', 12.50 → '12.5') — where PostgreSQL's cast
+ *    prints the numeric as it is ('0.2500000000000000', '12.50'): the value becomes TO_CHAR(value)
+ *    in the Oracle tree, which the expression rules convert;
+ *  - a value outside the RANGE of a constrained subtype (SUBTYPE digit IS PLS_INTEGER RANGE 0..9)
+ *    raises VALUE_ERROR and leaves the variable unchanged: the value goes through
+ *    opg_subtype_range(value, low, high), which raises numeric_value_out_of_range (VALUE_ERROR).
  */
 import type { DataType, Expr } from '../../ast/expr.js';
+import type { Declaration } from '../../ast/plsql.js';
 import { classOfDataType, inferType } from '../../rules/infer.js';
 import type { PlContext } from './context.js';
 
-/** `value` as Oracle converts it for a target of Oracle type `target` (unchanged unless a non-integer number goes to text). */
+type Range = NonNullable<Extract<Declaration, { kind: 'subtype' }>['range']>;
+
+/** RANGE of local subtypes, by their base type node (PlContext.subtypes maps the name to it). */
+const localRanges = new WeakMap<DataType, Range>();
+
+/** Remembers the RANGE of a local SUBTYPE declaration. */
+export function noteSubtypeRange(d: Extract<Declaration, { kind: 'subtype' }>): void {
+  if (d.range) localRanges.set(d.base, d.range);
+}
+
+/** `value` as Oracle stores it in a variable of declared type `target`. */
 export function implicitText(value: Expr, target: DataType | undefined, pc: PlContext): Expr {
+  const range = target && rangeOf(target, pc, 0);
+  return range ? rangeChecked(textValue(value, target, pc), range, pc) : textValue(value, target, pc);
+}
+
+function textValue(value: Expr, target: DataType | undefined, pc: PlContext): Expr {
   const to = target && pc.oracleType(target);
   if (!to || classOfDataType(to).cls !== 'string') return value;
   const from = inferType(value, pc.ectx);
   // Integers print the same either way; BINARY_DOUBLE text differs in other ways (not handled here).
   if (from.cls !== 'number' || from.pg !== 'numeric') return value;
   return { kind: 'call', name: ['TO_CHAR'], args: [{ value }] };
+}
+
+/** The RANGE constraint of a (local or package) subtype, through subtypes of subtypes. */
+function rangeOf(t: DataType, pc: PlContext, depth: number): Range | undefined {
+  if (depth > 8 || t.attribute) return undefined;
+  const local = t.schema ? undefined : pc.subtypes.get(t.name);
+  if (local) return localRanges.get(local) ?? rangeOf(local, pc, depth + 1);
+  const home = t.schema ? pc.cctx.packages.get(t.schema) : pc.pkg;
+  const d = home?.typeDecls.find((x) => x.kind === 'subtype' && x.name === t.name);
+  if (d?.kind !== 'subtype') return undefined;
+  return d.range ?? rangeOf(d.base, pc, depth + 1);
+}
+
+const RANGE_HELPER = `CREATE OR REPLACE FUNCTION opg_subtype_range(v numeric, lo numeric, hi numeric)
+RETURNS numeric
+LANGUAGE plpgsql
+IMMUTABLE
+AS $body$
+BEGIN
+  -- Oracle rounds to the PLS_INTEGER subtype, then raises VALUE_ERROR outside its RANGE.
+  IF round(v) < lo OR round(v) > hi THEN
+    RAISE numeric_value_out_of_range USING MESSAGE = 'ORA-06502: PL/SQL: numeric or value error';
+  END IF;
+  RETURN round(v);
+END;
+$body$;`;
+
+function rangeChecked(value: Expr, range: Range, pc: PlContext): Expr {
+  if (!pc.preStatements.includes(RANGE_HELPER)) pc.preStatements.push(RANGE_HELPER);
+  return {
+    kind: 'call',
+    name: ['OPG_SUBTYPE_RANGE'],
+    args: [{ value }, { value: range.low }, { value: range.high }],
+  };
 }
 
 /** The declared type of an assignment target that is a variable or parameter of the unit. */

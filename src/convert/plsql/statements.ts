@@ -34,7 +34,7 @@ import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 import { collectionMethodThrough, deepAssign } from './assign.js';
 import { hoistOutCalls } from './hoist.js';
-import { implicitText, targetType } from './implicit-text.js';
+import { implicitText, noteSubtypeRange, targetType } from './implicit-text.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 import { oraSqlTxtArg, oraSqlTxtAssign } from './event-attributes.js';
 import { type JsonReads, queryJsonReads } from './recursive-query.js';
@@ -314,6 +314,7 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
       return [];
     }
     case 'subtype':
+      noteSubtypeRange(d);
       pc.subtypes.set(d.name, d.base);
       pc.localTypes.set(d.name, pc.type(d.base, d.name));
       return [];
