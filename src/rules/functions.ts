@@ -13,6 +13,7 @@ import { NUMBER_RULES, numberToText } from './functions-number.js';
 import { STRING_RULES } from './functions-string.js';
 import { describe, type OraType } from './infer.js';
 import { NULL_RULES } from './nulls.js';
+import { numberToChar } from './number-format.js';
 import { oracleName } from './dictionary.js';
 import { XML_RULES } from './xml.js';
 import type { FunctionRule } from './rule-types.js';
@@ -63,7 +64,7 @@ function toChar(a: Expr[], ctx: ExprContext, orig: Expr[], types: OraType[]): Ex
     });
     return cast(a[0], 'text');
   }
-  return call('to_char', a[0], a[1]);
+  return numberToChar(a, t, ctx);
 }
 
 const MISC_RULES: Record<string, FunctionRule> = {
