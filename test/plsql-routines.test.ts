@@ -55,13 +55,19 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
     }
   });
 
-  it('SQLCODE of CURSOR_ALREADY_OPEN, INVALID_CURSOR (also through EXCEPTION_INIT) and CASE_NOT_FOUND is their Oracle number', async (ctx) => {
+  it('SQLCODE of CURSOR_ALREADY_OPEN, INVALID_CURSOR (also through EXCEPTION_INIT) and CASE_NOT_FOUND is their Oracle number; SQLERRM of predefined exceptions their Oracle message', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
       // Oracle's table of predefined exceptions: -6511, -1001, -6592 (before: NULL).
       expect(await one(a, 'SELECT sq_codes(0)')).toBe('reopen -6511, close -1001, init -1001, case -6592');
       expect(await one(a, 'SELECT sq_codes(1)')).toBe('reopen -6511, close -1001, init -1001, positive');
+      // SQLERRM: Oracle's messages of NO_DATA_FOUND, TOO_MANY_ROWS, ZERO_DIVIDE (raised by the division
+      // and by RAISE), INVALID_CURSOR, and an application error.
+      await a.query('INSERT INTO sq_items VALUES (1), (2)');
+      expect(await one(a, 'SELECT sq_messages()')).toBe(
+        'ORA-01403: no data found|ORA-01422: exact fetch returns more than requested number of rows|ORA-01476: divisor is equal to zero|ORA-01476: divisor is equal to zero|ORA-01001: invalid cursor|ORA-20123: custom',
+      );
     } finally {
       await a.end();
     }

@@ -99,6 +99,24 @@ export function sqlcodeText(): string {
   return `(CASE WHEN SQLSTATE LIKE 'O0%' THEN -20000 - right(SQLSTATE, 4)::integer WHEN SQLSTATE LIKE 'OU%' THEN 1 ELSE CASE SQLSTATE ${known} END END)`;
 }
 
-/** PL/pgSQL expression text giving Oracle's SQLERRM inside a handler: "ORA-20nnn: message" for application errors. */
-export const SQLERRM_TEXT =
-  "(CASE WHEN SQLSTATE LIKE 'O0%' THEN 'ORA-2' || right(SQLSTATE, 4) || ': ' || SQLERRM ELSE SQLERRM END)";
+/**
+ * Oracle's message of the predefined exceptions whose text has no parameters and whose PostgreSQL
+ * error is raised for them only (by SQLSTATE): SQLERRM gives it where PostgreSQL's message differs
+ * ('query returned no rows', 'division by zero', the condition name of RAISE zero_divide).
+ */
+const FIXED_MESSAGES: [string, string][] = [
+  ['P0002', 'ORA-01403: no data found'],
+  ['P0003', 'ORA-01422: exact fetch returns more than requested number of rows'],
+  ['22012', 'ORA-01476: divisor is equal to zero'],
+  ['34000', 'ORA-01001: invalid cursor'],
+  ['42P03', 'ORA-06511: PL/SQL: cursor already open'],
+  ['20000', 'ORA-06592: CASE not found while executing CASE statement'],
+];
+
+/**
+ * PL/pgSQL expression text giving Oracle's SQLERRM inside a handler: "ORA-20nnn: message" for
+ * application errors, Oracle's text for the predefined exceptions above, PostgreSQL's message otherwise.
+ */
+export const SQLERRM_TEXT = `(CASE WHEN SQLSTATE LIKE 'O0%' THEN 'ORA-2' || right(SQLSTATE, 4) || ': ' || SQLERRM ${FIXED_MESSAGES.map(
+  ([state, text]) => `WHEN SQLSTATE = '${state}' THEN '${text}'`,
+).join(' ')} ELSE SQLERRM END)`;
