@@ -1128,9 +1128,9 @@ const entries: CatalogEntry[] = [
     severity: 'warning',
     effortMinutes: 15,
     message:
-      '{object} keeps {count} variable(s) in session settings; a ROLLBACK also reverts their assignments (Oracle package state is not transactional)',
+      '{object} keeps {count} variable(s) in session settings; a ROLLBACK also reverts their assignments, and so does an error caught by an exception handler for the assignments made in the failed block (its statements, the routines and triggers they ran) (Oracle package state is not transactional)',
     suggestion:
-      'Check code that assigns package variables and then rolls back; keep such values in a local variable or an unlogged table if they must survive.',
+      'Check code that assigns package variables and then rolls back or fails into a handler (counters and logs kept in package variables by triggers, state set before an error); keep such values in a local variable or an unlogged table if they must survive.',
     why: 'PostgreSQL has no package state; session settings give per-session lifetime but follow transactions.',
     rule: 'convert/plsql/packages',
   },
