@@ -11,12 +11,32 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'builtin-stats-mview-identifier'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('GET_TIME, SET_IDENTIFIER read by SYS_CONTEXT, GATHER_TABLE_STATS (ANALYZE) and DBMS_MVIEW.REFRESH of a list run', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("CALL bs_nightly('batch-7')");
+      expect((await a.query('SELECT id::int, msg FROM bs_log ORDER BY id')).rows).toEqual([
+        { id: 1, msg: 'run by batch-7' },
+        { id: 2, msg: 'second' },
+        { id: 3, msg: 'timed' },
+        { id: 4, msg: 'cleared' },
+      ]);
+      // Both views refreshed after the first two rows; ANALYZE counted the table's rows.
+      expect(Number(await one(a, 'SELECT n FROM bs_count_mv'))).toBe(2);
+      expect(Number(await one(a, 'SELECT m FROM bs_max_mv'))).toBe(2);
+      expect(Number(await one(a, "SELECT reltuples FROM pg_class WHERE oid = 'bs_log'::regclass"))).toBe(2);
+    } finally {
+      await a.end();
+    }
+  });
+
   it('COUNT of an INDEX BY table filled by key or with deleted elements counts the elements; a BULK COLLECT table keeps its NULL values', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

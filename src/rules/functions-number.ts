@@ -68,7 +68,9 @@ export function numberToText(e: Expr, t: OraType): Expr {
     if (text !== undefined) return lit(text);
   }
   if (t.pg === 'int' || t.pg === 'bigint' || t.pg === 'float') return cast(e, 'text');
-  return call('regexp_replace', cast(call('trim_scale', e), 'text'), lit('^(-?)0\\.'), lit('\\1.'));
+  // trim_scale takes numeric only: a value whose PostgreSQL type is not known is cast first.
+  const n = t.pg === 'numeric' ? e : cast(e, 'numeric');
+  return call('regexp_replace', cast(call('trim_scale', n), 'text'), lit('^(-?)0\\.'), lit('\\1.'));
 }
 
 /** An integer argument (SUBSTR positions, LPAD lengths): Oracle truncates fractional values. */

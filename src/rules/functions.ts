@@ -100,6 +100,8 @@ const MISC_RULES: Record<string, FunctionRule> = {
       if (key === 'AUTHENTICATED_IDENTITY') return oracleName({ kind: 'pseudo', name: 'SESSION_USER' });
       if (key === 'MODULE') return call('current_setting', lit('application_name'));
       // DBMS_APPLICATION_INFO.SET_ACTION / SET_CLIENT_INFO keep these in custom settings.
+      if (key === 'CLIENT_IDENTIFIER')
+        return call('nullif', call('current_setting', lit('opg_appinfo.client_identifier'), { kind: 'pseudo', name: 'true' }), lit(''));
       if (key === 'ACTION' || key === 'CLIENT_INFO')
         return call('nullif', call('current_setting', lit(`opg_appinfo.${key.toLowerCase()}`), { kind: 'pseudo', name: 'true' }), lit(''));
       if (key === 'DB_NAME' || key === 'DB_UNIQUE_NAME' || key === 'CON_NAME') return call('current_database');

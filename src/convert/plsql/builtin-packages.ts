@@ -358,6 +358,14 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
         detail: 'DBMS_UTILITY.PORT_STRING became version() (the PostgreSQL build and platform)',
       });
       return call('version');
+    case 'DBMS_UTILITY.GET_TIME':
+      if (args.length) return undefined;
+      // Hundredths of a second from an arbitrary origin, wrapping in the PLS_INTEGER range: only
+      // differences of two values mean anything (Oracle documents the same).
+      return cast(
+        call('mod', cast(call('floor', bin('*', { kind: 'extract', field: 'EPOCH', from: call('clock_timestamp') } as Expr, num(100))), 'bigint'), num(2147483648)),
+        'integer',
+      );
     case 'DBMS_UTILITY.GET_HASH_VALUE': {
       const a = positional(c.args, ['NAME', 'BASE', 'HASH_SIZE']);
       if (!a?.[0] || !a[1] || !a[2]) return undefined;
@@ -480,6 +488,11 @@ export function handlerPrologue(pc: PlContext): string[] {
   return [`GET STACKED DIAGNOSTICS opg_error_context${pc.handlerDepth} = PG_EXCEPTION_CONTEXT;`];
 }
 
+/** Oracle's parameters of DBMS_STATS.GATHER_TABLE_STATS / GATHER_SCHEMA_STATS and DBMS_MVIEW.REFRESH, in order. */
+const GATHER_TABLE_PARAMS = ['OWNNAME', 'TABNAME', 'PARTNAME', 'ESTIMATE_PERCENT', 'BLOCK_SAMPLE', 'METHOD_OPT', 'DEGREE', 'GRANULARITY', 'CASCADE', 'STATTAB', 'STATID', 'STATOWN', 'NO_INVALIDATE', 'STATTYPE', 'FORCE', 'CONTEXT', 'OPTIONS'];
+const GATHER_SCHEMA_PARAMS = ['OWNNAME', 'ESTIMATE_PERCENT', 'BLOCK_SAMPLE', 'METHOD_OPT', 'DEGREE', 'GRANULARITY', 'CASCADE', 'STATTAB', 'STATID', 'OPTIONS', 'STATOWN', 'NO_INVALIDATE', 'FORCE', 'OBJ_FILTER_LIST'];
+const MVIEW_REFRESH_PARAMS = ['LIST', 'METHOD', 'ROLLBACK_SEG', 'PUSH_DEFERRED_RPC', 'REFRESH_AFTER_ERRORS', 'PURGE_OPTION', 'PARALLELISM', 'HEAP_SIZE', 'ATOMIC_REFRESH', 'NESTED', 'OUT_OF_PLACE', 'SKIP_EXT_DATA', 'REFRESH_MODE'];
+
 /** An OUT argument that can be assigned (a variable, parameter or field). */
 const assignable = (e: Expr | undefined): e is Expr =>
   !!e && (e.kind === 'column' || e.kind === 'field' || e.kind === 'subscript');
@@ -542,6 +555,57 @@ export function builtinPackageProcedure(c: FuncCall, pc: PlContext): string[] | 
       appInfo();
       return [
         `PERFORM set_config('opg_appinfo.${name.endsWith('ACTION') ? 'action' : 'client_info'}', coalesce((${arg(a[0])})::text, ''), false);`,
+      ];
+    }
+    case 'DBMS_SESSION.SET_IDENTIFIER':
+    case 'DBMS_SESSION.CLEAR_IDENTIFIER': {
+      const a = name.endsWith('CLEAR_IDENTIFIER') ? [] : positional(c.args, ['CLIENT_ID']);
+      if (!a || (name.endsWith('SET_IDENTIFIER') && !a[0])) return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail:
+          "DBMS_SESSION.SET_IDENTIFIER / CLEAR_IDENTIFIER keep the client identifier in the custom setting opg_appinfo.client_identifier, read by SYS_CONTEXT('USERENV', 'CLIENT_IDENTIFIER') (a session setting: a rolled back transaction undoes it; it is not in pg_stat_activity)",
+      });
+      return [`PERFORM set_config('opg_appinfo.client_identifier', ${a[0] ? `coalesce((${arg(a[0])})::text, '')` : "''"}, false);`];
+    }
+    case 'DBMS_STATS.GATHER_TABLE_STATS':
+    case 'DBMS_STATS.GATHER_SCHEMA_STATS': {
+      const table = name.endsWith('TABLE_STATS');
+      const a = positional(c.args, table ? GATHER_TABLE_PARAMS : GATHER_SCHEMA_PARAMS);
+      if (!a?.[0] || (table && !a[1])) return undefined;
+      pc.report('OPG-PLSQL-0020', {
+        detail: `${name} became ANALYZE of ${table ? 'the table (owner.table when that schema has it, else the table on the search path; names folded to lower case)' : "every table and materialized view of the schema (the owner's name folded to lower case)"}: sampling, histogram (METHOD_OPT), DEGREE and statistics-table options are PostgreSQL's own (default_statistics_target)`,
+      });
+      if (table)
+        // owner.table when that exists, else the table on the search path (the owner is often USER,
+        // the Oracle schema, which is not a PostgreSQL schema name).
+        return [
+          `EXECUTE format('ANALYZE %s', coalesce(to_regclass(format('%I.%I', lower(${arg(a[0])}), lower(${arg(a[1])})))::text, format('%I', lower(${arg(a[1])}))));`,
+        ];
+      return [
+        'DECLARE',
+        '  opg_rel regclass;',
+        'BEGIN',
+        `  FOR opg_rel IN SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = lower(${arg(a[0])}) AND c.relkind IN ('r', 'p', 'm') LOOP`,
+        "    EXECUTE format('ANALYZE %s', opg_rel);",
+        '  END LOOP;',
+        'END;',
+      ];
+    }
+    case 'DBMS_MVIEW.REFRESH': {
+      const a = positional(c.args, MVIEW_REFRESH_PARAMS) ?? positional(c.args, ['TAB', ...MVIEW_REFRESH_PARAMS.slice(1)]);
+      if (!a?.[0]) return undefined;
+      const method = a[1]?.kind === 'literal' ? a[1].value.toUpperCase() : a[1] ? '?' : 'C';
+      pc.report('OPG-PLSQL-0020', {
+        detail: `DBMS_MVIEW.REFRESH became REFRESH MATERIALIZED VIEW of each name of the list${/^C+$/.test(method) ? '' : ` (method '${method}': PostgreSQL has no fast or incremental refresh, each view is recomputed completely)`}; the views are locked for reads meanwhile unless CONCURRENTLY (which needs a unique index) is used`,
+      });
+      return [
+        'DECLARE',
+        '  opg_mv text;',
+        'BEGIN',
+        `  FOREACH opg_mv IN ARRAY string_to_array(replace(${arg(a[0])}, ' ', ''), ',') LOOP`,
+        "    EXECUTE format('REFRESH MATERIALIZED VIEW %s', (SELECT string_agg(quote_ident(lower(opg_p)), '.') FROM unnest(string_to_array(opg_mv, '.')) AS opg_p));",
+        '  END LOOP;',
+        'END;',
       ];
     }
     case 'DBMS_APPLICATION_INFO.READ_CLIENT_INFO': {
