@@ -38,6 +38,16 @@ export function asText(e: Expr, t: OraType, ctx: ExprContext, orig?: Expr): Expr
   return e;
 }
 
+/**
+ * A CHAR(n) column as Oracle's text: blank-padded to n characters (PostgreSQL drops the padding of
+ * a char(n) value when it becomes text: length('ab'::char(5)) is 2, 'ab'::char(5) || '|' is 'ab|').
+ * Only for a column read where the padding is visible (||, LENGTH); functions that keep the CHAR
+ * type (UPPER, TRIM …) compare with blank-padded semantics in Oracle and are left alone.
+ */
+export function charPadded(e: Expr, t: OraType, orig: Expr | undefined): Expr {
+  return t.charLength && orig?.kind === 'column' ? call('rpad', e, num(t.charLength)) : e;
+}
+
 const textArgs = (a: Expr[], types: OraType[], ctx: ExprContext, orig: Expr[], which: number[]) =>
   a.map((x, i) => (which.includes(i) ? asText(x, types[i], ctx, orig[i]) : x));
 
@@ -256,7 +266,8 @@ export const STRING_RULES: Record<string, FunctionRule> = {
   VSIZE: (a, base, ctx, _orig, types) => vsize(a, base, ctx, types[0]),
   // LENGTHB of a number or a date counts the bytes of its text, as LENGTH counts its characters.
   LENGTHB: (a, _c, ctx, orig, types) => call('octet_length', ...textArgs(a, types, ctx, orig, [0])),
-  LENGTH: (a, _c, ctx, orig, types) => call('length', ...textArgs(a, types, ctx, orig, [0])),
+  LENGTH: (a, _c, ctx, orig, types) =>
+    call('length', charPadded(textArgs(a, types, ctx, orig, [0])[0], types[0], orig[0])),
   LPAD: (a, _c, ctx, orig, types) => pad('lpad', textArgs(a, types, ctx, orig, [0, 2]), types),
   RPAD: (a, _c, ctx, orig, types) => pad('rpad', textArgs(a, types, ctx, orig, [0, 2]), types),
   REPLACE: (a, _c, ctx, orig, types) => {

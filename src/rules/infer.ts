@@ -29,6 +29,8 @@ export interface OraType {
   pg?: PgNumber;
   /** Known never to be NULL (NOT NULL column, non-empty literal). */
   notNull?: boolean;
+  /** CHAR(n) / NCHAR(n), n > 1: Oracle's value is blank-padded to n characters. */
+  charLength?: number;
 }
 
 const T = (cls: TypeClass, pg?: PgNumber): OraType => (pg ? { cls, pg } : { cls });
@@ -70,12 +72,13 @@ export function classOfDataType(t: DataType | undefined): OraType {
     case 'BINARY_FLOAT':
     case 'BINARY_DOUBLE':
       return T('number', 'float');
-    case 'VARCHAR2':
-    case 'VARCHAR':
-    case 'NVARCHAR2':
     case 'CHAR':
     case 'NCHAR':
     case 'CHARACTER':
+      return typeof p === 'number' && p > 1 ? { cls: 'string', charLength: p } : T('string');
+    case 'VARCHAR2':
+    case 'VARCHAR':
+    case 'NVARCHAR2':
     case 'CLOB':
     case 'NCLOB':
     case 'LONG':

@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../ast/expr.js';
 import { bin, call, cast, type ExprContext, isNull, lit, NULL, noEmpty, or, report } from './builders.js';
-import { asText } from './functions-string.js';
+import { asText, charPadded } from './functions-string.js';
 import { describe, type OraType } from './infer.js';
 import type { FunctionRule } from './rule-types.js';
 
@@ -29,7 +29,7 @@ export function concatOperands(ops: Operand[], ctx: ExprContext): Expr {
         expr: describe(o.orig),
         assumption: 'it is concatenated as text (numbers and dates would need TO_CHAR to match Oracle)',
       });
-    return { ...o, expr: asText(o.expr, o.type, ctx, o.orig) };
+    return { ...o, expr: charPadded(asText(o.expr, o.type, ctx, o.orig), o.type, o.orig) };
   });
   const textual = (o: Operand) =>
     o.type.cls === 'unknown' || o.type.cls === 'binary' ? cast(o.expr, 'text') : o.expr;
