@@ -737,13 +737,17 @@ export class PlContext {
    * the section is not converted instead: failing there would make the whole package unusable.
    */
   private builtinCall(x: Expr): undefined {
-    if (x.kind !== 'call' || x.name.length < 2) return undefined;
-    const name = x.name[0] === 'SYS' ? x.name.slice(1) : x.name;
+    // PKG.F(…), or PKG.F without parentheses (a parameterless function or a package constant).
+    const parts = x.kind === 'call' ? x.name : x.kind === 'column' && !x.parts.some((p) => p.startsWith('%')) ? x.parts : undefined;
+    if (!parts || parts.length < 2 || this.lookup(parts[0])) return undefined;
+    // table.column of a table of the sources named like a package (UTL_CONFIG.VALUE in SQL)
+    if (x.kind === 'column' && (this.cctx.findTable({ name: parts[0] }) || this.cctx.views.has(`.${parts[0]}`))) return undefined;
+    const name = parts[0] === 'SYS' ? parts.slice(1) : parts;
     if (name.length !== 2 || !BUILTIN_PACKAGE.test(name[0]) || this.packageMember(name)) return undefined;
     if (!this.builtinCallsRaise) this.fail(`${name.join('.')} is an Oracle built-in package function`);
     else
       this.report('OPG-PLSQL-0010', {
-        detail: `${name.join('.')} is an Oracle built-in package function with no PostgreSQL equivalent; the call is kept as written and fails when the statement runs`,
+        detail: `${name.join('.')} is an Oracle built-in package ${x.kind === 'call' ? 'function' : 'function or constant'} with no PostgreSQL equivalent; the call is kept as written and fails when the statement runs`,
       });
     return undefined;
   }
