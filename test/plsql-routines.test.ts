@@ -70,6 +70,10 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // 1/4, -0.5, 12.50, NUMBER(7,2) subtype := 10/4, RETURN 3/8 as VARCHAR2, package VARCHAR2 := 2.5 * 2,
       // package NUMBER := 20/100 (initialization section), declaration VARCHAR2 := 7/2.
       expect(await one(a, 'SELECT num_text.report()')).toBe('.25 -.5 12.5 2.5 .375 5 rate=.2 3.5');
+      // Arguments of VARCHAR2 parameters (2.5 / 4 to a function, 7 and 2.5 to a procedure), '40' to a
+      // NUMBER parameter of a procedure (80), 2.5 * 3 into a record field, NUMBER(10,2) 12.5 selected INTO.
+      await a.query('INSERT INTO nt_prices VALUES (1, 12.5)');
+      expect(await one(a, 'SELECT num_text.passed()')).toBe('[.625] 2.5 7 80 7.5 12.5');
     } finally {
       await a.end();
     }

@@ -9,9 +9,10 @@
  *    raises VALUE_ERROR and leaves the variable unchanged: the value goes through
  *    opg_subtype_range(value, low, high), which raises numeric_value_out_of_range (VALUE_ERROR).
  */
-import type { DataType, Expr } from '../../ast/expr.js';
-import type { Declaration } from '../../ast/plsql.js';
-import { classOfDataType, inferType } from '../../rules/infer.js';
+import type { DataType, Expr, FuncArg } from '../../ast/expr.js';
+import type { Declaration, Subprogram } from '../../ast/plsql.js';
+import type { SelectQuery } from '../../ast/query.js';
+import { classOfDataType, inferType, queryColumnTypes } from '../../rules/infer.js';
 import type { PlContext } from './context.js';
 
 type Range = NonNullable<Extract<Declaration, { kind: 'subtype' }>['range']>;
@@ -28,6 +29,31 @@ export function noteSubtypeRange(d: Extract<Declaration, { kind: 'subtype' }>): 
 export function implicitText(value: Expr, target: DataType | undefined, pc: PlContext): Expr {
   const range = target && rangeOf(target, pc, 0);
   return range ? rangeChecked(textValue(value, target, pc), range, pc) : textValue(value, target, pc);
+}
+
+/**
+ * Arguments of a call of `unit`: a non-integer number passed to an IN parameter of a character
+ * type is converted as Oracle converts it (TO_CHAR), not by PostgreSQL's cast. `uncast` (a
+ * procedure call, whose arguments get no cast to the parameter types): PostgreSQL finds no
+ * procedure for a number or date argument of a varchar parameter, nor for a varchar argument of a
+ * numeric one, so those are converted too (TO_CHAR, TO_NUMBER), as Oracle converts them.
+ */
+export function textArgs(unit: Subprogram, args: FuncArg[], pc: PlContext, uncast = false): FuncArg[] {
+  return args.map((a, i) => {
+    const p = a.name ? unit.params.find((x) => x.name === a.name) : unit.params[i];
+    if (p?.mode !== 'IN') return a;
+    if (!uncast) return { ...a, value: textValue(a.value, p.type, pc) };
+    const to = pc.oracleType(p.type);
+    const want = to && classOfDataType(to).cls;
+    const from = inferType(a.value, pc.ectx);
+    const fn =
+      want === 'string' && (from.cls === 'number' || from.cls === 'date' || from.cls === 'timestamp')
+        ? 'TO_CHAR'
+        : want === 'number' && from.cls === 'string'
+          ? 'TO_NUMBER'
+          : undefined;
+    return fn ? { ...a, value: { kind: 'call', name: [fn], args: [{ value: a.value }] } } : a;
+  });
 }
 
 function textValue(value: Expr, target: DataType | undefined, pc: PlContext): Expr {
@@ -73,8 +99,29 @@ function rangeChecked(value: Expr, range: Range, pc: PlContext): Expr {
   };
 }
 
-/** The declared type of an assignment target that is a variable or parameter of the unit. */
+/** The declared type of an assignment target: a variable or parameter of the unit, a field of a record variable. */
 export function targetType(target: Expr, pc: PlContext): DataType | undefined {
-  if (target.kind !== 'column' || target.parts.length !== 1) return undefined;
-  return pc.lookup(target.parts[0])?.type;
+  if (target.kind !== 'column' || target.parts.some((p) => p.startsWith('%'))) return undefined;
+  if (target.parts.length === 1) return pc.lookup(target.parts[0])?.type;
+  return pc.lookup(target.parts[0]) ? pc.ectx.pathType?.(target.parts) : undefined;
+}
+
+/**
+ * SELECT … INTO: a select-list item of a non-integer NUMBER type (in the query's scope) fetched
+ * into a character variable becomes TO_CHAR(item), as Oracle converts it.
+ */
+export function textItems(q: SelectQuery, targets: Expr[], pc: PlContext): SelectQuery['items'] {
+  if (q.items.length !== targets.length || q.items.some((i) => i.expr.kind === 'star')) return q.items;
+  const wanted = targets.map((t) => {
+    const to = targetType(t, pc);
+    const o = to && pc.oracleType(to);
+    return !!o && classOfDataType(o).cls === 'string';
+  });
+  if (!wanted.some(Boolean)) return q.items;
+  const types = queryColumnTypes({ ...q, into: undefined }, pc.ectx);
+  return q.items.map((item, i) =>
+    wanted[i] && types[i]?.type.cls === 'number' && types[i].type.pg === 'numeric'
+      ? { ...item, expr: { kind: 'call', name: ['TO_CHAR'], args: [{ value: item.expr }] } }
+      : item,
+  );
 }

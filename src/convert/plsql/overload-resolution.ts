@@ -22,6 +22,7 @@ import type { PlContext } from './context.js';
 import { nestedName } from './nested.js';
 import { staticType } from './objects.js';
 import type { PackageInfo } from './packages.js';
+import { textArgs } from './implicit-text.js';
 
 /** Oracle type of an argument or parameter, fine enough to choose among overloads. */
 interface Kind {
@@ -549,8 +550,10 @@ export function castCallArgs(
     return pc.resolvedType(p.type, p.name);
   };
   const uncast: string[] = [];
+  // Oracle's implicit NUMBER → VARCHAR2 conversion of the arguments of the overload it runs.
+  const converted = unit ? textArgs(unit, args, pc) : args;
   const out = args.map((a, i) => {
-    const value = convert(a.value);
+    const value = convert(converted[i].value);
     const types = remaining.map((u) => pgType(u, a, i));
     const type = types[0];
     if (!type || types.some((t) => t !== type)) {

@@ -34,7 +34,7 @@ import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 import { collectionMethodThrough, deepAssign } from './assign.js';
 import { hoistOutCalls } from './hoist.js';
-import { implicitText, noteSubtypeRange, targetType } from './implicit-text.js';
+import { implicitText, noteSubtypeRange, targetType, textArgs, textItems } from './implicit-text.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 import { oraSqlTxtArg, oraSqlTxtAssign } from './event-attributes.js';
 import { type JsonReads, queryJsonReads } from './recursive-query.js';
@@ -829,7 +829,7 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
     // One composite value (an object type, ANYDATA) into a variable of its type: PL/pgSQL fills a
     // row variable column by column, so the value is expanded, (x).*.
     const composite = targets.length === 1 && q.items.length === 1 && q.items[0].expr.kind !== 'star' && isCompositeVariable(q.into!.targets[0], pc);
-    const items = composite ? [{ ...q.items[0], expr: { kind: 'field', operand: { kind: 'paren', expr: q.items[0].expr }, field: '*' } as Expr }] : q.items;
+    const items = composite ? [{ ...q.items[0], expr: { kind: 'field', operand: { kind: 'paren', expr: q.items[0].expr }, field: '*' } as Expr }] : textItems(q, q.into!.targets, pc);
     const rewritten = rewriteQuery({ ...q, items, into: undefined }, pc.ectx);
     const select = `${printQuery({ ...rewritten, into } as Query)};`;
     if (!locals.length) return [`${pad}${select}`];
@@ -1138,7 +1138,9 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   const callArgs =
     member && candidatesOf(overloads, 'procedure').length > 1
       ? castCallArgs(overloads, c.args, pc, 'procedure', `${member.info.name}.${member.member}`, (v) => v, member.info).args
-      : c.args;
+      : member?.info.subprograms.get(member.member)
+        ? textArgs(member.info.subprograms.get(member.member)!, c.args, pc, true)
+        : c.args;
   const args = callArgs.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
   const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');
   return [`CALL ${target}(${args});`];
