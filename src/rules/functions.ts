@@ -114,12 +114,34 @@ const MISC_RULES: Record<string, FunctionRule> = {
     report(ctx, 'OPG-EXPR-0001', { name: `SYS_CONTEXT('${ns}', '${key}')` });
     return { ...c, name: ['sys_context'] };
   },
-  LISTAGG: (a, c) => {
+  LISTAGG: (a, c, ctx, _o, types) => {
+    const measure = cast(a[0], 'text');
     const r: FuncCall = {
       kind: 'call',
       name: ['string_agg'],
-      args: [{ value: cast(a[0], 'text') }, { value: a[1] ?? lit('') }],
+      args: [{ value: measure }, { value: a[1] ?? lit('') }],
     };
+    if (c.distinct) {
+      // LISTAGG(DISTINCT x …) WITHIN GROUP (ORDER BY x): each value once. PostgreSQL wants the
+      // ORDER BY keys of a DISTINCT aggregate among its arguments: the key is the text measure.
+      // A number measure is ordered as a number: array_agg(DISTINCT n ORDER BY n) joined by
+      // array_to_string (which skips NULLs, as LISTAGG does).
+      const same = (e: Expr) => JSON.stringify(e) === JSON.stringify(a[0]);
+      const t = types[0]?.cls;
+      if (c.over || !(c.withinGroup ?? []).every((o) => same(o.expr)) || (t !== 'string' && t !== 'number')) {
+        notConverted(ctx, 'LISTAGG(DISTINCT …) of a non-text, non-number measure, ordered by another expression than the measure, or with OVER');
+        return c;
+      }
+      if (t === 'number') {
+        const n = types[0].pg === 'numeric' ? call('trim_scale', a[0]) : a[0];
+        const agg: FuncCall = { kind: 'call', name: ['array_agg'], args: [{ value: n }], distinct: true };
+        if (c.withinGroup) agg.argOrderBy = c.withinGroup.map((o) => ({ ...o, expr: n }));
+        return call('array_to_string', agg, a[1] ?? lit(''));
+      }
+      r.distinct = true;
+      if (c.withinGroup) r.argOrderBy = c.withinGroup.map((o) => ({ ...o, expr: measure }));
+      return r;
+    }
     if (c.over) return listaggOver({ ...r, over: c.over }, c.withinGroup);
     if (c.withinGroup) r.argOrderBy = c.withinGroup;
     return r;
