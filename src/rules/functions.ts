@@ -159,12 +159,17 @@ const MISC_RULES: Record<string, FunctionRule> = {
   // Oracle spells it (XMLFOREST(ename) gives <ENAME>); PostgreSQL would use the lower-case name.
   XMLFOREST: (a, c) => xmlNamedArgs('xmlforest', a, c),
   XMLATTRIBUTES: (a, c) => xmlNamedArgs('xmlattributes', a, c),
-  MEDIAN: (a) => ({
-    kind: 'call',
-    name: ['percentile_cont'],
-    args: [{ value: num('0.5') }],
-    withinGroup: [{ expr: a[0] }],
-  }),
+  MEDIAN: (a, c, ctx) =>
+    c.over
+      ? windowedOrderedSet(c, ctx)
+      : {
+          kind: 'call',
+          name: ['percentile_cont'],
+          args: [{ value: num('0.5') }],
+          withinGroup: [{ expr: a[0] }],
+        },
+  PERCENTILE_CONT: (_a, c, ctx) => (c.over ? windowedOrderedSet(c, ctx) : c),
+  PERCENTILE_DISC: (_a, c, ctx) => (c.over ? windowedOrderedSet(c, ctx) : c),
   // RAW values are bytea: hexadecimal text in upper case, as Oracle prints it. A character
   // argument is converted to RAW implicitly in Oracle, which reads it as hexadecimal digits.
   RAWTOHEX: (a, _c, _ctx, _o, types) =>
@@ -182,6 +187,19 @@ const MISC_RULES: Record<string, FunctionRule> = {
   VARIANCE: oneRowIsZero('variance'),
   RATIO_TO_REPORT: ratioToReport,
 };
+
+/**
+ * MEDIAN / PERCENTILE_CONT / PERCENTILE_DISC … OVER (PARTITION BY …): PostgreSQL's ordered-set
+ * aggregates cannot be window functions ("OVER is not supported for ordered-set aggregate"), and
+ * MEDIAN(x) OVER () without its OVER would collapse the rows into one. Reported, not converted.
+ */
+function windowedOrderedSet(c: FuncCall, ctx: ExprContext): Expr {
+  notConverted(
+    ctx,
+    `${c.name[0]} … OVER (…): PostgreSQL has no windowed percentile; compute it per partition in a subquery (percentile_cont(…) WITHIN GROUP (ORDER BY …) … GROUP BY the partition keys) and join it back`,
+  );
+  return c;
+}
 
 function xmlNamedArgs(name: string, a: Expr[], c: FuncCall): FuncCall {
   return {
