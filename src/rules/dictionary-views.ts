@@ -745,6 +745,12 @@ const version: ViewDef = {
   sql: () =>
     `SELECT OPG_CAST(version(), 'varchar') AS banner, OPG_CAST(version(), 'varchar') AS banner_full, OPG_CAST(version(), 'varchar') AS banner_legacy, OPG_CAST(0, 'numeric') AS con_id FROM dual`,
 };
+const registryBanners: ViewDef = {
+  prefixes: ['ALL'],
+  columns: [C('BANNER', V(80))],
+  note: 'ALL_REGISTRY_BANNERS gives one row, the PostgreSQL version string (Oracle lists one banner per installed component)',
+  sql: () => `SELECT OPG_CAST(version(), 'varchar') AS banner FROM dual`,
+};
 const productVersion: ViewDef = {
   columns: [C('PRODUCT', V(80)), C('VERSION', V(80)), C('VERSION_FULL', V(160)), C('STATUS', V(80))],
   note: 'PRODUCT_COMPONENT_VERSION gives one row, PostgreSQL and its server_version',
@@ -1098,6 +1104,7 @@ export const VIEWS: Record<string, ViewDef> = {
   NLS_INSTANCE_PARAMETERS: nlsDatabase,
   V$VERSION: version,
   PRODUCT_COMPONENT_VERSION: productVersion,
+  REGISTRY_BANNERS: registryBanners,
   V$SESSION: session,
   V$DATABASE: database,
   GLOBAL_NAME: globalName,
