@@ -74,6 +74,8 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // NUMBER parameter of a procedure (80), 2.5 * 3 into a record field, NUMBER(10,2) 12.5 selected INTO.
       await a.query('INSERT INTO nt_prices VALUES (1, 12.5)');
       expect(await one(a, 'SELECT num_text.passed()')).toBe('[.625] 2.5 7 80 7.5 12.5');
+      // Standalone function and procedure: 2.5 / 2 and 3 to VARCHAR2 parameters, 2.5 to a procedure's.
+      expect(await one(a, 'SELECT nt_standalone()')).toBe('<1.25><3>2.5');
     } finally {
       await a.end();
     }

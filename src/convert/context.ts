@@ -3,6 +3,7 @@ import { collectionElement } from './plsql/context.js';
 import type { OraName, QualifiedName } from '../ast/common.js';
 import type { CreateTable, CreateView } from '../ast/ddl.js';
 import type { DataType } from '../ast/expr.js';
+import type { Subprogram } from '../ast/plsql.js';
 import type { PgName } from '../ast/pg.js';
 import { pgNameOf, shortenIdent } from '../emit/quote.js';
 import { makeFinding } from '../findings/make.js';
@@ -38,6 +39,8 @@ export class ConvertContext {
   readonly routines = new Map<string, QualifiedName>();
   /** Return types of the standalone functions of the sources, by name. */
   readonly routineReturnTypes = new Map<string, DataType>();
+  /** Declarations of the standalone procedures and functions, by name (parameter types for calls). */
+  readonly routineUnits = new Map<string, Subprogram>();
   /** PIPELINED functions (NAME and PKG.NAME): TABLE(f(…)) reads their rows directly. */
   readonly pipelined = new Set<string>();
   /** Methods of object type bodies: TYPE → method names (constructors as the type's own name). */

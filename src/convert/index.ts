@@ -237,6 +237,7 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         registerType(s, ctx);
         if (s.ast?.kind === 'subprogram') {
           ctx.routines.set(s.name.name, s.name);
+          ctx.routineUnits.set(s.name.name, s.ast.unit);
           if (s.ast.unit.kind === 'function' && s.ast.unit.returnType) ctx.routineReturnTypes.set(s.name.name, s.ast.unit.returnType);
         }
         noteOutFunction(s, ctx);
@@ -577,7 +578,10 @@ export function convertInScriptOrder(
       registerPackage(s, ctx);
       registerType(s, ctx);
       noteTypeMethodDefaults(s, ctx);
-      if (s.ast?.kind === 'subprogram') ctx.routines.set(s.name.name, s.name);
+      if (s.ast?.kind === 'subprogram') {
+        ctx.routines.set(s.name.name, s.name);
+        ctx.routineUnits.set(s.name.name, s.ast.unit);
+      }
         notePipelined(s, ctx);
       break;
   }

@@ -31,6 +31,7 @@ import { castCallArgs } from './overload-resolution.js';
 import { noteCall } from './callees.js';
 import { rowTypeText } from './rowtypes.js';
 import { type PackageInfo, packageTypeText } from './packages.js';
+import { standaloneUnit, textArgs } from './implicit-text.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
 
@@ -297,6 +298,8 @@ export class PlContext {
       if (name.length !== 1) return undefined;
       const method = this.methodReturns.get(name[0]);
       if (method) return method;
+      const standalone = standaloneUnit(name, this);
+      if (standalone?.kind === 'function' && standalone.returnType && !standalone.attributes.includes('PIPELINED')) return this.oracleType(standalone.returnType);
       // A nested function lifted to a routine of its own (the pre-pass already renamed the call).
       for (const r of this.nested.values())
         if (r.name.name === name[0] && r.unit?.kind === 'function' && r.unit.returnType && !assignsEnclosing(r) && !r.unit.attributes.includes('PIPELINED'))
@@ -921,6 +924,13 @@ export class PlContext {
           this.fail(`call of ${ref.info.name}.${ref.member}, a function with OUT parameters, inside an expression (only v := f(…) is converted: assign the result to a variable first)`);
         return { ...x, name: [ref.info.name, ref.member], args: call.args };
       }
+    }
+    const standalone = x.kind === 'call' && !x.name[0].startsWith('OPG_') ? standaloneUnit(x.name, this) : undefined;
+    if (standalone && x.kind === 'call') {
+      // Oracle converts arguments implicitly; PostgreSQL finds no function for a number passed
+      // to a varchar parameter (implicit-text.ts).
+      const args = textArgs(standalone, x.args, this, true);
+      return { ...x, args: args.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) })) };
     }
     if (x.kind === 'call' && x.name.length <= 2) {
       // Object types: obj.method(args) → TYPE_METHOD(obj, args); TYPE(args) → its constructor

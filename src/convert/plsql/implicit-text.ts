@@ -56,6 +56,12 @@ export function textArgs(unit: Subprogram, args: FuncArg[], pc: PlContext, uncas
   });
 }
 
+/** The standalone procedure or function a call names (not a variable, nested or package routine). */
+export function standaloneUnit(name: string[], pc: PlContext): Subprogram | undefined {
+  if (name.length !== 1 || pc.lookup(name[0]) || pc.pkg?.members.has(name[0])) return undefined;
+  return pc.cctx.routineUnits.get(name[0]);
+}
+
 function textValue(value: Expr, target: DataType | undefined, pc: PlContext): Expr {
   const to = target && pc.oracleType(target);
   if (!to || classOfDataType(to).cls !== 'string') return value;

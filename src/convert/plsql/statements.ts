@@ -34,7 +34,7 @@ import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 import { collectionMethodThrough, deepAssign } from './assign.js';
 import { hoistOutCalls } from './hoist.js';
-import { implicitText, noteSubtypeRange, targetType, textArgs, textItems } from './implicit-text.js';
+import { implicitText, noteSubtypeRange, standaloneUnit, targetType, textArgs, textItems } from './implicit-text.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 import { oraSqlTxtArg, oraSqlTxtAssign } from './event-attributes.js';
 import { type JsonReads, queryJsonReads } from './recursive-query.js';
@@ -1140,7 +1140,9 @@ function callStatement(call: Expr, pc: PlContext): string[] {
       ? castCallArgs(overloads, c.args, pc, 'procedure', `${member.info.name}.${member.member}`, (v) => v, member.info).args
       : member?.info.subprograms.get(member.member)
         ? textArgs(member.info.subprograms.get(member.member)!, c.args, pc, true)
-        : c.args;
+        : standaloneUnit(c.name, pc)
+          ? textArgs(standaloneUnit(c.name, pc)!, c.args, pc, true)
+          : c.args;
   const args = callArgs.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
   const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');
   return [`CALL ${target}(${args});`];
