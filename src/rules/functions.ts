@@ -5,7 +5,7 @@
  */
 import type { Expr, FuncCall } from '../ast/expr.js';
 import { listaggOver, oneRowIsZero, ratioToReport } from './analytic.js';
-import { call, cast, type ExprContext, lit, notConverted, num, report, stringValue } from './builders.js';
+import { bin, call, cast, type ExprContext, lit, notConverted, num, report, stringValue } from './builders.js';
 import { looksLikeDateFormat } from './date-format.js';
 import { chr } from './functions-bytes.js';
 import { DATE_RULES, dateToChar, dateTrunc, isDateType } from './functions-date.js';
@@ -108,6 +108,19 @@ const MISC_RULES: Record<string, FunctionRule> = {
       // The client's IP address as text; NULL for local (socket) connections, as Oracle gives for
       // bequeath connections.
       if (key === 'IP_ADDRESS') return call('host', call('inet_client_addr'));
+      // The client machine: its host name when the server resolved it (log_hostname), else its
+      // address; NULL over a local socket (V$SESSION.MACHINE reads the same).
+      if (key === 'HOST') {
+        return {
+          kind: 'subquery',
+          query: {
+            kind: 'select',
+            items: [{ expr: call('coalesce', { kind: 'column', parts: ['CLIENT_HOSTNAME'] }, call('host', { kind: 'column', parts: ['CLIENT_ADDR'] })) }],
+            from: [{ kind: 'table', name: { schema: 'PG_CATALOG', name: 'PG_STAT_ACTIVITY' } }],
+            where: bin('=', { kind: 'column', parts: ['PID'] }, call('pg_backend_pid')),
+          },
+        } as Expr;
+      }
       // A number identifying the session, as text: the backend process id.
       if (key === 'SID' || key === 'SESSIONID') return cast(call('pg_backend_pid'), 'text');
     }
