@@ -961,6 +961,15 @@ export function defineExprRules($: $): void {
               out.args.push(a);
             };
             arg(0);
+            // LAG(x IGNORE NULLS, 2, 0): the modifier may follow the first argument too.
+            $.option(11, {
+              GATE: nullsModifierAhead,
+              DEF: () => {
+                const word = $.consume(3, T.Ident).image.toUpperCase();
+                $.consume(1, K.NULLS);
+                out.nulls = word === 'IGNORE' ? 'IGNORE' : 'RESPECT';
+              },
+            });
             $.many(0, () => {
               $.consume(0, T.Comma);
               arg(1);

@@ -66,6 +66,7 @@ function reversedWindow(w: WindowSpec): WindowSpec {
  */
 export function rewriteIgnoreNulls(c: FuncCall, ctx: ExprContext): Expr {
   const name = c.name.length === 1 ? c.name[0] : '';
+  if ((name === 'LAG' || name === 'LEAD') && c.over?.orderBy.length && !c.over.frame) return lagLeadIgnoreNulls(c, name, ctx);
   if ((name !== 'FIRST_VALUE' && name !== 'LAST_VALUE') || !c.over || c.args.length !== 1) {
     notConverted(ctx, `${c.name.join('.')} … IGNORE NULLS`);
     return c;
@@ -147,4 +148,35 @@ export function dateRangeFrame(w: WindowSpec, keyIsDate: boolean, isNumber: (e: 
   const frame: NonNullable<WindowSpec['frame']> = { unit: f.unit, start: days(f.start)! };
   if (f.end) frame.end = days(f.end);
   return { ...w, frame };
+}
+
+/**
+ * LAG / LEAD (x, n, default) IGNORE NULLS OVER (… ORDER BY …): the n-th non-NULL value before
+ * (after) the current row. The non-NULL values of the rows before it, in window order, are
+ * array_remove(array_agg(x) OVER (… ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), NULL);
+ * LAG takes the n-th from the end, LEAD the n-th of the rows after (1 FOLLOWING … UNBOUNDED
+ * FOLLOWING); none → the default (NULL when omitted). n must be a positive integer literal.
+ */
+function lagLeadIgnoreNulls(c: FuncCall, name: 'LAG' | 'LEAD', ctx: ExprContext): Expr {
+  const offsetArg = c.args[1]?.value;
+  const n = offsetArg === undefined ? 1 : offsetArg.kind === 'literal' && /^\d+$/.test(offsetArg.value) ? Number(offsetArg.value) : 0;
+  if (n < 1 || c.args.length < 1 || c.args.length > 3) {
+    notConverted(ctx, `${name} … IGNORE NULLS with an offset that is not a positive integer literal`);
+    return c;
+  }
+  const frame: NonNullable<WindowSpec['frame']> =
+    name === 'LAG'
+      ? { unit: 'ROWS', start: { type: 'UNBOUNDED PRECEDING' }, end: { type: 'PRECEDING', offset: num(1) } }
+      : { unit: 'ROWS', start: { type: 'FOLLOWING', offset: num(1) }, end: { type: 'UNBOUNDED FOLLOWING' } };
+  const values = (): Expr =>
+    call('array_remove', { kind: 'call', name: ['array_agg'], args: [c.args[0]], over: { ...c.over!, frame } }, NULL);
+  const index: Expr =
+    name === 'LAG'
+      ? n === 1
+        ? call('cardinality', values())
+        : { kind: 'binary', op: '-', left: call('cardinality', values()), right: num(n - 1) }
+      : num(n);
+  const element: Expr = { kind: 'subscript', operand: values(), index };
+  const dflt = c.args[2]?.value;
+  return dflt ? call('coalesce', element, dflt) : element;
 }

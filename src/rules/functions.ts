@@ -196,6 +196,11 @@ const MISC_RULES: Record<string, FunctionRule> = {
   CHARTOROWID: (a) => cast(a[0], 'tid'),
   CHR: (a, _c, ctx) => chr(a, ctx),
   GROUPING: (a) => call('grouping', ...a),
+  // GROUP_ID() numbers the duplicates of a grouping set; PostgreSQL has no such function.
+  GROUP_ID: (_a, c, ctx) => {
+    notConverted(ctx, 'GROUP_ID() (PostgreSQL has no equivalent: remove the duplicate grouping sets, or use GROUP BY DISTINCT)');
+    return c;
+  },
   STDDEV: oneRowIsZero('stddev'),
   VARIANCE: oneRowIsZero('variance'),
   RATIO_TO_REPORT: ratioToReport,
