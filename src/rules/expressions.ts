@@ -20,9 +20,9 @@ import { dateRangeFrame, rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
 import { bin, call, cast, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
-import { REGEXP_PARAMS, regexpPositional } from './functions-string.js';
+import { asText, REGEXP_PARAMS, regexpPositional } from './functions-string.js';
 import { rewriteHierarchical } from './hierarchical.js';
-import { buildScope, inferType } from './infer.js';
+import { buildScope, classOfDataType, inferType } from './infer.js';
 import { rewriteOuterJoins } from './joins.js';
 import { rewriteBinary } from './operators.js';
 import { rewriteRownum } from './rownum.js';
@@ -184,6 +184,11 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
         if (inferType(e.operand, ctx).cls === 'number') return bin('*', operand, cast(lit('1 day'), 'interval'));
         return cast(operand, type);
       }
+      // CAST(number | date AS VARCHAR2(n)): Oracle converts as TO_CHAR without a format does
+      // (5000, .5, 17-NOV-81), PostgreSQL's cast prints 5000.00, 0.5, 1981-11-17 00:00:00.
+      const from = inferType(e.operand, ctx);
+      if (classOfDataType(e.type).cls === 'string' && (from.cls === 'number' || isDateType(from)))
+        return { ...e, operand: asText(rewriteExpr(e.operand, ctx), from, ctx, e.operand), type };
       return { ...e, operand: rewriteExpr(e.operand, ctx), type };
     }
     case 'pg-cast': {
