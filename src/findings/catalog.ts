@@ -1517,6 +1517,17 @@ const entries: CatalogEntry[] = [
     rule: 'rules/functions-bytes',
   },
   {
+    id: 'OPG-EXPR-0024',
+    title: 'Same kind of value, not the same values',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Fine for bucketing, sampling and change detection inside PostgreSQL; values stored by Oracle (hash columns, partition or shard keys computed by the application) must be recomputed after the migration.',
+    why: 'The function exists in PostgreSQL only with another algorithm, so results have the same range and spread but differ value by value.',
+    rule: 'rules/functions',
+  },
+  {
     id: 'OPG-EXPR-0021',
     title: 'XQuery evaluated as XPath 1.0',
     severity: 'info',

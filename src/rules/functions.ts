@@ -16,6 +16,7 @@ import { NULL_RULES } from './nulls.js';
 import { numberToChar } from './number-format.js';
 import { oracleName } from './dictionary.js';
 import { XML_RULES } from './xml.js';
+import { LOB_HASH_RULES } from './functions-lob-hash.js';
 import type { FunctionRule } from './rule-types.js';
 
 /** Built-ins whose PostgreSQL equivalent needs judgement; they are kept and reported. */
@@ -237,4 +238,5 @@ export const FUNCTION_RULES: Record<string, FunctionRule> = {
   ...DATE_RULES,
   ...MISC_RULES,
   ...XML_RULES,
+  ...LOB_HASH_RULES,
 };
