@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'builtin-stats-mview-identifier'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'package-collection-from-trigger', 'builtin-stats-mview-identifier'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -105,6 +105,21 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
     try {
       // grade_t RANGE 1..6: 6 + 1 raises; month_t RANGE 1..12 through a subtype of it: 0 raises; NULL allowed.
       expect(await one(a, 'SELECT grades.check_all()')).toBe('g=6 value_error g=6 m=12 null=null');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('a row trigger collects ids in a package collection, the statement trigger reads them (package type used outside the package)', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query('INSERT INTO pcf_accounts VALUES (1, 100), (2, NULL), (3, 50)');
+      // All three change (NULL -> 10 through the OR branch of WHEN): three rows with the total after the statement.
+      await a.query('UPDATE pcf_accounts SET balance = coalesce(balance, 0) + 10');
+      // No change: the BEFORE statement trigger empties the collection, the row trigger does not fire.
+      await a.query('UPDATE pcf_accounts SET balance = balance WHERE acc_id = 1');
+      expect(await one(a, "SELECT string_agg(acc_id || ':' || trim_scale(total_after), ',' ORDER BY acc_id) FROM pcf_hist")).toBe('1:180,2:180,3:180');
     } finally {
       await a.end();
     }

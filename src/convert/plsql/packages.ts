@@ -103,12 +103,22 @@ const isLiteral = (e: Expr | undefined): boolean =>
     (e.kind === 'unary' && e.op === '-' && e.operand.kind === 'literal') ||
     e.kind === 'typed-literal');
 
+/**
+ * A public variable's type declared by the package itself, named without the package (g_ids
+ * id_list): qualified (pc.id_list), so code outside the package that uses pc.g_ids — a trigger
+ * filling a package collection — resolves it as the package does.
+ */
+function ownType(info: PackageInfo, t: DataType, isPublic: boolean): DataType {
+  if (!isPublic || t.schema || t.attribute || !info.typeDecls.some((d) => d.name === t.name)) return t;
+  return { ...t, schema: info.name };
+}
+
 function collect(info: PackageInfo, decls: Declaration[], isPublic: boolean, seq: () => number): void {
   for (const d of decls) {
     switch (d.kind) {
       case 'variable':
         if (d.constant && isLiteral(d.default)) info.constants.set(d.name, d.default!);
-        else info.variables.set(d.name, { type: d.type, ...(d.default ? { default: d.default } : {}), public: isPublic });
+        else info.variables.set(d.name, { type: ownType(info, d.type, isPublic), ...(d.default ? { default: d.default } : {}), public: isPublic });
         break;
       case 'cursor':
         if (d.query || !info.cursors.has(d.name)) info.cursors.set(d.name, d);
