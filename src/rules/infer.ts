@@ -337,7 +337,10 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
       return T('number', 'numeric');
     if ((name === 'ROUND' || name === 'TRUNC') && (t.cls === 'date' || t.cls === 'timestamp'))
       return T('date');
-    if (name === 'SUM' && t.cls === 'number') return T('number', t.pg === 'float' ? 'float' : 'numeric');
+    // PostgreSQL's sum: integer → bigint (so x / SUM(x) of integer columns would truncate),
+    // bigint → numeric, numeric → numeric, float → float.
+    if (name === 'SUM' && t.cls === 'number')
+      return T('number', t.pg === 'float' ? 'float' : t.pg === 'int' ? 'bigint' : 'numeric');
     return { ...t, notNull: undefined };
   }
   return UNKNOWN;
