@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'package-collection-from-trigger', 'builtin-stats-mview-identifier'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'package-collection-from-trigger', 'implicit-date-text', 'builtin-stats-mview-identifier'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -120,6 +120,17 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // No change: the BEFORE statement trigger empties the collection, the row trigger does not fire.
       await a.query('UPDATE pcf_accounts SET balance = balance WHERE acc_id = 1');
       expect(await one(a, "SELECT string_agg(acc_id || ':' || trim_scale(total_after), ',' ORDER BY acc_id) FROM pcf_hist")).toBe('1:180,2:180,3:180');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('a DATE stored in a VARCHAR2 variable reads as DD-MON-RR text; a DD-MON-RR literal stored in a DATE variable is read with RR', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // Default NLS_DATE_FORMAT DD-MON-RR: 2024-03-05 -> '05-MAR-24'; '12-MAR-62' -> 1962 (before: '2024-03-05 14:30:00').
+      expect(await one(a, 'SELECT idt_dates()')).toBe('05-MAR-24 1962-03-12');
     } finally {
       await a.end();
     }

@@ -5,6 +5,8 @@
  *    fractional zeros, no leading zero (1/4 → '.25', 12.50 → '12.5') — where PostgreSQL's cast
  *    prints the numeric as it is ('0.2500000000000000', '12.50'): the value becomes TO_CHAR(value)
  *    in the Oracle tree, which the expression rules convert;
+ *  - a DATE stored in a character variable is converted with TO_CHAR and the (default) NLS date
+ *    format, and a text literal stored in a DATE variable is read with it ('07-MAR-24');
  *  - a value outside the RANGE of a constrained subtype (SUBTYPE digit IS PLS_INTEGER RANGE 0..9)
  *    raises VALUE_ERROR and leaves the variable unchanged: the value goes through
  *    opg_subtype_range(value, low, high), which raises numeric_value_out_of_range (VALUE_ERROR).
@@ -12,6 +14,7 @@
 import type { DataType, Expr, FuncArg } from '../../ast/expr.js';
 import type { Declaration, Subprogram } from '../../ast/plsql.js';
 import type { SelectQuery } from '../../ast/query.js';
+import { nlsDateLiteral } from '../../rules/functions-date.js';
 import { classOfDataType, inferType, queryColumnTypes } from '../../rules/infer.js';
 import type { PlContext } from './context.js';
 
@@ -64,8 +67,13 @@ export function standaloneUnit(name: string[], pc: PlContext): Subprogram | unde
 
 function textValue(value: Expr, target: DataType | undefined, pc: PlContext): Expr {
   const to = target && pc.oracleType(target);
-  if (!to || classOfDataType(to).cls !== 'string') return value;
+  const want = to && classOfDataType(to).cls;
+  // A text literal stored in a DATE variable is read with the default NLS_DATE_FORMAT (DD-MON-RR).
+  if (want === 'date') return nlsDateLiteral(value, pc.ectx) ?? value;
+  if (want !== 'string') return value;
   const from = inferType(value, pc.ectx);
+  // A DATE stored in a character variable: TO_CHAR with the session's (default) format.
+  if (from.cls === 'date' || from.cls === 'timestamp') return { kind: 'call', name: ['TO_CHAR'], args: [{ value }] };
   // Integers print the same either way; BINARY_DOUBLE text differs in other ways (not handled here).
   if (from.cls !== 'number' || from.pg !== 'numeric') return value;
   return { kind: 'call', name: ['TO_CHAR'], args: [{ value }] };
