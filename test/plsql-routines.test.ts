@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'package-collection-from-trigger', 'implicit-date-text', 'builtin-stats-mview-identifier'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'package-collection-from-trigger', 'implicit-date-text', 'package-exception-sqlcode', 'builtin-stats-mview-identifier'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -131,6 +131,18 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
     try {
       // Default NLS_DATE_FORMAT DD-MON-RR: 2024-03-05 -> '05-MAR-24'; '12-MAR-62' -> 1962 (before: '2024-03-05 14:30:00').
       expect(await one(a, 'SELECT idt_dates()')).toBe('05-MAR-24 1962-03-12');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('SQLCODE of a package exception without a number, handled in another package, is +1', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // Before: SQLCODE was NULL for a package exception (only unit-local ones gave 1).
+      expect(await one(a, 'SELECT pes_caller.try_it(-1)')).toBe('1 User-Defined Exception');
+      expect(await one(a, 'SELECT pes_caller.try_it(1)')).toBe('ok');
     } finally {
       await a.end();
     }

@@ -4,7 +4,8 @@
  * SQLSTATE codes so handlers written against the numbers keep matching:
  *   ORA-20000 … ORA-20999 (application errors)  → SQLSTATE O0000 … O0999
  *   well-known ORA- codes                         → the PostgreSQL SQLSTATE of the same error
- *   user-declared exceptions without a number     → OU001, OU002 … (per unit)
+ *   user-declared exceptions without a number     → OU001, OU002 … (per unit), OP001 … (package
+ *                                                   exceptions, one sequence for the sources)
  */
 
 /** Predefined exception → PostgreSQL condition names (OR-ed in a handler). */
@@ -96,7 +97,7 @@ export function sqlcodeText(): string {
   const known = oraCodeCases()
     .map(([state, n]) => `WHEN '${state}' THEN ${n}`)
     .join(' ');
-  return `(CASE WHEN SQLSTATE LIKE 'O0%' THEN -20000 - right(SQLSTATE, 4)::integer WHEN SQLSTATE LIKE 'OU%' THEN 1 ELSE CASE SQLSTATE ${known} END END)`;
+  return `(CASE WHEN SQLSTATE LIKE 'O0%' THEN -20000 - right(SQLSTATE, 4)::integer WHEN SQLSTATE LIKE 'OU%' OR SQLSTATE LIKE 'OP%' THEN 1 ELSE CASE SQLSTATE ${known} END END)`;
 }
 
 /**
