@@ -201,7 +201,9 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     case 'extract':
       return { ...e, from: rewriteExpr(e.from, ctx) };
     case 'trim': {
-      const r: Expr = { ...e, from: rewriteExpr(e.from, ctx) };
+      // TRIM(number | date): Oracle trims the implicit text of the value (PostgreSQL has no
+      // trim of a numeric: "function btrim(numeric) does not exist").
+      const r: Expr = { ...e, from: asText(rewriteExpr(e.from, ctx), inferType(e.from, ctx), ctx, e.from) };
       if (e.chars) r.chars = rewriteExpr(e.chars, ctx);
       // Trimming everything gives '' on PostgreSQL, NULL in Oracle.
       return call('nullif', r, lit(''));
