@@ -125,7 +125,10 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     case 'is-null':
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
     case 'like': {
-      const r: Expr = { ...e, operand: rewriteExpr(e.operand, ctx), pattern: rewriteExpr(e.pattern, ctx) };
+      // num LIKE '78%', date LIKE '%-81': Oracle matches the implicit text of the value
+      // (PostgreSQL has no LIKE on numbers or timestamps).
+      const text = (x: Expr) => asText(rewriteExpr(x, ctx), inferType(x, ctx), ctx, x);
+      const r: Expr = { ...e, operand: text(e.operand), pattern: text(e.pattern) };
       // PostgreSQL's default LIKE escape is "\", Oracle has none: make "no escape" explicit.
       r.escape = e.escape ? rewriteExpr(e.escape, ctx) : lit('');
       if (r.escape.kind === 'literal' && r.escape.type === 'null') r.escape = lit('');
