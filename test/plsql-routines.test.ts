@@ -11,12 +11,25 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'package-collection-from-trigger', 'implicit-date-text', 'package-exception-sqlcode', 'builtin-stats-mview-identifier'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'package-collection-from-trigger', 'builtin-stats-mview-identifier', 'synonym-package-sequence', 'implicit-date-text', 'package-exception-sqlcode'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
+  it('a synonym of a package and of a sequence: calls and NEXTVAL reach the targets', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // inv_seq starts at 10: api.add(5) inserts through the synonym, then the package, then the sequence synonym.
+      expect(Number(await one(a, 'SELECT use_syn()'))).toBe(10);
+      expect(Number(await one(a, 'SELECT inv_api.add(7)'))).toBe(11);
+      expect(Number(await one(a, 'SELECT next_id()'))).toBe(12);
+    } finally {
+      await a.end();
+    }
+  });
+
   it('GET_TIME, SET_IDENTIFIER read by SYS_CONTEXT, GATHER_TABLE_STATS (ANALYZE) and DBMS_MVIEW.REFRESH of a list run', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();

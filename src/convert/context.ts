@@ -35,6 +35,8 @@ export class ConvertContext {
   readonly schemas = new Set<string>();
   /** PL/SQL packages of the sources (spec and body), by Oracle name. */
   readonly packages = new Map<string, PackageInfo>();
+  /** Private and public synonyms of the sources (no database link), by synonym name: their targets. */
+  readonly synonyms = new Map<string, QualifiedName>();
   /** Standalone procedures and functions of the sources that were parsed (keys as for tables). */
   readonly routines = new Map<string, QualifiedName>();
   /** Return types of the standalone functions of the sources, by name. */
@@ -128,6 +130,10 @@ export class ConvertContext {
       mapSchema: this.mapSchema,
       tableColumns: (q) => this.findTable(q, table?.name)?.columns.map((c) => c.name),
       isPipelined: (name) => this.pipelined.has(name.join('.')) || this.pipelined.has(name[name.length - 1]),
+      sequenceSynonym: (name) => {
+        const t = this.synonyms.get(name);
+        return t && this.sequences.has(ConvertContext.key(t)) ? t : undefined;
+      },
       relation: (q) => this.relationShape(q, table?.name),
       collectionElement: (t) => collectionElement(this, t),
       packageSchemas: () => [...this.packages.keys()].map((k) => this.schemaMap.get(k.toUpperCase()) ?? pgNameOf(k)).sort(),

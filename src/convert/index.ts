@@ -201,6 +201,10 @@ function buildModel(statements: Statement[], ctx: ConvertContext, findings: Find
         ctx.sequences.add(ConvertContext.key(s.name));
         kept.push(s);
         break;
+      case 'create-synonym':
+        if (!s.target.dblink) ctx.synonyms.set(s.name.name, { ...(s.target.schema ? { schema: s.target.schema } : {}), name: s.target.name });
+        kept.push(s);
+        break;
       case 'alter-sequence': {
         // The end state: options of ALTER SEQUENCE replace those of the CREATE.
         const created = kept.find(

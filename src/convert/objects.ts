@@ -246,6 +246,13 @@ export function convertSynonym(s: CreateSynonym, ctx: ConvertContext): PgObject[
   }
   const kind = ctx.isRelation(s.target);
   if (ctx.notCreated.has(ConvertContext.key(s.target))) return [skippedFor(object, s.target.name, s.loc)];
+  const resolved = ctx.packages.has(s.target.name) ? 'package' : ctx.sequences.has(ConvertContext.key(s.target)) ? 'sequence' : undefined;
+  if (kind !== 'table' && kind !== 'view' && resolved) {
+    // Nothing to create: the converted code names the target itself (PlContext.packageMember,
+    // ExprContext.sequenceSynonym).
+    findings.push(makeFinding('OPG-SYN-0003', { object, target, kind: resolved }, where));
+    return [{ phase: 'code', object, objectType: 'SYNONYM', nodes: [], findings, location: s.loc }];
+  }
   if (kind !== 'table' && kind !== 'view') {
     findings.push(
       makeFinding(

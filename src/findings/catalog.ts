@@ -794,7 +794,18 @@ const entries: CatalogEntry[] = [
       'Use postgres_fdw for remote objects, or schema-qualified names / search_path for code objects.',
     why: 'PostgreSQL has no synonyms and no database links.',
     rule: 'rules/synonyms',
+  },  {
+    id: 'OPG-SYN-0003',
+    title: 'Synonym of a package or sequence resolved at conversion',
+    severity: 'info',
+    effortMinutes: 5,
+    message: '{object} for {kind} {target}: the converted code names {target} itself (PostgreSQL has no synonyms)',
+    suggestion:
+      'Nothing to do in the converted code. Clients and scripts outside it that use the synonym must name the target (schema-qualified), or put its schema on their search_path.',
+    why: 'PostgreSQL has no synonyms; a view can stand for a table, but a package (a schema of functions) or a sequence cannot be aliased.',
+    rule: 'convert/objects',
   },
+
   {
     id: 'OPG-GRANT-0001',
     title: 'Privilege not mapped',

@@ -4,7 +4,8 @@
  * RESERVED: Oracle SQL reserved words (SQL Language Reference, "Oracle SQL Reserved Words")
  * plus the PL/SQL reserved words the SQL grammar relies on (CASE, WHEN, END). They can only be
  * used as names when quoted. FILE, reserved in Oracle SQL but not in PL/SQL (a parameter may be
- * named file) and used by no clause of the grammar, is left a plain identifier.
+ * named file) and used by no clause of the grammar, is left a plain identifier; ADD, reserved in
+ * SQL but not in PL/SQL (a package function or type method named add), is non-reserved.
  * NON_RESERVED: words with a meaning in some clause but usable as names everywhere else.
  * Words not listed here are plain identifiers (Word tokens).
  */
@@ -13,7 +14,6 @@ import { Ident, NonParen } from './tokens.js';
 
 export const RESERVED = [
   'ACCESS',
-  'ADD',
   'ALL',
   'ALTER',
   'AND',
@@ -124,6 +124,7 @@ export const RESERVED = [
 ] as const;
 
 export const NON_RESERVED = [
+  'ADD',
   'ALWAYS',
   'APPLY',
   'AT',

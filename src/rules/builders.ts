@@ -29,6 +29,8 @@ export interface ExprContext {
   fieldType?: (operand: Expr, field: OraName) => DataType | undefined;
   /** Column names of a table of the converted model (for resolving unqualified columns). */
   tableColumns?: (table: QualifiedName) => OraName[] | undefined;
+  /** The sequence a synonym of the sources names (syn.NEXTVAL), when it names one. */
+  sequenceSynonym?: (name: OraName) => QualifiedName | undefined;
   /** Type of positional bind $n of dynamic SQL (the USING argument's declared type), when known. */
   bindType?: (position: number) => DataType | undefined;
   /** True for a PIPELINED function of the sources (name parts as written: [F] or [PKG, F]). */

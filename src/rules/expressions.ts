@@ -85,7 +85,10 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
         notConverted(ctx, 'Oracle (+) outer join operator in this position');
       const last = e.parts[e.parts.length - 1];
       if (e.parts.length >= 2 && (last === 'NEXTVAL' || last === 'CURRVAL')) {
-        const seq = e.parts.slice(0, -1);
+        let seq = e.parts.slice(0, -1);
+        // A synonym of a sequence: the sequence it names.
+        const target = seq.length === 1 ? ctx.sequenceSynonym?.(seq[0]) : undefined;
+        if (target) seq = target.schema ? [target.schema, target.name] : [target.name];
         const name = seq.length === 2 ? `${ctx.mapSchema(seq[0])}.${pgNameOf(seq[1])}` : pgNameOf(seq[0]);
         return call(last === 'NEXTVAL' ? 'nextval' : 'currval', lit(name));
       }

@@ -498,7 +498,8 @@ export class PlContext {
   packageMember(parts: OraName[]): { info: PackageInfo; member: OraName } | undefined {
     if (parts.length === 1 && this.pkg && !this.lookup(parts[0])) return { info: this.pkg, member: parts[0] };
     if (parts.length === 2) {
-      const info = this.cctx.packages.get(parts[0]);
+      // A package, or a synonym of one (CREATE SYNONYM api FOR app_pkg: api.f(…) calls app_pkg.f).
+      const info = this.cctx.packages.get(parts[0]) ?? this.cctx.packages.get(this.cctx.synonyms.get(parts[0])?.name ?? '');
       if (info && !this.lookup(parts[0])) return { info, member: parts[1] };
     }
     return undefined;
