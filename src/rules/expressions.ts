@@ -138,17 +138,33 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       return r;
     }
     case 'between': {
-      // A date between text literals: Oracle reads them with NLS_DATE_FORMAT (DD-MON-RR).
-      const asDate = isDateType(inferType(e.operand, ctx));
-      const bound = (x: Expr) => (asDate ? nlsDateLiteral(x, ctx) : undefined) ?? rewriteExpr(x, ctx);
-      return { ...e, operand: rewriteExpr(e.operand, ctx), low: bound(e.low), high: bound(e.high) };
+      // A date between text literals: Oracle reads them with NLS_DATE_FORMAT (DD-MON-RR). Text
+      // and numbers compare as numbers (the text side converted), as for = and <.
+      const t = inferType(e.operand, ctx);
+      const asDate = isDateType(t);
+      const bounds = [e.low, e.high].map((x) => ({ x, t: inferType(x, ctx) }));
+      const bound = ({ x, t: bt }: { x: Expr; t: ReturnType<typeof inferType> }) => {
+        const r = (asDate ? nlsDateLiteral(x, ctx) : undefined) ?? rewriteExpr(x, ctx);
+        return t.cls === 'number' && bt.cls === 'string' && x.kind !== 'literal' ? cast(r, 'numeric') : r;
+      };
+      const numeric = t.cls === 'string' && bounds.some((b) => b.t.cls === 'number');
+      const operand = rewriteExpr(e.operand, ctx);
+      return { ...e, operand: numeric ? cast(operand, 'numeric') : operand, low: bound(bounds[0]), high: bound(bounds[1]) };
     }
     case 'in': {
-      const asDate = Array.isArray(e.list) && isDateType(inferType(e.operand, ctx));
-      const item = (x: Expr) => (asDate ? nlsDateLiteral(x, ctx) : undefined) ?? rewriteExpr(x, ctx);
+      const t = inferType(e.operand, ctx);
+      const asDate = Array.isArray(e.list) && isDateType(t);
+      const types = Array.isArray(e.list) ? e.list.map((x) => inferType(x, ctx)) : [];
+      const item = (x: Expr, i: number) => {
+        const r = (asDate ? nlsDateLiteral(x, ctx) : undefined) ?? rewriteExpr(x, ctx);
+        return t.cls === 'number' && types[i].cls === 'string' && x.kind !== 'literal' ? cast(r, 'numeric') : r;
+      };
+      // code_text IN (1, 2): Oracle compares numbers (the text converted), as for =.
+      const numeric = t.cls === 'string' && types.some((x) => x.cls === 'number');
+      const operand = rewriteExpr(e.operand, ctx);
       return {
         ...e,
-        operand: rewriteExpr(e.operand, ctx),
+        operand: numeric ? cast(operand, 'numeric') : operand,
         list: Array.isArray(e.list) ? e.list.map(item) : rewriteQuery(e.list, ctx),
       };
     }

@@ -295,7 +295,9 @@ export const STRING_RULES: Record<string, FunctionRule> = {
   UPPER: (a, _c, ctx, orig, types) => call('upper', ...textArgs(a, types, ctx, orig, [0])),
   LOWER: (a, _c, ctx, orig, types) => call('lower', ...textArgs(a, types, ctx, orig, [0])),
   INITCAP: (a, _c, ctx, orig, types) => call('initcap', ...textArgs(a, types, ctx, orig, [0])),
-  REGEXP_LIKE: (a, _c, ctx) => {
+  REGEXP_LIKE: (args, _c, ctx, orig, types) => {
+    // A number or date source is matched as its implicit text, as in Oracle.
+    const a = textArgs(args, types, ctx, orig, [0]);
     const pg = flagsOf(a[2], a[1], ctx, 'REGEXP_LIKE');
     if (pg.kind === 'literal' && pg.value === '') return bin('~', a[0], a[1]);
     if (pg.kind === 'literal' && pg.value === 'i') return bin('~*', a[0], a[1]);
