@@ -16,7 +16,7 @@ import type { ConvertContext } from '../context.js';
 import { builtinFunction } from './builtins.js';
 import { builtinPackageExpr } from './builtin-packages.js';
 import { assignsEnclosing, extraArgs, type NestedRoutine, nestedName } from './nested.js';
-import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeText, sqlstateForOra } from './exceptions.js';
+import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeStates, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { elementOf, fieldsOf, lowerChain } from './chains.js';
 import { attributes, lowerObjectExpr, objectTypeOf, staticType } from './objects.js';
 import { jsonExpr } from './json-types.js';
@@ -895,10 +895,12 @@ export class PlContext {
             : undefined;
       const [code, n] = isCode(x.left) ? [x.left, numOf(x.right)] : isCode(x.right) ? [x.right, numOf(x.left)] : [undefined, undefined];
       if (code && n !== undefined && this.handlerDepth) {
-        const state = n === 100 ? '02000' : n === 0 ? '00000' : sqlstateForOra(n);
-        if (state) {
-          this.report('OPG-PLSQL-0003', { detail: `SQLCODE ${x.op} ${n} became SQLSTATE ${x.op} '${state}'` });
-          return { ...x, left: col('SQLSTATE'), right: { kind: 'literal', type: 'string', value: state } };
+        const states = sqlcodeStates(n);
+        if (states) {
+          this.report('OPG-PLSQL-0003', { detail: `SQLCODE ${x.op} ${n} became SQLSTATE ${states.length > 1 ? `${x.op === '=' ? '' : 'NOT '}IN ('${states.join("', '")}')` : `${x.op} '${states[0]}'`}` });
+          const str = (v: string): Expr => ({ kind: 'literal', type: 'string', value: v });
+          if (states.length > 1) return { kind: 'in', operand: col('SQLSTATE'), list: states.map(str), not: x.op === '<>' };
+          return { ...x, left: col('SQLSTATE'), right: str(states[0]) };
         }
       }
     }

@@ -82,6 +82,20 @@ export function sqlstateForOra(code: number): string | undefined {
 }
 
 /**
+ * The SQLSTATEs of the errors whose SQLCODE Oracle gives as `n`, for `SQLCODE = n` in a handler:
+ * +100 is NO_DATA_FOUND (P0002, what PL/pgSQL raises; 02000 is never seen by a handler), -6502 is
+ * VALUE_ERROR, whatever PostgreSQL error its handler catches (a too long string, a numeric
+ * overflow, a failed conversion), 0 no error; otherwise the SQLSTATE of ORA-n (undefined when none).
+ */
+export function sqlcodeStates(n: number): string[] | undefined {
+  if (n === 100) return ['P0002'];
+  if (n === 0) return ['00000'];
+  if (n === -6502) return ['22000', '22001', '22003', '22P02'];
+  const state = sqlstateForOra(n);
+  return state ? [state] : undefined;
+}
+
+/**
  * SQLSTATE → Oracle error number, for SQLCODE: the inverse of the mapping above (the lowest
  * ORA- number where several share a SQLSTATE), NO_DATA_FOUND as +100.
  */
