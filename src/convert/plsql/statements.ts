@@ -1,7 +1,7 @@
 /** PL/SQL blocks and statements → PL/pgSQL text. */
 import type { DmlStatement } from '../../ast/dml.js';
 import { builtinPackageProcedure, handlerPrologue } from './builtin-packages.js';
-import type { Expr, FuncArg, FuncCall } from '../../ast/expr.js';
+import type { DataType, Expr, FuncArg, FuncCall } from '../../ast/expr.js';
 import type { BindArg, Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
@@ -41,6 +41,7 @@ import { type JsonReads, queryJsonReads } from './recursive-query.js';
 
 const IND = '  ';
 const id = (n: string) => quoteIdent(pgNameOf(n));
+const VARCHAR2: DataType = { kind: 'datatype', name: 'VARCHAR2', args: [] };
 
 export interface BlockOptions {
   /** Statements appended at the end of the block's body (trigger RETURN). */
@@ -1057,6 +1058,8 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   switch (name) {
     case 'DBMS_OUTPUT.PUT_LINE':
     case 'DBMS_OUTPUT.PUT':
+      // The parameter is VARCHAR2: a number or date argument is converted as Oracle does (TO_CHAR).
+      if (c.args.length === 1 && !c.args[0].name) return [`RAISE NOTICE '%', ${pc.expr(implicitText(c.args[0].value, VARCHAR2, pc))};`];
       return [`RAISE NOTICE '%', ${arg(0)};`];
     case 'DBMS_OUTPUT.NEW_LINE':
     case 'DBMS_OUTPUT.ENABLE':
