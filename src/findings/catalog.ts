@@ -1736,7 +1736,7 @@ const entries: CatalogEntry[] = [
     effortMinutes: 5,
     message: 'INSERT {mode} became one statement with data-modifying WITH queries over the source rows',
     suggestion:
-      'Nothing to do, unless the INTO clauses call sequence NEXTVAL (Oracle increments once per source row, PostgreSQL once per call).',
+      'Nothing to do: sequence NEXTVAL / CURRVAL in the INTO clauses are computed once per source row, as in Oracle.',
     why: 'PostgreSQL has no multi-table INSERT.',
     rule: 'rules/dml',
   },

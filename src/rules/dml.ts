@@ -14,7 +14,8 @@ import type {
   SetClause,
 } from '../ast/dml.js';
 import type { Expr } from '../ast/expr.js';
-import type { FromItem, TableRef } from '../ast/query.js';
+import type { FromItem, Query, TableRef } from '../ast/query.js';
+import { call, lit } from './builders.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
 import { type ExprContext, rewriteExpr, rewriteQuery } from './expressions.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
@@ -272,6 +273,43 @@ function rewriteMultiInsert(s: MultiInsertStmt, ctx: ExprContext): MultiInsertSt
     }),
   };
   if (s.else) r.else = s.else.map((i) => rewriteInto(i, ctx));
+  return sequencePerSourceRow(r);
+}
+
+/**
+ * seq.NEXTVAL / seq.CURRVAL in the INTO clauses of a multi-table INSERT: Oracle increments the
+ * sequence once per row of the subquery, and every INTO clause of that row sees the same value
+ * (an order and its lines get the same id). PostgreSQL would call nextval once per INSERT. The
+ * source rows get one nextval column per sequence, computed once per row in the (materialized)
+ * source, and the INTO values read that column.
+ */
+function sequencePerSourceRow(s: MultiInsertStmt): MultiInsertStmt {
+  const columns = new Map<string, OraName>();
+  const seqName = (e: Expr) =>
+    e.kind === 'call' && e.name.length === 1 && (e.name[0] === 'nextval' || e.name[0] === 'currval') && e.args[0]?.value.kind === 'literal'
+      ? e.args[0].value.value
+      : undefined;
+  const replace = (e: Expr): Expr =>
+    mapExpr(e, (x) => {
+      const name = seqName(x);
+      if (name === undefined) return undefined;
+      if (!columns.has(name)) columns.set(name, `OPG_NEXTVAL_${columns.size + 1}`);
+      return { kind: 'column', parts: [columns.get(name)!] };
+    });
+  const into = (i: InsertInto): InsertInto => (i.values ? { ...i, values: i.values.map(replace) } : i);
+  const branches = s.branches.map((b) => ({ ...b, into: b.into.map(into) }));
+  const elseInto = s.else?.map(into);
+  if (!columns.size) return s;
+  const query: Query = {
+    kind: 'select',
+    items: [
+      { expr: { kind: 'star', qualifier: ['OPG_SRC_ROW'] } },
+      ...[...columns].map(([name, col]) => ({ expr: call('nextval', lit(name)), alias: col })),
+    ],
+    from: [{ kind: 'subquery', query: s.query, alias: 'OPG_SRC_ROW' }],
+  };
+  const r: MultiInsertStmt = { ...s, query, branches };
+  if (elseInto) r.else = elseInto;
   return r;
 }
 
