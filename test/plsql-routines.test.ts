@@ -17,7 +17,7 @@ const db = scratchDatabase('routines', 'routine calling convention', async (s) =
 });
 
 describe('routine calling conventions (PostgreSQL 15)', () => {
-  it('a synonym of a package and of a sequence: calls and NEXTVAL reach the targets', async (ctx) => {
+  it('a synonym of a package, a sequence, a function and a procedure: calls and NEXTVAL reach the targets', async (ctx) => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
@@ -25,6 +25,9 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       expect(Number(await one(a, 'SELECT use_syn()'))).toBe(10);
       expect(Number(await one(a, 'SELECT inv_api.add(7)'))).toBe(11);
       expect(Number(await one(a, 'SELECT next_id()'))).toBe(12);
+      // calc → calc_total (doubles), logger → log_it, also in a view.
+      expect(Number(await one(a, 'SELECT use_calc()'))).toBe(84);
+      expect(Number(await one(a, 'SELECT c FROM calc_v'))).toBe(2);
     } finally {
       await a.end();
     }

@@ -130,6 +130,10 @@ export class ConvertContext {
       mapSchema: this.mapSchema,
       tableColumns: (q) => this.findTable(q, table?.name)?.columns.map((c) => c.name),
       isPipelined: (name) => this.pipelined.has(name.join('.')) || this.pipelined.has(name[name.length - 1]),
+      routineSynonym: (name) => {
+        const t = this.synonyms.get(name);
+        return t && !this.routines.has(name) && this.routines.has(t.name) ? t : undefined;
+      },
       sequenceSynonym: (name) => {
         const t = this.synonyms.get(name);
         return t && this.sequences.has(ConvertContext.key(t)) ? t : undefined;

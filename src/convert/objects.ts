@@ -246,7 +246,7 @@ export function convertSynonym(s: CreateSynonym, ctx: ConvertContext): PgObject[
   }
   const kind = ctx.isRelation(s.target);
   if (ctx.notCreated.has(ConvertContext.key(s.target))) return [skippedFor(object, s.target.name, s.loc)];
-  const resolved = ctx.packages.has(s.target.name) ? 'package' : ctx.sequences.has(ConvertContext.key(s.target)) ? 'sequence' : undefined;
+  const resolved = ctx.packages.has(s.target.name) ? 'package' : ctx.sequences.has(ConvertContext.key(s.target)) ? 'sequence' : ctx.routines.has(s.target.name) ? 'routine' : undefined;
   if (kind !== 'table' && kind !== 'view' && resolved) {
     // Nothing to create: the converted code names the target itself (PlContext.packageMember,
     // ExprContext.sequenceSynonym).

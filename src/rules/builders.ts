@@ -31,6 +31,8 @@ export interface ExprContext {
   tableColumns?: (table: QualifiedName) => OraName[] | undefined;
   /** The sequence a synonym of the sources names (syn.NEXTVAL), when it names one. */
   sequenceSynonym?: (name: OraName) => QualifiedName | undefined;
+  /** The standalone routine a synonym of the sources names (syn(…)), when it names one. */
+  routineSynonym?: (name: OraName) => QualifiedName | undefined;
   /** Type of positional bind $n of dynamic SQL (the USING argument's declared type), when known. */
   bindType?: (position: number) => DataType | undefined;
   /** True for a PIPELINED function of the sources (name parts as written: [F] or [PKG, F]). */

@@ -307,6 +307,9 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
   }
   const niladic = e.name.length === 1 && !e.over ? datetimeKeyword(e, ctx) : undefined;
   if (niladic) return niladic;
+  // A synonym of a standalone function of the sources: the function it names.
+  const routine = e.name.length === 1 && !FUNCTION_RULES[e.name[0]] ? ctx.routineSynonym?.(e.name[0]) : undefined;
+  if (routine) return rewriteCall({ ...e, name: routine.schema ? [routine.schema, routine.name] : [routine.name] }, ctx);
   const args = e.args.map((a) => rewriteExpr(a.value, ctx));
   const base: FuncCall = { ...e, args: e.args.map((a, i) => ({ ...a, value: args[i] })) };
   if (e.over)

@@ -1125,6 +1125,9 @@ function callStatement(call: Expr, pc: PlContext): string[] {
       `RAISE EXCEPTION USING ERRCODE = 'feature_not_supported', MESSAGE = ${quoteLiteral(`${name} is not available on PostgreSQL (orapg OPG-PLSQL-0010)`)};`,
     ];
   }
+  // A synonym of a standalone procedure of the sources: the procedure it names.
+  const routine = c.name.length === 1 && !pc.lookup(c.name[0]) ? pc.ectx.routineSynonym?.(c.name[0]) : undefined;
+  if (routine) c.name = routine.schema ? [routine.schema, routine.name] : [routine.name];
   const lifted = nestedName(pc, c.name);
   if (lifted) {
     c.name = [...(lifted.name.schema ? [lifted.name.schema] : []), lifted.name.name];
