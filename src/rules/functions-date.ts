@@ -23,6 +23,7 @@ import {
   stringValue,
 } from './builders.js';
 import { translateDateFormat } from './date-format.js';
+import { intArg } from './functions-number.js';
 import type { OraType } from './infer.js';
 import type { FunctionRule } from './rule-types.js';
 
@@ -276,8 +277,11 @@ export const DATE_RULES: Record<string, FunctionRule> = {
   NUMTOYMINTERVAL: numToInterval(['YEAR', 'MONTH']),
   TO_DATE: (a, _c, ctx) => parseDate(a, ctx, 'date'),
   TO_TIMESTAMP: (a, _c, ctx) => parseDate(a, ctx, 'timestamp'),
-  ADD_MONTHS: (a) => {
-    const [d, n] = a;
+  ADD_MONTHS: (a, _c, _ctx, _o, types) => {
+    // A fractional number of months is truncated (ADD_MONTHS(d, 1.7) adds one month): the
+    // argument is "an integer or any value that can be implicitly converted to an integer".
+    const d = a[0];
+    const n = intArg(a[1], types[1] ?? { cls: 'unknown' });
     // Last day of its month → last day of the target month; otherwise PostgreSQL's month
     // arithmetic (which clamps to the month end) is Oracle's.
     const lastDay = bin('=', trunc('day', d), lastDayMidnight(d));
