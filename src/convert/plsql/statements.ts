@@ -56,8 +56,10 @@ export interface BlockOptions {
 
 /** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
 export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOptions = {}, outermost = false): string {
-  b = savepointAsBlock(b, pc);
-  b = splitCommits(b, pc);
+  const savepointBlock = savepointAsBlock(b, pc);
+  // Its handlers rolled back to a savepoint set at its start: Oracle undoes the block's changes too.
+  const rollsBackToStart = savepointBlock !== b;
+  b = splitCommits(savepointBlock, pc);
   if (outermost) prepareUnit(b, pc);
   pc.push();
   const textScopes = pc.textScopes;
@@ -71,7 +73,7 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   const body = [...(opts.prologue ?? []).map((l) => `${pad}${IND}${l}`), ...emitStatements(b.body, pc, depth + 1, inner)];
   if (b.handlers.length) pc.protectedDepth--;
   for (const e of opts.epilogue ?? []) body.push(`${pad}${IND}${e}`);
-  if (b.handlers.length) checkHandlerRollback(b, pc);
+  if (b.handlers.length && !rollsBackToStart) checkHandlerRollback(b, pc);
   const handlers: string[] = [];
   for (const h of b.handlers) {
     const conds = h.names.map((n) => {
@@ -381,7 +383,46 @@ function thenCondition(e: Expr, pc: PlContext): string {
 }
 
 export function emitStatements(list: PlStatement[], pc: PlContext, depth: number, opts: BlockOptions): string[] {
-  return list.flatMap((s) => emitStatement(s, pc, depth, opts));
+  return savepointBeforeBlock(list).flatMap((s) => emitStatement(s, pc, depth, opts));
+}
+
+/** The savepoint a SAVEPOINT statement sets, or ROLLBACK TO rolls back to. */
+function savepointOf(s: PlStatement | undefined, verb: 'SAVEPOINT' | 'ROLLBACK'): string | undefined {
+  return s?.kind === 'sql' && s.statement.kind === 'transaction' && s.statement.verb === verb ? s.statement.savepoint : undefined;
+}
+
+/** Whether a ROLLBACK TO `sp` occurs anywhere in the tree. */
+function rollsBackTo(x: unknown, sp: string): boolean {
+  if (!x || typeof x !== 'object') return false;
+  const o = x as { kind?: string; verb?: string; savepoint?: string };
+  if (o.kind === 'transaction' && o.verb === 'ROLLBACK' && o.savepoint === sp) return true;
+  return Object.values(x).some((v) => rollsBackTo(v, sp));
+}
+
+/**
+ * `SAVEPOINT s; BEGIN … EXCEPTION WHEN … THEN ROLLBACK TO s; … END;` (the per-row savepoint of a
+ * batch loop): the savepoint moves into the block, where savepointAsBlock drops both statements (a
+ * PL/pgSQL block with a handler rolls back its own changes), when every handler starts with
+ * ROLLBACK TO s and nothing else in the list rolls back to s.
+ */
+function savepointBeforeBlock(list: PlStatement[]): PlStatement[] {
+  const out: PlStatement[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const sp = savepointOf(list[i], 'SAVEPOINT');
+    const next = list[i + 1];
+    if (
+      sp &&
+      !list[i].labels?.length &&
+      next?.kind === 'block' &&
+      next.block.handlers.length &&
+      next.block.handlers.every((h) => savepointOf(h.body[0], 'ROLLBACK') === sp) &&
+      !list.some((s, k) => k !== i && k !== i + 1 && rollsBackTo(s, sp))
+    ) {
+      out.push({ ...next, block: { ...next.block, body: [list[i], ...next.block.body] } });
+      i++;
+    } else out.push(list[i]);
+  }
+  return out;
 }
 
 function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: BlockOptions): string[] {
