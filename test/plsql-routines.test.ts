@@ -110,6 +110,8 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT sq_messages()')).toBe(
         'ORA-01403: no data found|ORA-01422: exact fetch returns more than requested number of rows|ORA-01476: divisor is equal to zero|ORA-01476: divisor is equal to zero|ORA-01001: invalid cursor|ORA-20123: custom',
       );
+      // A function that ends without RETURN: ORA-06503.
+      expect(await one(a, 'SELECT sq_call_no_return()')).toBe('-6503 ORA-06503: PL/SQL: Function returned without value');
     } finally {
       await a.end();
     }

@@ -52,6 +52,7 @@ const ORA_SQLSTATE: Record<number, string> = {
   2291: '23503', // parent key not found
   2292: '23503', // child record found
   6502: '22000', // numeric or value error
+  6503: '2F005', // function returned without value: function_executed_no_return_statement
   6504: '42804', // ROWTYPE_MISMATCH: datatype_mismatch
   6511: '42P03', // CURSOR_ALREADY_OPEN: duplicate_cursor
   6592: '20000', // CASE_NOT_FOUND: case_not_found
@@ -126,6 +127,7 @@ const FIXED_MESSAGES: [string, string][] = [
   ['34000', 'ORA-01001: invalid cursor'],
   ['42P03', 'ORA-06511: PL/SQL: cursor already open'],
   ['20000', 'ORA-06592: CASE not found while executing CASE statement'],
+  ['2F005', 'ORA-06503: PL/SQL: Function returned without value'],
 ];
 
 /**
