@@ -20,7 +20,7 @@ import { makeFinding, type FindingArgs } from '../findings/make.js';
 import { type ExprContext, rewriteExpr, rewriteQuery } from './expressions.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
 import { buildScope, inferType } from './infer.js';
-import { mapExpr } from './walk.js';
+import { mapExpr, walkExpr } from './walk.js';
 
 function report(ctx: ExprContext, id: string, args: FindingArgs): void {
   ctx.findings.push(makeFinding(id, args, { object: ctx.object, location: ctx.location }));
@@ -121,6 +121,31 @@ function dateText(value: Expr, column: OraName[], ctx: ExprContext): Expr | unde
   return nlsDateLiteral(value, ctx);
 }
 
+/**
+ * UPDATE / DELETE … WHERE … AND ROWNUM <= n (the batch purge: delete at most n rows per pass):
+ * PostgreSQL has no row limit on UPDATE / DELETE. The rows are chosen by a query on the same
+ * table with the same WHERE, where the ROWNUM rules make the test a row limit, and the statement
+ * acts on the rows it returns: WHERE (tableoid, ctid) IN (SELECT tableoid, ctid FROM t WHERE …)
+ * (tableoid too, so a partitioned table's rows are told apart). Left alone (and reported by the
+ * expression rules) when the target is not a table.
+ */
+function rownumLimitedRows<T extends Extract<DmlStatement, { kind: 'update' | 'delete' }>>(s: T): T | undefined {
+  if (!s.where || s.target.kind !== 'table' || s.currentOf) return undefined;
+  let rownum = false;
+  walkExpr(s.where, (x) => {
+    if (x.kind === 'pseudo' && x.name === 'ROWNUM') rownum = true;
+  });
+  if (!rownum) return undefined;
+  const row: Expr = { kind: 'list', items: [{ kind: 'column', parts: ['TABLEOID'] }, { kind: 'column', parts: ['CTID'] }] };
+  const pick: Query = {
+    kind: 'select',
+    items: [{ expr: { kind: 'column', parts: ['TABLEOID'] } }, { expr: { kind: 'column', parts: ['CTID'] } }],
+    from: [s.target],
+    where: s.where,
+  };
+  return { ...s, where: { kind: 'in', operand: row, list: pick } };
+}
+
 /** VALUES of an INSERT: text literals for DATE columns as Oracle reads them (see dateText). */
 function insertValues(rows: Expr[][], target: DmlTarget, columns: OraName[] | undefined, ctx: ExprContext): Expr[][] {
   const cols = columns ?? (target.kind === 'table' ? ctx.tableColumns?.(target.name) : undefined);
@@ -192,6 +217,8 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
         const { setRow: _, ...rest } = s;
         return rewriteDml({ ...rest, set: [{ columns: cols.map((c) => [c]), value }] }, ctx, opts);
       }
+      const limited = rownumLimitedRows(s);
+      if (limited) return rewriteDml(limited, ctx, opts);
       const flat = flattenInlineView(s, ctx);
       if (flat) return rewriteDml(flat, ctx, opts);
       const target = rewriteTarget(s.target, 'UPDATE', ctx);
@@ -206,6 +233,8 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
       });
     }
     case 'delete': {
+      const limited = rownumLimitedRows(s);
+      if (limited) return rewriteDml(limited, ctx, opts);
       const flat = flattenInlineView(s, ctx);
       if (flat) return rewriteDml(flat, ctx, opts);
       const target = rewriteTarget(s.target, 'DELETE', ctx);
