@@ -17,7 +17,19 @@ import { numberToText } from './functions-number.js';
 import type { OraType } from './infer.js';
 
 /** TO_CHAR(n, fmt) for a number n; `a` are the converted arguments. */
-export function numberToChar(a: Expr[], t: OraType, ctx: ExprContext): Expr {
+export function numberToChar(all: Expr[], t: OraType, ctx: ExprContext): Expr {
+  // TO_CHAR(n, fmt, 'NLS_NUMERIC_CHARACTERS=…'): PostgreSQL's to_char has no third argument. The
+  // setting changes only the D and G elements (PostgreSQL takes them from lc_numeric): reported
+  // when the format has them, dropped otherwise ('.' and ',' are literal in both).
+  const a = all.slice(0, 2);
+  if (all.length === 3) {
+    const f = stringValue(all[1]);
+    if (f === undefined || /[DG]/i.test(f.replace(/"[^"]*"/g, '')))
+      report(ctx, 'OPG-EXPR-0006', {
+        what: 'TO_CHAR(number, format, NLS_NUMERIC_CHARACTERS) with D or G elements',
+        target: 'to_char(number, format): the decimal and group characters come from the lc_numeric of the PostgreSQL server, the NLS argument is dropped',
+      });
+  }
   const fmt = a.length === 2 ? stringValue(a[1]) : undefined;
   if (fmt === undefined) return call('to_char', ...a);
   const upper = fmt.toUpperCase();
