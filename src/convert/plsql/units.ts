@@ -252,6 +252,19 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
 }
 
 /** CREATE OR REPLACE FUNCTION / PROCEDURE text. */
+/** Whether the subprogram names a variable of its declarative part qualified by its own name. */
+function qualifiesLocals(s: Subprogram): boolean {
+  const locals = new Set((s.block?.declarations ?? []).flatMap((d) => (d.kind === 'variable' ? [d.name] : [])));
+  if (!locals.size) return false;
+  const walk = (x: unknown): boolean => {
+    if (!x || typeof x !== 'object') return false;
+    const c = x as { kind?: string; parts?: string[] };
+    if (c.kind === 'column' && c.parts && c.parts.length >= 2 && c.parts[0] === s.name.name && locals.has(c.parts[1])) return true;
+    return Object.values(x).some(walk);
+  };
+  return walk(s.block?.body) || walk(s.block?.handlers);
+}
+
 export function subprogramText(s: Subprogram, pc: PlContext, blockOptions: BlockOptions = {}): string {
   pc.unitName = s.name;
   pc.returnType = s.kind === 'function' ? s.returnType : undefined;
@@ -314,7 +327,10 @@ export function subprogramText(s: Subprogram, pc: PlContext, blockOptions: Block
     ...(pkg && (pkg.variables.size || pkg.body?.init || pkg.body?.unparsed?.some((m) => m.kind === 'init')) ? [`PERFORM ${quoteIdent(pc.ectx.mapSchema(pkg.name))}.opg_init();`] : []),
     ...resetOut,
   ];
-  const body = s.block ? `${emitBlock(s.block, pc, 0, { ...blockOptions, prologue: [...prologue, ...(blockOptions.prologue ?? [])] }, true)};` : 'BEGIN\nEND;';
+  const block = s.block ? `${emitBlock(s.block, pc, 0, { ...blockOptions, prologue: [...prologue, ...(blockOptions.prologue ?? [])] }, true)};` : 'BEGIN\nEND;';
+  // Oracle lets a subprogram's own name qualify its local variables (SELECT … INTO get_name.name);
+  // PL/pgSQL qualifies only parameters by the function name, so the top block gets that label too.
+  const body = qualifiesLocals(s) ? `<<${quoteIdent(pgNameOf(s.name.name))}>>\n${block}` : block;
   const [open, close] = dollarQuote(body);
   const kind = s.kind === 'function' ? 'FUNCTION' : 'PROCEDURE';
   // Oracle resolves a name that is both a column and a variable to the column.
