@@ -1043,6 +1043,9 @@ export class PlContext {
   /** Expressions being converted are inside a SQL statement (set by the statement emitter). */
   inSql = false;
 
+  /** The unit calls DBMS_OUTPUT.PUT (partial lines): PUT_LINE and NEW_LINE send the pending text. */
+  usesPut = false;
+
   /** Collection variables the unit makes sparse (element DELETE, assignment by key): sparse-use.ts. */
   sparseUsed = new Set<OraName>();
 

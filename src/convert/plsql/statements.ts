@@ -161,6 +161,7 @@ function prepareUnit(b: Block, pc: PlContext): void {
   let sqlRowcount = false;
   let sqlFound = false;
   let changesFound = false;
+  let usesPut = false;
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) {
       for (const y of x) walk(y);
@@ -173,10 +174,12 @@ function prepareUnit(b: Block, pc: PlContext): void {
       if (o.parts[1] === '%FOUND' || o.parts[1] === '%NOTFOUND') sqlFound = true;
     }
     if (['execute-immediate', 'fetch', 'for-cursor', 'for-query'].includes(o.kind as string)) changesFound = true;
+    if (o.kind === 'call' && Array.isArray(o.name) && o.name.join('.').toUpperCase() === 'DBMS_OUTPUT.PUT') usesPut = true;
     for (const v of Object.values(o)) walk(v);
   };
   walk(b);
   pc.foundViaRowcount = sqlFound && changesFound;
+  pc.usesPut = usesPut;
   pc.usesRowcount = sqlRowcount || pc.foundViaRowcount;
   scanCursorAttributes(b, pc);
   pc.sparseUsed = sparseUses(b);
@@ -1098,11 +1101,21 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   }
   switch (name) {
     case 'DBMS_OUTPUT.PUT_LINE':
-    case 'DBMS_OUTPUT.PUT':
+    case 'DBMS_OUTPUT.PUT': {
       // The parameter is VARCHAR2: a number or date argument is converted as Oracle does (TO_CHAR).
-      if (c.args.length === 1 && !c.args[0].name) return [`RAISE NOTICE '%', ${pc.expr(implicitText(c.args[0].value, VARCHAR2, pc))};`];
-      return [`RAISE NOTICE '%', ${arg(0)};`];
+      const text = c.args.length === 1 && !c.args[0].name ? pc.expr(implicitText(c.args[0].value, VARCHAR2, pc)) : arg(0);
+      if (!pc.usesPut) return [`RAISE NOTICE '%', ${text};`];
+      // PUT builds a line that NEW_LINE or PUT_LINE sends: the partial line waits in a setting.
+      if (!pc.findings.some((f) => f.id === 'OPG-PLSQL-0020' && f.message.startsWith('DBMS_OUTPUT.PUT ')))
+        pc.report('OPG-PLSQL-0020', {
+          detail: 'DBMS_OUTPUT.PUT keeps the partial line in the session setting opg_output.line until NEW_LINE or PUT_LINE sends it as one RAISE NOTICE (a rolled back transaction loses the pending text)',
+        });
+      if (name === 'DBMS_OUTPUT.PUT') return [`PERFORM set_config('opg_output.line', coalesce(current_setting('opg_output.line', true), '') || coalesce((${text})::text, ''), false);`];
+      return [`RAISE NOTICE '%', coalesce(current_setting('opg_output.line', true), '') || coalesce((${text})::text, '');`, "PERFORM set_config('opg_output.line', '', false);"];
+    }
     case 'DBMS_OUTPUT.NEW_LINE':
+      if (pc.usesPut) return ["RAISE NOTICE '%', coalesce(current_setting('opg_output.line', true), '');", "PERFORM set_config('opg_output.line', '', false);"];
+      return ["RAISE NOTICE '';"];
     case 'DBMS_OUTPUT.ENABLE':
     case 'DBMS_OUTPUT.DISABLE':
       return ['NULL;'];
