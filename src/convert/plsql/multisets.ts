@@ -157,3 +157,13 @@ export function submultiset(a: Expr, b: Expr, pc: PlContext): Expr {
   return bin('=', call('cardinality', multiset('MULTISET EXCEPT ALL', a, b, pc)), num('0'));
 }
 
+/**
+ * a = b / a <> b on nested tables: equal when they hold the same elements, in any order, as many
+ * times each (Oracle PL/SQL Language Reference, "Comparing Nested Tables for Equality and
+ * Inequality"): the same cardinality and nothing of a left over once b's elements are taken out;
+ * NULL when either is NULL. PostgreSQL's array = compares element by element in order.
+ */
+export function multisetEquals(a: Expr, b: Expr, not: boolean, pc: PlContext): Expr {
+  const eq = and(bin('=', call('cardinality', a), call('cardinality', b)), submultiset(a, b, pc));
+  return not ? { kind: 'unary', op: 'NOT', operand: { kind: 'paren', expr: eq } } : eq;
+}

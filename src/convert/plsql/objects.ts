@@ -30,7 +30,7 @@ import { collectionElement, type PlContext } from './context.js';
 import { methodRoutineName, selfInOut } from './method-kinds.js';
 import { chainType } from './chains.js';
 import { RESULT_COLUMN } from './outfunctions.js';
-import { isASet, multiset, setOf, submultiset } from './multisets.js';
+import { isASet, multiset, multisetEquals, setOf, submultiset } from './multisets.js';
 import { chooseOverload } from './overload-resolution.js';
 import { jsonAttribute, lowerRecursiveRead, toJson } from './recursive-types.js';
 import { attributeColumn, hierarchyColumns, hierarchyOf, hierarchyRoot, supertypeOf, TYPE_TAG, typeAndDescendants } from './types.js';
@@ -577,6 +577,14 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SUBMULTISET' && x.args.length === 2) {
     if (!comparedByMethod('SUBMULTISET', x.args[0].value, pc)) comparedByMethod('SUBMULTISET', x.args[1].value, pc);
     return submultiset(sub(x.args[0].value), sub(x.args[1].value), pc);
+  }
+  if (x.kind === 'binary' && (x.op === '=' || x.op === '<>')) {
+    // Only nested tables compare with = / <> in Oracle (not VARRAYs nor INDEX BY tables).
+    const t = staticType(x.left, pc) ?? staticType(x.right, pc);
+    if (t && pc.isCollectionType(t) && !pc.isSparse(t) && pc.varrayLimit(t) === undefined) {
+      if (!comparedByMethod(x.op, x.left, pc)) comparedByMethod(x.op, x.right, pc);
+      return multisetEquals(sub(x.left), sub(x.right), x.op === '<>', pc);
+    }
   }
   if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'XMLELEMENT' && x.args[0]?.name === 'EVALNAME') {
     pc.fail('XMLELEMENT(EVALNAME …): PostgreSQL element names are fixed in the query (build the XML text, or use a fixed name)');

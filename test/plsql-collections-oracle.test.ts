@@ -1,0 +1,28 @@
+/**
+ * Collections in application code on PostgreSQL 15, against results the Oracle PL/SQL Language
+ * Reference ("PL/SQL Collections and Records") documents: each golden fixture's converted output
+ * is loaded in a scratch database and its entry point run. Skipped with a message when no server
+ * answers.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { one, scratchDatabase } from './pg-scratch.js';
+
+const FIXTURES = ['nested-table-equality'];
+const db = scratchDatabase('colloracle', 'collection semantics', async (s) => {
+  for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
+});
+
+describe('collections as Oracle documents them (PostgreSQL 15)', () => {
+  it('= and <> compare nested tables as multisets, NULL when one is NULL', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // (1,2,2,3) = (3,2,1,2); (1,2,2,3) <> (1,2,3,3); a = NULL is unknown; two empty ones are
+      // equal; ('x','y') = ('y','x').
+      expect(await one(a, 'SELECT nte_compare()')).toBe('eq,ne,unknown,eq,names eq');
+    } finally {
+      await a.end();
+    }
+  });
+});
