@@ -27,6 +27,8 @@ export interface PgColumn {
   default?: Expr;
   identity?: { always: boolean; options: PgSequenceOptions };
   generated?: Expr;
+  /** A virtual column kept by the table's `<table>_opg_columns` trigger (not immutable): its expression, not printed. */
+  triggerComputed?: Expr;
 }
 
 export interface PgConstraint {

@@ -190,6 +190,7 @@ export function convertTable(t: CreateTable, ctx: ConvertContext, claim = true):
       } else {
         findings.push(makeFinding('OPG-TABLE-0011', { column: label }, where));
         computed.push({ name: c.name, expr });
+        col.triggerComputed = expr;
       }
     } else if (c.default) {
       col.default = rewriteExpr(c.default, ectx);

@@ -91,7 +91,7 @@ export function renderDmsFiles(d: DmsDocuments): Record<string, string> {
     ),
     [DMS_FILES.postLoad]: stepsToScript(
       'post-load (run when the task has stopped after the full load)',
-      postLoadSteps(d.model),
+      postLoadSteps(d.model, d.tables),
       sp,
     ),
     [DMS_FILES.sequences]: stepsToScript(

@@ -7,6 +7,11 @@
  * DMS applies at most one transformation action to an object, so a schema-wide lower-case rule
  * is used only when no table (or column) of the schema needs a rename; otherwise the rules are
  * written per table (or per column) and never overlap.
+ *
+ * Oracle virtual columns get a `remove-column` rule instead of a name rule: the target computes
+ * them (GENERATED … STORED rejects any value DMS would write; the `<table>_opg_columns` trigger
+ * recomputes the others, see post-load.ts), and DMS documents that it does not support virtual
+ * columns on an Oracle source, so nothing of theirs should reach the target.
  */
 import { z } from 'zod';
 import { makeFinding } from '../findings/make.js';
@@ -42,13 +47,17 @@ const transformationRule = z
     'rule-name': z.string().min(1),
     'rule-target': z.enum(['schema', 'table', 'column']),
     'object-locator': locator,
-    'rule-action': z.enum(['rename', 'convert-lowercase']),
+    'rule-action': z.enum(['rename', 'convert-lowercase', 'remove-column']),
     value: z.string().min(1).max(63).optional(),
   })
   .strict()
   .refine(
     (r) => (r['rule-action'] === 'rename') === (r.value !== undefined),
     'rename needs a value, others none',
+  )
+  .refine(
+    (r) => r['rule-action'] !== 'remove-column' || r['rule-target'] === 'column',
+    'remove-column acts on a column',
   )
   .refine(
     (r) =>
@@ -245,6 +254,7 @@ function transform(
   loc: z.infer<typeof locator>,
   name: string,
   renameTo?: string,
+  action?: 'remove-column',
 ): Rule {
   const r: Rule = {
     'rule-type': 'transformation',
@@ -252,7 +262,7 @@ function transform(
     'rule-name': name,
     'rule-target': target,
     'object-locator': loc,
-    'rule-action': renameTo === undefined ? 'convert-lowercase' : 'rename',
+    'rule-action': action ?? (renameTo === undefined ? 'convert-lowercase' : 'rename'),
   };
   if (renameTo !== undefined) r.value = renameTo;
   return r;
@@ -274,8 +284,9 @@ function tableRules(schema: string, tables: DmsTable[], next: () => string): Rul
     });
 }
 
+/** A column a wildcard lower-case rule handles (a virtual column needs its own remove-column rule). */
 function regularColumn(c: DmsColumn): boolean {
-  return lowerCaseGives(c.source, c.target) || UNTRANSFORMABLE.test(c.source);
+  return !c.computed && (lowerCaseGives(c.source, c.target) || UNTRANSFORMABLE.test(c.source));
 }
 
 function columnRules(schema: string, tables: DmsTable[], next: () => string, findings: Finding[]): Rule[] {
@@ -310,9 +321,13 @@ function columnRules(schema: string, tables: DmsTable[], next: () => string, fin
       continue;
     }
     for (const c of t.columns) {
-      if (UNTRANSFORMABLE.test(c.source) || c.source === c.target) continue;
       const loc = { 'schema-name': schema, 'table-name': t.source.name, 'column-name': c.source };
       const name = `${schema}-${t.source.name}-${c.source}`;
+      if (c.computed) {
+        out.push(transform(next(), 'column', loc, `remove-column-${name}`, undefined, 'remove-column'));
+        continue;
+      }
+      if (UNTRANSFORMABLE.test(c.source) || c.source === c.target) continue;
       out.push(
         lowerCaseGives(c.source, c.target)
           ? transform(next(), 'column', loc, `lowercase-column-${name}`)

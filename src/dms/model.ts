@@ -43,6 +43,12 @@ export interface DmsColumn {
   identity?: 'always' | 'by-default';
   /** Sequence named in DEFAULT nextval('…'), as printed (schema-qualified when the DDL is). */
   defaultSequence?: string;
+  /**
+   * An Oracle virtual column: PostgreSQL computes it (`generated`: GENERATED ALWAYS AS … STORED) or
+   * the table's `<table>_opg_columns` trigger does (`trigger`, with the converted expression over
+   * the table's columns). DMS never writes either (remove-column rule); see post-load.ts.
+   */
+  computed?: { kind: 'generated' } | { kind: 'trigger'; expr: Expr };
 }
 
 export interface DmsTable {
@@ -224,6 +230,8 @@ function matchColumns(oraCols: ColumnDef[], pg: PgTable, o: PgObject, findings: 
     if (pc.identity) col.identity = pc.identity.always ? 'always' : 'by-default';
     const seq = nextvalSequence(pc.default);
     if (seq) col.defaultSequence = seq;
+    if (pc.generated) col.computed = { kind: 'generated' };
+    else if (pc.triggerComputed) col.computed = { kind: 'trigger', expr: pc.triggerComputed };
     return col;
   });
 }

@@ -158,7 +158,7 @@ export async function runMigration(
       throw new Error(`task ${id} is ${task.Status}; wait until it is ready or stopped`);
     const fresh = !task.ReplicationTaskStartDate && task.Status === 'ready';
     if (fresh || o.reload) {
-      o.log('pre-load: identity columns accept the loaded values');
+      o.log('pre-load: identity columns accept the loaded values, computed-column triggers fire for DMS');
       await runSteps(db, preLoadSteps(docs.tables), o.log);
     }
     const type: StartReplicationTaskTypeValue = o.reload
@@ -184,8 +184,10 @@ export async function runMigration(
       `full load finished with ${errored} table(s) in error; see orapg dms status, fix and reload them before the post-load step`,
     );
 
-  o.log('post-load: post-data phase (constraints, foreign keys NOT VALID, indexes, VALIDATE)');
-  await runSteps(db, postLoadSteps(docs.model), o.log, searchPathSql(docs.model));
+  o.log(
+    'post-load: computed columns, post-data phase (constraints, foreign keys NOT VALID, indexes, VALIDATE)',
+  );
+  await runSteps(db, postLoadSteps(docs.model, docs.tables), o.log, searchPathSql(docs.model));
   o.log('post-load: sequences past the loaded data');
   await runSteps(db, sequenceSyncSteps(docs.model), o.log);
 
