@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'package-collection-from-trigger', 'builtin-stats-mview-identifier', 'synonym-package-sequence', 'implicit-date-text', 'package-exception-sqlcode', 'sqlcode-comparison', 'dbms-output-implicit-text', 'savepoint-before-block', 'subprogram-name-qualifies-locals'];
+const FIXTURES = ['package-function-procedure-same-name', 'raw-hex-functions', 'application-context', 'function-out-param', 'function-out-params', 'nested-param-shadows', 'bulk-collect-records', 'builtin-package-stub', 'dynsql-plsql-block', 'label-before-statement', 'nested-function-assigns-enclosing', 'package-cursor-pipelined', 'dbms-lock-timeout', 'rowid-ctid', 'dml-returning-bulk-collect', 'dml-inline-view', 'replace-number-arg', 'rawtohex-blob-substr', 'out-function-overload-by-type', 'record-insert-update-row', 'commit-in-exception-block', 'execute-immediate-known-text', 'package-exception-init', 'varray-limit', 'object-methods-in-sql', 'collection-sparse-count', 'implicit-number-to-text', 'sqlcode-predefined-cursor-case', 'subtype-range', 'package-collection-from-trigger', 'builtin-stats-mview-identifier', 'synonym-package-sequence', 'implicit-date-text', 'package-exception-sqlcode', 'sqlcode-comparison', 'dbms-output-implicit-text', 'savepoint-before-block', 'subprogram-name-qualifies-locals', 'text-arithmetic'];
 const db = scratchDatabase('routines', 'routine calling convention', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -211,6 +211,18 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // Before: the function did not compile ('"snq_get_name.name" is not a known variable').
       await a.query("INSERT INTO snq_emp VALUES (1, 'one'), (2, 'two')");
       expect(await one(a, 'SELECT snq_get_name(2)')).toBe('two');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('arithmetic on VARCHAR2 values converts them to numbers', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // Before: 'operator does not exist: character varying * integer'.
+      await a.query("INSERT INTO ta_rows VALUES ('1.5'), ('2')");
+      expect(await one(a, 'SELECT ta_calc()')).toBe('25 4 16.5 2.5 25 6.5');
     } finally {
       await a.end();
     }

@@ -30,12 +30,23 @@ export function rewriteBinary(e: BinaryExpr, ctx: ExprContext, rewrite: (x: Expr
       ctx,
     );
   }
-  const left = rewrite(e.left);
-  const right = rewrite(e.right);
+  let left = rewrite(e.left);
+  let right = rewrite(e.right);
+  // Arithmetic on text (a VARCHAR2 variable or column, a text literal): Oracle converts the text
+  // to a NUMBER; PostgreSQL has no varchar * integer (and reads '12.5' * 2 as an integer).
+  const arithmetic = e.op === '+' || e.op === '-' || e.op === '*' || e.op === '/';
+  const toNumber = (x: Expr, t: OraType): [Expr, OraType] =>
+    arithmetic && t.cls === 'string' ? [cast(x, 'numeric'), { cls: 'number', pg: 'numeric' }] : [x, t];
   if (e.op === '**') return call('power', left, right);
+  if (e.op === '*') {
+    [left] = toNumber(left, inferType(e.left, ctx));
+    [right] = toNumber(right, inferType(e.right, ctx));
+  }
   if (e.op === '/' || e.op === '+' || e.op === '-' || COMPARISONS.has(e.op)) {
-    const lt = inferType(e.left, ctx);
-    const rt = inferType(e.right, ctx);
+    let lt = inferType(e.left, ctx);
+    let rt = inferType(e.right, ctx);
+    [left, lt] = toNumber(left, lt);
+    [right, rt] = toNumber(right, rt);
     if (e.op === '/') return divide(left, right, lt, rt, e, ctx);
     if (e.op === '+' || e.op === '-') return dateArithmetic(e, left, right, lt, rt, ctx);
     return compare(e, left, right, lt, rt, ctx);
