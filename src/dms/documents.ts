@@ -7,6 +7,7 @@ import type { DmsConfig } from './config.js';
 import { buildTableMappings, type TableMappings } from './mappings.js';
 import { buildDmsModel, type DmsModel, type DmsTable } from './model.js';
 import {
+  computedColumnNotes,
   cutoverSteps,
   postLoadSteps,
   preLoadSteps,
@@ -86,13 +87,16 @@ export function renderDmsFiles(d: DmsDocuments): Record<string, string> {
     [DMS_FILES.taskSettings]: json(d.taskSettings),
     [DMS_FILES.endpoints]: json({ source: d.sourceEndpoint, target: d.targetEndpoint }),
     [DMS_FILES.preLoad]: stepsToScript(
-      'pre-load (run after 01-pre-data.sql, before the task starts)',
+      'pre-load (run after 01-pre-data.sql and 02-code.sql, before the task starts)',
       preLoadSteps(d.tables),
+      undefined,
+      computedColumnNotes(d.tables, 'pre-load'),
     ),
     [DMS_FILES.postLoad]: stepsToScript(
       'post-load (run when the task has stopped after the full load)',
       postLoadSteps(d.model, d.tables),
       sp,
+      computedColumnNotes(d.tables, 'post-load'),
     ),
     [DMS_FILES.sequences]: stepsToScript(
       'sequence sync (after the full load and again at cutover)',

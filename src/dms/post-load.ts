@@ -212,9 +212,36 @@ export function cutoverSteps(model: DmsModel, tables: DmsTable[]): SqlStep[] {
   return [...sequenceSyncSteps(model), ...identity];
 }
 
+/** What the load scripts say about the tables' virtual columns (nothing when there are none). */
+export function computedColumnNotes(tables: DmsTable[], script: 'pre-load' | 'post-load'): string[] {
+  if (!tables.some((t) => triggerColumns(t).length)) return [];
+  return script === 'pre-load'
+    ? [
+        '',
+        'Virtual columns: DMS writes none of them (remove-column rules in table-mappings.json; AWS DMS does not',
+        'support virtual columns on an Oracle source). PostgreSQL computes the GENERATED ones itself. The others are',
+        'kept by the <table>_opg_columns triggers, which DMS sessions would not fire (session_replication_role =',
+        'replica silences ordinary triggers): the rows would get NULL there, and a NOT NULL one would be refused.',
+        'ENABLE ALWAYS makes them fire for the full load and for CDC; leave them so after cutover (they stand for',
+        'a column definition, as a generated column is computed in every session).',
+      ]
+    : [
+        '',
+        'Computed columns first: each trigger-kept virtual column is set to its expression where it differs, which',
+        'changes no row when the pre-load step ran before the load. The UPDATE runs under session_replication_role =',
+        "replica when this role may set it (superuser, GRANT SET ON PARAMETER, rds_superuser), so the tables' other",
+        'triggers do not fire for it; otherwise they fire for the rows it changes.',
+      ];
+}
+
 /** A script file from steps (for --dry-run and for the files written next to the DMS documents). */
-export function stepsToScript(title: string, steps: SqlStep[], searchPath?: string): string {
-  const lines = [`-- orapg dms: ${title}`, ''];
+export function stepsToScript(
+  title: string,
+  steps: SqlStep[],
+  searchPath?: string,
+  notes: string[] = [],
+): string {
+  const lines = [`-- orapg dms: ${title}`, ...notes.map((n) => (n ? `-- ${n}` : '--')), ''];
   if (searchPath) lines.push(`${searchPath};`, '');
   for (const s of steps) lines.push(`-- ${s.label}`, `${(s.display ?? s.sql).replace(/;?\s*$/, '')};`, '');
   return lines.join('\n');
