@@ -122,6 +122,9 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
         notConverted(ctx, `${e.op} (hierarchical query)`);
         return { ...e, operand: rewriteExpr(e.operand, ctx) };
       }
+      // -text_col: Oracle negates the number the text holds.
+      if (e.op === '-' && inferType(e.operand, ctx).cls === 'string' && e.operand.kind === 'column')
+        return { ...e, operand: cast(rewriteExpr(e.operand, ctx), 'numeric') };
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
     case 'binary':
       return rewriteBinary(e, ctx, (x) => rewriteExpr(x, ctx));

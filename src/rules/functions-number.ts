@@ -83,8 +83,22 @@ export function intArg(e: Expr, t: OraType): Expr {
   return cast(e, 'integer');
 }
 
+/** Arguments holding text where Oracle expects a number (MOD(txt, 3), ABS(txt)): numeric. */
+const numericArgs = (a: Expr[], types: OraType[], which: number[]): Expr[] =>
+  a.map((x, i) => (which.includes(i) && types[i]?.cls === 'string' && x.kind === 'column' ? cast(x, 'numeric') : x));
+
+/** An aggregate over text (SUM / AVG of a VARCHAR2 column): Oracle sums the numbers it holds. */
+const numericAggregate: FunctionRule = (a, c, _ctx, _o, types) =>
+  types[0]?.cls === 'string' && a[0]?.kind === 'column'
+    ? { ...c, args: [{ ...c.args[0], value: cast(a[0], 'numeric') }] }
+    : c;
+
 export const NUMBER_RULES: Record<string, FunctionRule> = {
-  MOD: (a) => {
+  SUM: numericAggregate,
+  AVG: numericAggregate,
+  ABS: (a, _c, _ctx, _o, types) => call('abs', ...numericArgs(a, types, [0])),
+  MOD: (args, _c, _ctx, _o, types) => {
+    const a = numericArgs(args, types, [0, 1]);
     const divisor = numberValue(a[1]);
     if (divisor !== undefined && divisor !== 0) return call('mod', a[0], a[1]);
     // Oracle: MOD(n, 0) = n.

@@ -339,6 +339,7 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
       return T('date');
     // PostgreSQL's sum: integer → bigint (so x / SUM(x) of integer columns would truncate),
     // bigint → numeric, numeric → numeric, float → float.
+    if (name === 'SUM' && t.cls === 'string') return T('number', 'numeric');
     if (name === 'SUM' && t.cls === 'number')
       return T('number', t.pg === 'float' ? 'float' : t.pg === 'int' ? 'bigint' : 'numeric');
     return { ...t, notNull: undefined };
