@@ -178,6 +178,35 @@ describe('DMS document schemas', () => {
     expect(tableMappingsSchema.safeParse(rename).success).toBe(false);
   });
 
+  it('virtual columns: remove-column only on a column, and never together with a name rule on it', () => {
+    const base = buildDmsDocuments(loadDmsConfig('fixtures/dms/computed/config.json')).tableMappings;
+    const remove = base.rules.find(
+      (r) => r['rule-type'] === 'transformation' && r['rule-action'] === 'remove-column',
+    )!;
+    expect(remove['object-locator']).toEqual({
+      'schema-name': 'SALES',
+      'table-name': 'ORDERS',
+      'column-name': 'LINE_TOTAL',
+    });
+    const onTable = structuredClone(base);
+    onTable.rules.push({
+      ...remove,
+      'rule-id': '999',
+      'rule-name': 'remove-table',
+      'rule-target': 'table',
+      'object-locator': { 'schema-name': 'SALES', 'table-name': 'ORDERS' },
+    } as typeof remove);
+    expect(tableMappingsSchema.safeParse(onTable).success).toBe(false);
+    const twice = structuredClone(base);
+    twice.rules.push({
+      ...remove,
+      'rule-id': '999',
+      'rule-name': 'lower-too',
+      'rule-action': 'convert-lowercase',
+    } as typeof remove);
+    expect(tableMappingsSchema.safeParse(twice).error?.issues[0].message).toMatch(/two transformation rules/);
+  });
+
   it('task settings: DO_NOTHING only, one LOB mode, one stop point', () => {
     const s = hr().taskSettings;
     expect(s.FullLoadSettings.TargetTablePrepMode).toBe('DO_NOTHING');
