@@ -85,7 +85,11 @@ export function intArg(e: Expr, t: OraType): Expr {
 
 /** Arguments holding text where Oracle expects a number (MOD(txt, 3), ABS(txt)): numeric. */
 const numericArgs = (a: Expr[], types: OraType[], which: number[]): Expr[] =>
-  a.map((x, i) => (which.includes(i) && types[i]?.cls === 'string' && x.kind === 'column' ? cast(x, 'numeric') : x));
+  a.map((x, i) =>
+    which.includes(i) && ((types[i]?.cls === 'string' && x.kind === 'column') || types[i]?.pg === 'float')
+      ? cast(x, 'numeric')
+      : x,
+  );
 
 /** An aggregate over text (SUM / AVG of a VARCHAR2 column): Oracle sums the numbers it holds. */
 const numericAggregate: FunctionRule = (a, c, _ctx, _o, types) =>

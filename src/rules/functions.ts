@@ -47,6 +47,12 @@ function truncOrRound(round: boolean): FunctionRule {
         expr: describe(orig[0]),
         assumption: `${round ? 'ROUND' : 'TRUNC'} was converted as a number function (dates need date_trunc)`,
       });
+    // round / trunc with a number of digits exist for numeric only (not double precision: FLOAT
+    // and BINARY_DOUBLE columns); Oracle returns a NUMBER there anyway.
+    // ROUND of an Oracle FLOAT (a NUMBER there) rounds half away from zero; double precision's
+    // round is half to even (which is right for BINARY_FLOAT / BINARY_DOUBLE only).
+    if (t.pg === 'float' && (a.length > 1 || (round && t.decimalFloat)))
+      return call(round ? 'round' : 'trunc', cast(a[0], 'numeric'), ...a.slice(1));
     return call(round ? 'round' : 'trunc', ...a);
   };
 }

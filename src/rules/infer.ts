@@ -31,6 +31,8 @@ export interface OraType {
   notNull?: boolean;
   /** CHAR(n) / NCHAR(n), n > 1: Oracle's value is blank-padded to n characters. */
   charLength?: number;
+  /** FLOAT / REAL / DOUBLE PRECISION: a NUMBER in Oracle (decimal, ROUND half away from zero), double precision here. */
+  decimalFloat?: boolean;
 }
 
 const T = (cls: TypeClass, pg?: PgNumber): OraType => (pg ? { cls, pg } : { cls });
@@ -69,6 +71,7 @@ export function classOfDataType(t: DataType | undefined): OraType {
     case 'FLOAT':
     case 'REAL':
     case 'DOUBLE PRECISION':
+      return { cls: 'number', pg: 'float', decimalFloat: true };
     case 'BINARY_FLOAT':
     case 'BINARY_DOUBLE':
       return T('number', 'float');
