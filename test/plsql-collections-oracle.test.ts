@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['nested-table-equality'];
+const FIXTURES = ['nested-table-equality', 'index-by-cache-no-data-found'];
 const db = scratchDatabase('colloracle', 'collection semantics', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -21,6 +21,21 @@ describe('collections as Oracle documents them (PostgreSQL 15)', () => {
       // (1,2,2,3) = (3,2,1,2); (1,2,2,3) <> (1,2,3,3); a = NULL is unknown; two empty ones are
       // equal; ('x','y') = ('y','x').
       expect(await one(a, 'SELECT nte_compare()')).toBe('eq,ne,unknown,eq,names eq');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('INDEX BY tables used as caches (PostgreSQL 15)', () => {
+  it('a missing key raises NO_DATA_FOUND; SELECT … INTO cache(id) loads it; a nested lookup shares the table', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("INSERT INTO ic_emp VALUES (1, 'Ann'), (2, 'Bob')");
+      // lookup(2), lookup(1) load (2 loads), the next two hit the cache; cache(7) raises
+      // NO_DATA_FOUND, caught; cache(2) is Bob.
+      expect(await one(a, 'SELECT ic_names()')).toBe('Bob Ann Bob Ann no 7; loads 2');
     } finally {
       await a.end();
     }

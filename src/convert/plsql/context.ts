@@ -165,6 +165,8 @@ const SPARSE_HELPERS: Record<string, string> = {
   opg_sparse_exists: sparseHelper('opg_sparse_exists', 'a anyarray, i integer', 'boolean', 'SELECT num_nonnulls(a[i]) = 1'),
   opg_sparse_next: sparseHelper('opg_sparse_next', 'a anyarray, i integer', 'integer', 'SELECT min(k) FROM generate_subscripts(a, 1) AS k WHERE k > i AND num_nonnulls(a[k]) = 1'),
   opg_sparse_prior: sparseHelper('opg_sparse_prior', 'a anyarray, i integer', 'integer', 'SELECT max(k) FROM generate_subscripts(a, 1) AS k WHERE k < i AND num_nonnulls(a[k]) = 1'),
+  opg_sparse_key:
+    'CREATE OR REPLACE FUNCTION opg_sparse_key(a anyarray, i integer)\nRETURNS integer\nLANGUAGE plpgsql\nIMMUTABLE\nAS $body$\nBEGIN\n  -- Oracle raises NO_DATA_FOUND reading an element an INDEX BY table does not have.\n  IF num_nonnulls(a[i]) = 0 THEN\n    RAISE no_data_found;\n  END IF;\n  RETURN i;\nEND;\n$body$;',
   opg_sparse_count: sparseHelper('opg_sparse_count', 'a anyarray', 'integer', 'SELECT count(*)::integer FROM generate_subscripts(a, 1) AS k WHERE num_nonnulls(a[k]) = 1'),
 };
 
@@ -982,6 +984,16 @@ export class PlContext {
       const index = () => this.arrayIndex(x.args[0].value);
       // c(i): an element of a collection (variable, package variable, record or object attribute).
       const whole = this.collectionOf(x.name);
+      // A read of an element of an INDEX BY table the unit fills by key (a cache keyed by ids):
+      // NO_DATA_FOUND when it has no such element, as in Oracle (an array gives NULL).
+      // The subscript is checked (opg_sparse_key gives it back), so the element keeps its type.
+      if (whole && this.raisingReads && x.name.length === 1 && this.sparseUsed.has(x.name[0]) && this.isSparse(whole.type)) {
+        const detail = `${this.object}: reading an element of ${x.name[0]}, an INDEX BY table the unit fills by key, raises NO_DATA_FOUND when the element is missing, as in Oracle; an element holding NULL is taken for a missing one (a gap is a NULL element here)`;
+        if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0031' && f.message === detail)) this.report('OPG-PLSQL-0031', { detail });
+        // coalesce: PostgreSQL does not evaluate the subscript of a NULL array (never assigned).
+        const operand: Expr = { kind: 'call', name: ['coalesce'], args: [{ value: whole.expr }, { value: { kind: 'literal', type: 'string', value: '{}' } }] };
+        return { kind: 'subscript', operand: { kind: 'paren', expr: operand }, index: this.sparse('KEY', whole.expr, index()) };
+      }
       if (whole) return { kind: 'subscript', operand: whole.expr.kind === 'call' ? { kind: 'paren', expr: whole.expr } : whole.expr, index: this.arrayIndex(x.args[0].value) };
       const method = x.name[x.name.length - 1];
       const c = x.name.length >= 2 && ['EXISTS', 'NEXT', 'PRIOR'].includes(method) ? this.collectionOf(x.name.slice(0, -1)) : undefined;
@@ -1045,6 +1057,13 @@ export class PlContext {
 
   /** The unit calls DBMS_OUTPUT.PUT (partial lines): PUT_LINE and NEW_LINE send the pending text. */
   usesPut = false;
+
+  /**
+   * The expression being converted is a value read by an assignment, RETURN or IF: an element of
+   * an INDEX BY table the unit fills by key is read with NO_DATA_FOUND when missing (not a target
+   * nor an OUT argument, which must stay an element).
+   */
+  raisingReads = false;
 
   /** Collection variables the unit makes sparse (element DELETE, assignment by key): sparse-use.ts. */
   sparseUsed = new Set<OraName>();

@@ -6,8 +6,9 @@
  * such as `cache(r.emp_id) := r` or a negative literal — gets COUNT = the elements holding a
  * value, as Oracle counts the elements that exist (the gaps between keys are not elements).
  *
- * The analysis reads the unit's statements: names of variables (unqualified) whose elements are
- * deleted or assigned by a key that is not one of
+ * The analysis reads the unit's statements (and its nested subprograms'): names of variables
+ * (unqualified) whose elements are deleted or assigned (also by SELECT / FETCH … INTO) by a key
+ * that is not one of
  *   - a positive integer literal,
  *   - the index of an enclosing numeric FOR loop,
  *   - c.COUNT + n / c.LAST + n of the same collection.
@@ -48,6 +49,15 @@ export function sparseUses(b: Block): Set<string> {
         if (c.kind === 'call' && c.name.length === 2 && c.name[1] === 'DELETE' && c.args.length) out.add(c.name[0]);
         return;
       }
+      case 'sql': {
+        // SELECT … INTO c(k): an element stored by key, as c(k) := ….
+        const q = s.statement.kind === 'select' ? s.statement.query : undefined;
+        if (q?.kind === 'select' && q.into && !q.into.bulk) for (const t of q.into.targets) statement({ kind: 'assign', target: t, value: t });
+        return;
+      }
+      case 'fetch':
+        if (!s.bulk) for (const t of s.into) statement({ kind: 'assign', target: t, value: t });
+        return;
       case 'for-range':
         loops.push(s.index);
         statements(s.body);
@@ -78,6 +88,8 @@ export function sparseUses(b: Block): Set<string> {
     }
   };
   const block = (x: Block): void => {
+    // Nested subprograms may fill the enclosing unit's collections.
+    for (const d of x.declarations) if (d.kind === 'subprogram' && d.unit.block) block(d.unit.block);
     statements(x.body);
     for (const h of x.handlers) statements(h.body);
   };

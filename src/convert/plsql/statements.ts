@@ -26,7 +26,7 @@ import { BUILTIN_PACKAGE, collectionElement, PlContext as PlContextClass, type P
 import { extraArgs, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
-import { assignTarget, objectCallStatement } from './objects.js';
+import { assignTarget, objectCallStatement, staticType } from './objects.js';
 import { lowerRecursiveWrite } from './recursive-types.js';
 import { indexKind, mapAssign, mapCallStatement, mapElementType } from './assoc.js';
 import { anydataAssign, isCompositeVariable } from './anydata.js';
@@ -354,6 +354,14 @@ function liftNested(u: Subprogram, pc: PlContext): void {
   sub.pkg = pc.pkg;
   sub.nested = pc.nested;
   sub.methodType = pc.methodType;
+  // Types declared by the enclosing unit (its parameters and the enclosing variables it is passed
+  // may be of them).
+  for (const [k, v] of pc.localTypes) if (!sub.localTypes.has(k)) sub.localTypes.set(k, v);
+  for (const [k, v] of pc.localMaps) if (!sub.localMaps.has(k)) sub.localMaps.set(k, v);
+  for (const [k, v] of pc.localElements) if (!sub.localElements.has(k)) sub.localElements.set(k, v);
+  for (const [k, v] of pc.recordTypes) if (!sub.recordTypes.has(k)) sub.recordTypes.set(k, v);
+  for (const [k, v] of pc.localVarrays) if (!sub.localVarrays.has(k)) sub.localVarrays.set(k, v);
+  for (const k of pc.sparseTypes) sub.sparseTypes.add(k);
   // Enclosing variables come last, with DEFAULT NULL so they may follow defaulted parameters;
   // every call passes them by name.
   const extra = lifted.extra.map((p) => ({ ...p, default: { kind: 'literal', type: 'null', value: 'NULL' } as Expr }));
@@ -375,8 +383,19 @@ function liftNested(u: Subprogram, pc: PlContext): void {
  * An expression ended by THEN in PL/pgSQL (IF, ELSIF, WHEN of a CASE statement): PL/pgSQL reads
  * it up to the first THEN outside parentheses, so one holding a CASE expression is parenthesized.
  */
+/** Converts a value read (not a target): see PlContext.raisingReads. */
+function raising<T>(pc: PlContext, f: () => T): T {
+  const was = pc.raisingReads;
+  pc.raisingReads = true;
+  try {
+    return f();
+  } finally {
+    pc.raisingReads = was;
+  }
+}
+
 function thenCondition(e: Expr, pc: PlContext): string {
-  const node = pc.exprNode(e);
+  const node = raising(pc, () => pc.exprNode(e));
   let hasCase = false;
   mapExprDeep(node, (x) => {
     if (x.kind === 'case') hasCase = true;
@@ -485,7 +504,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         );
       }
       const target = pc.exprNode(s.target);
-      return out(`${assignTarget(target) ?? printExpr(target)} := ${pc.expr(implicitText(s.value, targetType(s.target, pc), pc))};`);
+      return out(`${assignTarget(target) ?? printExpr(target)} := ${raising(pc, () => pc.expr(implicitText(s.value, targetType(s.target, pc), pc)))};`);
     }
     case 'if': {
       // A call of a function with OUT parameters in the first condition runs first (hoist.ts);
@@ -579,8 +598,8 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         );
       const hoistedReturn = s.value && pc.kind === 'function' ? hoistOutCalls(s.value, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts)) : undefined;
       if (hoistedReturn) return out(...hoistedReturn.pre, ...emitStatements([{ ...s, value: hoistedReturn.expr }], pc, 0, opts));
-      if (s.value && opts.valueReturn) return out(`${opts.valueReturn} := ${pc.expr(implicitText(s.value, pc.returnType, pc))};`, 'RETURN;');
-      return out(s.value ? `RETURN ${pc.expr(implicitText(s.value, pc.returnType, pc))};` : 'RETURN;');
+      if (s.value && opts.valueReturn) return out(`${opts.valueReturn} := ${raising(pc, () => pc.expr(implicitText(s.value!, pc.returnType, pc)))};`, 'RETURN;');
+      return out(s.value ? `RETURN ${raising(pc, () => pc.expr(implicitText(s.value!, pc.returnType, pc)))};` : 'RETURN;');
     case 'goto':
       pc.fail(`GOTO ${s.label} (restructure with loops, EXIT or CONTINUE)`);
       return out(`-- GOTO ${s.label}`);
@@ -862,9 +881,24 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
     const pvs = q.into!.targets.map((t) => pc.packageVariable(t));
     const locals: string[] = [];
     const setters: string[] = [];
+    // An element (c(i), c(i).f, m('k')): PL/pgSQL's INTO takes variables, record fields and rows
+    // only, so the value is selected into a local of the element's type and assigned after.
+    const elements: { target: Expr; local: string; type: DataType }[] = [];
     const targets = q.into!.targets.map((t, i): Expr => {
       const pv = pvs[i];
-      if (!pv) return pc.exprNode(t);
+      if (!pv) {
+        const node = pc.exprNode(t);
+        let element = false;
+        mapExprDeep(node, (x) => {
+          if (x.kind === 'subscript' || x.kind === 'call') element = true;
+          return undefined;
+        });
+        const type = element ? staticType(t, pc) : undefined;
+        if (!type) return node;
+        locals.push(`${pad}${IND}opg_into_${i + 1} ${pc.resolvedType(type, 'INTO')};`);
+        elements.push({ target: t, local: `OPG_INTO_${i + 1}`, type });
+        return { kind: 'column', parts: [`OPG_INTO_${i + 1}`] };
+      }
       const type = pc.resolvedType(pv.info.variables.get(pv.name)!.type, pv.name);
       locals.push(`${pad}${IND}opg_into_${i + 1} ${type};`);
       setters.push(`${pad}${IND}PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}(opg_into_${i + 1});`);
@@ -877,6 +911,12 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
     const items = composite ? [{ ...q.items[0], expr: { kind: 'field', operand: { kind: 'paren', expr: q.items[0].expr }, field: '*' } as Expr }] : textItems(q, q.into!.targets, pc);
     const rewritten = rewriteQuery({ ...q, items, into: undefined }, pc.ectx);
     const select = `${printQuery({ ...rewritten, into } as Query)};`;
+    for (const e of elements) {
+      pc.push();
+      pc.declareDecl({ kind: 'variable', name: e.local, type: e.type, constant: false, notNull: false });
+      setters.push(...emitStatements([{ kind: 'assign', target: e.target, value: { kind: 'column', parts: [e.local] } }], pc, 0, {}).map((l) => `${pad}${IND}${l}`));
+      pc.pop();
+    }
     if (!locals.length) return [`${pad}${select}`];
     return [`${pad}DECLARE`, ...locals, `${pad}BEGIN`, `${pad}${IND}${select}`, ...setters, `${pad}END;`];
   }
