@@ -54,6 +54,13 @@ export interface BlockOptions {
   valueReturn?: string;
 }
 
+/** Predefined collection exceptions and what PostgreSQL arrays do where Oracle raises them. */
+const COLLECTION_ERRORS: Record<string, string> = {
+  SUBSCRIPT_BEYOND_COUNT: 'reading an element past the end of a nested table or VARRAY gives NULL in PostgreSQL',
+  SUBSCRIPT_OUTSIDE_LIMIT: 'an index below 1 reads NULL in PostgreSQL, and EXTEND past the size of a VARRAY is accepted',
+  COLLECTION_IS_NULL: 'PostgreSQL creates a NULL array when an element is assigned, and its COUNT is 0',
+};
+
 /** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
 export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOptions = {}, outermost = false): string {
   const savepointBlock = savepointAsBlock(b, pc);
@@ -77,6 +84,8 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   const handlers: string[] = [];
   for (const h of b.handlers) {
     const conds = h.names.map((n) => {
+      const unraised = COLLECTION_ERRORS[n.replace(/^STANDARD\./, '')];
+      if (unraised) pc.report('OPG-PLSQL-0073', { detail: `handler for ${n.replace(/^STANDARD\./, '')} in ${pc.object}: ${unraised}, so this handler does not run` });
       const c = pc.condition(n);
       if (!c) {
         pc.fail(`exception ${n} is not declared in this unit (package exceptions are converted with packages)`);
