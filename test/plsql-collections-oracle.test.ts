@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['nested-table-equality', 'index-by-cache-no-data-found', 'collection-exception-handlers'];
+const FIXTURES = [
+  'nested-table-equality',
+  'index-by-cache-no-data-found',
+  'collection-exception-handlers',
+  'collection-extend-copies-limit',
+];
 const db = scratchDatabase('colloracle', 'collection semantics', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -21,6 +26,19 @@ describe('collections as Oracle documents them (PostgreSQL 15)', () => {
       // (1,2,2,3) = (3,2,1,2); (1,2,2,3) <> (1,2,3,3); a = NULL is unknown; two empty ones are
       // equal; ('x','y') = ('y','x').
       expect(await one(a, 'SELECT nte_compare()')).toBe('eq,ne,unknown,eq,names eq');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('EXTEND (PostgreSQL 15)', () => {
+  it('EXTEND(n, i) appends n copies of element i; past a VARRAY size it raises SUBSCRIPT_OUTSIDE_LIMIT', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // (1,2,3) + two copies of 1; VARRAY(3) ('a') + two copies of 'a'; one more is past its size.
+      expect(await one(a, 'SELECT ecl_demo()')).toBe('5:1,1;3:a;limit 3');
     } finally {
       await a.end();
     }

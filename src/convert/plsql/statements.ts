@@ -57,7 +57,7 @@ export interface BlockOptions {
 /** Predefined collection exceptions and what PostgreSQL arrays do where Oracle raises them. */
 const COLLECTION_ERRORS: Record<string, string> = {
   SUBSCRIPT_BEYOND_COUNT: 'reading an element past the end of a nested table or VARRAY gives NULL in PostgreSQL',
-  SUBSCRIPT_OUTSIDE_LIMIT: 'an index below 1 reads NULL in PostgreSQL, and EXTEND past the size of a VARRAY is accepted',
+  SUBSCRIPT_OUTSIDE_LIMIT: 'an index below 1 or past the size of a VARRAY reads NULL in PostgreSQL (only EXTEND past the size raises it)',
   COLLECTION_IS_NULL: 'PostgreSQL creates a NULL array when an element is assigned, and its COUNT is 0',
 };
 
@@ -1132,11 +1132,22 @@ function callStatement(call: Expr, pc: PlContext): string[] {
           return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', ...gaps('opg_a').map((l) => `  ${l}`), `  ${assign('opg_a')}`, 'END;'];
         }
         break;
-      case 'EXTEND':
-        if (!c.args.length) return [assign(`array_append(${cur}, NULL)`)];
+      case 'EXTEND': {
+        // A VARRAY grows up to its size: past it Oracle raises SUBSCRIPT_OUTSIDE_LIMIT (ORA-06532).
+        const limit = pc.varrayLimit(coll.type);
+        const added = c.args.length ? `(${arg(0)})::integer` : '1';
+        const check =
+          limit === undefined
+            ? []
+            : [`IF coalesce(cardinality(${cur}), 0) + ${added} > ${limit} THEN`, "  RAISE array_subscript_error USING MESSAGE = 'ORA-06532: Subscript outside of limit';", 'END IF;'];
+        if (!c.args.length) return [...check, assign(`array_append(${cur}, NULL)`)];
         if (c.args.length === 1 && element)
-          return [assign(`coalesce(${cur}, '{}') || array_fill(NULL::${element}, ARRAY[(${arg(0)})::integer])`)];
+          return [...check, assign(`coalesce(${cur}, '{}') || array_fill(NULL::${element}, ARRAY[(${arg(0)})::integer])`)];
+        // EXTEND(n, i): n copies of element i.
+        if (c.args.length === 2 && !c.args.some((a) => a.name))
+          return [...check, assign(`coalesce(${cur}, '{}') || array_fill((${cur})[(${arg(1)})::integer], ARRAY[(${arg(0)})::integer])`)];
         break;
+      }
       case 'TRIM':
         if (c.args.length <= 1) return [assign(`(${cur})[array_lower(${cur}, 1):array_upper(${cur}, 1) - ${c.args.length ? arg(0) : '1'}]`)];
         break;
