@@ -9,6 +9,7 @@ import { addDays, daysBetween, isDateType, nlsDateLiteral } from './functions-da
 import { divide } from './functions-number.js';
 import { describe, inferType, type OraType } from './infer.js';
 import { concatOperands } from './nulls.js';
+import { charPadded } from './functions-string.js';
 
 const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
 
@@ -93,5 +94,11 @@ function compare(e: BinaryExpr, left: Expr, right: Expr, lt: OraType, rt: OraTyp
   // Oracle converts the string side to a number when the other side is a number.
   if (lt.cls === 'string' && rt.cls === 'number') return bin(e.op, cast(left, 'numeric'), right);
   if (lt.cls === 'number' && rt.cls === 'string') return bin(e.op, left, cast(right, 'numeric'));
+  // A CHAR(n) column compared with a VARCHAR2 column or variable: Oracle uses nonpadded semantics
+  // (the CHAR value keeps its trailing blanks, 'ab    ' <> 'ab'); PostgreSQL compares char(n)
+  // without its padding. Both sides declared, so the CHAR side is padded back to n.
+  const varchar = (t: OraType, x: Expr) => t.cls === 'string' && !t.charLength && x.kind === 'column';
+  if (lt.charLength && e.left.kind === 'column' && varchar(rt, e.right)) return bin(e.op, charPadded(left, lt, e.left), right);
+  if (rt.charLength && e.right.kind === 'column' && varchar(lt, e.left)) return bin(e.op, left, charPadded(right, rt, e.right));
   return { ...e, left, right };
 }
