@@ -223,6 +223,8 @@ describe('routine calling conventions (PostgreSQL 15)', () => {
       // Before: 'operator does not exist: character varying * integer'.
       await a.query("INSERT INTO ta_rows VALUES ('1.5'), ('2')");
       expect(await one(a, 'SELECT ta_calc()')).toBe('25 4 16.5 2.5 25 6.5');
+      // MOD / ROUND / TRUNC / ABS of text (before: 'function mod(character varying, integer) does not exist').
+      expect(await one(a, 'SELECT ta_functions()')).toBe('1.25 7.3 7 7.25 **x 7.25 9 7.25');
     } finally {
       await a.end();
     }

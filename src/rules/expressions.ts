@@ -22,7 +22,7 @@ import { bin, call, cast, type ExprContext, lit, NULL, notConverted, report } fr
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
 import { asText, REGEXP_PARAMS, regexpPositional } from './functions-string.js';
 import { rewriteHierarchical } from './hierarchical.js';
-import { buildScope, classOfDataType, inferType } from './infer.js';
+import { buildScope, classOfDataType, inferType, type OraType } from './infer.js';
 import { rewriteOuterJoins } from './joins.js';
 import { rewriteBinary } from './operators.js';
 import { rewriteRownum } from './rownum.js';
@@ -302,6 +302,38 @@ function datetimeKeyword(e: FuncCall, ctx: ExprContext): Expr | undefined {
   return { ...plain, precision };
 }
 
+/** Number functions whose text arguments Oracle converts to NUMBER (ROUND / TRUNC of a date take a DATE, not text). */
+const NUMBER_ARGUMENTS = new Set([
+  'MOD',
+  'REMAINDER',
+  'ABS',
+  'CEIL',
+  'FLOOR',
+  'SIGN',
+  'SQRT',
+  'EXP',
+  'LN',
+  'LOG',
+  'POWER',
+  'ROUND',
+  'TRUNC',
+  'BITAND',
+]);
+
+/** Inferred types of a call's arguments, text read as NUMBER by the number functions (NUMBER_ARGUMENTS). */
+/** ROUND / TRUNC are number functions only when their first argument is a number or text. */
+function numberFirst(name: string, first: Expr | undefined, ctx: ExprContext): boolean {
+  if (name !== 'ROUND' && name !== 'TRUNC') return true;
+  const cls = first && inferType(first, ctx).cls;
+  return cls === 'number' || cls === 'string';
+}
+
+function numberTypes(orig: Expr[], name: string, ctx: ExprContext): OraType[] {
+  const types = orig.map((x) => inferType(x, ctx));
+  if (!NUMBER_ARGUMENTS.has(name) || !numberFirst(name, orig[0], ctx)) return types;
+  return types.map((t) => (t.cls === 'string' ? { cls: 'number', pg: 'numeric' } : t));
+}
+
 function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
   if (e.name.length === 1 && e.name[0] === 'IS OF') {
     // PL/SQL on a type hierarchy of the converted scripts is converted before (plsql/objects.ts).
@@ -313,7 +345,15 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
   // A synonym of a standalone function of the sources: the function it names.
   const routine = e.name.length === 1 && !FUNCTION_RULES[e.name[0]] ? ctx.routineSynonym?.(e.name[0]) : undefined;
   if (routine) return rewriteCall({ ...e, name: routine.schema ? [routine.schema, routine.name] : [routine.name] }, ctx);
-  const args = e.args.map((a) => rewriteExpr(a.value, ctx));
+  // A number function given text (MOD(v_text, 2), ROUND('7.25', 1), ABS(s)): Oracle converts the
+  // text to a NUMBER; PostgreSQL has no mod(varchar, integer).
+  // ROUND / TRUNC of a date (or of a value of unknown type) take a format text: left alone.
+  const textToNumber =
+    e.name.length === 1 && NUMBER_ARGUMENTS.has(e.name[0]) && !e.over && numberFirst(e.name[0], e.args[0]?.value, ctx);
+  const args = e.args.map((a) => {
+    const x = rewriteExpr(a.value, ctx);
+    return textToNumber && inferType(a.value, ctx).cls === 'string' ? cast(x, 'numeric') : x;
+  });
   const base: FuncCall = { ...e, args: e.args.map((a, i) => ({ ...a, value: args[i] })) };
   if (e.over)
     base.over = dateRangeFrame(
@@ -349,7 +389,7 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
           base,
           ctx,
           orig,
-          orig.map((x) => inferType(x, ctx)),
+          numberTypes(orig, e.name[0], ctx),
         );
         if (hasHole(out)) throw new Error('missing argument');
         return out;

@@ -336,6 +336,8 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
     return withNotNull(firstKnown(args.slice(1), ctx), args.length === 3 && args.slice(1).every((x) => inferType(x, ctx).notNull));
   if (FIRST_ARG_FUNCTIONS.has(name) && args.length) {
     const t = name === 'NVL' || name === 'COALESCE' ? firstKnown(args, ctx) : inferType(args[0], ctx);
+    // Number functions read a text argument as a NUMBER.
+    if (['ABS', 'MOD', 'ROUND', 'TRUNC'].includes(name) && t.cls === 'string') return T('number', 'numeric');
     if ((name === 'ROUND' || name === 'TRUNC') && t.cls === 'number' && t.pg !== 'float')
       return T('number', 'numeric');
     if ((name === 'ROUND' || name === 'TRUNC') && (t.cls === 'date' || t.cls === 'timestamp'))
