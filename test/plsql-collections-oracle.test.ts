@@ -13,6 +13,7 @@ const FIXTURES = [
   'index-by-cache-no-data-found',
   'collection-exception-handlers',
   'collection-extend-copies-limit',
+  'package-cache-sparse',
 ];
 const db = scratchDatabase('colloracle', 'collection semantics', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
@@ -54,6 +55,26 @@ describe('INDEX BY tables used as caches (PostgreSQL 15)', () => {
       // lookup(2), lookup(1) load (2 loads), the next two hit the cache; cache(7) raises
       // NO_DATA_FOUND, caught; cache(2) is Bob.
       expect(await one(a, 'SELECT ic_names()')).toBe('Bob Ann Bob Ann no 7; loads 2');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('a package cache filled by key (PostgreSQL 15)', () => {
+  it('COUNT counts its elements and a missing key raises NO_DATA_FOUND in the other routines', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("INSERT INTO pcs_item VALUES (5, 'five'), (-2, 'minus two'), (40000, 'big')");
+      await a.query('CALL pcs_cache.load()');
+      // Three elements (not the 40003 subscripts from -2 to 40000); 6 is missing: the handler's '?'.
+      expect(
+        await one(
+          a,
+          "SELECT pcs_cache.size_of() || ',' || pcs_cache.label_of(40000) || ',' || pcs_cache.label_of(-2) || ',' || pcs_cache.label_of(6)",
+        ),
+      ).toBe('3,big,minus two,?');
     } finally {
       await a.end();
     }

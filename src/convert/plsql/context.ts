@@ -913,7 +913,10 @@ export class PlContext {
         const failed = ref.info.variableFailures.get(ref.member);
         if (failed) this.fail(`package variable ${ref.info.name}.${ref.member} is not converted (${failed})`);
         const index = this.arrayIndex(x.args[0].value);
-        return { kind: 'subscript', operand: { kind: 'paren', expr: { kind: 'call', name: [ref.info.name, ref.member], args: [] } }, index };
+        const getter: Expr = { kind: 'call', name: [ref.info.name, ref.member], args: [] };
+        const type = ref.info.variables.get(ref.member)?.type;
+        if (x.name.length === 1 && type && this.raisingReads && this.sparseUsed.has(x.name[0]) && this.isSparse(type)) return this.checkedElement(x.name[0], getter, index);
+        return { kind: 'subscript', operand: { kind: 'paren', expr: getter }, index };
       }
     }
     if (x.kind === 'call' && x.name.length <= 2) {
@@ -987,13 +990,8 @@ export class PlContext {
       // A read of an element of an INDEX BY table the unit fills by key (a cache keyed by ids):
       // NO_DATA_FOUND when it has no such element, as in Oracle (an array gives NULL).
       // The subscript is checked (opg_sparse_key gives it back), so the element keeps its type.
-      if (whole && this.raisingReads && x.name.length === 1 && this.sparseUsed.has(x.name[0]) && this.isSparse(whole.type)) {
-        const detail = `${this.object}: reading an element of ${x.name[0]}, an INDEX BY table the unit fills by key, raises NO_DATA_FOUND when the element is missing, as in Oracle; an element holding NULL is taken for a missing one (a gap is a NULL element here)`;
-        if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0031' && f.message === detail)) this.report('OPG-PLSQL-0031', { detail });
-        // coalesce: PostgreSQL does not evaluate the subscript of a NULL array (never assigned).
-        const operand: Expr = { kind: 'call', name: ['coalesce'], args: [{ value: whole.expr }, { value: { kind: 'literal', type: 'string', value: '{}' } }] };
-        return { kind: 'subscript', operand: { kind: 'paren', expr: operand }, index: this.sparse('KEY', whole.expr, index()) };
-      }
+      if (whole && this.raisingReads && x.name.length === 1 && this.sparseUsed.has(x.name[0]) && this.isSparse(whole.type))
+        return this.checkedElement(x.name[0], whole.expr, index());
       if (whole) return { kind: 'subscript', operand: whole.expr.kind === 'call' ? { kind: 'paren', expr: whole.expr } : whole.expr, index: this.arrayIndex(x.args[0].value) };
       const method = x.name[x.name.length - 1];
       const c = x.name.length >= 2 && ['EXISTS', 'NEXT', 'PRIOR'].includes(method) ? this.collectionOf(x.name.slice(0, -1)) : undefined;
@@ -1043,6 +1041,19 @@ export class PlContext {
     this.sparseFinding();
     const args = [{ value: c }, ...(i ? [{ value: { kind: 'pg-cast', operand: { kind: 'paren', expr: i }, type: { kind: 'datatype', name: 'integer', args: [] } } as Expr }] : [])];
     return { kind: 'call', name: [fn], args };
+  }
+
+  /**
+   * Element `i` of the INDEX BY table `c` (named `name`) read with Oracle's NO_DATA_FOUND when it
+   * has no such element: the subscript is checked (opg_sparse_key gives it back), so the element
+   * keeps its type.
+   */
+  private checkedElement(name: OraName, c: Expr, i: Expr): Expr {
+    const detail = `${this.object}: reading an element of ${name}, an INDEX BY table filled by key, raises NO_DATA_FOUND when the element is missing, as in Oracle; an element holding NULL is taken for a missing one (a gap is a NULL element here)`;
+    if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0031' && f.message === detail)) this.report('OPG-PLSQL-0031', { detail });
+    // coalesce: PostgreSQL does not evaluate the subscript of a NULL array (never assigned).
+    const operand: Expr = { kind: 'call', name: ['coalesce'], args: [{ value: c }, { value: { kind: 'literal', type: 'string', value: '{}' } }] };
+    return { kind: 'subscript', operand: { kind: 'paren', expr: operand }, index: this.sparse('KEY', c, i) };
   }
 
   private sparseFinding(): void {

@@ -15,6 +15,7 @@
  */
 import type { Expr } from '../../ast/expr.js';
 import type { Block, PlStatement } from '../../ast/plsql.js';
+import type { PackageInfo } from './packages.js';
 
 /** The collection variables `b` (and its nested blocks) use sparsely. */
 export function sparseUses(b: Block): Set<string> {
@@ -94,5 +95,23 @@ export function sparseUses(b: Block): Set<string> {
     for (const h of x.handlers) statements(h.body);
   };
   block(b);
+  return out;
+}
+
+const packageUses = new WeakMap<PackageInfo, Set<string>>();
+
+/**
+ * The package's variables some routine of its body (or its initialization section) makes sparse:
+ * COUNT and element reads of them in every routine of the package follow Oracle's sparse rules.
+ */
+export function packageSparseUses(info: PackageInfo): Set<string> {
+  const known = packageUses.get(info);
+  if (known) return known;
+  const out = new Set<string>();
+  const blocks: Block[] = [];
+  for (const d of info.body?.declarations ?? []) if (d.kind === 'subprogram' && d.unit.block) blocks.push(d.unit.block);
+  if (info.body?.init) blocks.push(info.body.init);
+  for (const b of blocks) for (const name of sparseUses(b)) if (info.variables.has(name)) out.add(name);
+  packageUses.set(info, out);
   return out;
 }

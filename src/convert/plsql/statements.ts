@@ -8,7 +8,7 @@ import { printDml } from '../../emit/pg/dml.js';
 import { contextProcedure, lockRequestStatement } from './builtins.js';
 import { noteCall } from './callees.js';
 import { splitCommits } from './commit-split.js';
-import { sparseUses } from './sparse-use.js';
+import { packageSparseUses, sparseUses } from './sparse-use.js';
 import { knownTexts, textOf } from './known-text.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 import { candidatesOf, castCallArgs } from './overload-resolution.js';
@@ -192,6 +192,8 @@ function prepareUnit(b: Block, pc: PlContext): void {
   pc.usesRowcount = sqlRowcount || pc.foundViaRowcount;
   scanCursorAttributes(b, pc);
   pc.sparseUsed = sparseUses(b);
+  // A package variable another routine of the package fills by key (a cache kept for the session).
+  if (pc.pkg) for (const name of packageSparseUses(pc.pkg)) pc.sparseUsed.add(name);
 }
 
 /** Cursor attributes (c%FOUND, c%NOTFOUND, c%ROWCOUNT) used in an expression tree. */
