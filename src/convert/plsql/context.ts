@@ -702,7 +702,10 @@ export class PlContext {
   }
 
   /** A loop's index (integer) or record (fields of the cursor's or query's rows). */
+  /** Names of the unit's numeric FOR loop indexes. */
+  readonly loopIndexes = new Set<OraName>();
   declareLoopIndex(name: OraName): void {
+    this.loopIndexes.add(name);
     this.declare(name, { kind: 'variable', type: INTEGER_T });
   }
   declareLoopRecord(name: OraName, source: { cursor?: OraName; query?: Query }): void {

@@ -494,6 +494,15 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       const deep = deepAssign(t, s.value, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts));
       if (deep) return out(...deep);
       const element = t.kind === 'call' && t.args.length === 1 && !t.args[0].name ? pc.collectionOf(t.name) : undefined;
+      // A key computed at run time (an id, a hash value) or a far literal one: the span is unknown.
+      const key = t.kind === 'call' ? t.args[0]?.value : undefined;
+      const literalKey = key?.kind === 'literal' ? key : key?.kind === 'unary' && key.op === '-' && key.operand.kind === 'literal' ? key.operand : undefined;
+      const loopKey = key?.kind === 'column' && key.parts.length === 1 && pc.loopIndexes.has(key.parts[0]);
+      const nearKey = loopKey || (!!literalKey && literalKey.type === 'number' && Math.abs(Number(literalKey.value)) <= 1_000_000);
+      if (element && !nearKey && t.kind === 'call' && t.name.length === 1 && pc.sparseUsed.has(t.name[0]) && pc.isSparse(element.type)) {
+        const detail = `${pc.object}: the keys of ${t.name[0]}, an INDEX BY table filled by key, are array subscripts: the array holds every subscript from the smallest key to the largest, so keys far apart (ids, hash values) cost memory and time, and a span of more than 134,217,727 fails ('array size exceeds the maximum allowed'); keep such a table in a jsonb object or a temporary table keyed by the id`;
+        if (!pc.findings.some((f) => f.id === 'OPG-PLSQL-0031' && f.message === detail)) pc.report('OPG-PLSQL-0031', { detail });
+      }
       if (element?.packageVar && t.kind === 'call') {
         // pkg_collection(i) := v: read the array, change the element, write it back.
         const pv = element.packageVar;
