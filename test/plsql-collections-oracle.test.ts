@@ -14,6 +14,7 @@ const FIXTURES = [
   'collection-exception-handlers',
   'collection-extend-copies-limit',
   'package-cache-sparse',
+  'record-element-number-text',
 ];
 const db = scratchDatabase('colloracle', 'collection semantics', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
@@ -75,6 +76,19 @@ describe('a package cache filled by key (PostgreSQL 15)', () => {
           "SELECT pcs_cache.size_of() || ',' || pcs_cache.label_of(40000) || ',' || pcs_cache.label_of(-2) || ',' || pcs_cache.label_of(6)",
         ),
       ).toBe('3,big,minus two,?');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('records in collections and function results (PostgreSQL 15)', () => {
+  it('a NUMBER field read through an element or a function result is written as TO_CHAR writes it', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // 1000 * (1 + 10 / 100) and 2 / 8: Oracle writes 1100 and .25 (no trailing zeros, no leading 0).
+      expect(await one(a, 'SELECT rent_pay.demo()')).toBe('1100;1100;.25');
     } finally {
       await a.end();
     }

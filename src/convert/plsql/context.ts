@@ -289,8 +289,10 @@ export class PlContext {
     };
     // (value).attr: an attribute of an object value — a method's result, a variable's chain.
     this.ectx.fieldType = (operand, field) => {
-      const q = objectTypeOf(cctx, this.valueType(operand));
-      const t = q && attributes(cctx, q).find((a) => a.name === field)?.type;
+      const vt = this.valueType(operand);
+      const q = objectTypeOf(cctx, vt);
+      // A record's field too (an element of a collection of records, a function's record result).
+      const t = q ? attributes(cctx, q).find((a) => a.name === field)?.type : fieldsOf(vt, this)?.find((f) => f.name === field)?.type;
       return t && this.oracleType(t);
     };
     this.ectx.callReturnType = (name) => {
@@ -360,10 +362,16 @@ export class PlContext {
       case 'column':
         return this.lookup(x.parts[0]) ? staticType(x, this) : undefined;
       case 'call':
-        return x.name.length === 1 ? this.methodReturns.get(x.name[0]) : undefined;
+        return (x.name.length === 1 ? this.methodReturns.get(x.name[0]) : undefined) ?? this.ectx.callReturnType?.(x.name);
+      case 'subscript': {
+        // c[i]: an element of a collection held as an array.
+        const e = elementOf(this.valueType(x.operand), this);
+        return e && !e.map ? e.element : undefined;
+      }
       case 'field': {
-        const q = x.field === '*' ? undefined : objectTypeOf(this.cctx, this.valueType(x.operand));
-        return q && attributes(this.cctx, q).find((a) => a.name === x.field)?.type;
+        const vt = x.field === '*' ? undefined : this.valueType(x.operand);
+        const q = objectTypeOf(this.cctx, vt);
+        return q ? attributes(this.cctx, q).find((a) => a.name === x.field)?.type : fieldsOf(vt, this)?.find((f) => f.name === x.field)?.type;
       }
       default:
         return undefined;
