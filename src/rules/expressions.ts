@@ -22,7 +22,7 @@ import { bin, call, cast, type ExprContext, lit, NULL, notConverted, report } fr
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
 import { asText, REGEXP_PARAMS, regexpPositional } from './functions-string.js';
 import { rewriteHierarchical } from './hierarchical.js';
-import { buildScope, classOfDataType, inferType, type OraType } from './infer.js';
+import { buildScope, classOfDataType, inferType, type OraType, queryColumnTypes } from './infer.js';
 import { rewriteOuterJoins } from './joins.js';
 import { rewriteBinary } from './operators.js';
 import { rewriteRownum } from './rownum.js';
@@ -162,14 +162,16 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
         const r = (asDate ? nlsDateLiteral(x, ctx) : undefined) ?? rewriteExpr(x, ctx);
         return t.cls === 'number' && types[i].cls === 'string' && x.kind !== 'literal' ? cast(r, 'numeric') : r;
       };
-      // code_text IN (1, 2): Oracle compares numbers (the text converted), as for =.
-      const numeric = t.cls === 'string' && types.some((x) => x.cls === 'number');
+      // code_text IN (1, 2): Oracle compares numbers (the text converted), as for =. The same for
+      // a one-column subquery: num_col IN (SELECT text_col …) converts the subquery's text.
+      const sub = Array.isArray(e.list) ? undefined : queryColumnTypes(e.list, ctx);
+      const subType = sub?.length === 1 && e.operand.kind !== 'list' ? sub[0].type : undefined;
+      const numeric = t.cls === 'string' && (types.some((x) => x.cls === 'number') || subType?.cls === 'number');
       const operand = rewriteExpr(e.operand, ctx);
-      return {
-        ...e,
-        operand: numeric ? cast(operand, 'numeric') : operand,
-        list: Array.isArray(e.list) ? e.list.map(item) : rewriteQuery(e.list, ctx),
-      };
+      let list = Array.isArray(e.list) ? e.list.map(item) : rewriteQuery(e.list, ctx);
+      if (!Array.isArray(list) && t.cls === 'number' && subType?.cls === 'string' && list.kind === 'select' && list.items.length === 1)
+        list = { ...list, items: [{ ...list.items[0], expr: cast(list.items[0].expr, 'numeric') }] };
+      return { ...e, operand: numeric ? cast(operand, 'numeric') : operand, list };
     }
     case 'quantified':
       return {
