@@ -27,6 +27,8 @@ export interface ExprContext {
   callReturnType?: (name: OraName[]) => DataType | undefined;
   /** Oracle type of `(operand).field`: an attribute of an object value (a method's result, a chain). */
   fieldType?: (operand: Expr, field: OraName) => DataType | undefined;
+  /** Oracle type of `c[i]`: an element of a collection held as an array (PL/SQL). */
+  elementType?: (array: Expr) => DataType | undefined;
   /** Column names of a table of the converted model (for resolving unqualified columns). */
   tableColumns?: (table: QualifiedName) => OraName[] | undefined;
   /** The sequence a synonym of the sources names (syn.NEXTVAL), when it names one. */

@@ -251,6 +251,10 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
       const t = e.field === '*' ? undefined : ctx.fieldType?.(e.operand, e.field);
       return t ? classOfDataType(t) : UNKNOWN;
     }
+    case 'subscript': {
+      const t = ctx.elementType?.(e);
+      return t ? classOfDataType(t) : UNKNOWN;
+    }
     case 'call':
       return callType(e, ctx);
     case 'unary':

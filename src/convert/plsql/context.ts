@@ -295,6 +295,10 @@ export class PlContext {
       const t = q ? attributes(cctx, q).find((a) => a.name === field)?.type : fieldsOf(vt, this)?.find((f) => f.name === field)?.type;
       return t && this.oracleType(t);
     };
+    this.ectx.elementType = (x) => {
+      const t = this.valueType(x);
+      return t && this.oracleType(t);
+    };
     this.ectx.callReturnType = (name) => {
       // pkg.v / pkg.f: a package variable's getter (the pre-pass made reads calls) or a package
       // function of one declaration has the declared type.
