@@ -15,6 +15,7 @@ const FIXTURES = [
   'collection-extend-copies-limit',
   'package-cache-sparse',
   'record-element-number-text',
+  'nested-table-delete-element',
 ];
 const db = scratchDatabase('colloracle', 'collection semantics', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
@@ -28,6 +29,22 @@ describe('collections as Oracle documents them (PostgreSQL 15)', () => {
       // (1,2,2,3) = (3,2,1,2); (1,2,2,3) <> (1,2,3,3); a = NULL is unknown; two empty ones are
       // equal; ('x','y') = ('y','x').
       expect(await one(a, 'SELECT nte_compare()')).toBe('eq,ne,unknown,eq,names eq');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('DELETE(i) on a nested table (PostgreSQL 15)', () => {
+  it('leaves gaps that COUNT, FIRST, LAST, NEXT, PRIOR and EXISTS skip', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // (3,4,6,7,8,10,12): the odd ones (1st, 4th) deleted, then DELETE(LAST - 1, LAST - 1) (10):
+      // 4 elements at 2, 3, 5, 7; PRIOR(7) = 5; EXISTS(1) false.
+      expect(await one(a, 'SELECT ntd_keep_even(ARRAY[3, 4, 6, 7, 8, 10, 12]::ntd_ids)')).toBe(
+        '4:2-7: 4 6 8 12:5 n',
+      );
     } finally {
       await a.end();
     }

@@ -869,9 +869,10 @@ export class PlContext {
         // LIMIT: a VARRAY's maximum size; NULL for nested tables and INDEX BY tables.
         const limit = c && last === 'LIMIT' ? this.varrayLimit(c.type) : undefined;
         if (limit !== undefined) return num(String(limit));
-        if (c && (last === 'FIRST' || last === 'LAST') && this.isSparse(c.type)) return this.sparse(last, c.expr);
+        const named = x.parts.length === 2 ? x.parts[0] : undefined;
+        if (c && (last === 'FIRST' || last === 'LAST') && this.sparseVariable(named, c.type)) return this.sparse(last, c.expr);
         // COUNT of a collection the unit makes sparse: the elements holding a value (sparse-use.ts).
-        if (c && last === 'COUNT' && x.parts.length === 2 && this.sparseUsed.has(x.parts[0]) && this.isSparse(c.type)) return this.sparse('COUNT', c.expr);
+        if (c && last === 'COUNT' && named && this.sparseUsed.has(named) && this.sparseVariable(named, c.type)) return this.sparse('COUNT', c.expr);
         if (c) return collectionAttribute(c.expr, last);
       }
       return undefined;
@@ -1010,7 +1011,7 @@ export class PlContext {
       if (whole) return { kind: 'subscript', operand: whole.expr.kind === 'call' ? { kind: 'paren', expr: whole.expr } : whole.expr, index: this.arrayIndex(x.args[0].value) };
       const method = x.name[x.name.length - 1];
       const c = x.name.length >= 2 && ['EXISTS', 'NEXT', 'PRIOR'].includes(method) ? this.collectionOf(x.name.slice(0, -1)) : undefined;
-      if (c && this.isSparse(c.type)) return this.sparse(method, c.expr, index());
+      if (c && this.sparseVariable(x.name.length === 2 ? x.name[0] : undefined, c.type)) return this.sparse(method, c.expr, index());
       if (c) return collectionMethod(c.expr, method, index());
     }
     return undefined;
@@ -1031,6 +1032,22 @@ export class PlContext {
     const exact = limits?.get(`${t.schema ?? ''}.${t.name}`);
     if (exact !== undefined || t.schema) return exact;
     return limits && [...limits].find(([k]) => k.endsWith(`.${t.name}`))?.[1];
+  }
+
+  /**
+   * The collection `name` (a variable of the unit, when named alone) of type `t` may have gaps: an
+   * INDEX BY table, or a nested table the unit deletes elements of (DELETE(i) keeps a placeholder
+   * that EXTEND and TRIM count, as a NULL element does here).
+   */
+  sparseVariable(name: OraName | undefined, t: DataType): boolean {
+    if (this.isSparse(t)) return true;
+    if (!name || !this.lookup(name) || !this.sparseUsed.has(name)) return false;
+    // One the unit also EXTENDs is left out: after EXTEND, c(c.LAST) := v would find the new
+    // (NULL) element a gap.
+    if (!this.isCollectionType(t) || this.varrayLimit(t) !== undefined || this.extendedUsed.has(name)) return false;
+    const detail = `${this.object}: elements of the nested table ${name} are deleted: it is an array whose deleted elements are NULL elements (COUNT, FIRST, LAST, NEXT, PRIOR and EXISTS skip them as Oracle skips deleted ones, EXTEND and TRIM count them as Oracle does), but TABLE(${name}), the MULTISET operators, SET, CARDINALITY, MEMBER OF and = see them as NULL elements, and an element holding NULL is skipped too`;
+    if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0031' && f.message === detail)) this.report('OPG-PLSQL-0031', { detail });
+    return true;
   }
 
   isSparse(t: DataType): boolean {
@@ -1090,6 +1107,9 @@ export class PlContext {
    * nor an OUT argument, which must stay an element).
    */
   raisingReads = false;
+
+  /** Collection variables the unit EXTENDs (sparse-use.ts). */
+  readonly extendedUsed = new Set<OraName>();
 
   /** Collection variables the unit makes sparse (element DELETE, assignment by key): sparse-use.ts. */
   sparseUsed = new Set<OraName>();

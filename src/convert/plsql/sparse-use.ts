@@ -17,8 +17,8 @@ import type { Expr } from '../../ast/expr.js';
 import type { Block, PlStatement } from '../../ast/plsql.js';
 import type { PackageInfo } from './packages.js';
 
-/** The collection variables `b` (and its nested blocks) use sparsely. */
-export function sparseUses(b: Block): Set<string> {
+/** The collection variables `b` (and its nested blocks) use sparsely; `extended` gets those it EXTENDs. */
+export function sparseUses(b: Block, extended?: Set<string>): Set<string> {
   const out = new Set<string>();
   const loops: string[] = [];
   const dense = (name: string, i: Expr): boolean => {
@@ -48,6 +48,9 @@ export function sparseUses(b: Block): Set<string> {
       case 'call': {
         const c = s.call;
         if (c.kind === 'call' && c.name.length === 2 && c.name[1] === 'DELETE' && c.args.length) out.add(c.name[0]);
+        // c.EXTEND [(n [, i])]: the collections the unit extends (`extended`, when asked for).
+        if (c.kind === 'call' && c.name.length === 2 && c.name[1] === 'EXTEND') extended?.add(c.name[0]);
+        if (c.kind === 'column' && c.parts.length === 2 && c.parts[1] === 'EXTEND') extended?.add(c.parts[0]);
         return;
       }
       case 'sql': {

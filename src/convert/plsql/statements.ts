@@ -191,7 +191,7 @@ function prepareUnit(b: Block, pc: PlContext): void {
   pc.usesPut = usesPut;
   pc.usesRowcount = sqlRowcount || pc.foundViaRowcount;
   scanCursorAttributes(b, pc);
-  pc.sparseUsed = sparseUses(b);
+  pc.sparseUsed = sparseUses(b, pc.extendedUsed);
   // A package variable another routine of the package fills by key (a cache kept for the session).
   if (pc.pkg) for (const name of packageSparseUses(pc.pkg)) pc.sparseUsed.add(name);
 }
@@ -1126,13 +1126,13 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     switch (method) {
       case 'DELETE':
         if (!c.args.length) return [assign(`'{}'`)];
-        if (c.args.length === 1 && pc.isSparse(coll.type)) {
+        if (c.args.length === 1 && pc.sparseVariable(c.name.length === 2 ? c.name[0] : undefined, coll.type)) {
           // An INDEX BY table: the element becomes a gap, a NULL element (see PlContext.isSparse).
           // The key is converted to an integer as Oracle does (a VARCHAR2 element holding a number).
           if (!coll.packageVar) return [`${cur}[(${arg(0)})::integer] := NULL;`];
           return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', `  opg_a[(${arg(0)})::integer] := NULL;`, `  ${assign('opg_a')}`, 'END;'];
         }
-        if (c.args.length === 2 && pc.isSparse(coll.type)) {
+        if (c.args.length === 2 && pc.sparseVariable(c.name.length === 2 ? c.name[0] : undefined, coll.type)) {
           // DELETE(k1, k2): the elements from k1 to k2 that exist become gaps (none when k1 > k2).
           const gaps = (a: string) => [
             `FOR opg_k IN greatest((${arg(0)})::integer, array_lower(${a}, 1))..least((${arg(1)})::integer, array_upper(${a}, 1)) LOOP`,
