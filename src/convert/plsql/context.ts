@@ -1044,7 +1044,7 @@ export class PlContext {
     if (!name || !this.lookup(name) || !this.sparseUsed.has(name)) return false;
     // One the unit also EXTENDs is left out: after EXTEND, c(c.LAST) := v would find the new
     // (NULL) element a gap.
-    if (!this.isCollectionType(t) || this.varrayLimit(t) !== undefined || this.extendedUsed.has(name)) return false;
+    if (!this.isCollectionType(t) || this.varrayLimit(t) !== undefined || this.collectionMethods.has(`EXTEND ${name}`) || !this.collectionMethods.has(`DELETE ${name}`)) return false;
     const detail = `${this.object}: elements of the nested table ${name} are deleted: it is an array whose deleted elements are NULL elements (COUNT, FIRST, LAST, NEXT, PRIOR and EXISTS skip them as Oracle skips deleted ones, EXTEND and TRIM count them as Oracle does), but TABLE(${name}), the MULTISET operators, SET, CARDINALITY, MEMBER OF and = see them as NULL elements, and an element holding NULL is skipped too`;
     if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0031' && f.message === detail)) this.report('OPG-PLSQL-0031', { detail });
     return true;
@@ -1108,8 +1108,8 @@ export class PlContext {
    */
   raisingReads = false;
 
-  /** Collection variables the unit EXTENDs (sparse-use.ts). */
-  readonly extendedUsed = new Set<OraName>();
+  /** 'EXTEND c' / 'DELETE c': collection variables the unit EXTENDs / deletes elements of (sparse-use.ts). */
+  readonly collectionMethods = new Set<string>();
 
   /** Collection variables the unit makes sparse (element DELETE, assignment by key): sparse-use.ts. */
   sparseUsed = new Set<OraName>();

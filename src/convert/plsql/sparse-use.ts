@@ -17,8 +17,11 @@ import type { Expr } from '../../ast/expr.js';
 import type { Block, PlStatement } from '../../ast/plsql.js';
 import type { PackageInfo } from './packages.js';
 
-/** The collection variables `b` (and its nested blocks) use sparsely; `extended` gets those it EXTENDs. */
-export function sparseUses(b: Block, extended?: Set<string>): Set<string> {
+/**
+ * The collection variables `b` (and its nested blocks) use sparsely; `methods` gets 'EXTEND c' and
+ * 'DELETE c' for those it EXTENDs and deletes elements of.
+ */
+export function sparseUses(b: Block, methods?: Set<string>): Set<string> {
   const out = new Set<string>();
   const loops: string[] = [];
   const dense = (name: string, i: Expr): boolean => {
@@ -48,9 +51,10 @@ export function sparseUses(b: Block, extended?: Set<string>): Set<string> {
       case 'call': {
         const c = s.call;
         if (c.kind === 'call' && c.name.length === 2 && c.name[1] === 'DELETE' && c.args.length) out.add(c.name[0]);
-        // c.EXTEND [(n [, i])]: the collections the unit extends (`extended`, when asked for).
-        if (c.kind === 'call' && c.name.length === 2 && c.name[1] === 'EXTEND') extended?.add(c.name[0]);
-        if (c.kind === 'column' && c.parts.length === 2 && c.parts[1] === 'EXTEND') extended?.add(c.parts[0]);
+        // c.EXTEND [(n [, i])] and c.DELETE(i [, j]), recorded in `methods` when asked for.
+        if (c.kind === 'call' && c.name.length === 2 && c.name[1] === 'EXTEND') methods?.add(`EXTEND ${c.name[0]}`);
+        if (c.kind === 'column' && c.parts.length === 2 && c.parts[1] === 'EXTEND') methods?.add(`EXTEND ${c.parts[0]}`);
+        if (c.kind === 'call' && c.name.length === 2 && c.name[1] === 'DELETE' && c.args.length) methods?.add(`DELETE ${c.name[0]}`);
         return;
       }
       case 'sql': {

@@ -191,7 +191,7 @@ function prepareUnit(b: Block, pc: PlContext): void {
   pc.usesPut = usesPut;
   pc.usesRowcount = sqlRowcount || pc.foundViaRowcount;
   scanCursorAttributes(b, pc);
-  pc.sparseUsed = sparseUses(b, pc.extendedUsed);
+  pc.sparseUsed = sparseUses(b, pc.collectionMethods);
   // A package variable another routine of the package fills by key (a cache kept for the session).
   if (pc.pkg) for (const name of packageSparseUses(pc.pkg)) pc.sparseUsed.add(name);
 }
