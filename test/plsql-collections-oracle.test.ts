@@ -16,6 +16,7 @@ const FIXTURES = [
   'package-cache-sparse',
   'record-element-number-text',
   'nested-table-delete-element',
+  'collection-of-local-collections',
 ];
 const db = scratchDatabase('colloracle', 'collection semantics', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
@@ -107,6 +108,21 @@ describe('records in collections and function results (PostgreSQL 15)', () => {
       // 1000 * (1 + 10 / 100), 2 / 8 and 3 / 4 * 2: Oracle writes 1100, .25 and 1.5 (no trailing
       // zeros, no leading 0).
       expect(await one(a, 'SELECT rent_pay.demo()')).toBe('1100;1100;.25;1.5');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('collections of collections (PostgreSQL 15)', () => {
+  it('an inner collection of a created type is an element of its own; local inner types are reported', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // ('a','b') and ('c'): inner collections of different sizes, COUNT 2 + 1.
+      expect(Number(await one(a, 'SELECT cl_matrix.names()'))).toBe(3);
+      // The routine using a local TABLE OF VARRAY type is not emitted (reported instead).
+      expect(await one(a, "SELECT count(*) FROM pg_proc WHERE proname = 'cells'")).toBe('0');
     } finally {
       await a.end();
     }

@@ -275,14 +275,25 @@ export function packageTypeText(info: PackageInfo, name: OraName, cctx: ConvertC
     text = 'jsonb';
     // The element type must be convertible too.
     pc.resolvedType(d.def.of, d.name);
-  } else if (d.def.kind === 'table' || d.def.kind === 'varray') text = `${pc.resolvedType(d.def.of, d.name)}[]`;
-  else text = 'refcursor';
+  } else if (d.def.kind === 'table' || d.def.kind === 'varray') {
+    const element = pc.resolvedType(d.def.of, d.name);
+    if (element.endsWith('[]')) pc.fail(nestedArrayReason(d.name));
+    text = `${element}[]`;
+  } else text = 'refcursor';
   if (pc.unconvertible.length) {
     info.typeFailures.set(name, pc.unconvertible.join('; '));
     return { failure: pc.unconvertible.join('; ') };
   }
   info.types.set(name, text);
   return { text };
+}
+
+/**
+ * Why a collection type whose elements are collections held as arrays (TABLE OF a package or local
+ * nested table / VARRAY type) is not converted: an array of arrays is one multidimensional array.
+ */
+export function nestedArrayReason(name: string): string {
+  return `collection type ${name} of collections: PostgreSQL arrays of arrays are multidimensional and rectangular (every inner collection the same size, no element reads the inner collection); declare the inner collection with CREATE TYPE … AS TABLE OF (an element of its own type here), or keep the elements in a table`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { packageSparseUses, sparseUses } from './sparse-use.js';
 import { knownTexts, textOf } from './known-text.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 import { candidatesOf, castCallArgs } from './overload-resolution.js';
-import type { PackageInfo } from './packages.js';
+import { nestedArrayReason, type PackageInfo } from './packages.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { printQuery } from '../../emit/pg/query.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
@@ -319,7 +319,9 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
         if (!index) pc.fail(`associative array ${d.name} indexed by ${(def as { indexBy: { name: string } }).indexBy.name}`);
         if (def.kind === 'table' && def.indexBy) pc.sparseTypes.add(d.name);
         if (def.kind === 'varray') pc.localVarrays.set(d.name, def.size);
-        pc.localTypes.set(d.name, `${pc.resolvedType(def.of, d.name)}[]`);
+        const element = pc.resolvedType(def.of, d.name);
+        if (element.endsWith('[]')) pc.fail(nestedArrayReason(d.name));
+        pc.localTypes.set(d.name, `${element}[]`);
         pc.localElements.set(d.name, def.of);
       } else if (def.kind === 'record') {
         const name = `${pc.typePrefix}_${d.name}`.toLowerCase();
