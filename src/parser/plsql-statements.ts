@@ -341,7 +341,8 @@ export function definePlsqlStatementRules($: P): void {
             return false;
           },
           ALT: (): PlStatement => {
-            const cursor = $.subrule(1, $.identifier);
+            // cursor or package.cursor
+            const cursor = dotted(1);
             const args = $.option(1, () => {
               $.consume(1, T.LParen);
               const a = $.subrule(0, $.exprList);
@@ -419,7 +420,11 @@ export function definePlsqlStatementRules($: P): void {
         s.saveExceptions = true;
       },
     });
-    s.statement = $.subrule(0, $.sqlStatement);
+    // FORALL i IN … EXECUTE IMMEDIATE 'dml' USING c(i): dynamic DML bound per element.
+    s.statement = $.or(1, [
+      { GATE: () => la(1) === K.EXECUTE, ALT: () => $.subrule(0, $.executeImmediate) },
+      { ALT: () => $.subrule(0, $.sqlStatement) },
+    ]);
     return s;
   });
 
