@@ -208,7 +208,15 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
           notConverted(ctx, '(… - …) YEAR TO MONTH (use age(ts1, ts2) truncated to months, checking the rounding your code expects)');
           return { ...e, operand, type };
         }
-        if (inferType(e.operand, ctx).cls === 'number') return bin('*', operand, cast(lit('1 day'), 'interval'));
+        // Only DATE - DATE (both known) became a number of days; a difference whose operands are
+        // not both known DATEs stays a PostgreSQL subtraction of timestamps, already an interval.
+        let diff: Expr = e.operand;
+        while (diff.kind === 'paren') diff = diff.expr;
+        const days =
+          diff.kind === 'binary' && diff.op === '-'
+            ? inferType(diff.left, ctx).cls === 'date' && inferType(diff.right, ctx).cls === 'date'
+            : inferType(e.operand, ctx).cls === 'number';
+        if (days) return bin('*', operand, cast(lit('1 day'), 'interval'));
         return cast(operand, type);
       }
       // CAST(number | date AS VARCHAR2(n)): Oracle converts as TO_CHAR without a format does
