@@ -16,7 +16,7 @@ import type { ConvertContext } from '../context.js';
 import { builtinFunction } from './builtins.js';
 import { builtinPackageExpr } from './builtin-packages.js';
 import { assignsEnclosing, extraArgs, type NestedRoutine, nestedName } from './nested.js';
-import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_TEXT, sqlcodeStates, sqlcodeText, sqlstateForOra } from './exceptions.js';
+import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_HELPER, SQLERRM_TEXT, knownSqlerrm, sqlcodeStates, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { elementOf, fieldsOf, lowerChain } from './chains.js';
 import { attributes, lowerObjectExpr, objectTypeOf, staticType } from './objects.js';
 import { jsonExpr } from './json-types.js';
@@ -991,9 +991,22 @@ export class PlContext {
         return { kind: 'pseudo', name: items.length ? `ARRAY[${items.join(', ')}]::${type}` : `'{}'::${type}` };
       }
     }
-    if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SQLERRM' && x.args.length > 0) {
-      this.fail('SQLERRM(code) has no PostgreSQL equivalent');
-      return undefined;
+    if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'SQLERRM' && x.args.length === 1 && !x.args[0].name && !this.lookup('SQLERRM')) {
+      // SQLERRM(code): the message of an error number (opg_sqlerrm, created before the unit).
+      if (!this.preStatements.includes(SQLERRM_HELPER)) this.preStatements.push(SQLERRM_HELPER);
+      const arg = x.args[0].value;
+      const code = mapExprDeep(arg, (y) => this.plsqlNode(y));
+      const call: Expr = { kind: 'call', name: ['opg_sqlerrm'], args: [{ value: code }] };
+      const literal = arg.kind === 'literal' && arg.type === 'number' ? Number(arg.value) : arg.kind === 'unary' && arg.op === '-' && arg.operand.kind === 'literal' && arg.operand.type === 'number' ? -Number(arg.operand.value) : undefined;
+      const ofSqlcode = arg.kind === 'column' && arg.parts.length === 1 && arg.parts[0] === 'SQLCODE' && !this.lookup('SQLCODE');
+      if (literal === undefined || !knownSqlerrm(literal))
+        this.report('OPG-PLSQL-0003', {
+          detail: `SQLERRM(${literal ?? 'code'}) gives Oracle's message for application errors (-20000 … -20999: 'ORA-20nnn: ') and for the predefined exceptions and common ORA- errors; for another error number only its 'ORA-nnnnn: ' prefix${ofSqlcode ? " (in a handler, an error with no ORA- number gives PostgreSQL's message)" : ''}`,
+        });
+      // In a handler, SQLCODE of a PostgreSQL error with no ORA- number is NULL: its message then.
+      if (ofSqlcode && this.handlerDepth)
+        return { kind: 'call', name: ['coalesce'], args: [{ value: call }, { value: { kind: 'pseudo', name: SQLERRM_TEXT } }] };
+      return call;
     }
     // c.COUNT() / c.FIRST() … written with empty parentheses.
     if (x.kind === 'call' && !x.args.length && x.name.length >= 2 && ['FIRST', 'LAST', 'COUNT', 'LIMIT'].includes(x.name[x.name.length - 1]))

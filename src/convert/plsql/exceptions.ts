@@ -137,3 +137,68 @@ const FIXED_MESSAGES: [string, string][] = [
 export const SQLERRM_TEXT = `(CASE WHEN SQLSTATE LIKE 'O0%' THEN 'ORA-2' || right(SQLSTATE, 4) || ': ' || SQLERRM ${FIXED_MESSAGES.map(
   ([state, text]) => `WHEN SQLSTATE = '${state}' THEN '${text}'`,
 ).join(' ')} ELSE SQLERRM END)`;
+
+/**
+ * Oracle's message text (NLS_LANGUAGE AMERICAN, as SQLERRM(n) gives it: the parameters of the
+ * message left empty) of the errors a converted unit can meet, by ORA- number.
+ */
+const ORA_MESSAGES: Record<number, string> = {
+  1: 'unique constraint (.) violated',
+  51: 'timeout occurred while waiting for a resource',
+  54: 'resource busy and acquire with NOWAIT specified or timeout expired',
+  60: 'deadlock detected while waiting for resource',
+  942: 'table or view does not exist',
+  1001: 'invalid cursor',
+  1012: 'not logged on',
+  1017: 'invalid username/password; logon denied',
+  1400: 'cannot insert NULL into ()',
+  1403: 'no data found',
+  1410: 'invalid ROWID',
+  1422: 'exact fetch returns more than requested number of rows',
+  1438: 'value larger than specified precision allowed for this column',
+  1476: 'divisor is equal to zero',
+  1722: 'invalid number',
+  1843: 'not a valid month',
+  2290: 'check constraint (.) violated',
+  2291: 'integrity constraint (.) violated - parent key not found',
+  2292: 'integrity constraint (.) violated - child record found',
+  6500: 'PL/SQL: storage error',
+  6501: 'PL/SQL: program error',
+  6502: 'PL/SQL: numeric or value error',
+  6503: 'PL/SQL: Function returned without value',
+  6504: 'PL/SQL: Return types of Result Set variables or query do not match',
+  6511: 'PL/SQL: cursor already open',
+  6530: 'Reference to uninitialized composite',
+  6531: 'Reference to uninitialized collection',
+  6532: 'Subscript outside of limit',
+  6533: 'Subscript beyond count',
+  6592: 'CASE not found while executing CASE statement',
+  8177: "can't serialize access for this transaction",
+};
+
+/** The error numbers whose SQLERRM(n) text opg_sqlerrm knows (see SQLERRM_HELPER). */
+export function knownSqlerrm(code: number): boolean {
+  return code >= 0 || (code <= -20000 && code >= -20999) || ORA_MESSAGES[-code] !== undefined;
+}
+
+/**
+ * SQLERRM(code) (Oracle PL/SQL Language Reference, "SQLERRM Function"): 0 → ORA-0000, +100 →
+ * ORA-01403, another positive number → "-n: non-ORACLE exception", -n → the message of ORA-n
+ * (application errors -20000 … -20999 have an empty one). Messages of errors outside ORA_MESSAGES
+ * are given as "ORA-nnnnn: " only.
+ */
+export const SQLERRM_HELPER = `CREATE OR REPLACE FUNCTION opg_sqlerrm(code numeric)
+RETURNS text
+LANGUAGE sql
+IMMUTABLE
+AS $body$
+  -- Oracle's SQLERRM(code): the message of error number code.
+  SELECT CASE
+    WHEN code = 0 THEN 'ORA-0000: normal, successful completion'
+    WHEN code = 100 THEN 'ORA-01403: no data found'
+    WHEN code > 0 THEN '-' || code || ': non-ORACLE exception'
+    ELSE 'ORA-' || lpad((-code)::text, 5, '0') || ': ' || coalesce(CASE -code ${Object.entries(ORA_MESSAGES)
+      .map(([n, text]) => `WHEN ${n} THEN '${text.replace(/'/g, "''")}'`)
+      .join(' ')} END, '')
+  END
+$body$;`;
