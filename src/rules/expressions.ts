@@ -350,6 +350,10 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
     notConverted(ctx, 'IS OF (type): the type is not a type hierarchy of the converted scripts (outside PL/SQL, or a type without subtypes)');
     return e;
   }
+  if (e.name.length === 1 && e.name[0] === 'XMLELEMENT' && e.args[0]?.name === 'EVALNAME') {
+    notConverted(ctx, 'XMLELEMENT(EVALNAME …): PostgreSQL element names are fixed in the query (build the XML text, or use a fixed name)');
+    return e;
+  }
   const niladic = e.name.length === 1 && !e.over ? datetimeKeyword(e, ctx) : undefined;
   if (niladic) return niladic;
   // A synonym of a standalone function of the sources: the function it names.
