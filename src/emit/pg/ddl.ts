@@ -93,14 +93,16 @@ function printTable(t: PgTable): string {
   } else if (t.asQuery) {
     // CREATE TABLE t (a, b) AS SELECT …: the column-name list renames the query's columns.
     const names = t.columns.length ? ` (${cols(t.columns.map((c) => c.name))})` : '';
-    s = `${head}${names} AS ${printQuery(t.asQuery)} WITH NO DATA`;
+    // ON COMMIT comes before AS (CREATE TEMPORARY TABLE t ON COMMIT DROP AS SELECT …).
+    const onCommit = t.temporary?.onCommit === 'DROP' ? ' ON COMMIT DROP' : '';
+    s = `${head}${names}${onCommit} AS ${printQuery(t.asQuery)} WITH NO DATA`;
   } else {
     const lines = t.columns.map((c) => `  ${printColumn(c)}`);
     if (t.primaryKey) lines.push(`  ${printConstraint(t.primaryKey)}`);
     s = `${head} (\n${lines.join(',\n')}\n)`;
   }
   if (t.partitionBy) s += ` PARTITION BY ${t.partitionBy.method} (${cols(t.partitionBy.columns)})`;
-  if (t.temporary?.onCommit === 'DROP') s += ' ON COMMIT DROP';
+  if (t.temporary?.onCommit === 'DROP' && !t.asQuery) s += ' ON COMMIT DROP';
   return `${s};`;
 }
 
