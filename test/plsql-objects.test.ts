@@ -194,9 +194,29 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
       expect(await one(c, `SELECT map_sets('{}', '{}')`)).toBe('set sub');
       expect(await one(c, `SELECT map_sets(NULL, ${b})`)).toBe('null null');
     });
-    // version_t has a MAP method: Oracle's SET keeps one object per sort_key, here per attributes.
+    // version_t has a MAP method: Oracle's SET keeps one object per sort_key (the type's
+    // operators compare through it), not one per distinct attributes.
+    await withConverted(oracle, {}, async (c) => {
+      const v = (major: number, label: string) => `row(${major}, '${label}')::version_t`;
+      expect(Number(await one(c, `SELECT distinct_versions(ARRAY[${v(1, 'a')}, ${v(1, 'b')}, ${v(2, 'a')}]::versions)`))).toBe(2);
+    });
     const r = convertText(oracle, {});
-    expect(r.findings.filter((f) => f.id === 'OPG-PLSQL-0062').map((f) => f.object)).toEqual(['FUNCTION DISTINCT_VERSIONS']);
+    expect(r.findings.filter((f) => f.id === 'OPG-PLSQL-0062')).toEqual([]);
+  });
+
+  // Oracle Object-Relational Developer's Guide, "Comparing Objects": objects of a type with a MAP
+  // method compare by its value, with an ORDER method by its sign, in =, <, ORDER BY, DISTINCT,
+  // MEMBER OF and SET; the attributes are not compared.
+  it('compares objects through their MAP or ORDER method', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-map-order-compare'), {}, async (c) => {
+      // a and b weigh the same (labels differ); versions 2.1 and 2.9 are equal (major only);
+      // ('q', 1) is a member (as ('c', 1)); SET keeps one per weight; sorted by weight, then label.
+      expect(await one(c, 'SELECT mo_compare()')).toBe('a=b z<a v1=v2 v3<v1 member set:2 c x y');
+      await c.query("INSERT INTO mo_parcel VALUES (1, row('zz', 9)), (2, row('aa', 30)), (3, row('mm', 9)), (4, row('bb', 1))");
+      // ORDER BY w follows the weights (1, 9, 9, 30), COUNT(DISTINCT w) counts 3 weights.
+      expect(await one(c, 'SELECT mo_parcels()')).toBe('4,1,3,2;3');
+    });
   });
 
   it('selects $IF branches for the target Oracle version and flags', async (ctx) => {

@@ -543,6 +543,10 @@ function comparedByMethod(what: string, c: Expr, pc: PlContext): boolean {
   for (let s = q; s && !seen.has(keyOf(s)); s = supertypeOf(ctx, s)) {
     seen.add(keyOf(s));
     const m = typeBodyMethods(ctx, s.name).find((x) => x.kind === 'map' || x.kind === 'order');
+    // The hierarchy's operators compare through the method (comparisonOperatorsText).
+    const root = hierarchyRoot(ctx, s);
+    const rootMethod = typeBodyMethods(ctx, root.name).find((x) => x.kind === 'map' || x.kind === 'order');
+    if (m && rootMethod && comparesByOperators(ctx, root, rootMethod)) return false;
     if (m) {
       const detail = `${what} on a collection of ${q!.name}, whose ${m.kind.toUpperCase()} method ${s.name}.${m.unit.name.name} Oracle compares the elements with: here they are compared attribute by attribute`;
       // Once per unit (an expression can be lowered more than once).
@@ -960,4 +964,63 @@ export function assignTarget(e: Expr): string | undefined {
 
 function targetText(e: Expr): string {
   return assignTarget(e) ?? printExpr(e);
+}
+
+/** Whether `m` of `q` gives `q` comparison operators (comparisonOperatorsText). */
+function comparesByOperators(ctx: ConvertContext, q: QualifiedName, m: TypeMethod): boolean {
+  if ((m.kind !== 'map' && m.kind !== 'order') || m.unit.kind !== 'function') return false;
+  const params = ownParams(m);
+  if (params.length !== (m.kind === 'order' ? 1 : 0) || params.some((p) => p.mode !== 'IN') || selfInOut(ctx, q, m)) return false;
+  const h = hierarchyOf(ctx, q);
+  return !h || same(h.root, q);
+}
+
+/**
+ * The comparison operators of an object type with a MAP or ORDER method (Oracle compares such
+ * objects only through it: `a = b`, `a < b`, ORDER BY, DISTINCT, GROUP BY, MEMBER OF, SET and the
+ * MULTISET operators; Object-Relational Developer's Guide, "Comparing Objects"): `=`, `<>`, `<`,
+ * `<=`, `>`, `>=` on the type's composite, computed from the MAP value (`map(a) op map(b)`) or the
+ * ORDER function's sign (`order(a, b) op 0`), and a default btree operator class, which PostgreSQL
+ * takes for sorting, grouping, DISTINCT and array_position / = ANY instead of its attribute-by-
+ * attribute record comparison. The ordering support function puts a NULL MAP value last, as
+ * Oracle's ORDER BY does. Undefined when `m` is not such a method, for a subtype (the root's
+ * operators serve the whole hierarchy, through the dispatcher when a subtype overrides MAP) and
+ * for a method returning more than its value (SELF IN OUT).
+ */
+export function comparisonOperatorsText(ctx: ConvertContext, q: QualifiedName, m: TypeMethod, pc: PlContext): string | undefined {
+  if (!comparesByOperators(ctx, q, m)) return undefined;
+  const params = ownParams(m);
+  const h = hierarchyOf(ctx, q);
+  const id = (n: string) => quoteIdent(pgNameOf(n));
+  const schema = q.schema ? `${quoteIdent(pc.ectx.mapSchema(q.schema))}.` : '';
+  const dispatched = h?.types.some((t) => dispatchOf(ctx, t, m.unit.name.name, params.length, findOverride(ctx, t, m), 'function'));
+  const method = `${schema}${id(dispatched ? dispatchFunction(ctx, q, m) : methodFunction(ctx, q, m))}`;
+  const type = typeNode(q, pc).name;
+  const fn = (suffix: string) => `${schema}${id(`${q.name}_OPG_${suffix}`)}`;
+  const ops: [string, string, string, string, string][] = [
+    // operator, function suffix, commutator, negator, selectivity
+    ['=', 'EQ', '=', '<>', 'RESTRICT = eqsel, JOIN = eqjoinsel'],
+    ['<>', 'NE', '<>', '=', 'RESTRICT = neqsel, JOIN = neqjoinsel'],
+    ['<', 'LT', '>', '>=', 'RESTRICT = scalarltsel, JOIN = scalarltjoinsel'],
+    ['<=', 'LE', '>=', '>', 'RESTRICT = scalarlesel, JOIN = scalarlejoinsel'],
+    ['>', 'GT', '<', '<=', 'RESTRICT = scalargtsel, JOIN = scalargtjoinsel'],
+    ['>=', 'GE', '<=', '<', 'RESTRICT = scalargesel, JOIN = scalargejoinsel'],
+  ];
+  const test = (op: string) => (m.kind === 'map' ? `${method}(a) ${op} ${method}(b)` : `${method}(a, b) ${op} 0`);
+  const lines = [
+    `-- ${q.name}.${m.unit.name.name} (${m.kind.toUpperCase()}) compares ${q.name} values: operators and default operator class`,
+    ...ops.map(
+      ([op, suffix]) =>
+        `CREATE OR REPLACE FUNCTION ${fn(suffix)}(a ${type}, b ${type}) RETURNS boolean LANGUAGE sql STRICT AS $$ SELECT ${test(op)} $$;`,
+    ),
+    m.kind === 'map'
+      ? `CREATE OR REPLACE FUNCTION ${fn('CMP')}(a ${type}, b ${type}) RETURNS integer LANGUAGE sql STRICT AS $$ SELECT CASE WHEN x IS NOT DISTINCT FROM y THEN 0 WHEN x IS NULL THEN 1 WHEN y IS NULL THEN -1 WHEN x < y THEN -1 ELSE 1 END FROM (SELECT ${method}(a) AS x, ${method}(b) AS y) AS v $$;`
+      : `CREATE OR REPLACE FUNCTION ${fn('CMP')}(a ${type}, b ${type}) RETURNS integer LANGUAGE sql STRICT AS $$ SELECT sign(coalesce(${method}(a, b), 0))::integer $$;`,
+    ...ops.map(
+      ([op, suffix, com, neg, sel]) =>
+        `CREATE OPERATOR ${schema}${op} (LEFTARG = ${type}, RIGHTARG = ${type}, FUNCTION = ${fn(suffix)}, COMMUTATOR = ${com}, NEGATOR = ${neg}, ${sel});`,
+    ),
+    `CREATE OPERATOR CLASS ${fn('OPS')} DEFAULT FOR TYPE ${type} USING btree AS OPERATOR 1 ${schema}<, OPERATOR 2 ${schema}<=, OPERATOR 3 ${schema}=, OPERATOR 4 ${schema}>=, OPERATOR 5 ${schema}>, FUNCTION 1 ${fn('CMP')}(${type}, ${type});`,
+  ];
+  return lines.join('\n');
 }

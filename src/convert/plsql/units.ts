@@ -23,7 +23,7 @@ import { convertEventTrigger } from './event-trigger.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
 import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
-import { dispatcherText } from './objects.js';
+import { comparisonOperatorsText, dispatcherText } from './objects.js';
 import { methodRoutineName, selfInOut } from './method-kinds.js';
 import { collapsedDetail, collapsedOverloads } from './overloads.js';
 import { isMemberParseError, unparsedObjects } from './unparsed.js';
@@ -232,6 +232,11 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
         const dpc = new PlContext(ctx, m.unit.kind === 'function' ? 'function' : 'procedure', `${label}_DISPATCH`, unit.loc);
         const dispatcher = dispatcherText(ctx, ast.name, m, dpc);
         if (dispatcher) objects.push(...objectFor(unit, dpc, 'code', [dispatcher], [], m.unit.kind === 'function' ? 'FUNCTION' : 'PROCEDURE'));
+        // A MAP or ORDER method: the type's comparison operators and default btree operator class.
+        const converted = !pc.unconvertible.length && !pc.ectx.unconvertible?.length;
+        const opc = new PlContext(ctx, 'function', `${object} ${m.kind.toUpperCase()} OPERATORS`, unit.loc);
+        const operators = converted ? comparisonOperatorsText(ctx, ast.name, m, opc) : undefined;
+        if (operators) objects.push(...objectFor(unit, opc, 'code', [operators], [], 'OPERATOR CLASS'));
       }
       if (objects.length) objects[0].findings.unshift(...parseFindings);
       return [...objects, ...unparsedObjects(unit, object, memberErrors)];
