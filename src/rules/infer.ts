@@ -161,11 +161,8 @@ const NUMERIC_FUNCTIONS = new Set([
   'LOG',
   'SIGN',
   'REMAINDER',
-  'MEDIAN',
   'STDDEV',
   'VARIANCE',
-  'PERCENT_RANK',
-  'CUME_DIST',
   'RATIO_TO_REPORT',
   'CEIL',
   'FLOOR',
@@ -175,6 +172,28 @@ const NUMERIC_FUNCTIONS = new Set([
   'ATAN',
   'ATAN2',
   'ORA_HASH',
+]);
+/**
+ * NUMBER results that PostgreSQL computes in double precision (its statistical aggregates,
+ * percent_rank, cume_dist, percentile_cont): typed as FLOAT columns are, so that ROUND / TRUNC
+ * round them as the decimal NUMBER Oracle returns (round(double precision, int) does not exist).
+ */
+const DOUBLE_FUNCTIONS = new Set([
+  'MEDIAN',
+  'PERCENTILE_CONT',
+  'PERCENT_RANK',
+  'CUME_DIST',
+  'CORR',
+  'COVAR_POP',
+  'COVAR_SAMP',
+  'REGR_SLOPE',
+  'REGR_INTERCEPT',
+  'REGR_R2',
+  'REGR_AVGX',
+  'REGR_AVGY',
+  'REGR_SXX',
+  'REGR_SYY',
+  'REGR_SXY',
 ]);
 const DATE_FUNCTIONS = new Set(['ADD_MONTHS', 'LAST_DAY', 'NEXT_DAY', 'TO_DATE', 'NEW_TIME', 'SYSDATE']);
 const TIMESTAMP_FUNCTIONS = new Set([
@@ -326,6 +345,7 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
   if (INT_FUNCTIONS.has(name)) return T('number', 'int');
   if (BIGINT_FUNCTIONS.has(name)) return T('number', 'bigint');
   if (NUMERIC_FUNCTIONS.has(name)) return T('number', 'numeric');
+  if (DOUBLE_FUNCTIONS.has(name)) return { cls: 'number', pg: 'float', decimalFloat: true };
   if (DATE_FUNCTIONS.has(name)) return T('date');
   if (TIMESTAMP_FUNCTIONS.has(name)) return T('timestamp');
   if (name === 'NUMTODSINTERVAL' || name === 'NUMTOYMINTERVAL' || name === 'TO_DSINTERVAL')
@@ -382,7 +402,7 @@ function binaryType(op: string, left: Expr, right: Expr, ctx: ExprContext): OraT
       const l = inferType(left, ctx);
       const r = inferType(right, ctx);
       if (l.cls === 'interval' || r.cls === 'interval') return T('interval');
-      if (op !== '*') return T('number', l.pg === 'float' || r.pg === 'float' ? 'float' : 'numeric');
+      if (op !== '*') return l.pg === 'float' || r.pg === 'float' ? floatResult(l, r) : T('number', 'numeric');
       return numberResult(l, r);
     }
     default:
@@ -397,7 +417,17 @@ function numberResult(l: OraType, r: OraType): OraType {
     t.cls === 'number' ? (t.pg ?? 'numeric') : t.cls === 'null' ? 'int' : 'numeric';
   const a = pick(l);
   const b = pick(r);
+  if (a === 'float' || b === 'float') return floatResult(l, r);
   return T('number', rank.indexOf(a) >= rank.indexOf(b) ? a : b);
+}
+
+/**
+ * Double precision arithmetic: still a decimal NUMBER in Oracle (decimalFloat, rounded half away
+ * from zero) unless an operand is a BINARY_FLOAT / BINARY_DOUBLE.
+ */
+function floatResult(l: OraType, r: OraType): OraType {
+  const binary = (t: OraType) => t.pg === 'float' && !t.decimalFloat;
+  return binary(l) || binary(r) ? T('number', 'float') : { cls: 'number', pg: 'float', decimalFloat: true };
 }
 
 // ─── scopes ────────────────────────────────────────────────────────────────────────────────
