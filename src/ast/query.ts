@@ -69,6 +69,8 @@ export interface TableRef {
   alias?: OraName;
   /** AS OF TIMESTAMP / SCN (flashback) */
   flashback?: string;
+  /** SAMPLE [BLOCK] (percent) [SEED (seed)]; after the rules, printed as TABLESAMPLE. */
+  sample?: { block: boolean; percent: Expr; seed?: Expr };
 }
 
 /** source PIVOT (…) / UNPIVOT (…) [alias] — rewritten to GROUP BY / LATERAL queries. */

@@ -531,6 +531,34 @@ export function defineQueryRules($: $): void {
         },
       },
     ]});
+    // SAMPLE [BLOCK] (percent) [SEED (seed)]: a random sample of a table's rows (or blocks).
+    $.option(4, {
+      GATE: () =>
+        isWord($.LA(1), 'SAMPLE') && ($.LA(2).tokenType === T.LParen || isWord($.LA(2), 'BLOCK')),
+      DEF: () => {
+        $.consume(3, T.Ident);
+        const block = $.option(5, {
+          GATE: () => isWord($.LA(1), 'BLOCK'),
+          DEF: () => $.consume(4, T.Ident),
+        });
+        $.consume(2, T.LParen);
+        const percent = $.subrule(5, $.expr);
+        $.consume(2, T.RParen);
+        const seed = $.option(6, {
+          GATE: () => isWord($.LA(1), 'SEED') && $.LA(2).tokenType === T.LParen,
+          DEF: () => {
+            $.consume(5, T.Ident);
+            $.consume(3, T.LParen);
+            const s = $.subrule(6, $.expr);
+            $.consume(3, T.RParen);
+            return s;
+          },
+        });
+        $.ACTION(() => {
+          if (item.kind === 'table') item.sample = seed ? { block: !!block, percent, seed } : { block: !!block, percent };
+        });
+      },
+    });
     $.option(0, {
       GATE: () => $.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.OF,
       DEF: () => {

@@ -13,12 +13,12 @@ import { mapType } from './types.js';
 import { rewritePivot } from './pivot.js';
 import type { QualifiedName } from '../ast/common.js';
 import type { DataType, Expr, FuncCall, OrderItem } from '../ast/expr.js';
-import type { FromItem, Query, SelectQuery } from '../ast/query.js';
+import type { FromItem, Query, SelectQuery, TableRef } from '../ast/query.js';
 import { mapQueryDeep, walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
 import { dateRangeFrame, rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
-import { bin, call, cast, type ExprContext, lit, NULL, notConverted, report } from './builders.js';
+import { bin, call, cast, type ExprContext, lit, NULL, notConverted, num, paren, report } from './builders.js';
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
 import { asText, REGEXP_PARAMS, regexpPositional } from './functions-string.js';
 import { rewriteHierarchical } from './hierarchical.js';
@@ -477,6 +477,29 @@ function rewriteSelect(q: Extract<Query, { kind: 'select' }>, ctx: ExprContext):
   return r;
 }
 
+/**
+ * SAMPLE (p) [SEED (s)]: each row is taken with probability p %, as TABLESAMPLE BERNOULLI (p)
+ * [REPEATABLE (s)] takes them; SAMPLE BLOCK samples blocks, as TABLESAMPLE SYSTEM samples pages.
+ * PostgreSQL samples only tables and materialized views: a view of the sources becomes a subquery
+ * keeping each row with probability p % (random() * 100 < p), the row sampling Oracle applies.
+ */
+function rewriteSample(f: TableRef, sample: NonNullable<TableRef['sample']>, ctx: ExprContext): FromItem {
+  const percent = rewriteExpr(sample.percent, ctx);
+  const seed = sample.seed ? rewriteExpr(sample.seed, ctx) : undefined;
+  const view = ctx.relation?.(f.name)?.kind === 'view';
+  if (seed)
+    report(ctx, 'OPG-EXPR-0024', {
+      detail: view
+        ? `SAMPLE … SEED: a view is sampled with random(), whose seed is not the Oracle seed; the sample is not repeatable (call setseed() first)`
+        : `SAMPLE … SEED (…) became TABLESAMPLE … REPEATABLE (…): the same seed repeats the sample on PostgreSQL, but it is not the sample Oracle's seed selects`,
+    });
+  if (!view) return { ...f, sample: { block: sample.block, percent, ...(seed ? { seed } : {}) } };
+  const { sample: _s, alias, ...table } = f;
+  const keep = bin('<', bin('*', call('random'), num(100)), paren(percent));
+  const query: SelectQuery = { kind: 'select', items: [{ expr: { kind: 'star' } }], from: [table], where: keep };
+  return { kind: 'subquery', query, alias: alias ?? f.name.name };
+}
+
 function isDual(f: FromItem): boolean {
   return (
     f.kind === 'table' &&
@@ -501,7 +524,9 @@ function rewriteFrom(f: FromItem, ctx: ExprContext, block?: SelectQuery): FromIt
           ctx,
           `Oracle data dictionary view ${f.name.schema ? `${f.name.schema}.` : ''}${f.name.name} (query information_schema or pg_catalog instead)`,
         );
-      return f.name.schema ? { ...f, name: { ...f.name, schema: ctx.mapSchema(f.name.schema) } } : f;
+      const out: TableRef = f.name.schema ? { ...f, name: { ...f.name, schema: ctx.mapSchema(f.name.schema) } } : { ...f };
+      if (f.sample) return rewriteSample(out, f.sample, ctx);
+      return out;
     }
     case 'subquery':
       return { ...f, query: rewriteQuery(f.query, ctx) };

@@ -24,7 +24,14 @@ function printGroupBy(g: GroupByItem): string {
 export function printFrom(f: FromItem): string {
   switch (f.kind) {
     case 'table':
-      return tableName(f.name.schema, f.name.name) + (f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : '');
+      return (
+        tableName(f.name.schema, f.name.name) +
+        (f.alias ? ` ${quoteIdent(pgNameOf(f.alias))}` : '') +
+        (f.sample
+          ? ` TABLESAMPLE ${f.sample.block ? 'SYSTEM' : 'BERNOULLI'} (${printExpr(f.sample.percent)})` +
+            (f.sample.seed ? ` REPEATABLE (${printExpr(f.sample.seed)})` : '')
+          : '')
+      );
     case 'subquery':
       // PostgreSQL before 16 requires an alias on derived tables.
       return `${f.lateral ? 'LATERAL ' : ''}(${printQuery(f.query)}) ${quoteIdent(pgNameOf(f.alias ?? 'SUBQ'))}`;
