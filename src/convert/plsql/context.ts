@@ -50,8 +50,10 @@ interface NameInfo {
 }
 
 /**
- * PL/SQL's predefined subtypes (package STANDARD) that have no SQL type of the same name. The
- * constraints of NATURALN / POSITIVEN (NOT NULL) and SIGNTYPE (-1..1) are not enforced.
+ * PL/SQL's predefined subtypes (package STANDARD) that have no SQL type of the same name. Their
+ * constraints are kept for variables (implicit-text.ts): the ranges of NATURAL, POSITIVE, SIGNTYPE
+ * (and their N forms) are checked on assignment, the NOT NULL ones are declared NOT NULL; the
+ * wrap-around arithmetic of SIMPLE_INTEGER is not reproduced (an overflow raises).
  */
 const PREDEFINED_TYPES: Record<string, string> = {
   PLS_INTEGER: 'integer',

@@ -14,7 +14,7 @@ export const PREDEFINED: Record<string, string[]> = {
   TOO_MANY_ROWS: ['too_many_rows'],
   DUP_VAL_ON_INDEX: ['unique_violation'],
   ZERO_DIVIDE: ['division_by_zero'],
-  VALUE_ERROR: ['numeric_value_out_of_range', 'string_data_right_truncation', 'invalid_text_representation'],
+  VALUE_ERROR: ['numeric_value_out_of_range', 'string_data_right_truncation', 'invalid_text_representation', 'null_value_not_allowed'],
   INVALID_NUMBER: ['invalid_text_representation'],
   CURSOR_ALREADY_OPEN: ['duplicate_cursor'],
   INVALID_CURSOR: ['invalid_cursor_name'],
@@ -91,7 +91,7 @@ export function sqlstateForOra(code: number): string | undefined {
 export function sqlcodeStates(n: number): string[] | undefined {
   if (n === 100) return ['P0002'];
   if (n === 0) return ['00000'];
-  if (n === -6502) return ['22000', '22001', '22003', '22P02'];
+  if (n === -6502) return ['22000', '22001', '22003', '22P02', '22004'];
   const state = sqlstateForOra(n);
   return state ? [state] : undefined;
 }
@@ -101,7 +101,8 @@ export function sqlcodeStates(n: number): string[] | undefined {
  * ORA- number where several share a SQLSTATE), NO_DATA_FOUND as +100.
  */
 export function oraCodeCases(): [string, number][] {
-  const out = new Map<string, number>([['P0002', 100]]);
+  // 22004: NULL assigned to a variable declared NOT NULL, VALUE_ERROR in Oracle.
+  const out = new Map<string, number>([['P0002', 100], ['22004', -6502]]);
   for (const [n, state] of Object.entries(ORA_SQLSTATE).sort((a, b) => Number(a[0]) - Number(b[0])))
     if (!out.has(state) && Number(n) !== 1403) out.set(state, -Number(n));
   return [...out];

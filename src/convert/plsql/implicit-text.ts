@@ -86,8 +86,28 @@ function rangeOf(t: DataType, pc: PlContext, depth: number): Range | undefined {
   if (local) return localRanges.get(local) ?? rangeOf(local, pc, depth + 1);
   const home = t.schema ? pc.cctx.packages.get(t.schema) : pc.pkg;
   const d = home?.typeDecls.find((x) => x.kind === 'subtype' && x.name === t.name);
-  if (d?.kind !== 'subtype') return undefined;
+  if (d?.kind !== 'subtype') return t.schema || t.args.length ? undefined : PREDEFINED_RANGES[t.name];
   return d.range ?? rangeOf(d.base, pc, depth + 1);
+}
+
+const int = (n: number): Expr => (n < 0 ? { kind: 'unary', op: '-', operand: int(-n) } : { kind: 'literal', type: 'number', value: String(n) });
+
+/**
+ * The ranges of PL/SQL's predefined PLS_INTEGER subtypes (package STANDARD): NATURAL(N)
+ * 0 .. 2147483647, POSITIVE(N) 1 .. 2147483647, SIGNTYPE -1 .. 1. A value outside raises
+ * VALUE_ERROR (ORA-06502), as for a user subtype's RANGE.
+ */
+const PREDEFINED_RANGES: Record<string, Range> = {
+  NATURAL: { low: int(0), high: int(2147483647) },
+  NATURALN: { low: int(0), high: int(2147483647) },
+  POSITIVE: { low: int(1), high: int(2147483647) },
+  POSITIVEN: { low: int(1), high: int(2147483647) },
+  SIGNTYPE: { low: int(-1), high: int(1) },
+};
+
+/** PL/SQL's predefined subtypes that are NOT NULL (a variable of them must be initialized, NULL raises VALUE_ERROR). */
+export function predefinedNotNull(t: DataType, pc: PlContext): boolean {
+  return !t.schema && !t.attribute && !t.args.length && !pc.subtypes.has(t.name) && ['NATURALN', 'POSITIVEN', 'SIMPLE_INTEGER', 'SIMPLE_FLOAT', 'SIMPLE_DOUBLE'].includes(t.name) && !pc.pkg?.typeDecls.some((x) => x.name === t.name);
 }
 
 const RANGE_HELPER = `CREATE OR REPLACE FUNCTION opg_subtype_range(v numeric, lo numeric, hi numeric)

@@ -34,7 +34,7 @@ import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 import { collectionMethodThrough, deepAssign } from './assign.js';
 import { hoistOutCalls } from './hoist.js';
-import { implicitText, noteSubtypeRange, standaloneUnit, targetType, textArgs, textItems } from './implicit-text.js';
+import { implicitText, noteSubtypeRange, predefinedNotNull, standaloneUnit, targetType, textArgs, textItems } from './implicit-text.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 import { oraSqlTxtArg, oraSqlTxtAssign } from './event-attributes.js';
 import { type JsonReads, queryJsonReads } from './recursive-query.js';
@@ -270,7 +270,7 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
       // An associative array indexed by strings starts empty, never NULL.
       const dflt = d.default ? ` := ${pc.expr(implicitText(d.default, d.type, pc))}` : mapElementType(d.type, pc) ? ` := '{}'` : '';
       return [
-        `${pad}${id(d.name)}${d.constant ? ' CONSTANT' : ''} ${pc.type(d.type, d.name)}${d.notNull ? ' NOT NULL' : ''}${dflt};`,
+        `${pad}${id(d.name)}${d.constant ? ' CONSTANT' : ''} ${pc.type(d.type, d.name)}${d.notNull || predefinedNotNull(d.type, pc) ? ' NOT NULL' : ''}${dflt};`,
       ];
     }
     case 'cursor': {
