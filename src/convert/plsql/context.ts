@@ -486,6 +486,16 @@ export class PlContext {
     return code;
   }
 
+  /**
+   * `name EXCEPTION` declared by a block: a new SQLSTATE when an enclosing block declared an
+   * exception of the same name (a different exception in Oracle: the enclosing block's handler
+   * for that name does not catch it). emitBlock restores the enclosing names at the block's end.
+   */
+  declareException(name: OraName): string {
+    if (this.exceptions.has(name)) this.exceptions.delete(name);
+    return this.userException(name);
+  }
+
   exceptionInit(name: OraName, code: number): void {
     const state = sqlstateForOra(code);
     if (!state) {

@@ -69,6 +69,8 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   b = splitCommits(savepointBlock, pc);
   if (outermost) prepareUnit(b, pc);
   pc.push();
+  // The exceptions a block declares are its own: the enclosing blocks' names come back at its end.
+  const exceptions = new Map(pc.exceptions);
   const textScopes = pc.textScopes;
   pc.textScopes = [...(outermost ? [] : textScopes), { declared: new Set(b.declarations.map((d) => ('name' in d ? d.name : ''))), known: knownTexts(b) }];
   const pad = IND.repeat(depth);
@@ -103,6 +105,8 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
     pc.handlerDepth--;
   }
   pc.pop();
+  pc.exceptions.clear();
+  for (const [name, state] of exceptions) pc.exceptions.set(name, state);
   pc.textScopes = textScopes;
   if (outermost) for (const [, d] of pc.extraDecls) decls.push(`${pad}${IND}${d}`);
   const lines: string[] = [];
@@ -289,7 +293,7 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
       return [`${pad}${id(d.name)} CURSOR${params} FOR ${q};`];
     }
     case 'exception':
-      pc.userException(d.name);
+      pc.declareException(d.name);
       return [];
     case 'pragma': {
       if (d.name === 'EXCEPTION_INIT' && d.args.length === 2) {
