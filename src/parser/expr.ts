@@ -761,7 +761,9 @@ export function defineExprRules($: $): void {
                 args.push(alias ? { alias, value } : { value });
               });
               $.consume(47, T.RParen);
-              return xmlName ? { kind: 'call', name: ['XMLELEMENT'], args, xmlName } : { kind: 'call', name: ['XMLELEMENT'], args };
+              const e: Expr = xmlName ? { kind: 'call', name: ['XMLELEMENT'], args, xmlName } : { kind: 'call', name: ['XMLELEMENT'], args };
+              // XMLELEMENT(…).getClobVal(), .EXTRACT(path): an XMLType method on the element
+              return $.subrule(43, $.postfixChain, { ARGS: [e] });
             },
           },
           {

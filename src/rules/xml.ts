@@ -217,7 +217,44 @@ function xpathArg(e: Expr | undefined, what: string, ctx: ExprContext): Expr | u
 
 /** The nodes an XPath selects, as one XML fragment (Oracle's EXTRACT / XMLType.extract). */
 function extractFragment(x: Expr, path: Expr): Expr {
-  return cast(call('array_to_string', cast(call('xpath', path, x), 'text[]'), EMPTY), XML);
+  const [doc, p] = asDocument(x, path);
+  // No node selected: NULL, as Oracle's EXTRACT gives (array_to_string of no element is '').
+  return cast(call('nullif', call('array_to_string', cast(call('xpath', p, doc), 'text[]'), EMPTY), EMPTY), XML);
+}
+
+/** The element that wraps an XML fragment so that PostgreSQL's xpath() can read it. */
+const FRAGMENT_ROOT = 'opg_fragment';
+
+/**
+ * Whether a (converted) XML value is a fragment rather than a document: several top-level
+ * elements or bare text. XMLAGG, XMLCONCAT and XMLFOREST build fragments, and so does an EXTRACT
+ * that selects several nodes. Oracle's XPath functions read a fragment as the children of a
+ * document node; PostgreSQL's xpath() needs a well-formed document ('could not parse XML document').
+ */
+function isFragment(x: Expr): boolean {
+  let e = x;
+  while (e.kind === 'paren') e = e.expr;
+  if (e.kind === 'call') {
+    const n = e.name[e.name.length - 1]?.toUpperCase();
+    return n === 'XMLAGG' || n === 'XMLCONCAT' || n === 'XMLFOREST';
+  }
+  // extractFragment's result: nullif(array_to_string(xpath(…)::text[], ''), '')::xml
+  if (e.kind === 'pg-cast' && e.operand.kind === 'call') return e.operand.name[0]?.toLowerCase() === 'nullif';
+  return false;
+}
+
+/**
+ * A fragment and a literal path as PostgreSQL's xpath() reads them: the fragment wrapped in one
+ * element, an absolute path ('/a/b') and a relative one ('a/b', read from the document node) made to
+ * start below it; a path searching all descendants ('//a') reads the same. Other paths (not a
+ * literal, a union) are kept, as is any value that is not known to be a fragment.
+ */
+function asDocument(x: Expr, path: Expr): [Expr, Expr] {
+  if (!isFragment(x) || path.kind !== 'literal' || path.type !== 'string' || path.value.includes('|')) return [x, path];
+  const p = path.value.trim();
+  const wrapped: Expr = { kind: 'call', name: ['xmlelement'], args: [{ value: x }], xmlName: FRAGMENT_ROOT };
+  if (p.startsWith('//')) return [wrapped, path];
+  return [wrapped, lit(p.startsWith('/') ? `/${FRAGMENT_ROOT}${p}` : `${FRAGMENT_ROOT}/${p}`)];
 }
 
 /**
@@ -255,12 +292,13 @@ export function xmlFunction(
       const p = xpathArg(a[1], 'EXTRACTVALUE', ctx);
       if (!p || a.length !== 2) return undefined;
       // The text of the one node the path selects; NULL when it selects none.
+      const [doc, q] = asDocument(a[0], p);
       const path =
-        p.kind === 'literal' ? lit(`string(${p.value})`) : bin('||', bin('||', lit('string('), p), lit(')'));
+        q.kind === 'literal' ? lit(`string(${q.value})`) : bin('||', bin('||', lit('string('), q), lit(')'));
       return call(
         'nullif',
         cast(
-          { kind: 'subscript', operand: { kind: 'paren', expr: call('xpath', path, a[0]) }, index: num(1) },
+          { kind: 'subscript', operand: { kind: 'paren', expr: call('xpath', path, doc) }, index: num(1) },
           'text',
         ),
         EMPTY,
@@ -269,7 +307,8 @@ export function xmlFunction(
     case 'EXISTSNODE': {
       const p = xpathArg(a[1], 'EXISTSNODE', ctx);
       if (!p || a.length !== 2) return undefined;
-      return caseWhen([[call('xpath_exists', p, a[0]), num(1)]], num(0));
+      const [doc, q] = asDocument(a[0], p);
+      return caseWhen([[call('xpath_exists', q, doc), num(1)]], num(0));
     }
   }
   return undefined;
@@ -302,11 +341,10 @@ export const XML_RULES: Record<string, FunctionRule> = {
       inner.args.length === 2
     ) {
       const r = a[0];
-      // The argument was rewritten to array_to_string(xpath(p, x)::text[], '')::xml: take xpath(p, x) back.
+      // The argument was rewritten to nullif(array_to_string(xpath(p, x)::text[], ''), '')::xml: take xpath(p, x) back.
+      const joined = r.kind === 'pg-cast' && r.operand.kind === 'call' ? r.operand.args[0]?.value : undefined;
       const xp =
-        r.kind === 'pg-cast' && r.operand.kind === 'call' && r.operand.args[0]?.value.kind === 'pg-cast'
-          ? r.operand.args[0].value.operand
-          : undefined;
+        joined?.kind === 'call' && joined.args[0]?.value.kind === 'pg-cast' ? joined.args[0].value.operand : undefined;
       if (xp) return xp;
     }
     notConverted(ctx, 'XMLSEQUENCE(…) of anything but EXTRACT(xml, path) (use unnest(xpath(path, xml)))');
