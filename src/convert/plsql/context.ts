@@ -76,6 +76,12 @@ const PREDEFINED_TYPES: Record<string, string> = {
   TIME_TZ_UNCONSTRAINED: 'timetz',
 };
 
+/** SQLCODE and SQLERRM (functions of package STANDARD, written without parentheses): their result types. */
+const ERROR_FUNCTION_TYPES: Record<string, DataType> = {
+  SQLCODE: { kind: 'datatype', name: 'NUMBER', args: [9] },
+  SQLERRM: { kind: 'datatype', name: 'VARCHAR2', args: [512] },
+};
+
 const INTEGER_TYPES = new Set(['PLS_INTEGER', 'BINARY_INTEGER', 'SIMPLE_INTEGER', 'NATURAL', 'NATURALN', 'POSITIVE', 'POSITIVEN', 'SIGNTYPE']);
 const INTEGER_T: DataType = { kind: 'datatype', name: 'NUMBER', args: [9] };
 
@@ -281,7 +287,7 @@ export class PlContext {
       if (name.startsWith('OPG_') && name.endsWith('_ROWCOUNT')) return INTEGER_T;
       if (name.startsWith('OPG_') && name.endsWith('_FOUND')) return { kind: 'datatype', name: 'BOOLEAN', args: [] };
       const info = this.lookup(name);
-      if (!info) return tableColumn?.(name) ?? this.selfMemberType(name);
+      if (!info) return tableColumn?.(name) ?? this.selfMemberType(name) ?? ERROR_FUNCTION_TYPES[name];
       return info.type && this.oracleType(info.type);
     };
     this.ectx.pathType = (parts) => {
