@@ -149,6 +149,8 @@ export interface FuncCall {
   keep?: { which: 'FIRST' | 'LAST'; orderBy: OrderItem[] };
   /** FIRST_VALUE(x IGNORE NULLS), LAG(x) IGNORE NULLS … */
   ignoreNulls?: boolean;
+  /** NTH_VALUE(x, n) FROM LAST: count n from the last row of the window frame. */
+  fromLast?: boolean;
   /** PostgreSQL array element of the result: (array_agg(…))[n], produced by rules only. */
   subscript?: number;
   /** TRANSLATE(x USING CHAR_CS | NCHAR_CS) */

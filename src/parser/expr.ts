@@ -855,6 +855,25 @@ export function defineExprRules($: $): void {
             if (a.nulls === 'IGNORE') call.ignoreNulls = true;
             if (a.using) call.charsetUsing = a.using;
           });
+          // NTH_VALUE(x, n) FROM FIRST | FROM LAST
+          $.option(11, {
+            GATE: () =>
+              parts[parts.length - 1] === 'NTH_VALUE' &&
+              $.LA(1).tokenType === K.FROM &&
+              ($.LA(2).tokenType === K.FIRST || $.LA(2).tokenType === K.LAST),
+            DEF: () => {
+              $.consume(2, K.FROM);
+              $.or(12, [
+                { ALT: () => $.consume(2, K.FIRST) },
+                {
+                  ALT: () => {
+                    $.consume(2, K.LAST);
+                    call.fromLast = true;
+                  },
+                },
+              ]);
+            },
+          });
           // LAST_VALUE(x) IGNORE NULLS OVER (…)
           $.option(10, {
             GATE: nullsModifierAhead,

@@ -7,7 +7,7 @@
  * minimum (maximum) among the tied rows: (array_agg(x ORDER BY k…, x [DESC] NULLS LAST))[1].
  */
 import type { Expr, FrameBound, FuncCall, OrderItem, WindowSpec } from '../ast/expr.js';
-import { call, cast, type ExprContext, interval, NULL, notConverted, num } from './builders.js';
+import { bin, call, caseWhen, cast, type ExprContext, interval, isNull, NULL, notConverted, num } from './builders.js';
 import type { OraType } from './infer.js';
 
 /** The reverse order: ASC NULLS LAST ↔ DESC NULLS FIRST (Oracle and PostgreSQL defaults agree). */
@@ -67,6 +67,13 @@ function reversedWindow(w: WindowSpec): WindowSpec {
 export function rewriteIgnoreNulls(c: FuncCall, ctx: ExprContext): Expr {
   const name = c.name.length === 1 ? c.name[0] : '';
   if ((name === 'LAG' || name === 'LEAD') && c.over?.orderBy.length && !c.over.frame) return lagLeadIgnoreNulls(c, name, ctx);
+  if (name === 'NTH_VALUE' && c.over && c.args.length === 2) {
+    // The n-th non-NULL value of the frame (counted from its last row FROM LAST); NULL when the
+    // frame has fewer, as Oracle returns.
+    const over = c.fromLast ? reversedWindow(c.over) : c.over;
+    const agg: FuncCall = { kind: 'call', name: ['array_agg'], args: [c.args[0]], over };
+    return { kind: 'subscript', operand: call('array_remove', agg, NULL), index: c.args[1].value };
+  }
   if ((name !== 'FIRST_VALUE' && name !== 'LAST_VALUE') || !c.over || c.args.length !== 1) {
     notConverted(ctx, `${c.name.join('.')} … IGNORE NULLS`);
     return c;
@@ -74,6 +81,54 @@ export function rewriteIgnoreNulls(c: FuncCall, ctx: ExprContext): Expr {
   const over = name === 'FIRST_VALUE' ? c.over : reversedWindow(c.over);
   const agg: FuncCall = { kind: 'call', name: ['array_agg'], args: [c.args[0]], over };
   return { ...call('array_remove', agg, NULL), subscript: 1 };
+}
+
+/**
+ * NTH_VALUE(x, n) FROM LAST OVER w: PostgreSQL counts from the first row of the frame only; the
+ * n-th row from the end is the n-th of the same window read backwards (reversed order, mirrored
+ * frame). FROM FIRST is PostgreSQL's nth_value.
+ */
+export function nthValueFromLast(c: FuncCall): FuncCall {
+  const { fromLast: _, ...rest } = c;
+  return c.over ? { ...rest, over: reversedWindow(c.over) } : rest;
+}
+
+/**
+ * An aggregate with DISTINCT used as an analytic function (Oracle allows only PARTITION BY in its
+ * OVER clause then): PostgreSQL refuses DISTINCT in a window function.
+ *  - COUNT(DISTINCT x) OVER (PARTITION BY p): the number of distinct values of the partition is
+ *    dense_rank() OVER (PARTITION BY p ORDER BY x) + dense_rank() OVER (PARTITION BY p ORDER BY x
+ *    DESC) − 1 on every row (the ranks of a value counted from both ends), NULL ranking as one more
+ *    value: minus 1 when the partition holds a NULL x, which COUNT does not count.
+ *  - MIN / MAX(DISTINCT x): DISTINCT changes nothing.
+ *  - Other aggregates (SUM, AVG, …): reported, left as written.
+ */
+export function distinctOver(c: FuncCall, ctx: ExprContext): Expr {
+  const name = c.name.length === 1 ? c.name[0] : '';
+  const over = c.over!;
+  const { distinct: _, ...plain } = c;
+  if (name === 'MIN' || name === 'MAX') return plain;
+  if (name !== 'COUNT' || c.args.length !== 1 || over.orderBy.length || over.frame) {
+    notConverted(
+      ctx,
+      `${c.name.join('.')}(DISTINCT …) OVER (…): PostgreSQL has no DISTINCT in window functions; compute it per partition in a subquery (… GROUP BY the partition keys) and join it back`,
+    );
+    return c;
+  }
+  const x = c.args[0].value;
+  const rank = (desc: boolean): FuncCall => ({
+    kind: 'call',
+    name: ['dense_rank'],
+    args: [],
+    over: { partitionBy: over.partitionBy, orderBy: [desc ? { expr: x, desc: true, nulls: 'FIRST' } : { expr: x, nulls: 'LAST' }] },
+  });
+  const hasNull: FuncCall = {
+    kind: 'call',
+    name: ['max'],
+    args: [{ value: caseWhen([[isNull(x), num(1)]], num(0)) }],
+    over: { partitionBy: over.partitionBy, orderBy: [] },
+  };
+  return bin('-', bin('-', bin('+', rank(false), rank(true)), num(1)), hasNull);
 }
 
 /** The same aggregate call under another name (DISTINCT, OVER kept). */

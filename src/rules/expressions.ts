@@ -16,7 +16,7 @@ import type { DataType, Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import type { FromItem, Query, SelectQuery, TableRef } from '../ast/query.js';
 import { mapQueryDeep, walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
-import { dateRangeFrame, rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
+import { dateRangeFrame, distinctOver, nthValueFromLast, rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
 import { bin, call, cast, type ExprContext, lit, NULL, notConverted, num, paren, report } from './builders.js';
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
@@ -381,7 +381,9 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
     );
   if (e.withinGroup) base.withinGroup = rewriteOrder(e.withinGroup, ctx);
   if (e.keep) return rewriteKeep(base, ctx, (o) => rewriteOrder(o, ctx)!);
+  if (e.distinct && e.over) return distinctOver(base, ctx);
   if (e.ignoreNulls) return rewriteIgnoreNulls(base, ctx);
+  if (e.fromLast) return nthValueFromLast(base);
   const last = e.name[e.name.length - 1];
   if (e.name.length >= 2 && XML_DOTTED_METHODS.has(last) && !e.args.some((a) => a.name)) {
     // t.col.getClobVal() / v.getRootElement(): an XMLType method on a column or variable.
