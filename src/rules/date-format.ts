@@ -187,6 +187,7 @@ export function translateDateFormat(fmt: string): FormatTranslation {
       case 'SYEAR':
       case 'YEAR':
       case 'TZD':
+      case 'TZR':
         unsupported.push(el);
         break;
     }

@@ -17,7 +17,7 @@ import type { FromItem, Query, SelectQuery, TableRef } from '../ast/query.js';
 import { mapQueryDeep, walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
 import { dateRangeFrame, distinctOver, nthValueFromLast, rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
-import { isDateType, nlsDateLiteral } from './functions-date.js';
+import { atTimeZone, isDateType, nlsDateLiteral } from './functions-date.js';
 import { bin, call, cast, type ExprContext, lit, NULL, notConverted, num, paren, report } from './builders.js';
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
 import { asText, REGEXP_PARAMS, regexpPositional } from './functions-string.js';
@@ -267,12 +267,12 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       return { kind: 'subquery', query: rewriteQuery(e.query, ctx) };
     case 'list':
       return { kind: 'list', items: e.items.map((x) => rewriteExpr(x, ctx)) };
-    case 'at-time-zone':
-      return {
-        ...e,
-        operand: rewriteExpr(e.operand, ctx),
-        zone: e.zone === 'LOCAL' ? e.zone : rewriteExpr(e.zone, ctx),
-      };
+    case 'at-time-zone': {
+      // x AT LOCAL: x in the session time zone (PostgreSQL 15 has no AT LOCAL): a timestamptz,
+      // which PostgreSQL shows in the session time zone.
+      const operand = rewriteExpr(e.operand, ctx);
+      return e.zone === 'LOCAL' ? cast(operand, 'timestamptz') : atTimeZone(operand, rewriteExpr(e.zone, ctx));
+    }
     case 'collate': {
       const operand = rewriteExpr(e.operand, ctx);
       const name = e.collation.toUpperCase();

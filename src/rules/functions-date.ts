@@ -191,16 +191,16 @@ export function dateTrunc(a: Expr[], ctx: ExprContext, round: boolean): Expr {
 }
 
 /** TO_DATE / TO_TIMESTAMP: format translated; RR and YY years get Oracle's century. */
-function parseDate(a: Expr[], ctx: ExprContext, type: 'date' | 'timestamp'): Expr {
-  const target = type === 'date' ? ts0 : pgType('timestamp');
+function parseDate(a: Expr[], ctx: ExprContext, type: 'date' | 'timestamp' | 'timestamptz'): Expr {
+  const target = type === 'date' ? ts0 : pgType(type);
   if (a.length === 1) {
     report(ctx, 'OPG-EXPR-0006', {
-      what: `TO_${type.toUpperCase()} without a format`,
+      what: `TO_${type === 'timestamptz' ? 'TIMESTAMP_TZ' : type.toUpperCase()} without a format`,
       target: 'a PostgreSQL cast (ISO input)',
     });
     return cast(a[0], target);
   }
-  nlsParameter(a[2], `TO_${type.toUpperCase()}`, ctx);
+  nlsParameter(a[2], `TO_${type === 'timestamptz' ? 'TIMESTAMP_TZ' : type.toUpperCase()}`, ctx);
   const fmt = stringValue(a[1]);
   if (fmt === undefined) return cast(call('to_timestamp', a[0], a[1]), target);
   const t = translateDateFormat(fmt);
@@ -272,7 +272,73 @@ function numToInterval(units: string[]): FunctionRule {
   };
 }
 
+/**
+ * A time zone for AT TIME ZONE. Oracle reads an offset '+05:30' / '-03:00' as hours east of UTC
+ * (ISO 8601); PostgreSQL reads a text zone written that way as a POSIX zone, hours WEST of UTC
+ * ('+05:30' would be UTC−5:30). An offset literal becomes an interval (PostgreSQL takes an interval
+ * zone as the offset east of UTC); a zone known only at run time gets its sign swapped when it is
+ * an offset. Region names ('Europe/Paris') mean the same on both sides.
+ */
+export function pgTimeZone(zone: Expr): Expr {
+  const v = stringValue(zone);
+  if (v !== undefined) {
+    const m = /^\s*([+-])(\d{1,2}):(\d{2})\s*$/.exec(v);
+    return m ? interval(`${m[1]}${m[2].padStart(2, '0')}:${m[3]}`) : zone;
+  }
+  if (zone.kind !== 'column' && zone.kind !== 'bind' && zone.kind !== 'call') return zone;
+  const z = call('btrim', zone);
+  return caseWhen([[bin('~', z, lit('^[+-]')), call('translate', z, lit('+-'), lit('-+'))]], zone);
+}
+
+/**
+ * A datetime read in a time zone (AT TIME ZONE, FROM_TZ, SYS_EXTRACT_UTC): Oracle reads a DATE or
+ * TIMESTAMP without a zone as a time of the session time zone; PostgreSQL's `timestamp AT TIME
+ * ZONE z` would read it as a time of z. The value is made a timestamptz first (the session time
+ * zone, a no-op for a timestamptz): `x::timestamptz AT TIME ZONE z` is the wall-clock time in z.
+ */
+export const atTimeZone = (x: Expr, zone: Expr): Expr => ({
+  kind: 'at-time-zone',
+  operand: x.kind === 'pg-cast' && x.type.name === 'timestamptz' ? x : cast(x, 'timestamptz'),
+  zone: pgTimeZone(zone),
+});
+
+/**
+ * TO_DSINTERVAL / TO_YMINTERVAL(text): PostgreSQL reads the SQL forms ('1 02:03:04', '01-02') and
+ * the ISO 8601 forms ('P1DT2H', 'P1Y2M') itself, but a leading minus applies to the first field only
+ * ('-1 02:00:00' is −1 day +2 hours there, −26 hours in Oracle): a negative value is the negated
+ * interval of the text after its minus sign.
+ */
+function toInterval(a: Expr[], c: Expr, ctx: ExprContext, fn: string): Expr {
+  if (a.length !== 1) {
+    notConverted(ctx, `${fn} with a DEFAULT … ON CONVERSION ERROR clause`);
+    return c;
+  }
+  const v = stringValue(a[0]);
+  if (v !== undefined) {
+    const t = v.trim();
+    return t.startsWith('-')
+      ? { kind: 'unary', op: '-', operand: interval(t.slice(1).trim()) }
+      : interval(t.replace(/^\+/, '').trim());
+  }
+  const x = call('btrim', a[0]);
+  return caseWhen(
+    [[bin('~', x, lit('^-')), { kind: 'unary', op: '-', operand: cast(call('ltrim', x, lit('- ')), 'interval') }]],
+    cast(x, 'interval'),
+  );
+}
+
 export const DATE_RULES: Record<string, FunctionRule> = {
+  // FROM_TZ(ts, zone): the wall-clock time ts in zone, as an instant (timestamptz).
+  FROM_TZ: (a) => ({
+    kind: 'at-time-zone',
+    operand: a[0].kind === 'typed-literal' ? a[0] : cast(a[0], 'timestamp'),
+    zone: pgTimeZone(a[1]),
+  }),
+  // SYS_EXTRACT_UTC(x): the UTC wall-clock time of x (a TIMESTAMP, read in the session time zone).
+  SYS_EXTRACT_UTC: (a) => atTimeZone(a[0], lit('UTC')),
+  TO_DSINTERVAL: (a, c, ctx) => toInterval(a, c, ctx, 'TO_DSINTERVAL'),
+  TO_YMINTERVAL: (a, c, ctx) => toInterval(a, c, ctx, 'TO_YMINTERVAL'),
+  TO_TIMESTAMP_TZ: (a, _c, ctx) => parseDate(a, ctx, 'timestamptz'),
   NUMTODSINTERVAL: numToInterval(['DAY', 'HOUR', 'MINUTE', 'SECOND']),
   NUMTOYMINTERVAL: numToInterval(['YEAR', 'MONTH']),
   TO_DATE: (a, _c, ctx) => parseDate(a, ctx, 'date'),

@@ -203,6 +203,7 @@ const TIMESTAMP_FUNCTIONS = new Set([
   'CURRENT_TIMESTAMP',
   'LOCALTIMESTAMP',
   'FROM_TZ',
+  'SYS_EXTRACT_UTC',
 ]);
 /** Functions whose type is that of their first argument (or first non-NULL argument). */
 const FIRST_ARG_FUNCTIONS = new Set([
@@ -348,7 +349,7 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
   if (DOUBLE_FUNCTIONS.has(name)) return { cls: 'number', pg: 'float', decimalFloat: true };
   if (DATE_FUNCTIONS.has(name)) return T('date');
   if (TIMESTAMP_FUNCTIONS.has(name)) return T('timestamp');
-  if (name === 'NUMTODSINTERVAL' || name === 'NUMTOYMINTERVAL' || name === 'TO_DSINTERVAL')
+  if (name === 'NUMTODSINTERVAL' || name === 'NUMTOYMINTERVAL' || name === 'TO_DSINTERVAL' || name === 'TO_YMINTERVAL')
     return T('interval');
   if (name === 'DECODE') {
     const results = args.filter((_, i) => i >= 2 && i % 2 === 0);
