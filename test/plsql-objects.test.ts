@@ -219,6 +219,15 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
     });
   });
 
+  // PL/SQL Language Reference, "Object Types": IS NULL is true only for an atomically null object;
+  // an object whose attributes are all NULL, or some, IS NOT NULL.
+  it('IS [NOT] NULL tests the object, not its attributes', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-atomic-null'), {}, async (c) => {
+      expect(await one(c, 'SELECT oan_demo()')).toBe('null set set set half');
+    });
+  });
+
   it('selects $IF branches for the target Oracle version and flags', async (ctx) => {
     if (!client) ctx.skip();
     const oracle = fixture('conditional-compilation');

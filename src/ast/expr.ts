@@ -218,6 +218,7 @@ export type BinaryOp =
   | 'OR'
   /** PostgreSQL-only operators produced by rules */
   | 'IS NOT DISTINCT FROM'
+  | 'IS DISTINCT FROM'
   | '~'
   | '~*'
   | '^'

@@ -582,6 +582,13 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
     if (!comparedByMethod('SUBMULTISET', x.args[0].value, pc)) comparedByMethod('SUBMULTISET', x.args[1].value, pc);
     return submultiset(sub(x.args[0].value), sub(x.args[1].value), pc);
   }
+  if (x.kind === 'is-null') {
+    // An object is NULL only when atomically null, not when its attributes all are; IS NOT NULL
+    // is true for an object with some NULL attributes (PostgreSQL's row tests look at every
+    // attribute): compare the whole value with NULL.
+    const q = objectTypeOf(ctx, staticType(x.operand, pc));
+    if (q) return { kind: 'binary', op: x.not ? 'IS DISTINCT FROM' : 'IS NOT DISTINCT FROM', left: sub(x.operand), right: { kind: 'literal', type: 'null', value: 'NULL' } };
+  }
   if (x.kind === 'binary' && (x.op === '=' || x.op === '<>')) {
     // Only nested tables compare with = / <> in Oracle (not VARRAYs nor INDEX BY tables).
     const t = staticType(x.left, pc) ?? staticType(x.right, pc);

@@ -32,6 +32,7 @@ const PREC: Record<BinaryOp, number> = {
   '<=': 5,
   '>=': 5,
   'IS NOT DISTINCT FROM': 4,
+  'IS DISTINCT FROM': 4,
   '||': 6,
   '~': 6,
   '~*': 6,
