@@ -3,6 +3,7 @@
  * initialization block, separate between two sessions (two connections), constants inlined,
  * package exceptions raised with their SQLSTATE. Skipped with a message when no server answers.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 import { convert, PHASES } from '../src/index.js';
@@ -10,6 +11,8 @@ import { convert, PHASES } from '../src/index.js';
 const db = scratchDatabase('pkg', 'package', async (s) => {
   const r = convert(['fixtures/plsql-packages/counter.sql']);
   for (const phase of PHASES) await s.query(r.phases[phase]);
+  await s.query(readFileSync('fixtures/plsql/package-cursor-session/expected.pg.sql', 'utf8'));
+  await s.query("INSERT INTO pcs_task VALUES (1, 1, 'low'), (2, 5, 'high'), (3, 3, 'mid'), (4, 4, 'four'), (5, 2, 'five'), (6, 9, 'six')");
 });
 const session = () => db.session();
 
@@ -35,6 +38,41 @@ describe('package state (PostgreSQL 15)', () => {
       expect(Number(await one(a, 'SELECT counter_pkg.next_value()'))).toBe(100);
       const err = await a.query('SELECT counter_pkg.next_value()').catch((e: { code: string }) => e);
       expect((err as { code: string }).code).toMatch(/^OP/);
+    } finally {
+      await a.end();
+      await b.end();
+    }
+  });
+});
+
+describe('package cursors (PostgreSQL 15)', () => {
+  // PL/SQL Language Reference, "Explicit Cursors": a cursor declared in a package stays open for
+  // the session until CLOSE; each statement below is a transaction of its own (autocommit).
+  it('stay open across calls and transactions of one session, until CLOSE', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await session();
+    const b = await session();
+    try {
+      expect(await one(a, 'SELECT pcs_status()')).toBe('closed');
+      await a.query('CALL pcs_queue.start_batch(3)');
+      // Tasks of priority 3 and more: 2 high, 3 mid, 4 four, 6 six; %ROWCOUNT counts on.
+      expect(await one(a, 'SELECT pcs_queue.next_title()')).toBe('high#1');
+      expect(await one(a, 'SELECT pcs_queue.next_title()')).toBe('mid#2');
+      // Another unit: %ISOPEN true, OPEN raises CURSOR_ALREADY_OPEN, its FETCH goes on.
+      expect(await one(a, 'SELECT pcs_status()')).toBe('already open, next four');
+      // Another session has its own (closed) cursor.
+      expect(await one(b, 'SELECT pcs_status()')).toBe('closed');
+      // BULK COLLECT LIMIT 5 gets the last row; the next batch is empty.
+      expect(await one(a, 'SELECT pcs_queue.take(5)')).toBe('6 rows 4');
+      expect(await one(a, 'SELECT pcs_queue.take(5)')).toBe('rows 4');
+      expect(await one(a, 'SELECT pcs_queue.next_title()')).toBe('none');
+      await a.query('CALL pcs_queue.finish()');
+      expect(await one(a, 'SELECT pcs_status()')).toBe('closed');
+      // FETCH after CLOSE raises INVALID_CURSOR.
+      expect(await one(a, 'SELECT pcs_fetch_closed()')).toBe('invalid cursor');
+      // A FOR UPDATE package cursor: opened for the transaction, closed in the call, reopened.
+      expect(await one(a, 'SELECT pcs_queue.lock_first()')).toBe('low');
+      expect(await one(a, 'SELECT pcs_queue.lock_first()')).toBe('low');
     } finally {
       await a.end();
       await b.end();

@@ -1365,13 +1365,13 @@ const entries: CatalogEntry[] = [
   },
   {
     id: 'OPG-PLSQL-0060',
-    title: 'Package cursor opened in a routine',
-    severity: 'warning',
-    effortMinutes: 10,
+    title: 'Package cursor opened as a session cursor',
+    severity: 'info',
+    effortMinutes: 5,
     message: '{detail}',
     suggestion:
-      'Nothing to do when the routine opens, fetches and closes the cursor itself. When calls share an open package cursor (one call opens it, others fetch), keep the rows in a package collection or reopen the query with an OFFSET in each call.',
-    why: 'PL/pgSQL has no package-level cursors: a cursor variable lives in one routine call.',
+      'Nothing to do in general. A package cursor over many rows that stays open across transactions costs the copy of its remaining rows at the first COMMIT (memory, then temporary files): close it in the transaction that opened it where the calls allow. %FOUND / %NOTFOUND read in a call that did not FETCH give that call\'s last statement\'s FOUND, not the cursor\'s last fetch.',
+    why: 'PL/pgSQL has no package-level cursors: the cursor is a portal of the session with a fixed name (<package schema>.<cursor>), declared WITH HOLD so that it outlives the transaction, as Oracle keeps a package cursor open for the session; PostgreSQL materializes a held cursor\'s remaining rows when the transaction that declared it commits. A FOR UPDATE cursor is opened for the transaction only (no held locking cursor in PostgreSQL; Oracle cannot fetch from it after a COMMIT either).',
     rule: 'convert/plsql',
   },
   {

@@ -4,7 +4,7 @@ import type { DataType, Expr } from '../../ast/expr.js';
 import type { Declaration, Param, TriggerDef } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printExpr, printType } from '../../emit/pg/expr.js';
-import { pgNameOf, quoteIdent } from '../../emit/quote.js';
+import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import { makeFinding, type FindingArgs } from '../../findings/make.js';
 import type { Finding, SourceLocation } from '../../findings/types.js';
 import { type ExprContext, rewriteExpr } from '../../rules/expressions.js';
@@ -30,7 +30,7 @@ import { hasOutParams } from './outfunctions.js';
 import { castCallArgs } from './overload-resolution.js';
 import { noteCall } from './callees.js';
 import { rowTypeText } from './rowtypes.js';
-import { type PackageInfo, packageTypeText } from './packages.js';
+import { type PackageInfo, packageTypeText, settingPrefix } from './packages.js';
 import { standaloneUnit, textArgs } from './implicit-text.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
@@ -215,6 +215,29 @@ export function collectionMethod(c: Expr, method: string, i: Expr): Expr {
     ],
     else: { kind: 'literal', type: 'null', value: 'NULL' },
   } as Expr;
+}
+
+/** Package cursors whose %ROWCOUNT the package's spec or body reads (cached per package). */
+const rowcountReads = new WeakMap<PackageInfo, Set<OraName>>();
+function packageRowcountReads(info: PackageInfo): Set<OraName> {
+  let found = rowcountReads.get(info);
+  if (found) return found;
+  const out = new Set<OraName>();
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      for (const y of x) walk(y);
+      return;
+    }
+    const o = x as { kind?: string; parts?: OraName[] };
+    if (o.kind === 'column' && Array.isArray(o.parts) && o.parts.length >= 2 && o.parts[o.parts.length - 1] === '%ROWCOUNT') out.add(o.parts[o.parts.length - 2]);
+    for (const v of Object.values(x)) walk(v);
+  };
+  walk(info.spec);
+  walk(info.body);
+  found = out;
+  rowcountReads.set(info, found);
+  return found;
 }
 
 export class PlContext {
@@ -572,6 +595,27 @@ export class PlContext {
     const ref = this.packageMember(name.split('.'));
     const c = ref?.info.cursors.get(ref.member);
     return c?.query ? c : undefined;
+  }
+
+  /**
+   * A package cursor named in this routine (OPEN, FETCH, CLOSE, its attributes). Oracle keeps a
+   * package cursor open for the session until CLOSE, so every call shares it: here it is one
+   * portal of the session named `<package schema>.<cursor>`, which a refcursor variable of the
+   * routine (`opg_<schema>_<cursor>`, declared once) names; OPEN declares it WITH HOLD so that it
+   * outlives the transaction. `rowcount`: the setting counting its fetched rows, when the package
+   * reads its %ROWCOUNT (packageRowcountReads).
+   */
+  packageCursorRef(name: OraName): { variable: OraName; portal: string; rowcount?: string; decl: Extract<Declaration, { kind: 'cursor' }> } | undefined {
+    const decl = this.packageCursor(name);
+    const ref = decl && this.packageMember(name.split('.'));
+    if (!decl || !ref) return undefined;
+    const schema = this.ectx.mapSchema(ref.info.name);
+    const cursor = pgNameOf(ref.member);
+    const portal = `${schema}.${cursor}`;
+    const variable = `OPG_${schema}_${cursor}`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+    this.extraDecls.set(`PKGCURSOR:${portal}`, `${quoteIdent(pgNameOf(variable))} refcursor := ${quoteLiteral(portal)};`);
+    const counted = packageRowcountReads(ref.info).has(ref.member);
+    return { variable, portal, rowcount: counted ? `${settingPrefix(ref.info.name)}.opg_${cursor.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_rowcount` : undefined, decl };
   }
 
   /**
@@ -1219,6 +1263,17 @@ export class PlContext {
   private cursorAttribute(cursor: OraName[], attr: string): Expr {
     const found: Expr = { kind: 'column', parts: ['FOUND'] };
     const isSql = cursor.length === 1 && cursor[0] === 'SQL';
+    const pkg = !isSql && !this.lookup(cursor[0]) ? this.packageCursorRef(cursor.join('.')) : undefined;
+    if (pkg && attr === 'ROWCOUNT' && !pkg.rowcount) {
+      this.fail(`${cursor.join('.')}%ROWCOUNT: the package's own code does not read it, so its fetches do not count the rows (count them in a variable)`);
+      return { kind: 'column', parts: cursor };
+    }
+    if (pkg?.rowcount && attr === 'ROWCOUNT') {
+      // Counted across calls in a setting (FETCH adds the rows, OPEN resets it).
+      const setting: Expr = { kind: 'pseudo', name: `nullif(current_setting(${quoteLiteral(pkg.rowcount)}, true), '')` };
+      return { kind: 'pg-cast', operand: setting, type: { kind: 'datatype', name: 'integer', args: [] } };
+    }
+    if (pkg && attr === 'ISOPEN') cursor = [pkg.variable];
     switch (attr) {
       case 'FOUND':
         if (isSql && this.foundViaRowcount) return this.rowcountTest('>');

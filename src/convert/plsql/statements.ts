@@ -226,7 +226,8 @@ function scanCursorAttributes(b: Block, pc: PlContext): void {
       const own: unknown[] =
         s.kind === 'if' ? s.branches.map((x) => x.cond) : s.kind === 'case' ? [s.selector, ...s.whens.map((w) => w.when)] : s.kind === 'block' ? [] : [s];
       for (const [c, attr] of cursorAttrs(own)) {
-        if (attr === 'ROWCOUNT') pc.cursorRowcount.add(c);
+        // A package cursor's rows are counted in a setting (PlContext.packageCursorRef).
+        if (attr === 'ROWCOUNT' && !(pc.packageCursor(c) && !b.declarations.some((d) => 'name' in d && d.name === c))) pc.cursorRowcount.add(c);
         if (attr !== 'FOUND' && attr !== 'NOTFOUND') continue;
         const afterFetch =
           s.kind === 'while' ? fetches(stmts[i - 1], c) && fetches(s.body.at(-1), c) : s.kind !== 'loop' && fetches(stmts[i - 1], c);
@@ -642,15 +643,8 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       return out(`RAISE EXCEPTION USING ERRCODE = '${state}', MESSAGE = 'User-Defined Exception', DETAIL = ${quoteLiteral(s.name)};`);
     }
     case 'open': {
-      const pkgCursor = !s.forQuery && !s.forDynamic && !pc.lookup(s.cursor) ? pc.packageCursor(s.cursor) : undefined;
-      if (pkgCursor?.query) {
-        // A package cursor opened here: declared in the routine, so OPEN / FETCH / CLOSE in the
-        // routine work; Oracle keeps it open across calls for the session (reported).
-        pc.extraDecls.set(`PKGCURSOR:${s.cursor}`, emitDeclaration(pkgCursor, pc, 0).join('\n').trim());
-        pc.report('OPG-PLSQL-0060', {
-          detail: `package cursor ${s.cursor} opened in ${pc.object} is declared in the routine: it closes when the routine returns, where Oracle keeps a package cursor open for the session until CLOSE (a FETCH or CLOSE of it in another call fails)`,
-        });
-      }
+      const pkgCursor = !s.forQuery && !s.forDynamic && !pc.lookup(s.cursor) ? pc.packageCursorRef(s.cursor) : undefined;
+      if (pkgCursor?.decl.query) return [...labels, ...openPackageCursor(s.cursor, s.args, pkgCursor, pc, pad)];
       const args = pc.cursorArgs(s.cursor, s.args);
       if (s.forQuery) return [...out(`OPEN ${id(s.cursor)} FOR ${sqlQuery(s.forQuery, pc)};`), ...cursorReset(s.cursor, pc, pad)];
       if (s.forDynamic) {
@@ -660,7 +654,13 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       }
       return [...out(`OPEN ${id(s.cursor)}${args};`), ...cursorReset(s.cursor, pc, pad)];
     }
-    case 'fetch':
+    case 'fetch': {
+      const pkgFetch = !pc.lookup(s.cursor) ? pc.packageCursorRef(s.cursor) : undefined;
+      // A package cursor: FETCH from its session portal, its rows counted in a setting.
+      const cursorName = pkgFetch ? id(pkgFetch.variable) : id(s.cursor);
+      const countRow = pkgFetch?.rowcount
+        ? [`PERFORM set_config(${quoteLiteral(pkgFetch.rowcount)}, (coalesce(nullif(current_setting(${quoteLiteral(pkgFetch.rowcount)}, true), '')::integer, 0) + 1)::text, false);`]
+        : [];
       if (s.bulk) {
         // One row at a time into a variable of the element type, appended to the collection;
         // LIMIT n stops after n rows (%NOTFOUND is then true only when the rows ran out).
@@ -670,24 +670,30 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         return [
           ...bulk.reset.map((l) => pad + l),
           `${pad}${loop}`,
-          `${pad}${IND}FETCH ${id(s.cursor)} INTO ${bulk.row};`,
+          `${pad}${IND}FETCH ${cursorName} INTO ${bulk.row};`,
           ...(pc.cursorFound.has(s.cursor) ? [`${pad}${IND}${cursorStateName(s.cursor, 'found')} := FOUND;`] : []),
           `${pad}${IND}EXIT WHEN NOT FOUND;`,
           ...bulk.append.map((l) => `${pad}${IND}${l}`),
-          ...(pc.cursorRowcount.has(s.cursor) ? [`${pad}${IND}${cursorStateName(s.cursor, 'rowcount')} := ${cursorStateName(s.cursor, 'rowcount')} + 1;`] : []),
+          ...countRow.map((l) => `${pad}${IND}${l}`),
+          ...(!pkgFetch && pc.cursorRowcount.has(s.cursor) ? [`${pad}${IND}${cursorStateName(s.cursor, 'rowcount')} := ${cursorStateName(s.cursor, 'rowcount')} + 1;`] : []),
           `${pad}END LOOP;`,
           ...bulk.store.map((l) => pad + l),
         ];
       }
       return [
-        ...out(`FETCH ${id(s.cursor)} INTO ${s.into.map((t) => pc.expr(t)).join(', ')};`),
+        ...out(`FETCH ${cursorName} INTO ${s.into.map((t) => pc.expr(t)).join(', ')};`),
         ...(pc.cursorFound.has(s.cursor) ? [`${pad}${cursorStateName(s.cursor, 'found')} := FOUND;`] : []),
-        ...(pc.cursorRowcount.has(s.cursor)
+        // PERFORM sets FOUND: only run when the FETCH found a row, so FOUND stays as it left it.
+        ...(countRow.length ? [`${pad}IF FOUND THEN ${countRow[0]} END IF;`] : []),
+        ...(!pkgFetch && pc.cursorRowcount.has(s.cursor)
           ? [`${pad}IF FOUND THEN ${cursorStateName(s.cursor, 'rowcount')} := ${cursorStateName(s.cursor, 'rowcount')} + 1; END IF;`]
           : []),
       ];
-    case 'close':
-      return out(`CLOSE ${id(s.cursor)};`);
+    }
+    case 'close': {
+      const pkgClose = !pc.lookup(s.cursor) ? pc.packageCursorRef(s.cursor) : undefined;
+      return out(`CLOSE ${id(pkgClose ? pkgClose.variable : s.cursor)};`);
+    }
     case 'execute-immediate': {
       const x = knownSql(s, pc);
       const session = sessionStatement(x.sql);
@@ -785,6 +791,47 @@ function bulkTargets(targets: Expr[], pc: PlContext): { reset: string[]; row: st
 }
 
 /** After OPEN: %FOUND is NULL and %ROWCOUNT 0 until the first FETCH. */
+/**
+ * OPEN of a package cursor (PlContext.packageCursorRef): DECLARE of its session portal WITH HOLD,
+ * so that it stays open after the transaction, as Oracle keeps it for the session; the cursor's
+ * parameters are binds of the declared query, the arguments (or the parameters' defaults) their
+ * values. A FOR UPDATE cursor (PostgreSQL holds no locking cursor; Oracle's fails after a
+ * COMMIT, ORA-01002) is opened for the transaction. Opening it when open raises duplicate_cursor
+ * (CURSOR_ALREADY_OPEN).
+ */
+function openPackageCursor(
+  name: string,
+  args: Expr[],
+  ref: NonNullable<ReturnType<PlContext['packageCursorRef']>>,
+  pc: PlContext,
+  pad: string,
+): string[] {
+  const params = ref.decl.params;
+  const values = params.map((p, i) => args[i] ?? p.default ?? { kind: 'literal', type: 'null', value: 'NULL' } as Expr);
+  const position = new Map(params.map((p, i) => [p.name, i]));
+  const query = ref.decl.query!;
+  const forUpdate = query.kind === 'select' && !!query.forUpdate;
+  const reset = [
+    ...(ref.rowcount ? [`${pad}PERFORM set_config(${quoteLiteral(ref.rowcount)}, '0', false);`] : []),
+    ...(pc.cursorFound.has(name) ? [`${pad}${cursorStateName(name, 'found')} := NULL;`] : []),
+  ];
+  pc.report('OPG-PLSQL-0060', {
+    detail: `package cursor ${name} opened in ${pc.object} is a session cursor named ${ref.portal}${forUpdate ? ' for the transaction (FOR UPDATE: PostgreSQL keeps no locking cursor past it, as Oracle fails to fetch from one after a COMMIT)' : ' declared WITH HOLD: it stays open across calls and transactions until CLOSE, as in Oracle; at the end of the transaction that opened it PostgreSQL computes and stores its remaining rows'}`,
+  });
+  if (forUpdate) {
+    const inline = mapQueryDeep(query, (x) =>
+      x.kind === 'column' && x.parts.length === 1 && position.has(x.parts[0]) ? { kind: 'paren', expr: values[position.get(x.parts[0])!] } : undefined,
+    );
+    return [`${pad}OPEN ${id(ref.variable)} FOR ${sqlQuery(inline, pc)};`, ...reset];
+  }
+  const bound = mapQueryDeep(query, (x) =>
+    x.kind === 'column' && x.parts.length === 1 && position.has(x.parts[0]) ? { kind: 'bind', name: String(position.get(x.parts[0])! + 1), pgPosition: position.get(x.parts[0])! + 1 } : undefined,
+  );
+  const text = `DECLARE ${quoteIdent(ref.portal)} CURSOR WITH HOLD FOR ${sqlQuery(bound, pc)}`;
+  const using = values.length ? ` USING ${values.map((v) => pc.expr(v)).join(', ')}` : '';
+  return [`${pad}EXECUTE ${quoteLiteral(text)}${using};`, ...reset];
+}
+
 function cursorReset(cursor: string, pc: PlContext, pad: string): string[] {
   return [
     ...(pc.cursorFound.has(cursor) ? [`${pad}${cursorStateName(cursor, 'found')} := NULL;`] : []),
