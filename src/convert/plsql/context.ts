@@ -314,6 +314,13 @@ export class PlContext {
       return info.type && this.oracleType(info.type);
     };
     this.ectx.pathType = (parts) => {
+      // Cursor attributes of SQL or of a cursor: c%ROWCOUNT is a number, c%FOUND … a BOOLEAN.
+      const attribute = parts.length === 2 && parts[1].startsWith('%') ? parts[1].slice(1) : undefined;
+      const cursor = parts[0] === 'SQL' ? !this.lookup('SQL') : ['cursor', 'refcursor'].includes(this.lookup(parts[0])?.kind ?? '');
+      if (attribute && cursor) {
+        if (attribute === 'ROWCOUNT') return INTEGER_T;
+        if (['FOUND', 'NOTFOUND', 'ISOPEN'].includes(attribute)) return { kind: 'datatype', name: 'BOOLEAN', args: [] };
+      }
       if (!this.lookup(parts[0])) return undefined;
       const t = staticType({ kind: 'column', parts }, this);
       return t && this.oracleType(t);
