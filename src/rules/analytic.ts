@@ -131,6 +131,46 @@ export function distinctOver(c: FuncCall, ctx: ExprContext): Expr {
   return bin('-', bin('-', bin('+', rank(false), rank(true)), num(1)), hasNull);
 }
 
+/**
+ * PERCENTILE_CONT / PERCENTILE_DISC (p) WITHIN GROUP (ORDER BY x) OVER (PARTITION BY …) and
+ * MEDIAN(x) OVER (PARTITION BY …): PostgreSQL's ordered-set aggregates cannot be window functions.
+ * The sorted non-NULL values of the partition are an array, array_remove(array_agg(x) OVER
+ * (PARTITION BY … ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), NULL) (a),
+ * of n elements, read as Oracle defines the functions:
+ *  - PERCENTILE_DISC: the first value whose CUME_DIST (k / n for the k-th value) is ≥ p:
+ *    a[greatest(ceil(p * n), 1)];
+ *  - PERCENTILE_CONT: RN = 1 + p * (n − 1), interpolated between the values at FRN = floor(RN) and
+ *    CRN = ceil(RN): a[FRN] + (RN − FRN) * (a[CRN] − a[FRN]).
+ * NULL when the partition holds no value. Oracle allows only PARTITION BY in their OVER clause.
+ */
+export function percentileOver(c: FuncCall, kind: 'CONT' | 'DISC', p: Expr, order: OrderItem | undefined, ctx: ExprContext): Expr {
+  const over = c.over!;
+  const name = c.name.join('.');
+  if (!order || over.orderBy.length || over.frame || (c.withinGroup?.length ?? 1) !== 1) {
+    notConverted(ctx, `${name} … OVER (…) with an ORDER BY or windowing clause, or several WITHIN GROUP keys`);
+    return c;
+  }
+  const sorted = (): Expr =>
+    call('array_remove', {
+      kind: 'call',
+      name: ['array_agg'],
+      args: [{ value: order.expr }],
+      over: {
+        partitionBy: over.partitionBy,
+        orderBy: [{ ...order, nulls: order.desc ? 'FIRST' : 'LAST' }],
+        frame: { unit: 'ROWS', start: { type: 'UNBOUNDED PRECEDING' }, end: { type: 'UNBOUNDED FOLLOWING' } },
+      },
+    }, NULL);
+  const n = (): Expr => call('cardinality', sorted());
+  const at = (i: Expr): Expr => ({ kind: 'subscript', operand: sorted(), index: i });
+  const pp = (): Expr => (p.kind === 'literal' || p.kind === 'column' ? p : { kind: 'paren', expr: p });
+  if (kind === 'DISC') return at(call('greatest', call('ceil', bin('*', pp(), n())), num(1)));
+  const rn = (): Expr => ({ kind: 'paren', expr: bin('+', num(1), bin('*', pp(), { kind: 'paren', expr: bin('-', n(), num(1)) })) });
+  const lo = (): Expr => cast(call('floor', rn()), 'integer');
+  const hi = (): Expr => cast(call('ceil', rn()), 'integer');
+  return bin('+', at(lo()), bin('*', { kind: 'paren', expr: bin('-', rn(), call('floor', rn())) }, { kind: 'paren', expr: bin('-', at(hi()), at(lo())) }));
+}
+
 /** The same aggregate call under another name (DISTINCT, OVER kept). */
 function sameCall(c: FuncCall, name: string, args = c.args): FuncCall {
   const r: FuncCall = { kind: 'call', name: [name], args };

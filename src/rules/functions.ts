@@ -4,7 +4,7 @@
  * inferred argument type (TO_CHAR, TRUNC, ROUND) or are small one-to-one mappings.
  */
 import type { Expr, FuncCall } from '../ast/expr.js';
-import { listaggOver, oneRowIsZero, ratioToReport } from './analytic.js';
+import { listaggOver, oneRowIsZero, percentileOver, ratioToReport } from './analytic.js';
 import { bin, call, cast, type ExprContext, lit, notConverted, num, report, stringValue } from './builders.js';
 import { looksLikeDateFormat } from './date-format.js';
 import { chr } from './functions-bytes.js';
@@ -181,15 +181,15 @@ const MISC_RULES: Record<string, FunctionRule> = {
   XMLATTRIBUTES: (a, c) => xmlNamedArgs('xmlattributes', a, c),
   MEDIAN: (a, c, ctx) =>
     c.over
-      ? windowedOrderedSet(c, ctx)
+      ? percentileOver(c, 'CONT', num('0.5'), { expr: a[0] }, ctx)
       : {
           kind: 'call',
           name: ['percentile_cont'],
           args: [{ value: num('0.5') }],
           withinGroup: [{ expr: a[0] }],
         },
-  PERCENTILE_CONT: (_a, c, ctx) => (c.over ? windowedOrderedSet(c, ctx) : c),
-  PERCENTILE_DISC: (_a, c, ctx) => (c.over ? windowedOrderedSet(c, ctx) : c),
+  PERCENTILE_CONT: (a, c, ctx) => (c.over ? percentileOver(c, 'CONT', a[0], c.withinGroup?.[0], ctx) : c),
+  PERCENTILE_DISC: (a, c, ctx) => (c.over ? percentileOver(c, 'DISC', a[0], c.withinGroup?.[0], ctx) : c),
   // RAW values are bytea: hexadecimal text in upper case, as Oracle prints it. A character
   // argument is converted to RAW implicitly in Oracle, which reads it as hexadecimal digits.
   RAWTOHEX: (a, _c, _ctx, _o, types) =>
@@ -212,19 +212,6 @@ const MISC_RULES: Record<string, FunctionRule> = {
   VARIANCE: oneRowIsZero('variance'),
   RATIO_TO_REPORT: ratioToReport,
 };
-
-/**
- * MEDIAN / PERCENTILE_CONT / PERCENTILE_DISC … OVER (PARTITION BY …): PostgreSQL's ordered-set
- * aggregates cannot be window functions ("OVER is not supported for ordered-set aggregate"), and
- * MEDIAN(x) OVER () without its OVER would collapse the rows into one. Reported, not converted.
- */
-function windowedOrderedSet(c: FuncCall, ctx: ExprContext): Expr {
-  notConverted(
-    ctx,
-    `${c.name[0]} … OVER (…): PostgreSQL has no windowed percentile; compute it per partition in a subquery (percentile_cont(…) WITHIN GROUP (ORDER BY …) … GROUP BY the partition keys) and join it back`,
-  );
-  return c;
-}
 
 function xmlNamedArgs(name: string, a: Expr[], c: FuncCall): FuncCall {
   return {
