@@ -157,6 +157,8 @@ export interface FuncCall {
   charsetUsing?: 'CHAR_CS' | 'NCHAR_CS';
   /** XMLELEMENT(NAME n, …): the element name (`xmlelement(name n, …)`); XMLSERIALIZE: CONTENT or DOCUMENT. */
   xmlName?: OraName;
+  /** TO_NUMBER(x DEFAULT d ON CONVERSION ERROR [, fmt]) and the other conversion functions: d. */
+  conversionDefault?: Expr;
 }
 
 /** What a SQL/JSON function does on an error, on no match (ON EMPTY) or on a type mismatch. */
@@ -297,6 +299,9 @@ export interface CastExpr {
   type: DataType;
   /** CAST(MULTISET(subquery) AS collection_type): the operand is the subquery. */
   multiset?: boolean;
+  /** CAST(x AS type DEFAULT d ON CONVERSION ERROR [, fmt [, nls]]): d, and the format arguments. */
+  conversionDefault?: Expr;
+  conversionFormat?: Expr[];
 }
 
 /** PostgreSQL composite field selection `(expr).field` / `(expr).*`, produced by rules only. */

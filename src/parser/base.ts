@@ -70,6 +70,7 @@ export interface Rules {
     nulls?: 'IGNORE' | 'RESPECT';
     using?: 'CHAR_CS' | 'NCHAR_CS';
     orderBy?: OrderItem[];
+    conversionDefault?: Expr;
   };
   overClause: () => WindowSpec;
   orderByList: () => OrderItem[];

@@ -619,8 +619,25 @@ export function defineExprRules($: $): void {
               ]);
               $.consume(0, K.AS);
               const type = $.subrule(0, $.dataType);
+              // CAST(x AS type DEFAULT d ON CONVERSION ERROR [, fmt [, nlsparam]])
+              const conversion = $.option(84, () => {
+                const d = conversionDefault(0);
+                const format: Expr[] = [];
+                $.many(84, () => {
+                  $.consume(84, T.Comma);
+                  format.push($.subrule(84, $.expr));
+                });
+                return { d, format };
+              });
               $.consume(2, T.RParen);
-              return multiset ? { kind: 'cast', operand, type, multiset } : { kind: 'cast', operand, type };
+              return $.ACTION((): Expr => {
+                const c: Expr = multiset ? { kind: 'cast', operand, type, multiset } : { kind: 'cast', operand, type };
+                if (conversion) {
+                  c.conversionDefault = conversion.d;
+                  if (conversion.format.length) c.conversionFormat = conversion.format;
+                }
+                return c;
+              });
             },
           },
           {
@@ -815,6 +832,16 @@ export function defineExprRules($: $): void {
   );
 
   /** IGNORE NULLS / RESPECT NULLS (IGNORE and RESPECT are not keywords). */
+  /** DEFAULT d ON CONVERSION ERROR (CAST, TO_NUMBER, TO_DATE …): d. */
+  const conversionDefault = (i: number): Expr => {
+    $.consume(80 + i, K.DEFAULT);
+    const d = $.subrule(80 + i, $.expr);
+    $.consume(80 + i, K.ON);
+    $.consume(80 + i, T.Ident); // CONVERSION
+    $.consume(81 + i, T.Ident); // ERROR
+    return d;
+  };
+
   const nullsModifierAhead = (): boolean => {
     const word = $.LA(1).image?.toUpperCase();
     return (word === 'IGNORE' || word === 'RESPECT') && $.LA(2).tokenType === K.NULLS;
@@ -854,6 +881,7 @@ export function defineExprRules($: $): void {
             if (a.orderBy) call.argOrderBy = a.orderBy;
             if (a.nulls === 'IGNORE') call.ignoreNulls = true;
             if (a.using) call.charsetUsing = a.using;
+            if (a.conversionDefault) call.conversionDefault = a.conversionDefault;
           });
           // NTH_VALUE(x, n) FROM FIRST | FROM LAST
           $.option(11, {
@@ -934,6 +962,7 @@ export function defineExprRules($: $): void {
       using?: 'CHAR_CS' | 'NCHAR_CS';
       /** COLLECT(x ORDER BY …) and other aggregates ordering their input. */
       orderBy?: OrderItem[];
+      conversionDefault?: Expr;
     } = {
       args: [],
     };
@@ -982,6 +1011,13 @@ export function defineExprRules($: $): void {
               out.args.push(a);
             };
             arg(0);
+            // TO_NUMBER(x DEFAULT d ON CONVERSION ERROR, …)
+            $.option(86, {
+              GATE: () => $.LA(1).tokenType === K.DEFAULT,
+              DEF: () => {
+                out.conversionDefault = conversionDefault(2);
+              },
+            });
             // LAG(x IGNORE NULLS, 2, 0): the modifier may follow the first argument too.
             $.option(11, {
               GATE: nullsModifierAhead,

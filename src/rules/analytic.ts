@@ -23,7 +23,13 @@ export function rewriteKeep(
 ): FuncCall {
   const name = c.name.length === 1 ? c.name[0] : '';
   const keep = c.keep!;
-  if ((name !== 'MIN' && name !== 'MAX') || c.over || c.distinct || c.args.length !== 1) {
+  // OVER takes only PARTITION BY with KEEP (Oracle rejects ORDER BY and windowing clauses there).
+  if (
+    (name !== 'MIN' && name !== 'MAX') ||
+    c.distinct ||
+    c.args.length !== 1 ||
+    (c.over && (c.over.orderBy.length || c.over.frame))
+  ) {
     notConverted(ctx, `${c.name.join('.')} … KEEP (DENSE_RANK …)${c.over ? ' OVER (…)' : ''}`);
     return c;
   }
@@ -33,6 +39,19 @@ export function rewriteKeep(
     ...(keep.which === 'FIRST' ? keys : keys.map(reverse)),
     { expr: value, desc: name === 'MAX', nulls: 'LAST' as const },
   ];
+  // Analytic form: the first row of the partition in that order holds the value (PostgreSQL has
+  // no ORDER BY inside the arguments of a window aggregate).
+  if (c.over)
+    return {
+      kind: 'call',
+      name: ['first_value'],
+      args: [{ value }],
+      over: {
+        partitionBy: c.over.partitionBy,
+        orderBy: order,
+        frame: { unit: 'ROWS', start: { type: 'UNBOUNDED PRECEDING' }, end: { type: 'UNBOUNDED FOLLOWING' } },
+      },
+    };
   return { kind: 'call', name: ['array_agg'], args: [{ value }], argOrderBy: order, subscript: 1 };
 }
 

@@ -197,6 +197,12 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       return r;
     }
     case 'cast': {
+      if (e.conversionDefault) {
+        const { conversionDefault: dflt, conversionFormat, ...plain } = e;
+        const toNumber = !conversionFormat && classOfDataType(e.type).cls === 'number';
+        const what = `CAST(… AS ${e.type.name}${conversionFormat ? ', format' : ''})`;
+        return onConversionError(what, e.operand, toNumber, (x) => rewriteExpr({ ...plain, operand: x }, ctx), dflt, ctx);
+      }
       // CAST(x AS VARCHAR2(10)) / AS NUMBER / AS DATE: the target type is an Oracle type.
       const type = mapType(e.type, { column: 'CAST', object: ctx.object, location: ctx.location, findings: [] });
       if (e.multiset && e.operand.kind === 'subquery') return castMultiset(e.operand.query, e.type, type, ctx);
@@ -344,7 +350,47 @@ function numberTypes(orig: Expr[], name: string, ctx: ExprContext): OraType[] {
   return types.map((t) => (t.cls === 'string' ? { cls: 'number', pg: 'numeric' } : t));
 }
 
+/** Text Oracle converts to a NUMBER without a format: sign, digits, decimal point, exponent. */
+const NUMBER_TEXT = '^ *[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)? *$';
+
+/**
+ * … DEFAULT d ON CONVERSION ERROR (CAST and TO_NUMBER, TO_DATE …): d where the conversion of the
+ * value fails; NULL stays NULL. PostgreSQL 15 has no conversion that returns a value on error. A
+ * value that cannot fail (a number, NULL) needs no default; text converted to a number without a
+ * format is tested first with the pattern of Oracle's number text:
+ * CASE WHEN x IS NULL OR x ~ pattern THEN conversion ELSE d END. Other conversions are reported.
+ */
+function onConversionError(
+  what: string,
+  source: Expr,
+  toNumber: boolean,
+  convert: (x: Expr) => Expr,
+  dflt: Expr,
+  ctx: ExprContext,
+): Expr {
+  const from = inferType(source, ctx);
+  const converted = convert(source);
+  if (from.cls === 'number' || from.cls === 'null') return converted;
+  if (!toNumber || (from.cls !== 'string' && from.cls !== 'unknown')) {
+    notConverted(
+      ctx,
+      `${what} … DEFAULT … ON CONVERSION ERROR (PostgreSQL 15 has no conversion that returns a value on error: write a PL/pgSQL function that tries the conversion and returns the default in an EXCEPTION WHEN others handler)`,
+    );
+    return converted;
+  }
+  const text = from.cls === 'string' ? rewriteExpr(source, ctx) : cast(rewriteExpr(source, ctx), 'text');
+  const ok = bin('OR', { kind: 'is-null', operand: text, not: false }, bin('~', text, lit(NUMBER_TEXT)));
+  return { kind: 'case', whens: [{ when: ok, then: converted }], else: convert(dflt) };
+}
+
 function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
+  if (e.conversionDefault && e.args.length) {
+    const { conversionDefault: dflt, ...plain } = e;
+    const name = e.name.join('.');
+    const toNumber = ['TO_NUMBER', 'TO_BINARY_DOUBLE', 'TO_BINARY_FLOAT'].includes(name) && e.args.length === 1;
+    const withValue = (x: Expr) => rewriteCall({ ...plain, args: [{ ...e.args[0], value: x }, ...e.args.slice(1)] }, ctx);
+    return onConversionError(name, e.args[0].value, toNumber, withValue, dflt, ctx);
+  }
   if (e.name.length === 1 && e.name[0] === 'IS OF') {
     // PL/SQL on a type hierarchy of the converted scripts is converted before (plsql/objects.ts).
     notConverted(ctx, 'IS OF (type): the type is not a type hierarchy of the converted scripts (outside PL/SQL, or a type without subtypes)');
