@@ -721,10 +721,25 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         ];
       }
       if (x.bulk) pc.fail('EXECUTE IMMEDIATE … BULK COLLECT INTO with OUT binds or RETURNING');
-      const into = x.into.length ? ` INTO ${x.into.map((t) => pc.expr(t)).join(', ')}` : '';
+      // RETURNING INTO of a DML text known at conversion: the text is printed with RETURNING
+      // only (its INTO placeholders, bound after the USING ones, are left out), and the targets
+      // are those of EXECUTE … INTO (one row; more raise TOO_MANY_ROWS as in Oracle, none NULLs).
+      const returning = x.returningInto.length && !x.into.length && dynamicReturningDml(x.sql);
+      if (x.returningInto.length && !returning) pc.fail('EXECUTE IMMEDIATE … RETURNING INTO of SQL text built at run time');
+      const targets = returning ? x.returningInto : x.into;
+      const into = targets.length ? ` INTO ${targets.map((t) => pc.expr(t)).join(', ')}` : '';
       const using = x.using.length ? ` USING ${x.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
-      if (x.returningInto.length) pc.fail('EXECUTE IMMEDIATE … RETURNING INTO');
-      return [...out(`EXECUTE ${sql}${into}${using};`), ...rowcount(pc, pad)];
+      if (!returning) return [...out(`EXECUTE ${sql}${into}${using};`), ...rowcount(pc, pad)];
+      // EXECUTE … INTO keeps the first of several rows: Oracle raises TOO_MANY_ROWS.
+      pc.extraDecls.set('RETURNED', 'opg_returned bigint;');
+      return [
+        ...out(`EXECUTE ${sql}${into}${using};`),
+        `${pad}GET DIAGNOSTICS opg_returned = ROW_COUNT;`,
+        ...rowcount(pc, pad),
+        `${pad}IF opg_returned > 1 THEN`,
+        `${pad}${IND}RAISE too_many_rows USING MESSAGE = 'ORA-01422: exact fetch returns more than requested number of rows';`,
+        `${pad}END IF;`,
+      ];
     }
     case 'pipe-row':
       return out(`RETURN NEXT ${pc.expr(s.value)};`);
@@ -1079,6 +1094,13 @@ function dynamicSql(e: Expr, pc: PlContext, using: BindArg[] = []): string {
   }
   pc.report('OPG-PLSQL-0008', { detail: 'EXECUTE IMMEDIATE with SQL text built at run time' });
   return pc.expr(e);
+}
+
+/** Dynamic SQL text known at conversion that is an INSERT, UPDATE or DELETE with RETURNING … INTO. */
+function dynamicReturningDml(e: Expr): boolean {
+  if (e.kind !== 'literal' || e.type !== 'string') return false;
+  const st = parseStatement(e.value, { file: 'dynamic', line: 1, column: 1 }).statement;
+  return !!st && (st.kind === 'insert' || st.kind === 'update' || st.kind === 'delete') && !!st.returning?.into.length;
 }
 
 /** EXECUTE IMMEDIATE text that is a literal: converted like any statement, with :binds → $n by position. */
