@@ -12,6 +12,8 @@ const db = scratchDatabase('pkg', 'package', async (s) => {
   const r = convert(['fixtures/plsql-packages/counter.sql']);
   for (const phase of PHASES) await s.query(r.phases[phase]);
   await s.query(readFileSync('fixtures/plsql/package-cursor-session/expected.pg.sql', 'utf8'));
+  await s.query(readFileSync('fixtures/plsql/package-cursor-fetch-elsewhere/expected.pg.sql', 'utf8'));
+  await s.query('INSERT INTO pf_item VALUES (1), (2), (4)');
   await s.query("INSERT INTO pcs_task VALUES (1, 1, 'low'), (2, 5, 'high'), (3, 3, 'mid'), (4, 4, 'four'), (5, 2, 'five'), (6, 9, 'six')");
 });
 const session = () => db.session();
@@ -76,6 +78,19 @@ describe('package cursors (PostgreSQL 15)', () => {
     } finally {
       await a.end();
       await b.end();
+    }
+  });
+
+  it('%NOTFOUND read in a call that did not FETCH is the last FETCH of the cursor', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await session();
+    try {
+      // fetch_next fetches into the package variable g_id; sum_all's loop exits on c%NOTFOUND:
+      // 1 + 2 + 4, twice (CLOSE at the end, OPEN again).
+      expect(Number(await one(a, 'SELECT pf_pkg.sum_all()'))).toBe(7);
+      expect(Number(await one(a, 'SELECT pf_pkg.sum_all()'))).toBe(7);
+    } finally {
+      await a.end();
     }
   });
 });

@@ -1370,7 +1370,7 @@ const entries: CatalogEntry[] = [
     effortMinutes: 5,
     message: '{detail}',
     suggestion:
-      'Nothing to do in general. A package cursor over many rows that stays open across transactions costs the copy of its remaining rows at the first COMMIT (memory, then temporary files): close it in the transaction that opened it where the calls allow. %FOUND / %NOTFOUND read in a call that did not FETCH give that call\'s last statement\'s FOUND, not the cursor\'s last fetch.',
+      'Nothing to do in general. A package cursor over many rows that stays open across transactions costs the copy of its remaining rows at the first COMMIT (memory, then temporary files): close it in the transaction that opened it where the calls allow. %ROWCOUNT, and %FOUND / %NOTFOUND read in a call that did not FETCH, are kept in settings when the package\'s own code reads them so; such a read from another unit alone is reported as not converted.',
     why: 'PL/pgSQL has no package-level cursors: the cursor is a portal of the session with a fixed name (<package schema>.<cursor>), declared WITH HOLD so that it outlives the transaction, as Oracle keeps a package cursor open for the session; PostgreSQL materializes a held cursor\'s remaining rows when the transaction that declared it commits. A FOR UPDATE cursor is opened for the transaction only (no held locking cursor in PostgreSQL; Oracle cannot fetch from it after a COMMIT either).',
     rule: 'convert/plsql',
   },

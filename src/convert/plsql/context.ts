@@ -217,27 +217,47 @@ export function collectionMethod(c: Expr, method: string, i: Expr): Expr {
   } as Expr;
 }
 
-/** Package cursors whose %ROWCOUNT the package's spec or body reads (cached per package). */
-const rowcountReads = new WeakMap<PackageInfo, Set<OraName>>();
-function packageRowcountReads(info: PackageInfo): Set<OraName> {
-  let found = rowcountReads.get(info);
-  if (found) return found;
-  const out = new Set<OraName>();
-  const walk = (x: unknown): void => {
-    if (!x || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      for (const y of x) walk(y);
-      return;
-    }
-    const o = x as { kind?: string; parts?: OraName[] };
-    if (o.kind === 'column' && Array.isArray(o.parts) && o.parts.length >= 2 && o.parts[o.parts.length - 1] === '%ROWCOUNT') out.add(o.parts[o.parts.length - 2]);
-    for (const v of Object.values(x)) walk(v);
+/**
+ * Package cursors whose state the package reads across calls: `rowcount`, those whose %ROWCOUNT
+ * it reads; `found`, those whose %FOUND / %NOTFOUND a routine (or the initialization block) reads
+ * without FETCHing them itself. Cached per package.
+ */
+const sharedCursorState = new WeakMap<PackageInfo, { rowcount: Set<OraName>; found: Set<OraName> }>();
+function packageCursorState(info: PackageInfo): { rowcount: Set<OraName>; found: Set<OraName> } {
+  const cached = sharedCursorState.get(info);
+  if (cached) return cached;
+  const out = { rowcount: new Set<OraName>(), found: new Set<OraName>() };
+  /** Walks one routine: cursors it fetches, cursors whose FOUND it reads. */
+  const routine = (x: unknown): void => {
+    const fetched = new Set<OraName>();
+    const read = new Set<OraName>();
+    const walk = (y: unknown): void => {
+      if (!y || typeof y !== 'object') return;
+      if (Array.isArray(y)) {
+        for (const z of y) walk(z);
+        return;
+      }
+      const o = y as { kind?: string; parts?: OraName[]; cursor?: OraName; block?: unknown };
+      if (o !== x && (o.kind === 'procedure' || o.kind === 'function') && o.block) {
+        routine(o);
+        return;
+      }
+      if (o.kind === 'fetch' && typeof o.cursor === 'string') fetched.add(o.cursor.split('.').pop()!);
+      if (o.kind === 'column' && Array.isArray(o.parts) && o.parts.length >= 2) {
+        const last = o.parts[o.parts.length - 1];
+        const cursor = o.parts[o.parts.length - 2];
+        if (last === '%ROWCOUNT') out.rowcount.add(cursor);
+        if (last === '%FOUND' || last === '%NOTFOUND') read.add(cursor);
+      }
+      for (const v of Object.values(y)) walk(v);
+    };
+    walk(x);
+    for (const c of read) if (!fetched.has(c)) out.found.add(c);
   };
-  walk(info.spec);
-  walk(info.body);
-  found = out;
-  rowcountReads.set(info, found);
-  return found;
+  routine(info.spec);
+  routine(info.body);
+  sharedCursorState.set(info, out);
+  return out;
 }
 
 export class PlContext {
@@ -277,6 +297,8 @@ export class PlContext {
   readonly cursorFound = new Set<OraName>();
   /** Cursors whose %ROWCOUNT is counted. */
   readonly cursorRowcount = new Set<OraName>();
+  /** Cursors the routine FETCHes (their last name part), set by prepareUnit. */
+  readonly fetchedCursors = new Set<OraName>();
   /** Depth of exception handlers around the statement being emitted (SQLSTATE exists only there). */
   handlerDepth = 0;
   /** Nesting of the protected parts (bodies of blocks with an EXCEPTION section) being emitted (commit-split.ts). */
@@ -610,9 +632,11 @@ export class PlContext {
    * portal of the session named `<package schema>.<cursor>`, which a refcursor variable of the
    * routine (`opg_<schema>_<cursor>`, declared once) names; OPEN declares it WITH HOLD so that it
    * outlives the transaction. `rowcount`: the setting counting its fetched rows, when the package
-   * reads its %ROWCOUNT (packageRowcountReads).
+   * reads its %ROWCOUNT; `found`: the setting holding its last FETCH's FOUND ('y' / 'n', '' after
+   * OPEN), when a routine of the package reads %FOUND / %NOTFOUND without fetching it
+   * (packageCursorState).
    */
-  packageCursorRef(name: OraName): { variable: OraName; portal: string; rowcount?: string; decl: Extract<Declaration, { kind: 'cursor' }> } | undefined {
+  packageCursorRef(name: OraName): { variable: OraName; portal: string; rowcount?: string; found?: string; decl: Extract<Declaration, { kind: 'cursor' }> } | undefined {
     const decl = this.packageCursor(name);
     const ref = decl && this.packageMember(name.split('.'));
     if (!decl || !ref) return undefined;
@@ -621,8 +645,15 @@ export class PlContext {
     const portal = `${schema}.${cursor}`;
     const variable = `OPG_${schema}_${cursor}`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
     this.extraDecls.set(`PKGCURSOR:${portal}`, `${quoteIdent(pgNameOf(variable))} refcursor := ${quoteLiteral(portal)};`);
-    const counted = packageRowcountReads(ref.info).has(ref.member);
-    return { variable, portal, rowcount: counted ? `${settingPrefix(ref.info.name)}.opg_${cursor.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_rowcount` : undefined, decl };
+    const state = packageCursorState(ref.info);
+    const setting = (what: string) => `${settingPrefix(ref.info.name)}.opg_${cursor.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${what}`;
+    return {
+      variable,
+      portal,
+      rowcount: state.rowcount.has(ref.member) ? setting('rowcount') : undefined,
+      found: state.found.has(ref.member) ? setting('found') : undefined,
+      decl,
+    };
   }
 
   /**
@@ -1279,6 +1310,15 @@ export class PlContext {
       // Counted across calls in a setting (FETCH adds the rows, OPEN resets it).
       const setting: Expr = { kind: 'pseudo', name: `nullif(current_setting(${quoteLiteral(pkg.rowcount)}, true), '')` };
       return { kind: 'pg-cast', operand: setting, type: { kind: 'datatype', name: 'integer', args: [] } };
+    }
+    if (pkg && (attr === 'FOUND' || attr === 'NOTFOUND') && !this.fetchedCursors.has(cursor[cursor.length - 1])) {
+      // Read in a call that does not FETCH it: the last FETCH's outcome, kept in a setting.
+      if (!pkg.found) {
+        this.fail(`${cursor.join('.')}%${attr} read outside its package without a FETCH of it here: the package's own code does not read it so, so its fetches do not keep the outcome (test FOUND after the FETCH, or return it from the package)`);
+        return found;
+      }
+      const state: Expr = { kind: 'pseudo', name: `nullif(current_setting(${quoteLiteral(pkg.found)}, true), '')` };
+      return { kind: 'paren', expr: { kind: 'binary', op: '=', left: state, right: { kind: 'literal', type: 'string', value: attr === 'FOUND' ? 'y' : 'n' } } };
     }
     if (pkg && attr === 'ISOPEN') cursor = [pkg.variable];
     switch (attr) {

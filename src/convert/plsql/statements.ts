@@ -239,6 +239,14 @@ function scanCursorAttributes(b: Block, pc: PlContext): void {
   };
   list(b.body);
   for (const h of b.handlers) list(h.body);
+  const fetched = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    if (Array.isArray(x)) return x.forEach(fetched);
+    const o = x as { kind?: string; cursor?: unknown };
+    if (o.kind === 'fetch' && typeof o.cursor === 'string') pc.fetchedCursors.add(o.cursor.split('.').pop()!);
+    Object.values(x).forEach(fetched);
+  };
+  fetched([b.body, b.handlers]);
   for (const c of pc.cursorFound) pc.extraDecls.set(`FOUND:${c}`, `${cursorStateName(c, 'found')} boolean;`);
   for (const c of pc.cursorRowcount) pc.extraDecls.set(`ROWCOUNT:${c}`, `${cursorStateName(c, 'rowcount')} integer := 0;`);
 }
@@ -658,6 +666,9 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       const pkgFetch = !pc.lookup(s.cursor) ? pc.packageCursorRef(s.cursor) : undefined;
       // A package cursor: FETCH from its session portal, its rows counted in a setting.
       const cursorName = pkgFetch ? id(pkgFetch.variable) : id(s.cursor);
+      // An assignment leaves FOUND as the FETCH set it (PERFORM would set it).
+      if (pkgFetch?.found) pc.extraDecls.set('OPG_SET', 'opg_set text;');
+      const keepFound = pkgFetch?.found ? [`opg_set := set_config(${quoteLiteral(pkgFetch.found)}, CASE WHEN FOUND THEN 'y' ELSE 'n' END, false);`] : [];
       const countRow = pkgFetch?.rowcount
         ? [`PERFORM set_config(${quoteLiteral(pkgFetch.rowcount)}, (coalesce(nullif(current_setting(${quoteLiteral(pkgFetch.rowcount)}, true), '')::integer, 0) + 1)::text, false);`]
         : [];
@@ -671,6 +682,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
           ...bulk.reset.map((l) => pad + l),
           `${pad}${loop}`,
           `${pad}${IND}FETCH ${cursorName} INTO ${bulk.row};`,
+          ...keepFound.map((l) => `${pad}${IND}${l}`),
           ...(pc.cursorFound.has(s.cursor) ? [`${pad}${IND}${cursorStateName(s.cursor, 'found')} := FOUND;`] : []),
           `${pad}${IND}EXIT WHEN NOT FOUND;`,
           ...bulk.append.map((l) => `${pad}${IND}${l}`),
@@ -680,11 +692,24 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
           ...bulk.store.map((l) => pad + l),
         ];
       }
+      // A package variable target: fetched into a local of its type, then written through its
+      // setter when a row came (Oracle leaves the targets as they were when none did).
+      const fetchSetters: string[] = [];
+      const fetchTargets = s.into.map((t) => {
+        const pv = pc.packageVariable(t);
+        if (!pv) return pc.expr(t);
+        const local = quoteIdent(`opg_fetch_${pgNameOf(pv.info.name)}_${pgNameOf(pv.name)}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'));
+        pc.extraDecls.set(`FETCHPV:${pv.info.name}.${pv.name}`, `${local} ${pc.resolvedType(pv.info.variables.get(pv.name)!.type, pv.name)};`);
+        fetchSetters.push(`PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}(${local});`);
+        return local;
+      });
       return [
-        ...out(`FETCH ${cursorName} INTO ${s.into.map((t) => pc.expr(t)).join(', ')};`),
+        ...out(`FETCH ${cursorName} INTO ${fetchTargets.join(', ')};`),
+        ...(fetchSetters.length ? [`${pad}IF FOUND THEN ${fetchSetters.join(' ')} END IF;`] : []),
         ...(pc.cursorFound.has(s.cursor) ? [`${pad}${cursorStateName(s.cursor, 'found')} := FOUND;`] : []),
         // PERFORM sets FOUND: only run when the FETCH found a row, so FOUND stays as it left it.
         ...(countRow.length ? [`${pad}IF FOUND THEN ${countRow[0]} END IF;`] : []),
+        ...keepFound.map((l) => pad + l),
         ...(!pkgFetch && pc.cursorRowcount.has(s.cursor)
           ? [`${pad}IF FOUND THEN ${cursorStateName(s.cursor, 'rowcount')} := ${cursorStateName(s.cursor, 'rowcount')} + 1; END IF;`]
           : []),
@@ -828,6 +853,7 @@ function openPackageCursor(
   const forUpdate = query.kind === 'select' && !!query.forUpdate;
   const reset = [
     ...(ref.rowcount ? [`${pad}PERFORM set_config(${quoteLiteral(ref.rowcount)}, '0', false);`] : []),
+    ...(ref.found ? [`${pad}PERFORM set_config(${quoteLiteral(ref.found)}, '', false);`] : []),
     ...(pc.cursorFound.has(name) ? [`${pad}${cursorStateName(name, 'found')} := NULL;`] : []),
   ];
   pc.report('OPG-PLSQL-0060', {
