@@ -146,6 +146,63 @@ describe('orapg translate (CLI)', () => {
 describe('a translated script on PostgreSQL 15 (psql -v ON_ERROR_STOP=1)', () => {
   const admin = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
   const psql = spawnSync('psql', ['--version'], { encoding: 'utf8' });
+  const runPsql = (db: string, file: string) =>
+    execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-A', '-F', '|', '-t', '-f', file], {
+      encoding: 'utf8',
+      env: { ...process.env, PGTZ: 'UTC' },
+    });
+
+  it('keeps SQL*Plus VARIABLE values across EXEC, anonymous blocks, OUT arguments, queries and PRINT', async (ctx) => {
+    const c = new pg.Client(admin);
+    try {
+      await c.connect();
+    } catch {
+      console.warn('PostgreSQL server not reachable on 127.0.0.1:5432: psql script test skipped');
+      ctx.skip();
+    }
+    if (psql.status !== 0) {
+      console.warn('psql not installed: psql script test skipped');
+      ctx.skip();
+    }
+    const oracle = [
+      'VARIABLE n NUMBER',
+      "VARIABLE s VARCHAR2(30) = 'start'",
+      'VARIABLE unset NUMBER',
+      'EXEC :n := 4',
+      'CREATE TABLE t (id NUMBER PRIMARY KEY, label VARCHAR2(30));',
+      "INSERT INTO t VALUES (:n, :s || '!');",
+      'CREATE OR REPLACE PROCEDURE bump(p IN OUT NUMBER, q OUT VARCHAR2) IS',
+      'BEGIN',
+      "  p := p * 10; q := 'p=' || p;",
+      'END;',
+      '/',
+      'EXEC bump(:n, :s)',
+      'BEGIN',
+      '  IF :unset IS NULL THEN :n := :n + 1; END IF;',
+      '  RAISE NO_DATA_FOUND;',
+      'EXCEPTION WHEN NO_DATA_FOUND THEN :s := :s || \' (handled)\';',
+      'END;',
+      '/',
+      "SELECT id, label, :n AS n, NVL(:unset, -1) AS unset FROM t WHERE id = :n - 37;",
+      'PRINT s',
+      'PRINT n',
+    ].join('\n');
+    const t = translate(oracle, { file: 'vars.sql' });
+    expect(t.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const db = `orapg_trv_${process.pid}`;
+    await c.query(`CREATE DATABASE ${db}`);
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'orapg-trv-'));
+      const file = join(dir, 'vars.pg.sql');
+      writeFileSync(file, t.sql);
+      // Oracle: n = 4, then 40 by the IN OUT argument, then 41 in the block; s = 'p=40' from the
+      // OUT argument, then the handler appends; the row was inserted with the values of that time.
+      expect(runPsql(db, file).trim().split('\n')).toEqual(['4|start!|41|-1', 'p=40 (handled)', '41']);
+    } finally {
+      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      await c.end();
+    }
+  });
 
   it('runs DDL, trigger, inserts, an anonymous block and the final query with the rows Oracle returns', async (ctx) => {
     const c = new pg.Client(admin);

@@ -10,6 +10,7 @@ import { makeFinding } from '../findings/make.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import type { ExprContext, RelationShape } from '../rules/builders.js';
 import type { PackageInfo } from './plsql/packages.js';
+import type { ScriptBind } from './script-binds.js';
 
 export interface ConvertOptions {
   /** Oracle schema → PostgreSQL schema (keys are Oracle names, case-insensitive). */
@@ -55,6 +56,8 @@ export class ConvertContext {
   exceptionSeq = 0;
   /** Oracle keys of relations that were not created on PostgreSQL (commented out). */
   readonly notCreated = new Set<string>();
+  /** SQL*Plus bind variables declared so far by the translated script (VARIABLE), by upper-case name. */
+  readonly scriptBinds = new Map<string, ScriptBind>();
   /** Relation names claimed per PostgreSQL schema ('' = unqualified). */
   private readonly relations = new Map<string, Set<string>>();
   private readonly schemaMap: Map<string, string>;

@@ -1,6 +1,6 @@
 /** Bind variables of a translated statement: listed in first-appearance order, optionally numbered $1…. */
 import type { DmlStatement, ReturningClause, SetClause } from '../ast/dml.js';
-import type { Expr } from '../ast/expr.js';
+import type { BindRef, Expr } from '../ast/expr.js';
 import type { FromItem, Query } from '../ast/query.js';
 import { mapExprDeep, mapFromDeep, mapQueryDeep } from '../rules/walk.js';
 
@@ -11,12 +11,17 @@ import { mapExprDeep, mapFromDeep, mapQueryDeep } from '../rules/walk.js';
  */
 export function numberBinds(s: DmlStatement, dollar: boolean): { statement: DmlStatement; binds: string[] } {
   const binds: string[] = [];
-  const fn = (e: Expr): Expr | undefined => {
-    if (e.kind !== 'bind' || e.path) return undefined;
+  const statement = mapBinds(s, (e) => {
     let i = binds.indexOf(e.name);
     if (i < 0) i = binds.push(e.name) - 1;
     return dollar ? { ...e, pgPosition: i + 1 } : e;
-  };
+  });
+  return { statement, binds };
+}
+
+/** The statement with each bind placeholder (:n, not :NEW.col) replaced by what `replace` returns. */
+export function mapBinds(s: DmlStatement, replace: (b: BindRef) => Expr): DmlStatement {
+  const fn = (e: Expr): Expr | undefined => (e.kind !== 'bind' || e.path ? undefined : replace(e));
   const ex = (e: Expr) => mapExprDeep(e, fn);
   const q = (x: Query) => mapQueryDeep(x, fn);
   const f = (x: FromItem) => mapFromDeep(x, fn);
@@ -79,5 +84,5 @@ export function numberBinds(s: DmlStatement, dollar: boolean): { statement: DmlS
         return s;
     }
   })();
-  return { statement, binds };
+  return statement;
 }

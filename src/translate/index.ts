@@ -16,7 +16,10 @@ import type { Finding, SourceLocation } from '../findings/types.js';
 import { parseStatement } from '../parser/statement.js';
 import { rewriteDml } from '../rules/dml.js';
 import { type ScriptItem, type SqlPlusItem, splitScript } from '../source/script.js';
-import { numberBinds } from './binds.js';
+import { mapBinds, numberBinds } from './binds.js';
+import { bindRead, bindSetting, scriptBindType } from '../convert/script-binds.js';
+import { printExpr } from '../emit/pg/expr.js';
+import { quoteLiteral } from '../emit/quote.js';
 
 export interface TranslateOptions extends ConvertOptions {
   /** File name used in locations (default "stdin"). */
@@ -142,6 +145,12 @@ function translateStatement(
     const table = target?.kind === 'table' ? ctx.findTable(target.name) : undefined;
     const ectx = ctx.exprContext(findings, where, table);
     let rewritten = rewriteDml(dml, ectx);
+    // SQL*Plus variables declared by the script (VARIABLE) are read from their session settings.
+    if (ctx.scriptBinds.size)
+      rewritten = mapBinds(rewritten, (b) => {
+        const v = ctx.scriptBinds.get(b.name.toUpperCase());
+        return v ? bindRead(v) : b;
+      });
     const { statement, binds } = numberBinds(rewritten, options.binds === 'dollar');
     rewritten = statement;
     if (binds.length) {
@@ -268,8 +277,18 @@ function sqlplus(
         findings: [makeFinding('OPG-PARSE-0002', { kind: 'CONNECT' }, { location: item.location })],
       };
     case 'EXEC': {
-      const text = `CALL ${args.replace(/;\s*$/, '')}`;
+      const stmt = args.replace(/;\s*$/, '');
+      const text = `CALL ${stmt}`;
       const r = parseStatement(text, item.location);
+      if (r.statement?.kind !== 'call' || usesScriptBinds(r.statement, _ctx)) {
+        // EXECUTE runs its argument as the body of an anonymous block (SQL*Plus User's Guide).
+        const b = parseStatement(`BEGIN\n${stmt};\nEND;`, item.location);
+        if (b.statement?.kind === 'plsql-unit' && b.statement.ast) {
+          const findings = [...b.findings];
+          const t = translateStatement(b.statement, _ctx, _options, findings, undefined);
+          if (t.text !== undefined) return { target: `${t.text};`, findings };
+        }
+      }
       if (r.statement?.kind === 'call') {
         const findings = [...r.findings];
         const ectx = new ConvertContext(_options).exprContext(findings, { location: item.location });
@@ -280,9 +299,22 @@ function sqlplus(
         findings: [makeFinding('OPG-PARSE-0002', { kind: `EXEC ${args}` }, { location: item.location })],
       };
     }
+    case 'VARIABLE':
+      return variableCommand(item, _ctx);
+    case 'PRINT': {
+      const names = args ? args.split(/\s+/).map((n) => n.replace(/^:/, '').toUpperCase()) : [..._ctx.scriptBinds.keys()];
+      const known = names.filter((n) => _ctx.scriptBinds.has(n));
+      if (!known.length || known.length < names.length) break;
+      return {
+        target: known.map((n) => `SELECT ${printExpr(bindRead(_ctx.scriptBinds.get(n)!))} AS ${quoteIdent(pgNameOf(n))};`).join('\n'),
+        findings: [],
+      };
+    }
     case 'DEFINE':
     case 'UNDEFINE':
       return note(`${item.command} ${args} (substituted by orapg)`);
+  }
+  switch (item.command) {
     default:
       return {
         target: `-- SQL*Plus ${item.command} ${args}`.trimEnd(),
@@ -291,4 +323,45 @@ function sqlplus(
         ],
       };
   }
+}
+
+/** Whether a statement reads or passes a variable the script declared with VARIABLE. */
+function usesScriptBinds(node: unknown, ctx: ConvertContext): boolean {
+  if (!ctx.scriptBinds.size) return false;
+  if (Array.isArray(node)) return node.some((n) => usesScriptBinds(n, ctx));
+  if (!node || typeof node !== 'object') return false;
+  const o = node as Record<string, unknown>;
+  if (o.kind === 'bind' && !o.path && typeof o.name === 'string') return ctx.scriptBinds.has(o.name.toUpperCase());
+  return Object.values(o).some((v) => usesScriptBinds(v, ctx));
+}
+
+/**
+ * VARIABLE name type [= value]: the variable becomes a session setting (convert/script-binds.ts)
+ * that later statements read and blocks set; VARIABLE [name] alone lists variables (nothing to do).
+ */
+function variableCommand(item: SqlPlusItem, ctx: ConvertContext): { target: string; findings: Finding[] } {
+  const args = item.args.trim().replace(/;$/, '');
+  const m = /^(:?[A-Za-z][\w$#]*)\s+([^=]+?)\s*(?:=\s*(.*))?$/.exec(args);
+  const findings: Finding[] = [];
+  if (!m) return { target: `-- SQL*Plus VARIABLE ${args}`.trimEnd(), findings };
+  const name = m[1].replace(/^:/, '').toUpperCase();
+  // The type is read by the PL/SQL grammar, as a declaration's type.
+  const parsed = parseStatement(`DECLARE v ${m[2]}; BEGIN NULL; END;`, item.location);
+  const ast = parsed.statement?.kind === 'plsql-unit' ? parsed.statement.ast : undefined;
+  const decl = ast?.kind === 'block' ? ast.block.declarations[0] : undefined;
+  const why =
+    decl?.kind !== 'variable'
+      ? `type ${m[2]} not understood`
+      : scriptBindType(decl.type).why;
+  if (decl?.kind !== 'variable' || why) {
+    ctx.scriptBinds.delete(name);
+    findings.push(makeFinding('OPG-PARSE-0002', { kind: `VARIABLE ${name} (${why})` }, { location: item.location }));
+    return { target: `-- SQL*Plus VARIABLE ${args}`, findings };
+  }
+  const pgType = scriptBindType(decl.type).pgType ?? 'text';
+  ctx.scriptBinds.set(name, { name, type: decl.type, pgType });
+  // SQL*Plus writes the value as a literal: a quoted text or a number.
+  let value = (m[3] ?? '').trim();
+  if (/^'.*'$/s.test(value)) value = value.slice(1, -1).replace(/''/g, "'");
+  return { target: `SET ${bindSetting(name)} = ${quoteLiteral(value)};`, findings };
 }

@@ -14,6 +14,8 @@ import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
 import { makeFinding } from '../../findings/make.js';
 import type { Finding } from '../../findings/types.js';
 import { ConvertContext } from '../context.js';
+import { bindLocal, bindRead, bindSetting, type ScriptBind } from '../script-binds.js';
+import { printExpr } from '../../emit/pg/expr.js';
 import { resolveConditionalCompilation } from './conditional.js';
 import { varrayComment } from './anytype-catalog.js';
 import { collectionElement, PlContext } from './context.js';
@@ -96,7 +98,13 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
     }
     case 'block': {
       const pc = new PlContext(ctx, 'block', object, unit.loc);
-      const body = `${emitBlock(ast.block, pc, 0, {}, true)};`;
+      const binds = scriptBindsOf(ast.block, ctx);
+      const undeclared = unknownBinds(ast.block, ctx);
+      if (undeclared.length)
+        pc.fail(
+          `bind variable${undeclared.length > 1 ? 's' : ''} ${undeclared.map((n) => `:${n}`).join(', ')} in an anonymous block: a PostgreSQL DO block takes no parameters (declare them with SQL*Plus VARIABLE in the script, or call the procedure directly: CALL p($1, …))`,
+        );
+      const body = binds.length ? blockWithBinds(ast.block, binds, pc) : `${emitBlock(ast.block, pc, 0, {}, true)};`;
       const [open, close] = dollarQuote(body);
       return objectFor(unit, pc, 'code', [`DO ${open}\n${body}\n${close};`], parseFindings, 'BLOCK');
     }
@@ -446,4 +454,79 @@ export function triggerFunctionText(t: TriggerDef, pc: PlContext, fnName: string
   const body = `${emitBlock(outer, pc, 0, { epilogue, bareReturn, prologue }, true)};`;
   const [open, close] = dollarQuote(body);
   return `CREATE OR REPLACE FUNCTION ${fnName}()\nRETURNS trigger\nLANGUAGE plpgsql\nAS ${open}\n#variable_conflict use_column\n${body}\n${close};`;
+}
+
+/** The SQL*Plus variables (VARIABLE, script-binds.ts) an anonymous block reads or sets, in first-use order. */
+function scriptBindsOf(block: Block, ctx: ConvertContext): ScriptBind[] {
+  const found: ScriptBind[] = [];
+  if (!ctx.scriptBinds.size) return found;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.kind === 'bind' && !o.path && typeof o.name === 'string') {
+      const b = ctx.scriptBinds.get(o.name.toUpperCase());
+      if (b && !found.includes(b)) found.push(b);
+      return;
+    }
+    for (const v of Object.values(o)) walk(v);
+  };
+  walk(block);
+  return found;
+}
+
+/** A copy of the block's AST with :n replaced by the local that holds the variable (a structural walk). */
+function bindsToLocals<T>(node: T, names: Set<string>): T {
+  if (Array.isArray(node)) return node.map((n) => bindsToLocals(n, names)) as T;
+  if (!node || typeof node !== 'object') return node;
+  const o = node as Record<string, unknown>;
+  if (o.kind === 'bind' && !o.path && typeof o.name === 'string' && names.has(o.name.toUpperCase()))
+    return { kind: 'column', parts: [bindLocal(o.name)] } as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = bindsToLocals(v, names);
+  return out as T;
+}
+
+/**
+ * An anonymous block that reads or sets SQL*Plus variables: each becomes a local of an enclosing
+ * block, read from its session setting at the start and written back when the block completes.
+ */
+function blockWithBinds(block: Block, binds: ScriptBind[], pc: PlContext): string {
+  const IND = '  ';
+  pc.push();
+  for (const b of binds) pc.declare(bindLocal(b.name), { kind: 'variable', type: b.type });
+  const inner = emitBlock(bindsToLocals(block, new Set(binds.map((b) => b.name))), pc, 1, {}, true);
+  pc.pop();
+  const local = (b: ScriptBind) => bindLocal(b.name).toLowerCase();
+  return [
+    'DECLARE',
+    ...binds.map((b) => `${IND}${local(b)} ${b.pgType} := ${printExpr(bindRead(b))};`),
+    'BEGIN',
+    `${inner};`,
+    ...binds.map((b) => `${IND}PERFORM set_config(${quoteLiteral(bindSetting(b.name))}, coalesce(${local(b)}::text, ''), false);`),
+    'END;',
+  ].join('\n');
+}
+
+/** Bind placeholders of an anonymous block that are not SQL*Plus variables of the script. */
+function unknownBinds(block: Block, ctx: ConvertContext): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.kind === 'bind' && typeof o.name === 'string' && !ctx.scriptBinds.has(o.name.toUpperCase())) {
+      if (!found.includes(o.name)) found.push(o.name);
+      return;
+    }
+    for (const v of Object.values(o)) walk(v);
+  };
+  walk(block);
+  return found;
 }
