@@ -152,7 +152,8 @@ describe('a translated script on PostgreSQL 15 (psql -v ON_ERROR_STOP=1)', () =>
       env: { ...process.env, PGTZ: 'UTC' },
     });
 
-  it('keeps SQL*Plus VARIABLE values across EXEC, anonymous blocks, OUT arguments, queries and PRINT', async (ctx) => {
+  /** A connection to the server, or the test skipped (with a message) when no server or no psql. */
+  const serverOrSkip = async (ctx: { skip: () => void }) => {
     const c = new pg.Client(admin);
     try {
       await c.connect();
@@ -164,6 +165,11 @@ describe('a translated script on PostgreSQL 15 (psql -v ON_ERROR_STOP=1)', () =>
       console.warn('psql not installed: psql script test skipped');
       ctx.skip();
     }
+    return c;
+  };
+
+  it('keeps SQL*Plus VARIABLE values across EXEC, anonymous blocks, OUT arguments, queries and PRINT', async (ctx) => {
+    const c = await serverOrSkip(ctx);
     const oracle = [
       'VARIABLE n NUMBER',
       "VARIABLE s VARCHAR2(30) = 'start'",
@@ -205,45 +211,14 @@ describe('a translated script on PostgreSQL 15 (psql -v ON_ERROR_STOP=1)', () =>
   });
 
   it('runs DDL, trigger, inserts, an anonymous block and the final query with the rows Oracle returns', async (ctx) => {
-    const c = new pg.Client(admin);
-    try {
-      await c.connect();
-    } catch {
-      console.warn('PostgreSQL server not reachable on 127.0.0.1:5432: psql script test skipped');
-      ctx.skip();
-    }
-    if (psql.status !== 0) {
-      console.warn('psql not installed: psql script test skipped');
-      ctx.skip();
-    }
+    const c = await serverOrSkip(ctx);
     const db = `orapg_tr_${process.pid}`;
     await c.query(`CREATE DATABASE ${db}`);
     try {
       const dir = mkdtempSync(join(tmpdir(), 'orapg-tr-'));
       const file = join(dir, 'app.pg.sql');
       writeFileSync(file, translate(script, { file: 'app.sql' }).sql);
-      const out = execFileSync(
-        'psql',
-        [
-          '-h',
-          '127.0.0.1',
-          '-U',
-          'postgres',
-          '-d',
-          db,
-          '-X',
-          '-q',
-          '-v',
-          'ON_ERROR_STOP=1',
-          '-A',
-          '-F',
-          '|',
-          '-t',
-          '-f',
-          file,
-        ],
-        { encoding: 'utf8', env: { ...process.env, PGTZ: 'UTC' } },
-      );
+      const out = runPsql(db, file);
       // Oracle: '' stored as NULL (country of Globex), NVL default note from the trigger, the
       // sequence numbering from 100, ADD_MONTHS keeping month ends (Jan 31 → Feb 29, Feb 29 → Mar 31),
       // and the customer without orders kept by the (+) join.
