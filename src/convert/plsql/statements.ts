@@ -20,7 +20,8 @@ import { parseStatement } from '../../parser/statement.js';
 import { leadingWords } from '../../source/script.js';
 import { rewriteDml } from '../../rules/dml.js';
 import { rewriteQuery } from '../../rules/expressions.js';
-import { mapExprDeep, mapQueryDeep } from '../../rules/walk.js';
+import { inferType } from '../../rules/infer.js';
+import { mapExprDeep, mapQueryDeep, walkExpr } from '../../rules/walk.js';
 import { translate } from '../../translate/index.js';
 import { BUILTIN_PACKAGE, collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
 import { extraArgs, nestedName, registerNested } from './nested.js';
@@ -1375,9 +1376,41 @@ function callStatement(call: Expr, pc: PlContext): string[] {
         : standaloneUnit(c.name, pc)
           ? textArgs(standaloneUnit(c.name, pc)!, c.args, pc, true)
           : c.args;
-  const args = callArgs.map((a) => (a.name ? `${id(a.name)} => ${pc.expr(a.value)}` : pc.expr(a.value))).join(', ');
+  // PostgreSQL rejects a subquery in a CALL argument ("cannot use subquery in CALL argument"),
+  // which some conversions produce (INSTR with a negative position …): such an argument is
+  // computed first into a variable of the parameter's type.
+  const unit = member?.info.subprograms.get(member.member) ?? standaloneUnit(c.name, pc);
+  const hoisted: string[] = [];
+  const args = callArgs
+    .map((a, i) => {
+      const node = pc.exprNode(a.value);
+      let text = printExpr(node);
+      if (hasSubquery(node)) {
+        const p = a.name ? unit?.params.find((x) => x.name === a.name) : unit?.params[i];
+        const v = `opg_arg${pc.extraDecls.size}`;
+        pc.extraDecls.set(`ARG:${v}`, `${v} ${p && p.mode === 'IN' ? pc.type(p.type, p.name) : pgTypeOfClass(inferType(a.value, pc.ectx).cls)};`);
+        hoisted.push(`${v} := ${text};`);
+        text = v;
+      }
+      return a.name ? `${id(a.name)} => ${text}` : text;
+    })
+    .join(', ');
   const target = c.name.length === 2 ? `${quoteIdent(pc.ectx.mapSchema(c.name[0]))}.${id(c.name[1])}` : c.name.map(id).join('.');
-  return [`CALL ${target}(${args});`];
+  return [...hoisted, `CALL ${target}(${args});`];
+}
+
+/** The expression holds a subquery (outside nested subqueries). */
+function hasSubquery(e: Expr): boolean {
+  let found = false;
+  walkExpr(e, (x) => {
+    if (x.kind === 'subquery' || x.kind === 'exists') found = true;
+  });
+  return found;
+}
+
+/** A PostgreSQL type for a value of an inferred type class (text when unknown). */
+function pgTypeOfClass(cls: string): string {
+  return cls === 'number' ? 'numeric' : cls === 'date' ? 'timestamp(0)' : cls === 'timestamp' ? 'timestamp' : cls === 'boolean' ? 'boolean' : 'text';
 }
 
 /**
