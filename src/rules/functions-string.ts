@@ -245,6 +245,40 @@ export function regexpPositional(name: string, args: { name?: string; value: Exp
   return Array.from({ length: last }, (_, i) => out[i] ?? spec.defaults[i]);
 }
 
+function nlsCase(fn: 'upper' | 'lower' | 'initcap'): FunctionRule {
+  return (a, _c, ctx, orig, types) => {
+    const sort = a.length > 1 ? stringValue(a[1]) : undefined;
+    if (a.length > 1 && !(sort !== undefined && /^\s*NLS_SORT\s*=\s*'?BINARY'?\s*$/i.test(sort)))
+      report(ctx, 'OPG-EXPR-0006', {
+        what: `The NLS_SORT argument of NLS_${fn.toUpperCase()}`,
+        target: `${fn}() with the database's case rules (linguistic sorts such as XGERMAN, ß → SS, are not applied)`,
+      });
+    return call(fn, ...textArgs(a.slice(0, 1), types, ctx, orig, [0]));
+  };
+}
+
+/** The text of an UNISTR literal, or undefined when an escape is not \XXXX (hexadecimal) or \\. */
+function unistr(v: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] !== '\\') {
+      out += v[i];
+      continue;
+    }
+    if (v[i + 1] === '\\') {
+      out += '\\';
+      i++;
+      continue;
+    }
+    const hex = v.slice(i + 1, i + 5);
+    if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
+    out += String.fromCharCode(parseInt(hex, 16));
+    i += 4;
+  }
+  // A surrogate pair written as two escapes is one character; a lone surrogate is invalid.
+  return /[\uD800-\uDFFF]/.test(out.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')) ? undefined : out;
+}
+
 export const STRING_RULES: Record<string, FunctionRule> = {
   SUBSTR: (a, _c, ctx, orig, types) => {
     const s = asText(a[0], types[0], ctx, orig[0]);
@@ -295,6 +329,23 @@ export const STRING_RULES: Record<string, FunctionRule> = {
   UPPER: (a, _c, ctx, orig, types) => call('upper', ...textArgs(a, types, ctx, orig, [0])),
   LOWER: (a, _c, ctx, orig, types) => call('lower', ...textArgs(a, types, ctx, orig, [0])),
   INITCAP: (a, _c, ctx, orig, types) => call('initcap', ...textArgs(a, types, ctx, orig, [0])),
+  // NLS_UPPER / NLS_LOWER / NLS_INITCAP(x): UPPER / LOWER / INITCAP with the session's NLS_SORT
+  // (BINARY by default: the same letters). A linguistic sort named as second argument
+  // ('NLS_SORT = XGERMAN': ß → SS) has no PostgreSQL counterpart: reported, dropped.
+  NLS_UPPER: nlsCase('upper'),
+  NLS_LOWER: nlsCase('lower'),
+  NLS_INITCAP: nlsCase('initcap'),
+  // UNISTR('abc\00e5'): a literal is decoded here (\XXXX is the UTF-16 code unit XXXX, \\ a
+  // backslash); PostgreSQL has no function that reads such escapes at run time.
+  UNISTR: (a, c, ctx) => {
+    const v = stringValue(a[0]);
+    const decoded = v === undefined ? undefined : unistr(v);
+    if (decoded === undefined) {
+      notConverted(ctx, 'UNISTR of a value known only at run time (or with an invalid escape): PostgreSQL reads \\XXXX escapes only in U&\'…\' literals');
+      return c;
+    }
+    return decoded === '' ? { kind: 'literal', type: 'null', value: 'NULL' } : lit(decoded);
+  },
   REGEXP_LIKE: (args, _c, ctx, orig, types) => {
     // A number or date source is matched as its implicit text, as in Oracle.
     const a = textArgs(args, types, ctx, orig, [0]);

@@ -5,7 +5,7 @@
  */
 import type { Expr, FuncCall } from '../ast/expr.js';
 import { listaggOver, oneRowIsZero, percentileOver, ratioToReport } from './analytic.js';
-import { bin, call, cast, type ExprContext, lit, notConverted, num, report, stringValue } from './builders.js';
+import { bin, call, cast, type ExprContext, lit, notConverted, num, pgType, report, stringValue } from './builders.js';
 import { looksLikeDateFormat } from './date-format.js';
 import { chr } from './functions-bytes.js';
 import { DATE_RULES, dateToChar, dateTrunc, isDateType } from './functions-date.js';
@@ -34,6 +34,8 @@ export const NEEDS_REVIEW = new Set([
   'TZ_OFFSET',
   'NEW_TIME',
   'WM_CONCAT',
+  'SOUNDEX',
+  'ASCIISTR',
 ]);
 
 /** TRUNC / ROUND of a date or of a number, chosen by the inferred type of the argument. */
@@ -55,6 +57,31 @@ function truncOrRound(round: boolean): FunctionRule {
       return call(round ? 'round' : 'trunc', cast(a[0], 'numeric'), ...a.slice(1));
     return call(round ? 'round' : 'trunc', ...a);
   };
+}
+
+/**
+ * TO_NUMBER(text, format). PostgreSQL's to_number reads neither X (hexadecimal) nor EEEE
+ * (scientific notation) elements:
+ *  - a format of X's (after 0 / FM): the text as a hexadecimal number, through bit(64) ('x' ||
+ *    the digits padded to 16); up to 15 digits, so that the value fits a positive bigint.
+ *  - EEEE: numeric's own input reads '1.2E+03'.
+ */
+function toNumber(a: Expr[], c: Expr, ctx: ExprContext): Expr {
+  if (a.length > 2)
+    report(ctx, 'OPG-EXPR-0006', { what: 'The NLS parameter of TO_NUMBER', target: 'PostgreSQL defaults (parameter dropped)' });
+  const fmt = stringValue(a[1]);
+  if (fmt === undefined) return call('to_number', a[0], a[1]);
+  const hex = /^(FM)?0*(X+)$/i.exec(fmt.trim());
+  if (hex) {
+    if (fmt.replace(/^FM/i, '').length > 15) {
+      notConverted(ctx, `TO_NUMBER(…, '${fmt}'): more than 15 hexadecimal digits`);
+      return c;
+    }
+    const bits = cast(bin('||', lit('x'), call('lpad', call('btrim', a[0]), num(16), lit('0'))), pgType('bit', [64]));
+    return cast(cast(bits, 'bigint'), 'numeric');
+  }
+  if (/EEEE/i.test(fmt)) return cast(call('btrim', a[0]), 'numeric');
+  return call('to_number', a[0], a[1]);
 }
 
 function toChar(a: Expr[], ctx: ExprContext, orig: Expr[], types: OraType[]): Expr {
@@ -80,12 +107,10 @@ const MISC_RULES: Record<string, FunctionRule> = {
   GROUPING_ID: (a) => call('grouping', ...a),
   TO_CHAR: (a, _c, ctx, orig, types) => toChar(a, ctx, orig, types),
   TO_NCHAR: (a, _c, ctx, orig, types) => toChar(a, ctx, orig, types),
-  TO_NUMBER: (a, _c, _ctx, _o, types) =>
-    a.length === 1
-      ? types[0].cls === 'number'
-        ? a[0]
-        : cast(a[0], 'numeric')
-      : call('to_number', a[0], a[1]),
+  TO_NUMBER: (a, c, ctx, _o, types) =>
+    a.length === 1 ? (types[0].cls === 'number' ? a[0] : cast(a[0], 'numeric')) : toNumber(a, c, ctx),
+  // LNNVL(condition): TRUE when the condition is FALSE or UNKNOWN.
+  LNNVL: (a) => ({ kind: 'unary', op: 'NOT', operand: call('coalesce', a[0], { kind: 'literal', type: 'boolean', value: 'FALSE' }) }),
   TRUNC: truncOrRound(false),
   ROUND: truncOrRound(true),
   // USERENV('SESSIONID'): the legacy form of SYS_CONTEXT('USERENV', …), a NUMBER for SESSIONID.
