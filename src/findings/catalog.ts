@@ -1771,6 +1771,16 @@ const entries: CatalogEntry[] = [
     why: 'Oracle changes the rows of the base table that the view selects; PostgreSQL cannot target a subquery, but the same rows are the table\'s rows matching both conditions.',
     rule: 'rules/dml',
   },
+  {
+    id: 'OPG-DML-0011',
+    title: 'FOR UPDATE WAIT n',
+    severity: 'warning',
+    effortMinutes: 5,
+    message: 'SELECT … FOR UPDATE WAIT {seconds}: PostgreSQL has no per-statement wait; the converted statement waits for the locks without a limit',
+    suggestion: "Run SET LOCAL lock_timeout = '{seconds}s' before the statement (in the same transaction) and handle SQLSTATE 55P03 (lock_not_available) where the code handled ORA-30006.",
+    why: 'Oracle raises ORA-30006 when the rows stay locked for n seconds; PostgreSQL accepts only NOWAIT or SKIP LOCKED in the locking clause, and lock_timeout bounds every lock wait of the session or transaction.',
+    rule: 'rules/expressions',
+  },
   // ── DMS data migration ──────────────────────────────────────────────
   {
     id: 'OPG-DMS-0001',

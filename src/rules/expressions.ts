@@ -522,6 +522,7 @@ function rewriteSelect(q: Extract<Query, { kind: 'select' }>, ctx: ExprContext):
   }
   if (q.orderBy) r.orderBy = rewriteOrder(q.orderBy, ctx);
   if (q.orderSiblings) notConverted(ctx, 'ORDER SIBLINGS BY');
+  if (typeof q.forUpdate?.wait === 'number') report(ctx, 'OPG-DML-0011', { seconds: String(q.forUpdate.wait) });
   return r;
 }
 
