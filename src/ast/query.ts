@@ -78,6 +78,8 @@ export interface PivotRef {
   kind: 'pivot';
   source: FromItem;
   alias?: OraName;
+  /** source MATCH_RECOGNIZE (…) [alias]: row pattern matching, not converted (the clause is not kept). */
+  matchRecognize?: boolean;
   pivot?: {
     aggregates: { call: Expr; alias?: OraName }[];
     for: OraName[];

@@ -32,6 +32,7 @@ const NOT_AN_ALIAS = new Set([
   'SAMPLE',
   'PIVOT',
   'UNPIVOT',
+  'MATCH_RECOGNIZE',
   'MODEL',
   'FETCH',
   'OFFSET',
@@ -581,8 +582,23 @@ export function defineQueryRules($: $): void {
         ]),
     });
     const pivoted = $.option(2, {
-      GATE: () => isWord($.LA(1), 'PIVOT') || isWord($.LA(1), 'UNPIVOT'),
-      DEF: () => pivotClause(),
+      GATE: () =>
+        isWord($.LA(1), 'PIVOT') ||
+        isWord($.LA(1), 'UNPIVOT') ||
+        (isWord($.LA(1), 'MATCH_RECOGNIZE') && $.LA(2).tokenType === T.LParen),
+      DEF: () =>
+        $.or(7, [
+          {
+            // MATCH_RECOGNIZE (…): read to its closing parenthesis, reported by the rules.
+            GATE: () => isWord($.LA(1), 'MATCH_RECOGNIZE'),
+            ALT: (): Pick<PivotRef, 'pivot' | 'unpivot' | 'matchRecognize'> => {
+              $.consume(6, T.Ident);
+              $.subrule(7, $.balanced);
+              return { matchRecognize: true };
+            },
+          },
+          { ALT: () => pivotClause() },
+        ]),
     });
     const alias2 = $.option(3, {
       GATE: () => $.LA(1).tokenType === K.AS || aliasAllowed($),

@@ -580,6 +580,13 @@ function rewriteFrom(f: FromItem, ctx: ExprContext, block?: SelectQuery): FromIt
     case 'subquery':
       return { ...f, query: rewriteQuery(f.query, ctx) };
     case 'pivot': {
+      if (f.matchRecognize) {
+        notConverted(
+          ctx,
+          'MATCH_RECOGNIZE (row pattern matching; PostgreSQL has none: compute the pattern with window functions such as LAG / LEAD and running counts, or with a recursive query)',
+        );
+        return { ...f, source: rewriteFrom(f.source, ctx) };
+      }
       const r = rewritePivot(f, ctx);
       return r ? rewriteFrom(r, ctx) : { ...f, source: rewriteFrom(f.source, ctx) };
     }
