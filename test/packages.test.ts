@@ -14,6 +14,7 @@ const db = scratchDatabase('pkg', 'package', async (s) => {
   await s.query(readFileSync('fixtures/plsql/package-cursor-session/expected.pg.sql', 'utf8'));
   await s.query(readFileSync('fixtures/plsql/package-cursor-fetch-elsewhere/expected.pg.sql', 'utf8'));
   await s.query('INSERT INTO pf_item VALUES (1), (2), (4)');
+  await s.query(readFileSync('fixtures/plsql/package-record-variable-fields/expected.pg.sql', 'utf8'));
   await s.query("INSERT INTO pcs_task VALUES (1, 1, 'low'), (2, 5, 'high'), (3, 3, 'mid'), (4, 4, 'four'), (5, 2, 'five'), (6, 9, 'six')");
 });
 const session = () => db.session();
@@ -89,6 +90,28 @@ describe('package cursors (PostgreSQL 15)', () => {
       // 1 + 2 + 4, twice (CLOSE at the end, OPEN again).
       expect(Number(await one(a, 'SELECT pf_pkg.sum_all()'))).toBe(7);
       expect(Number(await one(a, 'SELECT pf_pkg.sum_all()'))).toBe(7);
+    } finally {
+      await a.end();
+    }
+  });
+
+});
+
+describe('package record variables (PostgreSQL 15)', () => {
+  // PL/SQL Language Reference, "Package State": a package record variable keeps its fields, also
+  // its collection fields, for the session; other units name them pkg.var.field.
+  it('reads and changes fields, elements and collection fields of package records', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await session();
+    try {
+      // In the package: (1,2,3) → items(2) := 20, EXTEND, items(COUNT) := 40; LAST = 4.
+      expect(await one(a, 'SELECT prf_a.demo()')).toBe('n:1,20,3,40,4');
+      // From another unit: the same session state, then a field assignment.
+      expect(await one(a, 'SELECT prf_outside()')).toBe('n:4:1:4:changed');
+      // Another package: the initialization block ran before g_derived's default (50 + 1); the
+      // collection field grows by one per call; an INDEX BY table of records keeps element 7.
+      expect(await one(a, 'SELECT prf3_b.demo()')).toBe('51:init:1,20,3,40,:seven3:1');
+      expect(await one(a, 'SELECT prf3_b.demo()')).toBe('51:init:1,20,3,40,40,:seven3:1');
     } finally {
       await a.end();
     }

@@ -22,7 +22,7 @@ import { attributes, lowerObjectExpr, objectTypeOf, staticType } from './objects
 import { jsonExpr } from './json-types.js';
 import { anydataExpr } from './anydata.js';
 import { readChain } from './recursive-types.js';
-import { hierarchyOf } from './types.js';
+import { attributeColumn, hierarchyOf } from './types.js';
 import { mapExpr, recordFields } from './assoc.js';
 import { bulkAttribute } from './forall.js';
 import { eventAttribute, oraSqlTxtArg } from './event-attributes.js';
@@ -937,6 +937,11 @@ export class PlContext {
         if (ref.info.variables.has(ref.member) || ref.info.members.get(ref.member) === 'function')
           return { kind: 'call', name: [ref.info.name, ref.member], args: [] };
       }
+      // A field of a package record / object variable: of the getter's value.
+      if (!['FIRST', 'LAST', 'COUNT', 'LIMIT'].includes(last)) {
+        const path = this.packageVariablePath(x.parts);
+        if (path) return path.expr;
+      }
       if (x.parts.length === 1 && this.trigger) {
         const op = { INSERTING: 'INSERT', UPDATING: 'UPDATE', DELETING: 'DELETE' }[x.parts[0]];
         if (op && !this.lookup(x.parts[0]))
@@ -1257,7 +1262,7 @@ export class PlContext {
    * variable of a collection type (read through its getter), or a collection-typed field of a
    * record or object variable (self.items). Undefined for anything else.
    */
-  collectionOf(parts: OraName[]): { expr: Expr; type: DataType; packageVar?: { info: PackageInfo; name: OraName } } | undefined {
+  collectionOf(parts: OraName[]): { expr: Expr; type: DataType; packageVar?: { info: PackageInfo; name: OraName }; writeBack?: Expr } | undefined {
     const col = (...p: string[]): Expr => ({ kind: 'column', parts: p });
     if (!parts.length || parts.some((p) => p.startsWith('%'))) return undefined;
     if (parts[0] !== 'SELF' && this.isSelfAttribute(parts[0]) && !(this.inSql && this.anyTableHas(parts[0]))) return this.collectionOf(['SELF', ...parts]);
@@ -1275,11 +1280,51 @@ export class PlContext {
       // A collection attribute stored as jsonb is read back (recursive-types.ts).
       return { expr: readChain(parts, this, (y) => mapExprDeep(y, (z) => this.plsqlNode(z))) ?? col(...parts), type: t };
     }
+    const path = this.packageVariablePath(parts);
+    if (path) {
+      // pkg.rec.coll / rec.coll of a package record variable: the field of the getter's value;
+      // written back by an assignment to the name path (assign.ts: read, change, write).
+      let t: DataType | undefined = path.type;
+      for (const f of path.fields) {
+        const attrs: { name: OraName; type: DataType }[] | undefined =
+          t && !t.attribute ? this.cctx.objectTypes.get(`${t.schema ?? ''}.${t.name}`) ?? this.cctx.objectTypes.get(`.${t.name}`) ?? recordFields(t, this) : undefined;
+        t = attrs?.find((a) => a.name === f)?.type;
+        if (!t) return undefined;
+      }
+      if (!t || !this.isCollectionType(t)) return undefined;
+      return { expr: path.expr, type: t, writeBack: { kind: 'column', parts } };
+    }
     if (parts.length > 2) return undefined;
     const ref = this.packageMember(parts);
     const d = ref?.info.variables.get(ref.member);
     if (!ref || !d || !this.isCollectionType(d.type) || ref.info.variableFailures.has(ref.member)) return undefined;
     return { expr: { kind: 'call', name: [ref.info.name, ref.member], args: [] }, type: d.type, packageVar: { info: ref.info, name: ref.member } };
+  }
+
+  /**
+   * `pkg.v.f…` or, in the package, `v.f…`: fields of a package variable (a record or an object),
+   * read as fields of its getter's value, `(pkg.v()).f`. Undefined when the name path does not
+   * start with a package variable followed by at least one field.
+   */
+  packageVariablePath(parts: OraName[]): { expr: Expr; type: DataType; fields: OraName[] } | undefined {
+    if (parts.length < 2 || this.lookup(parts[0]) || parts.some((p) => p.startsWith('%'))) return undefined;
+    for (const k of [2, 1]) {
+      if (parts.length <= k) continue;
+      const ref = this.packageMember(parts.slice(0, k));
+      const d = ref?.info.variables.get(ref.member);
+      if (!ref || !d || ref.info.variableFailures.has(ref.member)) continue;
+      if (k === 1 && this.packageMember(parts.slice(0, 2))) return undefined;
+      let expr: Expr = { kind: 'call', name: [ref.info.name, ref.member], args: [] };
+      let t: DataType | undefined = d.type;
+      for (const f of parts.slice(k)) {
+        const q = objectTypeOf(this.cctx, t);
+        expr = { kind: 'field', operand: { kind: 'paren', expr }, field: q ? attributeColumn(this.cctx, q, f) : f };
+        const attrs: { name: OraName; type: DataType }[] | undefined = t && !t.attribute ? (q ? attributes(this.cctx, q) : recordFields(t, this)) : undefined;
+        t = attrs?.find((a) => a.name === f)?.type;
+      }
+      return { expr, type: d.type, fields: parts.slice(k) };
+    }
+    return undefined;
   }
 
   /** The variable holding a cursor's %FOUND or %ROWCOUNT (declared by the statement emitter). */

@@ -822,11 +822,13 @@ function bulkTargets(targets: Expr[], pc: PlContext): { reset: string[]; row: st
     reset.push(`${arr} := '{}';`);
     rows.push(rowVar);
     append.push(`${arr} := array_append(${arr}, ${rowVar});`);
-    store.push(
-      coll.packageVar
-        ? `PERFORM ${quoteIdent(pc.ectx.mapSchema(coll.packageVar.info.name))}.${quoteIdent(`opg_set_${pgNameOf(coll.packageVar.name)}`)}(${arr});`
-        : `${pc.expr(t)} := ${arr};`,
-    );
+    if (coll.writeBack) store.push(...writeBack(coll.writeBack, arr, pc));
+    else
+      store.push(
+        coll.packageVar
+          ? `PERFORM ${quoteIdent(pc.ectx.mapSchema(coll.packageVar.info.name))}.${quoteIdent(`opg_set_${pgNameOf(coll.packageVar.name)}`)}(${arr});`
+          : `${pc.expr(t)} := ${arr};`,
+      );
   }
   return { reset, row: rows.join(', '), append, store };
 }
@@ -1177,6 +1179,14 @@ function sessionStatement(e: Expr): string | undefined {
   return words[0] === 'ALTER' && words[1] === 'SESSION' ? 'ALTER SESSION' : undefined;
 }
 
+/**
+ * `target := <value>` for a name path PL/pgSQL cannot assign (a field of a package variable): the
+ * assignment statement's read-modify-write (assign.ts), as one statement text.
+ */
+function writeBack(target: Expr, value: string, pc: PlContext): string[] {
+  return emitStatements([{ kind: 'assign', target, value: { kind: 'pseudo', name: value } }], pc, 0, {});
+}
+
 /** A procedure call statement; built-in packages mapped where PostgreSQL has an equivalent. */
 function callStatement(call: Expr, pc: PlContext): string[] {
   const method = jsonCallStatement(call, pc) ?? objectCallStatement(
@@ -1217,22 +1227,24 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   if (coll) {
     // Collection methods used as statements; a package variable is written back through its setter.
     const cur = pc.expr(coll.expr);
-    const assign = (value: string) =>
-      coll.packageVar
-        ? `PERFORM ${quoteIdent(pc.ectx.mapSchema(coll.packageVar.info.name))}.${quoteIdent(`opg_set_${pgNameOf(coll.packageVar.name)}`)}(${value});`
-        : `${cur} := ${value};`;
+    const assign = (value: string): string[] =>
+      coll.writeBack
+        ? writeBack(coll.writeBack, value, pc)
+        : coll.packageVar
+          ? [`PERFORM ${quoteIdent(pc.ectx.mapSchema(coll.packageVar.info.name))}.${quoteIdent(`opg_set_${pgNameOf(coll.packageVar.name)}`)}(${value});`]
+          : [`${cur} := ${value};`];
     const arrayType = pc.resolvedType(coll.type, c.name.join('.'));
     const declared = collectionElement(pc.cctx, coll.type);
     const element = declared ? pc.resolvedType(declared, c.name.join('.')) : arrayType.endsWith('[]') ? arrayType.slice(0, -2) : undefined;
     const method = c.name[c.name.length - 1];
     switch (method) {
       case 'DELETE':
-        if (!c.args.length) return [assign(`'{}'`)];
+        if (!c.args.length) return assign(`'{}'`);
         if (c.args.length === 1 && pc.sparseVariable(c.name.length === 2 ? c.name[0] : undefined, coll.type)) {
           // An INDEX BY table: the element becomes a gap, a NULL element (see PlContext.isSparse).
           // The key is converted to an integer as Oracle does (a VARCHAR2 element holding a number).
           if (!coll.packageVar) return [`${cur}[(${arg(0)})::integer] := NULL;`];
-          return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', `  opg_a[(${arg(0)})::integer] := NULL;`, `  ${assign('opg_a')}`, 'END;'];
+          return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', `  opg_a[(${arg(0)})::integer] := NULL;`, ...assign('opg_a').map((l) => `  ${l}`), 'END;'];
         }
         if (c.args.length === 2 && pc.sparseVariable(c.name.length === 2 ? c.name[0] : undefined, coll.type)) {
           // DELETE(k1, k2): the elements from k1 to k2 that exist become gaps (none when k1 > k2).
@@ -1242,7 +1254,7 @@ function callStatement(call: Expr, pc: PlContext): string[] {
             'END LOOP;',
           ];
           if (!coll.packageVar) return gaps(cur);
-          return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', ...gaps('opg_a').map((l) => `  ${l}`), `  ${assign('opg_a')}`, 'END;'];
+          return ['DECLARE', `  opg_a ${arrayType} := ${cur};`, 'BEGIN', ...gaps('opg_a').map((l) => `  ${l}`), ...assign('opg_a').map((l) => `  ${l}`), 'END;'];
         }
         break;
       case 'EXTEND': {
@@ -1253,16 +1265,16 @@ function callStatement(call: Expr, pc: PlContext): string[] {
           limit === undefined
             ? []
             : [`IF coalesce(cardinality(${cur}), 0) + ${added} > ${limit} THEN`, "  RAISE array_subscript_error USING MESSAGE = 'ORA-06532: Subscript outside of limit';", 'END IF;'];
-        if (!c.args.length) return [...check, assign(`array_append(${cur}, NULL)`)];
+        if (!c.args.length) return [...check, ...assign(`array_append(${cur}, NULL)`)];
         if (c.args.length === 1 && element)
-          return [...check, assign(`coalesce(${cur}, '{}') || array_fill(NULL::${element}, ARRAY[(${arg(0)})::integer])`)];
+          return [...check, ...assign(`coalesce(${cur}, '{}') || array_fill(NULL::${element}, ARRAY[(${arg(0)})::integer])`)];
         // EXTEND(n, i): n copies of element i.
         if (c.args.length === 2 && !c.args.some((a) => a.name))
-          return [...check, assign(`coalesce(${cur}, '{}') || array_fill((${cur})[(${arg(1)})::integer], ARRAY[(${arg(0)})::integer])`)];
+          return [...check, ...assign(`coalesce(${cur}, '{}') || array_fill((${cur})[(${arg(1)})::integer], ARRAY[(${arg(0)})::integer])`)];
         break;
       }
       case 'TRIM':
-        if (c.args.length <= 1) return [assign(`(${cur})[array_lower(${cur}, 1):array_upper(${cur}, 1) - ${c.args.length ? arg(0) : '1'}]`)];
+        if (c.args.length <= 1) return assign(`(${cur})[array_lower(${cur}, 1):array_upper(${cur}, 1) - ${c.args.length ? arg(0) : '1'}]`);
         break;
     }
     pc.fail(
