@@ -67,9 +67,16 @@ function truncOrRound(round: boolean): FunctionRule {
  *  - EEEE: numeric's own input reads '1.2E+03'.
  */
 function toNumber(a: Expr[], c: Expr, ctx: ExprContext): Expr {
-  if (a.length > 2)
-    report(ctx, 'OPG-EXPR-0006', { what: 'The NLS parameter of TO_NUMBER', target: 'PostgreSQL defaults (parameter dropped)' });
   const fmt = stringValue(a[1]);
+  // The NLS argument is dropped: harmless when it restates the AMERICA defaults ('.,') or the
+  // format has no D / G element (the only ones it changes, besides currency symbols).
+  const nls = a.length > 2 ? stringValue(a[2]) : undefined;
+  if (
+    a.length > 2 &&
+    !(nls !== undefined && /^\s*NLS_NUMERIC_CHARACTERS\s*=\s*'\.,'\s*$/i.test(nls)) &&
+    (fmt === undefined || /[DGLCU]/i.test(fmt.replace(/"[^"]*"/g, '')))
+  )
+    report(ctx, 'OPG-EXPR-0006', { what: 'The NLS parameter of TO_NUMBER', target: 'PostgreSQL defaults (parameter dropped)' });
   if (fmt === undefined) return call('to_number', a[0], a[1]);
   const hex = /^(FM)?0*(X+)$/i.exec(fmt.trim());
   if (hex) {
