@@ -2,13 +2,19 @@
  * Constructs found in Oracle's own PL/SQL and SQL feature examples (oracle-samples/oracle-db-examples,
  * plsql/ and sql/ folders), run on PostgreSQL 15 from the converted output of golden fixtures
  * written for them: FOR loops over package cursors (pkg.cursor, with its query in the spec, in the
- * body, with parameters); FORALL over EXECUTE IMMEDIATE with SQL%BULK_ROWCOUNT / SQL%ROWCOUNT. Skipped with a message when no server answers.
+ * body, with parameters); FORALL over EXECUTE IMMEDIATE with SQL%BULK_ROWCOUNT / SQL%ROWCOUNT;
+ * qualified expressions (INDEX BY tables with index choices, string-indexed arrays, records by
+ * position and by field name). Skipped with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { one, scratchDatabase } from './pg-scratch.js';
 
-const FIXTURES = ['plsql/package-cursor-for-loop', 'plsql/forall-execute-immediate'];
+const FIXTURES = [
+  'plsql/package-cursor-for-loop',
+  'plsql/forall-execute-immediate',
+  'plsql/qualified-expressions',
+];
 const db = scratchDatabase('odbex', 'oracle-db-examples construct', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/${f}/expected.pg.sql`, 'utf8'));
 });
@@ -18,7 +24,9 @@ describe('constructs of the Oracle feature examples (PostgreSQL 15)', () => {
     if (!db.ready) ctx.skip();
     const a = await db.session();
     try {
-      await a.query("INSERT INTO pcl_staff VALUES (1, 'Ann', 10), (2, 'Bob', NULL), (3, 'Cy', 10), (4, 'Di', 20)");
+      await a.query(
+        "INSERT INTO pcl_staff VALUES (1, 'Ann', 10), (2, 'Bob', NULL), (3, 'Cy', 10), (4, 'Di', 20)",
+      );
       expect(await one(a, 'SELECT pcl_names(10)')).toBe('1:Ann 2:Bob 3:Cy 4:Di nodept=Bob dept=Ann dept=Cy');
       expect(await one(a, 'SELECT pcl_names(20)')).toBe('1:Ann 2:Bob 3:Cy 4:Di nodept=Bob dept=Di');
     } finally {
@@ -36,6 +44,21 @@ describe('constructs of the Oracle feature examples (PostgreSQL 15)', () => {
       // A matches 2 rows, C none, Z the 2 inserted ones: 4 in all.
       expect(await one(a, "SELECT fei_bump('ACZ')")).toBe('total=4 A=2 C=0 Z=2');
       expect(Number(await one(a, 'SELECT sum(qty) FROM fei_items'))).toBe(9);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('qualified expressions build INDEX BY tables by index (gaps, negative keys), string-indexed arrays and records', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // Oracle: COUNT counts the three elements, FIRST / NEXT walk the keys in order.
+      expect(await one(a, 'SELECT qe_ints()')).toBe('count=3 -5=>555 600=>55 200000=>5555 dense=4:10,30,70');
+      // String keys in byte order (BINARY): 'LoeyJuna' < 'STEVEN' < 'Zed'.
+      expect(await one(a, 'SELECT qe_strings()')).toBe('count=3 LoeyJuna=>555 STEVEN=>55 Zed=>5555');
+      // Named fields in any order, a field not given is NULL.
+      expect(await one(a, 'SELECT qe_records()')).toBe('Dodo/Mauritius/0 Elephant/Savannah/10000 1,2,none');
     } finally {
       await a.end();
     }

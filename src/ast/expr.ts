@@ -108,6 +108,11 @@ export interface StarRef {
 export interface FuncArg {
   /** Named notation: name => value. */
   name?: OraName;
+  /**
+   * Index choice of a PL/SQL qualified expression: key => value (ints_t(1 => 55), map_t('k' => v)),
+   * for keys that are not a plain name (those are in `name`).
+   */
+  key?: Expr;
   value: Expr;
   /** value AS alias (XMLFOREST / XMLATTRIBUTES / XMLELEMENT content): the XML name. */
   alias?: OraName;

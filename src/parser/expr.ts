@@ -1003,10 +1003,21 @@ export function defineExprRules($: $): void {
                   return n;
                 },
               });
-              const value = $.subrule(i, $.expr);
+              let value = $.subrule(i, $.expr);
+              // Qualified expression (PL/SQL 18c) with an index choice: ints_t(1 => 55, -5 => 7),
+              // by_name_t(UPPER(k) => v); a choice written as a plain name is the named form above.
+              const key = $.option(12 + i, {
+                GATE: () => !name,
+                DEF: () => {
+                  $.consume(2 + i, T.Arrow);
+                  const k = value;
+                  value = $.subrule(12 + i, $.expr);
+                  return k;
+                },
+              });
               // XMLFOREST(x AS name) / XMLATTRIBUTES(x AS "Name"): the XML name of the value.
               const alias = $.option(8 + i, () => ($.consume(1 + i, K.AS), $.subrule(10 + i, $.identifier)));
-              const a: FuncArg = name ? { name, value } : { value };
+              const a: FuncArg = name ? { name, value } : key ? { key, value } : { value };
               if (alias) a.alias = alias;
               out.args.push(a);
             };

@@ -25,7 +25,7 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
     case 'cursor':
       return e;
     case 'call': {
-      const r = { ...e, args: e.args.map((a) => ({ ...a, value: m(a.value) })) };
+      const r = { ...e, args: e.args.map((a) => ({ ...a, value: m(a.value), ...(a.key ? { key: m(a.key) } : {}) })) };
       if (e.over) r.over = { ...e.over, partitionBy: e.over.partitionBy.map(m), orderBy: mo(e.over.orderBy) };
       if (e.withinGroup) r.withinGroup = mo(e.withinGroup);
       if (e.argOrderBy) r.argOrderBy = mo(e.argOrderBy);

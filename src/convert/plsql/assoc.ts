@@ -151,7 +151,7 @@ function fromJson(json: string, element: DataType, label: string, pc: PlContext)
 }
 
 /** PostgreSQL text of a value stored as an element: arrays as their text, anything else as JSON. */
-function toJson(value: string, element: DataType, label: string, pc: PlContext): string {
+export function toJson(value: string, element: DataType, label: string, pc: PlContext): string {
   if (mapElementType(element, pc)) return value;
   if (pc.resolvedType(element, label).endsWith('[]')) return `(${value})::text`;
   const overlay = recordJson('opg_v', element, label, pc, 0);

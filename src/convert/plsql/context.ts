@@ -32,6 +32,7 @@ import { noteCall } from './callees.js';
 import { rowTypeText } from './rowtypes.js';
 import { type PackageInfo, packageTypeText, settingPrefix } from './packages.js';
 import { standaloneUnit, textArgs } from './implicit-text.js';
+import { qualifiedExpression } from './qualified.js';
 
 export type UnitKind = 'function' | 'procedure' | 'trigger' | 'block';
 
@@ -1086,6 +1087,11 @@ export class PlContext {
       const mapped = { ...x, args: x.args.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) })) };
       const builtin = builtinFunction(mapped, this);
       if (builtin) return builtin;
+    }
+    if (x.kind === 'call' && x.name.length <= 2 && !(x.name.length === 1 && this.lookup(x.name[0]))) {
+      // Qualified expressions: record types, index choices (qualified.ts).
+      const q = qualifiedExpression(x, this);
+      if (q) return q;
     }
     if (x.kind === 'call' && x.name.length <= 2 && !x.args.some((a) => a.name) && !(x.name.length === 1 && this.lookup(x.name[0]))) {
       // Collection constructor TYPE(a, b, …) → ARRAY[a, b, …]::type; TYPE() → '{}'::type.

@@ -11,11 +11,13 @@
  * that is not one of
  *   - a positive integer literal,
  *   - the index of an enclosing numeric FOR loop,
- *   - c.COUNT + n / c.LAST + n of the same collection.
+ *   - c.COUNT + n / c.LAST + n of the same collection;
+ * and those given a qualified expression whose index choices leave gaps (t(600 => x, -5 => y)).
  */
 import type { Expr } from '../../ast/expr.js';
 import type { Block, PlStatement } from '../../ast/plsql.js';
 import type { PackageInfo } from './packages.js';
+import { keyedWithGaps } from './qualified.js';
 
 /**
  * The collection variables `b` (and its nested blocks) use sparsely; `methods` gets 'EXTEND c' and
@@ -46,6 +48,8 @@ export function sparseUses(b: Block, methods?: Set<string>): Set<string> {
       case 'assign': {
         const e = element(s.target);
         if (e && !dense(e.name, e.key)) out.add(e.name);
+        // c := t(600 => x, -5 => y): a qualified expression leaving gaps (qualified.ts).
+        if (s.target.kind === 'column' && s.target.parts.length === 1 && keyedWithGaps(s.value)) out.add(s.target.parts[0]);
         return;
       }
       case 'call': {
@@ -98,6 +102,7 @@ export function sparseUses(b: Block, methods?: Set<string>): Set<string> {
   const block = (x: Block): void => {
     // Nested subprograms may fill the enclosing unit's collections.
     for (const d of x.declarations) if (d.kind === 'subprogram' && d.unit.block) block(d.unit.block);
+    for (const d of x.declarations) if (d.kind === 'variable' && d.default && keyedWithGaps(d.default)) out.add(d.name);
     statements(x.body);
     for (const h of x.handlers) statements(h.body);
   };

@@ -155,7 +155,9 @@ function printCall(e: FuncCall): string {
         .map((a) =>
           a.name
             ? `${quoteIdent(pgNameOf(a.name))} => ${printExpr(a.value)}`
-            : a.alias
+            : a.key
+              ? `${printExpr(a.key)} => ${printExpr(a.value)}`
+              : a.alias
               ? `${printExpr(a.value)} AS "${a.alias.replace(/"/g, '""')}"`
               : printExpr(a.value),
         )
