@@ -4,16 +4,20 @@
  * written for them: FOR loops over package cursors (pkg.cursor, with its query in the spec, in the
  * body, with parameters); FORALL over EXECUTE IMMEDIATE with SQL%BULK_ROWCOUNT / SQL%ROWCOUNT;
  * qualified expressions (INDEX BY tables with index choices, string-indexed arrays, records by
- * position and by field name). Skipped with a message when no server answers.
+ * position and by field name); type body methods declared PARALLEL_ENABLE (PARTITION … BY …).
+ * translate() of a script that drops and re-creates its tables keeps their names. Skipped with a
+ * message when no server answers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../src/translate/index.js';
 import { one, scratchDatabase } from './pg-scratch.js';
 
 const FIXTURES = [
   'plsql/package-cursor-for-loop',
   'plsql/forall-execute-immediate',
   'plsql/qualified-expressions',
+  'plsql/type-method-parallel-enable',
 ];
 const db = scratchDatabase('odbex', 'oracle-db-examples construct', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/${f}/expected.pg.sql`, 'utf8'));
@@ -59,6 +63,43 @@ describe('constructs of the Oracle feature examples (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT qe_strings()')).toBe('count=3 LoeyJuna=>555 STEVEN=>55 Zed=>5555');
       // Named fields in any order, a field not given is NULL.
       expect(await one(a, 'SELECT qe_records()')).toBe('Dodo/Mauritius/0 Elephant/Savannah/10000 1,2,none');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('type body methods with PARALLEL_ENABLE (PARTITION p BY …) are converted and run', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      expect(Number(await one(a, 'SELECT tpe_counter_next_of(ROW(5)::tpe_counter, 10)'))).toBe(15);
+      await a.query('BEGIN');
+      await a.query('DECLARE c CURSOR FOR SELECT n FROM generate_series(1, 4) n');
+      expect(Number(await one(a, "SELECT tpe_counter_total('c')"))).toBe(10);
+      await a.query('COMMIT');
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('translate: DROP frees the name, so a table, index and sequence re-created after it keep their names', async (ctx) => {
+    const r = translate(readFileSync('fixtures/translate/drop-recreate/input.sql', 'utf8'), {
+      file: 'input.sql',
+    });
+    expect(r.sql).toBe(readFileSync('fixtures/translate/drop-recreate/expected.pg.sql', 'utf8'));
+    expect(r.findings.filter((f) => f.id === 'OPG-NAME-0002')).toEqual([]);
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      for (const s of r.statements)
+        if (s.target && !s.kind.startsWith('sqlplus') && s.kind !== 'comment') await a.query(s.target);
+      expect((await a.query('SELECT name, moons::int FROM dr_planets ORDER BY name')).rows).toEqual([
+        { name: 'Earth', moons: 10 },
+        { name: 'Mars', moons: 11 },
+      ]);
+      expect(await one(a, "SELECT indexdef FROM pg_indexes WHERE indexname = 'dr_planets_ix'")).toMatch(
+        /lower/,
+      );
     } finally {
       await a.end();
     }

@@ -249,6 +249,26 @@ export function definePlsqlUnitRules($: P): void {
       DEF: () => {
         const a = $.consume(3, T.Ident).image.toUpperCase();
         $.ACTION(() => attributes.push(a));
+        // PARALLEL_ENABLE (PARTITION p BY ANY | HASH (c) …): a hint for parallel query, skipped.
+        $.option(4, {
+          GATE: () => a === 'PARALLEL_ENABLE' && la(1) === T.LParen,
+          DEF: () => {
+            $.consume(4, T.LParen);
+            $.many(5, () =>
+              $.or(6, [
+                { ALT: () => $.consume(5, T.NonParen) },
+                {
+                  ALT: () => {
+                    $.consume(6, T.LParen);
+                    $.many(7, () => $.consume(7, T.NonParen));
+                    $.consume(6, T.RParen);
+                  },
+                },
+              ]),
+            );
+            $.consume(4, T.RParen);
+          },
+        });
       },
     });
     isOrAs(1);
