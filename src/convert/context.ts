@@ -93,13 +93,18 @@ export class ConvertContext {
     return q.schema ? { schema: this.mapSchema(q.schema), name } : { name };
   }
 
-  /** Claims a relation name (table, view, sequence, index) in a schema; renames on collision. */
+  /**
+   * Claims a relation name (table, view, sequence, index) in a schema; renames on collision.
+   * `owner` (the PostgreSQL name of a table, for its indexes) lets releaseRelation free the name
+   * with its table.
+   */
   claimRelation(
     schema: string | undefined,
     name: string,
     kind: string,
     findings: Finding[],
     where: { object?: string; location?: SourceLocation },
+    owner?: string,
   ): string {
     const key = schema ?? '';
     let set = this.relations.get(key);
@@ -107,18 +112,45 @@ export class ConvertContext {
       set = new Set();
       this.relations.set(key, set);
     }
-    if (!set.has(name)) {
-      set.add(name);
-      return name;
-    }
+    const claimed = (n: string) => {
+      set.add(n);
+      if (owner !== undefined) {
+        const k = `${key}.${owner}`;
+        this.ownedRelations.set(k, [...(this.ownedRelations.get(k) ?? []), n]);
+      }
+      return n;
+    };
+    if (!set.has(name)) return claimed(name);
     let i = 1;
     let candidate = name;
     while (set.has(candidate)) candidate = shortenIdent(`${name}_${i++}`);
-    set.add(candidate);
+    claimed(candidate);
     findings.push(
       makeFinding('OPG-NAME-0002', { kind, name, schema: schema ?? '(default)', renamed: candidate }, where),
     );
     return candidate;
+  }
+
+  /** Index names claimed per table (schema.table): dropped with the table. */
+  private readonly ownedRelations = new Map<string, string[]>();
+
+  /**
+   * A relation dropped by a script run in order (translate: DROP TABLE / VIEW / SEQUENCE / INDEX):
+   * the object leaves the model and its PostgreSQL name (with its table's index names) is free
+   * again, so a CREATE of the same name after the DROP keeps the name, as in Oracle.
+   */
+  dropRelation(q: QualifiedName, kind: 'table' | 'view' | 'sequence' | 'index'): void {
+    const k = ConvertContext.key(q);
+    if (kind === 'table') this.tables.delete(k);
+    if (kind === 'view') this.views.delete(k);
+    if (kind === 'sequence') this.sequences.delete(k);
+    const pg = this.pgName(q, [], {});
+    const schema = pg.schema ?? '';
+    const set = this.relations.get(schema);
+    set?.delete(pg.name);
+    const owned = `${schema}.${pg.name}`;
+    for (const n of this.ownedRelations.get(owned) ?? []) set?.delete(n);
+    this.ownedRelations.delete(owned);
   }
 
   exprContext(

@@ -50,6 +50,7 @@ export function convertIndex(s: CreateIndex, ctx: ConvertContext): PgObject[] {
     'Index',
     findings,
     where,
+    table.name,
   );
   const ectx = ctx.exprContext(findings, where, oraTable);
   if (s.bitmap) findings.push(makeFinding('OPG-INDEX-0001', { object }, where));

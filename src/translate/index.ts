@@ -164,8 +164,15 @@ function translateStatement(
     return { text: printDml(rewritten), binds };
   }
   switch (s.kind) {
-    case 'drop':
-      return { text: printDrop(s) };
+    case 'drop': {
+      const text = printDrop(s);
+      // The script goes on without the object: a later CREATE of the name is a new object.
+      const kind = ({ TABLE: 'table', VIEW: 'view', 'MATERIALIZED VIEW': 'view', SEQUENCE: 'sequence', INDEX: 'index' } as const)[
+        s.objectType.replace(/\s+/g, ' ').toUpperCase() as 'TABLE'
+      ];
+      if (text && kind) ctx.dropRelation(s.name, kind);
+      return { text };
+    }
     case 'unsupported':
       if (!findings.length)
         findings.push(makeFinding('OPG-PARSE-0002', { kind: s.what }, { location: s.loc, object: s.what }));
