@@ -1550,6 +1550,18 @@ const entries: CatalogEntry[] = [
     rule: 'rules/functions',
   },
   {
+    id: 'OPG-EXPR-0025',
+    title: 'JSON_TABLE ERROR ON ERROR',
+    severity: 'info',
+    effortMinutes: 5,
+    message:
+      '{detail} … ERROR ON ERROR: a value that does not convert to its column type raises on PostgreSQL as in Oracle; a column path matching several values gives the first one (Oracle raises) and text longer than a VARCHAR2(n) column is cut to n characters (Oracle raises)',
+    suggestion:
+      'Where the documents can hold arrays under a column path or over-long strings and the error matters, check them in the query (jsonb_path_query_array length, length of the text).',
+    why: 'The conversion reads each column with jsonb_path_query_first and an explicit cast, which PostgreSQL evaluates without the checks Oracle makes under ERROR ON ERROR.',
+    rule: 'rules/json-table',
+  },
+  {
     id: 'OPG-EXPR-0021',
     title: 'XQuery evaluated as XPath 1.0',
     severity: 'info',

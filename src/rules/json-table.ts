@@ -14,8 +14,9 @@
  * level from 1; a column without PATH reads $.<column name>; EXISTS columns give 'true'/'false'
  * (character types) or 1/0 (numbers); FORMAT JSON columns keep the JSON text. Both use lax path mode,
  * as Oracle does by default. What is reported instead of converted: sibling NESTED PATHs at one level
- * (Oracle's union join), and ERROR ON ERROR / DEFAULT … ON ERROR clauses (PostgreSQL raises on a
- * value that does not convert where Oracle's default NULL ON ERROR gives NULL: noted as a warning).
+ * (Oracle's union join) and DEFAULT … ON ERROR / ERROR ON EMPTY clauses. PostgreSQL raises on a
+ * value that does not convert where Oracle's default NULL ON ERROR gives NULL (noted as a warning);
+ * ERROR ON ERROR asks for that, apart from the cases OPG-EXPR-0025 names.
  */
 import type { Expr } from '../ast/expr.js';
 import type { FromItem, JsonTableColumn, JsonTableRef, SelectItem, SelectQuery } from '../ast/query.js';
@@ -40,8 +41,14 @@ export function rewriteJsonTable(
   ctx: ExprContext,
   rewriteExpr: (e: Expr, ctx: ExprContext) => Expr,
 ): FromItem {
-  if (f.errorClauses?.length)
+  // Table-level clauses: NULL ON EMPTY (the default) is what jsonb_path_query_first gives for a
+  // path without match; ERROR ON ERROR is how the casts of the typed columns behave on PostgreSQL.
+  const clauses: string[] = (f.errorClauses ?? []).join(' ').match(/\S+ ON \S+/g) ?? [];
+  const errorOnError = clauses.includes('ERROR ON ERROR');
+  const known = new Set(['NULL ON ERROR', 'NULL ON EMPTY', 'ERROR ON ERROR']);
+  if (f.errorClauses?.length && (!clauses.length || clauses.some((c) => !known.has(c))))
     notConverted(ctx, `JSON_TABLE … ${f.errorClauses.join(' ')} (PostgreSQL has no ON ERROR / ON EMPTY clauses)`);
+  else if (errorOnError) report(ctx, 'OPG-EXPR-0025', { detail: 'JSON_TABLE' });
   const items: SelectItem[] = [];
   // The cast to jsonb reads JSON kept in a BLOB (bytea) as UTF-8 text (see the pg-cast rule).
   const doc = rewriteExpr(cast(f.doc, 'jsonb'), ctx);
@@ -62,7 +69,7 @@ export function rewriteJsonTable(
     from = { kind: 'join', type: 'OUTER APPLY', left: from, right: pathRows(col(here, 'v'), nested[0].path, level) };
     columns = nested[0].columns;
   }
-  if (needsCastWarning(f.columns)) report(ctx, 'OPG-EXPR-0008', { detail: 'JSON_TABLE' });
+  if (!errorOnError && needsCastWarning(f.columns)) report(ctx, 'OPG-EXPR-0008', { detail: 'JSON_TABLE' });
   const query: SelectQuery = { kind: 'select', items, from: [from] };
   return { kind: 'subquery', query, lateral: true, alias: f.alias ?? 'OPG_JSON_TABLE' };
 }
