@@ -74,6 +74,8 @@ export interface UpdateStmt extends StatementMeta {
   set: SetClause[];
   /** PL/SQL SET ROW = record (set is empty then): every column, from the record's fields by position. */
   setRow?: Expr;
+  /** UPDATE … FROM (PostgreSQL; produced by the rules for an UPDATE of a join view). */
+  from?: TableRef[];
   where?: Expr;
   /** WHERE CURRENT OF cursor (PL/SQL) */
   currentOf?: OraName;

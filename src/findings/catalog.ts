@@ -1793,6 +1793,16 @@ const entries: CatalogEntry[] = [
     why: 'Oracle raises ORA-30006 when the rows stay locked for n seconds; PostgreSQL accepts only NOWAIT or SKIP LOCKED in the locking clause, and lock_timeout bounds every lock wait of the session or transaction.',
     rule: 'rules/expressions',
   },
+  {
+    id: 'OPG-DML-0012',
+    title: 'UPDATE of a join view',
+    severity: 'info',
+    effortMinutes: 0,
+    message: 'UPDATE on an inline view joining tables became UPDATE … FROM on the table whose columns it sets, with the join and view conditions in WHERE',
+    suggestion: 'Nothing to do: Oracle only allows the update when that table is key-preserved, so each of its rows joins at most one row of the other tables, as UPDATE … FROM needs.',
+    why: 'PostgreSQL cannot update a subquery; the rows Oracle changes are the rows of the base table that the join selects.',
+    rule: 'rules/dml',
+  },
   // ── DMS data migration ──────────────────────────────────────────────
   {
     id: 'OPG-DMS-0001',

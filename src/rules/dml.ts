@@ -90,6 +90,77 @@ function flattenInlineView<S extends Extract<DmlStatement, { kind: 'update' | 'd
   return out;
 }
 
+/**
+ * UPDATE of an inline view joining tables (inner joins and comma lists, columns selected as they
+ * are): Oracle updates the one table whose columns the SET clause names, which must be key-preserved
+ * (each of its rows appears at most once in the join, else ORA-01779), so the statement becomes
+ * UPDATE table SET … FROM the other tables WHERE the join conditions, the view's WHERE and the
+ * statement's WHERE: every row of the table is updated once, from the one joined row, as in
+ * Oracle. Undefined for other shapes (outer joins, expressions in the select list, SET columns of
+ * several tables, names the model cannot resolve), which stay reported by rewriteTarget.
+ */
+function joinViewUpdate(s: Extract<DmlStatement, { kind: 'update' }>, ctx: ExprContext): Extract<DmlStatement, { kind: 'update' }> | undefined {
+  const t = s.target;
+  if (t.kind !== 'subquery' || t.query.kind !== 'select' || s.currentOf || s.setRow) return undefined;
+  const q = t.query;
+  if (q.groupBy || q.having || q.distinct || q.connectBy || q.offset || q.fetch || q.with || q.into) return undefined;
+  const tables: TableRef[] = [];
+  const conds: Expr[] = [];
+  const collect = (f: FromItem): boolean => {
+    if (f.kind === 'table') return !f.flashback && !f.sample && (tables.push(f), true);
+    if (f.kind !== 'join' || f.natural || f.using || (f.type !== 'INNER' && f.type !== 'CROSS')) return false;
+    if (f.on) conds.push({ kind: 'paren', expr: f.on });
+    return collect(f.left) && collect(f.right);
+  };
+  if (!q.from.every(collect) || tables.length < 2) return undefined;
+  let unsafe = false;
+  if (q.where)
+    walkExpr(q.where, (x) => {
+      if ((x.kind === 'column' && x.outerJoin) || (x.kind === 'pseudo' && x.name === 'ROWNUM')) unsafe = true;
+    });
+  if (unsafe) return undefined;
+  const qualifier = (r: TableRef) => r.alias ?? r.name.name;
+  // The view's columns: name → the table column it selects (qualified by its table's name in the join).
+  const cols = new Map<OraName, { table: TableRef; column: OraName }>();
+  for (const i of q.items) {
+    if (i.expr.kind !== 'column' || i.expr.parts.length > 2) return undefined;
+    const parts = i.expr.parts;
+    const column = parts[parts.length - 1];
+    const owners =
+      parts.length === 2
+        ? tables.filter((r) => qualifier(r) === parts[0])
+        : tables.filter((r) => ctx.tableColumns?.(r.name)?.includes(column));
+    if (owners.length !== 1) return undefined;
+    cols.set(i.alias ?? column, { table: owners[0], column });
+  }
+  const targets = new Set(s.set.map((c) => cols.get(c.columns[0][c.columns[0].length - 1])?.table));
+  const [base] = [...targets];
+  if (targets.size !== 1 || !base || s.set.some((c) => c.columns[0].length > 2)) return undefined;
+  const ref = (name: OraName): Expr | undefined => {
+    const c = cols.get(name);
+    return c && { kind: 'column', parts: [qualifier(c.table), c.column] };
+  };
+  const outer = (e: Expr) =>
+    mapExpr(e, (x) => {
+      if (x.kind !== 'column') return undefined;
+      if (x.parts.length === 2 && t.alias && x.parts[0] === t.alias) return ref(x.parts[1]);
+      if (x.parts.length === 1 && cols.has(x.parts[0])) return ref(x.parts[0]);
+      return undefined;
+    });
+  const where = [...conds, ...(q.where ? [{ kind: 'paren', expr: q.where } as Expr] : []), ...(s.where ? [{ kind: 'paren', expr: outer(s.where) } as Expr] : [])];
+  report(ctx, 'OPG-DML-0012', {});
+  const out: Extract<DmlStatement, { kind: 'update' }> = {
+    ...s,
+    target: { ...base, alias: qualifier(base) },
+    set: s.set.map((c) => ({ columns: c.columns.map((parts) => [cols.get(parts[parts.length - 1])!.column]), value: outer(c.value) })),
+    from: tables.filter((r) => r !== base),
+  };
+  if (where.length) out.where = where.reduce((a, b) => ({ kind: 'binary', op: 'AND', left: a, right: b }));
+  else delete out.where;
+  if (s.returning) out.returning = { ...s.returning, exprs: s.returning.exprs.map(outer) };
+  return out;
+}
+
 function rewriteTarget(t: DmlTarget, verb: string, ctx: ExprContext): DmlTarget {
   if (t.kind === 'table') return rewriteTable(t, ctx);
   report(ctx, 'OPG-DML-0002', { verb });
@@ -219,11 +290,12 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
       }
       const limited = rownumLimitedRows(s);
       if (limited) return rewriteDml(limited, ctx, opts);
-      const flat = flattenInlineView(s, ctx);
+      const flat = flattenInlineView(s, ctx) ?? joinViewUpdate(s, ctx);
       if (flat) return rewriteDml(flat, ctx, opts);
       const target = rewriteTarget(s.target, 'UPDATE', ctx);
-      return inScope(ctx, [s.target], () => {
+      return inScope(ctx, [s.target, ...(s.from ?? [])], () => {
         const r = { ...s, target, set: rewriteSet(s.set, ctx, s.target) };
+        if (s.from) r.from = s.from.map((f) => rewriteTable(f, ctx));
         if (s.where) r.where = rewriteExpr(s.where, ctx);
         if (s.currentOf && !inPlsql)
           report(ctx, 'OPG-EXPR-0004', { detail: 'WHERE CURRENT OF outside PL/SQL' });

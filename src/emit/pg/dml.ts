@@ -67,6 +67,7 @@ export function printDml(s: DmlStatement, opts: DmlPrintOptions = {}): string {
       return printMultiInsert(s);
     case 'update': {
       let out = `UPDATE${hint(s.hint)} ${target(s.target)} SET ${printSet(s.set)}`;
+      if (s.from?.length) out += ` FROM ${s.from.map((t) => table(t, ' ')).join(', ')}`;
       if (s.currentOf) out += ` WHERE CURRENT OF ${ident(s.currentOf)}`;
       else if (s.where) out += ` WHERE ${printExpr(s.where)}`;
       return out + returning(s.returning, into);
