@@ -29,6 +29,7 @@ export const PREDEFINED: Record<string, string[]> = {
   SUBSCRIPT_OUTSIDE_LIMIT: ['array_subscript_error'],
   COLLECTION_IS_NULL: ['null_value_not_allowed'],
   ACCESS_INTO_NULL: ['null_value_not_allowed'],
+  SELF_IS_NULL: ['null_value_not_allowed'],
   SYS_INVALID_ROWID: ['invalid_text_representation'],
 };
 

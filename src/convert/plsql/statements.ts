@@ -27,7 +27,7 @@ import { BUILTIN_PACKAGE, collectionElement, PlContext as PlContextClass, type P
 import { extraArgs, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
-import { assignTarget, objectCallStatement, staticType } from './objects.js';
+import { assignTarget, objectCallStatement, objectTypeOf, staticType } from './objects.js';
 import { lowerRecursiveWrite } from './recursive-types.js';
 import { indexKind, mapAssign, mapCallStatement, mapElementType } from './assoc.js';
 import { anydataAssign, isCompositeVariable } from './anydata.js';
@@ -55,11 +55,17 @@ export interface BlockOptions {
   valueReturn?: string;
 }
 
-/** Predefined collection exceptions and what PostgreSQL arrays do where Oracle raises them. */
+/**
+ * Predefined collection and object exceptions and what PostgreSQL arrays and composite values do
+ * where Oracle raises them.
+ */
 const COLLECTION_ERRORS: Record<string, string> = {
   SUBSCRIPT_BEYOND_COUNT: 'reading an element past the end of a nested table or VARRAY gives NULL in PostgreSQL',
   SUBSCRIPT_OUTSIDE_LIMIT: 'an index below 1 or past the size of a VARRAY reads NULL in PostgreSQL (only EXTEND past the size raises it)',
   COLLECTION_IS_NULL: 'PostgreSQL creates a NULL array when an element is assigned, and its COUNT is 0',
+  ACCESS_INTO_NULL:
+    'it is raised when an attribute of a local variable or parameter is assigned while the object is atomically null (v.attr := …), not for an attribute of a NULL attribute or element (v.a.b, c(i).attr) or of a package variable, which PostgreSQL sets without an error',
+  SELF_IS_NULL: 'a member method called on an atomically null object runs in PostgreSQL with NULL attributes, without an error',
 };
 
 /** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
@@ -88,7 +94,10 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   for (const h of b.handlers) {
     const conds = h.names.map((n) => {
       const unraised = COLLECTION_ERRORS[n.replace(/^STANDARD\./, '')];
-      if (unraised) pc.report('OPG-PLSQL-0073', { detail: `handler for ${n.replace(/^STANDARD\./, '')} in ${pc.object}: ${unraised}, so this handler does not run` });
+      if (unraised)
+        pc.report('OPG-PLSQL-0073', {
+          detail: `handler for ${n.replace(/^STANDARD\./, '')} in ${pc.object}: ${unraised}, so this handler does not run${n.endsWith('ACCESS_INTO_NULL') ? ' for those' : ''}`,
+        });
       const c = pc.condition(n);
       if (!c) {
         pc.fail(`exception ${n} is not declared in this unit (package exceptions are converted with packages)`);
@@ -474,6 +483,27 @@ function savepointBeforeBlock(list: PlStatement[]): PlStatement[] {
   return out;
 }
 
+/** Attribute assignments already given their ACCESS_INTO_NULL guard (accessIntoNullGuard). */
+const accessGuarded = new WeakSet<PlStatement>();
+
+/**
+ * `v.attr… := x` where v is a local variable or parameter of an object type: Oracle raises
+ * ACCESS_INTO_NULL (ORA-06530) when v is atomically null, where PostgreSQL would build the row;
+ * the guard raises it (SQLSTATE null_value_not_allowed, the exception's condition). Not for SELF
+ * (never null in a method) nor records.
+ */
+function accessIntoNullGuard(t: Expr, pc: PlContext): string[] | undefined {
+  if (t.kind !== 'column' || t.parts.length < 2 || t.parts[0] === 'SELF' || t.parts.some((p) => p.startsWith('%'))) return undefined;
+  const info = pc.lookup(t.parts[0]);
+  if (!info || (info.kind !== 'variable' && info.kind !== 'param')) return undefined;
+  if (!objectTypeOf(pc.cctx, staticType({ kind: 'column', parts: [t.parts[0]] }, pc))) return undefined;
+  return [
+    `IF ${id(t.parts[0])} IS NOT DISTINCT FROM NULL THEN`,
+    `${IND}RAISE null_value_not_allowed USING MESSAGE = 'ORA-06530: Reference to uninitialized composite';`,
+    'END IF;',
+  ];
+}
+
 function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: BlockOptions): string[] {
   const pad = IND.repeat(depth);
   const labels = (s.labels ?? []).map((l) => `${pad}<<${id(l)}>>`);
@@ -506,6 +536,13 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       if (hoisted) return out(...hoisted.pre, ...emitStatements([{ ...s, value: hoisted.expr }], pc, 0, opts));
       const toMap = mapAssign(t, s.value, pc) ?? anydataAssign(t, s.value, pc);
       if (toMap) return out(...toMap);
+      // v.attr := x on an atomically null object: Oracle raises ACCESS_INTO_NULL (ORA-06530),
+      // PostgreSQL would make the object.
+      const guard = accessGuarded.has(s) ? undefined : accessIntoNullGuard(t, pc);
+      if (guard) {
+        accessGuarded.add(s);
+        return [...out(...guard), ...emitStatement(s, pc, depth, opts)];
+      }
       // Targets PL/pgSQL cannot write directly (through a package getter, deep in a jsonb map).
       const deep = deepAssign(t, s.value, pc, (target, value) => emitStatements([{ kind: 'assign', target, value }], pc, 0, opts));
       if (deep) return out(...deep);
