@@ -20,7 +20,7 @@ import { parseStatement } from '../../parser/statement.js';
 import { leadingWords } from '../../source/script.js';
 import { rewriteDml } from '../../rules/dml.js';
 import { rewriteQuery } from '../../rules/expressions.js';
-import { inferType } from '../../rules/infer.js';
+import { classOfDataType, inferType } from '../../rules/infer.js';
 import { mapExprDeep, mapQueryDeep, walkExpr } from '../../rules/walk.js';
 import { translate } from '../../translate/index.js';
 import { BUILTIN_PACKAGE, collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
@@ -742,7 +742,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         return local;
       });
       return [
-        ...out(`FETCH ${cursorName} INTO ${fetchTargets.join(', ')};`),
+        ...out(...keepOnNotFound(`FETCH ${cursorName} INTO ${fetchTargets.join(', ')};`, s.into, pc)),
         ...(fetchSetters.length ? [`${pad}IF FOUND THEN ${fetchSetters.join(' ')} END IF;`] : []),
         ...(pc.cursorFound.has(s.cursor) ? [`${pad}${cursorStateName(s.cursor, 'found')} := FOUND;`] : []),
         // PERFORM sets FOUND: only run when the FETCH found a row, so FOUND stays as it left it.
@@ -868,6 +868,35 @@ function bulkTargets(targets: Expr[], pc: PlContext): { reset: string[]; row: st
       );
   }
   return { reset, row: rows.join(', '), append, store };
+}
+
+/**
+ * A FETCH that finds no row leaves its INTO variables as they were in Oracle (the idiom
+ * `v := default; OPEN c; FETCH c INTO v; CLOSE c;` keeps the default; the variables still hold the
+ * last row after the loop); PL/pgSQL sets them to NULL. The scalar variables and parameters
+ * among the targets are copied first and put back when no row came (FOUND is left as the FETCH
+ * set it). Record and collection targets are not copied.
+ */
+function keepOnNotFound(fetch: string, targets: Expr[], pc: PlContext): string[] {
+  const scalar = (e: Expr): e is Expr & { kind: 'column' } => {
+    if (e.kind !== 'column' || e.parts.length !== 1) return false;
+    const v = pc.lookup(e.parts[0]);
+    // PL/pgSQL's %TYPE names scalar variables only (not records nor composite values).
+    const t = v?.type && pc.oracleType(v.type);
+    return (v?.kind === 'variable' || v?.kind === 'param') && !!t && classOfDataType(t).cls !== 'unknown' && !pc.isCollectionType(t);
+  };
+  const names = targets.filter(scalar).map((t) => t.parts[0]);
+  if (!names.length) return [fetch];
+  return [
+    'DECLARE',
+    ...names.map((n, i) => `${IND}opg_keep${i} ${id(n)}%TYPE := ${id(n)};`),
+    'BEGIN',
+    `${IND}${fetch}`,
+    `${IND}IF NOT FOUND THEN`,
+    ...names.map((n, i) => `${IND}${IND}${id(n)} := opg_keep${i};`),
+    `${IND}END IF;`,
+    'END;',
+  ];
 }
 
 /** After OPEN: %FOUND is NULL and %ROWCOUNT 0 until the first FETCH. */
