@@ -565,6 +565,11 @@ function columnType(parts: OraName[], ctx: ExprContext): OraType {
     const t = ctx.pathType(parts);
     if (t) return classOfDataType(t);
   }
+  // Functions without parentheses, which the parser reads as names (no column of the scope has the name).
+  if (parts.length === 1) {
+    if (column === 'SYSTIMESTAMP' || column === 'CURRENT_TIMESTAMP' || column === 'LOCALTIMESTAMP') return T('timestamp');
+    if (column === 'CURRENT_DATE') return T('date');
+  }
   return UNKNOWN;
 }
 
