@@ -1562,6 +1562,17 @@ const entries: CatalogEntry[] = [
     rule: 'rules/json-table',
   },
   {
+    id: 'OPG-EXPR-0026',
+    title: 'Month interval added to a month-end date',
+    severity: 'warning',
+    effortMinutes: 5,
+    message: 'A date plus or minus {expr} (a year-month interval): where the day does not exist in the target month (January 31 + 1 month) Oracle raises ORA-01839, PostgreSQL returns the last day of that month',
+    suggestion:
+      'If the code relies on the error, check the day before adding; if month-end dates should stay at month end, use ADD_MONTHS (converted with its month-end rule) instead of the interval.',
+    why: 'Oracle datetime arithmetic with INTERVAL YEAR TO MONTH keeps the day of the month and rejects impossible dates; PostgreSQL clamps the day to the length of the month.',
+    rule: 'rules/operators',
+  },
+  {
     id: 'OPG-EXPR-0021',
     title: 'XQuery evaluated as XPath 1.0',
     severity: 'info',

@@ -55,6 +55,18 @@ export function rewriteBinary(e: BinaryExpr, ctx: ExprContext, rewrite: (x: Expr
   return { ...e, left, right };
 }
 
+/**
+ * An INTERVAL YEAR TO MONTH value (INTERVAL 'n' MONTH / YEAR / YEAR TO MONTH, NUMTOYMINTERVAL,
+ * TO_YMINTERVAL): added to a date whose day is not in the target month, Oracle raises ORA-01839
+ * where PostgreSQL returns the last day of that month (reported, OPG-EXPR-0026).
+ */
+function yearMonthInterval(e: Expr): boolean {
+  if (e.kind === 'paren') return yearMonthInterval(e.expr);
+  if (e.kind === 'unary') return yearMonthInterval(e.operand);
+  if (e.kind === 'interval-literal') return /^(YEAR|MONTH)/i.test(e.from);
+  return e.kind === 'call' && e.name.length === 1 && (e.name[0] === 'NUMTOYMINTERVAL' || e.name[0] === 'TO_YMINTERVAL');
+}
+
 function dateArithmetic(
   e: BinaryExpr,
   left: Expr,
@@ -68,6 +80,11 @@ function dateArithmetic(
   if (isDateType(lt)) {
     if (op === '-' && lt.cls === 'date' && rt.cls === 'date') return daysBetween(left, right);
     if (numberish(rt)) return addDays(left, right, op);
+    if (rt.cls === 'interval' && yearMonthInterval(e.right)) {
+      const r = e.right;
+      const expr = r.kind === 'interval-literal' ? `INTERVAL '${r.value}' ${r.from}${r.to ? ` TO ${r.to}` : ''}` : describe(r);
+      report(ctx, 'OPG-EXPR-0026', { expr });
+    }
     if (rt.cls === 'unknown' && op === '+') {
       report(ctx, 'OPG-EXPR-0005', {
         expr: describe(e.right),
