@@ -15,6 +15,7 @@ const db = scratchDatabase('pkg', 'package', async (s) => {
   await s.query(readFileSync('fixtures/plsql/package-cursor-fetch-elsewhere/expected.pg.sql', 'utf8'));
   await s.query('INSERT INTO pf_item VALUES (1), (2), (4)');
   await s.query(readFileSync('fixtures/plsql/package-record-variable-fields/expected.pg.sql', 'utf8'));
+  await s.query(readFileSync('fixtures/plsql/package-variable-length-check/expected.pg.sql', 'utf8'));
   await s.query("INSERT INTO pcs_task VALUES (1, 1, 'low'), (2, 5, 'high'), (3, 3, 'mid'), (4, 4, 'four'), (5, 2, 'five'), (6, 9, 'six')");
 });
 const session = () => db.session();
@@ -112,6 +113,18 @@ describe('package record variables (PostgreSQL 15)', () => {
       // collection field grows by one per call; an INDEX BY table of records keeps element 7.
       expect(await one(a, 'SELECT prf3_b.demo()')).toBe('51:init:1,20,3,40,:seven3:1');
       expect(await one(a, 'SELECT prf3_b.demo()')).toBe('51:init:1,20,3,40,40,:seven3:1');
+    } finally {
+      await a.end();
+    }
+  });
+
+  // PL/SQL Language Reference, "VALUE_ERROR": a value too long for a VARCHAR2(n) variable, or past
+  // a NUMBER(p)'s precision, raises it; the variable keeps its value.
+  it('raises VALUE_ERROR for a value longer than a package variable is declared', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await session();
+    try {
+      expect(await one(a, 'SELECT pvl_pkg.demo()')).toBe('AB,13,8 value_error, still AB value_error, still 13');
     } finally {
       await a.end();
     }

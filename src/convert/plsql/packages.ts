@@ -411,11 +411,18 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
   );
   for (const [v, type] of types) {
     const name = quoteIdent(pgNameOf(v));
+    // A length-constrained character variable: the value goes through a local of the declared
+    // type, whose assignment raises for a longer value (VALUE_ERROR, ORA-06502, as Oracle does);
+    // a parameter's length is not checked by PostgreSQL.
+    const checked = lengthChecked(info.variables.get(v)?.type);
+    const store = checked
+      ? `DECLARE\n  opg_v ${type} := p_value;\nBEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, opg_v::text, false);\nEND;`
+      : `BEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, p_value::text, false);\nEND;`;
     out.push(
       `CREATE OR REPLACE FUNCTION ${schema}.${name}()\nRETURNS ${type}\nLANGUAGE plpgsql\nAS $body$\nBEGIN\n  PERFORM ${schema}.opg_init();\n  RETURN nullif(current_setting(${setting(v)}, true), '')::${type};\nEND;\n$body$;`,
     );
     out.push(
-      `CREATE OR REPLACE FUNCTION ${schema}.${quoteIdent(`opg_set_${pgNameOf(v)}`)}(p_value ${type})\nRETURNS void\nLANGUAGE plpgsql\nAS $body$\nBEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, p_value::text, false);\nEND;\n$body$;`,
+      `CREATE OR REPLACE FUNCTION ${schema}.${quoteIdent(`opg_set_${pgNameOf(v)}`)}(p_value ${type})\nRETURNS void\nLANGUAGE plpgsql\nAS $body$\n${store}\n$body$;`,
     );
   }
   if (info.scope === 'statement') {
@@ -512,4 +519,12 @@ export function convertPackage(
     ...typeObjects(spec.failed),
     ...objects,
   ];
+}
+
+/**
+ * A character type with a length (VARCHAR2(n), CHAR(n) …): PostgreSQL checks the length on
+ * assignment, and an explicit cast truncates instead (the assignment statement passes such a value as text).
+ */
+export function lengthChecked(t: DataType | undefined): boolean {
+  return !!t && !t.attribute && !t.schema && t.args.length > 0 && ['VARCHAR2', 'VARCHAR', 'NVARCHAR2', 'CHAR', 'NCHAR', 'CHARACTER'].includes(t.name);
 }

@@ -12,7 +12,7 @@ import { packageSparseUses, sparseUses } from './sparse-use.js';
 import { knownTexts, textOf } from './known-text.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 import { candidatesOf, castCallArgs } from './overload-resolution.js';
-import { nestedArrayReason, type PackageInfo } from './packages.js';
+import { lengthChecked, nestedArrayReason, type PackageInfo } from './packages.js';
 import { printExpr } from '../../emit/pg/expr.js';
 import { printQuery } from '../../emit/pg/query.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
@@ -573,7 +573,9 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       if (pv) {
         const type = pv.info.variables.get(pv.name)!.type;
         return out(
-          `PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}((${pc.expr(implicitText(s.value, type, pc))})::${pc.resolvedType(type, pv.name)});`,
+          // A character value of a length-checked variable goes as text: the setter checks the
+          // length (an explicit cast to varchar(n) would truncate where Oracle raises VALUE_ERROR).
+          `PERFORM ${quoteIdent(pc.ectx.mapSchema(pv.info.name))}.${quoteIdent(`opg_set_${pgNameOf(pv.name)}`)}((${pc.expr(implicitText(s.value, type, pc))})::${lengthChecked(type) ? 'text' : pc.resolvedType(type, pv.name)});`,
         );
       }
       const target = pc.exprNode(s.target);
