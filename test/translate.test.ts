@@ -102,6 +102,14 @@ describe('translate()', () => {
     expect(f?.location).toMatchObject({ file: 'x.sql', line: 2 });
   });
 
+  it('does not turn a SELECT … INTO outside PL/SQL into CREATE TABLE AS', () => {
+    // Oracle accepts SELECT … INTO only in PL/SQL; PostgreSQL's SQL would create a table v_name.
+    const t = translate('select name into v_name from emp where id = 1;\nbegin\n  select name into v_name from emp where id = 1;\nend;\n/\n');
+    expect(t.sql).toContain('-- orapg: not translated: SELECT … INTO outside PL/SQL');
+    expect(t.sql).toContain('SELECT name INTO STRICT v_name FROM emp WHERE id = 1;');
+    expect(t.findings.filter((f) => f.id === 'OPG-EXPR-0004')).toHaveLength(1);
+  });
+
   it('never copies a CONNECT password', () => {
     const t = translate('CONNECT scott/tiger@orcl\nselect 1 from dual;');
     expect(t.sql).not.toContain('tiger');

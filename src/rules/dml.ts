@@ -15,7 +15,7 @@ import type {
 } from '../ast/dml.js';
 import type { Expr } from '../ast/expr.js';
 import type { FromItem, Query, TableRef } from '../ast/query.js';
-import { call, lit } from './builders.js';
+import { call, lit, notConverted } from './builders.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
 import { type ExprContext, rewriteExpr, rewriteQuery } from './expressions.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
@@ -263,6 +263,10 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
   const inPlsql = !!opts.inPlsql;
   switch (s.kind) {
     case 'select':
+      // SELECT … INTO is PL/SQL only (Oracle's SQL rejects it); PostgreSQL's SQL reads it as
+      // CREATE TABLE … AS (a table named after the variable), or rejects several targets.
+      if (!inPlsql && s.query.kind === 'select' && s.query.into)
+        notConverted(ctx, 'SELECT … INTO outside PL/SQL (in PostgreSQL SQL it creates a table; run it inside a PL/pgSQL block, or fetch the row in the application)');
       return { ...s, query: rewriteQuery(s.query, ctx) };
     case 'insert': {
       const r = { ...s, target: rewriteTarget(s.target, 'INSERT', ctx) };
