@@ -1266,6 +1266,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql',
   },
   {
+    id: 'OPG-PLSQL-0074',
+    title: 'NO_DATA_FOUND from a function called in SQL',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      "Where the query relied on getting NULL for a missing row, catch it in the function (EXCEPTION WHEN no_data_found THEN RETURN NULL) or call a variant that does; keep the error where PL/SQL callers expect NO_DATA_FOUND.",
+    why: "Oracle's SQL engine reads ORA-01403 raised inside a PL/SQL function it calls as 'no more data' and gives NULL for the call, while a PL/SQL caller gets the exception; a PostgreSQL function cannot tell a SQL caller from a PL/pgSQL one, and the error aborts the statement.",
+    rule: 'convert/plsql',
+  },
+  {
     id: 'OPG-PLSQL-0032',
     title: 'Procedure renamed (a function has the same signature)',
     severity: 'warning',

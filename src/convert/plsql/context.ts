@@ -1,7 +1,7 @@
 /** State of one PL/SQL unit's conversion: names in scope, exceptions, findings, expression rules. */
 import type { OraName, QualifiedName } from '../../ast/common.js';
 import type { DataType, Expr } from '../../ast/expr.js';
-import type { Declaration, Param, TriggerDef } from '../../ast/plsql.js';
+import type { Declaration, Param, Subprogram, TriggerDef } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printExpr, printType } from '../../emit/pg/expr.js';
 import { pgNameOf, quoteIdent, quoteLiteral } from '../../emit/quote.js';
@@ -16,6 +16,7 @@ import type { ConvertContext } from '../context.js';
 import { builtinFunction } from './builtins.js';
 import { builtinPackageExpr } from './builtin-packages.js';
 import { assignsEnclosing, extraArgs, type NestedRoutine, nestedName } from './nested.js';
+import { unhandledNoDataFound } from './ndf-in-sql.js';
 import { BUILTIN_EXCEPTIONS, PREDEFINED, SQLERRM_HELPER, SQLERRM_TEXT, knownSqlerrm, sqlcodeStates, sqlcodeText, sqlstateForOra } from './exceptions.js';
 import { elementOf, fieldsOf, lowerChain } from './chains.js';
 import { attributes, lowerObjectExpr, objectTypeOf, staticType } from './objects.js';
@@ -1052,11 +1053,13 @@ export class PlContext {
         const call = castCallArgs(overloads, x.args, this, 'function', `${ref.info.name}.${ref.member}`, (v) => mapExprDeep(v, (y) => this.plsqlNode(y)), ref.info);
         if (hasOutParams(call.unit ?? unit))
           this.fail(`call of ${ref.info.name}.${ref.member}, a function with OUT parameters, inside an expression (only v := f(…) is converted: assign the result to a variable first)`);
+        this.noteSqlCall(`${ref.info.name}.${ref.member}`, call.unit ?? unit);
         return { ...x, name: [ref.info.name, ref.member], args: call.args };
       }
     }
     const standalone = x.kind === 'call' && !x.name[0].startsWith('OPG_') ? standaloneUnit(x.name, this) : undefined;
     if (standalone && x.kind === 'call') {
+      this.noteSqlCall(standalone.name.name, standalone);
       // Oracle converts arguments implicitly; PostgreSQL finds no function for a number passed
       // to a varchar parameter (implicit-text.ts).
       const args = textArgs(standalone, x.args, this, true);
@@ -1221,6 +1224,18 @@ export class PlContext {
 
   /** Expressions being converted are inside a SQL statement (set by the statement emitter). */
   inSql = false;
+
+  /**
+   * A call of function `name` of the sources: inside a SQL statement, a NO_DATA_FOUND it lets
+   * escape gives NULL in Oracle, an error here (ndf-in-sql.ts); reported once per function.
+   */
+  noteSqlCall(name: string, unit: Subprogram): void {
+    if (!this.inSql) return;
+    const what = unhandledNoDataFound(unit);
+    if (!what) return;
+    const detail = `${this.object} calls ${name} inside a SQL statement; ${name} lets NO_DATA_FOUND escape (${what}): called from SQL, Oracle gives NULL for the call and the statement goes on, PostgreSQL raises no_data_found`;
+    if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0074' && f.message === detail)) this.report('OPG-PLSQL-0074', { detail });
+  }
 
   /** The unit calls DBMS_OUTPUT.PUT (partial lines): PUT_LINE and NEW_LINE send the pending text. */
   usesPut = false;
