@@ -24,10 +24,18 @@ export function numberToChar(all: Expr[], t: OraType, ctx: ExprContext): Expr {
   const a = all.slice(0, 2);
   if (all.length === 3) {
     const f = stringValue(all[1]);
-    if (f === undefined || /[DG]/i.test(f.replace(/"[^"]*"/g, '')))
+    const elements = f?.replace(/"[^"]*"/g, '');
+    if (elements === undefined || /[DG]/i.test(elements))
       report(ctx, 'OPG-EXPR-0006', {
         what: 'TO_CHAR(number, format, NLS_NUMERIC_CHARACTERS) with D or G elements',
         target: 'to_char(number, format): the decimal and group characters come from the lc_numeric of the PostgreSQL server, the NLS argument is dropped',
+      });
+    // NLS_CURRENCY / NLS_ISO_CURRENCY / NLS_DUAL_CURRENCY name the symbol of L, C and U.
+    const nls = stringValue(all[2])?.toUpperCase();
+    if ((nls === undefined || nls.includes('CURRENCY')) && (elements === undefined || /[LCU]/i.test(elements)))
+      report(ctx, 'OPG-EXPR-0006', {
+        what: 'TO_CHAR(number, format, NLS_CURRENCY) with a currency element (L, C, U)',
+        target: 'to_char(number, format): the currency symbol comes from the lc_monetary of the PostgreSQL server, the NLS argument is dropped',
       });
   }
   const fmt = a.length === 2 ? stringValue(a[1]) : undefined;
