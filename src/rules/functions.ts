@@ -124,6 +124,10 @@ const MISC_RULES: Record<string, FunctionRule> = {
   USERENV: (a, c, ctx) => {
     const key = a[0]?.kind === 'literal' ? a[0].value.toUpperCase() : '';
     if (key === 'SESSIONID') return call('pg_backend_pid');
+    const nls = sessionNls(key, `USERENV('${key}')`, ctx);
+    if (nls) return nls;
+    if (key === 'CLIENT_INFO')
+      return call('nullif', call('current_setting', lit('opg_appinfo.client_info'), { kind: 'pseudo', name: 'true' }), lit(''));
     notConverted(ctx, `USERENV('${key}') has no PostgreSQL equivalent (the session's client and NLS settings are not known to the server)`);
     return c;
   },
@@ -162,6 +166,8 @@ const MISC_RULES: Record<string, FunctionRule> = {
       }
       // A number identifying the session, as text: the backend process id.
       if (key === 'SID' || key === 'SESSIONID') return cast(call('pg_backend_pid'), 'text');
+      const nls = sessionNls(key, `SYS_CONTEXT('USERENV', '${key}')`, ctx);
+      if (nls) return nls;
     }
     report(ctx, 'OPG-EXPR-0001', { name: `SYS_CONTEXT('${ns}', '${key}')` });
     return { ...c, name: ['sys_context'] };
@@ -265,3 +271,27 @@ export const FUNCTION_RULES: Record<string, FunctionRule> = {
   ...XML_RULES,
   ...LOB_HASH_RULES,
 };
+
+/**
+ * The session's language and NLS parameters, as the Oracle session the conversion assumes
+ * (AMERICAN_AMERICA, AL32UTF8, the default formats: the assumptions the date and number rules
+ * make too). PostgreSQL has no such session settings; reported, since a client with other NLS
+ * settings got other values from Oracle.
+ */
+const SESSION_NLS: Record<string, string> = {
+  LANG: 'US',
+  LANGUAGE: 'AMERICAN_AMERICA.AL32UTF8',
+  NLS_TERRITORY: 'AMERICA',
+  NLS_DATE_LANGUAGE: 'AMERICAN',
+  NLS_CALENDAR: 'GREGORIAN',
+  NLS_SORT: 'BINARY',
+  NLS_CURRENCY: '$',
+  NLS_DATE_FORMAT: 'DD-MON-RR',
+};
+
+function sessionNls(key: string, what: string, ctx: ExprContext): Expr | undefined {
+  const v = SESSION_NLS[key];
+  if (v === undefined) return undefined;
+  report(ctx, 'OPG-EXPR-0006', { what, target: `'${v}' (the AMERICAN_AMERICA session the conversion assumes)` });
+  return lit(v);
+}

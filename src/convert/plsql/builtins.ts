@@ -51,6 +51,27 @@ function castToRaw(arg: Expr): Expr {
   return byteaConcat(bytes);
 }
 
+/** Oracle character set names (a literal) that have a PostgreSQL encoding of the same bytes. */
+const CHARSETS: Record<string, string> = {
+  AL32UTF8: 'UTF8',
+  UTF8: 'UTF8',
+  WE8ISO8859P1: 'LATIN1',
+  WE8ISO8859P15: 'LATIN9',
+  EE8ISO8859P2: 'LATIN2',
+  WE8MSWIN1252: 'WIN1252',
+  EE8MSWIN1250: 'WIN1250',
+  CL8MSWIN1251: 'WIN1251',
+  CL8ISO8859P5: 'ISO_8859_5',
+  JA16SJIS: 'SJIS',
+  JA16EUC: 'EUC_JP',
+  ZHS16GBK: 'GBK',
+  KO16MSWIN949: 'UHC',
+};
+
+function pgEncoding(e: Expr): string | undefined {
+  return e.kind === 'literal' && e.type === 'string' ? CHARSETS[e.value.toUpperCase()] : undefined;
+}
+
 /** Positional arguments with named ones put in place (DBMS_LOB.SUBSTR(lob_loc => …, amount => …)). */
 function positional(x: FuncCall, names: string[]): (Expr | undefined)[] {
   const out: (Expr | undefined)[] = [];
@@ -107,6 +128,32 @@ export function builtinFunction(x: FuncCall, pc: PlContext): Expr | undefined {
       return x.args.length === 1 && !x.args[0].name ? castToRaw(x.args[0].value) : undefined;
     case 'UTL_RAW.CAST_TO_VARCHAR2':
       return x.args.length === 1 && !x.args[0].name ? call('convert_from', x.args[0].value, str('UTF8')) : undefined;
+    // UTL_I18N.STRING_TO_RAW(text [, charset]) / RAW_TO_CHAR(raw [, charset]): the bytes of the
+    // text in a character set, and back; without a character set, the database's (UTF8).
+    case 'UTL_I18N.STRING_TO_RAW':
+    case 'UTL_I18N.RAW_TO_CHAR': {
+      const [v, cs] = positional(x, name === 'UTL_I18N.STRING_TO_RAW' ? ['DATA', 'DST_CHARSET'] : ['DATA', 'SRC_CHARSET']);
+      const enc = cs === undefined ? 'UTF8' : pgEncoding(cs);
+      if (!v || !enc) return undefined;
+      return name === 'UTL_I18N.STRING_TO_RAW' ? call('convert_to', v, str(enc)) : call('convert_from', v, str(enc));
+    }
+    // UTL_ENCODE.BASE64_ENCODE(raw): the base 64 text as RAW, in lines of 64 characters ended by
+    // CR LF as Oracle writes them (PostgreSQL's encode() breaks lines at 76 with LF).
+    case 'UTL_ENCODE.BASE64_ENCODE': {
+      const [v] = positional(x, ['R']);
+      if (!v || x.args.length !== 1) return undefined;
+      const crlf: Expr = { kind: 'binary', op: '||', left: call('chr', num('13')), right: call('chr', num('10')) };
+      // The empty string as PostgreSQL text (an Oracle '' literal would be taken for NULL).
+      const flat = call('replace', call('encode', v, str('base64')), call('chr', num('10')), { kind: 'pseudo', name: "''" });
+      const lines = call('regexp_replace', flat, str('(.{64})(?=.)'), { kind: 'binary', op: '||', left: str('\\1'), right: crlf }, str('g'));
+      return call('convert_to', lines, str('UTF8'));
+    }
+    // BASE64_DECODE(raw): decode() skips the line breaks (CR, LF) of the encoded text.
+    case 'UTL_ENCODE.BASE64_DECODE': {
+      const [v] = positional(x, ['R']);
+      if (!v || x.args.length !== 1) return undefined;
+      return call('decode', call('convert_from', v, str('UTF8')), str('base64'));
+    }
     case 'UTL_RAW.LENGTH':
       return x.args.length === 1 && !x.args[0].name ? call('octet_length', x.args[0].value) : undefined;
     case 'UTL_RAW.CONCAT':
