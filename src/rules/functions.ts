@@ -10,7 +10,7 @@ import { looksLikeDateFormat } from './date-format.js';
 import { chr } from './functions-bytes.js';
 import { DATE_RULES, dateToChar, dateTrunc, isDateType } from './functions-date.js';
 import { NUMBER_RULES, numberToText } from './functions-number.js';
-import { STRING_RULES } from './functions-string.js';
+import { asText, STRING_RULES } from './functions-string.js';
 import { describe, type OraType } from './infer.js';
 import { NULL_RULES } from './nulls.js';
 import { numberToChar } from './number-format.js';
@@ -172,8 +172,11 @@ const MISC_RULES: Record<string, FunctionRule> = {
     report(ctx, 'OPG-EXPR-0001', { name: `SYS_CONTEXT('${ns}', '${key}')` });
     return { ...c, name: ['sys_context'] };
   },
-  LISTAGG: (a, c, ctx, _o, types) => {
-    const measure = cast(a[0], 'text');
+  LISTAGG: (a, c, ctx, orig, types) => {
+    // A NUMBER or DATE measure is converted to text as Oracle converts it implicitly (TO_CHAR
+    // without a format: .5, not 0.50; dates in NLS_DATE_FORMAT), not by PostgreSQL's cast.
+    const t = types[0]?.cls;
+    const measure = (t === 'number' && !c.distinct) || t === 'date' || t === 'timestamp' ? asText(a[0], types[0], ctx, orig[0]) : cast(a[0], 'text');
     const r: FuncCall = {
       kind: 'call',
       name: ['string_agg'],
