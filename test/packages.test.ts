@@ -16,6 +16,7 @@ const db = scratchDatabase('pkg', 'package', async (s) => {
   await s.query('INSERT INTO pf_item VALUES (1), (2), (4)');
   await s.query(readFileSync('fixtures/plsql/package-record-variable-fields/expected.pg.sql', 'utf8'));
   await s.query(readFileSync('fixtures/plsql/package-variable-length-check/expected.pg.sql', 'utf8'));
+  await s.query(readFileSync('fixtures/plsql/package-serially-reusable/expected.pg.sql', 'utf8'));
   await s.query("INSERT INTO pcs_task VALUES (1, 1, 'low'), (2, 5, 'high'), (3, 3, 'mid'), (4, 4, 'four'), (5, 2, 'five'), (6, 9, 'six')");
 });
 const session = () => db.session();
@@ -125,6 +126,27 @@ describe('package record variables (PostgreSQL 15)', () => {
     const a = await session();
     try {
       expect(await one(a, 'SELECT pvl_pkg.demo()')).toBe('AB,13,8 value_error, still AB value_error, still 13');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('SERIALLY_REUSABLE packages (PostgreSQL 15)', () => {
+  // PL/SQL Language Reference, "SERIALLY_REUSABLE Packages": the state is initialized again for
+  // each server call. Here: for each transaction (each statement in autocommit).
+  it('start from the initial state in each call', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await session();
+    try {
+      expect(Number(await one(a, 'SELECT sr_counter.bump()'))).toBe(11);
+      expect(Number(await one(a, 'SELECT sr_counter.bump()'))).toBe(11);
+      // Calls in one transaction share the state (Oracle: one server call each).
+      await a.query('BEGIN');
+      expect(Number(await one(a, 'SELECT sr_counter.bump()'))).toBe(11);
+      expect(Number(await one(a, 'SELECT sr_counter.bump()'))).toBe(12);
+      await a.query('COMMIT');
+      expect(Number(await one(a, 'SELECT sr_counter.bump()'))).toBe(11);
     } finally {
       await a.end();
     }

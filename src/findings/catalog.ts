@@ -1277,6 +1277,17 @@ const entries: CatalogEntry[] = [
     rule: 'convert/plsql',
   },
   {
+    id: 'OPG-PLSQL-0075',
+    title: 'SERIALLY_REUSABLE package state kept for the transaction',
+    severity: 'warning',
+    effortMinutes: 10,
+    message: '{detail}',
+    suggestion:
+      'Check the callers: code that calls the package several times in one transaction and expects its variables back at their defaults in each call must reset them itself (or the calls must run in separate transactions).',
+    why: 'Oracle keeps the state of a SERIALLY_REUSABLE package for one server call and initializes it again in the next; PostgreSQL has no server-call scope, the nearest is the transaction: the settings holding the state are set with is_local, so they end with the transaction (each call in autocommit), and the initialization runs again in the next one.',
+    rule: 'convert/plsql/packages',
+  },
+  {
     id: 'OPG-PLSQL-0032',
     title: 'Procedure renamed (a function has the same signature)',
     severity: 'warning',

@@ -361,18 +361,27 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
   const key = (name: string) =>
     info.scope === 'statement' ? `(${quoteLiteral(`${prefix}.${name}_`)} || pg_trigger_depth())` : quoteLiteral(`${prefix}.${name}`);
   const setting = (v: OraName) => key(pgNameOf(v).toLowerCase());
+  // PRAGMA SERIALLY_REUSABLE: Oracle keeps the state for one server call only, initializing it
+  // again in the next; here the settings are local to the transaction (set_config's is_local),
+  // which ends with the call in autocommit (reported).
+  const serial = seriallyReusable(info);
+  const local = serial ? 'true' : 'false';
+  if (serial)
+    pc.report('OPG-PLSQL-0075', {
+      detail: `package ${info.name} is SERIALLY_REUSABLE: its state lasts for the transaction here (settings set with is_local), where Oracle keeps it for one server call; calls made in one transaction share it, and a ROLLBACK or an error caught by a handler also reverts assignments`,
+    });
   const initLines: string[] = [
     `IF current_setting(${key('opg_initialized')}, true) = 'y' THEN`,
     '  RETURN;',
     'END IF;',
-    `PERFORM set_config(${key('opg_initialized')}, 'y', false);`,
+    `PERFORM set_config(${key('opg_initialized')}, 'y', ${local});`,
   ];
   const types = new Map<OraName, string>();
   for (const [v, d] of info.variables) {
     const sub = new PlContext(pc.cctx, 'procedure', pc.object, pc.location);
     sub.pkg = info;
     const type = sub.resolvedType(d.type, v);
-    const dflt = d.default ? `PERFORM set_config(${setting(v)}, (${sub.expr(d.default)})::${type}::text, false);` : undefined;
+    const dflt = d.default ? `PERFORM set_config(${setting(v)}, (${sub.expr(d.default)})::${type}::text, ${local});` : undefined;
     if (type.includes('%')) sub.fail(`package variable ${v}: ${type} names a column or variable that is not known`);
     if (sub.unconvertible.length || sub.ectx.unconvertible?.length) {
       const why = [...sub.unconvertible, ...(sub.ectx.unconvertible ?? [])].join('; ');
@@ -416,8 +425,8 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
     // a parameter's length is not checked by PostgreSQL.
     const checked = lengthChecked(info.variables.get(v)?.type);
     const store = checked
-      ? `DECLARE\n  opg_v ${type} := p_value;\nBEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, opg_v::text, false);\nEND;`
-      : `BEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, p_value::text, false);\nEND;`;
+      ? `DECLARE\n  opg_v ${type} := p_value;\nBEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, opg_v::text, ${local});\nEND;`
+      : `BEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, p_value::text, ${local});\nEND;`;
     out.push(
       `CREATE OR REPLACE FUNCTION ${schema}.${name}()\nRETURNS ${type}\nLANGUAGE plpgsql\nAS $body$\nBEGIN\n  PERFORM ${schema}.opg_init();\n  RETURN nullif(current_setting(${setting(v)}, true), '')::${type};\nEND;\n$body$;`,
     );
@@ -431,7 +440,7 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
     out.push(
       `CREATE OR REPLACE FUNCTION ${schema}.opg_reset()\nRETURNS void\nLANGUAGE plpgsql\nAS $body$\nBEGIN\n${resets.join('\n')}\n  PERFORM ${schema}.opg_init();\nEND;\n$body$;`,
     );
-  } else pc.report('OPG-PLSQL-0011', { object: pc.object, count: info.variables.size });
+  } else if (!serial) pc.report('OPG-PLSQL-0011', { object: pc.object, count: info.variables.size });
   return [{ label: pc.object, pc, texts: out }, ...parts];
 }
 
@@ -527,4 +536,9 @@ export function convertPackage(
  */
 export function lengthChecked(t: DataType | undefined): boolean {
   return !!t && !t.attribute && !t.schema && t.args.length > 0 && ['VARCHAR2', 'VARCHAR', 'NVARCHAR2', 'CHAR', 'NCHAR', 'CHARACTER'].includes(t.name);
+}
+
+/** PRAGMA SERIALLY_REUSABLE in the package specification or body. */
+function seriallyReusable(info: PackageInfo): boolean {
+  return [...(info.spec?.declarations ?? []), ...(info.body?.declarations ?? [])].some((d) => d.kind === 'pragma' && d.name.toUpperCase() === 'SERIALLY_REUSABLE');
 }
