@@ -49,6 +49,8 @@ export function textArgs(unit: Subprogram, args: FuncArg[], pc: PlContext, uncas
     const to = pc.oracleType(p.type);
     const want = to && classOfDataType(to).cls;
     const from = inferType(a.value, pc.ectx);
+    // A CHAR(n) value keeps its blank padding (textValue).
+    if (want === 'string' && from.charLength && a.value.kind === 'column' && !classOfDataType(to).charLength) return { ...a, value: textValue(a.value, p.type, pc) };
     const fn =
       want === 'string' && (from.cls === 'number' || from.cls === 'date' || from.cls === 'timestamp')
         ? 'TO_CHAR'
@@ -72,6 +74,10 @@ function textValue(value: Expr, target: DataType | undefined, pc: PlContext): Ex
   if (want === 'date') return nlsDateLiteral(value, pc.ectx) ?? value;
   if (want !== 'string') return value;
   const from = inferType(value, pc.ectx);
+  // A CHAR(n) variable or column stored in a VARCHAR2 (or other non-CHAR) variable keeps its
+  // blank padding in Oracle; PostgreSQL's cast of char(n) to varchar drops it.
+  if (from.charLength && value.kind === 'column' && !classOfDataType(to).charLength)
+    return { kind: 'call', name: ['RPAD'], args: [{ value }, { value: { kind: 'literal', type: 'number', value: String(from.charLength) } }] };
   // A DATE stored in a character variable: TO_CHAR with the session's (default) format.
   if (from.cls === 'date' || from.cls === 'timestamp') return { kind: 'call', name: ['TO_CHAR'], args: [{ value }] };
   // Integers print the same either way; BINARY_DOUBLE text differs in other ways (not handled here).
@@ -140,6 +146,12 @@ export function targetType(target: Expr, pc: PlContext): DataType | undefined {
   return pc.lookup(target.parts[0]) ? pc.ectx.pathType?.(target.parts) : undefined;
 }
 
+function targetIsChar(target: Expr, pc: PlContext): boolean {
+  const to = targetType(target, pc);
+  const o = to && pc.oracleType(to);
+  return !!o && !!classOfDataType(o).charLength;
+}
+
 /**
  * SELECT … INTO: a select-list item of a non-integer NUMBER type (in the query's scope) fetched
  * into a character variable becomes TO_CHAR(item), as Oracle converts it.
@@ -153,9 +165,13 @@ export function textItems(q: SelectQuery, targets: Expr[], pc: PlContext): Selec
   });
   if (!wanted.some(Boolean)) return q.items;
   const types = queryColumnTypes({ ...q, into: undefined }, pc.ectx);
-  return q.items.map((item, i) =>
-    wanted[i] && types[i]?.type.cls === 'number' && types[i].type.pg === 'numeric'
-      ? { ...item, expr: { kind: 'call', name: ['TO_CHAR'], args: [{ value: item.expr }] } }
-      : item,
-  );
+  return q.items.map((item, i) => {
+    if (!wanted[i]) return item;
+    if (types[i]?.type.cls === 'number' && types[i].type.pg === 'numeric') return { ...item, expr: { kind: 'call', name: ['TO_CHAR'], args: [{ value: item.expr }] } };
+    // A CHAR(n) column fetched into a VARCHAR2 variable keeps its blank padding in Oracle.
+    const n = types[i]?.type.charLength;
+    return n && item.expr.kind === 'column' && !targetIsChar(targets[i], pc)
+      ? { ...item, expr: { kind: 'call', name: ['RPAD'], args: [{ value: item.expr }, { value: { kind: 'literal', type: 'number', value: String(n) } }] } }
+      : item;
+  });
 }
