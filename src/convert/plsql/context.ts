@@ -1225,6 +1225,9 @@ export class PlContext {
   /** Expressions being converted are inside a SQL statement (set by the statement emitter). */
   inSql = false;
 
+  /** The procedure of the sources called since the unit's last SQL statement, which runs SQL itself (statements.ts noteImplicitCursor). */
+  sqlCursorAfterCall: string | undefined;
+
   /**
    * A call of function `name` of the sources: inside a SQL statement, a NO_DATA_FOUND it lets
    * escape gives NULL in Oracle, an error here (ndf-in-sql.ts); reported once per function.
@@ -1387,6 +1390,10 @@ export class PlContext {
       return { kind: 'paren', expr: { kind: 'binary', op: '=', left: state, right: { kind: 'literal', type: 'string', value: attr === 'FOUND' ? 'y' : 'n' } } };
     }
     if (pkg && attr === 'ISOPEN') cursor = [pkg.variable];
+    if (isSql && attr !== 'ISOPEN' && this.sqlCursorAfterCall) {
+      const detail = `SQL%${attr} read after the call of ${this.sqlCursorAfterCall} in ${this.object}: in Oracle it describes the last SQL statement run in ${this.sqlCursorAfterCall}; here it describes the last SQL statement of ${this.object} before the call`;
+      if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0007' && f.message === detail)) this.report('OPG-PLSQL-0007', { detail });
+    }
     switch (attr) {
       case 'FOUND':
         if (isSql && this.foundViaRowcount) return this.rowcountTest('>');

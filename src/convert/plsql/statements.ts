@@ -441,7 +441,36 @@ function thenCondition(e: Expr, pc: PlContext): string {
 }
 
 export function emitStatements(list: PlStatement[], pc: PlContext, depth: number, opts: BlockOptions): string[] {
-  return savepointBeforeBlock(list).flatMap((s) => emitStatement(s, pc, depth, opts));
+  return savepointBeforeBlock(list).flatMap((s) => {
+    const lines = emitStatement(s, pc, depth, opts);
+    noteImplicitCursor(s, pc);
+    return lines;
+  });
+}
+
+/**
+ * SQL%ROWCOUNT, SQL%FOUND and SQL%NOTFOUND describe the last SQL statement the session ran, in
+ * Oracle also one run inside a called procedure; here they describe the caller's own last
+ * statement. After a call of a procedure of the sources that runs SQL, reading them is reported
+ * (PlContext.sqlCursorAfterCall, read by the cursor attributes).
+ */
+function noteImplicitCursor(s: PlStatement, pc: PlContext): void {
+  if (s.kind === 'execute-immediate' || s.kind === 'forall' || (s.kind === 'sql' && s.statement.kind !== 'transaction')) pc.sqlCursorAfterCall = undefined;
+  if (s.kind !== 'call') return;
+  const c = s.call.kind === 'call' ? s.call.name : s.call.kind === 'column' ? s.call.parts : undefined;
+  if (!c || c.some((p) => p.startsWith('%'))) return;
+  const member = c.length <= 2 ? pc.packageMember(c) : undefined;
+  const unit = member?.info.subprograms.get(member.member) ?? standaloneUnit(c, pc);
+  if (unit?.block && runsSql(unit.block)) pc.sqlCursorAfterCall = c.join('.');
+}
+
+/** The tree holds a SQL statement that sets the implicit cursor (DML, SELECT … INTO, EXECUTE IMMEDIATE). */
+function runsSql(x: unknown): boolean {
+  if (!x || typeof x !== 'object') return false;
+  const o = x as { kind?: string; statement?: { kind?: string } };
+  if (o.kind === 'execute-immediate' || o.kind === 'forall') return true;
+  if (o.kind === 'sql' && o.statement?.kind !== 'transaction') return true;
+  return Object.values(x).some(runsSql);
 }
 
 /** The savepoint a SAVEPOINT statement sets, or ROLLBACK TO rolls back to. */
