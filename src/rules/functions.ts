@@ -36,6 +36,24 @@ export const NEEDS_REVIEW = new Set([
   'WM_CONCAT',
   'SOUNDEX',
   'ASCIISTR',
+  // Statistical aggregates without a PostgreSQL counterpart.
+  'CORR_S',
+  'CORR_K',
+  'KURTOSIS_POP',
+  'KURTOSIS_SAMP',
+  'SKEWNESS_POP',
+  'SKEWNESS_SAMP',
+  'STATS_BINOMIAL_TEST',
+  'STATS_CROSSTAB',
+  'STATS_F_TEST',
+  'STATS_KS_TEST',
+  'STATS_MW_TEST',
+  'STATS_ONE_WAY_ANOVA',
+  'STATS_T_TEST_ONE',
+  'STATS_T_TEST_PAIRED',
+  'STATS_T_TEST_INDEP',
+  'STATS_T_TEST_INDEPU',
+  'STATS_WSR_TEST',
 ]);
 
 /** TRUNC / ROUND of a date or of a number, chosen by the inferred type of the argument. */
@@ -249,10 +267,39 @@ const MISC_RULES: Record<string, FunctionRule> = {
     notConverted(ctx, 'GROUP_ID() (PostgreSQL has no equivalent: remove the duplicate grouping sets, or use GROUP BY DISTINCT)');
     return c;
   },
+  // STATS_MODE(x): the most frequent non-NULL value; Oracle returns one of several modes, PostgreSQL's
+  // mode() the first in the order.
+  STATS_MODE: (a, c, ctx) => {
+    if (c.over) {
+      notConverted(ctx, 'STATS_MODE … OVER (…): PostgreSQL\'s mode() is not a window function; compute it per partition in a subquery (… GROUP BY the partition keys) and join it back');
+      return c;
+    }
+    return { kind: 'call', name: ['mode'], args: [], withinGroup: [{ expr: a[0] }] };
+  },
+  // APPROX_COUNT_DISTINCT(x): the exact count (within any approximation Oracle would make).
+  APPROX_COUNT_DISTINCT: (a, c) => {
+    const r: FuncCall = { kind: 'call', name: ['count'], args: [{ value: a[0] }], distinct: true };
+    if (c.over) r.over = c.over;
+    return r;
+  },
+  // ANY_VALUE(x) (PostgreSQL 16 has it, 15 not): any non-NULL value of the group; min() is one.
+  ANY_VALUE: (a, c) => ({ ...c, name: ['min'], args: [{ value: a[0] }] }),
+  // BIT_AND_AGG / BIT_OR_AGG / BIT_XOR_AGG(n): PostgreSQL's bit_and / bit_or / bit_xor, on integers.
+  BIT_AND_AGG: bitAggregate('bit_and'),
+  BIT_OR_AGG: bitAggregate('bit_or'),
+  BIT_XOR_AGG: bitAggregate('bit_xor'),
   STDDEV: oneRowIsZero('stddev'),
   VARIANCE: oneRowIsZero('variance'),
   RATIO_TO_REPORT: ratioToReport,
 };
+
+function bitAggregate(name: string): FunctionRule {
+  return (a, c, _ctx, _o, types) => ({
+    ...c,
+    name: [name],
+    args: [{ value: types[0]?.pg === 'int' || types[0]?.pg === 'bigint' ? a[0] : cast(a[0], 'bigint') }],
+  });
+}
 
 function xmlNamedArgs(name: string, a: Expr[], c: FuncCall): FuncCall {
   return {
