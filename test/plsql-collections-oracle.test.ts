@@ -17,6 +17,7 @@ const FIXTURES = [
   'record-element-number-text',
   'nested-table-delete-element',
   'collection-of-local-collections',
+  'collection-is-empty',
 ];
 const db = scratchDatabase('colloracle', 'collection semantics', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
@@ -123,6 +124,19 @@ describe('collections of collections (PostgreSQL 15)', () => {
       expect(Number(await one(a, 'SELECT cl_matrix.names()'))).toBe(3);
       // The routine using a local TABLE OF VARRAY type is not emitted (reported instead).
       expect(await one(a, "SELECT count(*) FROM pg_proc WHERE proname = 'cells'")).toBe('0');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('IS [NOT] EMPTY (PostgreSQL 15)', () => {
+  it('is NULL for an atomically null nested table', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // cie_nums() is empty, an uninitialized one neither empty nor not, (NULL) has an element.
+      expect(await one(a, 'SELECT cie_demo()')).toBe('empty, unknown, not empty');
     } finally {
       await a.end();
     }

@@ -228,7 +228,8 @@ export function defineExprRules($: $): void {
                   },
                 },
                 {
-                  // IS [NOT] EMPTY (PL/SQL collections) → cardinality test (a NULL collection is empty).
+                  // IS [NOT] EMPTY (nested tables) → cardinality test; NULL for a NULL collection,
+                  // as Oracle gives (SQL Language Reference, "IS EMPTY Condition").
                   GATE: () => imageIs($.LA(1), 'EMPTY'),
                   ALT: (): Expr => {
                     $.consume(5, T.Ident);
@@ -236,14 +237,7 @@ export function defineExprRules($: $): void {
                       (): Expr => ({
                         kind: 'binary',
                         op: not ? '>' : '=',
-                        left: {
-                          kind: 'call',
-                          name: ['coalesce'],
-                          args: [
-                            { value: { kind: 'call', name: ['cardinality'], args: [{ value: left }] } },
-                            { value: { kind: 'literal', type: 'number', value: '0' } },
-                          ],
-                        },
+                        left: { kind: 'call', name: ['cardinality'], args: [{ value: left }] },
                         right: { kind: 'literal', type: 'number', value: '0' },
                       }),
                     );
