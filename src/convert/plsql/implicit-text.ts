@@ -128,7 +128,13 @@ BEGIN
   END IF;
   RETURN round(v);
 END;
-$body$;`;
+$body$;
+-- A double precision value (DBMS_RANDOM.VALUE, BINARY_DOUBLE) has no implicit cast to numeric.
+CREATE OR REPLACE FUNCTION opg_subtype_range(v double precision, lo numeric, hi numeric)
+RETURNS numeric
+LANGUAGE sql
+IMMUTABLE
+AS $body$ SELECT opg_subtype_range(v::numeric, lo, hi) $body$;`;
 
 function rangeChecked(value: Expr, range: Range, pc: PlContext): Expr {
   if (!pc.preStatements.includes(RANGE_HELPER)) pc.preStatements.push(RANGE_HELPER);
