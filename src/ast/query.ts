@@ -26,6 +26,8 @@ export interface SelectItem {
 
 export interface SelectQuery {
   kind: 'select';
+  /** ( subquery WITH READ ONLY | WITH CHECK OPTION ): the subquery_restriction_clause. */
+  restriction?: 'READ ONLY' | 'CHECK OPTION';
   with?: WithClause;
   /** Optimizer hint text (inside /*+ … *\/), kept as a comment. */
   hint?: string;
@@ -52,6 +54,7 @@ export type GroupByItem =
 
 export interface SetQuery {
   kind: 'set';
+  restriction?: 'READ ONLY' | 'CHECK OPTION';
   with?: WithClause;
   op: 'UNION' | 'UNION ALL' | 'INTERSECT' | 'MINUS';
   left: Query;

@@ -221,6 +221,24 @@ export function defineQueryRules($: $): void {
   $.RULE('subquery', (): Query => {
     $.consume(0, T.LParen);
     const q = $.subrule(0, $.query);
+    // subquery_restriction_clause: WITH READ ONLY | WITH CHECK OPTION [CONSTRAINT name]
+    $.option(0, {
+      GATE: () => $.LA(1).tokenType === K.WITH && ($.LA(2).tokenType === K.READ || $.LA(2).tokenType === K.CHECK),
+      DEF: () => {
+        $.consume(0, K.WITH);
+        const r = $.or(0, [
+          { ALT: () => ($.consume(0, K.READ), $.consume(0, K.ONLY), 'READ ONLY' as const) },
+          { ALT: () => ($.consume(0, K.CHECK), $.consume(0, K.OPTION), 'CHECK OPTION' as const) },
+        ]);
+        $.option(1, () => {
+          $.consume(0, K.CONSTRAINT);
+          $.subrule(0, $.identifier);
+        });
+        $.ACTION(() => {
+          q.restriction = r;
+        });
+      },
+    });
     $.consume(0, T.RParen);
     return q;
   });

@@ -261,6 +261,21 @@ export interface DmlRewriteOptions {
 /** Rewrites one DML / transaction statement for PostgreSQL; findings go to ctx.findings. */
 export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOptions = {}): DmlStatement {
   const inPlsql = !!opts.inPlsql;
+  // DML through ( subquery WITH READ ONLY | WITH CHECK OPTION ): Oracle refuses the change, or
+  // the rows that would leave the subquery; a change of the base table would do neither.
+  const restricted =
+    (s.kind === 'insert' || s.kind === 'update' || s.kind === 'delete') && s.target.kind === 'subquery'
+      ? s.target.query.restriction
+      : undefined;
+  if (restricted) {
+    notConverted(
+      ctx,
+      restricted === 'READ ONLY'
+        ? `${s.kind.toUpperCase()} on an inline view WITH READ ONLY (Oracle rejects any change through it, so the statement only raises an error there: remove it, or raise the error in the code)`
+        : `${s.kind.toUpperCase()} on an inline view WITH CHECK OPTION (Oracle rejects rows the subquery would not select: create a view WITH CHECK OPTION, which PostgreSQL has, and change it, or test the condition in the statement)`,
+    );
+    return s;
+  }
   switch (s.kind) {
     case 'select':
       // SELECT … INTO is PL/SQL only (Oracle's SQL rejects it); PostgreSQL's SQL reads it as
