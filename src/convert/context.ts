@@ -7,6 +7,7 @@ import type { Subprogram } from '../ast/plsql.js';
 import type { PgName } from '../ast/pg.js';
 import { pgNameOf, shortenIdent } from '../emit/quote.js';
 import { makeFinding } from '../findings/make.js';
+import { unhandledNoDataFound } from './plsql/ndf-in-sql.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import type { ExprContext, RelationShape } from '../rules/builders.js';
 import type { PackageInfo } from './plsql/packages.js';
@@ -165,6 +166,17 @@ export class ConvertContext {
       mapSchema: this.mapSchema,
       tableColumns: (q) => this.findTable(q, table?.name)?.columns.map((c) => c.name),
       isPipelined: (name) => this.pipelined.has(name.join('.')) || this.pipelined.has(name[name.length - 1]),
+      sqlFunctionCall: (name) => {
+        // NO_DATA_FOUND escaping a function of the sources: NULL for the call in Oracle's SQL.
+        const pkg = name.length === 2 ? this.packages.get(name[0]) : undefined;
+        const unit = name.length === 1 ? this.routineUnits.get(name[0]) : pkg?.subprograms.get(name[1]);
+        const what = unit && unhandledNoDataFound(unit);
+        if (!what) return;
+        const label = name.join('.');
+        const detail = `${where.object ?? 'this statement'} calls ${label} inside a SQL statement; ${label} lets NO_DATA_FOUND escape (${what}): called from SQL, Oracle gives NULL for the call and the statement goes on, PostgreSQL raises no_data_found`;
+        if (!findings.some((f) => f.id === 'OPG-PLSQL-0074' && f.message === detail))
+          findings.push(makeFinding('OPG-PLSQL-0074', { detail }, { object: where.object, location: where.location }));
+      },
       routineSynonym: (name) => {
         const t = this.synonyms.get(name);
         return t && !this.routines.has(name) && this.routines.has(t.name) ? t : undefined;

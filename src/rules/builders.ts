@@ -35,6 +35,8 @@ export interface ExprContext {
   sequenceSynonym?: (name: OraName) => QualifiedName | undefined;
   /** The standalone routine a synonym of the sources names (syn(…)), when it names one. */
   routineSynonym?: (name: OraName) => QualifiedName | undefined;
+  /** A call of a function (name as written) in a SQL statement: reports what Oracle does differently (convert/context.ts). */
+  sqlFunctionCall?: (name: OraName[]) => void;
   /** Type of positional bind $n of dynamic SQL (the USING argument's declared type), when known. */
   bindType?: (position: number) => DataType | undefined;
   /** True for a PIPELINED function of the sources (name parts as written: [F] or [PKG, F]). */

@@ -384,6 +384,7 @@ function onConversionError(
 }
 
 function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
+  if (e.name.length <= 2 && !(e.name.length === 1 && FUNCTION_RULES[e.name[0]])) ctx.sqlFunctionCall?.(e.name);
   if (e.conversionDefault && e.args.length) {
     const { conversionDefault: dflt, ...plain } = e;
     const name = e.name.join('.');

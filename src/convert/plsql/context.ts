@@ -326,6 +326,9 @@ export class PlContext {
     readonly trigger?: TriggerDef,
   ) {
     this.ectx = cctx.exprContext(this.findings, { object, location });
+    // Function calls in SQL statements are noted by the PL/SQL pre-pass (noteSqlCall), which
+    // tells SQL from PL/SQL expressions.
+    this.ectx.sqlFunctionCall = undefined;
     this.typePrefix = object.split(' ').pop()!.replaceAll('.', '_');
     // Types of variables and parameters, for the type-dependent expression rules (DATE - DATE …).
     const tableColumn = this.ectx.columnType;
