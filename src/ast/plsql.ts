@@ -144,6 +144,9 @@ export interface TriggerDef {
   referencing?: { old?: OraName; new?: OraName; parent?: OraName };
   when?: Expr;
   enabled: boolean;
+  /** FOLLOWS / PRECEDES: triggers of the same timing point this one fires after / before. */
+  follows?: QualifiedName[];
+  precedes?: QualifiedName[];
   /** Simple trigger body. */
   block?: Block;
   /** COMPOUND TRIGGER: its declaration section and timing-point sections. */

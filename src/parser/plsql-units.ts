@@ -498,11 +498,15 @@ export function definePlsqlUnitRules($: P): void {
           {
             GATE: () => word(1, 'FOLLOWS') || word(1, 'PRECEDES'),
             ALT: () => {
-              $.consume(4, T.Ident);
-              $.subrule(4, $.qualifiedName);
+              const w = $.consume(4, T.Ident).image.toUpperCase();
+              const names = [$.subrule(4, $.qualifiedName)];
               $.many(2, () => {
                 $.consume(1, T.Comma);
-                $.subrule(5, $.qualifiedName);
+                names.push($.subrule(5, $.qualifiedName));
+              });
+              $.ACTION(() => {
+                if (w === 'FOLLOWS') t.follows = [...(t.follows ?? []), ...names];
+                else t.precedes = [...(t.precedes ?? []), ...names];
               });
             },
           },

@@ -424,7 +424,25 @@ function convertTrigger(unit: PlsqlUnit, t: TriggerDef, ctx: ConvertContext, obj
   const trg = `CREATE TRIGGER ${id(t.name.name)} ${timing} ${events} ON ${table} FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'} EXECUTE FUNCTION ${fnName}();`;
   const texts = [fn, `DROP TRIGGER IF EXISTS ${id(t.name.name)} ON ${table};\n${trg}`];
   if (!t.enabled) texts.push(`ALTER TABLE ${table} DISABLE TRIGGER ${id(t.name.name)};`);
+  checkFiringOrder(t, pc);
   return objectFor(unit, pc, 'post-data', texts, parseFindings, 'TRIGGER');
+}
+
+/**
+ * FOLLOWS / PRECEDES: Oracle fires the trigger after / before the named triggers of the same
+ * timing point; PostgreSQL fires the triggers of one event and timing in the order of their names.
+ * An order the names contradict is reported, with the rename that keeps Oracle's order.
+ */
+function checkFiringOrder(t: TriggerDef, pc: PlContext): void {
+  const self = pgNameOf(t.name.name);
+  const wrong = [
+    ...(t.follows ?? []).filter((o) => pgNameOf(o.name) >= self).map((o) => ({ verb: 'FOLLOWS', other: pgNameOf(o.name), first: self })),
+    ...(t.precedes ?? []).filter((o) => pgNameOf(o.name) <= self).map((o) => ({ verb: 'PRECEDES', other: pgNameOf(o.name), first: pgNameOf(o.name) })),
+  ];
+  for (const w of wrong)
+    pc.report('OPG-PLSQL-0009', {
+      detail: `TRIGGER ${t.name.name} ${w.verb} ${w.other.toUpperCase()}: PostgreSQL fires triggers of the same event and timing in the order of their names, so ${w.first} fires first, against Oracle's order; rename one of them so that the trigger that must fire first sorts first`,
+    });
 }
 
 /**
