@@ -18,6 +18,7 @@ const FIXTURES = [
   'nested-table-delete-element',
   'collection-of-local-collections',
   'collection-is-empty',
+  'record-field-defaults',
 ];
 const db = scratchDatabase('colloracle', 'collection semantics', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/plsql/${f}/expected.pg.sql`, 'utf8'));
@@ -137,6 +138,21 @@ describe('IS [NOT] EMPTY (PostgreSQL 15)', () => {
     try {
       // cie_nums() is empty, an uninitialized one neither empty nor not, (NULL) has an element.
       expect(await one(a, 'SELECT cie_demo()')).toBe('empty, unknown, not empty');
+    } finally {
+      await a.end();
+    }
+  });
+});
+
+describe('RECORD field defaults (PostgreSQL 15)', () => {
+  it('a record variable starts with the defaults of its fields, nested ones too', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      // name := 'dflt', inner.y := 7; r2 := r copies (r.inner.x changed after stays 1 in r2).
+      expect(await one(a, 'SELECT rfd_pkg.demo()')).toBe('dflt:7:2:1:7');
+      // A package variable of the other package's record type.
+      expect(await one(a, 'SELECT rfd_read()')).toBe('dflt:7');
     } finally {
       await a.end();
     }

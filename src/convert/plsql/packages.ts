@@ -27,7 +27,7 @@ import type { Finding } from '../../findings/types.js';
 import type { ConvertContext } from '../context.js';
 import { PlContext } from './context.js';
 import { sqlstateForOra } from './exceptions.js';
-import { emitBlock } from './statements.js';
+import { emitBlock, recordInit } from './statements.js';
 import { indexKind } from './assoc.js';
 import { cursorRowTypeStatements } from './rowtypes.js';
 import { collapsedDetail, collapsedOverloads } from './overloads.js';
@@ -381,7 +381,9 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
     const sub = new PlContext(pc.cctx, 'procedure', pc.object, pc.location);
     sub.pkg = info;
     const type = sub.resolvedType(d.type, v);
-    const dflt = d.default ? `PERFORM set_config(${setting(v)}, (${sub.expr(d.default)})::${type}::text, ${local});` : undefined;
+    // A record without a default starts with its type's field defaults (statements.ts recordInit).
+    const init = d.default ? sub.expr(d.default) : recordInit(d.type, sub);
+    const dflt = init ? `PERFORM set_config(${setting(v)}, (${init})::${type}::text, ${local});` : undefined;
     if (type.includes('%')) sub.fail(`package variable ${v}: ${type} names a column or variable that is not known`);
     if (sub.unconvertible.length || sub.ectx.unconvertible?.length) {
       const why = [...sub.unconvertible, ...(sub.ectx.unconvertible ?? [])].join('; ');

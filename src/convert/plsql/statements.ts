@@ -2,7 +2,7 @@
 import type { DmlStatement } from '../../ast/dml.js';
 import { builtinPackageProcedure, handlerPrologue } from './builtin-packages.js';
 import type { DataType, Expr, FuncArg, FuncCall } from '../../ast/expr.js';
-import type { BindArg, Block, Declaration, PlStatement, Subprogram } from '../../ast/plsql.js';
+import type { BindArg, Block, Declaration, PlStatement, Subprogram, TypeDefinition } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
 import { contextProcedure, lockRequestStatement } from './builtins.js';
@@ -290,8 +290,10 @@ function emitDeclaration(d: Declaration, pc: PlContext, depth: number): string[]
   switch (d.kind) {
     case 'variable': {
       pc.declareDecl(d);
-      // An associative array indexed by strings starts empty, never NULL.
-      const dflt = d.default ? ` := ${pc.expr(implicitText(d.default, d.type, pc))}` : mapElementType(d.type, pc) ? ` := '{}'` : '';
+      // An associative array indexed by strings starts empty, never NULL; a record starts with
+      // its type's field defaults.
+      const init = d.default ? undefined : recordInit(d.type, pc);
+      const dflt = d.default ? ` := ${pc.expr(implicitText(d.default, d.type, pc))}` : mapElementType(d.type, pc) ? ` := '{}'` : init ? ` := ${init}` : '';
       return [
         `${pad}${id(d.name)}${d.constant ? ' CONSTANT' : ''} ${pc.type(d.type, d.name)}${d.notNull || predefinedNotNull(d.type, pc) ? ' NOT NULL' : ''}${dflt};`,
       ];
@@ -510,6 +512,38 @@ function savepointBeforeBlock(list: PlStatement[]): PlStatement[] {
     } else out.push(list[i]);
   }
   return out;
+}
+
+type RecordField = Extract<TypeDefinition, { kind: 'record' }>['fields'][number];
+
+/** The fields of a RECORD type declared in the unit or in a package (`t` / `pkg.t`). */
+function recordTypeFields(t: DataType, pc: PlContext): { fields: RecordField[]; owner?: PackageInfo } | undefined {
+  if (t.attribute) return undefined;
+  const local = t.schema ? undefined : (pc.recordTypes.get(t.name) as RecordField[] | undefined);
+  if (local) return { fields: local };
+  const ref = pc.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
+  const d = ref?.info.typeDecls.find((x) => x.name === ref.member);
+  return d?.kind === 'type' && d.def.kind === 'record' ? { fields: d.def.fields, owner: ref!.info } : undefined;
+}
+
+/**
+ * The initial value of a variable of a RECORD type whose fields (or those of its record fields)
+ * have defaults: Oracle gives each field its default (`name VARCHAR2(10) := 'x'`), a PostgreSQL
+ * composite variable starts with NULL fields. Undefined when no field has a default.
+ */
+export function recordInit(t: DataType, pc: PlContext, depth = 0): string | undefined {
+  const found = depth < 8 ? recordTypeFields(t, pc) : undefined;
+  if (!found) return undefined;
+  // A field typed by another type of the same package names it unqualified there.
+  const own = (ft: DataType): DataType =>
+    found.owner && !ft.schema && !ft.attribute && found.owner.typeDecls.some((x) => x.name === ft.name) ? { ...ft, schema: found.owner.name } : ft;
+  let any = false;
+  const values = found.fields.map((f) => {
+    const v = f.default ? pc.expr(implicitText(f.default, f.type, pc)) : recordInit(own(f.type), pc, depth + 1);
+    if (v) any = true;
+    return v ?? 'NULL';
+  });
+  return any ? `row(${values.join(', ')})::${pc.resolvedType(t, 'record')}` : undefined;
 }
 
 /** Attribute assignments already given their ACCESS_INTO_NULL guard (accessIntoNullGuard). */
