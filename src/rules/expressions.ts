@@ -95,6 +95,10 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       if (e.parts.length === 1 && (e.parts[0] === 'TRUE' || e.parts[0] === 'FALSE')) {
         return { kind: 'literal', type: 'boolean', value: e.parts[0] };
       }
+      // BINARY_DOUBLE_NAN, BINARY_FLOAT_INFINITY …: Oracle's floating-point constants (when no column
+      // of the scope has the name).
+      const special = e.parts.length === 1 ? FLOAT_CONSTANTS[e.parts[0]] : undefined;
+      if (special && inferType(e, ctx).cls === 'unknown') return cast(lit(special[1]), special[0]);
       // alias.ROWID (ROWID is reserved in Oracle: no column has the name).
       if (e.parts.length === 2 && last === 'ROWID') {
         report(ctx, 'OPG-EXPR-0022', {});
@@ -240,6 +244,9 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       return { ...e, operand };
     }
     case 'extract':
+      // TIMEZONE_REGION / TIMEZONE_ABBR: a timestamptz keeps no zone name on PostgreSQL.
+      if (/^TIMEZONE_(REGION|ABBR)$/i.test(e.field))
+        notConverted(ctx, `EXTRACT(${e.field.toUpperCase()} FROM …): PostgreSQL's timestamptz keeps no time zone name (keep the zone in a separate column)`);
       return { ...e, from: rewriteExpr(e.from, ctx) };
     case 'trim': {
       // TRIM(number | date): Oracle trims the implicit text of the value (PostgreSQL has no
@@ -294,6 +301,22 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     }
   }
 }
+
+/** Oracle's BINARY_FLOAT / BINARY_DOUBLE constants: [PostgreSQL type, value]. */
+const FLOAT_CONSTANTS: Record<string, [string, string]> = {
+  BINARY_DOUBLE_NAN: ['double precision', 'NaN'],
+  BINARY_DOUBLE_INFINITY: ['double precision', 'Infinity'],
+  BINARY_DOUBLE_MAX_NORMAL: ['double precision', '1.7976931348623157E+308'],
+  BINARY_DOUBLE_MIN_NORMAL: ['double precision', '2.2250738585072014E-308'],
+  BINARY_DOUBLE_MAX_SUBNORMAL: ['double precision', '2.2250738585072009E-308'],
+  BINARY_DOUBLE_MIN_SUBNORMAL: ['double precision', '4.9406564584124654E-324'],
+  BINARY_FLOAT_NAN: ['real', 'NaN'],
+  BINARY_FLOAT_INFINITY: ['real', 'Infinity'],
+  BINARY_FLOAT_MAX_NORMAL: ['real', '3.40282347E+38'],
+  BINARY_FLOAT_MIN_NORMAL: ['real', '1.17549435E-38'],
+  BINARY_FLOAT_MAX_SUBNORMAL: ['real', '1.17549421E-38'],
+  BINARY_FLOAT_MIN_SUBNORMAL: ['real', '1.40129846E-45'],
+};
 
 function rewriteOrder(items: OrderItem[] | undefined, ctx: ExprContext): OrderItem[] | undefined {
   return items?.map((o) => ({ ...o, expr: rewriteExpr(o.expr, ctx) }));

@@ -333,6 +333,14 @@ export const STRING_RULES: Record<string, FunctionRule> = {
   // (BINARY by default: the same letters). A linguistic sort named as second argument
   // ('NLS_SORT = XGERMAN': ß → SS) has no PostgreSQL counterpart: reported, dropped.
   NLS_UPPER: nlsCase('upper'),
+  // LENGTHC / LENGTH4, SUBSTRC / SUBSTR4, INSTRC / INSTR4: in Unicode characters (code points), as
+  // PostgreSQL counts them (the …2 forms count UTF-16 code units and are not mapped).
+  LENGTHC: (a, c, ctx, orig, types) => STRING_RULES.LENGTH(a, c, ctx, orig, types),
+  LENGTH4: (a, c, ctx, orig, types) => STRING_RULES.LENGTH(a, c, ctx, orig, types),
+  SUBSTRC: (a, c, ctx, orig, types) => STRING_RULES.SUBSTR(a, c, ctx, orig, types),
+  SUBSTR4: (a, c, ctx, orig, types) => STRING_RULES.SUBSTR(a, c, ctx, orig, types),
+  INSTRC: (a, c, ctx, orig, types) => STRING_RULES.INSTR(a, c, ctx, orig, types),
+  INSTR4: (a, c, ctx, orig, types) => STRING_RULES.INSTR(a, c, ctx, orig, types),
   NLS_LOWER: nlsCase('lower'),
   NLS_INITCAP: nlsCase('initcap'),
   // UNISTR('abc\00e5'): a literal is decoded here (\XXXX is the UTF-16 code unit XXXX, \\ a

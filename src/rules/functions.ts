@@ -5,7 +5,7 @@
  */
 import type { Expr, FuncCall } from '../ast/expr.js';
 import { listaggOver, oneRowIsZero, percentileOver, ratioToReport } from './analytic.js';
-import { bin, call, cast, type ExprContext, lit, notConverted, num, pgType, report, stringValue } from './builders.js';
+import { bin, call, caseWhen, cast, type ExprContext, lit, notConverted, num, pgType, report, stringValue } from './builders.js';
 import { looksLikeDateFormat } from './date-format.js';
 import { chr } from './functions-bytes.js';
 import { DATE_RULES, dateToChar, dateTrunc, isDateType } from './functions-date.js';
@@ -54,6 +54,40 @@ export const NEEDS_REVIEW = new Set([
   'STATS_T_TEST_INDEP',
   'STATS_T_TEST_INDEPU',
   'STATS_WSR_TEST',
+  // Oracle-only functions (SCN, character sets, NLS, approximate top-N, multisets, checksums).
+  'APPROX_SUM',
+  'APPROX_COUNT',
+  'APPROX_RANK',
+  'TO_APPROX_COUNT_DISTINCT',
+  'TO_APPROX_PERCENTILE',
+  'APPROX_COUNT_DISTINCT_AGG',
+  'APPROX_COUNT_DISTINCT_DETAIL',
+  'CHECKSUM',
+  'SCN_TO_TIMESTAMP',
+  'TIMESTAMP_TO_SCN',
+  'ORA_DST_AFFECTED',
+  'ORA_DST_CONVERT',
+  'ORA_DST_ERROR',
+  'NLS_CHARSET_ID',
+  'NLS_CHARSET_NAME',
+  'NLS_CHARSET_DECL_LEN',
+  'SYS_TYPEID',
+  'CON_ID_TO_DBID',
+  'CON_DBID_TO_ID',
+  'CON_NAME_TO_ID',
+  'CON_GUID_TO_ID',
+  'POWERMULTISET',
+  'POWERMULTISET_BY_CARDINALITY',
+  'TO_MULTI_BYTE',
+  'TO_SINGLE_BYTE',
+  'TO_NCLOB',
+  'TO_LOB',
+  'CONVERT',
+  'ROUND_TIES_TO_EVEN',
+  // UTF-16 code unit counts (a supplementary character counts 2).
+  'LENGTH2',
+  'SUBSTR2',
+  'INSTR2',
 ]);
 
 /** TRUNC / ROUND of a date or of a number, chosen by the inferred type of the argument. */
@@ -253,6 +287,8 @@ const MISC_RULES: Record<string, FunctionRule> = {
   // argument is converted to RAW implicitly in Oracle, which reads it as hexadecimal digits.
   RAWTOHEX: (a, _c, _ctx, _o, types) =>
     types[0]?.cls === 'string' ? call('upper', a[0]) : call('upper', call('encode', a[0], lit('hex'))),
+  RAWTONHEX: (a, _c, _ctx, _o, types) =>
+    types[0]?.cls === 'string' ? call('upper', a[0]) : call('upper', call('encode', a[0], lit('hex'))),
   HEXTORAW: (a) => call('decode', a[0], lit('hex')),
   // CARDINALITY of an empty nested table is NULL in Oracle (SQL Language Reference,
   // "CARDINALITY"), 0 in PostgreSQL.
@@ -288,10 +324,53 @@ const MISC_RULES: Record<string, FunctionRule> = {
   BIT_AND_AGG: bitAggregate('bit_and'),
   BIT_OR_AGG: bitAggregate('bit_or'),
   BIT_XOR_AGG: bitAggregate('bit_xor'),
+  // NANVL(n, alt): alt when n is NaN (only BINARY_FLOAT / BINARY_DOUBLE values can be; PostgreSQL's
+  // numeric can too).
+  NANVL: (a, _c, _ctx, _o, types) =>
+    caseWhen([[bin('=', a[0], cast(lit('NaN'), types[0]?.pg === 'float' ? 'double precision' : 'numeric')), a[1]]], a[0]),
+  // BIN_TO_NUM(b1, …, bn): the bits as a number, b1 the most significant.
+  BIN_TO_NUM: (a) =>
+    a.length === 1
+      ? a[0]
+      : { kind: 'paren', expr: a.map((b, i) => (i === a.length - 1 ? b : bin('*', b, num(2 ** (a.length - 1 - i))))).reduce((x, y) => bin('+', x, y)) },
+  // NCHR(n): the character of code n in the national character set (UTF-16: the code point for the
+  // Basic Multilingual Plane).
+  NCHR: (a) => call('chr', a[0]),
+  TO_BINARY_DOUBLE: (a, c, ctx) => (a.length === 1 ? cast(a[0], 'double precision') : formatNotConverted(c, ctx, 'TO_BINARY_DOUBLE')),
+  TO_BINARY_FLOAT: (a, c, ctx) => (a.length === 1 ? cast(a[0], 'real') : formatNotConverted(c, ctx, 'TO_BINARY_FLOAT')),
+  // COMPOSE / DECOMPOSE: Unicode normalization (the database encoding must be UTF8).
+  COMPOSE: (a) => ({ kind: 'call', name: ['normalize'], args: [{ value: a[0] }, { value: { kind: 'column', parts: ['NFC'] } }] }),
+  DECOMPOSE: (a, c, ctx) => {
+    const mode = a.length > 1 ? stringValue(a[1])?.toUpperCase() : 'CANONICAL';
+    if (mode !== 'CANONICAL' && mode !== 'COMPATIBILITY') {
+      notConverted(ctx, 'DECOMPOSE with a mode known only at run time');
+      return c;
+    }
+    return { kind: 'call', name: ['normalize'], args: [{ value: a[0] }, { value: { kind: 'column', parts: [mode === 'CANONICAL' ? 'NFD' : 'NFKD'] } }] };
+  },
+  // NLSSORT(x, 'NLS_SORT = BINARY'): the binary order, i.e. the "C" collation; other sorts are
+  // linguistic (no PostgreSQL collation is mapped).
+  NLSSORT: (a, c, ctx) => {
+    const sort = a.length > 1 ? stringValue(a[1]) : "NLS_SORT=BINARY";
+    if (sort === undefined || !/^\s*NLS_SORT\s*=\s*'?BINARY'?\s*$/i.test(sort)) {
+      notConverted(ctx, `NLSSORT with a linguistic sort (${sort ?? 'known at run time'}): create an ICU collation with the same rules and use COLLATE`);
+      return c;
+    }
+    return { kind: 'collate', operand: a[0], collation: 'C' };
+  },
+  // APPROX_MEDIAN / APPROX_PERCENTILE: the exact values (within any approximation Oracle makes).
+  APPROX_MEDIAN: (a, c, ctx, o, t) => (a.length === 1 ? MISC_RULES.MEDIAN(a, { ...c, name: ['MEDIAN'] }, ctx, o, t) : formatNotConverted(c, ctx, 'APPROX_MEDIAN')),
+  APPROX_PERCENTILE: (a, c, ctx, o, t) =>
+    a.length === 1 ? MISC_RULES.PERCENTILE_CONT(a, { ...c, name: ['percentile_cont'] }, ctx, o, t) : formatNotConverted(c, ctx, 'APPROX_PERCENTILE'),
   STDDEV: oneRowIsZero('stddev'),
   VARIANCE: oneRowIsZero('variance'),
   RATIO_TO_REPORT: ratioToReport,
 };
+
+function formatNotConverted(c: Expr, ctx: ExprContext, name: string): Expr {
+  notConverted(ctx, `${name} with more than one argument (formats, NLS settings, error or deterministic options)`);
+  return c;
+}
 
 function bitAggregate(name: string): FunctionRule {
   return (a, c, _ctx, _o, types) => ({
