@@ -5,8 +5,8 @@
  * body, with parameters); FORALL over EXECUTE IMMEDIATE with SQL%BULK_ROWCOUNT / SQL%ROWCOUNT;
  * qualified expressions (INDEX BY tables with index choices, string-indexed arrays, records by
  * position and by field name); type body methods declared PARALLEL_ENABLE (PARTITION … BY …).
- * translate() of a script that drops and re-creates its tables keeps their names. Skipped with a
- * message when no server answers.
+ * translate() of a script that drops and re-creates its tables keeps their names, and creates a
+ * package's schema before its objects. Skipped with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,25 @@ describe('constructs of the Oracle feature examples (PostgreSQL 15)', () => {
       expect(await one(a, "SELECT indexdef FROM pg_indexes WHERE indexname = 'dr_planets_ix'")).toMatch(
         /lower/,
       );
+    } finally {
+      await a.end();
+    }
+  });
+
+  it("translate: a package's schema is created before its objects; SYS.DBMS_OUTPUT.PUT_LINE is DBMS_OUTPUT's", async (ctx) => {
+    const r = translate(readFileSync('fixtures/translate/package-script/input.sql', 'utf8'), {
+      file: 'input.sql',
+    });
+    expect(r.sql).toBe(readFileSync('fixtures/translate/package-script/expected.pg.sql', 'utf8'));
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    const notices: string[] = [];
+    a.on('notice', (n) => notices.push(n.message ?? ''));
+    try {
+      for (const s of r.statements)
+        if (s.target && !s.kind.startsWith('sqlplus') && s.kind !== 'comment') await a.query(s.target);
+      expect(notices).toContain('twice 21 = 42');
+      expect(await one(a, 'SELECT msg FROM ps_log')).toBe('after:1');
     } finally {
       await a.end();
     }

@@ -118,23 +118,7 @@ export function convertSources(
   for (const s of statements) objects.push(...convertStatement(s, ctx, parsed.findings));
   parsed.findings.push(...skippedStatementFindings(statements));
   reportMissingCallees(objects, ctx);
-  const schemaObjects: PgObject[] = [...ctx.schemas].sort().map((name) => ({
-    phase: 'pre-data' as const,
-    object: `SCHEMA ${name}`,
-    objectType: 'SCHEMA',
-    nodes: [{ kind: 'schema' as const, name }],
-    findings: [],
-  }));
-  // Helper types (opg_anydata) before every type that could use them; the ANYTYPE helper functions.
-  const supportObjects: PgObject[] = [...ctx.supportTypes].sort().map((name) => ({
-    phase: 'pre-data' as const,
-    object: `${name === ANYTYPE_SUPPORT ? 'FUNCTION' : 'TYPE'} ${name.toUpperCase()}`,
-    objectType: name === ANYTYPE_SUPPORT ? 'FUNCTION' : 'TYPE',
-    nodes: [{ kind: 'raw' as const, text: name === ANYTYPE_SUPPORT ? ANYTYPE_HELPERS : SUPPORT_TYPES[name] }],
-    findings: [],
-    defines: name === ANYDATA_TYPE ? '.ANYDATA' : `.${name.toUpperCase()}`,
-  }));
-  const ordered = orderObjects([...schemaObjects, ...supportObjects, ...objects]);
+  const ordered = orderObjects([...contextObjects(ctx), ...objects]);
   const phases = printPhases(ordered);
   const findings = [...parsed.findings, ...ordered.flatMap((o) => o.findings)];
   return {
@@ -143,6 +127,37 @@ export function convertSources(
     phases,
     stats: { statements: parsed.statementCount, parseErrors: parsed.parseErrors },
   };
+}
+
+/**
+ * The objects the conversion context asks for besides the statements' own: schemas (of packages,
+ * of mapped owners) and helper types. `except` leaves out those already emitted (translate emits
+ * them as they appear, before the statement that needs them).
+ */
+export function contextObjects(ctx: ConvertContext, except?: { schemas: Set<string>; support: Set<string> }): PgObject[] {
+  const schemaObjects: PgObject[] = [...ctx.schemas]
+    .filter((name) => !except?.schemas.has(name))
+    .sort()
+    .map((name) => ({
+    phase: 'pre-data' as const,
+    object: `SCHEMA ${name}`,
+    objectType: 'SCHEMA',
+    nodes: [{ kind: 'schema' as const, name }],
+    findings: [],
+  }));
+  // Helper types (opg_anydata) before every type that could use them; the ANYTYPE helper functions.
+  const supportObjects: PgObject[] = [...ctx.supportTypes]
+    .filter((name) => !except?.support.has(name))
+    .sort()
+    .map((name) => ({
+    phase: 'pre-data' as const,
+    object: `${name === ANYTYPE_SUPPORT ? 'FUNCTION' : 'TYPE'} ${name.toUpperCase()}`,
+    objectType: name === ANYTYPE_SUPPORT ? 'FUNCTION' : 'TYPE',
+    nodes: [{ kind: 'raw' as const, text: name === ANYTYPE_SUPPORT ? ANYTYPE_HELPERS : SUPPORT_TYPES[name] }],
+    findings: [],
+    defines: name === ANYDATA_TYPE ? '.ANYDATA' : `.${name.toUpperCase()}`,
+  }));
+  return [...schemaObjects, ...supportObjects];
 }
 
 /**

@@ -7,7 +7,7 @@ import { redactPasswords } from '../report/sources.js';
 import type { Statement } from '../ast/ddl.js';
 import type { DmlStatement } from '../ast/dml.js';
 import { ConvertContext, type ConvertOptions } from '../convert/context.js';
-import { convertInScriptOrder } from '../convert/index.js';
+import { contextObjects, convertInScriptOrder } from '../convert/index.js';
 import { printNode } from '../emit/pg/ddl.js';
 import { printDml } from '../emit/pg/dml.js';
 import { pgNameOf, quoteIdent } from '../emit/quote.js';
@@ -167,9 +167,7 @@ function translateStatement(
     case 'drop': {
       const text = printDrop(s);
       // The script goes on without the object: a later CREATE of the name is a new object.
-      const kind = ({ TABLE: 'table', VIEW: 'view', 'MATERIALIZED VIEW': 'view', SEQUENCE: 'sequence', INDEX: 'index' } as const)[
-        s.objectType.replace(/\s+/g, ' ').toUpperCase() as 'TABLE'
-      ];
+      const kind = DROPPED_RELATIONS[s.objectType.replace(/\s+/g, ' ').toUpperCase()];
       if (text && kind) ctx.dropRelation(s.name, kind);
       return { text };
     }
@@ -178,7 +176,10 @@ function translateStatement(
         findings.push(makeFinding('OPG-PARSE-0002', { kind: s.what }, { location: s.loc, object: s.what }));
       return { why: `${s.what} has no PostgreSQL translation` };
     default: {
-      const objects = convertInScriptOrder(s, ctx, findings);
+      const before = { schemas: new Set(ctx.schemas), support: new Set(ctx.supportTypes) };
+      const own = convertInScriptOrder(s, ctx, findings);
+      // Schemas (a package's) and helper types the statement needs, created before it.
+      const objects = [...contextObjects(ctx, before), ...own];
       const texts: string[] = [];
       for (const o of objects) {
         findings.push(...o.findings);
@@ -191,6 +192,15 @@ function translateStatement(
     }
   }
 }
+
+/** DROP statements after which the name is free for a new object (ConvertContext.dropRelation). */
+const DROPPED_RELATIONS: Record<string, 'table' | 'view' | 'sequence' | 'index' | undefined> = {
+  TABLE: 'table',
+  VIEW: 'view',
+  'MATERIALIZED VIEW': 'view',
+  SEQUENCE: 'sequence',
+  INDEX: 'index',
+};
 
 function printDrop(s: Extract<Statement, { kind: 'drop' }>): string | undefined {
   const name =

@@ -1342,8 +1342,11 @@ function callStatement(call: Expr, pc: PlContext): string[] {
         ? collectionMethodThrough(call.operand, call.field, [], pc, (s) => emitStatements([s], pc, 0, {}))
         : undefined;
   if (through) return through;
-  const c: FuncCall | undefined =
+  let c: FuncCall | undefined =
     call.kind === 'call' ? call : call.kind === 'column' ? { kind: 'call', name: call.parts, args: [] } : undefined;
+  // SYS.DBMS_OUTPUT.PUT_LINE: a built-in package named with its owner is the package itself.
+  if (c && c.name.length === 3 && c.name[0] === 'SYS' && /^(DBMS_|UTL_)/.test(c.name[1]) && !pc.lookup('SYS'))
+    c = { ...c, name: c.name.slice(1) };
   if (!c) {
     pc.fail('statement is not a procedure call');
     return [`-- not converted: ${printExpr(call)}`];
