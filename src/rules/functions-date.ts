@@ -23,7 +23,7 @@ import {
   stringValue,
 } from './builders.js';
 import { translateDateFormat } from './date-format.js';
-import { intArg } from './functions-number.js';
+import { intArg, numberToText } from './functions-number.js';
 import type { OraType } from './infer.js';
 import type { FunctionRule } from './rule-types.js';
 
@@ -191,8 +191,11 @@ export function dateTrunc(a: Expr[], ctx: ExprContext, round: boolean): Expr {
 }
 
 /** TO_DATE / TO_TIMESTAMP: format translated; RR and YY years get Oracle's century. */
-function parseDate(a: Expr[], ctx: ExprContext, type: 'date' | 'timestamp' | 'timestamptz'): Expr {
+function parseDate(args: Expr[], ctx: ExprContext, type: 'date' | 'timestamp' | 'timestamptz', argType?: OraType): Expr {
   const target = type === 'date' ? ts0 : pgType(type);
+  // TO_DATE(20200131, 'YYYYMMDD'), TO_DATE(2459000, 'J'): Oracle reads the number's text;
+  // PostgreSQL has no to_timestamp(numeric, text).
+  const a = argType?.cls === 'number' && args.length > 1 ? [numberToText(args[0], argType), ...args.slice(1)] : args;
   if (a.length === 1) {
     report(ctx, 'OPG-EXPR-0006', {
       what: `TO_${type === 'timestamptz' ? 'TIMESTAMP_TZ' : type.toUpperCase()} without a format`,
@@ -285,6 +288,8 @@ export function pgTimeZone(zone: Expr): Expr {
     const m = /^\s*([+-])(\d{1,2}):(\d{2})\s*$/.exec(v);
     return m ? interval(`${m[1]}${m[2].padStart(2, '0')}:${m[3]}`) : zone;
   }
+  // A PostgreSQL setting (SESSIONTIMEZONE, DBTIMEZONE) is already in PostgreSQL's notation.
+  if (zone.kind === 'call' && zone.name[0] === 'current_setting') return zone;
   if (zone.kind !== 'column' && zone.kind !== 'bind' && zone.kind !== 'call') return zone;
   const z = call('btrim', zone);
   return caseWhen([[bin('~', z, lit('^[+-]')), call('translate', z, lit('+-'), lit('-+'))]], zone);
@@ -338,11 +343,11 @@ export const DATE_RULES: Record<string, FunctionRule> = {
   SYS_EXTRACT_UTC: (a) => atTimeZone(a[0], lit('UTC')),
   TO_DSINTERVAL: (a, c, ctx) => toInterval(a, c, ctx, 'TO_DSINTERVAL'),
   TO_YMINTERVAL: (a, c, ctx) => toInterval(a, c, ctx, 'TO_YMINTERVAL'),
-  TO_TIMESTAMP_TZ: (a, _c, ctx) => parseDate(a, ctx, 'timestamptz'),
+  TO_TIMESTAMP_TZ: (a, _c, ctx, _o, types) => parseDate(a, ctx, 'timestamptz', types[0]),
   NUMTODSINTERVAL: numToInterval(['DAY', 'HOUR', 'MINUTE', 'SECOND']),
   NUMTOYMINTERVAL: numToInterval(['YEAR', 'MONTH']),
-  TO_DATE: (a, _c, ctx) => parseDate(a, ctx, 'date'),
-  TO_TIMESTAMP: (a, _c, ctx) => parseDate(a, ctx, 'timestamp'),
+  TO_DATE: (a, _c, ctx, _o, types) => parseDate(a, ctx, 'date', types[0]),
+  TO_TIMESTAMP: (a, _c, ctx, _o, types) => parseDate(a, ctx, 'timestamp', types[0]),
   ADD_MONTHS: (a, _c, _ctx, _o, types) => {
     // A fractional number of months is truncated (ADD_MONTHS(d, 1.7) adds one month): the
     // argument is "an integer or any value that can be implicitly converted to an integer".
