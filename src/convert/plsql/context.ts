@@ -375,7 +375,7 @@ export class PlContext {
       if (standalone?.kind === 'function' && standalone.returnType && !standalone.attributes.includes('PIPELINED')) return this.oracleType(standalone.returnType);
       // A nested function lifted to a routine of its own (the pre-pass already renamed the call).
       for (const r of this.nested.values())
-        if (r.name.name === name[0] && r.unit?.kind === 'function' && r.unit.returnType && !assignsEnclosing(r) && !r.unit.attributes.includes('PIPELINED'))
+        if ((r.name.name === name[0] || (r.unit?.name.name === name[0] && nestedName(this, name) === r)) && r.unit?.kind === 'function' && r.unit.returnType && !assignsEnclosing(r) && !r.unit.attributes.includes('PIPELINED'))
           return this.oracleType(r.unit.returnType);
       return undefined;
     };
@@ -925,7 +925,9 @@ export class PlContext {
           this.fail(
             `nested function ${lifted.unit?.name.name} assigns ${lifted.extra.filter((p) => p.mode !== 'IN').map((p) => p.name).join(', ')} of the enclosing unit: it returns them with its result (a record), so only v := ${lifted.unit?.name.name}(…) is converted, not a call inside an expression`,
           );
-        const args = x.kind === 'call' ? x.args.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) })) : [];
+        // Arguments converted as Oracle converts them to the parameter types (implicit-text.ts).
+        const given = x.kind === 'call' && lifted.unit ? textArgs(lifted.unit, x.args, this, true) : x.kind === 'call' ? x.args : [];
+        const args = given.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) }));
         return { kind: 'call', name: [...(lifted.name.schema ? [lifted.name.schema] : []), lifted.name.name], args: [...args, ...extraArgs(lifted)] };
       }
     }

@@ -24,7 +24,7 @@ import { classOfDataType, inferType } from '../../rules/infer.js';
 import { mapExprDeep, mapQueryDeep, walkExpr } from '../../rules/walk.js';
 import { translate } from '../../translate/index.js';
 import { BUILTIN_PACKAGE, collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
-import { extraArgs, nestedName, registerNested } from './nested.js';
+import { extraArgs, liftedUnit, nestedName, registerNested } from './nested.js';
 import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
 import { assignTarget, objectCallStatement, objectTypeOf, staticType } from './objects.js';
@@ -1521,11 +1521,13 @@ function callStatement(call: Expr, pc: PlContext): string[] {
         ? textArgs(member.info.subprograms.get(member.member)!, c.args, pc, true)
         : standaloneUnit(c.name, pc)
           ? textArgs(standaloneUnit(c.name, pc)!, c.args, pc, true)
-          : c.args;
+          : lifted && liftedUnit(lifted)
+            ? textArgs(liftedUnit(lifted)!, c.args, pc, true)
+            : c.args;
   // PostgreSQL rejects a subquery in a CALL argument ("cannot use subquery in CALL argument"),
   // which some conversions produce (INSTR with a negative position …): such an argument is
   // computed first into a variable of the parameter's type.
-  const unit = member?.info.subprograms.get(member.member) ?? standaloneUnit(c.name, pc);
+  const unit = member?.info.subprograms.get(member.member) ?? standaloneUnit(c.name, pc) ?? (lifted ? liftedUnit(lifted) : undefined);
   const hoisted: string[] = [];
   const args = callArgs
     .map((a, i) => {

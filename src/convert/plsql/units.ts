@@ -98,6 +98,9 @@ export function convertPlsqlUnit(unit: PlsqlUnit, ctx: ConvertContext, parseFind
     }
     case 'block': {
       const pc = new PlContext(ctx, 'block', object, unit.loc);
+      // Its nested subprograms become routines of the session's temporary schema (pg_temp, which
+      // a DO block calls by qualified name), created just before the block.
+      pc.unitName = { schema: 'PG_TEMP', name: 'OPG_BLOCK' };
       const binds = scriptBindsOf(ast.block, ctx);
       const undeclared = unknownBinds(ast.block, ctx);
       if (undeclared.length)
