@@ -74,6 +74,8 @@ export interface TableRef {
   flashback?: string;
   /** SAMPLE [BLOCK] (percent) [SEED (seed)]; after the rules, printed as TABLESAMPLE. */
   sample?: { block: boolean; percent: Expr; seed?: Expr };
+  /** PARTITION (p) / SUBPARTITION (p) / PARTITION FOR (key values): one partition of the table. */
+  partition?: { sub: boolean; name?: OraName; for?: Expr[] };
 }
 
 /** source PIVOT (…) / UNPIVOT (…) [alias] — rewritten to GROUP BY / LATERAL queries. */

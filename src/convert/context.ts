@@ -51,6 +51,8 @@ export class ConvertContext {
   readonly objectMethods = new Map<string, Set<string>>();
   /** Attributes of the object types converted so far (supertypes of UNDER types), by key. */
   readonly objectTypes = new Map<string, { name: OraName; type: DataType }[]>();
+  /** PostgreSQL tables of the partitions and subpartitions: '<table key>/<PARTITION NAME>' → name. */
+  readonly partitionTables = new Map<string, { schema?: string; name: string }>();
   /** Helper types the converted objects need (rules/types.ts SUPPORT_TYPES), created once before them. */
   readonly supportTypes = new Set<string>();
   /** Counter for package exception SQLSTATEs. */
@@ -186,6 +188,10 @@ export class ConvertContext {
         return t && this.sequences.has(ConvertContext.key(t)) ? t : undefined;
       },
       relation: (q) => this.relationShape(q, table?.name),
+      partitionTable: (q, partition) => {
+        const t = this.findTable(q, table?.name);
+        return t ? this.partitionTables.get(`${ConvertContext.key(t.name)}/${partition}`) : undefined;
+      },
       collectionElement: (t) => collectionElement(this, t),
       packageSchemas: () => [...this.packages.keys()].map((k) => this.schemaMap.get(k.toUpperCase()) ?? pgNameOf(k)).sort(),
       schemaNames: () => [...this.schemaMap].map(([ora, pg]): [string, string] => [pg, ora]).sort(),

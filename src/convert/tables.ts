@@ -437,7 +437,10 @@ function convertPartitioning(
       findings,
       where,
     );
-    return parent.schema ? { schema: parent.schema, name: n } : { name: n };
+    const pg = parent.schema ? { schema: parent.schema, name: n } : { name: n };
+    // FROM t PARTITION (p) reads this table (rules/expressions.ts).
+    if (part) ctx.partitionTables.set(`${t.name.schema ?? ''}.${t.name.name}/${part}`, pg);
+    return pg;
   };
   const build = (
     defs: PartitionDef[],

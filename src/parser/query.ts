@@ -11,6 +11,7 @@ import type {
   Query,
   SelectItem,
   SelectQuery,
+  TableRef,
   WithClause,
 } from '../ast/query.js';
 import type { $ } from './base.js';
@@ -550,6 +551,24 @@ export function defineQueryRules($: $): void {
         },
       },
     ]});
+    // partition_extension_clause: PARTITION (p) | PARTITION FOR (values) | SUBPARTITION …
+    $.option(7, {
+      GATE: () =>
+        (isWord($.LA(1), 'PARTITION') || isWord($.LA(1), 'SUBPARTITION')) &&
+        ($.LA(2).tokenType === T.LParen || $.LA(2).tokenType === K.FOR),
+      DEF: () => {
+        const sub = $.consume(8, T.NonParen).image.toUpperCase() === 'SUBPARTITION';
+        const forValues = $.option(8, () => $.consume(8, K.FOR));
+        $.consume(8, T.LParen);
+        const part: NonNullable<TableRef['partition']> = { sub };
+        if (forValues) part.for = $.subrule(8, $.exprList);
+        else part.name = $.subrule(8, $.identifier);
+        $.consume(8, T.RParen);
+        $.ACTION(() => {
+          if (item.kind === 'table') item.partition = part;
+        });
+      },
+    });
     // SAMPLE [BLOCK] (percent) [SEED (seed)]: a random sample of a table's rows (or blocks).
     $.option(4, {
       GATE: () =>

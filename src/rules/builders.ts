@@ -43,6 +43,8 @@ export interface ExprContext {
   isPipelined?: (name: OraName[]) => boolean;
   /** A table or view of the converted model (Oracle definitions), for type inference. */
   relation?: (name: QualifiedName) => RelationShape | undefined;
+  /** The PostgreSQL table of a partition (or subpartition) of a table of the model, by name. */
+  partitionTable?: (table: QualifiedName, partition: OraName) => { schema?: string; name: string } | undefined;
   /** Name scope of the query block being rewritten (set by rewriteQuery). */
   scope?: import('./infer.js').Scope;
   /** Element type of a collection type declared by CREATE TYPE … AS TABLE OF / VARRAY (undefined otherwise). */

@@ -17,7 +17,7 @@ import type { Expr } from '../ast/expr.js';
 import type { FromItem, Query, TableRef } from '../ast/query.js';
 import { call, lit, notConverted } from './builders.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
-import { type ExprContext, rewriteExpr, rewriteQuery } from './expressions.js';
+import { type ExprContext, partitionTable, rewriteExpr, rewriteQuery } from './expressions.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
 import { buildScope, inferType } from './infer.js';
 import { mapExpr, walkExpr } from './walk.js';
@@ -31,7 +31,9 @@ function rewriteTable(t: TableRef, ctx: ExprContext): TableRef {
     report(ctx, 'OPG-EXPR-0004', { detail: `database link reference @${t.name.dblink}` });
     (ctx.unconvertible ??= []).push('database link');
   }
-  return t.name.schema ? { ...t, name: { ...t.name, schema: ctx.mapSchema(t.name.schema) } } : t;
+  const out = t.name.schema ? { ...t, name: { ...t.name, schema: ctx.mapSchema(t.name.schema) } } : t;
+  // DELETE FROM t PARTITION (p) …: the partition's own table, so the other partitions are untouched.
+  return t.partition ? partitionTable(out, t, t.partition, ctx) : out;
 }
 
 /**

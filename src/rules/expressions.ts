@@ -551,6 +551,34 @@ function rewriteSelect(q: Extract<Query, { kind: 'select' }>, ctx: ExprContext):
 }
 
 /**
+ * FROM t PARTITION (p) / SUBPARTITION (p): the rows of one partition, which PostgreSQL holds in a
+ * table of its own (the one the conversion of t created for p), read under t's name or alias.
+ * PARTITION FOR (key values) and partitions of tables outside the sources are reported.
+ */
+export function partitionTable(
+  out: TableRef,
+  f: TableRef,
+  part: NonNullable<TableRef['partition']>,
+  ctx: ExprContext,
+): TableRef {
+  const { partition: _p, ...rest } = out;
+  const kind = part.sub ? 'SUBPARTITION' : 'PARTITION';
+  if (!part.name) {
+    notConverted(ctx, `${kind} FOR (…) (read the table with a condition on its partition key instead)`);
+    return rest;
+  }
+  const pg = ctx.partitionTable?.(f.name, part.name);
+  if (!pg) {
+    notConverted(
+      ctx,
+      `${f.name.name} ${kind} (${part.name}): not a partition of a table of the converted sources (read its PostgreSQL partition table, which orapg names <table>_<partition>)`,
+    );
+    return rest;
+  }
+  return { ...rest, name: pg.schema ? { schema: pg.schema, name: pg.name } : { name: pg.name }, alias: f.alias ?? f.name.name };
+}
+
+/**
  * SAMPLE (p) [SEED (s)]: each row is taken with probability p %, as TABLESAMPLE BERNOULLI (p)
  * [REPEATABLE (s)] takes them; SAMPLE BLOCK samples blocks, as TABLESAMPLE SYSTEM samples pages.
  * PostgreSQL samples only tables and materialized views: a view of the sources becomes a subquery
@@ -597,7 +625,8 @@ function rewriteFrom(f: FromItem, ctx: ExprContext, block?: SelectQuery): FromIt
           ctx,
           `Oracle data dictionary view ${f.name.schema ? `${f.name.schema}.` : ''}${f.name.name} (query information_schema or pg_catalog instead)`,
         );
-      const out: TableRef = f.name.schema ? { ...f, name: { ...f.name, schema: ctx.mapSchema(f.name.schema) } } : { ...f };
+      let out: TableRef = f.name.schema ? { ...f, name: { ...f.name, schema: ctx.mapSchema(f.name.schema) } } : { ...f };
+      if (f.partition) out = partitionTable(out, f, f.partition, ctx);
       if (f.sample) return rewriteSample(out, f.sample, ctx);
       return out;
     }
