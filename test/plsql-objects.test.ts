@@ -229,11 +229,11 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
   });
 
   // PL/SQL Language Reference, "Predefined Exceptions": ACCESS_INTO_NULL when an attribute of an
-  // atomically null object is assigned; SELF_IS_NULL (not raised here, reported) for a method call.
-  it('raises ACCESS_INTO_NULL for an attribute assignment to a NULL object', async (ctx) => {
+  // atomically null object is assigned, SELF_IS_NULL when a member method is called on one.
+  it('raises SELF_IS_NULL and ACCESS_INTO_NULL on a NULL object', async (ctx) => {
     if (!client) ctx.skip();
     await withConverted(fixture('object-exception-handlers'), {}, async (c) => {
-      expect(await one(c, 'SELECT oeh_demo()')).toBe('next 1, access into null');
+      expect(await one(c, 'SELECT oeh_demo()')).toBe('self is null, access into null');
     });
   });
 

@@ -1261,8 +1261,8 @@ const entries: CatalogEntry[] = [
     effortMinutes: 15,
     message: '{detail}',
     suggestion:
-      'Test the condition before the access instead of catching the exception: IF i BETWEEN 1 AND c.COUNT (SUBSCRIPT_BEYOND_COUNT, SUBSCRIPT_OUTSIDE_LIMIT), IF c IS NULL (COLLECTION_IS_NULL), IF c.COUNT < c.LIMIT before EXTEND, IF obj IS NULL before assigning its attributes or calling its member methods (ACCESS_INTO_NULL, SELF_IS_NULL), and run the handler\'s statements there.',
-    why: 'Nested tables and VARRAYs are PostgreSQL arrays: reading an element past the end or below 1 gives NULL, assigning an element of a NULL array creates the array, and an array has no size limit; a composite value with NULL attributes takes an attribute assignment and is passed to a method like any other: so the errors Oracle raises there (ORA-06533, ORA-06532, ORA-06531, ORA-06530, ORA-30625) do not occur and the handler does not run.',
+      'Test the condition before the access instead of catching the exception: IF i BETWEEN 1 AND c.COUNT (SUBSCRIPT_BEYOND_COUNT, SUBSCRIPT_OUTSIDE_LIMIT), IF c IS NULL (COLLECTION_IS_NULL), IF c.COUNT < c.LIMIT before EXTEND, IF obj IS NULL before assigning its attributes (ACCESS_INTO_NULL), and run the handler\'s statements there.',
+    why: 'Nested tables and VARRAYs are PostgreSQL arrays: reading an element past the end or below 1 gives NULL, assigning an element of a NULL array creates the array, and an array has no size limit; a composite value with NULL attributes takes an attribute assignment (only one of a local variable or parameter is checked): so the errors Oracle raises there (ORA-06533, ORA-06532, ORA-06531, ORA-06530) do not occur and the handler does not run.',
     rule: 'convert/plsql',
   },
   {

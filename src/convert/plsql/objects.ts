@@ -503,12 +503,41 @@ export function sqlMethodCall(self: Expr, t: DataType, name: string, args: FuncA
   return (sub) => ({ kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, (e) => (e === self ? e : sub(e))) });
 }
 
+/**
+ * opg_self(v): v, or ORA-30625 (SELF_IS_NULL, condition null_value_not_allowed) when v is an
+ * atomically null object: PL/SQL raises it calling a member method on one (SQL gives NULL).
+ */
+export const SELF_HELPER = `CREATE OR REPLACE FUNCTION opg_self(v anyelement)
+RETURNS anyelement
+LANGUAGE plpgsql
+IMMUTABLE
+AS $body$
+BEGIN
+  IF v IS NOT DISTINCT FROM NULL THEN
+    RAISE null_value_not_allowed USING MESSAGE = 'ORA-30625: method dispatch on NULL SELF argument is disallowed';
+  END IF;
+  RETURN v;
+END;
+$body$;`;
+
+/** Whether a member call on `self` raises SELF_IS_NULL for a NULL object: in PL/SQL, not on SELF. */
+function checksSelf(r: Resolved, pc: PlContext): boolean {
+  return !!r.self && r.method.kind !== 'static' && !pc.inSql && !(r.self.kind === 'column' && r.self.parts.length === 1 && r.self.parts[0] === 'SELF');
+}
+
+/** The self value of a member function call in PL/SQL, through opg_self (checksSelf). */
+function checkedSelf(e: Expr, pc: PlContext): Expr {
+  if (!pc.preStatements.includes(SELF_HELPER)) pc.preStatements.push(SELF_HELPER);
+  return { kind: 'call', name: ['opg_self'], args: [{ value: e }] };
+}
+
 /** Arguments of the method function: self (converted to the owner type) first. */
-function callArgs(r: Resolved, pc: PlContext, sub: (e: Expr) => Expr): FuncArg[] {
+function callArgs(r: Resolved, pc: PlContext, sub: (e: Expr) => Expr, checkSelf = false): FuncArg[] {
   const own = r.args.map((a) => ({ ...a, value: sub(a.value) }));
   // A static method has no SELF (a value it was called on, which Oracle rejects, is not passed).
   if (!r.self || r.method.kind === 'static') return own;
-  const args = [{ value: upcast(sub(r.self), r.selfType, r.owner, pc) }, ...own];
+  const self = sub(r.self);
+  const args = [{ value: upcast(checkSelf && checksSelf(r, pc) ? checkedSelf(self, pc) : self, r.selfType, r.owner, pc) }, ...own];
   if (!r.dispatch) return args;
   // A dispatcher has no defaults: the omitted parameters get theirs here.
   const positional = r.args.filter((a) => !a.name).length;
@@ -671,7 +700,7 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
   if (r.method.unit.attributes.includes('PIPELINED')) ctx.pipelined.add(functionOf(ctx, r));
   const rt = r.method.unit.kind === 'function' && r.method.unit.returnType && !r.method.unit.attributes.includes('PIPELINED') ? pc.oracleType(r.method.unit.returnType) : undefined;
   if (rt) pc.methodReturns.set(functionOf(ctx, r), rt);
-  return { kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, sub) };
+  return { kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, sub, true) };
 }
 
 /**
@@ -921,11 +950,34 @@ export function objectCallStatement(
   }
   if (!r) return undefined;
   const fn = quoteIdent(pgNameOf(functionOf(pc.cctx, r)));
-  const args = callArgs(r, pc, sub).map((a) => (a.name ? `${quoteIdent(pgNameOf(a.name))} => ${printExpr(a.value)}` : printExpr(a.value)));
-  if (r.method.unit.kind === 'function') return [`PERFORM ${fn}(${args.join(', ')});`];
+  const func = r.method.unit.kind === 'function';
+  const args = callArgs(r, pc, sub, func).map((a) => (a.name ? `${quoteIdent(pgNameOf(a.name))} => ${printExpr(a.value)}` : printExpr(a.value)));
+  if (func) return [`PERFORM ${fn}(${args.join(', ')});`];
   // A static procedure: a procedure without SELF.
   if (r.method.kind === 'static' || !r.self) return [`CALL ${fn}(${args.join(', ')});`];
   const self = sub(r.self);
+  // A member procedure on a NULL object: SELF_IS_NULL (ORA-30625), checked before the CALL (its
+  // SELF is IN OUT, an assignable argument); an IF leaves FOUND alone.
+  const guard = checksSelf(r, pc)
+    ? [
+        `IF ${printExpr(self)} IS NOT DISTINCT FROM NULL THEN`,
+        "  RAISE null_value_not_allowed USING MESSAGE = 'ORA-30625: method dispatch on NULL SELF argument is disallowed';",
+        'END IF;',
+      ]
+    : [];
+  return [...guard, ...procedureCall(r, self, fn, args, pc, assign)];
+}
+
+/** The CALL of a member procedure, SELF written back where PL/pgSQL cannot pass it as INOUT. */
+function procedureCall(
+  r: Resolved,
+  self: Expr,
+  fn: string,
+  args: string[],
+  pc: PlContext,
+  assign: ((target: Expr, value: Expr) => string[]) | undefined,
+): string[] {
+  if (!r.self) return [`CALL ${fn}(${args.join(', ')});`];
   const plain = self.kind === 'column' && self.parts.length === 1 && (!r.selfType || sameRep(pc.cctx, r.selfType, r.owner));
   if (plain) return [`CALL ${fn}(${args.join(', ')});`];
   const tmp = `opg_self_${pgNameOf(r.owner.name)}`;

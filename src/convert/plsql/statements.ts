@@ -65,7 +65,6 @@ const COLLECTION_ERRORS: Record<string, string> = {
   COLLECTION_IS_NULL: 'PostgreSQL creates a NULL array when an element is assigned, and its COUNT is 0',
   ACCESS_INTO_NULL:
     'it is raised when an attribute of a local variable or parameter is assigned while the object is atomically null (v.attr := …), not for an attribute of a NULL attribute or element (v.a.b, c(i).attr) or of a package variable, which PostgreSQL sets without an error',
-  SELF_IS_NULL: 'a member method called on an atomically null object runs in PostgreSQL with NULL attributes, without an error',
 };
 
 /** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
