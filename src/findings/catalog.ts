@@ -1828,12 +1828,12 @@ const entries: CatalogEntry[] = [
   },
   {
     id: 'OPG-DML-0012',
-    title: 'UPDATE of a join view',
+    title: 'INSERT or UPDATE through an inline view',
     severity: 'info',
     effortMinutes: 0,
-    message: 'UPDATE on an inline view joining tables became UPDATE … FROM on the table whose columns it sets, with the join and view conditions in WHERE',
-    suggestion: 'Nothing to do: Oracle only allows the update when that table is key-preserved, so each of its rows joins at most one row of the other tables, as UPDATE … FROM needs.',
-    why: 'PostgreSQL cannot update a subquery; the rows Oracle changes are the rows of the base table that the join selects.',
+    message: '{verb} on an inline view became {how}',
+    suggestion: 'Nothing to do: Oracle changes only that base table (for a join view, a key-preserved one, each of whose rows joins at most one row of the other tables, as UPDATE … FROM needs).',
+    why: 'PostgreSQL cannot insert into or update a subquery; the rows Oracle inserts or changes are rows of that base table.',
     rule: 'rules/dml',
   },
   // ── DMS data migration ──────────────────────────────────────────────

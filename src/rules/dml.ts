@@ -101,10 +101,17 @@ function flattenInlineView<S extends Extract<DmlStatement, { kind: 'update' | 'd
  * Oracle. Undefined for other shapes (outer joins, expressions in the select list, SET columns of
  * several tables, names the model cannot resolve), which stay reported by rewriteTarget.
  */
-function joinViewUpdate(s: Extract<DmlStatement, { kind: 'update' }>, ctx: ExprContext): Extract<DmlStatement, { kind: 'update' }> | undefined {
-  const t = s.target;
-  if (t.kind !== 'subquery' || t.query.kind !== 'select' || s.currentOf || s.setRow) return undefined;
-  const q = t.query;
+/**
+ * The base tables of an inline view that DML may go through (tables in a comma list or inner /
+ * cross joins; no grouping, DISTINCT, row limit, ROWNUM or (+) outer join) with its join
+ * conditions, and its columns: view column name → the table column it selects (select items that
+ * are plain columns, * for one table; unqualified names resolved through the model). Undefined
+ * for other shapes.
+ */
+function viewShape(
+  q: Extract<Query, { kind: 'select' }>,
+  ctx: ExprContext,
+): { tables: TableRef[]; conds: Expr[]; cols: Map<OraName, { table: TableRef; column: OraName }> } | undefined {
   if (q.groupBy || q.having || q.distinct || q.connectBy || q.offset || q.fetch || q.with || q.into) return undefined;
   const tables: TableRef[] = [];
   const conds: Expr[] = [];
@@ -114,7 +121,7 @@ function joinViewUpdate(s: Extract<DmlStatement, { kind: 'update' }>, ctx: ExprC
     if (f.on) conds.push({ kind: 'paren', expr: f.on });
     return collect(f.left) && collect(f.right);
   };
-  if (!q.from.every(collect) || tables.length < 2) return undefined;
+  if (!q.from.every(collect) || !tables.length) return undefined;
   let unsafe = false;
   if (q.where)
     walkExpr(q.where, (x) => {
@@ -122,19 +129,69 @@ function joinViewUpdate(s: Extract<DmlStatement, { kind: 'update' }>, ctx: ExprC
     });
   if (unsafe) return undefined;
   const qualifier = (r: TableRef) => r.alias ?? r.name.name;
-  // The view's columns: name → the table column it selects (qualified by its table's name in the join).
   const cols = new Map<OraName, { table: TableRef; column: OraName }>();
   for (const i of q.items) {
+    if (i.expr.kind === 'star' && tables.length === 1 && !i.expr.qualifier?.length) {
+      const all = ctx.tableColumns?.(tables[0].name);
+      if (!all?.length) return undefined;
+      for (const c of all) cols.set(c, { table: tables[0], column: c });
+      continue;
+    }
     if (i.expr.kind !== 'column' || i.expr.parts.length > 2) return undefined;
     const parts = i.expr.parts;
     const column = parts[parts.length - 1];
     const owners =
       parts.length === 2
         ? tables.filter((r) => qualifier(r) === parts[0])
-        : tables.filter((r) => ctx.tableColumns?.(r.name)?.includes(column));
+        : tables.length === 1
+          ? tables
+          : tables.filter((r) => ctx.tableColumns?.(r.name)?.includes(column));
     if (owners.length !== 1) return undefined;
     cols.set(i.alias ?? column, { table: owners[0], column });
   }
+  return { tables, conds, cols };
+}
+
+/**
+ * INSERT into an inline view (without WITH CHECK OPTION, reported before): Oracle inserts into the
+ * one base table whose columns the statement names (a key-preserved table of a join view), the
+ * view's WHERE playing no part; the statement becomes INSERT INTO that table with the view's
+ * column names read as the table's columns. Undefined when the columns are not those of one table
+ * or the view has another shape (reported by rewriteTarget).
+ */
+function insertIntoView(s: Extract<DmlStatement, { kind: 'insert' }>, ctx: ExprContext): Extract<DmlStatement, { kind: 'insert' }> | undefined {
+  const t = s.target;
+  if (t.kind !== 'subquery' || t.query.kind !== 'select') return undefined;
+  const view = viewShape(t.query, ctx);
+  if (!view) return undefined;
+  const names = s.columns ?? [...view.cols.keys()];
+  const mapped = names.map((n) => view.cols.get(n));
+  const table = mapped[0]?.table;
+  if (!table || mapped.some((m) => !m || m.table !== table)) return undefined;
+  report(ctx, 'OPG-DML-0012', { verb: 'INSERT', how: 'INSERT INTO the table whose columns it names' });
+  const { alias: _alias, ...base } = table;
+  const out: Extract<DmlStatement, { kind: 'insert' }> = { ...s, target: base, columns: mapped.map((m) => m!.column) };
+  if (s.returning) {
+    const outer = (e: Expr) =>
+      mapExpr(e, (x) => {
+        if (x.kind !== 'column') return undefined;
+        const name = x.parts.length === 2 && t.alias && x.parts[0] === t.alias ? x.parts[1] : x.parts.length === 1 ? x.parts[0] : undefined;
+        const c = name === undefined ? undefined : view.cols.get(name);
+        return c && c.table === table ? ({ kind: 'column', parts: [c.column] } as Expr) : undefined;
+      });
+    out.returning = { ...s.returning, exprs: s.returning.exprs.map(outer) };
+  }
+  return out;
+}
+
+function joinViewUpdate(s: Extract<DmlStatement, { kind: 'update' }>, ctx: ExprContext): Extract<DmlStatement, { kind: 'update' }> | undefined {
+  const t = s.target;
+  if (t.kind !== 'subquery' || t.query.kind !== 'select' || s.currentOf || s.setRow) return undefined;
+  const view = viewShape(t.query, ctx);
+  if (!view || view.tables.length < 2) return undefined;
+  const { tables, conds, cols } = view;
+  const q = t.query;
+  const qualifier = (r: TableRef) => r.alias ?? r.name.name;
   const targets = new Set(s.set.map((c) => cols.get(c.columns[0][c.columns[0].length - 1])?.table));
   const [base] = [...targets];
   if (targets.size !== 1 || !base || s.set.some((c) => c.columns[0].length > 2)) return undefined;
@@ -150,7 +207,7 @@ function joinViewUpdate(s: Extract<DmlStatement, { kind: 'update' }>, ctx: ExprC
       return undefined;
     });
   const where = [...conds, ...(q.where ? [{ kind: 'paren', expr: q.where } as Expr] : []), ...(s.where ? [{ kind: 'paren', expr: outer(s.where) } as Expr] : [])];
-  report(ctx, 'OPG-DML-0012', {});
+  report(ctx, 'OPG-DML-0012', { verb: 'UPDATE', how: 'UPDATE … FROM on the table whose columns it sets, with the join and view conditions in WHERE' });
   const out: Extract<DmlStatement, { kind: 'update' }> = {
     ...s,
     target: { ...base, alias: qualifier(base) },
@@ -286,6 +343,8 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
         notConverted(ctx, 'SELECT … INTO outside PL/SQL (in PostgreSQL SQL it creates a table; run it inside a PL/pgSQL block, or fetch the row in the application)');
       return { ...s, query: rewriteQuery(s.query, ctx) };
     case 'insert': {
+      const flat = insertIntoView(s, ctx);
+      if (flat) return rewriteDml(flat, ctx, opts);
       const r = { ...s, target: rewriteTarget(s.target, 'INSERT', ctx) };
       if (s.values) r.values = insertValues(s.values, s.target, s.columns, ctx);
       if (s.query) r.query = rewriteQuery(s.query, ctx);
