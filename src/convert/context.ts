@@ -75,7 +75,8 @@ export class ConvertContext {
 
   mapSchema = (schema: OraName): string => {
     const mapped = this.schemaMap.get(schema.toUpperCase()) ?? pgNameOf(schema);
-    this.schemas.add(mapped);
+    // pg_temp (the routines nested in anonymous blocks) is the session's own, never created.
+    if (mapped !== 'pg_temp') this.schemas.add(mapped);
     return mapped;
   };
 
