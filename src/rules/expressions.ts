@@ -640,7 +640,10 @@ function rewriteFrom(f: FromItem, ctx: ExprContext, block?: SelectQuery): FromIt
         );
         return { ...f, source: rewriteFrom(f.source, ctx) };
       }
-      const r = rewritePivot(f, ctx);
+      // A select list without * names the columns it reads: an UNPIVOT of a source whose columns
+      // are not known can then keep them all (the list picks what Oracle's result has).
+      const starFree = !!block && !block.items.some((i) => i.expr.kind === 'star');
+      const r = rewritePivot(f, ctx, { starFree });
       return r ? rewriteFrom(r, ctx) : { ...f, source: rewriteFrom(f.source, ctx) };
     }
     case 'json-table':

@@ -52,9 +52,18 @@ function valueText(e: Expr): string {
   return 'expr';
 }
 
-export function rewritePivot(f: PivotRef, ctx: ExprContext): FromItem | undefined {
+export function rewritePivot(f: PivotRef, ctx: ExprContext, opts: { starFree?: boolean } = {}): FromItem | undefined {
   const columns = sourceColumns(f.source, ctx);
-  if (!columns) return fail(ctx, 'the columns of the source are not known (list them in a subquery)');
+  // UNPIVOT keeps the other columns as they are: when the query selects no *, all columns of the
+  // source can be kept (src.*), those the clause names included, without knowing them.
+  const keepAll = !columns && !!f.unpivot && !!opts.starFree && f.source.kind !== 'join';
+  if (!columns && !keepAll)
+    return fail(
+      ctx,
+      f.unpivot
+        ? 'the columns of the source are not known (list them in a subquery, or select the columns instead of *)'
+        : 'the columns of the source are not known (list them in a subquery)',
+    );
   const source = f.source.kind === 'join' ? f.source : { ...f.source, alias: undefined };
   const srcName = 'OPG_PIVOT_SRC';
   const named: FromItem = f.source.kind === 'subquery' ? { ...f.source, alias: srcName } : { ...(source as FromItem) };
@@ -65,7 +74,7 @@ export function rewritePivot(f: PivotRef, ctx: ExprContext): FromItem | undefine
       walkExpr(a.call, (x) => {
         if (x.kind === 'column') used.add(x.parts[x.parts.length - 1]);
       });
-    const group = columns.filter((c) => !used.has(c));
+    const group = (columns ?? []).filter((c) => !used.has(c));
     const items: SelectItem[] = group.map((c) => ({ expr: col(c) }));
     for (const v of f.pivot.in) {
       if (v.values.length !== f.pivot.for.length) return fail(ctx, 'IN values do not match the FOR columns');
@@ -90,7 +99,9 @@ export function rewritePivot(f: PivotRef, ctx: ExprContext): FromItem | undefine
   } else {
     const u = f.unpivot!;
     const used = new Set<OraName>(u.in.flatMap((e) => e.columns));
-    const keep = columns.filter((c) => !used.has(c));
+    const keep: SelectItem[] = columns
+      ? columns.filter((c) => !used.has(c)).map((c) => ({ expr: col(srcName, c) }))
+      : [{ expr: { kind: 'star', qualifier: [srcName] } }];
     const rows: SelectQuery[] = u.in.map((e) => {
       const labels = e.values ?? e.columns.map((c) => ({ kind: 'literal', type: 'string', value: c }) as Expr);
       return {
@@ -105,7 +116,7 @@ export function rewritePivot(f: PivotRef, ctx: ExprContext): FromItem | undefine
     const lateral: Query = rows.slice(1).reduce<Query>((l, r) => ({ kind: 'set', op: 'UNION ALL', left: l, right: r }), rows[0]);
     const q: SelectQuery = {
       kind: 'select',
-      items: [...keep.map((c) => ({ expr: col(srcName, c) })), ...[...u.for, ...u.value].map((n) => ({ expr: col('OPG_U', n) }))],
+      items: [...keep, ...[...u.for, ...u.value].map((n) => ({ expr: col('OPG_U', n) }))],
       from: [
         {
           kind: 'join',
