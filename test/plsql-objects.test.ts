@@ -237,6 +237,16 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
     });
   });
 
+  // SQL Language Reference, "Object Access Expressions": in SQL, a member function of a NULL
+  // object is not invoked and gives NULL.
+  it('gives NULL for a member function called in SQL on a NULL object column', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-method-null-in-sql'), {}, async (c) => {
+      await c.query('INSERT INTO sq_tab VALUES (1, row(5)), (2, NULL), (3, row(NULL))');
+      expect(await one(c, 'SELECT sq_demo()')).toBe('1=f5 2=null 3=f0 ');
+    });
+  });
+
   it('selects $IF branches for the target Oracle version and flags', async (ctx) => {
     if (!client) ctx.skip();
     const oracle = fixture('conditional-compilation');

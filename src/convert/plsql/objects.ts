@@ -500,7 +500,19 @@ export function sqlMethodCall(self: Expr, t: DataType, name: string, args: FuncA
       ? { ...found, self, selfType: start, args }
       : undefined;
   if (!r) return undefined;
-  return (sub) => ({ kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, (e) => (e === self ? e : sub(e))) });
+  return (sub) => nullSelfInSql(r, self, { kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, (e) => (e === self ? e : sub(e))) });
+}
+
+/**
+ * In SQL a member function of a NULL object is not called and gives NULL (SQL Language Reference,
+ * "Object Access Expressions"): CASE WHEN self IS NOT DISTINCT FROM NULL THEN NULL ELSE call END,
+ * for a self that is a column or a field of one (read twice, no side effects).
+ */
+function nullSelfInSql(r: Resolved, self: Expr, call: Expr): Expr {
+  const plain = (e: Expr): boolean => e.kind === 'column' || (e.kind === 'field' && plain(e.operand)) || (e.kind === 'paren' && plain(e.expr));
+  if (r.method.kind === 'static' || r.method.unit.kind !== 'function' || r.method.unit.attributes.includes('PIPELINED') || !plain(self)) return call;
+  const isNull: Expr = { kind: 'binary', op: 'IS NOT DISTINCT FROM', left: self, right: { kind: 'literal', type: 'null', value: 'NULL' } };
+  return { kind: 'case', whens: [{ when: isNull, then: { kind: 'literal', type: 'null', value: 'NULL' } }], else: call };
 }
 
 /**
@@ -700,7 +712,8 @@ export function lowerObjectExpr(x: Expr, pc: PlContext, sub: (e: Expr) => Expr):
   if (r.method.unit.attributes.includes('PIPELINED')) ctx.pipelined.add(functionOf(ctx, r));
   const rt = r.method.unit.kind === 'function' && r.method.unit.returnType && !r.method.unit.attributes.includes('PIPELINED') ? pc.oracleType(r.method.unit.returnType) : undefined;
   if (rt) pc.methodReturns.set(functionOf(ctx, r), rt);
-  return { kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, sub, true) };
+  const call: Expr = { kind: 'call', name: [functionOf(ctx, r)], args: callArgs(r, pc, sub, true) };
+  return pc.inSql && r.self ? nullSelfInSql(r, sub(r.self), call) : call;
 }
 
 /**
