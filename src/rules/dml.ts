@@ -237,8 +237,15 @@ function rewriteSet(set: SetClause[], ctx: ExprContext, target?: DmlTarget): Set
   const names = target?.kind === 'table' ? [target.alias ?? target.name.name] : target?.alias ? [target.alias] : [];
   return set.map((s) => ({
     columns: s.columns.map((parts) => (parts.length >= 3 && names.includes(parts[0]) ? parts.slice(1) : [parts[parts.length - 1]])),
-    value: (s.columns.length === 1 ? dateText(s.value, s.columns[0], ctx) : undefined) ?? rewriteExpr(s.value, ctx),
+    value: (s.columns.length === 1 ? dateText(s.value, s.columns[0], ctx) : undefined) ?? rewriteExpr(s.columns.length === 1 ? numberAsText(s.value, s.columns[0], ctx) : s.value, ctx),
   }));
+}
+
+/** A non-integer NUMBER stored in a character column: TO_CHAR(value), as Oracle converts it (see numbersAsText). */
+function numberAsText(value: Expr, column: OraName[], ctx: ExprContext): Expr {
+  if (value.kind === 'literal' || inferType({ kind: 'column', parts: column }, ctx).cls !== 'string') return value;
+  const t = inferType(value, ctx);
+  return t.cls === 'number' && t.pg === 'numeric' ? call('TO_CHAR', value) : value;
 }
 
 /**
@@ -279,11 +286,26 @@ function rownumLimitedRows<T extends Extract<DmlStatement, { kind: 'update' | 'd
 /** VALUES of an INSERT: text literals for DATE columns as Oracle reads them (see dateText). */
 function insertValues(rows: Expr[][], target: DmlTarget, columns: OraName[] | undefined, ctx: ExprContext): Expr[][] {
   const cols = columns ?? (target.kind === 'table' ? ctx.tableColumns?.(target.name) : undefined);
+  if (cols && target.kind === 'table') rows = rows.map((row) => numbersAsText(row, cols, target, ctx));
   const literal = rows.some((row) => row.some((v) => v.kind === 'literal' && v.type === 'string'));
   if (!cols || !literal || target.kind !== 'table') return rows.map((row) => exprs(row, ctx));
   return inScope(ctx, [target], () =>
     rows.map((row) => row.map((v, i) => (cols[i] ? dateText(v, [cols[i]], ctx) : undefined) ?? rewriteExpr(v, ctx))),
   );
+}
+
+/**
+ * A non-integer NUMBER value inserted into a character column is stored as Oracle's implicit
+ * conversion writes it (TO_CHAR: 2.5, not 2.5000000000000000; .25, 12.5): PostgreSQL's assignment
+ * cast prints the numeric with its scale. The value becomes TO_CHAR(value) in the Oracle tree.
+ */
+function numbersAsText(row: Expr[], cols: OraName[], target: TableRef, ctx: ExprContext): Expr[] {
+  const types = inScope(ctx, [target], () => cols.map((c) => inferType({ kind: 'column', parts: [c] }, ctx)));
+  return row.map((v, i) => {
+    if (types[i]?.cls !== 'string' || v.kind === 'literal') return v;
+    const t = inferType(v, ctx);
+    return t.cls === 'number' && t.pg === 'numeric' ? call('TO_CHAR', v) : v;
+  });
 }
 
 /**
