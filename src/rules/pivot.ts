@@ -28,7 +28,14 @@ function fail(ctx: ExprContext, detail: string): undefined {
 
 /** Column names of a FROM item, when they can be known. */
 function sourceColumns(f: FromItem, ctx: ExprContext): OraName[] | undefined {
-  if (f.kind === 'table') return ctx.tableColumns?.(f.name);
+  if (f.kind === 'table') {
+    const table = ctx.tableColumns?.(f.name);
+    if (table) return table;
+    // A view of the sources: its column list, or the names of its query's select items.
+    const view = ctx.relation?.(f.name);
+    if (view?.kind !== 'view') return undefined;
+    return view.columns?.length ? view.columns : sourceColumns({ kind: 'subquery', query: view.query }, ctx);
+  }
   if (f.kind === 'subquery' && f.query.kind === 'select') {
     const out: OraName[] = [];
     for (const i of f.query.items) {
