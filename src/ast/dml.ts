@@ -87,6 +87,8 @@ export interface DeleteStmt extends StatementMeta {
   kind: 'delete';
   hint?: string;
   target: DmlTarget;
+  /** DELETE … USING (PostgreSQL; produced by the rules for a DELETE of a join view). */
+  using?: TableRef[];
   where?: Expr;
   currentOf?: OraName;
   returning?: ReturningClause;

@@ -168,6 +168,15 @@ export class ConvertContext {
       location: where.location,
       mapSchema: this.mapSchema,
       tableColumns: (q) => this.findTable(q, table?.name)?.columns.map((c) => c.name),
+      tableKeys: (q) => {
+        const t = this.findTable(q, table?.name);
+        if (!t) return undefined;
+        const unique = (k: string) => k === 'primary-key' || k === 'unique';
+        return [
+          ...t.constraints.filter((c) => unique(c.kind)).map((c) => c.columns),
+          ...t.columns.flatMap((col) => col.constraints.filter((c) => unique(c.kind)).map(() => [col.name])),
+        ];
+      },
       isPipelined: (name) => this.pipelined.has(name.join('.')) || this.pipelined.has(name[name.length - 1]),
       sqlFunctionCall: (name) => {
         // NO_DATA_FOUND escaping a function of the sources: NULL for the call in Oracle's SQL.

@@ -1828,12 +1828,12 @@ const entries: CatalogEntry[] = [
   },
   {
     id: 'OPG-DML-0012',
-    title: 'INSERT or UPDATE through an inline view',
+    title: 'INSERT, UPDATE or DELETE through an inline view',
     severity: 'info',
     effortMinutes: 0,
     message: '{verb} on an inline view became {how}',
-    suggestion: 'Nothing to do: Oracle changes only that base table (for a join view, a key-preserved one, each of whose rows joins at most one row of the other tables, as UPDATE … FROM needs).',
-    why: 'PostgreSQL cannot insert into or update a subquery; the rows Oracle inserts or changes are rows of that base table.',
+    suggestion: 'Nothing to do: Oracle changes only that base table (for a join view, a key-preserved one, each of whose rows joins at most one row of the other tables, as UPDATE … FROM and DELETE … USING need).',
+    why: 'PostgreSQL cannot insert into, update or delete from a subquery; the rows Oracle inserts, changes or deletes are rows of that base table.',
     rule: 'rules/dml',
   },
   // ── DMS data migration ──────────────────────────────────────────────

@@ -29,6 +29,8 @@ export interface ExprContext {
   fieldType?: (operand: Expr, field: OraName) => DataType | undefined;
   /** Oracle type of `c[i]`: an element of a collection held as an array (PL/SQL). */
   elementType?: (array: Expr) => DataType | undefined;
+  /** Primary and unique keys (their columns) of a table of the converted model. */
+  tableKeys?: (table: QualifiedName) => OraName[][] | undefined;
   /** Column names of a table of the converted model (for resolving unqualified columns). */
   tableColumns?: (table: QualifiedName) => OraName[] | undefined;
   /** The sequence a synonym of the sources names (syn.NEXTVAL), when it names one. */

@@ -153,6 +153,110 @@ function viewShape(
 }
 
 /**
+ * The key-preserved tables of a join view, as far as the model's PRIMARY KEY / UNIQUE constraints
+ * show: T is key-preserved when every other table is reached from T through one of its keys, each
+ * key column equated (in the ON conditions or the view's WHERE) to a constant or to columns of
+ * tables already reached — then each row of T appears at most once in the join. Keys the model does
+ * not know (unique indexes) can only make a table look not key-preserved.
+ */
+function keyPreservedTables(view: NonNullable<ReturnType<typeof viewShape>>, where: Expr | undefined, ctx: ExprContext): TableRef[] {
+  const { tables, conds } = view;
+  const qualifier = (r: TableRef) => r.alias ?? r.name.name;
+  const conjuncts: Expr[] = [];
+  const split = (e: Expr): void => {
+    if (e.kind === 'paren') return split(e.expr);
+    if (e.kind === 'binary' && e.op === 'AND') {
+      split(e.left);
+      split(e.right);
+    } else conjuncts.push(e);
+  };
+  for (const c of [...conds, ...(where ? [where] : [])]) split(c);
+  // The table a column reference belongs to (undefined: unknown or ambiguous).
+  const owner = (parts: OraName[]): TableRef | undefined => {
+    if (parts.length === 2) return tables.find((r) => qualifier(r) === parts[0]);
+    if (parts.length !== 1) return undefined;
+    const owners = tables.filter((r) => ctx.tableColumns?.(r.name)?.includes(parts[0]));
+    return owners.length === 1 ? owners[0] : undefined;
+  };
+  // The tables an expression reads (undefined when it reads something else than columns and constants).
+  const reads = (e: Expr): Set<TableRef> | undefined => {
+    const out = new Set<TableRef>();
+    let ok = true;
+    walkExpr(e, (x) => {
+      if (x.kind === 'column') {
+        const o = owner(x.parts);
+        if (o) out.add(o);
+        else ok = false;
+      } else if (x.kind === 'subquery' || x.kind === 'exists' || x.kind === 'pseudo') ok = false;
+    });
+    return ok ? out : undefined;
+  };
+  const equalities: { table: TableRef; column: OraName; other: Set<TableRef> }[] = [];
+  for (const c of conjuncts) {
+    if (c.kind !== 'binary' || c.op !== '=') continue;
+    for (const [a, b] of [[c.left, c.right], [c.right, c.left]] as const) {
+      if (a.kind !== 'column') continue;
+      const t = owner(a.parts);
+      const other = reads(b);
+      if (t && other && !other.has(t)) equalities.push({ table: t, column: a.parts[a.parts.length - 1], other });
+    }
+  }
+  const preserved = (t: TableRef): boolean => {
+    const reached = new Set([t]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const u of tables) {
+        if (reached.has(u)) continue;
+        const keys = ctx.tableKeys?.(u.name) ?? [];
+        const bound = keys.some((k) => k.length > 0 && k.every((col) => equalities.some((q) => q.table === u && q.column === col && [...q.other].every((o) => reached.has(o)))));
+        if (bound) {
+          reached.add(u);
+          grew = true;
+        }
+      }
+    }
+    return reached.size === tables.length;
+  };
+  return tables.filter(preserved);
+}
+
+/**
+ * DELETE of a join view: Oracle deletes the rows of its one key-preserved table (ORA-01752 when
+ * there is not exactly one) that the join selects. With that table found from the model's keys,
+ * the statement becomes DELETE FROM it USING the other tables WHERE the join conditions, the view's
+ * WHERE and the statement's WHERE. Undefined otherwise (reported by rewriteTarget).
+ */
+function joinViewDelete(s: Extract<DmlStatement, { kind: 'delete' }>, ctx: ExprContext): Extract<DmlStatement, { kind: 'delete' }> | undefined {
+  const t = s.target;
+  if (t.kind !== 'subquery' || t.query.kind !== 'select' || s.currentOf) return undefined;
+  const view = viewShape(t.query, ctx);
+  if (!view || view.tables.length < 2) return undefined;
+  const q = t.query;
+  const kept = keyPreservedTables(view, q.where, ctx);
+  if (kept.length !== 1) return undefined;
+  const [base] = kept;
+  const qualifier = (r: TableRef) => r.alias ?? r.name.name;
+  const ref = (name: OraName): Expr | undefined => {
+    const c = view.cols.get(name);
+    return c && { kind: 'column', parts: [qualifier(c.table), c.column] };
+  };
+  const outer = (e: Expr) =>
+    mapExpr(e, (x) => {
+      if (x.kind !== 'column') return undefined;
+      if (x.parts.length === 2 && t.alias && x.parts[0] === t.alias) return ref(x.parts[1]);
+      if (x.parts.length === 1 && view.cols.has(x.parts[0])) return ref(x.parts[0]);
+      return undefined;
+    });
+  const where = [...view.conds, ...(q.where ? [{ kind: 'paren', expr: q.where } as Expr] : []), ...(s.where ? [{ kind: 'paren', expr: outer(s.where) } as Expr] : [])];
+  report(ctx, 'OPG-DML-0012', { verb: 'DELETE', how: `DELETE FROM its key-preserved table ${base.name.name} USING the other tables, with the join and view conditions in WHERE` });
+  const out: Extract<DmlStatement, { kind: 'delete' }> = { ...s, target: { ...base, alias: qualifier(base) }, using: view.tables.filter((r) => r !== base) };
+  if (where.length) out.where = where.reduce((a, b) => ({ kind: 'binary', op: 'AND', left: a, right: b }));
+  if (s.returning) out.returning = { ...s.returning, exprs: s.returning.exprs.map(outer) };
+  return out;
+}
+
+/**
  * INSERT into an inline view (without WITH CHECK OPTION, reported before): Oracle inserts into the
  * one base table whose columns the statement names (a key-preserved table of a join view), the
  * view's WHERE playing no part; the statement becomes INSERT INTO that table with the view's
@@ -409,11 +513,12 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
     case 'delete': {
       const limited = rownumLimitedRows(s);
       if (limited) return rewriteDml(limited, ctx, opts);
-      const flat = flattenInlineView(s, ctx);
+      const flat = flattenInlineView(s, ctx) ?? joinViewDelete(s, ctx);
       if (flat) return rewriteDml(flat, ctx, opts);
       const target = rewriteTarget(s.target, 'DELETE', ctx);
-      return inScope(ctx, [s.target], () => {
+      return inScope(ctx, [s.target, ...(s.using ?? [])], () => {
         const r = { ...s, target };
+        if (s.using) r.using = s.using.map((f) => rewriteTable(f, ctx));
         if (s.where) r.where = rewriteExpr(s.where, ctx);
         if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
         if (s.logErrors) report(ctx, 'OPG-DML-0004', {});

@@ -74,6 +74,7 @@ export function printDml(s: DmlStatement, opts: DmlPrintOptions = {}): string {
     }
     case 'delete': {
       let out = `DELETE${hint(s.hint)} FROM ${target(s.target)}`;
+      if (s.using?.length) out += ` USING ${s.using.map((t) => table(t, ' ')).join(', ')}`;
       if (s.currentOf) out += ` WHERE CURRENT OF ${ident(s.currentOf)}`;
       else if (s.where) out += ` WHERE ${printExpr(s.where)}`;
       return out + returning(s.returning, into);
