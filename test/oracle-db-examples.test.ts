@@ -6,10 +6,12 @@
  * qualified expressions (INDEX BY tables with index choices, string-indexed arrays, records by
  * position and by field name); type body methods declared PARALLEL_ENABLE (PARTITION … BY …).
  * translate() of a script that drops and re-creates its tables keeps their names, and creates a
- * package's schema before its objects. Skipped with a message when no server answers.
+ * package's schema before its objects; a SQL statement left without ";" before a blank line and
+ * the next statement ends at the blank line. Skipped with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { splitScript } from '../src/source/script.js';
 import { translate } from '../src/translate/index.js';
 import { one, scratchDatabase } from './pg-scratch.js';
 
@@ -122,5 +124,47 @@ describe('constructs of the Oracle feature examples (PostgreSQL 15)', () => {
     } finally {
       await a.end();
     }
+  });
+
+  it('translate: a statement without ";" before a blank line and the next statement ends there (OPG-PARSE-0010)', async (ctx) => {
+    const r = translate(readFileSync('fixtures/translate/blank-line-ends-statement/input.sql', 'utf8'), {
+      file: 'input.sql',
+    });
+    expect(r.sql).toBe(readFileSync('fixtures/translate/blank-line-ends-statement/expected.pg.sql', 'utf8'));
+    expect(r.findings.filter((f) => f.id === 'OPG-PARSE-0010').map((f) => f.location?.line)).toEqual([9, 21]);
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      for (const s of r.statements)
+        if (s.target && !s.kind.startsWith('sqlplus') && s.kind !== 'comment') await a.query(s.target);
+      expect((await a.query('SELECT id::int, name FROM bl_names ORDER BY id')).rows).toEqual([
+        { id: 1, name: 'Eli' },
+        { id: 2, name: 'Steven' },
+        { id: 3, name: 'Juna' },
+      ]);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('the splitter keeps blank lines inside a statement when no statement follows them, and always with SQLBLANKLINES ON', () => {
+    const texts = (sql: string) =>
+      splitScript(sql, 'x.sql')
+        .items.filter((i) => i.kind === 'statement')
+        .map((i) => i.text.replace(/\s+/g, ' ').trim());
+    // A column named COL (a SQL*Plus command word) after a blank line continues the CREATE TABLE.
+    expect(texts('create table t (a int,\n\ncol varchar2(5));\nselect 1 from dual;')).toEqual([
+      'create table t (a int, col varchar2(5))',
+      'select 1 from dual',
+    ]);
+    expect(texts('update t\n\nset a = 1;')).toEqual(['update t set a = 1']);
+    // SQLBLANKLINES ON: the blank line is part of the statement, as in SQL*Plus.
+    expect(texts('set sqlblanklines on\ngrant select on t to u\n\ndelete from t;')).toEqual([
+      'grant select on t to u delete from t',
+    ]);
+    expect(texts('grant select on t to u\n\ndelete from t;')).toEqual([
+      'grant select on t to u',
+      'delete from t',
+    ]);
   });
 });

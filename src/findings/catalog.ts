@@ -121,6 +121,18 @@ const entries: CatalogEntry[] = [
     why: 'SQL*Plus only ends PL/SQL units on a "/" line.',
     rule: 'source/script',
   },
+  {
+    id: 'OPG-PARSE-0010',
+    title: 'SQL statement ended by a blank line',
+    severity: 'warning',
+    effortMinutes: 2,
+    message:
+      'The statement has no terminating ";" and is followed by a blank line and another statement; it was ended at the blank line and converted',
+    suggestion:
+      'Add the missing ";" (or remove the statement if the script relied on SQL*Plus not running it).',
+    why: 'With SQLBLANKLINES OFF (the default) SQL*Plus ends a SQL statement at a blank line and keeps it in its buffer without running it.',
+    rule: 'source/script',
+  },
   // ── data types ──────────────────────────────────────────────────────
   {
     id: 'OPG-TYPE-0001',

@@ -17,7 +17,8 @@ export interface StatementItem {
   location: SourceLocation;
   /** True for PL/SQL units and anonymous blocks (ended by "/"). */
   plsql: boolean;
-  terminator: ';' | '/' | 'eof';
+  /** 'blank': a SQL statement left without ";" and ended by a blank line (SQL*Plus, SQLBLANKLINES OFF). */
+  terminator: ';' | '/' | 'eof' | 'blank';
   /** Blank lines that preceded the item in the source (for layout-preserving output). */
   blankLinesBefore: number;
 }
@@ -118,6 +119,8 @@ const SQLPLUS_COMMANDS: Record<string, string> = {
   HELP: 'HELP',
   XQUERY: 'XQUERY',
   ORADEBUG: 'ORADEBUG',
+  // LOAD table file.csv (SQL*Plus 23 / SQLcl): loads a CSV file into a table.
+  LOAD: 'LOAD',
 };
 
 /** SET options that are SQL statements, not SQL*Plus settings. */
@@ -140,6 +143,8 @@ const CREATE_MODIFIERS = new Set([
 interface SplitState {
   defines: Map<string, string>;
   defineChar: string | null;
+  /** SET SQLBLANKLINES ON: blank lines inside a SQL statement do not end it. */
+  sqlBlankLines: boolean;
   findings: Finding[];
   items: ScriptItem[];
   includeStack: string[];
@@ -150,6 +155,7 @@ export function splitScript(text: string, file: string, opts: ScriptOptions = {}
   const state: SplitState = {
     defines: new Map(Object.entries(opts.defines ?? {}).map(([k, v]) => [k.toUpperCase(), v])),
     defineChar: '&',
+    sqlBlankLines: false,
     findings: [],
     items: [],
     includeStack: [file],
@@ -217,7 +223,7 @@ function scanFile(text: string, file: string, st: SplitState): void {
   const push = (item: ScriptItem) => {
     st.items.push(item);
   };
-  const flush = (terminator: ';' | '/' | 'eof', reportUnterminated = true) => {
+  const flush = (terminator: ';' | '/' | 'eof' | 'blank', reportUnterminated = true) => {
     const body = buf.join('\n').replace(/\s+$/, '');
     if (bufLoc && body.trim() !== '') {
       if (significant) {
@@ -231,6 +237,7 @@ function scanFile(text: string, file: string, st: SplitState): void {
         });
         if (terminator === 'eof' && reportUnterminated)
           st.findings.push(makeFinding('OPG-PARSE-0006', {}, { location: bufLoc }));
+        if (terminator === 'blank') st.findings.push(makeFinding('OPG-PARSE-0010', {}, { location: bufLoc }));
       } else {
         push({ kind: 'comment', text: body, location: bufLoc, blankLinesBefore: blankBeforeItem });
       }
@@ -251,6 +258,14 @@ function scanFile(text: string, file: string, st: SplitState): void {
     }
     const trimmed = line.trim();
     if (!inside) {
+      if (trimmed === '' && significant && !plsql && !st.sqlBlankLines && blankLineEnds(buf, lines, ln + 1)) {
+        // SQL*Plus ends a SQL statement at a blank line; here only when a new statement follows
+        // (the statement lacks its ";": GRANT … then DECLARE …), so statements merely written with
+        // blank lines inside still read as one.
+        flush('blank');
+        blankLines = 1;
+        continue;
+      }
       if (trimmed === '/') {
         if (bufLoc) flush('/');
         blankLines = 0;
@@ -365,12 +380,83 @@ function scanFile(text: string, file: string, st: SplitState): void {
     let seg = line.slice(segStart);
     // SQL*Plus reads a hyphen that ends a line of a SQL statement as a continuation mark and drops
     // it (Oracle's sample data scripts split INSERTs so: VALUES(1726-⏎,'AR'-⏎…).
-    if (bufLoc && significant && !plsql && !lineComment && !inBlockComment && quoteEnd === null && seg.trimEnd().endsWith('-'))
+    if (
+      bufLoc &&
+      significant &&
+      !plsql &&
+      !lineComment &&
+      !inBlockComment &&
+      quoteEnd === null &&
+      seg.trimEnd().endsWith('-')
+    )
       seg = `${seg.trimEnd().slice(0, -1)} `;
     if (bufLoc) buf.push(seg);
     else if (trimmed === '') blankLines++;
   }
   if (bufLoc) flush('eof');
+}
+
+/** Words that start a statement after a blank line (SELECT / WITH only after a statement that holds no query). */
+const STATEMENT_STARTS = new Set([
+  'DECLARE',
+  'BEGIN',
+  'CREATE',
+  'DROP',
+  'ALTER',
+  'GRANT',
+  'REVOKE',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'COMMIT',
+  'ROLLBACK',
+  'TRUNCATE',
+  'COMMENT',
+  'SAVEPOINT',
+]);
+/** SQL*Plus commands that cannot continue a SQL statement's text. */
+const COMMAND_STARTS = new Set([
+  'PROMPT',
+  'PRO',
+  'REM',
+  'REMARK',
+  'SPOOL',
+  'WHENEVER',
+  'EXEC',
+  'SHOW',
+  'CONNECT',
+  'EXIT',
+  'QUIT',
+]);
+
+/**
+ * A blank line inside the SQL statement `buf` ends it (SQL*Plus with SQLBLANKLINES OFF) when the
+ * next line with text (comment lines skipped) starts a new statement or a SQL*Plus command.
+ */
+function blankLineEnds(buf: string[], lines: string[], from: number): boolean {
+  let next: string | undefined;
+  for (let j = from; j < lines.length; j++) {
+    const t = lines[j].trim();
+    if (t === '' || t.startsWith('--') || /^REM(ARK)?(\s|$)/i.test(t)) {
+      if (/^REM(ARK)?(\s|$)/i.test(t)) return true;
+      continue;
+    }
+    next = t;
+    break;
+  }
+  if (next === undefined) return false;
+  if (next.startsWith('@') || next === '/') return next.startsWith('@');
+  const word = leadingWords(next, 1)[0];
+  if (!word) return false;
+  if (COMMAND_STARTS.has(word)) return true;
+  if (STATEMENT_STARTS.has(word)) return true;
+  if (word === 'SELECT' || word === 'WITH') {
+    // CREATE … AS / INSERT INTO t may go on with their query after a blank line.
+    const first = leadingWords(buf.join('\n'), 1)[0];
+    return !!first && !['CREATE', 'INSERT', 'SELECT', 'WITH', 'MERGE', 'EXPLAIN', '('].includes(first);
+  }
+  return false;
 }
 
 function isWordChar(c: string | undefined): boolean {
@@ -407,6 +493,8 @@ function sqlPlusCommand(trimmed: string): { word: string; command: string } | nu
   if (trimmed.startsWith('@@')) return { word: '@@', command: 'INCLUDE_RELATIVE' };
   if (trimmed.startsWith('@')) return { word: '@', command: 'INCLUDE' };
   if (trimmed.startsWith('!')) return { word: '!', command: 'HOST' };
+  // "$ command" (SQL*Plus on Windows) runs a host command too.
+  if (/^\$\s/.test(trimmed)) return { word: '$', command: 'HOST' };
   const m = /^[A-Za-z]+/.exec(trimmed);
   if (!m) return null;
   const word = m[0];
@@ -443,6 +531,8 @@ function handleCommand(
       for (const name of args.split(/\s+/)) if (name) st.defines.delete(name.toUpperCase());
       break;
     case 'SET': {
+      const bl = /^SQLBL(?:ANKLINES)?\s+(ON|OFF)\b/i.exec(args);
+      if (bl) st.sqlBlankLines = bl[1].toUpperCase() === 'ON';
       const m = /^DEF(?:INE)?\s+(\S+)/i.exec(args);
       if (m) {
         const v = m[1].toUpperCase();
