@@ -247,6 +247,14 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
     });
   });
 
+  // SQL Language Reference, "INSERT" into an object table: VALUES (object) inserts the object.
+  it('inserts an object into an object table as its attributes', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-table-insert-object'), {}, async (c) => {
+      expect(await one(c, 'SELECT oti_demo()')).toBe('3:Ann,Bob,Cy:Cy');
+    });
+  });
+
   it('selects $IF branches for the target Oracle version and flags', async (ctx) => {
     if (!client) ctx.skip();
     const oracle = fixture('conditional-compilation');

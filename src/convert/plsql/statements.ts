@@ -29,6 +29,7 @@ import { subprogramText } from './units.js';
 import { PREDEFINED } from './exceptions.js';
 import { assignTarget, objectCallStatement, objectTypeOf, staticType } from './objects.js';
 import { lowerRecursiveWrite } from './recursive-types.js';
+import { flattenedAttributes } from './types.js';
 import { indexKind, mapAssign, mapCallStatement, mapElementType } from './assoc.js';
 import { anydataAssign, isCompositeVariable } from './anydata.js';
 import { jsonCallStatement } from './json-types.js';
@@ -1061,7 +1062,28 @@ function preNode(x: Expr, pc: PlContext): Expr | undefined {
   return undefined;
 }
 
+/**
+ * INSERT INTO object_table VALUES (obj): Oracle inserts the object as the row; the table became
+ * one column per attribute (OPG-TABLE-0010), so the values are the attributes — the arguments of
+ * the type's attribute constructor, or (v).attr of a variable. Other statements unchanged.
+ */
+function objectTableInsert(st: DmlStatement, pc: PlContext): DmlStatement {
+  if (st.kind !== 'insert' || st.columns || st.values?.length !== 1 || st.values[0].length !== 1 || st.target.kind !== 'table') return st;
+  const table = pc.cctx.findTable(st.target.name);
+  const attrs = table?.ofType && flattenedAttributes(pc.cctx, table.ofType);
+  if (!table?.ofType || !attrs?.length) return st;
+  const e = st.values[0][0];
+  const of = table.ofType;
+  const ctor = e.kind === 'call' && e.name.length === 1 && e.name[0] === of.name && !pc.lookup(e.name[0]);
+  const userCtor = !!pc.cctx.objectMethods.get(of.name)?.has(of.name);
+  if (ctor && !userCtor && e.args.length === attrs.length && !e.args.some((a) => a.name)) return { ...st, values: [e.args.map((a) => a.value)] };
+  const typed = objectTypeOf(pc.cctx, staticType(e, pc));
+  if (e.kind !== 'column' || !typed || typed.name !== of.name) return st;
+  return { ...st, values: [attrs.map((a): Expr => ({ kind: 'column', parts: [...e.parts, a.name] }))] };
+}
+
 function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
+  st = objectTableInsert(st, pc);
   const parts = dmlParts(st);
   const reads = queryJsonReads(parts.queries, parts.exprs, pc);
   const pre = mapDmlExprs(st, (x) => jsonRead(reads, x, pc) ?? preNode(x, pc));
