@@ -262,6 +262,11 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
           return UNKNOWN;
       }
     case 'bind': {
+      // :NEW.col / :OLD.col in a trigger: the column of the NEW / OLD row in scope.
+      if (e.path?.length === 1) {
+        const c = columnType([e.name, e.path[0]], ctx);
+        if (c.cls !== 'unknown') return c;
+      }
       const t = e.pgPosition && ctx.bindType?.(e.pgPosition);
       return t ? classOfDataType(t) : UNKNOWN;
     }

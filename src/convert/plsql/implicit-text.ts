@@ -76,7 +76,7 @@ function textValue(value: Expr, target: DataType | undefined, pc: PlContext): Ex
   const from = inferType(value, pc.ectx);
   // A CHAR(n) variable or column stored in a VARCHAR2 (or other non-CHAR) variable keeps its
   // blank padding in Oracle; PostgreSQL's cast of char(n) to varchar drops it.
-  if (from.charLength && value.kind === 'column' && !classOfDataType(to).charLength)
+  if (from.charLength && (value.kind === 'column' || (value.kind === 'bind' && value.path?.length === 1)) && !classOfDataType(to).charLength)
     return { kind: 'call', name: ['RPAD'], args: [{ value }, { value: { kind: 'literal', type: 'number', value: String(from.charLength) } }] };
   // A DATE stored in a character variable: TO_CHAR with the session's (default) format.
   if (from.cls === 'date' || from.cls === 'timestamp') return { kind: 'call', name: ['TO_CHAR'], args: [{ value }] };
@@ -147,6 +147,11 @@ function rangeChecked(value: Expr, range: Range, pc: PlContext): Expr {
 
 /** The declared type of an assignment target: a variable or parameter of the unit, a field of a record variable. */
 export function targetType(target: Expr, pc: PlContext): DataType | undefined {
+  // :NEW.col in a row trigger: the column's declared type.
+  if (target.kind === 'bind' && pc.trigger && target.path?.length === 1 && target.name === (pc.trigger.referencing?.new ?? 'NEW')) {
+    const path = target.path;
+    return pc.cctx.findTable(pc.trigger.on)?.columns.find((c) => c.name === path[0])?.type;
+  }
   if (target.kind !== 'column' || target.parts.some((p) => p.startsWith('%'))) return undefined;
   if (target.parts.length === 1) return pc.lookup(target.parts[0])?.type;
   return pc.lookup(target.parts[0]) ? pc.ectx.pathType?.(target.parts) : undefined;
