@@ -59,6 +59,11 @@ export function dateToText(e: Expr, t: OraType, ctx: ExprContext, what: string):
 
 const DAY_NAMES = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
+/** The format models Oracle's ROUND and TRUNC (date) accept ("ROUND and TRUNC Date Functions"). */
+const DATE_ROUND_FORMATS = new Set(
+  'CC SCC SYYYY YYYY YEAR SYEAR YYY YY Y IYYY IYY IY I Q MONTH MON MM RM WW IW W DDD DD J DAY DY D HH HH12 HH24 MI'.split(' '),
+);
+
 /** TRUNC(date, fmt): fmt (upper case) → expression, or undefined when unknown. */
 function truncDate(d: Expr, fmt: string, ctx: ExprContext): Expr | undefined {
   switch (fmt) {
@@ -184,7 +189,13 @@ export function dateTrunc(a: Expr[], ctx: ExprContext, round: boolean): Expr {
   }
   const r = round ? roundDate(a[0], fmt) : truncDate(a[0], fmt, ctx);
   if (!r) {
-    notConverted(ctx, `${round ? 'ROUND' : 'TRUNC'}(date, '${fmt}')`);
+    const fn = `${round ? 'ROUND' : 'TRUNC'}(date, '${fmt}')`;
+    notConverted(
+      ctx,
+      DATE_ROUND_FORMATS.has(fmt)
+        ? fn
+        : `${fn}: '${fmt}' is not a format model of Oracle's ROUND and TRUNC date functions, so Oracle raises an error (HH, MI, Q, IW … are; HOUR, MINUTE, QUARTER, WEEK are not)`,
+    );
     return call(round ? 'round' : 'trunc', ...a);
   }
   return asDate(r);
