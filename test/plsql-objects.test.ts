@@ -255,6 +255,13 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
     });
   });
 
+  it('assigns attributes of object attributes and elements; ACCESS_INTO_NULL through a NULL attribute', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-nested-attribute-assign'), {}, async (c) => {
+      expect(await one(c, 'SELECT ns_demo()')).toBe('Bergen:12345:Ann2:Bergen:Ann:ain');
+    });
+  });
+
   it('selects $IF branches for the target Oracle version and flags', async (ctx) => {
     if (!client) ctx.skip();
     const oracle = fixture('conditional-compilation');

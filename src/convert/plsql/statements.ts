@@ -65,7 +65,7 @@ const COLLECTION_ERRORS: Record<string, string> = {
   SUBSCRIPT_OUTSIDE_LIMIT: 'an index below 1 or past the size of a VARRAY reads NULL in PostgreSQL (only EXTEND past the size raises it)',
   COLLECTION_IS_NULL: 'PostgreSQL creates a NULL array when an element is assigned, and its COUNT is 0',
   ACCESS_INTO_NULL:
-    'it is raised when an attribute of a local variable or parameter is assigned while the object is atomically null (v.attr := …), not for an attribute of a NULL attribute or element (v.a.b, c(i).attr) or of a package variable, which PostgreSQL sets without an error',
+    'it is raised when an attribute of a local variable or parameter is assigned while the object (or an object attribute on the path, v.a.b := …) is atomically null, not for an attribute of a NULL element (c(i).attr) or of a package variable, which PostgreSQL sets without an error',
 };
 
 /** DECLARE … BEGIN … EXCEPTION … END (without the trailing semicolon). */
@@ -559,9 +559,16 @@ function accessIntoNullGuard(t: Expr, pc: PlContext): string[] | undefined {
   if (t.kind !== 'column' || t.parts.length < 2 || t.parts[0] === 'SELF' || t.parts.some((p) => p.startsWith('%'))) return undefined;
   const info = pc.lookup(t.parts[0]);
   if (!info || (info.kind !== 'variable' && info.kind !== 'param')) return undefined;
-  if (!objectTypeOf(pc.cctx, staticType({ kind: 'column', parts: [t.parts[0]] }, pc))) return undefined;
+  // v, and v.a for v.a.b := x: each object on the path must exist.
+  const tests: string[] = [];
+  for (let k = 1; k < t.parts.length; k++) {
+    const prefix: Expr = { kind: 'column', parts: t.parts.slice(0, k) };
+    if (!objectTypeOf(pc.cctx, staticType(prefix, pc))) break;
+    tests.push(`${k === 1 ? id(t.parts[0]) : pc.expr(prefix)} IS NOT DISTINCT FROM NULL`);
+  }
+  if (!tests.length) return undefined;
   return [
-    `IF ${id(t.parts[0])} IS NOT DISTINCT FROM NULL THEN`,
+    `IF ${tests.join(' OR ')} THEN`,
     `${IND}RAISE null_value_not_allowed USING MESSAGE = 'ORA-06530: Reference to uninitialized composite';`,
     'END IF;',
   ];
