@@ -7,7 +7,7 @@
  * position and by field name); type body methods declared PARALLEL_ENABLE (PARTITION … BY …).
  * translate() of a script that drops and re-creates its tables keeps their names, and creates a
  * package's schema before its objects; a SQL statement left without ";" before a blank line and
- * the next statement ends at the blank line. Skipped with a message when no server answers.
+ * the next statement ends at the blank line; calls of a TYPE BODY's methods after it. Skipped with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -166,5 +166,26 @@ describe('constructs of the Oracle feature examples (PostgreSQL 15)', () => {
       'grant select on t to u',
       'delete from t',
     ]);
+  });
+
+  it('translate: calls after a TYPE BODY reach its methods (member with and without parentheses, static)', async (ctx) => {
+    const r = translate(readFileSync('fixtures/translate/type-body-script/input.sql', 'utf8'), {
+      file: 'input.sql',
+    });
+    expect(r.sql).toBe(readFileSync('fixtures/translate/type-body-script/expected.pg.sql', 'utf8'));
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      for (const s of r.statements)
+        if (s.target && !s.kind.startsWith('sqlplus') && s.kind !== 'comment') await a.query(s.target);
+      expect((await a.query('SELECT msg FROM tb_log')).rows.map((x) => x.msg)).toEqual([
+        '21 EUR',
+        '42 EUR',
+        '0 USD',
+      ]);
+    } finally {
+      await a.end();
+    }
   });
 });

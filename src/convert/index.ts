@@ -600,8 +600,14 @@ export function convertInScriptOrder(
       if (s.ast?.kind === 'subprogram') {
         ctx.routines.set(s.name.name, s.name);
         ctx.routineUnits.set(s.name.name, s.ast.unit);
+        if (s.ast.unit.kind === 'function' && s.ast.unit.returnType) ctx.routineReturnTypes.set(s.name.name, s.ast.unit.returnType);
       }
-        notePipelined(s, ctx);
+      noteOutFunction(s, ctx);
+      notePipelined(s, ctx);
+      // A TYPE BODY: calls of its methods in the statements after it reach its functions.
+      registerTypeBody(s, ctx);
+      if (s.ast?.kind === 'type-body')
+        ctx.objectMethods.set(s.ast.name.name, new Set(s.ast.methods.map((m) => m.unit.name.name)));
       break;
   }
   return convertStatement(s, ctx, scriptFindings, true);
