@@ -169,6 +169,10 @@ export function builtinCollection(t: DataType): { element: DataType; sparse: boo
 /** Helpers of INDEX BY tables held as arrays: a NULL element is a gap (see PlContext.sparse). */
 const sparseHelper = (name: string, args: string, returns: string, body: string) =>
   `CREATE OR REPLACE FUNCTION ${name}(${args})\nRETURNS ${returns}\nLANGUAGE sql\nIMMUTABLE\nAS $body$\n${body}\n$body$;`;
+/** The subscript of an element read of a densely filled INDEX BY table: NO_DATA_FOUND outside the array. */
+const DENSE_KEY_HELPER =
+  'CREATE OR REPLACE FUNCTION opg_dense_key(a anyarray, i integer)\nRETURNS integer\nLANGUAGE plpgsql\nIMMUTABLE\nAS $body$\nBEGIN\n  -- Oracle raises NO_DATA_FOUND reading an element an INDEX BY table does not have.\n  IF a IS NULL OR i < array_lower(a, 1) OR i > array_upper(a, 1) THEN\n    RAISE no_data_found;\n  END IF;\n  RETURN i;\nEND;\n$body$;';
+
 const SPARSE_HELPERS: Record<string, string> = {
   opg_sparse_first: sparseHelper('opg_sparse_first', 'a anyarray', 'integer', 'SELECT min(k) FROM generate_subscripts(a, 1) AS k WHERE num_nonnulls(a[k]) = 1'),
   opg_sparse_last: sparseHelper('opg_sparse_last', 'a anyarray', 'integer', 'SELECT max(k) FROM generate_subscripts(a, 1) AS k WHERE num_nonnulls(a[k]) = 1'),
@@ -1140,6 +1144,10 @@ export class PlContext {
       // The subscript is checked (opg_sparse_key gives it back), so the element keeps its type.
       if (whole && this.raisingReads && x.name.length === 1 && this.sparseUsed.has(x.name[0]) && this.isSparse(whole.type))
         return this.checkedElement(x.name[0], whole.expr, index());
+      // One filled densely, read in a block that handles NO_DATA_FOUND: a key outside the
+      // array's bounds raises it, as Oracle raises it for a key the table does not have.
+      if (whole && this.raisingReads && this.noDataFoundHandlers > 0 && x.name.length === 1 && this.isSparse(whole.type))
+        return this.boundedElement(whole.expr, index());
       if (whole) return { kind: 'subscript', operand: whole.expr.kind === 'call' ? { kind: 'paren', expr: whole.expr } : whole.expr, index: this.arrayIndex(x.args[0].value) };
       const method = x.name[x.name.length - 1];
       const c = x.name.length >= 2 && ['EXISTS', 'NEXT', 'PRIOR'].includes(method) ? this.collectionOf(x.name.slice(0, -1)) : undefined;
@@ -1219,6 +1227,20 @@ export class PlContext {
     const operand: Expr = { kind: 'call', name: ['coalesce'], args: [{ value: c }, { value: { kind: 'literal', type: 'string', value: '{}' } }] };
     return { kind: 'subscript', operand: { kind: 'paren', expr: operand }, index: this.sparse('KEY', c, i) };
   }
+
+  /**
+   * Element `i` of an INDEX BY table filled densely: NO_DATA_FOUND when `i` is outside the array's
+   * bounds (opg_dense_key gives the subscript back; a NULL element inside them stays a value).
+   */
+  private boundedElement(c: Expr, i: Expr): Expr {
+    if (!this.preStatements.includes(DENSE_KEY_HELPER)) this.preStatements.push(DENSE_KEY_HELPER);
+    const operand: Expr = { kind: 'call', name: ['coalesce'], args: [{ value: c }, { value: { kind: 'literal', type: 'string', value: '{}' } }] };
+    const key: Expr = { kind: 'pg-cast', operand: { kind: 'paren', expr: i }, type: { kind: 'datatype', name: 'integer', args: [] } };
+    return { kind: 'subscript', operand: { kind: 'paren', expr: operand }, index: { kind: 'call', name: ['opg_dense_key'], args: [{ value: c }, { value: key }] } };
+  }
+
+  /** Blocks being emitted whose handlers catch NO_DATA_FOUND (statements.ts emitBlock). */
+  noDataFoundHandlers = 0;
 
   private sparseFinding(): void {
     if (!this.findings.some((f) => f.id === 'OPG-PLSQL-0031'))

@@ -86,7 +86,10 @@ export function emitBlock(b: Block, pc: PlContext, depth: number, opts: BlockOpt
   const inner = { ...opts, epilogue: undefined, prologue: undefined };
   inlineBulkHandler(b, pc);
   if (b.handlers.length) pc.protectedDepth++;
+  const catchesNdf = b.handlers.some((h) => h.names.some((n) => n.replace(/^STANDARD\./, '') === 'NO_DATA_FOUND'));
+  if (catchesNdf) pc.noDataFoundHandlers++;
   const body = [...(opts.prologue ?? []).map((l) => `${pad}${IND}${l}`), ...emitStatements(b.body, pc, depth + 1, inner)];
+  if (catchesNdf) pc.noDataFoundHandlers--;
   if (b.handlers.length) pc.protectedDepth--;
   for (const e of opts.epilogue ?? []) body.push(`${pad}${IND}${e}`);
   if (b.handlers.length && !rollsBackToStart) checkHandlerRollback(b, pc);
