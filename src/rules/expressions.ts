@@ -247,6 +247,13 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       // TIMEZONE_REGION / TIMEZONE_ABBR: a timestamptz keeps no zone name on PostgreSQL.
       if (/^TIMEZONE_(REGION|ABBR)$/i.test(e.field))
         notConverted(ctx, `EXTRACT(${e.field.toUpperCase()} FROM …): PostgreSQL's timestamptz keeps no time zone name (keep the zone in a separate column)`);
+      // A field of a value WITH TIME ZONE is read in UTC in Oracle; PostgreSQL reads a timestamptz
+      // in the session time zone (and x AT TIME ZONE z, converted to z's wall-clock time, in z).
+      if (/^(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)$/i.test(e.field) && inferType(e.from, ctx).tz) {
+        const inner = e.from.kind === 'paren' ? e.from.expr : e.from;
+        const instant = inner.kind === 'at-time-zone' ? cast(rewriteExpr(inner.operand, ctx), 'timestamptz') : rewriteExpr(e.from, ctx);
+        return { ...e, from: atTimeZone(instant, lit('UTC')) };
+      }
       return { ...e, from: rewriteExpr(e.from, ctx) };
     case 'trim': {
       // TRIM(number | date): Oracle trims the implicit text of the value (PostgreSQL has no

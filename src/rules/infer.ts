@@ -33,6 +33,8 @@ export interface OraType {
   charLength?: number;
   /** FLOAT / REAL / DOUBLE PRECISION: a NUMBER in Oracle (decimal, ROUND half away from zero), double precision here. */
   decimalFloat?: boolean;
+  /** A TIMESTAMP WITH TIME ZONE value (EXTRACT reads its fields in UTC in Oracle). */
+  tz?: boolean;
 }
 
 const T = (cls: TypeClass, pg?: PgNumber): OraType => (pg ? { cls, pg } : { cls });
@@ -91,7 +93,7 @@ export function classOfDataType(t: DataType | undefined): OraType {
     case 'DATE':
       return T('date');
     case 'TIMESTAMP':
-      return T('timestamp');
+      return t.timeZone === 'TZ' ? { cls: 'timestamp', tz: true } : T('timestamp');
     case 'RAW':
     case 'LONG RAW':
     case 'BLOB':
@@ -249,6 +251,7 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
           return T('date');
         case 'SYSTIMESTAMP':
         case 'CURRENT_TIMESTAMP':
+          return { cls: 'timestamp', tz: true };
         case 'LOCALTIMESTAMP':
           return T('timestamp');
         case 'ROWNUM':
@@ -312,7 +315,7 @@ export function inferType(e: Expr, ctx: ExprContext): OraType {
     case 'subquery':
       return queryColumnTypes(e.query, ctx)[0]?.type ?? UNKNOWN;
     case 'at-time-zone':
-      return T('timestamp');
+      return { cls: 'timestamp', tz: true };
     case 'collate':
       return inferType(e.operand, ctx);
     case 'json-fn':
@@ -353,6 +356,7 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
   if (NUMERIC_FUNCTIONS.has(name)) return T('number', 'numeric');
   if (DOUBLE_FUNCTIONS.has(name)) return { cls: 'number', pg: 'float', decimalFloat: true };
   if (DATE_FUNCTIONS.has(name)) return T('date');
+  if (name === 'FROM_TZ' || name === 'TO_TIMESTAMP_TZ' || name === 'SYSTIMESTAMP' || name === 'CURRENT_TIMESTAMP') return { cls: 'timestamp', tz: true };
   if (TIMESTAMP_FUNCTIONS.has(name)) return T('timestamp');
   if (name === 'NUMTODSINTERVAL' || name === 'NUMTOYMINTERVAL' || name === 'TO_DSINTERVAL' || name === 'TO_YMINTERVAL')
     return T('interval');
@@ -572,7 +576,8 @@ function columnType(parts: OraName[], ctx: ExprContext): OraType {
   }
   // Functions without parentheses, which the parser reads as names (no column of the scope has the name).
   if (parts.length === 1) {
-    if (column === 'SYSTIMESTAMP' || column === 'CURRENT_TIMESTAMP' || column === 'LOCALTIMESTAMP') return T('timestamp');
+    if (column === 'SYSTIMESTAMP' || column === 'CURRENT_TIMESTAMP') return { cls: 'timestamp', tz: true };
+    if (column === 'LOCALTIMESTAMP') return T('timestamp');
     if (column === 'CURRENT_DATE') return T('date');
   }
   return UNKNOWN;
