@@ -833,7 +833,7 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       return out(`CLOSE ${id(pkgClose ? pkgClose.variable : s.cursor)};`);
     }
     case 'execute-immediate': {
-      const x = knownSql(s, pc);
+      let x = knownSql(s, pc);
       const session = sessionStatement(x.sql);
       if (session) {
         pc.report('OPG-PLSQL-0020', {
@@ -843,6 +843,11 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       }
       const inline = dynamicBlock(x, pc);
       if (inline) return [...labels, `${emitBlock(inline, pc, depth, opts)};`];
+      // DML … RETURNING … INTO :placeholders with the OUT binds in USING (after the IN ones):
+      // the same as a RETURNING INTO clause naming them.
+      const outs = x.using.filter((u) => u.mode === 'OUT');
+      if (!x.bulk && !x.returningInto.length && !x.into.length && outs.length && x.using.slice(0, x.using.length - outs.length).every((u) => u.mode === 'IN') && dynamicReturningDml(x.sql, outs.length))
+        x = { ...x, using: x.using.slice(0, x.using.length - outs.length), returningInto: outs.map((u) => u.value) };
       if (!x.bulk && x.using.some((u) => u.mode !== 'IN')) return out(dynamicBlockStub(pc));
       const sql = dynamicSql(x.sql, pc, x.using);
       if (x.bulk && !x.returningInto.length && x.using.every((u) => u.mode === 'IN')) {
@@ -1288,10 +1293,10 @@ function dynamicSql(e: Expr, pc: PlContext, using: BindArg[] = []): string {
 }
 
 /** Dynamic SQL text known at conversion that is an INSERT, UPDATE or DELETE with RETURNING … INTO. */
-function dynamicReturningDml(e: Expr): boolean {
+function dynamicReturningDml(e: Expr, targets?: number): boolean {
   if (e.kind !== 'literal' || e.type !== 'string') return false;
   const st = parseStatement(e.value, { file: 'dynamic', line: 1, column: 1 }).statement;
-  return !!st && (st.kind === 'insert' || st.kind === 'update' || st.kind === 'delete') && !!st.returning?.into.length;
+  return !!st && (st.kind === 'insert' || st.kind === 'update' || st.kind === 'delete') && !!st.returning?.into.length && (targets === undefined || st.returning.into.length === targets);
 }
 
 /** EXECUTE IMMEDIATE text that is a literal: converted like any statement, with :binds → $n by position. */
