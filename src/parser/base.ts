@@ -71,6 +71,7 @@ export interface Rules {
     using?: 'CHAR_CS' | 'NCHAR_CS';
     orderBy?: OrderItem[];
     conversionDefault?: Expr;
+    fromLast?: boolean;
   };
   overClause: () => WindowSpec;
   orderByList: () => OrderItem[];

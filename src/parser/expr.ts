@@ -876,6 +876,7 @@ export function defineExprRules($: $): void {
             if (a.nulls === 'IGNORE') call.ignoreNulls = true;
             if (a.using) call.charsetUsing = a.using;
             if (a.conversionDefault) call.conversionDefault = a.conversionDefault;
+            if (a.fromLast) call.fromLast = true;
           });
           // NTH_VALUE(x, n) FROM FIRST | FROM LAST
           $.option(11, {
@@ -957,6 +958,8 @@ export function defineExprRules($: $): void {
       /** COLLECT(x ORDER BY …) and other aggregates ordering their input. */
       orderBy?: OrderItem[];
       conversionDefault?: Expr;
+      /** NTH_VALUE(x, n FROM LAST) */
+      fromLast?: boolean;
     } = {
       args: [],
     };
@@ -1035,6 +1038,23 @@ export function defineExprRules($: $): void {
             $.many(0, () => {
               $.consume(0, T.Comma);
               arg(1);
+            });
+            // NTH_VALUE(x, n FROM LAST): the FROM clause written inside the parentheses (Oracle's
+            // own examples do), as after them.
+            $.option(16, {
+              GATE: () => $.LA(1).tokenType === K.FROM && ($.LA(2).tokenType === K.FIRST || $.LA(2).tokenType === K.LAST),
+              DEF: () => {
+                $.consume(16, K.FROM);
+                $.or(16, [
+                  { ALT: () => $.consume(16, K.FIRST) },
+                  {
+                    ALT: () => {
+                      $.consume(16, K.LAST);
+                      out.fromLast = true;
+                    },
+                  },
+                ]);
+              },
             });
             // FIRST_VALUE(x IGNORE NULLS) / LAG(x, 1 RESPECT NULLS)
             $.option(5, {
