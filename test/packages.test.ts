@@ -17,6 +17,8 @@ const db = scratchDatabase('pkg', 'package', async (s) => {
   await s.query(readFileSync('fixtures/plsql/package-record-variable-fields/expected.pg.sql', 'utf8'));
   await s.query(readFileSync('fixtures/plsql/package-variable-length-check/expected.pg.sql', 'utf8'));
   await s.query(readFileSync('fixtures/plsql/package-serially-reusable/expected.pg.sql', 'utf8'));
+  await s.query(readFileSync('fixtures/plsql/package-refcursor-variable/expected.pg.sql', 'utf8'));
+  await s.query("INSERT INTO prc_t VALUES (1, 'a'), (2, 'b'), (3, 'a'), (12, 'a')");
   await s.query("INSERT INTO pcs_task VALUES (1, 1, 'low'), (2, 5, 'high'), (3, 3, 'mid'), (4, 4, 'four'), (5, 2, 'five'), (6, 9, 'six')");
 });
 const session = () => db.session();
@@ -81,6 +83,29 @@ describe('package cursors (PostgreSQL 15)', () => {
     } finally {
       await a.end();
       await b.end();
+    }
+  });
+
+  it('a package REF CURSOR variable stays open across calls and transactions', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await session();
+    try {
+      // Not open yet (%ISOPEN false: -2); opened for group 'a' below 10 (the parameter and the
+      // local variable bound), fetched one per call, closed at the end.
+      expect(Number(await one(a, 'SELECT prc_pkg.next_id()'))).toBe(-2);
+      await a.query("CALL prc_pkg.open_it('a')");
+      expect(Number(await one(a, 'SELECT prc_pkg.next_id()'))).toBe(1);
+      expect(Number(await one(a, 'SELECT prc_pkg.next_id()'))).toBe(3);
+      expect(Number(await one(a, 'SELECT prc_pkg.next_id()'))).toBe(-1);
+      expect(Number(await one(a, 'SELECT prc_pkg.next_id()'))).toBe(-2);
+      // A query string with a USING bind; the variable handed on names the open cursor.
+      await a.query('CALL prc_pkg.open_dyn(2)');
+      expect(Number(await one(a, 'SELECT prc_pkg.next_dyn()'))).toBe(12);
+      const handle = String(await one(a, 'SELECT prc_pkg.handle()::text'));
+      expect(Number((await a.query(`FETCH NEXT FROM "${handle}"`)).rows[0].id)).toBe(3);
+      expect(Number(await one(a, 'SELECT prc_pkg.next_dyn()'))).toBe(2);
+    } finally {
+      await a.end();
     }
   });
 

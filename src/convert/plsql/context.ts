@@ -645,10 +645,15 @@ export class PlContext {
    * OPEN), when a routine of the package reads %FOUND / %NOTFOUND without fetching it
    * (packageCursorState).
    */
-  packageCursorRef(name: OraName): { variable: OraName; portal: string; rowcount?: string; found?: string; decl: Extract<Declaration, { kind: 'cursor' }> } | undefined {
+  packageCursorRef(
+    name: OraName,
+  ): { variable: OraName; portal: string; rowcount?: string; found?: string; decl?: Extract<Declaration, { kind: 'cursor' }>; setter?: string } | undefined {
     const decl = this.packageCursor(name);
-    const ref = decl && this.packageMember(name.split('.'));
-    if (!decl || !ref) return undefined;
+    const ref = this.lookup(name.split('.')[0]) ? undefined : this.packageMember(name.split('.'));
+    // A package variable of a REF CURSOR type: the same session portal, opened by OPEN … FOR.
+    const refVar = !decl && ref ? ref.info.variables.get(ref.member) : undefined;
+    const isRefCursor = !!refVar && !ref!.info.variableFailures.has(ref!.member) && this.refCursorType(refVar.type);
+    if ((!decl && !isRefCursor) || !ref) return undefined;
     const schema = this.ectx.mapSchema(ref.info.name);
     const cursor = pgNameOf(ref.member);
     const portal = `${schema}.${cursor}`;
@@ -661,8 +666,17 @@ export class PlContext {
       portal,
       rowcount: state.rowcount.has(ref.member) ? setting('rowcount') : undefined,
       found: state.found.has(ref.member) ? setting('found') : undefined,
-      decl,
+      ...(decl ? { decl } : { setter: `${quoteIdent(this.ectx.mapSchema(ref.info.name))}.${quoteIdent(`opg_set_${pgNameOf(ref.member)}`)}` }),
     };
+  }
+
+  /** Whether `t` is SYS_REFCURSOR or a REF CURSOR type (local, or of a package). */
+  private refCursorType(t: DataType): boolean {
+    if (t.attribute) return false;
+    if (!t.schema && (t.name === 'SYS_REFCURSOR' || this.localTypes.get(t.name) === 'refcursor')) return true;
+    const ref = this.packageMember(t.schema ? [t.schema, t.name] : [t.name]);
+    const d = ref?.info.typeDecls.find((x) => x.name === ref.member);
+    return d?.kind === 'type' && d.def.kind === 'ref-cursor';
   }
 
   /**

@@ -764,8 +764,9 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       return out(`RAISE EXCEPTION USING ERRCODE = '${state}', MESSAGE = 'User-Defined Exception', DETAIL = ${quoteLiteral(s.name)};`);
     }
     case 'open': {
-      const pkgCursor = !s.forQuery && !s.forDynamic && !pc.lookup(s.cursor) ? pc.packageCursorRef(s.cursor) : undefined;
-      if (pkgCursor?.decl.query) return [...labels, ...openPackageCursor(s.cursor, s.args, pkgCursor, pc, pad)];
+      const pkgCursor = !pc.lookup(s.cursor) ? pc.packageCursorRef(s.cursor) : undefined;
+      if (pkgCursor?.decl?.query && !s.forQuery && !s.forDynamic) return [...labels, ...openPackageCursor(s.cursor, s.args, pkgCursor, pc, pad)];
+      if (pkgCursor?.setter && (s.forQuery || s.forDynamic)) return [...labels, ...openPackageRefCursor(s, pkgCursor, pc, pad)];
       const args = pc.cursorArgs(s.cursor, s.args);
       if (s.forQuery) return [...out(`OPEN ${id(s.cursor)} FOR ${sqlQuery(s.forQuery, pc)};`), ...cursorReset(s.cursor, pc, pad)];
       if (s.forDynamic) {
@@ -995,10 +996,10 @@ function openPackageCursor(
   pc: PlContext,
   pad: string,
 ): string[] {
-  const params = ref.decl.params;
+  const params = ref.decl!.params;
   const values = params.map((p, i) => args[i] ?? p.default ?? { kind: 'literal', type: 'null', value: 'NULL' } as Expr);
   const position = new Map(params.map((p, i) => [p.name, i]));
-  const query = ref.decl.query!;
+  const query = ref.decl!.query!;
   const forUpdate = query.kind === 'select' && !!query.forUpdate;
   const reset = [
     ...(ref.rowcount ? [`${pad}PERFORM set_config(${quoteLiteral(ref.rowcount)}, '0', false);`] : []),
@@ -1020,6 +1021,61 @@ function openPackageCursor(
   const text = `DECLARE ${quoteIdent(ref.portal)} CURSOR WITH HOLD FOR ${sqlQuery(bound, pc)}`;
   const using = values.length ? ` USING ${values.map((v) => pc.expr(v)).join(', ')}` : '';
   return [`${pad}EXECUTE ${quoteLiteral(text)}${using};`, ...reset];
+}
+
+/**
+ * OPEN pkg_refcursor_var FOR …: the variable's session portal (PlContext.packageCursorRef), its
+ * name stored in the variable (so that RETURN g_cur / p := g_cur hand it on), declared WITH HOLD
+ * so that it stays open across transactions as Oracle keeps it: a query string with its USING
+ * binds, a static query with the routine's variables it reads as binds.
+ */
+function openPackageRefCursor(
+  s: Extract<PlStatement, { kind: 'open' }>,
+  ref: NonNullable<ReturnType<PlContext['packageCursorRef']>>,
+  pc: PlContext,
+  pad: string,
+): string[] {
+  const reset = [
+    `${pad}PERFORM ${ref.setter}(${id(ref.variable)});`,
+    ...(ref.rowcount ? [`${pad}PERFORM set_config(${quoteLiteral(ref.rowcount)}, '0', false);`] : []),
+    ...(ref.found ? [`${pad}PERFORM set_config(${quoteLiteral(ref.found)}, '', false);`] : []),
+    ...(pc.cursorFound.has(s.cursor) ? [`${pad}${cursorStateName(s.cursor, 'found')} := NULL;`] : []),
+  ];
+  if (s.forDynamic) {
+    const sql = dynamicSql(knownSql({ sql: s.forDynamic }, pc).sql, pc, s.using);
+    const using = s.using.length ? ` USING ${s.using.map((u) => pc.expr(u.value)).join(', ')}` : '';
+    pc.report('OPG-PLSQL-0060', {
+      detail: `package cursor variable ${s.cursor} opened in ${pc.object} is a session cursor named ${ref.portal} declared WITH HOLD: it stays open across calls and transactions until CLOSE, as in Oracle; at the end of the transaction that opened it PostgreSQL computes and stores its remaining rows`,
+    });
+    return [`${pad}EXECUTE ${quoteLiteral(`DECLARE ${quoteIdent(ref.portal)} CURSOR WITH HOLD FOR `)} || ${sql}${using};`, ...reset];
+  }
+  // The routine's variables and parameters the query reads become binds of the declared query
+  // (USING their values), unless a table column has the same name (Oracle reads the column).
+  const binds: Expr[] = [];
+  let clash = false;
+  const bound = mapQueryDeep(s.forQuery!, (x) => {
+    if (x.kind !== 'column' || x.parts.some((p) => p.startsWith('%'))) return undefined;
+    const info = pc.lookup(x.parts[0]);
+    if (!info || (info.kind !== 'variable' && info.kind !== 'param')) return undefined;
+    if (pc.anyTableHas(x.parts[0])) {
+      clash = true;
+      return undefined;
+    }
+    binds.push(x);
+    return { kind: 'bind', name: String(binds.length), pgPosition: binds.length };
+  });
+  if (!clash) {
+    pc.report('OPG-PLSQL-0060', {
+      detail: `package cursor variable ${s.cursor} opened in ${pc.object} is a session cursor named ${ref.portal} declared WITH HOLD (the routine's variables it reads are binds): it stays open across calls and transactions until CLOSE, as in Oracle; at the end of the transaction that opened it PostgreSQL computes and stores its remaining rows`,
+    });
+    const text = `DECLARE ${quoteIdent(ref.portal)} CURSOR WITH HOLD FOR ${sqlQuery(bound, pc)}`;
+    const using = binds.length ? ` USING ${binds.map((b) => pc.expr(b)).join(', ')}` : '';
+    return [`${pad}EXECUTE ${quoteLiteral(text)}${using};`, ...reset];
+  }
+  pc.fail(
+    `OPEN ${s.cursor} FOR a query naming a variable of the routine like a table column: the package cursor variable must be declared WITH HOLD with the variables as binds, and the name cannot be told from the column (rename the variable)`,
+  );
+  return [`${pad}OPEN ${id(ref.variable)} FOR ${sqlQuery(s.forQuery!, pc)};`, ...reset];
 }
 
 function cursorReset(cursor: string, pc: PlContext, pad: string): string[] {
