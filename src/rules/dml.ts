@@ -15,7 +15,7 @@ import type {
 } from '../ast/dml.js';
 import type { Expr } from '../ast/expr.js';
 import type { FromItem, Query, TableRef } from '../ast/query.js';
-import { call, lit, notConverted } from './builders.js';
+import { call, cast, lit, notConverted } from './builders.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
 import { type ExprContext, partitionTable, rewriteExpr, rewriteQuery } from './expressions.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
@@ -358,7 +358,13 @@ function numberAsText(value: Expr, column: OraName[], ctx: ExprContext): Expr {
  */
 function dateText(value: Expr, column: OraName[], ctx: ExprContext): Expr | undefined {
   if (value.kind !== 'literal' || value.type !== 'string') return undefined;
-  if (!isDateType(inferType({ kind: 'column', parts: column }, ctx))) return undefined;
+  const t = inferType({ kind: 'column', parts: column }, ctx);
+  // A text literal with a fraction or an exponent stored in a NUMBER(p) column (an integer type
+  // here): Oracle converts it to a NUMBER and rounds it to the column's scale ('12.7' → 13);
+  // PostgreSQL's integer input rejects it. As a numeric, the assignment rounds as Oracle does.
+  if (t.cls === 'number' && (t.pg === 'int' || t.pg === 'bigint') && /^\s*[+-]?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][+-]?\d+)\s*$/.test(value.value))
+    return cast(value, 'numeric');
+  if (!isDateType(t)) return undefined;
   return nlsDateLiteral(value, ctx);
 }
 
