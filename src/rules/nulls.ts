@@ -86,11 +86,13 @@ export const NULL_RULES: Record<string, FunctionRule> = {
   NVL: (a, _c, ctx, orig, types) => call('coalesce', ...sameTypeArgs(a, types, ctx, orig)),
   COALESCE: (a, _c, ctx, orig, types) => call('coalesce', ...sameTypeArgs(a, types, ctx, orig)),
   NULLIF: (a) => call('nullif', ...a),
-  NVL2: (a) => ({
-    kind: 'case',
-    whens: [{ when: isNull(a[0], true), then: a[1] }],
-    else: a[2] ?? NULL,
-  }),
+  // NVL2(e, x, y): "If expr2 is character data, then Oracle converts expr3 to the data type of expr2
+  // … If expr2 is numeric, then Oracle determines which argument has the highest numeric
+  // precedence" — the results in one type, as for NVL (NVL2(s, 'has', 0) gives '0').
+  NVL2: (a, _c, ctx, orig, types) => {
+    const [x, y] = a.length > 2 ? sameTypeArgs(a.slice(1, 3), types.slice(1, 3), ctx, orig.slice(1, 3)) : [a[1], NULL];
+    return { kind: 'case', whens: [{ when: isNull(a[0], true), then: x }], else: y ?? NULL };
+  },
   DECODE: (args, _c, ctx, orig, types) => {
     // Oracle compares expr and every search in the type of the first search, and returns every
     // result in the type of the first result (SQL Language Reference, DECODE): DECODE(n, 10, 'TEN',
