@@ -289,7 +289,7 @@ export function subprogramText(s: Subprogram, pc: PlContext, blockOptions: Block
   if (s.external) pc.fail(`external ${s.kind} (${s.external})`);
   if (!s.block) pc.fail(`${s.kind} without a body`);
   // PostgreSQL needs parameters with defaults last. A required IN / IN OUT parameter after
-  // defaulted ones: those defaults are dropped (callers must pass the values). A procedure's OUT
+  // defaulted ones: see `overloaded` below. A procedure's OUT
   // parameter after defaulted ones becomes INOUT … DEFAULT NULL, reset to NULL on entry (Oracle
   // passes OUT parameters in as NULL), so the defaults keep working.
   const required = (p: (typeof s.params)[number]) => !p.default && p.mode !== 'OUT';
@@ -297,10 +297,17 @@ export function subprogramText(s: Subprogram, pc: PlContext, blockOptions: Block
   let seenDefault = false;
   /** OUT parameters turned INOUT … DEFAULT NULL. */
   const resetOut: string[] = [];
+  // A routine that is not overloaded keeps such defaults: the required parameters after the first
+  // default get DEFAULT NULL, which no valid Oracle call uses (it passes them, by position or by
+  // name), so a call skipping the defaulted ones by name still works. Overloads would become
+  // ambiguous for PostgreSQL with more defaults: their defaults are dropped as before.
+  const overloaded = (pc.pkg?.overloads?.get(s.name.name)?.length ?? 0) > 1;
+  const firstDefault = s.params.findIndex((p) => p.default && p.mode !== 'OUT');
   const params = s.params.map((p, i) => {
     let mode = p.mode === 'OUT' ? 'OUT ' : p.mode === 'IN OUT' ? 'INOUT ' : '';
     let dflt = p.default ? ` DEFAULT ${pc.expr(p.default)}` : '';
-    if (dflt && i < lastRequired) {
+    if (!overloaded && firstDefault >= 0 && i > firstDefault && required(p)) dflt = ' DEFAULT NULL';
+    else if (dflt && i < lastRequired && overloaded) {
       dflt = '';
       pc.report('OPG-PLSQL-0002', {
         detail: `default of parameter ${p.name} dropped: PostgreSQL requires parameters with defaults after all others; callers that relied on it must now pass the value`,
