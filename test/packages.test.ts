@@ -18,6 +18,7 @@ const db = scratchDatabase('pkg', 'package', async (s) => {
   await s.query(readFileSync('fixtures/plsql/package-variable-length-check/expected.pg.sql', 'utf8'));
   await s.query(readFileSync('fixtures/plsql/package-serially-reusable/expected.pg.sql', 'utf8'));
   await s.query(readFileSync('fixtures/plsql/package-refcursor-variable/expected.pg.sql', 'utf8'));
+  await s.query(readFileSync('fixtures/plsql/package-variable-not-null/expected.pg.sql', 'utf8'));
   await s.query("INSERT INTO prc_t VALUES (1, 'a'), (2, 'b'), (3, 'a'), (12, 'a')");
   await s.query("INSERT INTO pcs_task VALUES (1, 1, 'low'), (2, 5, 'high'), (3, 3, 'mid'), (4, 4, 'four'), (5, 2, 'five'), (6, 9, 'six')");
 });
@@ -151,6 +152,8 @@ describe('package record variables (PostgreSQL 15)', () => {
     const a = await session();
     try {
       expect(await one(a, 'SELECT pvl_pkg.demo()')).toBe('AB,13,8 value_error, still AB value_error, still 13');
+      // NOT NULL: NULL raises VALUE_ERROR, the value stays 1; NATURALN: -1 is out of its range.
+      expect(await one(a, 'SELECT pvn_pkg.demo()')).toBe('ve 1 ve2 0');
     } finally {
       await a.end();
     }

@@ -28,6 +28,7 @@ import type { ConvertContext } from '../context.js';
 import { PlContext } from './context.js';
 import { sqlstateForOra } from './exceptions.js';
 import { emitBlock, recordInit } from './statements.js';
+import { predefinedNotNull } from './implicit-text.js';
 import { indexKind } from './assoc.js';
 import { cursorRowTypeStatements } from './rowtypes.js';
 import { collapsedDetail, collapsedOverloads } from './overloads.js';
@@ -38,7 +39,7 @@ export interface PackageInfo {
   spec?: PackageSpec;
   body?: PackageBody;
   constants: Map<OraName, Expr>;
-  variables: Map<OraName, { type: DataType; default?: Expr; public: boolean }>;
+  variables: Map<OraName, { type: DataType; default?: Expr; public: boolean; notNull?: boolean }>;
   cursors: Map<OraName, Extract<Declaration, { kind: 'cursor' }>>;
   /** Type name → PostgreSQL type text (computed on first use, whatever the order of the units). */
   types: Map<OraName, string>;
@@ -118,7 +119,7 @@ function collect(info: PackageInfo, decls: Declaration[], isPublic: boolean, seq
     switch (d.kind) {
       case 'variable':
         if (d.constant && isLiteral(d.default)) info.constants.set(d.name, d.default!);
-        else info.variables.set(d.name, { type: ownType(info, d.type, isPublic), ...(d.default ? { default: d.default } : {}), public: isPublic });
+        else info.variables.set(d.name, { type: ownType(info, d.type, isPublic), ...(d.default ? { default: d.default } : {}), public: isPublic, ...(d.notNull ? { notNull: true } : {}) });
         break;
       case 'cursor':
         if (d.query || !info.cursors.has(d.name)) info.cursors.set(d.name, d);
@@ -425,10 +426,15 @@ function stateParts(info: PackageInfo, pc: PlContext, unit: PlsqlUnit): StatePar
     // A length-constrained character variable: the value goes through a local of the declared
     // type, whose assignment raises for a longer value (VALUE_ERROR, ORA-06502, as Oracle does);
     // a parameter's length is not checked by PostgreSQL.
-    const checked = lengthChecked(info.variables.get(v)?.type);
+    const decl = info.variables.get(v);
+    const checked = lengthChecked(decl?.type);
+    // A NOT NULL variable (declared so, or of NATURALN / POSITIVEN / SIMPLE_INTEGER …): NULL
+    // raises VALUE_ERROR (ORA-06502) and the variable keeps its value, as in Oracle.
+    const notNull = !!decl && (decl.notNull || predefinedNotNull(decl.type, pc));
+    const nullCheck = notNull ? "  IF p_value IS NULL THEN\n    RAISE numeric_value_out_of_range USING MESSAGE = 'ORA-06502: PL/SQL: numeric or value error';\n  END IF;\n" : '';
     const store = checked
-      ? `DECLARE\n  opg_v ${type} := p_value;\nBEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, opg_v::text, ${local});\nEND;`
-      : `BEGIN\n  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, p_value::text, ${local});\nEND;`;
+      ? `DECLARE\n  opg_v ${type} := p_value;\nBEGIN\n${nullCheck}  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, opg_v::text, ${local});\nEND;`
+      : `BEGIN\n${nullCheck}  PERFORM ${schema}.opg_init();\n  PERFORM set_config(${setting(v)}, p_value::text, ${local});\nEND;`;
     out.push(
       `CREATE OR REPLACE FUNCTION ${schema}.${name}()\nRETURNS ${type}\nLANGUAGE plpgsql\nAS $body$\nBEGIN\n  PERFORM ${schema}.opg_init();\n  RETURN nullif(current_setting(${setting(v)}, true), '')::${type};\nEND;\n$body$;`,
     );
