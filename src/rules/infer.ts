@@ -346,7 +346,8 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
   const returns = ctx.callReturnType?.(e.name);
   if (returns) return classOfDataType(returns);
   if (e.name.length !== 1) return UNKNOWN;
-  const name = e.name[0];
+  // PostgreSQL substr / nullif built by a conversion (DBMS_LOB.SUBSTR) type as their Oracle namesakes.
+  const name = e.name[0] === 'substr' || e.name[0] === 'nullif' ? e.name[0].toUpperCase() : e.name[0];
   const args = e.args.map((a) => a.value);
   // SUBSTR of a RAW / BLOB value is RAW.
   if ((name === 'SUBSTR' || name === 'SUBSTRB') && args.length && inferType(args[0], ctx).cls === 'binary') return T('binary');

@@ -72,6 +72,30 @@ function pgEncoding(e: Expr): string | undefined {
   return e.kind === 'literal' && e.type === 'string' ? CHARSETS[e.value.toUpperCase()] : undefined;
 }
 
+/** The empty string as PostgreSQL text / bytea (an Oracle '' literal would be taken for NULL). */
+const EMPTY_TEXT: Expr = { kind: 'pseudo', name: "''" };
+
+/** The value of an INTEGER parameter given as a number literal (rounded as PL/SQL does), else undefined. */
+function intLiteral(e: Expr): number | undefined {
+  if (e.kind === 'literal' && e.type === 'number' && Number.isFinite(Number(e.value))) return Math.round(Number(e.value));
+  if (e.kind === 'unary' && e.op === '-') {
+    const v = intLiteral(e.operand);
+    return v === undefined ? undefined : -v;
+  }
+  return undefined;
+}
+
+/** An INTEGER parameter's value: NUMBER → integer rounds half away from zero in both databases. */
+const toInteger = (e: Expr): Expr => ({ kind: 'pg-cast', operand: { kind: 'paren', expr: e }, type: { kind: 'datatype', name: 'integer', args: [] } }) as Expr;
+const cmp = (op: '>=', left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right }) as Expr;
+
+/** CASE WHEN all checks THEN value END (the value itself without checks). */
+function guarded(checks: Expr[], value: Expr): Expr {
+  if (!checks.length) return value;
+  const when = checks.reduce((l, r) => ({ kind: 'binary', op: 'AND', left: l, right: r }) as Expr);
+  return { kind: 'case', whens: [{ when, then: value }] } as Expr;
+}
+
 /** Positional arguments with named ones put in place (DBMS_LOB.SUBSTR(lob_loc => …, amount => …)). */
 function positional(x: FuncCall, names: string[]): (Expr | undefined)[] {
   const out: (Expr | undefined)[] = [];
@@ -101,13 +125,34 @@ export function builtinFunction(x: FuncCall, pc: PlContext): Expr | undefined {
       return lob ? call('length', lob) : undefined;
     }
     case 'DBMS_LOB.SUBSTR': {
-      // DBMS_LOB.SUBSTR(lob, amount = 32767, offset = 1) is SUBSTR(lob, offset, amount).
+      // DBMS_LOB.SUBSTR(lob, amount = 32767, offset = 1): amount characters (bytes of a BLOB) from
+      // offset. Unlike SQL SUBSTR it returns NULL for an offset < 1 (no counting from the end, 0 is
+      // not 1), an amount outside 1 .. 32767, and a piece past the end or of an empty LOB (a
+      // VARCHAR2 / RAW result); the INTEGER parameters round a fractional value.
       const [lob, amount, offset] = positional(x, ['LOB_LOC', 'AMOUNT', 'OFFSET']);
-      return lob ? call('SUBSTR', lob, offset ?? num('1'), amount ?? num('32767')) : undefined;
+      if (!lob) return undefined;
+      const off = offset ?? num('1');
+      const amt = amount ?? num('32767');
+      const [o, a] = [intLiteral(off), intLiteral(amt)];
+      if ((o !== undefined && o < 1) || (a !== undefined && (a < 1 || a > 32767))) return NULL;
+      const piece = call('nullif', call('substr', lob, o === undefined ? toInteger(off) : num(String(o)), a === undefined ? toInteger(amt) : num(String(a))), EMPTY_TEXT);
+      const checks: Expr[] = [];
+      if (o === undefined) checks.push(cmp('>=', toInteger(off), num('1')));
+      if (a === undefined) checks.push({ kind: 'between', operand: toInteger(amt), low: num('1'), high: num('32767'), not: false } as Expr);
+      return guarded(checks, piece);
     }
     case 'DBMS_LOB.INSTR': {
+      // NULL for an offset or nth < 1 (SQL INSTR would search backwards from the end).
       const [lob, pattern, offset, nth] = positional(x, ['LOB_LOC', 'PATTERN', 'OFFSET', 'NTH']);
-      return lob && pattern ? call('INSTR', lob, pattern, offset ?? num('1'), nth ?? num('1')) : undefined;
+      if (!lob || !pattern) return undefined;
+      const off = offset ?? num('1');
+      const n = nth ?? num('1');
+      const [o, k] = [intLiteral(off), intLiteral(n)];
+      if ((o !== undefined && o < 1) || (k !== undefined && k < 1)) return NULL;
+      const checks: Expr[] = [];
+      if (o === undefined) checks.push(cmp('>=', toInteger(off), num('1')));
+      if (k === undefined) checks.push(cmp('>=', toInteger(n), num('1')));
+      return guarded(checks, call('INSTR', lob, pattern, o === undefined ? off : num(String(o)), k === undefined ? n : num(String(k))));
     }
     case 'DBMS_LOB.COMPARE': {
       const [a, b, amount] = positional(x, ['LOB_1', 'LOB_2', 'AMOUNT', 'OFFSET_1', 'OFFSET_2']);
