@@ -7,7 +7,8 @@
  * position and by field name); type body methods declared PARALLEL_ENABLE (PARTITION … BY …).
  * translate() of a script that drops and re-creates its tables keeps their names, and creates a
  * package's schema before its objects; a SQL statement left without ";" before a blank line and
- * the next statement ends at the blank line; calls of a TYPE BODY's methods after it. Skipped with a message when no server answers.
+ * the next statement ends at the blank line; calls of a TYPE BODY's methods after it; NUMBER
+ * arguments of PLS_INTEGER / INTEGER parameters. Skipped with a message when no server answers.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ const FIXTURES = [
   'plsql/forall-execute-immediate',
   'plsql/qualified-expressions',
   'plsql/type-method-parallel-enable',
+  'plsql/call-number-to-integer-param',
 ];
 const db = scratchDatabase('odbex', 'oracle-db-examples construct', async (s) => {
   for (const f of FIXTURES) await s.query(readFileSync(`fixtures/${f}/expected.pg.sql`, 'utf8'));
@@ -183,6 +185,24 @@ describe('constructs of the Oracle feature examples (PostgreSQL 15)', () => {
         '21 EUR',
         '42 EUR',
         '0 USD',
+      ]);
+    } finally {
+      await a.end();
+    }
+  });
+
+  it('a NUMBER argument of a PLS_INTEGER / INTEGER parameter is converted (rounded) as Oracle does, a BINARY_DOUBLE one of a NUMBER parameter too', async (ctx) => {
+    if (!db.ready) ctx.skip();
+    const a = await db.session();
+    try {
+      await a.query("CALL cni_pkg.run(1.25, '2024-01-01', '2024-01-10')");
+      // 1.25 → 1, -1.25 → -1, 10 days counted inclusively, 2.5 → INTEGER 3, 0.5D → 0.5.
+      expect((await a.query('SELECT what, n::text FROM cni_log ORDER BY what')).rows).toEqual([
+        { what: 'days', n: '10' },
+        { what: 'double', n: '0.5' },
+        { what: 'int', n: '3' },
+        { what: 'n', n: '1' },
+        { what: 'neg', n: '-1' },
       ]);
     } finally {
       await a.end();

@@ -1411,6 +1411,27 @@ function writeBack(target: Expr, value: string, pc: PlContext): string[] {
 }
 
 /** A procedure call statement; built-in packages mapped where PostgreSQL has an equivalent. */
+/**
+ * Oracle converts a NUMBER argument to an INTEGER / PLS_INTEGER parameter (rounding it) and a
+ * BINARY_DOUBLE one to a NUMBER parameter; PostgreSQL finds no procedure for numeric → integer or
+ * double precision → numeric (assignment casts only), so CALL p(n) failed at run time, and it
+ * ignores the scale of a numeric(38) (INTEGER) parameter. Such IN arguments are cast to the
+ * parameter's type (numeric → integer rounds half away from zero, as Oracle rounds).
+ */
+function numberArgs(unit: Subprogram, args: FuncArg[], pc: PlContext): FuncArg[] {
+  return args.map((a, i) => {
+    const p = a.name ? unit.params.find((x) => x.name === a.name) : unit.params[i];
+    if (!p || p.mode !== 'IN' || p.type.attribute === 'ROWTYPE') return a;
+    const t = inferType(a.value, pc.ectx);
+    if (t.cls !== 'number') return a;
+    const type = pc.resolvedType(p.type, p.name);
+    // INTEGER is NUMBER(38): numeric(38), whose scale PostgreSQL applies only through a cast.
+    const narrowing = (/^(integer|smallint|bigint|numeric\(\d+\))$/.test(type) && t.pg !== 'int') || (/^numeric\b/.test(type) && t.pg === 'float');
+    if (!narrowing) return a;
+    return { ...a, value: { kind: 'pg-cast', operand: { kind: 'paren', expr: a.value }, type: { kind: 'datatype', name: type, args: [] } } };
+  });
+}
+
 function callStatement(call: Expr, pc: PlContext): string[] {
   const method = jsonCallStatement(call, pc) ?? objectCallStatement(
     call,
@@ -1610,9 +1631,9 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     member && candidatesOf(overloads, 'procedure').length > 1
       ? castCallArgs(overloads, c.args, pc, 'procedure', `${member.info.name}.${member.member}`, (v) => v, member.info).args
       : member?.info.subprograms.get(member.member)
-        ? textArgs(member.info.subprograms.get(member.member)!, c.args, pc, true)
+        ? numberArgs(member.info.subprograms.get(member.member)!, textArgs(member.info.subprograms.get(member.member)!, c.args, pc, true), pc)
         : standaloneUnit(c.name, pc)
-          ? textArgs(standaloneUnit(c.name, pc)!, c.args, pc, true)
+          ? numberArgs(standaloneUnit(c.name, pc)!, textArgs(standaloneUnit(c.name, pc)!, c.args, pc, true), pc)
           : lifted && liftedUnit(lifted)
             ? textArgs(liftedUnit(lifted)!, c.args, pc, true)
             : c.args;
