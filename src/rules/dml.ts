@@ -19,7 +19,7 @@ import { call, cast, lit, notConverted } from './builders.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
 import { type ExprContext, partitionTable, rewriteExpr, rewriteQuery } from './expressions.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
-import { buildScope, inferType } from './infer.js';
+import { buildScope, inferType, type OraType, queryColumnTypes } from './infer.js';
 import { mapExpr, walkExpr } from './walk.js';
 
 function report(ctx: ExprContext, id: string, args: FindingArgs): void {
@@ -347,9 +347,42 @@ function rewriteSet(set: SetClause[], ctx: ExprContext, target?: DmlTarget): Set
 
 /** A non-integer NUMBER stored in a character column: TO_CHAR(value), as Oracle converts it (see numbersAsText). */
 function numberAsText(value: Expr, column: OraName[], ctx: ExprContext): Expr {
-  if (value.kind === 'literal' || inferType({ kind: 'column', parts: column }, ctx).cls !== 'string') return value;
-  const t = inferType(value, ctx);
-  return t.cls === 'number' && t.pg === 'numeric' ? call('TO_CHAR', value) : value;
+  if (value.kind === 'literal') return value;
+  const f = assignConversion(inferType(value, ctx), inferType({ kind: 'column', parts: column }, ctx));
+  return f ? call(f, value) : value;
+}
+
+/**
+ * The implicit conversion Oracle applies to a value stored in a column of another type, written
+ * as the Oracle function that makes it (the function rules then convert it): a non-integer NUMBER
+ * or a DATE into a character column, TO_CHAR (PostgreSQL's assignment cast prints 2.50 for 2.5 and
+ * 2020-03-04 00:00:00 for 04-MAR-20); a text into a NUMBER column, TO_NUMBER (PostgreSQL has no
+ * assignment cast from varchar to a number type).
+ */
+function assignConversion(value: OraType, column: OraType): 'TO_CHAR' | 'TO_NUMBER' | undefined {
+  if (column.cls === 'string' && ((value.cls === 'number' && value.pg === 'numeric') || isDateType(value))) return 'TO_CHAR';
+  if (column.cls === 'number' && value.cls === 'string') return 'TO_NUMBER';
+  return undefined;
+}
+
+/**
+ * INSERT … SELECT into a table: each select-list value converted to its column's type as Oracle
+ * converts it implicitly (assignConversion), by position. Queries with set operators or * are left
+ * alone.
+ */
+function insertQueryValues(q: Query, target: TableRef, columns: OraName[] | undefined, ctx: ExprContext): Query {
+  const cols = columns ?? ctx.tableColumns?.(target.name);
+  if (!cols || q.kind !== 'select' || q.items.some((i) => i.expr.kind === 'star')) return q;
+  const colTypes = inScope(ctx, [target], () => cols.map((c) => inferType({ kind: 'column', parts: [c] }, ctx)));
+  const valueTypes = queryColumnTypes(q, ctx).map((c) => c.type);
+  let changed = false;
+  const items = q.items.map((item, i) => {
+    const f = colTypes[i] && valueTypes[i] && item.expr.kind !== 'literal' ? assignConversion(valueTypes[i], colTypes[i]) : undefined;
+    if (!f) return item;
+    changed = true;
+    return { ...item, expr: call(f, item.expr) };
+  });
+  return changed ? { ...q, items } : q;
 }
 
 /**
@@ -412,9 +445,9 @@ function insertValues(rows: Expr[][], target: DmlTarget, columns: OraName[] | un
 function numbersAsText(row: Expr[], cols: OraName[], target: TableRef, ctx: ExprContext): Expr[] {
   const types = inScope(ctx, [target], () => cols.map((c) => inferType({ kind: 'column', parts: [c] }, ctx)));
   return row.map((v, i) => {
-    if (types[i]?.cls !== 'string' || v.kind === 'literal') return v;
-    const t = inferType(v, ctx);
-    return t.cls === 'number' && t.pg === 'numeric' ? call('TO_CHAR', v) : v;
+    if (!types[i] || v.kind === 'literal') return v;
+    const f = assignConversion(inferType(v, ctx), types[i]);
+    return f ? call(f, v) : v;
   });
 }
 
@@ -479,7 +512,7 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
       if (flat) return rewriteDml(flat, ctx, opts);
       const r = { ...s, target: rewriteTarget(s.target, 'INSERT', ctx) };
       if (s.values) r.values = insertValues(s.values, s.target, s.columns, ctx);
-      if (s.query) r.query = rewriteQuery(s.query, ctx);
+      if (s.query) r.query = rewriteQuery(s.target.kind === 'table' ? insertQueryValues(s.query, s.target, s.columns, ctx) : s.query, ctx);
       if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
       if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
       return r;
