@@ -19,6 +19,8 @@ const db = scratchDatabase('pkg', 'package', async (s) => {
   await s.query(readFileSync('fixtures/plsql/package-serially-reusable/expected.pg.sql', 'utf8'));
   await s.query(readFileSync('fixtures/plsql/package-refcursor-variable/expected.pg.sql', 'utf8'));
   await s.query(readFileSync('fixtures/plsql/package-variable-not-null/expected.pg.sql', 'utf8'));
+  await s.query(readFileSync('fixtures/plsql/package-cursor-current-of/expected.pg.sql', 'utf8'));
+  await s.query('INSERT INTO wco_t VALUES (1, 10), (2, 20)');
   await s.query("INSERT INTO prc_t VALUES (1, 'a'), (2, 'b'), (3, 'a'), (12, 'a')");
   await s.query("INSERT INTO pcs_task VALUES (1, 1, 'low'), (2, 5, 'high'), (3, 3, 'mid'), (4, 4, 'four'), (5, 2, 'five'), (6, 9, 'six')");
 });
@@ -78,6 +80,9 @@ describe('package cursors (PostgreSQL 15)', () => {
       expect(await one(a, 'SELECT pcs_status()')).toBe('closed');
       // FETCH after CLOSE raises INVALID_CURSOR.
       expect(await one(a, 'SELECT pcs_fetch_closed()')).toBe('invalid cursor');
+      // WHERE CURRENT OF a FOR UPDATE package cursor updates the fetched rows.
+      expect(Number(await one(a, 'SELECT wco_pkg.bump_all()'))).toBe(2);
+      expect(Number(await one(a, 'SELECT sum(v) FROM wco_t'))).toBe(32);
       // A FOR UPDATE package cursor: opened for the transaction, closed in the call, reopened.
       expect(await one(a, 'SELECT pcs_queue.lock_first()')).toBe('low');
       expect(await one(a, 'SELECT pcs_queue.lock_first()')).toBe('low');

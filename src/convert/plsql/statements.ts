@@ -1155,6 +1155,11 @@ function objectTableInsert(st: DmlStatement, pc: PlContext): DmlStatement {
 
 function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
   st = objectTableInsert(st, pc);
+  // WHERE CURRENT OF a package cursor: its session portal's variable (PlContext.packageCursorRef).
+  if ((st.kind === 'update' || st.kind === 'delete') && st.currentOf && !pc.lookup(st.currentOf)) {
+    const ref = pc.packageCursorRef(st.currentOf);
+    if (ref) st = { ...st, currentOf: ref.variable };
+  }
   const parts = dmlParts(st);
   const reads = queryJsonReads(parts.queries, parts.exprs, pc);
   const pre = mapDmlExprs(st, (x) => jsonRead(reads, x, pc) ?? preNode(x, pc));
