@@ -14,6 +14,7 @@
 import type { DataType, Expr, FuncArg } from '../../ast/expr.js';
 import type { Declaration, Subprogram } from '../../ast/plsql.js';
 import type { SelectQuery } from '../../ast/query.js';
+import type { DmlStatement } from '../../ast/dml.js';
 import { nlsDateLiteral } from '../../rules/functions-date.js';
 import { classOfDataType, inferType, queryColumnTypes } from '../../rules/infer.js';
 import type { PlContext } from './context.js';
@@ -185,4 +186,19 @@ export function textItems(q: SelectQuery, targets: Expr[], pc: PlContext): Selec
       ? { ...item, expr: { kind: 'call', name: ['RPAD'], args: [{ value: item.expr }, { value: { kind: 'literal', type: 'number', value: String(n) } }] } }
       : item;
   });
+}
+
+/**
+ * DML … RETURNING exprs INTO variables: a returned value going into a character variable is
+ * converted as Oracle converts it (TO_CHAR for a non-integer NUMBER, the blank padding of a
+ * CHAR(n) column), as for SELECT … INTO (textItems): the RETURNING list reads the target table.
+ */
+export function textReturning(st: DmlStatement, pc: PlContext): DmlStatement {
+  if ((st.kind !== 'insert' && st.kind !== 'update' && st.kind !== 'delete') || !st.returning || st.returning.bulk) return st;
+  const r = st.returning;
+  if (r.exprs.length !== r.into.length || st.target.kind !== 'table') return st;
+  const q: SelectQuery = { kind: 'select', items: r.exprs.map((expr) => ({ expr })), from: [st.target] };
+  const items = textItems(q, r.into, pc);
+  if (items === q.items) return st;
+  return { ...st, returning: { ...r, exprs: items.map((i) => i.expr) } };
 }

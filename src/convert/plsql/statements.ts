@@ -36,7 +36,7 @@ import { jsonCallStatement } from './json-types.js';
 import { emitForall, inlineBulkHandler } from './forall.js';
 import { collectionMethodThrough, deepAssign } from './assign.js';
 import { hoistOutCalls } from './hoist.js';
-import { implicitText, noteSubtypeRange, predefinedNotNull, standaloneUnit, targetType, textArgs, textItems } from './implicit-text.js';
+import { implicitText, noteSubtypeRange, predefinedNotNull, standaloneUnit, targetType, textArgs, textItems, textReturning } from './implicit-text.js';
 import { dynamicBlock, dynamicBlockStub } from './dynamic-block.js';
 import { oraSqlTxtArg, oraSqlTxtAssign } from './event-attributes.js';
 import { type JsonReads, queryJsonReads } from './recursive-query.js';
@@ -1265,7 +1265,7 @@ function sqlInPlsql(st: DmlStatement, pc: PlContext, pad: string): string[] {
     if (!locals.length) return [`${pad}${select}`];
     return [`${pad}DECLARE`, ...locals, `${pad}BEGIN`, `${pad}${IND}${select}`, ...setters, `${pad}END;`];
   }
-  const rewritten = rewriteDml(pre, pc.ectx, { inPlsql: true });
+  const rewritten = rewriteDml(textReturning(pre, pc), pc.ectx, { inPlsql: true });
   if ((rewritten.kind === 'insert' || rewritten.kind === 'update' || rewritten.kind === 'delete') && rewritten.returning?.bulk) {
     // RETURNING … BULK COLLECT INTO: PL/pgSQL's RETURNING INTO takes one row; the statement runs
     // in a WITH and the returned rows are aggregated into the collections, in the order returned.
