@@ -168,6 +168,20 @@ describe('constructs of the Oracle feature examples (PostgreSQL 15)', () => {
       'grant select on t to u',
       'delete from t',
     ]);
+    // A query after a blank line: a new statement, unless what comes before goes on with a query.
+    expect(texts('select 1 from dual\n\nselect 2 from dual;')).toEqual([
+      'select 1 from dual',
+      'select 2 from dual',
+    ]);
+    expect(texts('select 1 from dual union all\n\nselect 2 from dual;')).toEqual([
+      'select 1 from dual union all select 2 from dual',
+    ]);
+    expect(texts('create view v as\n\nselect 1 x from dual;')).toEqual([
+      'create view v as select 1 x from dual',
+    ]);
+    expect(texts('insert into t (a)\n\nselect 1 from dual;')).toEqual([
+      'insert into t (a) select 1 from dual',
+    ]);
   });
 
   it('translate: calls after a TYPE BODY reach its methods (member with and without parentheses, static)', async (ctx) => {

@@ -452,9 +452,12 @@ function blankLineEnds(buf: string[], lines: string[], from: number): boolean {
   if (COMMAND_STARTS.has(word)) return true;
   if (STATEMENT_STARTS.has(word)) return true;
   if (word === 'SELECT' || word === 'WITH') {
-    // CREATE … AS / INSERT INTO t may go on with their query after a blank line.
-    const first = leadingWords(buf.join('\n'), 1)[0];
-    return !!first && !['CREATE', 'INSERT', 'SELECT', 'WITH', 'MERGE', 'EXPLAIN', '('].includes(first);
+    // CREATE … AS / INSERT INTO t / … UNION may go on with their query after a blank line.
+    const text = buf.join('\n');
+    const first = leadingWords(text, 1)[0];
+    const last = /([A-Za-z_]+|\()\s*$/.exec(text.replace(/--[^\n]*$/gm, ''))?.[1]?.toUpperCase();
+    if (!first || ['CREATE', 'INSERT', 'MERGE', 'EXPLAIN'].includes(first)) return false;
+    return !last || !['AS', 'UNION', 'ALL', 'INTERSECT', 'MINUS', 'EXCEPT', '(', 'IN', 'EXISTS', 'FROM'].includes(last);
   }
   return false;
 }
