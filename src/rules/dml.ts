@@ -513,7 +513,8 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
       const r = { ...s, target: rewriteTarget(s.target, 'INSERT', ctx) };
       if (s.values) r.values = insertValues(s.values, s.target, s.columns, ctx);
       if (s.query) r.query = rewriteQuery(s.target.kind === 'table' ? insertQueryValues(s.query, s.target, s.columns, ctx) : s.query, ctx);
-      if (s.returning) r.returning = rewriteReturning(s.returning, ctx, inPlsql);
+      // RETURNING reads the inserted row: the target's columns are its scope.
+      if (s.returning) r.returning = s.target.kind === 'table' ? inScope(ctx, [s.target], () => rewriteReturning(s.returning!, ctx, inPlsql)) : rewriteReturning(s.returning, ctx, inPlsql);
       if (s.logErrors) report(ctx, 'OPG-DML-0004', {});
       return r;
     }
