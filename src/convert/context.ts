@@ -9,7 +9,8 @@ import { pgNameOf, shortenIdent } from '../emit/quote.js';
 import { makeFinding } from '../findings/make.js';
 import { unhandledNoDataFound } from './plsql/ndf-in-sql.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
-import type { ExprContext, RelationShape } from '../rules/builders.js';
+import { type ExprContext, notConverted, type RelationShape, report } from '../rules/builders.js';
+import { sqlBuiltinCall } from './plsql/builtins.js';
 import type { PackageInfo } from './plsql/packages.js';
 import type { ScriptBind } from './script-binds.js';
 
@@ -178,6 +179,15 @@ export class ConvertContext {
         ];
       },
       isPipelined: (name) => this.pipelined.has(name.join('.')) || this.pipelined.has(name[name.length - 1]),
+      builtinPackageCall: (e) => {
+        const parts = e.kind === 'call' ? e.name : e.kind === 'column' ? e.parts : [];
+        // a package of the sources named like Oracle's (UTL_CONFIG) is not Oracle's
+        if (this.packages.has(parts[0] === 'SYS' ? parts[1] : parts[0])) return undefined;
+        return sqlBuiltinCall(e, {
+          report: (id, args) => report(ctx, id, args),
+          fail: (detail) => notConverted(ctx, detail),
+        });
+      },
       sqlFunctionCall: (name) => {
         // NO_DATA_FOUND escaping a function of the sources: NULL for the call in Oracle's SQL.
         const pkg = name.length === 2 ? this.packages.get(name[0]) : undefined;

@@ -37,6 +37,12 @@ export interface ExprContext {
   sequenceSynonym?: (name: OraName) => QualifiedName | undefined;
   /** The standalone routine a synonym of the sources names (syn(…)), when it names one. */
   routineSynonym?: (name: OraName) => QualifiedName | undefined;
+  /**
+   * A call of an Oracle built-in package function (DBMS_LOB.SUBSTR, DBMS_RANDOM.VALUE) in a SQL
+   * statement outside PL/SQL: its Oracle-level replacement, or undefined (reported when it has
+   * none). PL/SQL converts these calls itself, before the SQL rules (convert/context.ts).
+   */
+  builtinPackageCall?: (e: Expr) => Expr | undefined;
   /** A call of a function (name as written) in a SQL statement: reports what Oracle does differently (convert/context.ts). */
   sqlFunctionCall?: (name: OraName[]) => void;
   /** Type of positional bind $n of dynamic SQL (the USING argument's declared type), when known. */

@@ -92,6 +92,9 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
         const name = seq.length === 2 ? `${ctx.mapSchema(seq[0])}.${pgNameOf(seq[1])}` : pgNameOf(seq[0]);
         return call(last === 'NEXTVAL' ? 'nextval' : 'currval', lit(name));
       }
+      // DBMS_RANDOM.VALUE (ORDER BY DBMS_RANDOM.VALUE): a package function without parentheses.
+      const builtin = e.parts.length >= 2 ? ctx.builtinPackageCall?.(e) : undefined;
+      if (builtin) return rewriteExpr(builtin, ctx);
       if (e.parts.length === 1 && (e.parts[0] === 'TRUE' || e.parts[0] === 'FALSE')) {
         return { kind: 'literal', type: 'boolean', value: e.parts[0] };
       }
@@ -430,6 +433,10 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
   if (e.name.length === 1 && e.name[0] === 'XMLELEMENT' && e.args[0]?.name === 'EVALNAME') {
     notConverted(ctx, 'XMLELEMENT(EVALNAME …): PostgreSQL element names are fixed in the query (build the XML text, or use a fixed name)');
     return e;
+  }
+  if (e.name.length >= 2 && !e.over) {
+    const builtin = ctx.builtinPackageCall?.(e);
+    if (builtin) return rewriteExpr(builtin, ctx);
   }
   const niladic = e.name.length === 1 && !e.over ? datetimeKeyword(e, ctx) : undefined;
   if (niladic) return niladic;

@@ -345,6 +345,13 @@ function firstKnown(list: Expr[], ctx: ExprContext): OraType {
 function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType {
   const returns = ctx.callReturnType?.(e.name);
   if (returns) return classOfDataType(returns);
+  if (e.name.length === 2 && ['DBMS_RANDOM', 'DBMS_LOB'].includes(e.name[0])) {
+    // Oracle built-in package functions converted in SQL statements too (plsql/builtins.ts).
+    const member = e.name.join('.');
+    if (['DBMS_RANDOM.VALUE', 'DBMS_RANDOM.NORMAL'].includes(member)) return T('number', 'numeric');
+    if (['DBMS_RANDOM.RANDOM', 'DBMS_LOB.GETLENGTH', 'DBMS_LOB.INSTR', 'DBMS_LOB.COMPARE'].includes(member)) return T('number', 'int');
+    if (member === 'DBMS_LOB.SUBSTR' && e.args.length) return inferType(e.args[0].value, ctx).cls === 'binary' ? T('binary') : T('string');
+  }
   if (e.name.length !== 1) return UNKNOWN;
   // PostgreSQL substr / nullif built by a conversion (DBMS_LOB.SUBSTR) type as their Oracle namesakes.
   const name = e.name[0] === 'substr' || e.name[0] === 'nullif' ? e.name[0].toUpperCase() : e.name[0];

@@ -24,6 +24,7 @@
 import type { Expr, FuncCall } from '../../ast/expr.js';
 import { bin, call, cast, lit, NULL, num } from '../../rules/builders.js';
 import { XML_METHODS, xmlMethod } from '../../rules/xml.js';
+import { randomFunction } from './builtins.js';
 import type { PlContext } from './context.js';
 import { SQLERRM_TEXT } from './exceptions.js';
 import { XMLGEN_PARAMS, type XmlgenArg, xmlgenExpr, xmlgenProcedure } from './xmlgen.js';
@@ -384,20 +385,9 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
       );
     }
     case 'DBMS_RANDOM.VALUE':
-      if (named) return undefined;
-      if (!args.length) return call('random');
-      if (args.length === 2)
-        return bin(
-          '+',
-          args[0],
-          bin('*', call('random'), { kind: 'paren', expr: bin('-', args[1], args[0]) }),
-        );
-      return undefined;
     case 'DBMS_RANDOM.NORMAL':
-      // Box-Muller: standard normal distribution (mean 0, standard deviation 1).
-      return args.length ? undefined : pseudo('(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))');
     case 'DBMS_RANDOM.RANDOM':
-      return args.length ? undefined : pseudo('floor(random() * 4294967296 - 2147483648)::integer');
+      return named ? undefined : randomFunction(name.slice('DBMS_RANDOM.'.length), args);
     case 'DBMS_RANDOM.STRING': {
       const a = positional(c.args, ['OPT', 'LEN']);
       return a?.[0] && a[1] ? randomString(a[0], a[1], pc) : undefined;

@@ -6,7 +6,14 @@
  * Calls that have no equivalent are reported with what to do instead.
  */
 import type { Expr, FuncCall } from '../../ast/expr.js';
+import type { FindingArgs } from '../../findings/make.js';
 import type { PlContext } from './context.js';
+
+/** What the conversions here report through: a PL/SQL unit's context, or an adapter for SQL statements. */
+export interface BuiltinSink {
+  report(id: string, args: FindingArgs): void;
+  fail(message: string): void;
+}
 
 const call = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name: [name], args: args.map((value) => ({ value })) });
 const num = (v: string): Expr => ({ kind: 'literal', type: 'number', value: v });
@@ -107,7 +114,7 @@ function positional(x: FuncCall, names: string[]): (Expr | undefined)[] {
 }
 
 /** DBMS_LOB / DBMS_ASSERT / EMPTY_CLOB calls → an equivalent expression (undefined: not handled). */
-export function builtinFunction(x: FuncCall, pc: PlContext): Expr | undefined {
+export function builtinFunction(x: FuncCall, pc: BuiltinSink): Expr | undefined {
   const name = x.name.map((n) => n.toUpperCase()).join('.');
   switch (name) {
     case 'EMPTY_CLOB':
@@ -236,6 +243,57 @@ export function builtinFunction(x: FuncCall, pc: PlContext): Expr | undefined {
   return undefined;
 }
 
+/**
+ * DBMS_RANDOM.VALUE [(low, high)] / NORMAL / RANDOM on random(), in PL/SQL and in SQL statements
+ * (ORDER BY DBMS_RANDOM.VALUE); undefined for other members or arguments.
+ */
+export function randomFunction(member: string, args: Expr[]): Expr | undefined {
+  switch (member) {
+    case 'VALUE':
+      if (!args.length) return call('random');
+      if (args.length !== 2) return undefined;
+      return {
+        kind: 'binary',
+        op: '+',
+        left: args[0],
+        right: { kind: 'binary', op: '*', left: call('random'), right: { kind: 'paren', expr: { kind: 'binary', op: '-', left: args[1], right: args[0] } } },
+      } as Expr;
+    case 'NORMAL':
+      // Box-Muller: standard normal distribution (mean 0, standard deviation 1).
+      return args.length ? undefined : { kind: 'pseudo', name: '(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()))' };
+    case 'RANDOM':
+      return args.length ? undefined : { kind: 'pseudo', name: 'floor(random() * 4294967296 - 2147483648)::integer' };
+  }
+  return undefined;
+}
+
+/**
+ * A function of an Oracle built-in package (DBMS_x / UTL_x) called in a SQL statement outside
+ * PL/SQL — a view, a default, a script's query: the conversion PL/SQL gets for DBMS_LOB, UTL_RAW,
+ * UTL_I18N, UTL_ENCODE and DBMS_RANDOM (also DBMS_RANDOM.VALUE written without parentheses), else
+ * reported as not converted.
+ * Undefined when not such a call, or not converted.
+ */
+export function sqlBuiltinCall(x: Expr, sink: BuiltinSink): Expr | undefined {
+  const parts = x.kind === 'call' ? x.name : x.kind === 'column' ? x.parts : undefined;
+  if (!parts) return undefined;
+  const name = parts[0] === 'SYS' ? parts.slice(1) : parts;
+  if (name.length !== 2 || !/^(DBMS|UTL)_/.test(name[0])) return undefined;
+  const args = x.kind === 'call' ? x.args : [];
+  if (name[0] === 'DBMS_RANDOM' && !args.some((a) => a.name)) {
+    const r = randomFunction(name[1], args.map((a) => a.value));
+    if (r) return r;
+  }
+  if (x.kind !== 'call') return undefined;
+  let failed = false;
+  const r = builtinFunction({ ...x, name }, { report: (id, a) => sink.report(id, a), fail: (m) => ((failed = true), sink.fail(m)) });
+  if (r || failed) return r;
+  sink.fail(
+    `${name.join('.')}: Oracle built-in package function with no conversion in a SQL statement outside PL/SQL (PostgreSQL has no such schema); compute the value with PostgreSQL functions, or call a PL/pgSQL function that does`,
+  );
+  return undefined;
+}
+
 /** Oracle lock mode constant or number → shared (S, SS, SSX?) or exclusive; undefined when unknown. */
 function lockMode(e: Expr | undefined): 'shared' | 'exclusive' | undefined {
   if (!e) return 'exclusive'; // DBMS_LOCK.X_MODE is the default
@@ -250,7 +308,7 @@ function lockMode(e: Expr | undefined): 'shared' | 'exclusive' | undefined {
  * keyed by a hash of the handle (the lock name, see ALLOCATE_UNIQUE): 0 = success, 1 = timeout
  * (only timeout 0, a try, or the default MAXWAIT, a wait, are converted), 4 = not owned on release.
  */
-function advisoryLock(x: FuncCall, name: string, pc: PlContext): Expr | undefined {
+function advisoryLock(x: FuncCall, name: string, pc: BuiltinSink): Expr | undefined {
   const [handle, mode, timeout, onCommit] = positional(x, name.endsWith('RELEASE') ? ['LOCKHANDLE'] : ['LOCKHANDLE', 'LOCKMODE', 'TIMEOUT', 'RELEASE_ON_COMMIT']);
   const key = call('hashtextextended', handle ?? NULL, num('0'));
   const status = (ok: Expr, fail: string): Expr => ({ kind: 'case', whens: [{ when: ok, then: num('0') }], else: num(fail) }) as Expr;

@@ -330,6 +330,8 @@ export class PlContext {
     readonly trigger?: TriggerDef,
   ) {
     this.ectx = cctx.exprContext(this.findings, { object, location });
+    // Built-in package calls are PL/SQL's (builtins.ts, builtin-packages.ts), converted before the SQL rules.
+    this.ectx.builtinPackageCall = undefined;
     // Function calls in SQL statements are noted by the PL/SQL pre-pass (noteSqlCall), which
     // tells SQL from PL/SQL expressions.
     this.ectx.sqlFunctionCall = undefined;
