@@ -409,6 +409,23 @@ export const STRING_RULES: Record<string, FunctionRule> = {
   ASCII: (a, _c, ctx, orig, types) => call('ascii', ...textArgs(a, types, ctx, orig, [0])),
 };
 
+/**
+ * Functions whose result shows the blanks that pad a CHAR(n) value (SUBSTR(code, 3) of 'ab   ' is
+ * '   ', INSTR(code, ' ') is 3, REPLACE(code, ' ', '_') is 'ab___'): their first argument, a CHAR(n)
+ * column, is read blank-padded (PostgreSQL drops the padding when a char(n) becomes text). UPPER,
+ * LOWER, NVL … return CHAR in Oracle and keep blank-padded comparison semantics: left alone (||
+ * and LENGTH pad a column read directly, see charPadded).
+ */
+for (const name of ['SUBSTR', 'INSTR', 'REPLACE', 'RPAD', 'LPAD', 'TRANSLATE', 'REGEXP_LIKE', 'REGEXP_REPLACE', 'REGEXP_SUBSTR', 'REGEXP_INSTR', 'REGEXP_COUNT']) {
+  const rule = STRING_RULES[name];
+  if (!rule) continue;
+  STRING_RULES[name] = (a, c, ctx, orig, types) => {
+    // RPAD with blanks gives the same text from the padded and the unpadded value.
+    const blanks = name === 'RPAD' && (a.length < 3 || stringValue(a[2]) === ' ');
+    return rule(blanks ? a : a.map((x, i) => (i === 0 ? charPadded(x, types[0], orig[0]) : x)), c, ctx, orig, types);
+  };
+}
+
 function pad(fn: 'lpad' | 'rpad', a: Expr[], types: OraType[]): Expr {
   const len = numberValue(a[1]);
   if (len !== undefined && len < 1) return NULL;
