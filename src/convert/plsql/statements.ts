@@ -1566,10 +1566,12 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     case 'DBMS_LOB.CLOSE':
     case 'DBMS_LOB.OPEN':
       return ['NULL;'];
+    // APPEND / WRITEAPPEND raise VALUE_ERROR when the LOB, the source or the amount is NULL (an
+    // uninitialized LOB variable): || gives NULL exactly then. (The variable is NULL after the error.)
     case 'DBMS_LOB.WRITEAPPEND':
-      return [`${arg(0)} := coalesce(${arg(0)}, '') || substr(${arg(2)}, 1, ${arg(1)});`];
+      return [`${arg(0)} := ${arg(0)} || substr(${arg(2)}, 1, ${arg(1)});`, ...lobNullCheck(arg(0))];
     case 'DBMS_LOB.APPEND':
-      return [`${arg(0)} := coalesce(${arg(0)}, '') || ${arg(1)};`];
+      return [`${arg(0)} := ${arg(0)} || ${arg(1)};`, ...lobNullCheck(arg(0))];
     case 'DBMS_LOB.TRIM':
       return [`${arg(0)} := substr(${arg(0)}, 1, ${arg(1)});`];
     case 'DBMS_LOCK.ALLOCATE_UNIQUE':
@@ -1718,4 +1720,13 @@ function savepointAsBlock(b: Block, pc: PlContext): Block {
     detail: `SAVEPOINT ${sp} / ROLLBACK TO ${sp} around a block: the block's exception handler rolls back its changes in PostgreSQL, so both statements were dropped`,
   });
   return { ...b, body: b.body.slice(1), handlers: b.handlers.map((h) => ({ ...h, body: h.body.slice(1) })) };
+}
+
+/** After DBMS_LOB.APPEND / WRITEAPPEND: a NULL result is Oracle's VALUE_ERROR (a NULL LOB or argument). */
+function lobNullCheck(lob: string): string[] {
+  return [
+    `IF ${lob} IS NULL THEN`,
+    "  RAISE numeric_value_out_of_range USING MESSAGE = 'ORA-06502: PL/SQL: numeric or value error: invalid LOB locator specified: ORA-22275';",
+    'END IF;',
+  ];
 }
