@@ -20,7 +20,7 @@ import { dateRangeFrame, distinctOver, nthValueFromLast, rewriteIgnoreNulls, rew
 import { atTimeZone, isDateType, nlsDateLiteral } from './functions-date.js';
 import { bin, call, cast, type ExprContext, lit, NULL, notConverted, num, paren, report } from './builders.js';
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
-import { asText, REGEXP_PARAMS, regexpPositional } from './functions-string.js';
+import { asText, charPadded, REGEXP_PARAMS, regexpPositional } from './functions-string.js';
 import { rewriteHierarchical } from './hierarchical.js';
 import { buildScope, classOfDataType, inferType, type OraType, queryColumnTypes } from './infer.js';
 import { rewriteOuterJoins } from './joins.js';
@@ -141,7 +141,9 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
       // num LIKE '78%', date LIKE '%-81': Oracle matches the implicit text of the value
       // (PostgreSQL has no LIKE on numbers or timestamps).
       const text = (x: Expr) => asText(rewriteExpr(x, ctx), inferType(x, ctx), ctx, x);
-      const r: Expr = { ...e, operand: text(e.operand), pattern: text(e.pattern) };
+      // A CHAR(n) column matches with its padding blanks ('ab   ' LIKE '%b' is false in Oracle);
+      // PostgreSQL drops them when the char(n) becomes text.
+      const r: Expr = { ...e, operand: charPadded(text(e.operand), inferType(e.operand, ctx), e.operand), pattern: text(e.pattern) };
       // PostgreSQL's default LIKE escape is "\", Oracle has none: make "no escape" explicit.
       r.escape = e.escape ? rewriteExpr(e.escape, ctx) : lit('');
       if (r.escape.kind === 'literal' && r.escape.type === 'null') r.escape = lit('');
