@@ -262,6 +262,15 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
     });
   });
 
+  it('IS [NOT] NULL on an object column tests the object (a view, a query in PL/SQL)', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-column-is-null'), {}, async (c) => {
+      await c.query('INSERT INTO sin2_tab VALUES (1, row(1, 2)), (2, NULL), (3, row(NULL, NULL)), (4, row(1, NULL))');
+      expect(await one(c, 'SELECT sin2_demo()')).toBe('2;1,3,4');
+      expect(await one(c, "SELECT string_agg(id::text, ',' ORDER BY id) FROM sin2_v")).toBe('2');
+    });
+  });
+
   it('selects $IF branches for the target Oracle version and flags', async (ctx) => {
     if (!client) ctx.skip();
     const oracle = fixture('conditional-compilation');

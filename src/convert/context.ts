@@ -199,6 +199,7 @@ export class ConvertContext {
         if (!findings.some((f) => f.id === 'OPG-PLSQL-0074' && f.message === detail))
           findings.push(makeFinding('OPG-PLSQL-0074', { detail }, { object: where.object, location: where.location }));
       },
+      isObjectType: (t) => !t.attribute && !t.args.length && (this.objectTypes.has(`${t.schema ?? ''}.${t.name}`) || (!t.schema && [...this.objectTypes.keys()].some((k) => k.endsWith(`.${t.name}`)))),
       routineSynonym: (name) => {
         const t = this.synonyms.get(name);
         return t && !this.routines.has(name) && this.routines.has(t.name) ? t : undefined;

@@ -22,7 +22,7 @@ import { bin, call, cast, type ExprContext, lit, NULL, notConverted, num, paren,
 import { FUNCTION_RULES, NEEDS_REVIEW } from './functions.js';
 import { asText, charPadded, REGEXP_PARAMS, regexpPositional } from './functions-string.js';
 import { rewriteHierarchical } from './hierarchical.js';
-import { buildScope, classOfDataType, inferType, type OraType, queryColumnTypes } from './infer.js';
+import { buildScope, classOfDataType, declaredColumnType, inferType, type OraType, queryColumnTypes } from './infer.js';
 import { rewriteOuterJoins } from './joins.js';
 import { rewriteBinary } from './operators.js';
 import { rewriteRownum } from './rownum.js';
@@ -136,6 +136,10 @@ export function rewriteExpr(e: Expr, ctx: ExprContext): Expr {
     case 'binary':
       return rewriteBinary(e, ctx, (x) => rewriteExpr(x, ctx));
     case 'is-null':
+      // An object column IS NULL only when atomically null, not when its attributes all are:
+      // the whole value is compared with NULL (PostgreSQL's row IS NULL tests every attribute).
+      if (isObjectValue(e.operand, ctx))
+        return { kind: 'binary', op: e.not ? 'IS DISTINCT FROM' : 'IS NOT DISTINCT FROM', left: rewriteExpr(e.operand, ctx), right: NULL };
       return { ...e, operand: rewriteExpr(e.operand, ctx) };
     case 'like': {
       // num LIKE '78%', date LIKE '%-81': Oracle matches the implicit text of the value
@@ -785,4 +789,10 @@ function castMultiset(query: Query, oraType: DataType, type: DataType, ctx: Expr
     notConverted(ctx, `CAST(MULTISET(… UNION/INTERSECT/MINUS …) AS ${oraType.name})`);
   }
   return cast(call('ARRAY', { kind: 'subquery', query: q }), type);
+}
+
+/** A column of an object type of the sources (declared so in its table). */
+function isObjectValue(e: Expr, ctx: ExprContext): boolean {
+  const t = declaredColumnType(e, ctx);
+  return !!t && !!ctx.isObjectType?.(t);
 }

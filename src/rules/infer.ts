@@ -4,7 +4,7 @@
  * name scope of the query block (FROM items mapped to tables, views and inline views of the
  * converted model). Rules that depend on a type ask here; `unknown` means "could not tell".
  */
-import type { OraName } from '../ast/common.js';
+import type { OraName, QualifiedName } from '../ast/common.js';
 import type { DataType, Expr } from '../ast/expr.js';
 import type { FromItem, Query, SelectQuery } from '../ast/query.js';
 import type { ExprContext } from './builders.js';
@@ -44,6 +44,8 @@ interface ScopeItem {
   /** Names the item answers to: alias, or table name (and schema.table). */
   names: OraName[];
   columns: () => Map<OraName, OraType>;
+  /** A table or view of the model the item reads (not a CTE): for declared column types. */
+  relation?: QualifiedName;
 }
 
 export interface Scope {
@@ -466,6 +468,7 @@ export function buildScope(q: SelectQuery, ctx: ExprContext, parent?: Scope): Sc
         const cte = !f.name.schema ? ctes.get(f.name.name) : undefined;
         scope.items.push({
           names,
+          ...(cte ? {} : { relation: f.name }),
           columns: lazy(() => {
             if (cte) return columnsOfQuery(cte, ctx, scope);
             // A table or view of the model, else an Oracle dictionary view (rules/dictionary.ts).
@@ -603,4 +606,23 @@ export function describe(e: Expr): string {
     default:
       return `an expression (${e.kind})`;
   }
+}
+
+/**
+ * The declared type of a column of a table of the model that the query block reads (alias.col or
+ * col), without inferring anything; undefined for other expressions.
+ */
+export function declaredColumnType(e: Expr, ctx: ExprContext): DataType | undefined {
+  if (e.kind !== 'column' || e.parts.length > 2) return undefined;
+  const column = e.parts[e.parts.length - 1];
+  const qualifier = e.parts.length === 2 ? e.parts[0] : undefined;
+  for (let s = ctx.scope; s; s = s.parent)
+    for (const item of s.items) {
+      if (qualifier && !item.names.includes(qualifier)) continue;
+      const rel = item.relation && ctx.relation?.(item.relation);
+      const c = rel?.kind === 'table' ? rel.columns.find((x) => x.name === column) : undefined;
+      if (c) return c.type;
+      if (qualifier) return undefined;
+    }
+  return undefined;
 }
