@@ -2,6 +2,7 @@
 import type { DmlStatement } from '../../ast/dml.js';
 import { builtinPackageProcedure, handlerPrologue } from './builtin-packages.js';
 import type { DataType, Expr, FuncArg, FuncCall } from '../../ast/expr.js';
+import type { OraName } from '../../ast/common.js';
 import type { BindArg, Block, Declaration, PlStatement, Subprogram, TypeDefinition } from '../../ast/plsql.js';
 import type { Query } from '../../ast/query.js';
 import { printDml } from '../../emit/pg/dml.js';
@@ -20,7 +21,7 @@ import { parseStatement } from '../../parser/statement.js';
 import { leadingWords } from '../../source/script.js';
 import { rewriteDml } from '../../rules/dml.js';
 import { rewriteQuery } from '../../rules/expressions.js';
-import { classOfDataType, inferType } from '../../rules/infer.js';
+import { classOfDataType, inferType, queryColumnTypes } from '../../rules/infer.js';
 import { mapExprDeep, mapQueryDeep, walkExpr } from '../../rules/walk.js';
 import { translate } from '../../translate/index.js';
 import { BUILTIN_PACKAGE, collectionElement, PlContext as PlContextClass, type PlContext } from './context.js';
@@ -809,7 +810,13 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
       // A package variable target: fetched into a local of its type, then written through its
       // setter when a row came (Oracle leaves the targets as they were when none did).
       const fetchSetters: string[] = [];
-      const fetchTargets = s.into.map((t) => {
+      // A character variable fetching a non-integer NUMBER or a CHAR(n) column of a declared
+      // cursor: fetched into a local of the column's type, then converted as Oracle converts it
+      // (TO_CHAR's text, the blank padding), when a row came.
+      const converted = fetchConversions(s.cursor, s.into, pc, !!pkgFetch);
+      const fetchTargets = s.into.map((t, i) => {
+        const conv = converted.get(i);
+        if (conv) return conv.local;
         const pv = pc.packageVariable(t);
         if (!pv) return pc.expr(t);
         const local = quoteIdent(`opg_fetch_${pgNameOf(pv.info.name)}_${pgNameOf(pv.name)}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'));
@@ -818,7 +825,14 @@ function emitStatement(s: PlStatement, pc: PlContext, depth: number, opts: Block
         return local;
       });
       return [
-        ...out(...keepOnNotFound(`FETCH ${cursorName} INTO ${fetchTargets.join(', ')};`, s.into, pc)),
+        ...out(
+          ...keepOnNotFound(
+            `FETCH ${cursorName} INTO ${fetchTargets.join(', ')};`,
+            s.into.filter((_, i) => !converted.has(i)),
+            pc,
+            [...converted.values()],
+          ),
+        ),
         ...(fetchSetters.length ? [`${pad}IF FOUND THEN ${fetchSetters.join(' ')} END IF;`] : []),
         ...(pc.cursorFound.has(s.cursor) ? [`${pad}${cursorStateName(s.cursor, 'found')} := FOUND;`] : []),
         // PERFORM sets FOUND: only run when the FETCH found a row, so FOUND stays as it left it.
@@ -958,7 +972,41 @@ function bulkTargets(targets: Expr[], pc: PlContext): { reset: string[]; row: st
  * among the targets are copied first and put back when no row came (FOUND is left as the FETCH
  * set it). Record and collection targets are not copied.
  */
-function keepOnNotFound(fetch: string, targets: Expr[], pc: PlContext): string[] {
+/** A FETCH target converted from its cursor column (see the 'fetch' case). */
+interface FetchConversion {
+  local: string;
+  decl: string;
+  assign: string;
+}
+
+/** The FETCH targets (by position) that take a converted value of their cursor column. */
+function fetchConversions(cursor: OraName, targets: Expr[], pc: PlContext, packageCursor: boolean): Map<number, FetchConversion> {
+  const out = new Map<number, FetchConversion>();
+  const q = packageCursor ? undefined : pc.lookup(cursor)?.query;
+  if (!q) return out;
+  const columns = queryColumnTypes(q, pc.ectx);
+  if (columns.length !== targets.length) return out;
+  targets.forEach((t, i) => {
+    const to = targetType(t, pc);
+    const o = to && pc.oracleType(to);
+    const want = o && classOfDataType(o);
+    if (!want || want.cls !== 'string' || want.charLength || t.kind !== 'column' || t.parts.length !== 1) return;
+    const col = columns[i].type;
+    const numeric = col.cls === 'number' && col.pg === 'numeric';
+    if (!numeric && !col.charLength) return;
+    const local = `opg_fetch${i}`;
+    const localType: DataType = numeric ? { kind: 'datatype', name: 'NUMBER', args: [] } : { kind: 'datatype', name: 'CHAR', args: [col.charLength!] };
+    pc.push();
+    pc.declareDecl({ kind: 'variable', name: local.toUpperCase(), type: localType, constant: false, notNull: false });
+    const value = implicitText({ kind: 'column', parts: [local.toUpperCase()] }, to, pc);
+    const assign = `${pc.expr(t)} := ${pc.expr(value)};`;
+    pc.pop();
+    out.set(i, { local, decl: `${local} ${numeric ? 'numeric' : `char(${col.charLength})`};`, assign });
+  });
+  return out;
+}
+
+function keepOnNotFound(fetch: string, targets: Expr[], pc: PlContext, converted: FetchConversion[] = []): string[] {
   const scalar = (e: Expr): e is Expr & { kind: 'column' } => {
     if (e.kind !== 'column' || e.parts.length !== 1) return false;
     const v = pc.lookup(e.parts[0]);
@@ -967,15 +1015,15 @@ function keepOnNotFound(fetch: string, targets: Expr[], pc: PlContext): string[]
     return (v?.kind === 'variable' || v?.kind === 'param') && !!t && classOfDataType(t).cls !== 'unknown' && !pc.isCollectionType(t);
   };
   const names = targets.filter(scalar).map((t) => t.parts[0]);
-  if (!names.length) return [fetch];
+  if (!names.length && !converted.length) return [fetch];
   return [
     'DECLARE',
     ...names.map((n, i) => `${IND}opg_keep${i} ${id(n)}%TYPE := ${id(n)};`),
+    ...converted.map((c) => `${IND}${c.decl}`),
     'BEGIN',
     `${IND}${fetch}`,
-    `${IND}IF NOT FOUND THEN`,
-    ...names.map((n, i) => `${IND}${IND}${id(n)} := opg_keep${i};`),
-    `${IND}END IF;`,
+    ...(names.length ? [`${IND}IF NOT FOUND THEN`, ...names.map((n, i) => `${IND}${IND}${id(n)} := opg_keep${i};`), `${IND}END IF;`] : []),
+    ...(converted.length ? [`${IND}IF FOUND THEN`, ...converted.map((c) => `${IND}${IND}${c.assign}`), `${IND}END IF;`] : []),
     'END;',
   ];
 }
