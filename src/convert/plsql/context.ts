@@ -974,6 +974,7 @@ export class PlContext {
         if (op && !this.lookup(x.parts[0]))
           return { kind: 'binary', op: '=', left: col('TG_OP'), right: { kind: 'literal', type: 'string', value: op } };
       }
+      if (x.parts.length === 1) this.triggerPredicateOutside(x.parts[0]);
       if (x.parts.length === 1 && x.parts[0] === 'SQLCODE' && !this.lookup('SQLCODE')) {
         // Outside a handler SQLCODE is 0 (PL/pgSQL has no SQLSTATE there).
         if (!this.handlerDepth) return { kind: 'literal', type: 'number', value: '0' };
@@ -1147,6 +1148,7 @@ export class PlContext {
         return { kind: 'call', name: ['coalesce'], args: [{ value: call }, { value: { kind: 'pseudo', name: SQLERRM_TEXT } }] };
       return call;
     }
+    if (x.kind === 'call' && x.name.length === 1 && x.name[0] === 'UPDATING' && x.args.length === 1) this.triggerPredicateOutside('UPDATING');
     // c.COUNT() / c.FIRST() … written with empty parentheses.
     if (x.kind === 'call' && !x.args.length && x.name.length >= 2 && ['FIRST', 'LAST', 'COUNT', 'LIMIT'].includes(x.name[x.name.length - 1]))
       return this.plsqlNode({ kind: 'column', parts: x.name });
@@ -1263,6 +1265,19 @@ export class PlContext {
       this.report('OPG-PLSQL-0031', {
         detail: `${this.object}: the INDEX BY tables of this unit are PostgreSQL arrays; FIRST, LAST, EXISTS, NEXT and PRIOR take a NULL element for a gap (an element deleted or never assigned), so an element holding NULL is skipped too; COUNT is the number of elements holding a value for a collection the unit makes sparse (DELETE(i), assignment by a key such as c(r.id)), else the array's length between the first and the last element (gaps and NULL values included)`,
       });
+  }
+
+  /**
+   * INSERTING / UPDATING / DELETING (UPDATING('col')) outside a trigger body: Oracle answers them in
+   * any routine a DML trigger runs; PostgreSQL has the event (TG_OP) only in the trigger function.
+   * Reported, never passed through as a name PostgreSQL does not know.
+   */
+  private triggerPredicateOutside(name: OraName): void {
+    if (this.trigger || !['INSERTING', 'UPDATING', 'DELETING'].includes(name)) return;
+    if (this.lookup(name) || this.packageMember([name]) || this.cctx.routines.has(name) || (this.inSql && this.anyTableHas(name))) return;
+    this.fail(
+      `${name} outside a trigger body (in a routine a trigger calls): PostgreSQL has the triggering event (TG_OP) only in the trigger function; pass it from the trigger as a parameter`,
+    );
   }
 
   /** Expressions being converted are inside a SQL statement (set by the statement emitter). */
