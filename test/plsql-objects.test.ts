@@ -271,6 +271,15 @@ describe('object types, SET and conditional compilation on PostgreSQL 15', () =>
     });
   });
 
+  it('calls member functions of an object column in a view, NULL for a NULL object', async (ctx) => {
+    if (!client) ctx.skip();
+    await withConverted(fixture('object-method-in-view'), {}, async (c) => {
+      await c.query('INSERT INTO vm_tab VALUES (1, row(5)), (2, NULL), (3, row(NULL))');
+      const sql = "SELECT string_agg(id || '=' || coalesce(fv, 'null') || '/' || coalesce(pv::text, 'null'), ' ' ORDER BY id) FROM vm_v";
+      expect(await one(c, sql)).toBe('1=f5/15 2=null/null 3=f0/10');
+    });
+  });
+
   it('selects $IF branches for the target Oracle version and flags', async (ctx) => {
     if (!client) ctx.skip();
     const oracle = fixture('conditional-compilation');

@@ -11,6 +11,7 @@ import { unhandledNoDataFound } from './plsql/ndf-in-sql.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import { type ExprContext, notConverted, type RelationShape, report } from '../rules/builders.js';
 import { sqlBuiltinCall } from './plsql/builtins.js';
+import { memberFunctionName } from './plsql/objects.js';
 import type { PackageInfo } from './plsql/packages.js';
 import type { ScriptBind } from './script-binds.js';
 
@@ -199,6 +200,7 @@ export class ConvertContext {
         if (!findings.some((f) => f.id === 'OPG-PLSQL-0074' && f.message === detail))
           findings.push(makeFinding('OPG-PLSQL-0074', { detail }, { object: where.object, location: where.location }));
       },
+      memberFunction: (t, name, argc) => memberFunctionName(this, t, name, argc),
       isObjectType: (t) => !t.attribute && !t.args.length && (this.objectTypes.has(`${t.schema ?? ''}.${t.name}`) || (!t.schema && [...this.objectTypes.keys()].some((k) => k.endsWith(`.${t.name}`)))),
       routineSynonym: (name) => {
         const t = this.synonyms.get(name);

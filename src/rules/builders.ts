@@ -67,6 +67,8 @@ export interface ExprContext {
   packageSchemas?: () => string[];
   /** --schema-map entries as [PostgreSQL schema, Oracle schema] (for the data dictionary mapping). */
   schemaNames?: () => [string, string][];
+  /** The function a member function `name` of object type `t` became (for SQL outside PL/SQL). */
+  memberFunction?: (t: DataType, name: OraName, argc: number) => string | undefined;
   /** True for an object type of the sources (CREATE TYPE … AS OBJECT), held as a composite type. */
   isObjectType?: (t: DataType) => boolean;
   /** Set when a construct could not be converted; callers may comment the object out. */

@@ -423,6 +423,18 @@ function onConversionError(
 }
 
 function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
+  // alias.column.m(…): a member function of an object column, as its function; NULL without a
+  // call for a NULL object (SQL Language Reference, "Object Access Expressions").
+  if (e.name.length === 3 && !e.over && ctx.memberFunction) {
+    const self: Expr = { kind: 'column', parts: e.name.slice(0, 2) };
+    const t = declaredColumnType(self, ctx);
+    const fn = t && ctx.memberFunction(t, e.name[2], e.args.length);
+    if (fn) {
+      const value = rewriteExpr(self, ctx);
+      const invoked: Expr = { kind: 'call', name: [fn], args: [{ value }, ...e.args.map((a) => ({ ...a, value: rewriteExpr(a.value, ctx) }))] };
+      return { kind: 'case', whens: [{ when: { kind: 'binary', op: 'IS NOT DISTINCT FROM', left: value, right: NULL }, then: NULL }], else: invoked };
+    }
+  }
   if (e.name.length <= 2 && !(e.name.length === 1 && FUNCTION_RULES[e.name[0]])) ctx.sqlFunctionCall?.(e.name);
   if (e.conversionDefault && e.args.length) {
     const { conversionDefault: dflt, ...plain } = e;

@@ -1096,3 +1096,17 @@ export function comparisonOperatorsText(ctx: ConvertContext, q: QualifiedName, m
   ];
   return lines.join('\n');
 }
+
+/**
+ * The function of member function `name` of object type `t` for a call in plain SQL (a view),
+ * its dispatcher when subtypes override it; undefined when `t` has no such member function.
+ */
+export function memberFunctionName(ctx: ConvertContext, t: DataType, name: string, argc: number): string | undefined {
+  const q = objectTypeOf(ctx, t);
+  if (!q || attributes(ctx, q).some((a) => a.name === name)) return undefined;
+  const found = findMethod(ctx, q, name, argc, 'function');
+  if (!found || found.method.kind === 'static' || found.method.kind === 'constructor' || found.method.unit.kind !== 'function') return undefined;
+  if (found.method.unit.attributes.includes('PIPELINED') || ownParams(found.method).some((p) => p.mode !== 'IN')) return undefined;
+  const d = dispatchOf(ctx, q, name, argc, found, 'function');
+  return d ? dispatchFunction(ctx, d.root, d.found.method) : methodFunction(ctx, found.owner, found.method);
+}
