@@ -17,7 +17,7 @@ import type { Expr } from '../ast/expr.js';
 import type { FromItem, Query, TableRef } from '../ast/query.js';
 import { call, cast, lit, notConverted } from './builders.js';
 import { makeFinding, type FindingArgs } from '../findings/make.js';
-import { type ExprContext, partitionTable, rewriteExpr, rewriteQuery } from './expressions.js';
+import { type ExprContext, nextvalOncePerRow, partitionTable, rewriteExpr, rewriteQuery } from './expressions.js';
 import { isDateType, nlsDateLiteral } from './functions-date.js';
 import { buildScope, inferType, type OraType, queryColumnTypes } from './infer.js';
 import { mapExpr, walkExpr } from './walk.js';
@@ -428,6 +428,7 @@ function rownumLimitedRows<T extends Extract<DmlStatement, { kind: 'update' | 'd
 
 /** VALUES of an INSERT: text literals for DATE columns as Oracle reads them (see dateText). */
 function insertValues(rows: Expr[][], target: DmlTarget, columns: OraName[] | undefined, ctx: ExprContext): Expr[][] {
+  rows = rows.map(nextvalOncePerRow);
   const cols = columns ?? (target.kind === 'table' ? ctx.tableColumns?.(target.name) : undefined);
   if (cols && target.kind === 'table') rows = rows.map((row) => numbersAsText(row, cols, target, ctx));
   const literal = rows.some((row) => row.some((v) => v.kind === 'literal' && v.type === 'string'));

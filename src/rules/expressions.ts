@@ -14,7 +14,7 @@ import { rewritePivot } from './pivot.js';
 import type { QualifiedName } from '../ast/common.js';
 import type { DataType, Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import type { FromItem, Query, SelectQuery, TableRef } from '../ast/query.js';
-import { mapQueryDeep, walkExpr } from './walk.js';
+import { mapExpr, mapQueryDeep, walkExpr } from './walk.js';
 import { pgNameOf } from '../emit/quote.js';
 import { dateRangeFrame, distinctOver, nthValueFromLast, rewriteIgnoreNulls, rewriteKeep } from './analytic.js';
 import { atTimeZone, isDateType, nlsDateLiteral } from './functions-date.js';
@@ -549,10 +549,33 @@ export function rewriteQuery(q: Query, ctx: ExprContext): Query {
   }
 }
 
+/**
+ * seq.NEXTVAL written more than once for one row (the select list of a query block, one VALUES
+ * row): Oracle increments the sequence once per row and returns the same value for every
+ * occurrence (SQL Language Reference, "Sequence Pseudocolumns"); PostgreSQL's nextval would
+ * advance at each call. The second and later occurrences become seq.CURRVAL, which PostgreSQL
+ * reads after the first (a select list and a VALUES row are evaluated from left to right).
+ */
+export function nextvalOncePerRow(list: Expr[]): Expr[] {
+  const seen = new Set<string>();
+  return list.map((e) =>
+    mapExpr(e, (x) => {
+      if (x.kind !== 'column' || x.parts.length < 2 || x.parts[x.parts.length - 1] !== 'NEXTVAL') return undefined;
+      const key = x.parts.slice(0, -1).join('.');
+      if (!seen.has(key)) {
+        seen.add(key);
+        return undefined;
+      }
+      return { ...x, parts: [...x.parts.slice(0, -1), 'CURRVAL'] };
+    }),
+  );
+}
+
 function rewriteSelect(q: Extract<Query, { kind: 'select' }>, ctx: ExprContext): Query {
+  const items = nextvalOncePerRow(q.items.map((i) => i.expr));
   const r: Query = {
     ...q,
-    items: q.items.map((i) => ({ ...i, expr: rewriteExpr(i.expr, ctx) })),
+    items: q.items.map((i, n) => ({ ...i, expr: rewriteExpr(items[n], ctx) })),
     from: q.from.filter((f) => !isDual(f)).map((f) => rewriteFrom(f, ctx, q)),
   };
   // SELECT COLUMN_VALUE FROM TABLE(…) / … JOIN TABLE(…) s ON … s.column_value: the scalar
