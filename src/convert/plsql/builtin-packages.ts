@@ -70,6 +70,9 @@ const CONSTANTS: Record<string, string> = {
   'DBMS_LOB.LOB_READWRITE': '1',
   'DBMS_LOB.CALL': '12',
   'DBMS_LOB.SESSION': '10',
+  'UTL_RAW.BIG_ENDIAN': '1',
+  'UTL_RAW.LITTLE_ENDIAN': '2',
+  'UTL_RAW.MACHINE_ENDIAN': '3',
   // 2^64 - 1 in Oracle; the largest text / bytea length here.
   'DBMS_LOB.LOBMAXSIZE': '1073741823',
 };
@@ -149,6 +152,39 @@ const HELPERS: Record<string, string> = {
       'END;',
     ].join('\n'),
     'STABLE',
+  ),
+  // UTL_RAW.BIT_AND / BIT_OR / BIT_XOR: byte by byte over the shorter value, the rest of the longer
+  // one appended (the result has the longer length); NULL when either is NULL.
+  opg_raw_bitop: helper(
+    'opg_raw_bitop',
+    'r1 bytea, r2 bytea, op text',
+    'bytea',
+    [
+      'DECLARE',
+      '  r bytea := CASE WHEN length(r1) >= length(r2) THEN r1 ELSE r2 END;',
+      'BEGIN',
+      '  FOR i IN 0 .. least(length(r1), length(r2)) - 1 LOOP',
+      "    r := set_byte(r, i, CASE op WHEN 'AND' THEN get_byte(r1, i) & get_byte(r2, i) WHEN 'OR' THEN get_byte(r1, i) | get_byte(r2, i) ELSE get_byte(r1, i) # get_byte(r2, i) END);",
+      '  END LOOP;',
+      '  RETURN r;',
+      'END;',
+    ].join('\n'),
+    'IMMUTABLE STRICT',
+  ),
+  // UTL_RAW.REVERSE (bytes in reverse order) and BIT_COMPLEMENT (each byte's bits inverted).
+  opg_raw_reverse: helper(
+    'opg_raw_reverse',
+    'r bytea',
+    'bytea',
+    'DECLARE\n  res bytea := r;\n  n integer := length(r);\nBEGIN\n  FOR i IN 0 .. n - 1 LOOP\n    res := set_byte(res, i, get_byte(r, n - 1 - i));\n  END LOOP;\n  RETURN res;\nEND;',
+    'IMMUTABLE STRICT',
+  ),
+  opg_raw_complement: helper(
+    'opg_raw_complement',
+    'r bytea',
+    'bytea',
+    'DECLARE\n  res bytea := r;\nBEGIN\n  FOR i IN 0 .. length(r) - 1 LOOP\n    res := set_byte(res, i, 255 - get_byte(r, i));\n  END LOOP;\n  RETURN res;\nEND;',
+    'IMMUTABLE STRICT',
   ),
   opg_format_call_stack: helper(
     'opg_format_call_stack',
@@ -325,6 +361,17 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
   const name = packageName(parts.map((p) => p.toUpperCase()));
   if (!name) return undefined;
   if (x.kind === 'column' && CONSTANTS[name]) return num(CONSTANTS[name]);
+  if (name === 'UTL_RAW.CAST_TO_RAW' && x.kind === 'call' && x.args.length === 1 && !x.args[0].name) {
+    // UTL_RAW.CAST_TO_RAW(DBMS_OBFUSCATION_TOOLKIT.MD5(input_string => s)): the digest's bytes.
+    const md5 = x.args[0].value;
+    if (
+      md5.kind === 'call' &&
+      packageName(md5.name.map((p) => p.toUpperCase())) === 'DBMS_OBFUSCATION_TOOLKIT.MD5' &&
+      md5.args.length === 1 &&
+      md5.args[0].name?.toUpperCase() === 'INPUT_STRING'
+    )
+      return call('decode', call('md5', inner(md5.args[0].value)), lit('hex'));
+  }
   const c: FuncCall =
     x.kind === 'call'
       ? { ...x, args: x.args.map((a) => ({ ...a, value: inner(a.value) })) }
@@ -394,6 +441,46 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
     }
     case 'DBMS_CRYPTO.HASH':
       return cryptoHash(c, pc);
+    case 'UTL_RAW.BIT_AND':
+    case 'UTL_RAW.BIT_OR':
+    case 'UTL_RAW.BIT_XOR': {
+      const a = positional(c.args, ['R1', 'R2']);
+      if (!a?.[0] || !a[1]) return undefined;
+      useHelper(pc, 'opg_raw_bitop');
+      return call('opg_raw_bitop', a[0], a[1], lit(name.slice('UTL_RAW.BIT_'.length)));
+    }
+    case 'UTL_RAW.REVERSE':
+    case 'UTL_RAW.BIT_COMPLEMENT': {
+      const a = positional(c.args, ['R']);
+      if (!a?.[0] || args.length !== 1) return undefined;
+      const fn = name === 'UTL_RAW.REVERSE' ? 'opg_raw_reverse' : 'opg_raw_complement';
+      useHelper(pc, fn);
+      return call(fn, a[0]);
+    }
+    case 'UTL_RAW.CAST_FROM_BINARY_INTEGER': {
+      // The 4 bytes of the integer, most significant first (BIG_ENDIAN, the default) or last.
+      const a = positional(c.args, ['N', 'ENDIANESS']);
+      if (!a?.[0]) return undefined;
+      const e = a[1];
+      const endian = !e ? '1' : e.kind === 'literal' ? e.value : e.kind === 'column' ? CONSTANTS[packageName(e.parts) ?? ''] : undefined;
+      if (endian !== '1' && endian !== '2') return undefined;
+      const bytes = call('int4send', cast({ kind: 'paren', expr: a[0] }, 'integer'));
+      if (endian === '1') return bytes;
+      useHelper(pc, 'opg_raw_reverse');
+      return call('opg_raw_reverse', bytes);
+    }
+    case 'DBMS_OBFUSCATION_TOOLKIT.MD5': {
+      // MD5(input => raw) returns the 16 bytes of the digest as RAW; MD5(input_string => text)
+      // returns them as a VARCHAR2 of those bytes (see UTL_RAW.CAST_TO_RAW above for the usual use).
+      if (c.args.length !== 1 || c.args[0].name?.toUpperCase() !== 'INPUT') {
+        if (c.args[0]?.name?.toUpperCase() === 'INPUT_STRING')
+          pc.fail(
+            'DBMS_OBFUSCATION_TOOLKIT.MD5(input_string => …) returns the 16 digest bytes as characters, which PostgreSQL text cannot hold: use UTL_RAW.CAST_TO_RAW(DBMS_OBFUSCATION_TOOLKIT.MD5(input_string => …)) (converted to the digest as bytea) or md5(text) for the hex digest',
+          );
+        return undefined;
+      }
+      return call('decode', call('md5', args[0]), lit('hex'));
+    }
     case 'DBMS_TRANSACTION.LOCAL_TRANSACTION_ID': {
       // The current transaction's id, NULL when none has started (no change made yet) unless
       // create_transaction is TRUE. PostgreSQL's transaction id gives the same comparisons.

@@ -206,6 +206,14 @@ export function builtinFunction(x: FuncCall, pc: BuiltinSink): Expr | undefined 
       if (!v || x.args.length !== 1) return undefined;
       return call('decode', call('convert_from', v, str('UTF8')), str('base64'));
     }
+    case 'UTL_RAW.SUBSTR': {
+      // Byte positions of the RAW value (a negative position counts from the end), to its end by
+      // default: SUBSTRB's on a RAW. (Oracle raises VALUE_ERROR for a range outside the value, where
+      // SUBSTRB returns NULL.)
+      const [r, pos, len] = positional(x, ['R', 'POS', 'LEN']);
+      if (!r || !pos) return undefined;
+      return len ? call('SUBSTRB', r, pos, len) : call('SUBSTRB', r, pos);
+    }
     case 'UTL_RAW.LENGTH':
       return x.args.length === 1 && !x.args[0].name ? call('octet_length', x.args[0].value) : undefined;
     case 'UTL_RAW.CONCAT':
