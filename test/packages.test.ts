@@ -110,6 +110,8 @@ describe('package cursors (PostgreSQL 15)', () => {
       const handle = String(await one(a, 'SELECT prc_pkg.handle()::text'));
       expect(Number((await a.query(`FETCH NEXT FROM "${handle}"`)).rows[0].id)).toBe(3);
       expect(Number(await one(a, 'SELECT prc_pkg.next_dyn()'))).toBe(2);
+      // Assigned a cursor opened by another function (group 'b'), fetched through the package.
+      expect(Number(await one(a, 'SELECT prc_assigned()'))).toBe(2);
     } finally {
       await a.end();
     }

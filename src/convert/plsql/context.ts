@@ -660,7 +660,10 @@ export class PlContext {
     const cursor = pgNameOf(ref.member);
     const portal = `${schema}.${cursor}`;
     const variable = `OPG_${schema}_${cursor}`.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-    this.extraDecls.set(`PKGCURSOR:${portal}`, `${quoteIdent(pgNameOf(variable))} refcursor := ${quoteLiteral(portal)};`);
+    // A REF CURSOR variable names the cursor last assigned to it (OPEN sets its own portal, an
+    // assignment g_cur := f() another one): read through its getter.
+    const holds = decl ? quoteLiteral(portal) : `${quoteIdent(this.ectx.mapSchema(ref.info.name))}.${quoteIdent(pgNameOf(ref.member))}()`;
+    this.extraDecls.set(`PKGCURSOR:${portal}`, `${quoteIdent(pgNameOf(variable))} refcursor := ${holds};`);
     const state = packageCursorState(ref.info);
     const setting = (what: string) => `${settingPrefix(ref.info.name)}.opg_${cursor.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${what}`;
     return {

@@ -1084,6 +1084,7 @@ function openPackageRefCursor(
   pad: string,
 ): string[] {
   const reset = [
+    `${pad}${id(ref.variable)} := ${quoteLiteral(ref.portal)};`,
     `${pad}PERFORM ${ref.setter}(${id(ref.variable)});`,
     ...(ref.rowcount ? [`${pad}PERFORM set_config(${quoteLiteral(ref.rowcount)}, '0', false);`] : []),
     ...(ref.found ? [`${pad}PERFORM set_config(${quoteLiteral(ref.found)}, '', false);`] : []),
