@@ -1621,6 +1621,35 @@ function callStatement(call: Expr, pc: PlContext): string[] {
       return [`${arg(0)} := ${arg(0)} || substr(${arg(2)}, 1, ${arg(1)});`, ...lobNullCheck(arg(0))];
     case 'DBMS_LOB.APPEND':
       return [`${arg(0)} := ${arg(0)} || ${arg(1)};`, ...lobNullCheck(arg(0))];
+    case 'DBMS_LOB.WRITE':
+    case 'DBMS_LOB.COPY':
+    case 'DBMS_LOB.ERASE': {
+      const kind = lobKind(c, pc);
+      if (!kind) break;
+      // Filler beyond the end of the LOB and for ERASE: spaces in a CLOB, zero bytes in a BLOB.
+      const fill = (n: string) => (kind === 'text' ? `repeat(' ', ${n})` : `decode(repeat('00', ${n}), 'hex')`);
+      const lob = arg(0);
+      if (name === 'DBMS_LOB.ERASE') {
+        // ERASE(lob, amount IN OUT, offset = 1): amount becomes what was erased (less at the end).
+        const off = c.args[2] ? `(${arg(2)})::integer` : '1';
+        const amt = arg(1);
+        return [
+          `${amt} := greatest(least((${amt})::integer, length(${lob}) - ${off} + 1), 0);`,
+          `${lob} := overlay(${lob} placing ${fill(`(${amt})::integer`)} from ${off} for (${amt})::integer);`,
+          ...lobNullCheck(lob),
+        ];
+      }
+      // WRITE(lob, amount, offset, buffer) / COPY(dest, src, amount, dest_offset = 1, src_offset = 1):
+      // the piece overwrites the LOB from the offset, which may lie past its end (filled up to it).
+      const write = name === 'DBMS_LOB.WRITE';
+      if (write ? c.args.length !== 4 : c.args.length < 3) break;
+      const off = write ? `(${arg(2)})::integer` : c.args[3] ? `(${arg(3)})::integer` : '1';
+      const piece = write ? `substr(${arg(3)}, 1, (${arg(1)})::integer)` : `substr(${arg(1)}, ${c.args[4] ? `(${arg(4)})::integer` : '1'}, (${arg(2)})::integer)`;
+      return [
+        `${lob} := overlay(${lob} || ${fill(`greatest(${off} - 1 - length(${lob}), 0)`)} placing ${piece} from ${off} for length(${piece}));`,
+        ...lobNullCheck(lob),
+      ];
+    }
     case 'DBMS_LOB.TRIM':
       return [`${arg(0)} := substr(${arg(0)}, 1, ${arg(1)});`];
     case 'DBMS_LOCK.ALLOCATE_UNIQUE':
@@ -1778,4 +1807,12 @@ function lobNullCheck(lob: string): string[] {
     "  RAISE numeric_value_out_of_range USING MESSAGE = 'ORA-06502: PL/SQL: numeric or value error: invalid LOB locator specified: ORA-22275';",
     'END IF;',
   ];
+}
+
+/** A DBMS_LOB procedure's first argument: a CLOB (text) or BLOB (bytea) variable or parameter; undefined when unknown or named arguments. */
+function lobKind(c: FuncCall, pc: PlContext): 'text' | 'binary' | undefined {
+  const v = c.args[0]?.value;
+  if (c.args.some((a) => a.name) || v?.kind !== 'column' || v.parts.length !== 1) return undefined;
+  const t = pc.lookup(v.parts[0])?.type?.name?.toUpperCase();
+  return t === 'CLOB' || t === 'NCLOB' ? 'text' : t === 'BLOB' ? 'binary' : undefined;
 }
