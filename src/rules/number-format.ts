@@ -38,8 +38,21 @@ export function numberToChar(all: Expr[], t: OraType, ctx: ExprContext): Expr {
         target: 'to_char(number, format): the currency symbol comes from the lc_monetary of the PostgreSQL server, the NLS argument is dropped',
       });
   }
-  const fmt = a.length === 2 ? stringValue(a[1]) : undefined;
+  let fmt = a.length === 2 ? stringValue(a[1]) : undefined;
   if (fmt === undefined) return call('to_char', ...a);
+  // L: the local currency symbol, NLS_CURRENCY ($ for AMERICA), where PostgreSQL prints its
+  // lc_monetary symbol (a blank under C). As $ (placed as $ is); without FM Oracle also pads the
+  // symbol's field to 10 characters: reported.
+  // (With an NLS argument naming the currency, reported above, L is left to PostgreSQL.)
+  const namesCurrency = all.length === 3 && (stringValue(all[2]) === undefined || /CURRENCY/i.test(stringValue(all[2])!));
+  if (!namesCurrency && /L/i.test(fmt.replace(/"[^"]*"/g, ''))) {
+    report(ctx, 'OPG-EXPR-0006', {
+      what: 'The TO_CHAR number format element L (NLS_CURRENCY)',
+      target: `$, the AMERICA currency symbol${/^FM/i.test(fmt) ? '' : ' (without FM Oracle also pads the symbol to 10 characters, which is not reproduced)'}`,
+    });
+    fmt = fmt.replace(/("[^"]*")|L/gi, (_m, q) => q ?? '$');
+    a[1] = lit(fmt);
+  }
   const upper = fmt.toUpperCase();
   if (upper === 'TM' || upper === 'TM9') return numberToText(a[0], t);
   const hex = /^(FM)?(0*)(X+)$/i.exec(fmt);
