@@ -40,15 +40,22 @@ const ORA_SQLSTATE: Record<number, string> = {
   60: '40P01', // deadlock
   904: '42703', // invalid identifier
   942: '42P01', // table or view does not exist
+  955: '42P07', // name is already used by an existing object (CREATE of a table, view, index, sequence)
+  1013: '57014', // user requested cancel of current operation: query_canceled
+  1031: '42501', // insufficient privileges
   1001: '34000', // invalid cursor (INVALID_CURSOR: FETCH / CLOSE of a cursor not open)
   1400: '23502', // cannot insert NULL
   1403: 'P0002', // no data found
   1407: '23502', // cannot update to NULL
   1422: 'P0003', // exact fetch returns more than requested
+  1430: '42701', // column being added already exists in table: duplicate_column
   1438: '22003', // value larger than specified precision
   1476: '22012', // divisor is equal to zero
   1722: '22P02', // invalid number
   1843: '22008', // not a valid month
+  2260: '42P16', // table can have only one primary key: invalid_table_definition
+  2275: '42710', // such a referential constraint already exists in the table: duplicate_object
+  2289: '42P01', // sequence does not exist (DROP SEQUENCE, nextval of a missing one)
   2290: '23514', // check constraint violated
   2291: '23503', // parent key not found
   2292: '23503', // child record found
@@ -150,6 +157,9 @@ const ORA_MESSAGES: Record<number, string> = {
   54: 'resource busy and acquire with NOWAIT specified or timeout expired',
   60: 'deadlock detected while waiting for resource',
   942: 'table or view does not exist',
+  955: 'name is already used by an existing object',
+  1013: 'user requested cancel of current operation',
+  1031: 'insufficient privileges',
   1001: 'invalid cursor',
   1012: 'not logged on',
   1017: 'invalid username/password; logon denied',
@@ -157,10 +167,14 @@ const ORA_MESSAGES: Record<number, string> = {
   1403: 'no data found',
   1410: 'invalid ROWID',
   1422: 'exact fetch returns more than requested number of rows',
+  1430: 'column being added already exists in table',
   1438: 'value larger than specified precision allowed for this column',
   1476: 'divisor is equal to zero',
   1722: 'invalid number',
   1843: 'not a valid month',
+  2260: 'table can have only one primary key',
+  2275: 'such a referential constraint already exists in the table',
+  2289: 'sequence does not exist',
   2290: 'check constraint (.) violated',
   2291: 'integrity constraint (.) violated - parent key not found',
   2292: 'integrity constraint (.) violated - child record found',
