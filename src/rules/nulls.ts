@@ -31,8 +31,10 @@ export function concatOperands(ops: Operand[], ctx: ExprContext): Expr {
       });
     return { ...o, expr: charPadded(asText(o.expr, o.type, ctx, o.orig), o.type, o.orig) };
   });
+  // A RAW / BLOB operand becomes its hexadecimal digits in upper case, as Oracle converts RAW to
+  // VARCHAR2 (RAWTOHEX); bytea::text would give PostgreSQL's '\x…' output form.
   const textual = (o: Operand) =>
-    o.type.cls === 'unknown' || o.type.cls === 'binary' ? cast(o.expr, 'text') : o.expr;
+    o.type.cls === 'binary' ? call('upper', call('encode', o.expr, lit('hex'))) : o.type.cls === 'unknown' ? cast(o.expr, 'text') : o.expr;
   if (texts.length === 1) {
     const only = texts[0];
     return only.type.cls === 'string' ? only.expr : textual(only);

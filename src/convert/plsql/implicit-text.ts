@@ -73,8 +73,14 @@ function textValue(value: Expr, target: DataType | undefined, pc: PlContext): Ex
   const want = to && classOfDataType(to).cls;
   // A text literal stored in a DATE variable is read with the default NLS_DATE_FORMAT (DD-MON-RR).
   if (want === 'date') return nlsDateLiteral(value, pc.ectx) ?? value;
+  // Text stored in a RAW variable is read as hexadecimal digits (HEXTORAW), as Oracle converts
+  // VARCHAR2 to RAW; PostgreSQL's text-to-bytea cast would take the characters' own bytes.
+  if (want === 'binary' && to?.name.toUpperCase() === 'RAW' && inferType(value, pc.ectx).cls === 'string')
+    return { kind: 'call', name: ['HEXTORAW'], args: [{ value }] };
   if (want !== 'string') return value;
   const from = inferType(value, pc.ectx);
+  // A RAW value stored in a character variable: its hexadecimal digits (RAWTOHEX), not '\x…'.
+  if (from.cls === 'binary') return { kind: 'call', name: ['RAWTOHEX'], args: [{ value }] };
   // A CHAR(n) variable or column stored in a VARCHAR2 (or other non-CHAR) variable keeps its
   // blank padding in Oracle; PostgreSQL's cast of char(n) to varchar drops it.
   if (from.charLength && (value.kind === 'column' || (value.kind === 'bind' && value.path?.length === 1)) && !classOfDataType(to).charLength)
