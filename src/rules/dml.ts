@@ -386,6 +386,25 @@ function insertQueryValues(q: Query, target: TableRef, columns: OraName[] | unde
 }
 
 /**
+ * seq.NEXTVAL in several SET clauses of an UPDATE: Oracle increments the sequence once per updated
+ * row, every occurrence reading the same value. PostgreSQL evaluates the SET values in the order of
+ * the table's columns (not as written): the first NEXTVAL in that order stays nextval, the others
+ * become CURRVAL (nextvalOncePerRow). Left alone when the columns' order is not known.
+ */
+function setNextvalOnce(set: SetClause[], target: DmlTarget, ctx: ExprContext): SetClause[] {
+  const cols = target.kind === 'table' ? ctx.tableColumns?.(target.name) : undefined;
+  const single = set.every((c) => c.columns.length === 1);
+  if (!cols || !single || set.filter((c) => JSON.stringify(c.value).includes('"NEXTVAL"')).length < 2) return set;
+  const position = (c: SetClause) => cols.indexOf(c.columns[0][c.columns[0].length - 1]);
+  if (set.some((c) => position(c) < 0)) return set;
+  const order = set.map((c, i) => i).sort((a, b) => position(set[a]) - position(set[b]));
+  const values = nextvalOncePerRow(order.map((i) => set[i].value));
+  const out = set.slice();
+  order.forEach((i, k) => (out[i] = { ...set[i], value: values[k] }));
+  return out;
+}
+
+/**
  * A text literal stored in a DATE column (its type known from the statement's scope): Oracle reads
  * it with NLS_DATE_FORMAT, DD-MON-RR by default ('12-MAR-62' is 1962; PostgreSQL would store 2062).
  */
@@ -541,7 +560,7 @@ export function rewriteDml(s: DmlStatement, ctx: ExprContext, opts: DmlRewriteOp
       if (flat) return rewriteDml(flat, ctx, opts);
       const target = rewriteTarget(s.target, 'UPDATE', ctx);
       return inScope(ctx, [s.target, ...(s.from ?? [])], () => {
-        const r = { ...s, target, set: rewriteSet(s.set, ctx, s.target) };
+        const r = { ...s, target, set: rewriteSet(setNextvalOnce(s.set, s.target, ctx), ctx, s.target) };
         if (s.from) r.from = s.from.map((f) => rewriteTable(f, ctx));
         if (s.where) r.where = rewriteExpr(s.where, ctx);
         if (s.currentOf && !inPlsql)
