@@ -52,7 +52,13 @@ const ORA_SQLSTATE: Record<number, string> = {
   1438: '22003', // value larger than specified precision
   1476: '22012', // divisor is equal to zero
   1722: '22P02', // invalid number
+  1830: '22007', // date format picture ends before converting entire input string: invalid_datetime_format
+  1840: '22007', // input value not long enough for date format
+  1841: '22007', // (full) year must be between -4713 and +9999, and not be 0
   1843: '22008', // not a valid month
+  1847: '22008', // day of month must be between 1 and last day of month: datetime_field_overflow
+  1858: '22007', // a non-numeric character was found where a numeric was expected
+  1861: '22007', // literal does not match format string
   2260: '42P16', // table can have only one primary key: invalid_table_definition
   2275: '42710', // such a referential constraint already exists in the table: duplicate_object
   2289: '42P01', // sequence does not exist (DROP SEQUENCE, nextval of a missing one)
@@ -171,7 +177,13 @@ const ORA_MESSAGES: Record<number, string> = {
   1438: 'value larger than specified precision allowed for this column',
   1476: 'divisor is equal to zero',
   1722: 'invalid number',
+  1830: 'date format picture ends before converting entire input string',
+  1840: 'input value not long enough for date format',
+  1841: '(full) year must be between -4713 and +9999, and not be 0',
   1843: 'not a valid month',
+  1847: 'day of month must be between 1 and last day of month',
+  1858: 'a non-numeric character was found where a numeric was expected',
+  1861: 'literal does not match format string',
   2260: 'table can have only one primary key',
   2275: 'such a referential constraint already exists in the table',
   2289: 'sequence does not exist',
