@@ -716,7 +716,10 @@ function mergeClauses(s: MergeStmt, base: MergeStmt, ctx: ExprContext): MergeStm
     r.matched = m;
   }
   if (s.notMatched) {
-    const nm: NonNullable<MergeStmt['notMatched']> = { values: exprs(s.notMatched.values, ctx) };
+    // The INSERT values as an INSERT's (implicit conversions to the columns' types, DATE texts).
+    const nm: NonNullable<MergeStmt['notMatched']> = {
+      values: insertValues([s.notMatched.values], s.target, s.notMatched.columns, ctx)[0],
+    };
     if (s.notMatched.columns) nm.columns = s.notMatched.columns;
     if (s.notMatched.where) nm.where = rewriteExpr(s.notMatched.where, ctx);
     r.notMatched = nm;
