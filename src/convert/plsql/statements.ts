@@ -1589,8 +1589,9 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     case 'DBMS_OUTPUT.PUT_LINE':
     case 'DBMS_OUTPUT.PUT': {
       // The parameter is VARCHAR2: a number or date argument is converted as Oracle does (TO_CHAR).
-      const text = c.args.length === 1 && !c.args[0].name ? pc.expr(implicitText(c.args[0].value, VARCHAR2, pc)) : arg(0);
-      if (!pc.usesPut) return [`RAISE NOTICE '%', ${text};`];
+      const plain = c.args.length === 1 && !c.args[0].name;
+      if (!pc.usesPut) return [`RAISE NOTICE '%', ${plain ? outputLine(c.args[0].value, pc) : arg(0)};`];
+      const text = plain ? pc.expr(implicitText(c.args[0].value, VARCHAR2, pc)) : arg(0);
       // PUT builds a line that NEW_LINE or PUT_LINE sends: the partial line waits in a setting.
       if (!pc.findings.some((f) => f.id === 'OPG-PLSQL-0020' && f.message.startsWith('DBMS_OUTPUT.PUT ')))
         pc.report('OPG-PLSQL-0020', {
@@ -1815,4 +1816,25 @@ function lobKind(c: FuncCall, pc: PlContext): 'text' | 'binary' | undefined {
   if (c.args.some((a) => a.name) || v?.kind !== 'column' || v.parts.length !== 1) return undefined;
   const t = pc.lookup(v.parts[0])?.type?.name?.toUpperCase();
   return t === 'CLOB' || t === 'NCLOB' ? 'text' : t === 'BLOB' ? 'binary' : undefined;
+}
+
+/**
+ * The text of DBMS_OUTPUT.PUT_LINE(value): a NULL line is an empty line in Oracle, where RAISE
+ * NOTICE '%' prints <NULL>. A value that can be NULL gets coalesce(…, ''); the nullif(…, '') of
+ * Oracle's empty-string rule is dropped there (it would only turn '' into NULL and back).
+ */
+function outputLine(value: Expr, pc: PlContext): string {
+  const node = pc.exprNode(implicitText(value, VARCHAR2, pc));
+  const inner =
+    node.kind === 'call' && node.name.length === 1 && node.name[0] === 'nullif' && node.args.length === 2 && node.args[1].value.kind === 'literal' && node.args[1].value.type === 'string' && node.args[1].value.value === ''
+      ? node.args[0].value
+      : node;
+  if (inner.kind === 'literal' && inner.type === 'null') return "''";
+  // Never NULL: a text literal, a coalesce(…, literal), or a || chain (whose NULL-able operands the
+  // concatenation rule wraps in coalesce).
+  const notNull =
+    (inner.kind === 'literal' && inner.type === 'string') ||
+    (inner.kind === 'binary' && inner.op === '||') ||
+    (inner.kind === 'call' && inner.name.length === 1 && inner.name[0] === 'coalesce' && inner.args.at(-1)?.value.kind === 'literal');
+  return notNull ? printExpr(node === inner ? node : inner) : `coalesce(${printExpr(inner)}, '')`;
 }
