@@ -349,7 +349,7 @@ function rewriteSet(set: SetClause[], ctx: ExprContext, target?: DmlTarget): Set
 function numberAsText(value: Expr, column: OraName[], ctx: ExprContext): Expr {
   if (value.kind === 'literal') return value;
   const f = assignConversion(inferType(value, ctx), inferType({ kind: 'column', parts: column }, ctx));
-  return f ? call(f, value) : value;
+  return f ? f(value) : value;
 }
 
 /**
@@ -359,9 +359,12 @@ function numberAsText(value: Expr, column: OraName[], ctx: ExprContext): Expr {
  * 2020-03-04 00:00:00 for 04-MAR-20); a text into a NUMBER column, TO_NUMBER (PostgreSQL has no
  * assignment cast from varchar to a number type).
  */
-function assignConversion(value: OraType, column: OraType): 'TO_CHAR' | 'TO_NUMBER' | undefined {
-  if (column.cls === 'string' && ((value.cls === 'number' && value.pg === 'numeric') || isDateType(value))) return 'TO_CHAR';
-  if (column.cls === 'number' && value.cls === 'string') return 'TO_NUMBER';
+function assignConversion(value: OraType, column: OraType): ((e: Expr) => Expr) | undefined {
+  if (column.cls === 'string' && ((value.cls === 'number' && value.pg === 'numeric') || isDateType(value))) return (e) => call('TO_CHAR', e);
+  if (column.cls === 'number' && value.cls === 'string') return (e) => call('TO_NUMBER', e);
+  // A text into a DATE column: read with NLS_DATE_FORMAT, DD-MON-RR by default (PostgreSQL has no
+  // assignment cast from varchar to timestamp).
+  if (column.cls === 'date' && value.cls === 'string') return (e) => call('TO_DATE', e, lit('DD-MON-RR'));
   return undefined;
 }
 
@@ -380,7 +383,7 @@ function insertQueryValues(q: Query, target: TableRef, columns: OraName[] | unde
     const f = colTypes[i] && valueTypes[i] && item.expr.kind !== 'literal' ? assignConversion(valueTypes[i], colTypes[i]) : undefined;
     if (!f) return item;
     changed = true;
-    return { ...item, expr: call(f, item.expr) };
+    return { ...item, expr: f(item.expr) };
   });
   return changed ? { ...q, items } : q;
 }
@@ -467,7 +470,7 @@ function numbersAsText(row: Expr[], cols: OraName[], target: TableRef, ctx: Expr
   return row.map((v, i) => {
     if (!types[i] || v.kind === 'literal') return v;
     const f = assignConversion(inferType(v, ctx), types[i]);
-    return f ? call(f, v) : v;
+    return f ? f(v) : v;
   });
 }
 
