@@ -27,7 +27,7 @@ import {
 import { instrb, substrb, vsize } from './functions-bytes.js';
 import { dateToText, isDateType } from './functions-date.js';
 import { intArg, numberToText } from './functions-number.js';
-import { describe, type OraType } from './infer.js';
+import { CHAR_PRESERVING_FUNCTIONS, describe, type OraType } from './infer.js';
 import type { FunctionRule } from './rule-types.js';
 
 /** An argument used as a string: Oracle converts numbers and dates implicitly. */
@@ -45,7 +45,8 @@ export function asText(e: Expr, t: OraType, ctx: ExprContext, orig?: Expr): Expr
  * type (UPPER, TRIM …) compare with blank-padded semantics in Oracle and are left alone.
  */
 export function charPadded(e: Expr, t: OraType, orig: Expr | undefined): Expr {
-  return t.charLength && orig?.kind === 'column' ? call('rpad', e, num(t.charLength)) : e;
+  const read = orig?.kind === 'column' || (orig?.kind === 'call' && orig.name.length === 1 && CHAR_PRESERVING_FUNCTIONS.has(orig.name[0]));
+  return t.charLength && read ? call('rpad', e, num(t.charLength)) : e;
 }
 
 const textArgs = (a: Expr[], types: OraType[], ctx: ExprContext, orig: Expr[], which: number[]) =>

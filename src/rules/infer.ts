@@ -154,6 +154,8 @@ const INT_FUNCTIONS = new Set([
   'GROUPING_ID',
 ]);
 const BIGINT_FUNCTIONS = new Set(['COUNT', 'BITAND']);
+/** Functions returning CHAR(n) for a CHAR(n) argument ("the same data type as char"). */
+export const CHAR_PRESERVING_FUNCTIONS = new Set(['UPPER', 'LOWER', 'INITCAP', 'NLS_UPPER', 'NLS_LOWER', 'NLS_INITCAP']);
 const NUMERIC_FUNCTIONS = new Set([
   'AVG',
   'TO_NUMBER',
@@ -362,6 +364,11 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
   const args = e.args.map((a) => a.value);
   // SUBSTR of a RAW / BLOB value is RAW.
   if ((name === 'SUBSTR' || name === 'SUBSTRB') && args.length && inferType(args[0], ctx).cls === 'binary') return T('binary');
+  // UPPER / LOWER / INITCAP of a CHAR(n) value return CHAR(n): the padding stays.
+  if (CHAR_PRESERVING_FUNCTIONS.has(name) && args.length) {
+    const t = inferType(args[0], ctx);
+    if (t.charLength) return { cls: 'string', charLength: t.charLength };
+  }
   if (STRING_FUNCTIONS.has(name)) return T('string');
   if (INT_FUNCTIONS.has(name)) return T('number', 'int');
   if (BIGINT_FUNCTIONS.has(name)) return T('number', 'bigint');
