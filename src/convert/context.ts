@@ -11,6 +11,7 @@ import { unhandledNoDataFound } from './plsql/ndf-in-sql.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
 import { type ExprContext, notConverted, type RelationShape, report } from '../rules/builders.js';
 import { sqlBuiltinCall } from './plsql/builtins.js';
+import { inferType } from '../rules/infer.js';
 import { memberFunctionName } from './plsql/objects.js';
 import type { PackageInfo } from './plsql/packages.js';
 import type { ScriptBind } from './script-binds.js';
@@ -187,6 +188,7 @@ export class ConvertContext {
         return sqlBuiltinCall(e, {
           report: (id, args) => report(ctx, id, args),
           fail: (detail) => notConverted(ctx, detail),
+          typeClass: (x) => inferType(x, ctx).cls,
         });
       },
       sqlFunctionCall: (name) => {

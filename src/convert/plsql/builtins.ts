@@ -13,6 +13,8 @@ import type { PlContext } from './context.js';
 export interface BuiltinSink {
   report(id: string, args: FindingArgs): void;
   fail(message: string): void;
+  /** The Oracle type class of an argument (string, binary …), when known. */
+  typeClass?(e: Expr): string | undefined;
 }
 
 const call = (name: string, ...args: Expr[]): Expr => ({ kind: 'call', name: [name], args: args.map((value) => ({ value })) });
@@ -164,13 +166,18 @@ export function builtinFunction(x: FuncCall, pc: BuiltinSink): Expr | undefined 
     case 'DBMS_LOB.COMPARE': {
       const [a, b, amount] = positional(x, ['LOB_1', 'LOB_2', 'AMOUNT', 'OFFSET_1', 'OFFSET_2']);
       if (!a || !b || amount || x.args.length > 2) return undefined;
-      // 0 when equal, -1 / 1 otherwise, NULL when either is NULL.
+      // 0 when equal, -1 / 1 otherwise, NULL when either is NULL. CLOBs compare by character code
+      // (Oracle: "the comparison is binary"), not by the database collation: COLLATE BINARY.
+      const text = pc.typeClass?.(a) === 'string' || pc.typeClass?.(b) === 'string';
+      const lt: Expr = text
+        ? { kind: 'binary', op: '<', left: { kind: 'collate', operand: a, collation: 'BINARY' } as Expr, right: b }
+        : { kind: 'binary', op: '<', left: a, right: b };
       return {
         kind: 'case',
         whens: [
           { when: { kind: 'binary', op: 'OR', left: { kind: 'is-null', operand: a, not: false }, right: { kind: 'is-null', operand: b, not: false } }, then: NULL },
           { when: { kind: 'binary', op: '=', left: a, right: b }, then: num('0') },
-          { when: { kind: 'binary', op: '<', left: a, right: b }, then: { kind: 'unary', op: '-', operand: num('1') } },
+          { when: lt, then: { kind: 'unary', op: '-', operand: num('1') } },
         ],
         else: num('1'),
       } as Expr;
@@ -294,7 +301,7 @@ export function sqlBuiltinCall(x: Expr, sink: BuiltinSink): Expr | undefined {
   }
   if (x.kind !== 'call') return undefined;
   let failed = false;
-  const r = builtinFunction({ ...x, name }, { report: (id, a) => sink.report(id, a), fail: (m) => ((failed = true), sink.fail(m)) });
+  const r = builtinFunction({ ...x, name }, { report: (id, a) => sink.report(id, a), fail: (m) => ((failed = true), sink.fail(m)), typeClass: sink.typeClass });
   if (r || failed) return r;
   sink.fail(
     `${name.join('.')}: Oracle built-in package function with no conversion in a SQL statement outside PL/SQL (PostgreSQL has no such schema); compute the value with PostgreSQL functions, or call a PL/pgSQL function that does`,

@@ -1117,7 +1117,12 @@ export class PlContext {
     if (x.kind === 'call' && x.name.length <= 2 && !this.lookup(x.name[0])) {
       // Built-in package functions with an equivalent (DBMS_LOB, DBMS_ASSERT, EMPTY_CLOB …).
       const mapped = { ...x, args: x.args.map((a) => ({ ...a, value: mapExprDeep(a.value, (y) => this.plsqlNode(y)) })) };
-      const builtin = builtinFunction(mapped, this);
+      const builtin = builtinFunction(mapped, {
+        report: (id, args) => this.report(id, args),
+        fail: (detail) => this.fail(detail),
+        // the argument as written (the mapped one may hold PostgreSQL nodes)
+        typeClass: (e) => inferType(x.args[mapped.args.findIndex((a) => a.value === e)]?.value ?? e, this.ectx).cls,
+      });
       if (builtin) return builtin;
     }
     if (x.kind === 'call' && x.name.length <= 2 && !(x.name.length === 1 && this.lookup(x.name[0]))) {
