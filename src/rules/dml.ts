@@ -341,8 +341,18 @@ function rewriteSet(set: SetClause[], ctx: ExprContext, target?: DmlTarget): Set
   const names = target?.kind === 'table' ? [target.alias ?? target.name.name] : target?.alias ? [target.alias] : [];
   return set.map((s) => ({
     columns: s.columns.map((parts) => (parts.length >= 3 && names.includes(parts[0]) ? parts.slice(1) : [parts[parts.length - 1]])),
-    value: (s.columns.length === 1 ? dateText(s.value, s.columns[0], ctx) : undefined) ?? rewriteExpr(s.columns.length === 1 ? numberAsText(s.value, s.columns[0], ctx) : s.value, ctx),
+    value: (s.columns.length === 1 ? dateText(s.value, s.columns[0], ctx) : undefined) ?? rewriteExpr(s.columns.length === 1 ? numberAsText(s.value, s.columns[0], ctx) : rowSubqueryValues(s, target, ctx), ctx),
   }));
+}
+
+/**
+ * SET (a, b) = (SELECT x, y …): the subquery's values converted to the columns' types by position,
+ * as INSERT … SELECT's (insertQueryValues).
+ */
+function rowSubqueryValues(s: SetClause, target: DmlTarget | undefined, ctx: ExprContext): Expr {
+  if (s.value.kind !== 'subquery' || target?.kind !== 'table') return s.value;
+  const cols = s.columns.map((parts) => parts[parts.length - 1]);
+  return { ...s.value, query: insertQueryValues(s.value.query, target, cols, ctx) };
 }
 
 /** A non-integer NUMBER stored in a character column: TO_CHAR(value), as Oracle converts it (see numbersAsText). */
