@@ -3,7 +3,10 @@
  *
  * - DBMS_UTILITY: FORMAT_CALL_STACK (PG_CONTEXT, through a helper), FORMAT_ERROR_STACK /
  *   FORMAT_ERROR_BACKTRACE (SQLERRM / PG_EXCEPTION_CONTEXT read by GET STACKED DIAGNOSTICS at the
- *   start of the handler), DB_VERSION, PORT_STRING, GET_HASH_VALUE.
+ *   start of the handler), DB_VERSION, PORT_STRING, GET_HASH_VALUE, COMMA_TO_TABLE (a helper that
+ *   validates and cuts the list) / TABLE_TO_COMMA.
+ * - UTL_RAW: BIT_AND / BIT_OR / BIT_XOR / BIT_COMPLEMENT / REVERSE (helpers), CAST_FROM_BINARY_INTEGER;
+ *   DBMS_OBFUSCATION_TOOLKIT.MD5 of a RAW, or of a string under UTL_RAW.CAST_TO_RAW.
  * - DBMS_APPLICATION_INFO: the module is application_name; action and client info are the custom
  *   settings opg_appinfo.action / opg_appinfo.client_info.
  * - DBMS_RANDOM: VALUE, STRING, NORMAL, RANDOM on random(); SEED / INITIALIZE call setseed.
@@ -185,6 +188,25 @@ const HELPERS: Record<string, string> = {
     'bytea',
     'DECLARE\n  res bytea := r;\nBEGIN\n  FOR i IN 0 .. length(r) - 1 LOOP\n    res := set_byte(res, i, 255 - get_byte(r, i));\n  END LOOP;\n  RETURN res;\nEND;',
     'IMMUTABLE STRICT',
+  ),
+  opg_comma_to_table: helper(
+    'opg_comma_to_table',
+    'list text',
+    'varchar[]',
+    [
+      'DECLARE',
+      "  items varchar[] := '{}';",
+      '  item text;',
+      'BEGIN',
+      `  IF list IS NULL OR list !~ '^\\s*${QUALIFIED}\\s*(,\\s*${QUALIFIED}\\s*)*$' THEN`,
+      "    RAISE EXCEPTION USING ERRCODE = 'O0001', MESSAGE = 'ORA-20001: comma-separated list invalid near ' || coalesce(list, '');",
+      '  END IF;',
+      `  FOR item IN SELECT m[1] FROM regexp_matches(list, '((?:"[^"]*"|[^,"])+)', 'g') AS m LOOP`,
+      '    items := items || item::varchar;',
+      '  END LOOP;',
+      '  RETURN items || NULL::varchar;',
+      'END;',
+    ].join('\n'),
   ),
   opg_format_call_stack: helper(
     'opg_format_call_stack',
@@ -605,6 +627,24 @@ export function builtinPackageProcedure(c: FuncCall, pc: PlContext): string[] | 
           'DBMS_OUTPUT.GET_LINE always finds the buffer empty (line NULL, status 1): DBMS_OUTPUT.PUT_LINE became RAISE NOTICE, which sends the text to the client at once and keeps no buffer, so code that reads back its own output (to log or report it) gets nothing',
       });
       return [`${pc.expr(a[0])} := NULL;`, `${pc.expr(a[1])} := 1;`];
+    }
+    case 'DBMS_UTILITY.COMMA_TO_TABLE': {
+      // The names cut from the list as written (blanks kept, commas inside double quotes not
+      // counted), then a NULL element; a list that is not names separated by commas raises
+      // ORA-20001 (raise_application_error, SQLSTATE O0001 here).
+      const a = positional(c.args, ['LIST', 'TABLEN', 'TAB']);
+      if (!a?.[0] || !assignable(a[1]) || !assignable(a[2])) return undefined;
+      useHelper(pc, 'opg_comma_to_table');
+      const tab = pc.expr(a[2]);
+      return [`${tab} := opg_comma_to_table(${pc.expr(a[0])});`, `${pc.expr(a[1])} := cardinality(${tab}) - 1;`];
+    }
+    case 'DBMS_UTILITY.TABLE_TO_COMMA': {
+      // The elements 1 .. n before the first NULL, joined with commas; tablen is n.
+      const a = positional(c.args, ['TAB', 'TABLEN', 'LIST']);
+      if (!a?.[0] || !assignable(a[1]) || !assignable(a[2])) return undefined;
+      const tab = pc.expr(a[0]);
+      const n = `coalesce(array_position(${tab}, NULL) - 1, cardinality(${tab}), 0)`;
+      return [`${pc.expr(a[2])} := nullif(array_to_string((${tab})[1:${n}], ','), '');`, `${pc.expr(a[1])} := ${n};`];
     }
     case 'DBMS_UTILITY.DB_VERSION': {
       const a = positional(c.args, ['VERSION', 'COMPATIBILITY']);
