@@ -208,6 +208,31 @@ const HELPERS: Record<string, string> = {
       'END;',
     ].join('\n'),
   ),
+  // UTL_RAW.COMPARE(r1, r2, pad): 0 when equal, else the position of the first differing byte, the
+  // shorter value padded with pad (00 by default); NULL counts as empty.
+  opg_raw_compare: helper(
+    'opg_raw_compare',
+    'r1 bytea, r2 bytea, pad bytea',
+    'integer',
+    [
+      'DECLARE',
+      "  a bytea := coalesce(r1, '\\x'::bytea);",
+      "  b bytea := coalesce(r2, '\\x'::bytea);",
+      "  p integer := coalesce(get_byte(nullif(pad, '\\x'::bytea), 0), 0);",
+      '  x integer;',
+      '  y integer;',
+      'BEGIN',
+      '  FOR i IN 0 .. greatest(length(a), length(b)) - 1 LOOP',
+      '    x := CASE WHEN i < length(a) THEN get_byte(a, i) ELSE p END;',
+      '    y := CASE WHEN i < length(b) THEN get_byte(b, i) ELSE p END;',
+      '    IF x <> y THEN',
+      '      RETURN i + 1;',
+      '    END IF;',
+      '  END LOOP;',
+      '  RETURN 0;',
+      'END;',
+    ].join('\n'),
+  ),
   opg_format_call_stack: helper(
     'opg_format_call_stack',
     '',
@@ -478,6 +503,13 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
       const fn = name === 'UTL_RAW.REVERSE' ? 'opg_raw_reverse' : 'opg_raw_complement';
       useHelper(pc, fn);
       return call(fn, a[0]);
+    }
+    case 'UTL_RAW.COMPARE': {
+      const a = positional(c.args, ['R1', 'R2', 'PAD']);
+      if (!a || a.length < 2) return undefined;
+      useHelper(pc, 'opg_raw_compare');
+      const raw = (e: Expr | undefined) => (e ? e : cast(NULL, 'bytea'));
+      return call('opg_raw_compare', raw(a[0]), raw(a[1]), raw(a[2]));
     }
     case 'UTL_RAW.CAST_FROM_BINARY_INTEGER': {
       // The 4 bytes of the integer, most significant first (BIG_ENDIAN, the default) or last.

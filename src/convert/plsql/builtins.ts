@@ -81,6 +81,11 @@ function pgEncoding(e: Expr): string | undefined {
   return e.kind === 'literal' && e.type === 'string' ? CHARSETS[e.value.toUpperCase()] : undefined;
 }
 
+/** A character set given as NLS_LANG (AMERICAN_AMERICA.WE8ISO8859P1) or alone: its PostgreSQL encoding. */
+function nlsLangEncoding(e: Expr): string | undefined {
+  return e.kind === 'literal' && e.type === 'string' ? CHARSETS[e.value.toUpperCase().split('.').at(-1) ?? ''] : undefined;
+}
+
 /** The empty string as PostgreSQL text / bytea (an Oracle '' literal would be taken for NULL). */
 const EMPTY_TEXT: Expr = { kind: 'pseudo', name: "''" };
 
@@ -220,6 +225,14 @@ export function builtinFunction(x: FuncCall, pc: BuiltinSink): Expr | undefined 
       const [r, pos, len] = positional(x, ['R', 'POS', 'LEN']);
       if (!r || !pos) return undefined;
       return len ? call('SUBSTRB', r, pos, len) : call('SUBSTRB', r, pos);
+    }
+    case 'UTL_RAW.CONVERT': {
+      // CONVERT(r, to_charset, from_charset): the bytes re-encoded (character sets as NLS_LANG or
+      // alone, literals with a PostgreSQL encoding of the same bytes).
+      const [r, to, from] = positional(x, ['R', 'TO_CHARSET', 'FROM_CHARSET']);
+      const [t, f] = [to && nlsLangEncoding(to), from && nlsLangEncoding(from)];
+      if (!r || !t || !f) return undefined;
+      return call('convert', r, str(f), str(t));
     }
     case 'UTL_RAW.LENGTH':
       return x.args.length === 1 && !x.args[0].name ? call('octet_length', x.args[0].value) : undefined;
