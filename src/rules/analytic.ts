@@ -20,9 +20,11 @@ export function rewriteKeep(
   c: FuncCall,
   ctx: ExprContext,
   rewriteOrder: (o: OrderItem[]) => OrderItem[],
-): FuncCall {
+): Expr {
   const name = c.name.length === 1 ? c.name[0] : '';
   const keep = c.keep!;
+  if ((name === 'SUM' || name === 'AVG' || name === 'COUNT') && !c.over && !c.distinct && (c.args.length === 1 || c.star))
+    return keepOtherAggregate(c, name, rewriteOrder(keep.orderBy), keep.which);
   // OVER takes only PARTITION BY with KEEP (Oracle rejects ORDER BY and windowing clauses there).
   if (
     (name !== 'MIN' && name !== 'MAX') ||
@@ -53,6 +55,49 @@ export function rewriteKeep(
       },
     };
   return { kind: 'call', name: ['array_agg'], args: [{ value }], argOrderBy: order, subscript: 1 };
+}
+
+/**
+ * SUM / AVG / COUNT(x | *) KEEP (DENSE_RANK FIRST | LAST ORDER BY k1, k2 …): the aggregate over
+ * the rows whose keys equal those of the first (last) row in key order. The group's values and
+ * keys are arrays sorted by the keys; a subquery unnests them side by side and aggregates the
+ * rows whose keys are not distinct from the first elements' (ties all kept, NULL keys compared as
+ * equal, as DENSE_RANK ranks them together):
+ * (SELECT sum(x) FROM unnest(array_agg(x ORDER BY k…), array_agg(k1 ORDER BY k…) …) AS opg_keep(x, k1 …)
+ *  WHERE (k1, …) IS NOT DISTINCT FROM ((array_agg(k1 ORDER BY k…))[1], …)).
+ */
+function keepOtherAggregate(c: FuncCall, name: string, keys: OrderItem[], which: 'FIRST' | 'LAST'): Expr {
+  const order = which === 'FIRST' ? keys : keys.map(reverse);
+  const sorted = (e: Expr): FuncCall => ({ kind: 'call', name: ['array_agg'], args: [{ value: e }], argOrderBy: order });
+  const value: Expr = c.star ? num(1) : c.args[0].value;
+  const names = ['OPG_X', ...keys.map((_, i) => `OPG_K${i + 1}`)];
+  const col = (n: string): Expr => ({ kind: 'column', parts: ['OPG_KEEP', n] });
+  const row = (items: Expr[]): Expr => (items.length === 1 ? items[0] : { kind: 'list', items });
+  const agg: FuncCall = c.star
+    ? { kind: 'call', name: ['count'], args: [], star: true }
+    : { kind: 'call', name: [name.toLowerCase()], args: [{ value: col('OPG_X') }] };
+  return {
+    kind: 'subquery',
+    query: {
+      kind: 'select',
+      items: [{ expr: agg }],
+      from: [
+        {
+          kind: 'table-function',
+          expr: call('unnest', sorted(value), ...keys.map((k) => sorted(k.expr))),
+          pipelined: true,
+          alias: 'OPG_KEEP',
+          columnAliases: names.map((n) => n.toLowerCase()),
+        },
+      ],
+      where: {
+        kind: 'binary',
+        op: 'IS NOT DISTINCT FROM',
+        left: row(keys.map((_, i) => col(`OPG_K${i + 1}`))),
+        right: row(keys.map((k) => ({ kind: 'subscript', operand: sorted(k.expr), index: num(1) }) as Expr)),
+      },
+    },
+  };
 }
 
 function mirror(b: FrameBound): FrameBound {
