@@ -3,7 +3,7 @@
  * functions-string / functions-number / functions-date / nulls; the rules here dispatch on the
  * inferred argument type (TO_CHAR, TRUNC, ROUND) or are small one-to-one mappings.
  */
-import type { Expr, FuncCall } from '../ast/expr.js';
+import type { Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import { listaggOver, oneRowIsZero, percentileOver, ratioToReport } from './analytic.js';
 import { bin, call, caseWhen, cast, type ExprContext, lit, notConverted, num, pgType, report, stringValue } from './builders.js';
 import { looksLikeDateFormat } from './date-format.js';
@@ -11,7 +11,7 @@ import { chr } from './functions-bytes.js';
 import { DATE_RULES, dateToChar, dateTrunc, isDateType } from './functions-date.js';
 import { NUMBER_RULES, numberToText } from './functions-number.js';
 import { asText, STRING_RULES } from './functions-string.js';
-import { describe, type OraType } from './infer.js';
+import { describe, inferType, type OraType } from './infer.js';
 import { NULL_RULES } from './nulls.js';
 import { numberToChar } from './number-format.js';
 import { oracleName } from './dictionary.js';
@@ -272,16 +272,16 @@ const MISC_RULES: Record<string, FunctionRule> = {
   // Oracle spells it (XMLFOREST(ename) gives <ENAME>); PostgreSQL would use the lower-case name.
   XMLFOREST: (a, c) => xmlNamedArgs('xmlforest', a, c),
   XMLATTRIBUTES: (a, c) => xmlNamedArgs('xmlattributes', a, c),
-  MEDIAN: (a, c, ctx) =>
+  MEDIAN: (a, c, ctx, _o, types) =>
     c.over
       ? percentileOver(c, 'CONT', num('0.5'), { expr: a[0] }, ctx)
-      : {
-          kind: 'call',
-          name: ['percentile_cont'],
-          args: [{ value: num('0.5') }],
-          withinGroup: [{ expr: a[0] }],
-        },
-  PERCENTILE_CONT: (a, c, ctx) => (c.over ? percentileOver(c, 'CONT', a[0], c.withinGroup?.[0], ctx) : c),
+      : percentileCont(num('0.5'), { expr: a[0] }, isDateType(types[0])),
+  PERCENTILE_CONT: (a, c, ctx) =>
+    c.over
+      ? percentileOver(c, 'CONT', a[0], c.withinGroup?.[0], ctx)
+      : c.withinGroup?.length === 1 && isDateType(inferType(c.withinGroup[0].expr, ctx))
+        ? percentileCont(a[0], c.withinGroup[0], true)
+        : c,
   PERCENTILE_DISC: (a, c, ctx) => (c.over ? percentileOver(c, 'DISC', a[0], c.withinGroup?.[0], ctx) : c),
   // RAW values are bytea: hexadecimal text in upper case, as Oracle prints it. A character
   // argument is converted to RAW implicitly in Oracle, which reads it as hexadecimal digits.
@@ -366,6 +366,19 @@ const MISC_RULES: Record<string, FunctionRule> = {
   VARIANCE: oneRowIsZero('variance'),
   RATIO_TO_REPORT: ratioToReport,
 };
+
+/**
+ * percentile_cont(p) WITHIN GROUP (ORDER BY x). PostgreSQL interpolates only double precision and
+ * interval values; a DATE or TIMESTAMP x (Oracle interpolates datetimes) is read as seconds since
+ * 1970 and the result turned back into a timestamp: timestamp 'epoch' + percentile_cont(p) WITHIN
+ * GROUP (ORDER BY extract(epoch FROM x)) * interval '1 second'.
+ */
+function percentileCont(p: Expr, key: OrderItem, datetime: boolean): Expr {
+  const agg = (e: Expr): FuncCall => ({ kind: 'call', name: ['percentile_cont'], args: [{ value: p }], withinGroup: [{ ...key, expr: e }] });
+  if (!datetime) return agg(key.expr);
+  const seconds = agg({ kind: 'extract', field: 'EPOCH', from: key.expr });
+  return bin('+', { kind: 'typed-literal', type: 'TIMESTAMP', value: '1970-01-01 00:00:00' }, bin('*', seconds, { kind: 'interval-literal', value: '1 second', from: '' }));
+}
 
 function formatNotConverted(c: Expr, ctx: ExprContext, name: string): Expr {
   notConverted(ctx, `${name} with more than one argument (formats, NLS settings, error or deterministic options)`);
