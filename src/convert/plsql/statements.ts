@@ -1622,6 +1622,25 @@ function callStatement(call: Expr, pc: PlContext): string[] {
       return [`${arg(0)} := ${arg(0)} || substr(${arg(2)}, 1, ${arg(1)});`, ...lobNullCheck(arg(0))];
     case 'DBMS_LOB.APPEND':
       return [`${arg(0)} := ${arg(0)} || ${arg(1)};`, ...lobNullCheck(arg(0))];
+    case 'DBMS_LOB.READ': {
+      // READ(lob, amount IN OUT, offset, buffer OUT): amount characters (bytes) from offset; amount
+      // becomes what was read. Oracle raises VALUE_ERROR for a NULL argument, INVALID_ARGVAL
+      // (ORA-21560) for an amount outside 1 .. 32767 or an offset < 1, and NO_DATA_FOUND when the
+      // offset is past the end (what ends the usual read loop).
+      if (!lobKind(c, pc) || c.args.length !== 4) break;
+      const [lob, amt, off, buf] = [arg(0), arg(1), arg(2), arg(3)];
+      return [
+        `IF ${lob} IS NULL OR ${amt} IS NULL OR ${off} IS NULL THEN`,
+        "  RAISE numeric_value_out_of_range USING MESSAGE = 'ORA-06502: PL/SQL: numeric or value error: invalid LOB locator specified: ORA-22275';",
+        `ELSIF (${amt})::integer NOT BETWEEN 1 AND 32767 OR (${off})::integer < 1 THEN`,
+        "  RAISE EXCEPTION USING ERRCODE = 'O1560', MESSAGE = 'ORA-21560: argument is null, invalid, or out of range';",
+        `ELSIF (${off})::integer > length(${lob}) THEN`,
+        "  RAISE no_data_found USING MESSAGE = 'ORA-01403: no data found';",
+        'END IF;',
+        `${buf} := substr(${lob}, (${off})::integer, (${amt})::integer);`,
+        `${amt} := length(${buf});`,
+      ];
+    }
     case 'DBMS_LOB.WRITE':
     case 'DBMS_LOB.COPY':
     case 'DBMS_LOB.ERASE': {
