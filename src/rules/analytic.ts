@@ -23,7 +23,7 @@ export function rewriteKeep(
 ): Expr {
   const name = c.name.length === 1 ? c.name[0] : '';
   const keep = c.keep!;
-  if ((name === 'SUM' || name === 'AVG' || name === 'COUNT') && !c.over && !c.distinct && (c.args.length === 1 || c.star))
+  if (['SUM', 'AVG', 'COUNT', 'STDDEV', 'VARIANCE'].includes(name) && !c.over && !c.distinct && (c.args.length === 1 || c.star))
     return keepOtherAggregate(c, name, rewriteOrder(keep.orderBy), keep.which);
   // OVER takes only PARTITION BY with KEEP (Oracle rejects ORDER BY and windowing clauses there).
   if (
@@ -73,9 +73,15 @@ function keepOtherAggregate(c: FuncCall, name: string, keys: OrderItem[], which:
   const names = ['OPG_X', ...keys.map((_, i) => `OPG_K${i + 1}`)];
   const col = (n: string): Expr => ({ kind: 'column', parts: ['OPG_KEEP', n] });
   const row = (items: Expr[]): Expr => (items.length === 1 ? items[0] : { kind: 'list', items });
-  const agg: FuncCall = c.star
+  const x = col('OPG_X');
+  const plain: FuncCall = c.star
     ? { kind: 'call', name: ['count'], args: [], star: true }
-    : { kind: 'call', name: [name.toLowerCase()], args: [{ value: col('OPG_X') }] };
+    : { kind: 'call', name: [name.toLowerCase()], args: [{ value: x }] };
+  // STDDEV / VARIANCE of one value are 0 in Oracle (NULL for PostgreSQL's sample forms).
+  const agg: Expr =
+    name === 'STDDEV' || name === 'VARIANCE'
+      ? caseWhen([[bin('=', call('count', x), num(1)), num(0)]], plain)
+      : plain;
   return {
     kind: 'subquery',
     query: {
