@@ -59,6 +59,11 @@ const CONSTANTS: Record<string, string> = {
   'DBMS_CRYPTO.HASH_SH256': '4',
   'DBMS_CRYPTO.HASH_SH384': '5',
   'DBMS_CRYPTO.HASH_SH512': '6',
+  'DBMS_CRYPTO.HMAC_MD5': '1',
+  'DBMS_CRYPTO.HMAC_SH1': '2',
+  'DBMS_CRYPTO.HMAC_SH256': '3',
+  'DBMS_CRYPTO.HMAC_SH384': '4',
+  'DBMS_CRYPTO.HMAC_SH512': '5',
   'DBMS_XMLGEN.ENTITY_ENCODE': '0',
   'DBMS_XMLGEN.ENTITY_DECODE': '1',
   'DBMS_XMLGEN.DROP_NULLS': '0',
@@ -233,6 +238,48 @@ const HELPERS: Record<string, string> = {
       'END;',
     ].join('\n'),
   ),
+  // DBMS_CRYPTO.MAC(src, typ, key): HMAC (RFC 2104) over the hash of opg_crypto_hash (HMAC_MD5 = 1
+  // … HMAC_SH512 = 5 use hash types 2 … 6): the key hashed when longer than the block, padded with
+  // zero bytes, then H((K xor opad) || H((K xor ipad) || src)). Built in for all but SHA-1.
+  opg_crypto_mac: [
+    helper(
+      'opg_crypto_mac',
+      'src bytea, typ integer, key bytea',
+      'bytea',
+      [
+        'DECLARE',
+        '  h integer := typ + 1;',
+        '  bs integer := CASE WHEN typ IN (4, 5) THEN 128 ELSE 64 END;',
+        '  k bytea := key;',
+        '  ipad bytea;',
+        '  opad bytea;',
+        'BEGIN',
+        '  IF typ NOT BETWEEN 1 AND 5 THEN',
+        "    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format('DBMS_CRYPTO.MAC: MAC type %s is not supported', typ);",
+        '  END IF;',
+        '  IF length(k) > bs THEN',
+        '    k := opg_crypto_hash(k, h);',
+        '  END IF;',
+        "  k := k || decode(repeat('00', bs - length(k)), 'hex');",
+        '  ipad := k;',
+        '  opad := k;',
+        '  FOR i IN 0 .. bs - 1 LOOP',
+        '    ipad := set_byte(ipad, i, get_byte(k, i) # 54);',
+        '    opad := set_byte(opad, i, get_byte(k, i) # 92);',
+        '  END LOOP;',
+        '  RETURN opg_crypto_hash(opad || opg_crypto_hash(ipad || src, h), h);',
+        'END;',
+      ].join('\n'),
+      'IMMUTABLE STRICT',
+    ),
+    helper(
+      'opg_crypto_mac',
+      'src text, typ integer, key bytea',
+      'bytea',
+      "BEGIN\n  RETURN opg_crypto_mac(convert_to(src, 'UTF8'), typ, key);\nEND;",
+      'IMMUTABLE STRICT',
+    ),
+  ].join('\n'),
   opg_format_call_stack: helper(
     'opg_format_call_stack',
     '',
@@ -488,6 +535,21 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
     }
     case 'DBMS_CRYPTO.HASH':
       return cryptoHash(c, pc);
+    case 'DBMS_CRYPTO.MAC': {
+      const a = positional(c.args, ['SRC', 'TYP', 'KEY']);
+      if (!a?.[0] || !a[1] || !a[2]) return undefined;
+      const t = a[1];
+      const code = t.kind === 'literal' && t.type === 'number' ? t.value : t.kind === 'column' ? CONSTANTS[packageName(t.parts) ?? ''] : undefined;
+      if (code === undefined || code === '2')
+        pc.report('OPG-PLSQL-0040', {
+          detail: `DBMS_CRYPTO.MAC${code ? ' with HMAC_SH1' : ' with a MAC type known at run time'}: SHA-1 is pgcrypto's digest(data, 'sha1'); the extension must be installed`,
+        });
+      useHelper(pc, 'opg_sha1');
+      useHelper(pc, 'opg_crypto_hash');
+      useHelper(pc, 'opg_crypto_mac');
+      const src = declaredType(a[0], pc);
+      return call('opg_crypto_mac', src && TEXT_TYPES.has(src) ? cast(a[0], 'text') : a[0], cast({ kind: 'paren', expr: t }, 'integer'), a[2]);
+    }
     case 'UTL_RAW.BIT_AND':
     case 'UTL_RAW.BIT_OR':
     case 'UTL_RAW.BIT_XOR': {
