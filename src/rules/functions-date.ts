@@ -343,7 +343,27 @@ function toInterval(a: Expr[], c: Expr, ctx: ExprContext, fn: string): Expr {
   );
 }
 
+/** NEW_TIME's time zones (SQL Language Reference, NEW_TIME): offsets from UTC. */
+const NEW_TIME_ZONES: Record<string, string> = {
+  AST: '-04:00', ADT: '-03:00', BST: '-11:00', BDT: '-10:00', CST: '-06:00', CDT: '-05:00',
+  EST: '-05:00', EDT: '-04:00', GMT: '+00:00', HST: '-10:00', HDT: '-09:00', MST: '-07:00',
+  MDT: '-06:00', NST: '-03:30', PST: '-08:00', PDT: '-07:00', YST: '-09:00', YDT: '-08:00',
+};
+
 export const DATE_RULES: Record<string, FunctionRule> = {
+  // NEW_TIME(d, z1, z2): the time d of zone z1 as a time of zone z2 (fixed offsets; Oracle's BST is
+  // Bering Standard Time, not PostgreSQL's British Summer Time, hence the explicit offsets).
+  NEW_TIME: (a, c, ctx) => {
+    const [from, to] = [stringValue(a[1])?.trim().toUpperCase(), stringValue(a[2])?.trim().toUpperCase()];
+    const z1 = from && NEW_TIME_ZONES[from];
+    const z2 = to && NEW_TIME_ZONES[to];
+    if (!z1 || !z2) {
+      notConverted(ctx, 'NEW_TIME with time zones known only at run time or not among its abbreviations (use AT TIME ZONE)');
+      return c;
+    }
+    const instant: Expr = { kind: 'at-time-zone', operand: cast(a[0], 'timestamp'), zone: interval(z1) };
+    return asDate({ kind: 'at-time-zone', operand: instant, zone: interval(z2) });
+  },
   // FROM_TZ(ts, zone): the wall-clock time ts in zone, as an instant (timestamptz).
   FROM_TZ: (a) => ({
     kind: 'at-time-zone',

@@ -32,7 +32,6 @@ export const NEEDS_REVIEW = new Set([
   'ORA_HASH',
   'STANDARD_HASH',
   'TZ_OFFSET',
-  'NEW_TIME',
   'WM_CONCAT',
   'SOUNDEX',
   'ASCIISTR',
