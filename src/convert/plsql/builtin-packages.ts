@@ -280,6 +280,27 @@ const HELPERS: Record<string, string> = {
       'IMMUTABLE STRICT',
     ),
   ].join('\n'),
+  // DBMS_ASSERT.ENQUOTE_LITERAL: the text in single quotes (none added when already quoted); the
+  // quotes inside must already be doubled, else VALUE_ERROR. quote_literal would double them again
+  // and write E'…' for a backslash.
+  opg_assert_enquote_literal: helper(
+    'opg_assert_enquote_literal',
+    'str text',
+    'text',
+    [
+      'DECLARE',
+      "  s text := coalesce(str, '');",
+      'BEGIN',
+      "  IF length(s) >= 2 AND left(s, 1) = '''' AND right(s, 1) = '''' THEN",
+      '    s := substr(s, 2, length(s) - 2);',
+      '  END IF;',
+      "  IF strpos(replace(s, '''''', ''), '''') > 0 THEN",
+      "    RAISE numeric_value_out_of_range USING MESSAGE = 'ORA-06502: PL/SQL: numeric or value error';",
+      '  END IF;',
+      "  RETURN '''' || s || '''';",
+      'END;',
+    ].join('\n'),
+  ),
   opg_format_call_stack: helper(
     'opg_format_call_stack',
     '',
@@ -644,6 +665,10 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
       const steps = f === '0' ? pairs : pairs.map(([x, y]): [string, string] => [y, x]).reverse();
       return steps.reduce<Expr>((e, [from, to]) => call('replace', e, lit(from), lit(to)), a[0]);
     }
+    case 'DBMS_ASSERT.ENQUOTE_LITERAL':
+      if (args.length !== 1 || named) return undefined;
+      useHelper(pc, 'opg_assert_enquote_literal');
+      return call('opg_assert_enquote_literal', args[0]);
     case 'DBMS_ASSERT.SIMPLE_SQL_NAME':
     case 'DBMS_ASSERT.QUALIFIED_SQL_NAME':
     case 'DBMS_ASSERT.SCHEMA_NAME':

@@ -248,8 +248,6 @@ export function builtinFunction(x: FuncCall, pc: BuiltinSink): Expr | undefined 
       return num('0');
     case 'DBMS_ASSERT.NOOP':
       return x.args[0]?.value;
-    case 'DBMS_ASSERT.ENQUOTE_LITERAL':
-      return x.args.length === 1 ? call('quote_literal', x.args[0].value) : undefined;
     case 'DBMS_ASSERT.ENQUOTE_NAME':
       if (x.args.length !== 1) return undefined;
       pc.report('OPG-PLSQL-0020', {
