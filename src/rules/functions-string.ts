@@ -417,7 +417,7 @@ export const STRING_RULES: Record<string, FunctionRule> = {
  * LOWER, NVL … return CHAR in Oracle and keep blank-padded comparison semantics: left alone (||
  * and LENGTH pad a column read directly, see charPadded).
  */
-for (const name of ['SUBSTR', 'INSTR', 'REPLACE', 'RPAD', 'LPAD', 'TRANSLATE', 'REGEXP_LIKE', 'REGEXP_REPLACE', 'REGEXP_SUBSTR', 'REGEXP_INSTR', 'REGEXP_COUNT']) {
+for (const name of ['SUBSTR', 'INSTR', 'SUBSTRB', 'INSTRB', 'LENGTHB', 'REPLACE', 'RPAD', 'LPAD', 'TRANSLATE', 'REGEXP_LIKE', 'REGEXP_REPLACE', 'REGEXP_SUBSTR', 'REGEXP_INSTR', 'REGEXP_COUNT']) {
   const rule = STRING_RULES[name];
   if (!rule) continue;
   STRING_RULES[name] = (a, c, ctx, orig, types) => {

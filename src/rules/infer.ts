@@ -155,7 +155,7 @@ const INT_FUNCTIONS = new Set([
 ]);
 const BIGINT_FUNCTIONS = new Set(['COUNT', 'BITAND']);
 /** Functions returning CHAR(n) for a CHAR(n) argument ("the same data type as char"). */
-export const CHAR_PRESERVING_FUNCTIONS = new Set(['UPPER', 'LOWER', 'INITCAP', 'NLS_UPPER', 'NLS_LOWER', 'NLS_INITCAP']);
+export const CHAR_PRESERVING_FUNCTIONS = new Set(['UPPER', 'LOWER', 'INITCAP', 'NLS_UPPER', 'NLS_LOWER', 'NLS_INITCAP', 'NVL']);
 const NUMERIC_FUNCTIONS = new Set([
   'AVG',
   'TO_NUMBER',
