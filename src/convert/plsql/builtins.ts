@@ -300,11 +300,23 @@ export function randomFunction(member: string, args: Expr[]): Expr | undefined {
  * reported as not converted.
  * Undefined when not such a call, or not converted.
  */
+/** Oracle-supplied packages (a user schema or package named UTL_APP is not one of them). */
+const ORACLE_PACKAGES = new Set(
+  (
+    'DBMS_LOB DBMS_RANDOM DBMS_UTILITY DBMS_CRYPTO DBMS_OBFUSCATION_TOOLKIT DBMS_ASSERT DBMS_XMLGEN DBMS_LOCK ' +
+    'DBMS_SESSION DBMS_APPLICATION_INFO DBMS_METADATA DBMS_STATS DBMS_SQL DBMS_OUTPUT DBMS_XMLDOM DBMS_XMLQUERY ' +
+    'DBMS_JOB DBMS_SCHEDULER DBMS_PIPE DBMS_ALERT DBMS_FLASHBACK DBMS_TRANSACTION DBMS_ROWID DBMS_SPACE ' +
+    'DBMS_MVIEW DBMS_AQ DBMS_JSON DBMS_DEBUG DBMS_PROFILER DBMS_DESCRIBE DBMS_DDL DBMS_SQLHASH ' +
+    'UTL_RAW UTL_I18N UTL_ENCODE UTL_FILE UTL_HTTP UTL_SMTP UTL_MAIL UTL_URL UTL_TCP UTL_MATCH UTL_COMPRESS ' +
+    'UTL_CALL_STACK UTL_LMS UTL_INADDR UTL_COLL UTL_REF UTL_NLA'
+  ).split(' '),
+);
+
 export function sqlBuiltinCall(x: Expr, sink: BuiltinSink): Expr | undefined {
   const parts = x.kind === 'call' ? x.name : x.kind === 'column' ? x.parts : undefined;
   if (!parts) return undefined;
   const name = parts[0] === 'SYS' ? parts.slice(1) : parts;
-  if (name.length !== 2 || !/^(DBMS|UTL)_/.test(name[0])) return undefined;
+  if (name.length !== 2 || !ORACLE_PACKAGES.has(name[0])) return undefined;
   const args = x.kind === 'call' ? x.args : [];
   if (name[0] === 'DBMS_RANDOM' && !args.some((a) => a.name)) {
     const r = randomFunction(name[1], args.map((a) => a.value));
