@@ -359,7 +359,7 @@ function callType(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): OraType
   if (e.name.length !== 1) return UNKNOWN;
   // bytea results of PostgreSQL functions and helpers built by a conversion (UTL_RAW, DBMS_CRYPTO).
   if (['decode', 'int4send', 'convert', 'opg_raw_bitop', 'opg_raw_reverse', 'opg_raw_complement'].includes(e.name[0])) return T('binary');
-  if (e.name[0] === 'opg_raw_compare') return T('number', 'int');
+  if (['opg_raw_compare', 'octet_length', 'length'].includes(e.name[0])) return T('number', 'int');
   // PostgreSQL substr / nullif built by a conversion (DBMS_LOB.SUBSTR) type as their Oracle namesakes.
   const name = e.name[0] === 'substr' || e.name[0] === 'nullif' ? e.name[0].toUpperCase() : e.name[0];
   const args = e.args.map((a) => a.value);

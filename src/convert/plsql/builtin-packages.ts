@@ -301,6 +301,26 @@ const HELPERS: Record<string, string> = {
       'END;',
     ].join('\n'),
   ),
+  // DBMS_CRYPTO.RANDOMBYTES(n): n cryptographically random bytes, pgcrypto's gen_random_bytes (at
+  // most 1024 a call, hence the loop), run dynamically so the helper compiles without the extension.
+  opg_random_bytes: helper(
+    'opg_random_bytes',
+    'n integer',
+    'bytea',
+    [
+      'DECLARE',
+      "  r bytea := '\\x'::bytea;",
+      '  part bytea;',
+      'BEGIN',
+      '  WHILE length(r) < n LOOP',
+      "    EXECUTE 'SELECT gen_random_bytes($1)' INTO part USING least(n - length(r), 1024);",
+      '    r := r || part;',
+      '  END LOOP;',
+      '  RETURN r;',
+      'END;',
+    ].join('\n'),
+    'VOLATILE STRICT',
+  ),
   opg_format_call_stack: helper(
     'opg_format_call_stack',
     '',
@@ -556,6 +576,18 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
     }
     case 'DBMS_CRYPTO.HASH':
       return cryptoHash(c, pc);
+    case 'DBMS_CRYPTO.RANDOMBYTES':
+    case 'DBMS_CRYPTO.RANDOMINTEGER': {
+      // RANDOMBYTES(n) RETURN RAW; RANDOMINTEGER RETURN BINARY_INTEGER (32 random bits, signed).
+      const bytes = name === 'DBMS_CRYPTO.RANDOMBYTES';
+      const a = positional(c.args, ['NUMBER_BYTES']);
+      if (!a || (bytes ? !a[0] : args.length)) return undefined;
+      const detail = `${name}: cryptographically random bytes are pgcrypto's gen_random_bytes; the extension must be installed`;
+      if (!pc.findings.some((f) => f.message === detail)) pc.report('OPG-PLSQL-0040', { detail });
+      useHelper(pc, 'opg_random_bytes');
+      if (bytes) return call('opg_random_bytes', cast({ kind: 'paren', expr: a[0] as Expr }, 'integer'));
+      return pseudo("('x' || encode(opg_random_bytes(4), 'hex'))::bit(32)::integer");
+    }
     case 'DBMS_CRYPTO.MAC': {
       const a = positional(c.args, ['SRC', 'TYP', 'KEY']);
       if (!a?.[0] || !a[1] || !a[2]) return undefined;
