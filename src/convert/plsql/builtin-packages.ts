@@ -638,6 +638,22 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
       useHelper(pc, 'opg_raw_reverse');
       return call('opg_raw_reverse', bytes);
     }
+    case 'UTL_RAW.CAST_TO_BINARY_INTEGER': {
+      // The integer whose 4 bytes (fewer: the low-order ones) the RAW holds, most significant first
+      // (BIG_ENDIAN, the default) or last.
+      const a = positional(c.args, ['R', 'ENDIANESS']);
+      if (!a?.[0]) return undefined;
+      const e = a[1];
+      const endian = !e ? '1' : e.kind === 'literal' ? e.value : e.kind === 'column' ? CONSTANTS[packageName(e.parts) ?? ''] : undefined;
+      if (endian !== '1' && endian !== '2') return undefined;
+      let r = a[0];
+      if (endian === '2') {
+        useHelper(pc, 'opg_raw_reverse');
+        r = call('opg_raw_reverse', r);
+      }
+      const hex = call('lpad', call('encode', r, lit('hex')), num(8), lit('0'));
+      return cast(cast(bin('||', lit('x'), hex), 'bit(32)'), 'integer');
+    }
     case 'DBMS_OBFUSCATION_TOOLKIT.MD5': {
       // MD5(input => raw) returns the 16 bytes of the digest as RAW; MD5(input_string => text)
       // returns them as a VARCHAR2 of those bytes (see UTL_RAW.CAST_TO_RAW above for the usual use).
