@@ -27,7 +27,7 @@
 import type { Expr, FuncCall } from '../../ast/expr.js';
 import { bin, call, cast, lit, NULL, num } from '../../rules/builders.js';
 import { XML_METHODS, xmlMethod } from '../../rules/xml.js';
-import { randomFunction } from './builtins.js';
+import { RANDOM_CLASSES, randomFunction } from './builtins.js';
 import type { PlContext } from './context.js';
 import { SQLERRM_TEXT } from './exceptions.js';
 import { XMLGEN_PARAMS, type XmlgenArg, xmlgenExpr, xmlgenProcedure } from './xmlgen.js';
@@ -321,6 +321,25 @@ const HELPERS: Record<string, string> = {
     ].join('\n'),
     'VOLATILE STRICT',
   ),
+  // DBMS_RANDOM.STRING(opt, len): len (at most 4000) random characters of the class opt names:
+  // U (the default), L, A (mixed case), X (upper case and digits), P (printable, 32 … 126).
+  opg_random_string: helper(
+    'opg_random_string',
+    'opt text, len integer',
+    'text',
+    [
+      'DECLARE',
+      `  chars text := CASE upper(opt) WHEN 'L' THEN '${RANDOM_CLASSES.L}' WHEN 'A' THEN '${RANDOM_CLASSES.A}' WHEN 'X' THEN '${RANDOM_CLASSES.X}' WHEN 'P' THEN NULL ELSE '${RANDOM_CLASSES.U}' END;`,
+      "  r text := '';",
+      'BEGIN',
+      '  FOR i IN 1 .. least(len, 4000) LOOP',
+      '    r := r || CASE WHEN chars IS NULL THEN chr(32 + floor(random() * 95)::integer) ELSE substr(chars, 1 + floor(random() * length(chars))::integer, 1) END;',
+      '  END LOOP;',
+      "  RETURN nullif(r, '');",
+      'END;',
+    ].join('\n'),
+    'VOLATILE',
+  ),
   opg_format_call_stack: helper(
     'opg_format_call_stack',
     '',
@@ -448,18 +467,6 @@ function cryptoHash(x: FuncCall, pc: PlContext): Expr | undefined {
   return call('opg_crypto_hash', src, cast({ kind: 'paren', expr: typ }, 'integer'));
 }
 
-/** DBMS_RANDOM.STRING(opt, len): len random characters of the class opt names (U by default). */
-function randomString(opt: Expr, len: Expr, pc: PlContext): Expr {
-  const o = pc.expr(opt);
-  const pick = (chars: string) => `substr('${chars}', 1 + floor(random() * ${chars.length})::integer, 1)`;
-  const upper = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const lower = upper.toLowerCase();
-  const digits = '0123456789';
-  const char = `CASE upper(${o}) WHEN 'L' THEN ${pick(lower)} WHEN 'A' THEN ${pick(upper + lower)} WHEN 'X' THEN ${pick(upper + digits)} WHEN 'P' THEN chr(32 + floor(random() * 95)::integer) ELSE ${pick(upper)} END`;
-  return pseudo(
-    `(SELECT string_agg(${char}, '') FROM generate_series(1, least((${pc.expr(len)})::integer, 4000)))`,
-  );
-}
 
 /**
  * Package functions and constants used in expressions (x: a call, or a package member named without
@@ -572,7 +579,11 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
       return named ? undefined : randomFunction(name.slice('DBMS_RANDOM.'.length), args);
     case 'DBMS_RANDOM.STRING': {
       const a = positional(c.args, ['OPT', 'LEN']);
-      return a?.[0] && a[1] ? randomString(a[0], a[1], pc) : undefined;
+      if (!a?.[0] || !a[1]) return undefined;
+      // A volatile function: each row of a query gets its own string (a scalar subquery would be
+      // computed once for the whole statement).
+      useHelper(pc, 'opg_random_string');
+      return call('opg_random_string', a[0], cast({ kind: 'paren', expr: a[1] }, 'integer'));
     }
     case 'DBMS_CRYPTO.HASH':
       return cryptoHash(c, pc);

@@ -269,6 +269,29 @@ export function builtinFunction(x: FuncCall, pc: BuiltinSink): Expr | undefined 
   return undefined;
 }
 
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** The characters of DBMS_RANDOM.STRING's classes (P, printable, is chr(32) … chr(126)). */
+export const RANDOM_CLASSES = { U: UPPER, L: UPPER.toLowerCase(), A: UPPER + UPPER.toLowerCase(), X: `${UPPER}0123456789` };
+
+/**
+ * DBMS_RANDOM.STRING(opt, len) with literal arguments in a SQL statement: the concatenation of len
+ * random characters (a volatile expression per row, no helper function outside PL/SQL); undefined
+ * for other arguments or more than 100 characters.
+ */
+function randomStringLiteral(opt: Expr, len: Expr): Expr | undefined {
+  const o = opt.kind === 'literal' && opt.type === 'string' ? opt.value.toUpperCase() : undefined;
+  const n = intLiteral(len);
+  if (o === undefined || n === undefined || n > 100) return undefined;
+  if (n < 1) return NULL;
+  const chars = RANDOM_CLASSES[o as keyof typeof RANDOM_CLASSES] ?? (o === 'P' ? undefined : UPPER);
+  const floorTimes = (k: number): Expr => ({ kind: 'pg-cast', operand: call('floor', { kind: 'binary', op: '*', left: call('random'), right: num(String(k)) } as Expr), type: { kind: 'datatype', name: 'integer', args: [] } }) as Expr;
+  const one = (): Expr =>
+    chars
+      ? call('substr', { kind: 'pseudo', name: `'${chars}'` }, { kind: 'binary', op: '+', left: num('1'), right: floorTimes(chars.length) } as Expr, num('1'))
+      : call('chr', { kind: 'binary', op: '+', left: num('32'), right: floorTimes(95) } as Expr);
+  return call('concat', ...Array.from({ length: n }, one));
+}
+
 /**
  * DBMS_RANDOM.VALUE [(low, high)] / NORMAL / RANDOM on random(), in PL/SQL and in SQL statements
  * (ORDER BY DBMS_RANDOM.VALUE); undefined for other members or arguments.
@@ -319,7 +342,7 @@ export function sqlBuiltinCall(x: Expr, sink: BuiltinSink): Expr | undefined {
   if (name.length !== 2 || !ORACLE_PACKAGES.has(name[0])) return undefined;
   const args = x.kind === 'call' ? x.args : [];
   if (name[0] === 'DBMS_RANDOM' && !args.some((a) => a.name)) {
-    const r = randomFunction(name[1], args.map((a) => a.value));
+    const r = name[1] === 'STRING' && args.length === 2 ? randomStringLiteral(args[0].value, args[1].value) : randomFunction(name[1], args.map((a) => a.value));
     if (r) return r;
   }
   if (x.kind !== 'call') return undefined;
