@@ -72,7 +72,9 @@ const ORA_SQLSTATE: Record<number, string> = {
   6592: '20000', // CASE_NOT_FOUND: case_not_found
   8177: '40001', // cannot serialize access
   12899: '22001', // value too large for column
+  21560: 'O1560', // argument is null, invalid, or out of range (DBMS_LOB.INVALID_ARGVAL)
   22303: '42704', // type not found (ANYTYPE.GetPersistent): undefined_object
+  22926: 'O2926', // specified trim length is greater than current LOB value's length (DBMS_LOB.TRIM)
   24381: 'OB381', // error(s) in array DML (FORALL … SAVE EXCEPTIONS, raised by the converted loop)
   30006: '55P03', // resource busy; acquire with WAIT timeout expired
   44001: 'O4401', // DBMS_ASSERT: invalid schema name
@@ -87,6 +89,7 @@ export const BUILTIN_EXCEPTIONS: Record<string, string> = {
   'DBMS_ASSERT.INVALID_OBJECT_NAME': 'O4402',
   'DBMS_ASSERT.INVALID_SQL_NAME': 'O4403',
   'DBMS_ASSERT.INVALID_QUALIFIED_SQL_NAME': 'O4404',
+  'DBMS_LOB.INVALID_ARGVAL': 'O1560',
 };
 
 /** SQLSTATE for an Oracle error number (negative or positive), undefined when unknown. */

@@ -1670,8 +1670,22 @@ function callStatement(call: Expr, pc: PlContext): string[] {
         ...lobNullCheck(lob),
       ];
     }
-    case 'DBMS_LOB.TRIM':
-      return [`${arg(0)} := substr(${arg(0)}, 1, ${arg(1)});`];
+    case 'DBMS_LOB.TRIM': {
+      // Oracle raises VALUE_ERROR for a NULL LOB, INVALID_ARGVAL (ORA-21560) for a length < 0, and
+      // an error for a length past the end of a non-empty LOB (ORA-22926); an empty LOB stays so.
+      if (c.args.length !== 2 || c.args.some((a) => a.name)) break;
+      const [lob, len] = [arg(0), arg(1)];
+      return [
+        `IF ${lob} IS NULL OR ${len} IS NULL THEN`,
+        "  RAISE numeric_value_out_of_range USING MESSAGE = 'ORA-06502: PL/SQL: numeric or value error: invalid LOB locator specified: ORA-22275';",
+        `ELSIF (${len})::integer < 0 THEN`,
+        "  RAISE EXCEPTION USING ERRCODE = 'O1560', MESSAGE = 'ORA-21560: argument is null, invalid, or out of range';",
+        `ELSIF (${len})::integer > length(${lob}) AND length(${lob}) > 0 THEN`,
+        "  RAISE EXCEPTION USING ERRCODE = 'O2926', MESSAGE = 'ORA-22926: specified trim length is greater than current LOB value''s length';",
+        'END IF;',
+        `${lob} := substr(${lob}, 1, (${len})::integer);`,
+      ];
+    }
     case 'DBMS_LOCK.ALLOCATE_UNIQUE':
       // The handle is the lock name itself: REQUEST / RELEASE hash it into an advisory lock key.
       if (c.args.length >= 2 && !c.args.some((a) => a.name)) return [`${arg(1)} := ${arg(0)};`];
