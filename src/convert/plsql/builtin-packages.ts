@@ -27,7 +27,7 @@
 import type { Expr, FuncCall } from '../../ast/expr.js';
 import { bin, call, cast, lit, NULL, num } from '../../rules/builders.js';
 import { XML_METHODS, xmlMethod } from '../../rules/xml.js';
-import { RANDOM_CLASSES, randomFunction } from './builtins.js';
+import { getTime, RANDOM_CLASSES, randomFunction } from './builtins.js';
 import type { PlContext } from './context.js';
 import { SQLERRM_TEXT } from './exceptions.js';
 import { XMLGEN_PARAMS, type XmlgenArg, xmlgenExpr, xmlgenProcedure } from './xmlgen.js';
@@ -549,13 +549,7 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
       });
       return call('version');
     case 'DBMS_UTILITY.GET_TIME':
-      if (args.length) return undefined;
-      // Hundredths of a second from an arbitrary origin, wrapping in the PLS_INTEGER range: only
-      // differences of two values mean anything (Oracle documents the same).
-      return cast(
-        call('mod', cast(call('floor', bin('*', { kind: 'extract', field: 'EPOCH', from: call('clock_timestamp') } as Expr, num(100))), 'bigint'), num(2147483648)),
-        'integer',
-      );
+      return args.length ? undefined : getTime();
     case 'DBMS_UTILITY.GET_HASH_VALUE': {
       const a = positional(c.args, ['NAME', 'BASE', 'HASH_SIZE']);
       if (!a?.[0] || !a[1] || !a[2]) return undefined;

@@ -323,6 +323,16 @@ export function randomFunction(member: string, args: Expr[]): Expr | undefined {
  * reported as not converted.
  * Undefined when not such a call, or not converted.
  */
+/**
+ * DBMS_UTILITY.GET_TIME: hundredths of a second from an arbitrary origin, wrapping in the
+ * PLS_INTEGER range (only differences of two values mean anything, as Oracle documents).
+ */
+export function getTime(): Expr {
+  const epoch: Expr = { kind: 'extract', field: 'EPOCH', from: call('clock_timestamp') } as Expr;
+  const hundredths: Expr = { kind: 'pg-cast', operand: call('floor', { kind: 'binary', op: '*', left: epoch, right: num('100') } as Expr), type: { kind: 'datatype', name: 'bigint', args: [] } } as Expr;
+  return { kind: 'pg-cast', operand: call('mod', hundredths, num('2147483648')), type: { kind: 'datatype', name: 'integer', args: [] } } as Expr;
+}
+
 /** Oracle-supplied packages (a user schema or package named UTL_APP is not one of them). */
 const ORACLE_PACKAGES = new Set(
   (
@@ -345,7 +355,14 @@ export function sqlBuiltinCall(x: Expr, sink: BuiltinSink): Expr | undefined {
     const r = name[1] === 'STRING' && args.length === 2 ? randomStringLiteral(args[0].value, args[1].value) : randomFunction(name[1], args.map((a) => a.value));
     if (r) return r;
   }
-  if (x.kind !== 'call') return undefined;
+  if (x.kind !== 'call' || !args.length) {
+    // A function without parentheses (DBMS_UTILITY.GET_TIME) or a package constant.
+    if (name.join('.') === 'DBMS_UTILITY.GET_TIME') return getTime();
+    sink.fail(
+      `${name.join('.')}: Oracle built-in package function or constant with no conversion in a SQL statement outside PL/SQL (PostgreSQL has no such schema); compute the value with PostgreSQL functions, or call a PL/pgSQL function that does`,
+    );
+    return undefined;
+  }
   let failed = false;
   const r = builtinFunction({ ...x, name }, { report: (id, a) => sink.report(id, a), fail: (m) => ((failed = true), sink.fail(m)), typeClass: sink.typeClass });
   if (r || failed) return r;
