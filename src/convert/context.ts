@@ -5,7 +5,7 @@ import type { CreateTable, CreateView } from '../ast/ddl.js';
 import type { DataType } from '../ast/expr.js';
 import type { Subprogram } from '../ast/plsql.js';
 import type { PgName } from '../ast/pg.js';
-import { pgNameOf, shortenIdent } from '../emit/quote.js';
+import { pgNameOf, quoteIdent, shortenIdent } from '../emit/quote.js';
 import { makeFinding } from '../findings/make.js';
 import { unhandledNoDataFound } from './plsql/ndf-in-sql.js';
 import type { Finding, SourceLocation } from '../findings/types.js';
@@ -203,6 +203,14 @@ export class ConvertContext {
           findings.push(makeFinding('OPG-PLSQL-0074', { detail }, { object: where.object, location: where.location }));
       },
       memberFunction: (t, name, argc) => memberFunctionName(this, t, name, argc),
+      objectConstructor: (name) => {
+        // TYPE(a, b) of an object type of the sources: its user-defined constructor, else the
+        // attribute constructor ROW(a, b)::type (as PL/SQL converts it).
+        const t = name[name.length - 1];
+        const known = name.length === 2 ? this.objectTypes.has(`${name[0]}.${t}`) : [...this.objectTypes.keys()].some((k) => k.endsWith(`.${t}`));
+        if (!known || this.routines.has(t)) return undefined;
+        return this.objectMethods.get(t)?.has(t) ? { fn: `${t}_${t}` } : { type: quoteIdent(pgNameOf(t)) };
+      },
       isObjectType: (t) => !t.attribute && !t.args.length && (this.objectTypes.has(`${t.schema ?? ''}.${t.name}`) || (!t.schema && [...this.objectTypes.keys()].some((k) => k.endsWith(`.${t.name}`)))),
       routineSynonym: (name) => {
         const t = this.synonyms.get(name);

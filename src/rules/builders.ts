@@ -71,6 +71,8 @@ export interface ExprContext {
   memberFunction?: (t: DataType, name: OraName, argc: number) => string | undefined;
   /** True for an object type of the sources (CREATE TYPE … AS OBJECT), held as a composite type. */
   isObjectType?: (t: DataType) => boolean;
+  /** TYPE(args) of an object type of the sources: its constructor function, or the composite type of ROW(args)::type. */
+  objectConstructor?: (name: OraName[]) => { fn?: string; type?: string } | undefined;
   /** Set when a construct could not be converted; callers may comment the object out. */
   unconvertible?: string[];
 }

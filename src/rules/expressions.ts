@@ -456,6 +456,13 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
     const builtin = ctx.builtinPackageCall?.(e);
     if (builtin) return rewriteExpr(builtin, ctx);
   }
+  // An object type constructor in SQL (a view, a query of a script): the type's constructor.
+  const ctor = e.name.length <= 2 && !e.over && !e.args.some((a) => a.name) && !(e.name.length === 1 && FUNCTION_RULES[e.name[0]]) ? ctx.objectConstructor?.(e.name) : undefined;
+  if (ctor) {
+    const args = e.args.map((a) => ({ value: rewriteExpr(a.value, ctx) }));
+    if (ctor.fn) return { kind: 'call', name: [ctor.fn], args };
+    return { kind: 'pg-cast', operand: { kind: 'call', name: ['ROW'], args }, type: { kind: 'datatype', name: ctor.type ?? '', args: [] } };
+  }
   const niladic = e.name.length === 1 && !e.over ? datetimeKeyword(e, ctx) : undefined;
   if (niladic) return niladic;
   // A synonym of a standalone function of the sources: the function it names.
