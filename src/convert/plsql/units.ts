@@ -484,10 +484,9 @@ export function triggerFunctionText(t: TriggerDef, pc: PlContext, fnName: string
   return `CREATE OR REPLACE FUNCTION ${fnName}()\nRETURNS trigger\nLANGUAGE plpgsql\nAS ${open}\n#variable_conflict use_column\n${body}\n${close};`;
 }
 
-/** The SQL*Plus variables (VARIABLE, script-binds.ts) an anonymous block reads or sets, in first-use order. */
-function scriptBindsOf(block: Block, ctx: ConvertContext): ScriptBind[] {
-  const found: ScriptBind[] = [];
-  if (!ctx.scriptBinds.size) return found;
+/** The bind placeholders (:n, :n.field) of an anonymous block, by name in first-use order. */
+function blockBinds(block: Block): { name: string; path: boolean }[] {
+  const found = new Map<string, { name: string; path: boolean }>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
       for (const n of node) walk(n);
@@ -495,14 +494,25 @@ function scriptBindsOf(block: Block, ctx: ConvertContext): ScriptBind[] {
     }
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    if (o.kind === 'bind' && !o.path && typeof o.name === 'string') {
-      const b = ctx.scriptBinds.get(o.name.toUpperCase());
-      if (b && !found.includes(b)) found.push(b);
+    if (o.kind === 'bind' && typeof o.name === 'string') {
+      const seen = found.get(o.name);
+      found.set(o.name, { name: o.name, path: !!o.path || !!seen?.path });
       return;
     }
     for (const v of Object.values(o)) walk(v);
   };
   walk(block);
+  return [...found.values()];
+}
+
+/** The SQL*Plus variables (VARIABLE, script-binds.ts) an anonymous block reads or sets, in first-use order. */
+function scriptBindsOf(block: Block, ctx: ConvertContext): ScriptBind[] {
+  if (!ctx.scriptBinds.size) return [];
+  const found: ScriptBind[] = [];
+  for (const b of blockBinds(block)) {
+    const v = b.path ? undefined : ctx.scriptBinds.get(b.name.toUpperCase());
+    if (v && !found.includes(v)) found.push(v);
+  }
   return found;
 }
 
@@ -541,20 +551,7 @@ function blockWithBinds(block: Block, binds: ScriptBind[], pc: PlContext): strin
 
 /** Bind placeholders of an anonymous block that are not SQL*Plus variables of the script. */
 function unknownBinds(block: Block, ctx: ConvertContext): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const n of node) walk(n);
-      return;
-    }
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (o.kind === 'bind' && typeof o.name === 'string' && !ctx.scriptBinds.has(o.name.toUpperCase())) {
-      if (!found.includes(o.name)) found.push(o.name);
-      return;
-    }
-    for (const v of Object.values(o)) walk(v);
-  };
-  walk(block);
-  return found;
+  return blockBinds(block)
+    .filter((b) => b.path || !ctx.scriptBinds.has(b.name.toUpperCase()))
+    .map((b) => b.name);
 }
