@@ -499,7 +499,7 @@ export function builtinPackageExpr(x: Expr, pc: PlContext, inner: (e: Expr) => E
       );
   }
   const parts = x.kind === 'call' ? x.name : x.kind === 'column' ? x.parts : undefined;
-  if (!parts || parts.length < 2 || pc.lookup(parts[0])) return undefined;
+  if (!parts || parts.length < 2 || pc.lookup(parts[0]) || pc.ownPackage(parts)) return undefined;
   const name = packageName(parts.map((p) => p.toUpperCase()));
   if (!name) return undefined;
   if (x.kind === 'column' && CONSTANTS[name]) return num(CONSTANTS[name]);
@@ -771,7 +771,7 @@ const assignable = (e: Expr | undefined): e is Expr =>
 /** Procedure calls of the packages above → PL/pgSQL statements (undefined: not handled here). */
 export function builtinPackageProcedure(c: FuncCall, pc: PlContext): string[] | undefined {
   const name = packageName(c.name.map((p) => p.toUpperCase()));
-  if (!name || pc.lookup(c.name[0])) return undefined;
+  if (!name || pc.lookup(c.name[0]) || pc.ownPackage(c.name)) return undefined;
   const arg = (e: Expr | undefined) => (e ? pc.expr(e) : 'NULL');
   const appInfo = () => {
     const detail =

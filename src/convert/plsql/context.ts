@@ -600,6 +600,15 @@ export class PlContext {
     return undefined;
   }
 
+  /**
+   * PKG.M where PKG is a package of the sources (or a synonym of one), also when it is named like
+   * an Oracle-supplied package (UTL_APP, DBMS_MYAPP, even DBMS_OUTPUT): a call of that package,
+   * never of Oracle's built-in. SYS.PKG.M is Oracle's.
+   */
+  ownPackage(parts: OraName[]): boolean {
+    return parts.length === 2 && !!this.packageMember(parts);
+  }
+
   /** Declared Oracle type of a package variable or of a package function with one declaration. */
   private packageMemberType(name: OraName[]): DataType | undefined {
     const info = this.cctx.packages.get(name[0]);

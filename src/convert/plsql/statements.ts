@@ -1511,6 +1511,9 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   if (through) return through;
   let c: FuncCall | undefined =
     call.kind === 'call' ? call : call.kind === 'column' ? { kind: 'call', name: call.parts, args: [] } : undefined;
+  // PKG.P of a package of the sources named like an Oracle-supplied one (UTL_APP.LOG, DBMS_MYAPP.RUN):
+  // a call of that package like any other, none of the built-in conversions below.
+  const own = !!c && pc.ownPackage(c.name);
   // SYS.DBMS_OUTPUT.PUT_LINE: a built-in package named with its owner is the package itself.
   if (c && c.name.length === 3 && c.name[0] === 'SYS' && /^(DBMS_|UTL_)/.test(c.name[1]) && !pc.lookup('SYS'))
     c = { ...c, name: c.name.slice(1) };
@@ -1522,7 +1525,7 @@ function callStatement(call: Expr, pc: PlContext): string[] {
   const arg = (i: number) => (c.args[i] ? pc.expr(c.args[i].value) : 'NULL');
   const onMap = mapCallStatement(c, pc);
   if (onMap) return onMap;
-  const pkgCall = builtinPackageProcedure(c, pc);
+  const pkgCall = own ? undefined : builtinPackageProcedure(c, pc);
   if (pkgCall) return pkgCall;
   const coll = c.name.length >= 2 ? pc.collectionOf(c.name.slice(0, -1)) : undefined;
   if (coll) {
@@ -1585,7 +1588,7 @@ function callStatement(call: Expr, pc: PlContext): string[] {
     );
     return [`-- ${name} not converted`];
   }
-  switch (name) {
+  switch (own ? '' : name) {
     case 'DBMS_OUTPUT.PUT_LINE':
     case 'DBMS_OUTPUT.PUT': {
       // The parameter is VARCHAR2: a number or date argument is converted as Oracle does (TO_CHAR).
@@ -1713,14 +1716,14 @@ function callStatement(call: Expr, pc: PlContext): string[] {
       return [`RAISE EXCEPTION USING ERRCODE = 'O${String(n).slice(-4)}', MESSAGE = ${arg(1)};`];
     }
   }
-  const context = contextProcedure(c, pc);
+  const context = own ? undefined : contextProcedure(c, pc);
   if (context) return context;
-  if (c.name.length >= 2 && BUILTIN_PACKAGE.test(c.name[0]) && !pc.builtinCallsRaise) {
+  if (!own && c.name.length >= 2 && BUILTIN_PACKAGE.test(c.name[0]) && !pc.builtinCallsRaise) {
     pc.report('OPG-PLSQL-0010', { detail: `${name} is an Oracle built-in package procedure` });
     pc.unconvertible.push(name);
     return [`-- ${name} not converted`];
   }
-  if (c.name.length >= 2 && BUILTIN_PACKAGE.test(c.name[0])) {
+  if (!own && c.name.length >= 2 && BUILTIN_PACKAGE.test(c.name[0])) {
     // The routine is still converted: the call becomes a statement that raises
     // feature_not_supported when it runs, so the rest of the unit (and its callers) keep working
     // and the missing piece fails loudly at the one place the report names.
