@@ -10,6 +10,7 @@ import { contextProcedure, lockRequestStatement } from './builtins.js';
 import { noteCall } from './callees.js';
 import { splitCommits } from './commit-split.js';
 import { packageSparseUses, sparseUses } from './sparse-use.js';
+import { numberConcatBinds } from './concat-binds.js';
 import { knownTexts, textOf } from './known-text.js';
 import { outFunctionAssign, outFunctionCall } from './outfunctions.js';
 import { candidatesOf, castCallArgs } from './overload-resolution.js';
@@ -1397,6 +1398,15 @@ function dynamicSql(e: Expr, pc: PlContext, using: BindArg[] = []): string {
     } finally {
       pc.ectx.bindType = bindType;
     }
+  }
+  // Text built by concatenation: the placeholders of its literal pieces become $1, $2 … by
+  // position (concat-binds.ts); the SQL itself stays as written.
+  const numbered = using.length && using.every((u) => u.mode === 'IN') ? numberConcatBinds(e, using.length) : undefined;
+  if (numbered) {
+    pc.report('OPG-PLSQL-0008', {
+      detail: `EXECUTE IMMEDIATE with SQL text built at run time: its placeholders ${numbered.placeholders.join(', ')} in the literal pieces became ${numbered.placeholders.map((_, i) => `$${i + 1}`).join(', ')} by position, as Oracle binds the USING arguments; the SQL inside the concatenation is not converted from Oracle to PostgreSQL dialect`,
+    });
+    return pc.expr(numbered.expr);
   }
   pc.report('OPG-PLSQL-0008', { detail: 'EXECUTE IMMEDIATE with SQL text built at run time' });
   return pc.expr(e);
