@@ -1607,6 +1607,30 @@ const entries: CatalogEntry[] = [
     rule: 'rules/operators',
   },
   {
+    id: 'OPG-EXPR-0027',
+    title: 'Date text Oracle rejects for its format',
+    severity: 'warning',
+    effortMinutes: 5,
+    message:
+      '{call} raises "{error}" in Oracle, where PostgreSQL\'s to_timestamp would return a date; the converted expression raises an error with that text (SQLSTATE 22007, invalid_datetime_format) when it is evaluated',
+    suggestion:
+      'Fix the literal or its format if the call was meant to give a date (TO_DATE(\'2024-03\', \'YYYY-MM\')); keep the conversion if the error is relied on.',
+    why: "Oracle's string-to-date conversion lets only time fields at the end of the format be left out and matches punctuation but not letters; PostgreSQL's to_timestamp reads what the input has, fills the missing fields with their minimum and ignores extra input.",
+    rule: 'rules/functions-date',
+  },
+  {
+    id: 'OPG-EXPR-0028',
+    title: 'Date text read more leniently than in Oracle',
+    severity: 'info',
+    effortMinutes: 0,
+    message:
+      "{fn} of a text known only at run time: Oracle raises ORA-01840 when the text ends before a date field of the format (only time fields at the end may be left out), ORA-01861 for a letter where the format has punctuation or quoted text and ORA-01830 for text left after the format; PostgreSQL's to_timestamp returns a date for such texts (missing fields at their minimum, '2024-03' with YYYY-MM-DD gives 2024-03-01, extra text ignored)",
+    suggestion:
+      "Nothing to do for well-formed data. Where malformed texts can reach the call and the error matters (input validation, an exception handler that rejects the row), test the text's shape first (e.g. a regular expression matching the format) and raise.",
+    why: "Oracle's string-to-date conversion is stricter than PostgreSQL's to_timestamp about short and over-long input; checking every call at run time would cost every conversion, so the difference is reported (literal texts are checked when converting, OPG-EXPR-0027).",
+    rule: 'rules/functions-date',
+  },
+  {
     id: 'OPG-EXPR-0021',
     title: 'XQuery evaluated as XPath 1.0',
     severity: 'info',

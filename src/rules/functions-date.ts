@@ -22,7 +22,7 @@ import {
   report,
   stringValue,
 } from './builders.js';
-import { translateDateFormat } from './date-format.js';
+import { oracleDateInputError, translateDateFormat } from './date-format.js';
 import { intArg, numberToText } from './functions-number.js';
 import type { OraType } from './infer.js';
 import type { FunctionRule } from './rule-types.js';
@@ -216,7 +216,20 @@ function parseDate(args: Expr[], ctx: ExprContext, type: 'date' | 'timestamp' | 
   }
   nlsParameter(a[2], `TO_${type === 'timestamptz' ? 'TIMESTAMP_TZ' : type.toUpperCase()}`, ctx);
   const fmt = stringValue(a[1]);
+  const fn = `TO_${type === 'timestamptz' ? 'TIMESTAMP_TZ' : type.toUpperCase()}`;
+  const input = stringValue(a[0]);
+  // A text known only at run time: Oracle's stricter reading is reported, not checked (a check
+  // would cost every call).
+  if (input === undefined) report(ctx, 'OPG-EXPR-0028', { fn });
   if (fmt === undefined) return cast(call('to_timestamp', a[0], a[1]), target);
+  const bad = input === undefined ? undefined : oracleDateInputError(input, fmt);
+  if (bad) {
+    // Oracle raises where to_timestamp would return a date (TO_DATE('2024-03', 'YYYY-MM-DD') is
+    // 2024-03-01 on PostgreSQL): the error is kept, as a cast of its text (SQLSTATE 22007,
+    // invalid_datetime_format, which the ORA mapping gives these errors), raised when evaluated.
+    report(ctx, 'OPG-EXPR-0027', { call: `${fn}('${input}', '${fmt}')`, error: `${bad.code}: ${bad.message}` });
+    return cast(cast(lit(`${bad.code}: ${bad.message}`), 'text'), target);
+  }
   const t = translateDateFormat(fmt);
   let e: Expr = call('to_timestamp', a[0], lit(t.pg));
   const rr = t.elements.includes('RR');
