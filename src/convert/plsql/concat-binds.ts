@@ -10,9 +10,21 @@
  *
  * The placeholders are found by the project's lexer over the concatenated text, each non-literal
  * operand standing as a neutral token (a number between spaces), so quotes and comments in the
- * pieces are respected. Nothing is renumbered (undefined) when:
- * - a placeholder, a string, a quoted name or a comment a literal piece opens runs into an operand
- *   (the quoting depends on values only known at run time) or a placeholder spans two pieces;
+ * pieces are respected.
+ *
+ * An operand inside a quoted string of the SQL text (`'… WHERE name = ''' || v || ''' AND id = :id'`:
+ * the quote is opened in the piece before and closed in the piece after) is string content for the
+ * SQL lexer as long as its run-time value holds no quote, which the SQL built this way assumes
+ * anyway (a value with a quote breaks the Oracle statement too). The neutral token ' 0 ' holds no
+ * quote either, so the lexer reads it as string content there just as it would read the value (or
+ * any filler valid inside a string): the string token runs from its opening quote in one literal
+ * piece, over the operand, to its closing quote in a later piece, and the placeholders after it are
+ * found. `quotedOperands` then says the renumbering rests on that assumption. Only an ordinary
+ * '…' or N'…' string may hold an operand: in q'[…]' the closing delimiter is not a plain quote.
+ *
+ * Nothing is renumbered (undefined) when:
+ * - a placeholder, a q'…' string, a quoted name or a comment a literal piece opens runs into an
+ *   operand (the quoting depends on values only known at run time) or a placeholder spans two pieces;
  * - a literal piece ends with ':' before an operand (the operand may complete a placeholder);
  * - the text is a PL/SQL block (BEGIN / DECLARE: bound by name, and PostgreSQL's EXECUTE runs SQL);
  * - the number of placeholders found is not the number of USING arguments: an operand may then
@@ -28,6 +40,8 @@ export interface NumberedConcat {
   expr: Expr;
   /** The placeholders as written, in order (the n-th became $n). */
   placeholders: string[];
+  /** An operand sits inside a quoted string of the SQL text (assumed to hold no quote, above). */
+  quotedOperands: boolean;
 }
 
 type StringLiteral = Expr & { kind: 'literal'; type: 'string' };
@@ -62,9 +76,17 @@ export function numberConcatBinds(e: Expr, count: number): NumberedConcat | unde
   if (first === 'BEGIN' || first === 'DECLARE') return undefined;
   const pieceAt = (offset: number) => spans.findIndex((s) => offset >= s.start && offset < s.end);
 
-  // Every operand is its own token: nothing a literal piece opened swallows it.
+  // Every operand is its own token, or string content of an ordinary string a literal piece
+  // opened and a later one closes; nothing else a literal piece opened swallows it.
+  const inString = (t: { tokenType: unknown }) => t.tokenType === T.StringLit || t.tokenType === T.NString;
   const starts = new Set(lexed.tokens.map((t) => t.startOffset));
-  for (const s of spans) if (!isString(s.piece) && !starts.has(s.start + 1)) return undefined;
+  let quotedOperands = false;
+  for (const s of spans) {
+    if (isString(s.piece) || starts.has(s.start + 1)) continue;
+    const covering = lexed.tokens.find((t) => t.startOffset < s.start && t.startOffset + t.image.length >= s.end);
+    if (!covering || !inString(covering)) return undefined;
+    quotedOperands = true;
+  }
 
   const binds: { piece: number; start: number; end: number; image: string }[] = [];
   for (const t of [...lexed.tokens, ...lexed.comments]) {
@@ -72,9 +94,11 @@ export function numberConcatBinds(e: Expr, count: number): NumberedConcat | unde
     const b = pieceAt(t.endOffset ?? t.startOffset + t.image.length - 1);
     if (a < 0 || b < 0) return undefined;
     if (a !== b) {
-      // Across literal pieces only ('SELECT a' || 'b FROM t'), and never a placeholder.
+      // Across literal pieces only ('SELECT a' || 'b FROM t'), and never a placeholder; a string
+      // opened in one literal piece and closed in another may hold operands (above).
       if (t.tokenType === T.BindVar) return undefined;
-      for (let i = a; i <= b; i++) if (!isString(spans[i].piece)) return undefined;
+      if (!isString(spans[a].piece) || !isString(spans[b].piece)) return undefined;
+      if (!inString(t)) for (let i = a; i <= b; i++) if (!isString(spans[i].piece)) return undefined;
       continue;
     }
     const next = spans[a + 1];
@@ -104,5 +128,5 @@ export function numberConcatBinds(e: Expr, count: number): NumberedConcat | unde
     if (x.kind === 'binary' && x.op === '||') return { ...x, left: rebuild(x.left), right: rebuild(x.right) };
     return x;
   };
-  return { expr: rebuild(e), placeholders: binds.map((b) => b.image) };
+  return { expr: rebuild(e), placeholders: binds.map((b) => b.image), quotedOperands };
 }

@@ -1404,7 +1404,7 @@ function dynamicSql(e: Expr, pc: PlContext, using: BindArg[] = []): string {
   const numbered = using.length && using.every((u) => u.mode === 'IN') ? numberConcatBinds(e, using.length) : undefined;
   if (numbered) {
     pc.report('OPG-PLSQL-0008', {
-      detail: `EXECUTE IMMEDIATE with SQL text built at run time: its placeholders ${numbered.placeholders.join(', ')} in the literal pieces became ${numbered.placeholders.map((_, i) => `$${i + 1}`).join(', ')} by position, as Oracle binds the USING arguments; the SQL inside the concatenation is not converted from Oracle to PostgreSQL dialect`,
+      detail: `EXECUTE IMMEDIATE with SQL text built at run time: its placeholders ${numbered.placeholders.join(', ')} in the literal pieces became ${numbered.placeholders.map((_, i) => `$${i + 1}`).join(', ')} by position, as Oracle binds the USING arguments${numbered.quotedOperands ? ' (assuming the values concatenated inside quotes hold no quote, as the Oracle statement does: a value with a quote would break it there too)' : ''}; the SQL inside the concatenation is not converted from Oracle to PostgreSQL dialect`,
     });
     return pc.expr(numbered.expr);
   }
