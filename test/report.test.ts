@@ -182,6 +182,18 @@ describe('assess examples/hr', () => {
     expect(parsed.codes.map((c) => c.code)).toEqual([...parsed.codes.map((c) => c.code)].sort());
   });
 
+  it('gives one action item for a finding repeated at the same place (a script included twice)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orapg-dup-'));
+    // Both install scripts include common.sql, whose substitution variable has no value.
+    writeFileSync(join(dir, 'common.inc'), 'CREATE TABLE t_&&suffix (id NUMBER);\n');
+    writeFileSync(join(dir, 'a.sql'), '@@common.inc\nCREATE TABLE a (id NUMBER);\n');
+    writeFileSync(join(dir, 'b.sql'), '@@common.inc\nCREATE TABLE b (id NUMBER);\n');
+    const r = assess([join(dir, 'a.sql'), join(dir, 'b.sql')], { now: FIXED }).report;
+    const unset = r.actionItems.filter((it) => it.code === 'OPG-PARSE-0005');
+    expect(unset.map((it) => `${it.location?.file.split('/').pop()}:${it.location?.line}`)).toEqual(['common.inc:1']);
+    expect(new Set(r.actionItems.map((it) => it.itemId)).size).toBe(r.actionItems.length);
+  });
+
   it('is deterministic: two runs give the same bytes; no clock means no timestamp', () => {
     const again = assess(['examples/hr'], { now: FIXED });
     expect(renderJson(again.report)).toBe(renderJson(hr.report));

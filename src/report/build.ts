@@ -130,7 +130,7 @@ export function buildReport(
   drafts.forEach((d, i) => {
     const stmt = d.statement === undefined ? undefined : index.statements[d.statement];
     const used = new Map<string, number>();
-    const own = d.findings
+    const own = distinct(d.findings)
       .map((f) => toItem(f, keys[i], stmt, scrub, used))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message));
     const effort = own.reduce((sum, it) => sum + it.effortMinutes, 0);
@@ -156,7 +156,7 @@ export function buildReport(
     codeObjects.push({ statement, target: scrub(d.target), focus: stmt ? focusLine(stmt, d.name) : null });
   });
 
-  const script = scriptFindings
+  const script = distinct(scriptFindings)
     .map((f) => {
       const stmt = index.statements[index.containing(f.location) ?? -1];
       return toItem(f, null, stmt, scrub);
@@ -330,6 +330,22 @@ function unsupportedLabel(
   if (!kind) return fallback;
   const name = words[i + kind.split(' ').length];
   return { type: kind, name: name && /^["A-Z_]/.test(name) ? `${kind} ${name}` : kind };
+}
+
+/**
+ * The findings without repeats: the same code and message at the same place is one action item
+ * (a script included by several install scripts is read once per inclusion; a routine calling the
+ * same unconverted built-in twice gets one item for it).
+ */
+function distinct(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const l = f.location;
+    const key = `${f.id}\n${f.object ?? ''}\n${f.message}\n${l ? `${l.file}:${l.line}:${l.column}` : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function toItem(

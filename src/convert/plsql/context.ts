@@ -762,8 +762,19 @@ export class PlContext {
       this.fail(`${label}: type ${t.schema}.${t.name} of the Oracle built-in package ${t.schema} has no PostgreSQL equivalent`);
     // PL/SQL NUMBER variables and parameters carry no precision: numeric is exact, no finding. An
     // ANYDATA variable holds no stored data (OPG-ANYDATA-0001 is about columns).
-    this.findings.push(...sink.filter((f) => f.id !== 'OPG-TYPE-0001' && f.id !== 'OPG-ANYDATA-0001'));
+    // A type the sources create (CREATE TYPE … AS OBJECT / TABLE OF / VARRAY) is referenced by
+    // name as it should be: OPG-TYPE-0009 is for types nobody creates.
+    const created = this.createdType(t);
+    this.findings.push(...sink.filter((f) => f.id !== 'OPG-TYPE-0001' && f.id !== 'OPG-ANYDATA-0001' && !(created && f.id === 'OPG-TYPE-0009')));
     return printType(pg);
+  }
+
+  /** Whether an object or collection type of that name is created by the converted sources. */
+  createdType(t: DataType): boolean {
+    if (t.attribute) return false;
+    const keys = [...this.cctx.objectTypes.keys()];
+    if (t.schema ? keys.includes(`${t.schema}.${t.name}`) : keys.some((k) => k.endsWith(`.${t.name}`))) return true;
+    return !builtinCollection(t) && !!collectionElement(this.cctx, t);
   }
 
   /** The Oracle type behind %TYPE (table.column%TYPE or variable%TYPE), when known. */
