@@ -130,7 +130,10 @@ export function buildReport(
   drafts.forEach((d, i) => {
     const stmt = d.statement === undefined ? undefined : index.statements[d.statement];
     const used = new Map<string, number>();
-    const own = distinct(d.findings)
+    // A parse error of a script read once per inclusion is raised again, at the same place.
+    const parse = distinct(d.findings.filter((f) => f.id.startsWith('OPG-PARSE-')));
+    const own = d.findings
+      .filter((f) => !f.id.startsWith('OPG-PARSE-') || parse.includes(f))
       .map((f) => toItem(f, keys[i], stmt, scrub, used))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message));
     const effort = own.reduce((sum, it) => sum + it.effortMinutes, 0);
@@ -333,9 +336,9 @@ function unsupportedLabel(
 }
 
 /**
- * The findings without repeats: the same code and message at the same place is one action item
- * (a script included by several install scripts is read once per inclusion; a routine calling the
- * same unconverted built-in twice gets one item for it).
+ * Script-level findings without repeats: the same code and message at the same place is one action
+ * item (a script included by several install scripts is read once per inclusion), and so are an object's parse
+ * errors; its other identical findings stay apart: each points at the next line naming what it names.
  */
 function distinct(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
