@@ -209,8 +209,11 @@ export class ConvertContext {
         const t = name[name.length - 1];
         const known = name.length === 2 ? this.objectTypes.has(`${name[0]}.${t}`) : [...this.objectTypes.keys()].some((k) => k.endsWith(`.${t}`));
         if (!known || this.routines.has(t)) return undefined;
-        return this.objectMethods.get(t)?.has(t) ? { fn: `${t}_${t}` } : { type: quoteIdent(pgNameOf(t)) };
+        if (this.objectMethods.get(t)?.has(t)) return { fn: `${t}_${t}` };
+        const key = name.length === 2 ? `${name[0]}.${t}` : [...this.objectTypes.keys()].find((k) => k.endsWith(`.${t}`));
+        return { type: quoteIdent(pgNameOf(t)), attributes: key ? this.objectTypes.get(key) : undefined };
       },
+      useSupport: (name) => this.supportTypes.add(name),
       isObjectType: (t) => !t.attribute && !t.args.length && (this.objectTypes.has(`${t.schema ?? ''}.${t.name}`) || (!t.schema && [...this.objectTypes.keys()].some((k) => k.endsWith(`.${t.name}`)))),
       routineSynonym: (name) => {
         const t = this.synonyms.get(name);

@@ -15,6 +15,7 @@ import { rewriteExpr } from '../rules/expressions.js';
 import { ANYDATA_TYPE, mapType, SUPPORT_TYPES } from '../rules/types.js';
 import { ANYTYPE_HELPERS } from './plsql/anydata.js';
 import { ANYTYPE_SUPPORT } from './plsql/anytype-catalog.js';
+import { CHAR_FIT, CHAR_FIT_HELPER } from '../rules/char-fit.js';
 import { ConvertContext, type ConvertOptions, objectLabel } from './context.js';
 import {
   convertAlterSequence,
@@ -151,9 +152,9 @@ export function contextObjects(ctx: ConvertContext, except?: { schemas: Set<stri
     .sort()
     .map((name) => ({
     phase: 'pre-data' as const,
-    object: `${name === ANYTYPE_SUPPORT ? 'FUNCTION' : 'TYPE'} ${name.toUpperCase()}`,
-    objectType: name === ANYTYPE_SUPPORT ? 'FUNCTION' : 'TYPE',
-    nodes: [{ kind: 'raw' as const, text: name === ANYTYPE_SUPPORT ? ANYTYPE_HELPERS : SUPPORT_TYPES[name] }],
+    object: `${name === ANYTYPE_SUPPORT || name === CHAR_FIT ? 'FUNCTION' : 'TYPE'} ${name.toUpperCase()}`,
+    objectType: name === ANYTYPE_SUPPORT || name === CHAR_FIT ? 'FUNCTION' : 'TYPE',
+    nodes: [{ kind: 'raw' as const, text: name === ANYTYPE_SUPPORT ? ANYTYPE_HELPERS : name === CHAR_FIT ? CHAR_FIT_HELPER : SUPPORT_TYPES[name] }],
     findings: [],
     defines: name === ANYDATA_TYPE ? '.ANYDATA' : `.${name.toUpperCase()}`,
   }));

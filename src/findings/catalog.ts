@@ -1631,6 +1631,17 @@ const entries: CatalogEntry[] = [
     rule: 'rules/functions-date',
   },
   {
+    id: 'OPG-EXPR-0029',
+    title: 'Constructor argument longer than its attribute',
+    severity: 'warning',
+    effortMinutes: 5,
+    message:
+      '{what} is given a literal of {length} characters where {limit} are allowed: Oracle raises VALUE_ERROR (ORA-06502) when the constructor is evaluated, where PostgreSQL\'s cast would cut the text to {limit} characters; the converted expression raises too (SQLSTATE 22001, string_data_right_truncation)',
+    suggestion: 'Shorten the literal or widen the attribute / element type if the value was meant to be stored; keep the conversion if the error is relied on.',
+    why: "An object type's attribute constructor and a collection constructor take each value as a variable of the declared type would, so a longer text is an error in Oracle; PostgreSQL's ROW(…)::type and ARRAY[…]::varchar(n)[] casts truncate it silently. Values known only at run time are checked by opg_char_fit.",
+    rule: 'rules/char-fit',
+  },
+  {
     id: 'OPG-EXPR-0021',
     title: 'XQuery evaluated as XPath 1.0',
     severity: 'info',

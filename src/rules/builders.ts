@@ -72,7 +72,9 @@ export interface ExprContext {
   /** True for an object type of the sources (CREATE TYPE … AS OBJECT), held as a composite type. */
   isObjectType?: (t: DataType) => boolean;
   /** TYPE(args) of an object type of the sources: its constructor function, or the composite type of ROW(args)::type. */
-  objectConstructor?: (name: OraName[]) => { fn?: string; type?: string } | undefined;
+  objectConstructor?: (name: OraName[]) => { fn?: string; type?: string; attributes?: { name: OraName; type: DataType }[] } | undefined;
+  /** Notes that a helper of the conversion (rules/types.ts SUPPORT_TYPES, opg_char_fit) is needed. */
+  useSupport?: (name: string) => void;
   /** Set when a construct could not be converted; callers may comment the object out. */
   unconvertible?: string[];
 }

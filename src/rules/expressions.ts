@@ -5,6 +5,7 @@
  * set per query block by rewriteQuery.
  */
 import { rewriteJsonTable } from './json-table.js';
+import { attributeText, CHAR_FIT, charFit, charLimit } from './char-fit.js';
 import { prepareWith } from './recursive-with.js';
 import { rewriteJsonFunction } from './json-functions.js';
 import { dictionaryView, mapDictionaryView, oracleName } from './dictionary.js';
@@ -459,7 +460,10 @@ function rewriteCall(e: FuncCall, ctx: ExprContext): Expr {
   // An object type constructor in SQL (a view, a query of a script): the type's constructor.
   const ctor = e.name.length <= 2 && !e.over && !e.args.some((a) => a.name) && !(e.name.length === 1 && FUNCTION_RULES[e.name[0]]) ? ctx.objectConstructor?.(e.name) : undefined;
   if (ctor) {
-    const args = e.args.map((a) => ({ value: rewriteExpr(a.value, ctx) }));
+    // ROW(…)::type truncates a longer character value: checked as Oracle raises VALUE_ERROR.
+    const args = e.args.map((a, i) => ({
+      value: ctor.fn ? rewriteExpr(a.value, ctx) : charFit(rewriteExpr(a.value, ctx), a.value, charLimit(ctor.attributes?.[i]?.type), ctx, () => ctx.useSupport?.(CHAR_FIT), attributeText(e.name, ctor.attributes?.[i])),
+    }));
     if (ctor.fn) return { kind: 'call', name: [ctor.fn], args };
     return { kind: 'pg-cast', operand: { kind: 'call', name: ['ROW'], args }, type: { kind: 'datatype', name: ctor.type ?? '', args: [] } };
   }

@@ -9,6 +9,7 @@ import { makeFinding, type FindingArgs } from '../../findings/make.js';
 import type { Finding, SourceLocation } from '../../findings/types.js';
 import { type ExprContext, rewriteExpr } from '../../rules/expressions.js';
 import { classOfDataType, inferType, type OraType, queryColumnTypes } from '../../rules/infer.js';
+import { attributeText, CHAR_FIT, charFit, charLimit } from '../../rules/char-fit.js';
 import { mapType } from '../../rules/types.js';
 import { dictionaryColumnType, dictionaryShape } from '../../rules/dictionary.js';
 import { mapExprDeep } from '../../rules/walk.js';
@@ -1126,10 +1127,19 @@ export class PlContext {
       } else if (!this.lookup(x.name[0])) {
         const t = x.name[0];
         if (this.cctx.objectMethods.get(t)?.has(t)) return { ...x, name: [`${t}_${t}`], args: args() };
-        if (this.cctx.objectTypes.has(`.${t}`))
+        const attrs = this.cctx.objectTypes.get(`.${t}`);
+        if (attrs)
           return {
             kind: 'pg-cast',
-            operand: { kind: 'call', name: ['row'], args: args() },
+            // ROW(…)::type truncates a longer character value: checked as Oracle raises VALUE_ERROR.
+            operand: {
+              kind: 'call',
+              name: ['row'],
+              args: args().map((a, i) => ({
+                ...a,
+                value: charFit(a.value, x.args[i].value, charLimit(attrs[i]?.type), this.ectx, () => this.cctx.supportTypes.add(CHAR_FIT), attributeText(x.name, attrs[i])),
+              })),
+            },
             type: { kind: 'datatype', name: quoteIdent(pgNameOf(t)), args: [] },
           };
       }
@@ -1155,7 +1165,17 @@ export class PlContext {
       const t: DataType = { kind: 'datatype', name: x.name[x.name.length - 1], args: [], ...(x.name.length === 2 ? { schema: x.name[0] } : {}) };
       if (this.isCollectionType(t) && !(x.name.length === 2 && this.lookup(x.name[0]))) {
         const type = this.type(t, t.name);
-        const items = x.args.map((a) => this.expr(a.value));
+        // ARRAY[…]::varchar(n)[] truncates a longer element: checked as Oracle raises VALUE_ERROR.
+        const element = elementOf(t, this)?.element;
+        const limit = charLimit(element);
+        const items = x.args.map((a) => {
+          const item = this.expr(a.value);
+          const pseudo: Expr = { kind: 'pseudo', name: item };
+          const fit = charFit(pseudo, a.value, limit, this.ectx, () => this.cctx.supportTypes.add(CHAR_FIT), attributeText(x.name, undefined, element));
+          if (fit === pseudo) return item;
+          const arg = fit.kind === 'call' ? fit.args[0].value : pseudo;
+          return `${CHAR_FIT}(${arg === pseudo ? item : arg.kind === 'pseudo' ? arg.name : `(${item})::text`}, ${limit})`;
+        });
         return { kind: 'pseudo', name: items.length ? `ARRAY[${items.join(', ')}]::${type}` : `'{}'::${type}` };
       }
     }
