@@ -24,7 +24,7 @@
 import type { DataType, Expr } from '../ast/expr.js';
 import { printType } from '../emit/pg/expr.js';
 import type { Finding } from '../findings/types.js';
-import { call, cast, lit } from '../rules/builders.js';
+import { cast, settingValue } from '../rules/builders.js';
 import { mapType } from '../rules/types.js';
 
 export interface ScriptBind {
@@ -44,8 +44,7 @@ export const bindLocal = (name: string): string => `OPG_BIND_${name.toUpperCase(
 
 /** The current value: nullif(current_setting('opg_bind.n', true), '')::type. */
 export function bindRead(b: ScriptBind): Expr {
-  const text = call('nullif', call('current_setting', lit(bindSetting(b.name)), { kind: 'pseudo', name: 'true' }), lit(''));
-  return { kind: 'paren', expr: cast(text, { kind: 'datatype', name: b.pgType, args: [] }) };
+  return { kind: 'paren', expr: cast(settingValue(bindSetting(b.name)), { kind: 'datatype', name: b.pgType, args: [] }) };
 }
 
 /** The PostgreSQL type of a declared variable, or why it is not emulated. */

@@ -111,6 +111,16 @@ export const caseWhen = (whens: [Expr, Expr][], otherwise?: Expr): Expr => {
 export const interval = (value: string): Expr => ({ kind: 'interval-literal', value, from: '' });
 export const and = (...items: Expr[]): Expr => items.reduce((a, b) => bin('AND', a, b));
 export const or = (...items: Expr[]): Expr => items.reduce((a, b) => bin('OR', a, b));
+/**
+ * The value of a custom session setting, NULL when it is unset or empty:
+ * nullif(current_setting(name, true), ''). Written with PostgreSQL literals for true and '' so that
+ * a later pass of the Oracle rules does not take the '' for NULL.
+ */
+export const settingValue = (name: string | Expr): Expr =>
+  call('nullif', call('current_setting', typeof name === 'string' ? lit(name) : name, { kind: 'pseudo', name: 'true' }), {
+    kind: 'pseudo',
+    name: "''",
+  });
 /** nullif(e, ''): Oracle never returns the empty string, it returns NULL. */
 export const noEmpty = (e: Expr): Expr => call('nullif', e, lit(''));
 

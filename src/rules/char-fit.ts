@@ -8,6 +8,7 @@
  */
 import type { DataType, Expr } from '../ast/expr.js';
 import type { OraName } from '../ast/common.js';
+import { quoteLiteral } from '../emit/quote.js';
 import { oracleTypeText } from './types.js';
 import { type ExprContext, report } from './builders.js';
 import { declaredColumnType, inferType } from './infer.js';
@@ -27,9 +28,6 @@ BEGIN
   RETURN v;
 END;
 $body$;`;
-
-/** A PostgreSQL string literal. */
-const printLiteral = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 
 const CHARACTER_TYPES = new Set(['VARCHAR2', 'VARCHAR', 'NVARCHAR2', 'CHAR', 'NCHAR', 'CHARACTER']);
 
@@ -60,7 +58,7 @@ export function charFit(value: Expr, orig: Expr, limit: number | undefined, ctx:
     // through a scalar subquery so PostgreSQL does not fold the call (and raise) when planning.
     report(ctx, 'OPG-EXPR-0029', { what, length: [...orig.value].length, limit });
     use();
-    const sub: Expr = { kind: 'pseudo', name: `(SELECT ${printLiteral(orig.value)}::text)` };
+    const sub: Expr = { kind: 'pseudo', name: `(SELECT ${quoteLiteral(orig.value)}::text)` };
     return { kind: 'call', name: [CHAR_FIT], args: [{ value: sub }, { value: num(limit) }] };
   }
   const own = declaredLimit(orig, ctx);

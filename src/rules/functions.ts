@@ -5,7 +5,7 @@
  */
 import type { Expr, FuncCall, OrderItem } from '../ast/expr.js';
 import { listaggOver, oneRowIsZero, percentileOver, ratioToReport } from './analytic.js';
-import { bin, call, caseWhen, cast, type ExprContext, lit, notConverted, num, pgType, report, stringValue } from './builders.js';
+import { bin, call, caseWhen, cast, type ExprContext, lit, notConverted, num, pgType, report, settingValue, stringValue } from './builders.js';
 import { looksLikeDateFormat } from './date-format.js';
 import { chr } from './functions-bytes.js';
 import { DATE_RULES, dateToChar, dateTrunc, isDateType } from './functions-date.js';
@@ -178,7 +178,7 @@ const MISC_RULES: Record<string, FunctionRule> = {
     const nls = sessionNls(key, `USERENV('${key}')`, ctx);
     if (nls) return nls;
     if (key === 'CLIENT_INFO')
-      return call('nullif', call('current_setting', lit('opg_appinfo.client_info'), { kind: 'pseudo', name: 'true' }), lit(''));
+      return settingValue('opg_appinfo.client_info');
     notConverted(ctx, `USERENV('${key}') has no PostgreSQL equivalent (the session's client and NLS settings are not known to the server)`);
     return c;
   },
@@ -195,9 +195,9 @@ const MISC_RULES: Record<string, FunctionRule> = {
       if (key === 'MODULE') return call('current_setting', lit('application_name'));
       // DBMS_APPLICATION_INFO.SET_ACTION / SET_CLIENT_INFO keep these in custom settings.
       if (key === 'CLIENT_IDENTIFIER')
-        return call('nullif', call('current_setting', lit('opg_appinfo.client_identifier'), { kind: 'pseudo', name: 'true' }), lit(''));
+        return settingValue('opg_appinfo.client_identifier');
       if (key === 'ACTION' || key === 'CLIENT_INFO')
-        return call('nullif', call('current_setting', lit(`opg_appinfo.${key.toLowerCase()}`), { kind: 'pseudo', name: 'true' }), lit(''));
+        return settingValue(`opg_appinfo.${key.toLowerCase()}`);
       if (key === 'DB_NAME' || key === 'DB_UNIQUE_NAME' || key === 'CON_NAME') return call('current_database');
       // The client's IP address as text; NULL for local (socket) connections, as Oracle gives for
       // bequeath connections.

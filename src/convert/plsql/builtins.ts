@@ -8,6 +8,7 @@
 import type { Expr, FuncCall } from '../../ast/expr.js';
 import type { FindingArgs } from '../../findings/make.js';
 import type { PlContext } from './context.js';
+import { settingValue } from '../../rules/builders.js';
 
 /** What the conversions here report through: a PL/SQL unit's context, or an adapter for SQL statements. */
 export interface BuiltinSink {
@@ -260,7 +261,7 @@ export function builtinFunction(x: FuncCall, pc: BuiltinSink): Expr | undefined 
     // SQL rules' (a namespace known only at run time is taken for an application context).
     const ns = x.args[0].value;
     if (ns.kind === 'literal' && ns.value.toUpperCase() === 'USERENV') return undefined;
-    return call('nullif', call('current_setting', contextSetting(ns, x.args[1].value), { kind: 'pseudo', name: 'true' } as Expr), { kind: 'pseudo', name: "''" } as Expr);
+    return settingValue(contextSetting(ns, x.args[1].value));
   }
   if (name === 'DBMS_LOCK.REQUEST' || name === 'DBMS_LOCK.RELEASE') return advisoryLock(x, name, pc);
   if (/^DBMS_ASSERT\./.test(name))

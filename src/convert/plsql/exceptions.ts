@@ -7,6 +7,7 @@
  *   user-declared exceptions without a number     → OU001, OU002 … (per unit), OP001 … (package
  *                                                   exceptions, one sequence for the sources)
  */
+import { quoteLiteral } from '../../emit/quote.js';
 
 /** Predefined exception → PostgreSQL condition names (OR-ed in a handler). */
 export const PREDEFINED: Record<string, string[]> = {
@@ -229,7 +230,7 @@ AS $body$
     WHEN code = 100 THEN 'ORA-01403: no data found'
     WHEN code > 0 THEN '-' || code || ': non-ORACLE exception'
     ELSE 'ORA-' || lpad((-code)::text, 5, '0') || ': ' || coalesce(CASE -code ${Object.entries(ORA_MESSAGES)
-      .map(([n, text]) => `WHEN ${n} THEN '${text.replace(/'/g, "''")}'`)
+      .map(([n, text]) => `WHEN ${n} THEN ${quoteLiteral(text)}`)
       .join(' ')} END, '')
   END
 $body$;`;
