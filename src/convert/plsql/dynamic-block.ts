@@ -58,7 +58,7 @@ function containsReturn(node: unknown): boolean {
 }
 
 /** A copy of an AST with every bind placeholder in `map` replaced (a structural walk, not text). */
-function substitute<T>(node: T, map: Map<string, Expr>): T {
+export function substitute<T>(node: T, map: Map<string, Expr>): T {
   if (Array.isArray(node)) return node.map((n) => substitute(n, map)) as T;
   if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;

@@ -24,6 +24,7 @@ import { convertCompoundTrigger } from './compound.js';
 import { convertEventTrigger } from './event-trigger.js';
 import { convertPackage } from './packages.js';
 import { type BlockOptions, emitBlock } from './statements.js';
+import { substitute } from './dynamic-block.js';
 import { hasOutParams, RESULT_COLUMN } from './outfunctions.js';
 import { comparisonOperatorsText, dispatcherText } from './objects.js';
 import { methodRoutineName, selfInOut } from './method-kinds.js';
@@ -516,18 +517,6 @@ function scriptBindsOf(block: Block, ctx: ConvertContext): ScriptBind[] {
   return found;
 }
 
-/** A copy of the block's AST with :n replaced by the local that holds the variable (a structural walk). */
-function bindsToLocals<T>(node: T, names: Set<string>): T {
-  if (Array.isArray(node)) return node.map((n) => bindsToLocals(n, names)) as T;
-  if (!node || typeof node !== 'object') return node;
-  const o = node as Record<string, unknown>;
-  if (o.kind === 'bind' && !o.path && typeof o.name === 'string' && names.has(o.name.toUpperCase()))
-    return { kind: 'column', parts: [bindLocal(o.name)] } as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = bindsToLocals(v, names);
-  return out as T;
-}
-
 /**
  * An anonymous block that reads or sets SQL*Plus variables: each becomes a local of an enclosing
  * block, read from its session setting at the start and written back when the block completes.
@@ -536,7 +525,13 @@ function blockWithBinds(block: Block, binds: ScriptBind[], pc: PlContext): strin
   const IND = '  ';
   pc.push();
   for (const b of binds) pc.declare(bindLocal(b.name), { kind: 'variable', type: b.type });
-  const inner = emitBlock(bindsToLocals(block, new Set(binds.map((b) => b.name))), pc, 1, {}, true);
+  // :n written as the block writes it, replaced by the local that holds the variable.
+  const locals = new Map<string, Expr>(
+    blockBinds(block)
+      .filter((b) => !b.path && binds.some((v) => v.name === b.name.toUpperCase()))
+      .map((b) => [b.name, { kind: 'column', parts: [bindLocal(b.name)] }]),
+  );
+  const inner = emitBlock(substitute(block, locals), pc, 1, {}, true);
   pc.pop();
   const local = (b: ScriptBind) => bindLocal(b.name).toLowerCase();
   return [
