@@ -1,5 +1,6 @@
 /** Shared state of one conversion run: options, naming, the Oracle model's lookups. */
 import { collectionElement } from './plsql/context.js';
+import { attributes, objectTypeOf } from './plsql/objects.js';
 import type { OraName, QualifiedName } from '../ast/common.js';
 import type { CreateTable, CreateView } from '../ast/ddl.js';
 import type { DataType } from '../ast/expr.js';
@@ -207,14 +208,13 @@ export class ConvertContext {
         // TYPE(a, b) of an object type of the sources: its user-defined constructor, else the
         // attribute constructor ROW(a, b)::type (as PL/SQL converts it).
         const t = name[name.length - 1];
-        const known = name.length === 2 ? this.objectTypes.has(`${name[0]}.${t}`) : [...this.objectTypes.keys()].some((k) => k.endsWith(`.${t}`));
-        if (!known || this.routines.has(t)) return undefined;
+        const q = objectTypeOf(this, { kind: 'datatype', name: t, args: [], ...(name.length === 2 ? { schema: name[0] } : {}) });
+        if (!q || this.routines.has(t)) return undefined;
         if (this.objectMethods.get(t)?.has(t)) return { fn: `${t}_${t}` };
-        const key = name.length === 2 ? `${name[0]}.${t}` : [...this.objectTypes.keys()].find((k) => k.endsWith(`.${t}`));
-        return { type: quoteIdent(pgNameOf(t)), attributes: key ? this.objectTypes.get(key) : undefined };
+        return { type: quoteIdent(pgNameOf(t)), attributes: attributes(this, q) };
       },
       useSupport: (name) => this.supportTypes.add(name),
-      isObjectType: (t) => !t.attribute && !t.args.length && (this.objectTypes.has(`${t.schema ?? ''}.${t.name}`) || (!t.schema && [...this.objectTypes.keys()].some((k) => k.endsWith(`.${t.name}`)))),
+      isObjectType: (t) => !!objectTypeOf(this, t),
       routineSynonym: (name) => {
         const t = this.synonyms.get(name);
         return t && !this.routines.has(name) && this.routines.has(t.name) ? t : undefined;

@@ -773,9 +773,7 @@ export class PlContext {
   /** Whether an object or collection type of that name is created by the converted sources. */
   createdType(t: DataType): boolean {
     if (t.attribute) return false;
-    const keys = [...this.cctx.objectTypes.keys()];
-    if (t.schema ? keys.includes(`${t.schema}.${t.name}`) : keys.some((k) => k.endsWith(`.${t.name}`))) return true;
-    return !builtinCollection(t) && !!collectionElement(this.cctx, t);
+    return !!objectTypeOf(this.cctx, t) || (!builtinCollection(t) && !!collectionElement(this.cctx, t));
   }
 
   /** The Oracle type behind %TYPE (table.column%TYPE or variable%TYPE), when known. */
